@@ -65,13 +65,15 @@ create trigger object_check_parent
     for each row execute function argus.object_check_parent();
 
 -- Parameters of an object, in the order they were written. local = the "key!: value" form (not inherited).
+-- A key may appear once in each form: "sendnotify!: yes" with "sendnotify: no" notifies for the group itself
+-- but not for its children.
 create table argus.param (
     object_id bigint  not null references argus.object (id) on delete cascade,
     key       text    not null,
     value     text    not null,
     local     boolean not null default false,
     position  integer not null default 0,
-    primary key (object_id, key),
+    primary key (object_id, key, local),
     constraint param_key_valid check (key ~ '^[^[:space:][:cntrl:]!]{1,100}$' and key !~ ':$'),
     constraint param_value_length check (length(value) <= 10000)
 );

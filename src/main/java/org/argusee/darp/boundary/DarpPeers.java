@@ -1,0 +1,139 @@
+package org.argusee.darp.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.argusee.darp.control.PeerRules;
+import org.argusee.darp.control.ScramVerifier;
+import org.argusee.darp.entity.DarpPeer;
+import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.ArgusException;
+
+/** Managing DARP peers. A secret given here becomes a SCRAM verifier at once; it is never kept or logged. */
+@Stateless
+public class DarpPeers {
+
+    private static final Logger LOG = Logger.getLogger(DarpPeers.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<PeerView> all() {
+        return em.createQuery("select p from DarpPeer p order by p.tag", DarpPeer.class)
+                .getResultList().stream().map(PeerView::of).toList();
+    }
+
+    public PeerView get(String tag) {
+        return PeerView.of(require(tag));
+    }
+
+    public PeerView create(PeerInput input) {
+        if (input == null) {
+            throw new ArgusException.Invalid("body", "a JSON object describing the peer is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PeerRules.tag(input.tag()).ifPresent(m -> errors.add(new FieldError("tag", m)));
+        PeerRules.role(input.role()).ifPresent(m -> errors.add(new FieldError("role", m)));
+        checkOptionalFields(input, errors);
+        if (input.secret() != null) {
+            PeerRules.secret(input.secret()).ifPresent(m -> errors.add(new FieldError("secret", m)));
+        }
+        refuseIfAny("cannot create the DARP peer", errors);
+        if (find(input.tag()).isPresent()) {
+            throw new ArgusException.Conflict("tag", "a DARP peer tagged '" + input.tag() + "' exists already");
+        }
+        DarpPeer peer = new DarpPeer(input.tag(), input.role());
+        apply(peer, input);
+        em.persist(peer);
+        LOG.info(() -> "DARP peer '" + peer.tag() + "' (" + peer.role() + ") created");
+        return PeerView.of(peer);
+    }
+
+    public PeerView update(String tag, PeerInput input) {
+        if (input == null) {
+            throw new ArgusException.Invalid("body", "a JSON object with the fields to change is required");
+        }
+        DarpPeer peer = require(tag);
+        List<FieldError> errors = new ArrayList<>();
+        if (input.tag() != null && !input.tag().equals(tag)) {
+            errors.add(new FieldError("tag", "a peer's tag cannot change; create a new peer"));
+        }
+        if (input.role() != null) {
+            PeerRules.role(input.role()).ifPresent(m -> errors.add(new FieldError("role", m)));
+        }
+        if (input.secret() != null) {
+            errors.add(new FieldError("secret", "set the secret with PUT /api/darp/peers/" + tag + "/secret"));
+        }
+        checkOptionalFields(input, errors);
+        refuseIfAny("cannot change DARP peer '" + tag + "'", errors);
+        if (input.role() != null) {
+            peer.changeRole(input.role());
+        }
+        apply(peer, input);
+        return PeerView.of(peer);
+    }
+
+    public void setSecret(String tag, String secret) {
+        DarpPeer peer = require(tag);
+        PeerRules.secret(secret).ifPresent(m -> {
+            throw new ArgusException.Invalid("secret", m);
+        });
+        peer.setSecretVerifier(ScramVerifier.create(secret).text());
+        LOG.info(() -> "DARP peer '" + tag + "': secret set");
+    }
+
+    public void delete(String tag) {
+        em.remove(require(tag));
+        LOG.info(() -> "DARP peer '" + tag + "' deleted");
+    }
+
+    private Optional<DarpPeer> find(String tag) {
+        return em.createQuery("select p from DarpPeer p where p.tag = :tag", DarpPeer.class)
+                .setParameter("tag", tag).getResultStream().findFirst();
+    }
+
+    private DarpPeer require(String tag) {
+        return find(tag).orElseThrow(() -> new ArgusException.NotFound("tag", "no DARP peer tagged '" + tag + "'"));
+    }
+
+    private static void checkOptionalFields(PeerInput input, List<FieldError> errors) {
+        if (input.allowedAddresses() != null) {
+            PeerRules.addresses(input.allowedAddresses())
+                    .ifPresent(m -> errors.add(new FieldError("allowedAddresses", m)));
+        }
+        if (input.remoteUrl() != null && !input.remoteUrl().isEmpty()) {
+            PeerRules.remoteUrl(input.remoteUrl()).ifPresent(m -> errors.add(new FieldError("remoteUrl", m)));
+        }
+        if (input.timeoutSeconds() != null) {
+            PeerRules.timeout(input.timeoutSeconds()).ifPresent(m -> errors.add(new FieldError("timeoutSeconds", m)));
+        }
+        if (input.label() != null && input.label().length() > 200) {
+            errors.add(new FieldError("label", "label must be at most 200 characters"));
+        }
+    }
+
+    private static void apply(DarpPeer peer, PeerInput input) {
+        if (input.allowedAddresses() != null) {
+            peer.allowFrom(String.join(" ", input.allowedAddresses()));
+        }
+        peer.describe(input.label() != null ? input.label() : peer.label(),
+                input.remoteUrl() == null ? peer.remoteUrl() : input.remoteUrl().isEmpty() ? null : input.remoteUrl(),
+                input.hidden() != null ? input.hidden() : peer.hidden());
+        if (input.timeoutSeconds() != null) {
+            peer.timeoutAfter(input.timeoutSeconds());
+        }
+        if (input.secret() != null) {
+            peer.setSecretVerifier(ScramVerifier.create(input.secret()).text());
+        }
+    }
+
+    private static void refuseIfAny(String what, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ArgusException.Invalid(what + ": " + errors.get(0).message(), errors);
+        }
+    }
+}

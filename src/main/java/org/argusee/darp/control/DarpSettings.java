@@ -1,0 +1,114 @@
+package org.argusee.darp.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This server's own DARP settings, from MicroProfile Config (system properties, then ARGUS_DARP_* environment
+ * variables, then META-INF/microprofile-config.properties). Checked at start so a typo stops the deployment with
+ * a message naming the setting, instead of surfacing later as a failed login.
+ */
+@ApplicationScoped
+public class DarpSettings {
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.tag")
+    Optional<String> configuredTag;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.url")
+    Optional<String> masterUrl;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.tag")
+    Optional<String> masterTag;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.secret")
+    Optional<String> masterSecret;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.frequency", defaultValue = "10")
+    int masterFrequency;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.timeout", defaultValue = "60")
+    int masterTimeout;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.retries", defaultValue = "2")
+    int masterRetries;
+
+    private String tag;
+
+    @PostConstruct
+    void check() {
+        tag = configuredTag.filter(t -> !t.isBlank()).orElseGet(DarpSettings::hostname);
+        List<String> problems = new ArrayList<>();
+        PeerRules.tag(tag).ifPresent(m -> problems.add("argus.darp.tag '" + tag + "': " + m));
+        if (hasMaster()) {
+            PeerRules.remoteUrl(masterUrl.get()).ifPresent(m -> problems.add("argus.darp.master.url: " + m));
+            if (masterSecret.filter(s -> !s.isBlank()).isEmpty()) {
+                problems.add("argus.darp.master.secret is required when argus.darp.master.url is set");
+            }
+            masterTag.ifPresent(t -> PeerRules.tag(t).ifPresent(m -> problems.add("argus.darp.master.tag: " + m)));
+        }
+        if (masterFrequency < 1 || masterTimeout < 1 || masterRetries < 0) {
+            problems.add("argus.darp.master.frequency and .timeout must be at least 1, .retries at least 0");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Bad DARP settings: " + String.join("; ", problems));
+        }
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public boolean hasMaster() {
+        return masterUrl.filter(u -> !u.isBlank()).isPresent();
+    }
+
+    public Optional<URI> masterUrl() {
+        return masterUrl.filter(u -> !u.isBlank()).map(URI::create);
+    }
+
+    public Optional<String> masterTag() {
+        return masterTag.filter(t -> !t.isBlank());
+    }
+
+    /** Only for the DARP login (issue 5); never logged or shown. */
+    public Optional<String> masterSecret() {
+        return masterSecret.filter(s -> !s.isBlank());
+    }
+
+    public int masterFrequency() {
+        return masterFrequency;
+    }
+
+    public int masterTimeout() {
+        return masterTimeout;
+    }
+
+    public int masterRetries() {
+        return masterRetries;
+    }
+
+    private static String hostname() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            int dot = name.indexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        } catch (UnknownHostException e) {
+            return "argus";
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.argusee.platform.control;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+import org.argusee.platform.boundary.ProblemDetail.FieldError;
+
+/**
+ * A request the application refuses, with the fields at fault. Subclasses say why, and so which HTTP status
+ * the client gets. Rolls back the transaction it is thrown in: nothing is half-applied.
+ */
+@ApplicationException(rollback = true)
+public abstract class ArgusException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    protected ArgusException(String message, List<FieldError> errors) {
+        super(message);
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Input that is malformed or breaks a rule: 400. */
+    public static class Invalid extends ArgusException {
+        public Invalid(String message, List<FieldError> errors) {
+            super(message, errors);
+        }
+
+        public Invalid(String field, String message) {
+            this(message, List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** Something named does not exist: 404. */
+    public static class NotFound extends ArgusException {
+        public NotFound(String field, String message) {
+            super(message, List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** The request clashes with what is there (duplicate name, cycle, non-empty group): 409. */
+    public static class Conflict extends ArgusException {
+        public Conflict(String field, String message) {
+            super(message, List.of(new FieldError(field, message)));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.argusee.security.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.ArgusException;
+import org.argusee.security.control.PasswordHashing;
+import org.argusee.security.control.Roles;
+import org.argusee.security.entity.AppUser;
+
+/** Creating, changing and removing users; the last enabled admin is never removed or demoted. */
+@Stateless
+public class Users {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    public List<UserView> all() {
+        return em.createQuery("select u from AppUser u order by u.username", AppUser.class)
+                .getResultList().stream().map(UserView::of).toList();
+    }
+
+    public Optional<AppUser> find(String username) {
+        return em.createQuery("select u from AppUser u where u.username = :name", AppUser.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
+    public long count() {
+        return em.createQuery("select count(u) from AppUser u", Long.class).getSingleResult();
+    }
+
+    public UserView create(UserInput input) {
+        if (input == null) {
+            throw new ArgusException.Invalid("body", "a JSON object describing the user is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (input.username() == null || !USERNAME.matcher(input.username()).matches()) {
+            errors.add(new FieldError("username", "username is required: 1-64 letters, digits or _ . @ -"));
+        }
+        checkPassword(input.password(), errors);
+        checkRoles(input.roles(), errors);
+        if (input.roles() == null) {
+            errors.add(new FieldError("roles", "roles are required: any of admin, staff, user"));
+        }
+        refuseIfAny("cannot create the user", errors);
+        if (find(input.username()).isPresent()) {
+            throw new ArgusException.Conflict("username", "a user named '" + input.username() + "' exists already");
+        }
+        AppUser user = new AppUser(input.username(), hashing.hash(input.password()), input.roles());
+        user.describe(input.fullName());
+        if (input.enabled() != null) {
+            user.enable(input.enabled());
+        }
+        em.persist(user);
+        return UserView.of(user);
+    }
+
+    /** The first admin, at first start; the password rules of the API do not apply to the bootstrap. */
+    public void createBootstrapAdmin(String username, String password) {
+        em.persist(new AppUser(username, hashing.hash(password), Set.of(Roles.ADMIN)));
+    }
+
+    public UserView update(String username, UserInput input) {
+        if (input == null) {
+            throw new ArgusException.Invalid("body", "a JSON object with the fields to change is required");
+        }
+        AppUser user = require(username);
+        List<FieldError> errors = new ArrayList<>();
+        if (input.username() != null && !input.username().equals(username)) {
+            errors.add(new FieldError("username", "a user cannot be renamed; create a new one"));
+        }
+        if (input.password() != null) {
+            checkPassword(input.password(), errors);
+        }
+        checkRoles(input.roles(), errors);
+        refuseIfAny("cannot change user '" + username + "'", errors);
+        boolean losesAdmin = (input.roles() != null && !input.roles().contains(Roles.ADMIN))
+                || Boolean.FALSE.equals(input.enabled());
+        if (losesAdmin && isLastAdmin(user)) {
+            throw new ArgusException.Conflict("roles", "'" + username + "' is the last enabled admin");
+        }
+        if (input.password() != null) {
+            user.changePassword(hashing.hash(input.password()));
+        }
+        if (input.roles() != null) {
+            user.changeRoles(input.roles());
+        }
+        if (input.fullName() != null) {
+            user.describe(input.fullName());
+        }
+        if (input.enabled() != null) {
+            user.enable(input.enabled());
+        }
+        return UserView.of(user);
+    }
+
+    public void delete(String username) {
+        AppUser user = require(username);
+        if (isLastAdmin(user)) {
+            throw new ArgusException.Conflict("username", "'" + username + "' is the last enabled admin");
+        }
+        em.remove(user);
+    }
+
+    private AppUser require(String username) {
+        return find(username).orElseThrow(
+                () -> new ArgusException.NotFound("username", "no user named '" + username + "'"));
+    }
+
+    private boolean isLastAdmin(AppUser user) {
+        if (!user.enabled() || !user.roles().contains(Roles.ADMIN)) {
+            return false;
+        }
+        return em.createQuery("select count(u) from AppUser u join u.roles r where r = :admin and u.enabled",
+                Long.class).setParameter("admin", Roles.ADMIN).getSingleResult() <= 1;
+    }
+
+    private static void checkPassword(String password, List<FieldError> errors) {
+        if (password == null || password.length() < PasswordHashing.MIN_PASSWORD_LENGTH) {
+            errors.add(new FieldError("password", "password is required, at least "
+                    + PasswordHashing.MIN_PASSWORD_LENGTH + " characters"));
+        } else if (password.length() > 1000) {
+            errors.add(new FieldError("password", "password is longer than 1000 characters"));
+        }
+    }
+
+    private static void checkRoles(Set<String> roles, List<FieldError> errors) {
+        if (roles != null && (roles.isEmpty() || !Roles.ALL.containsAll(roles))) {
+            errors.add(new FieldError("roles", "roles must be one or more of admin, staff, user"));
+        }
+    }
+
+    private static void refuseIfAny(String what, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ArgusException.Invalid(what + ": " + errors.get(0).message(), errors);
+        }
+    }
+}

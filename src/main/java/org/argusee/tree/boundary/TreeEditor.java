@@ -1,0 +1,240 @@
+package org.argusee.tree.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.argusee.platform.control.ArgusException;
+import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.Parameter;
+import org.argusee.tree.control.ParameterValidator;
+import org.argusee.tree.control.ServiceType;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.Unames;
+import org.argusee.tree.entity.MonitoredObject;
+
+/**
+ * Every change to the tree made through the application: validated against the live snapshot, written in one
+ * transaction, announced after commit. The database's own constraints back each rule up, so a change racing
+ * another one is refused there rather than half-applied.
+ */
+@Stateless
+public class TreeEditor {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    Event<TreeChanged> changed;
+
+    public record Result(String fullName, List<String> warnings) {
+    }
+
+    public Result create(String parentName, NewObject spec) {
+        if (spec == null) {
+            throw new ArgusException.Invalid("body", "a JSON object describing the new object is required");
+        }
+        ObjectRules rules = rules();
+        TreeNode parent = rules.object("parent", parentName);
+        ObjectKind kind = rules.kind(spec.kind());
+        List<Parameter> parameters = rules.parameters(spec.parameters());
+        String type = null;
+        if (kind != null) {
+            rules.placement(parent, kind);
+            if (kind == ObjectKind.SERVICE) {
+                type = rules.serviceType(spec.type());
+            } else if (spec.type() != null) {
+                rules.error("type", "only a Service has a type");
+            }
+            if (kind == ObjectKind.ALIAS) {
+                rules.aliasTarget(spec.target());
+            } else if (spec.target() != null) {
+                rules.error("target", "only an Alias has a target");
+            }
+        }
+        String name = spec.name() != null ? spec.name() : defaultName(rules, kind, type, parent, parameters);
+        if (name != null || kind != ObjectKind.SERVICE || type != null) {
+            rules.name(name);
+        }
+        rules.check("cannot create the object");
+        rules.unique(parent, name, null);
+
+        int position = spec.position() != null ? spec.position() : nextPosition(parent);
+        MonitoredObject object = new MonitoredObject(em.getReference(MonitoredObject.class, parent.id()), kind, name,
+                type, kind == ObjectKind.ALIAS ? spec.target() : null, position);
+        em.persist(object);
+        object.replaceParameters(parameters);
+        String fullName = parent.fullName() + ":" + name;
+        flush(fullName);
+        changed.fire(new TreeChanged(fullName, "created"));
+        return new Result(fullName, rules.warnings());
+    }
+
+    public Result update(String fullName, ObjectChange change) {
+        if (change == null) {
+            throw new ArgusException.Invalid("body", "a JSON object with the fields to change is required");
+        }
+        ObjectRules rules = rules();
+        TreeNode node = rules.object("fullName", fullName);
+        MonitoredObject object = entity(node);
+        String name = node.name();
+        if (change.name() != null && !change.name().equals(node.name())) {
+            if (node.kind() == ObjectKind.TOP) {
+                rules.error("name", "Top cannot be renamed");
+            }
+            rules.name(change.name());
+            name = change.name();
+        }
+        if (change.type() != null) {
+            if (node.kind() == ObjectKind.SERVICE) {
+                String type = rules.serviceType(change.type());
+                if (type != null) {
+                    object.changeType(type);
+                }
+            } else {
+                rules.error("type", "only a Service has a type");
+            }
+        }
+        if (change.target() != null) {
+            if (node.kind() == ObjectKind.ALIAS) {
+                rules.aliasTarget(change.target());
+                object.retarget(change.target());
+            } else {
+                rules.error("target", "only an Alias has a target");
+            }
+        }
+        List<Parameter> parameters = change.parameters() == null ? null : rules.parameters(change.parameters());
+        rules.check("cannot change '" + fullName + "'");
+        String newFullName = node.fullName();
+        if (!name.equals(node.name())) {
+            rules.unique(node.parent(), name, node);
+            object.rename(name);
+            newFullName = node.parent().fullName() + ":" + name;
+        }
+        if (parameters != null) {
+            object.replaceParameters(parameters);
+        }
+        flush(newFullName);
+        changed.fire(new TreeChanged(newFullName, "updated"));
+        return new Result(newFullName, rules.warnings());
+    }
+
+    public Result move(String fullName, MoveRequest request) {
+        if (request == null) {
+            throw new ArgusException.Invalid("body", "a JSON object naming the new parent is required");
+        }
+        ObjectRules rules = rules();
+        TreeNode node = rules.object("fullName", fullName);
+        TreeNode parent = rules.object("parent", request.parent());
+        if (node.kind() == ObjectKind.TOP) {
+            throw new ArgusException.Invalid("fullName", "Top cannot be moved");
+        }
+        for (TreeNode n = parent; n != null; n = n.parent()) {
+            if (n == node) {
+                throw new ArgusException.Conflict("parent", "cannot move '" + fullName + "' under '"
+                        + parent.fullName() + "': that is inside it, and would make a cycle");
+            }
+        }
+        rules.placement(parent, node.kind());
+        rules.check("cannot move '" + fullName + "'");
+        rules.unique(parent, node.name(), node);
+        int position = request.position() != null ? request.position() : nextPosition(parent);
+        entity(node).moveTo(em.getReference(MonitoredObject.class, parent.id()), position);
+        String newFullName = parent.fullName() + ":" + node.name();
+        flush(newFullName);
+        changed.fire(new TreeChanged(newFullName, "moved"));
+        return new Result(newFullName, List.of());
+    }
+
+    public void delete(String fullName, boolean recursive) {
+        TreeNode node = rules().object("fullName", fullName);
+        if (node.kind() == ObjectKind.TOP) {
+            throw new ArgusException.Invalid("fullName", "Top cannot be deleted");
+        }
+        if (!node.children().isEmpty() && !recursive) {
+            throw new ArgusException.Conflict("recursive", "'" + fullName + "' holds " + node.children().size()
+                    + " objects; delete with recursive=true to remove them all");
+        }
+        // children and parameters go with it: the foreign keys cascade in the database
+        em.createNativeQuery("delete from argus.object where id = ?1").setParameter(1, node.id()).executeUpdate();
+        changed.fire(new TreeChanged(fullName, "deleted"));
+    }
+
+    public Result putParameter(String fullName, String key, ParameterValue body) {
+        if (body == null) {
+            throw new ArgusException.Invalid("body", "a JSON object with the parameter's value is required");
+        }
+        ObjectRules rules = rules();
+        TreeNode node = rules.object("fullName", fullName);
+        rules.parameter(key, body.value());
+        rules.check("cannot set parameter '" + key + "' of '" + fullName + "'");
+        entity(node).putParameter(key, body.value(), Boolean.TRUE.equals(body.local()));
+        flush(fullName);
+        changed.fire(new TreeChanged(fullName, "parameter " + key));
+        return new Result(fullName, rules.warnings());
+    }
+
+    /** Removes a parameter in one form ({@code local} true or false) or in both (null). */
+    public void removeParameter(String fullName, String key, Boolean local) {
+        TreeNode node = rules().object("fullName", fullName);
+        if (!entity(node).removeParameter(key, local)) {
+            throw new ArgusException.NotFound("key", "'" + fullName + "' has no parameter '" + key + "' of its own");
+        }
+        flush(fullName);
+        changed.fire(new TreeChanged(fullName, "parameter " + key));
+    }
+
+    /** The row behind a snapshot node; gone if someone deleted it by SQL since the snapshot was taken. */
+    private MonitoredObject entity(TreeNode node) {
+        MonitoredObject object = em.find(MonitoredObject.class, node.id());
+        if (object == null) {
+            throw new ArgusException.NotFound("fullName", "'" + node.fullName() + "' was deleted meanwhile");
+        }
+        return object;
+    }
+
+    private ObjectRules rules() {
+        return new ObjectRules(cache.snapshot(), new ParameterValidator(cache.catalog()));
+    }
+
+    /** A service's uname: its own uname parameter, else the original's default for its type and parameters. */
+    private static String defaultName(ObjectRules rules, ObjectKind kind, String type, TreeNode parent,
+                                      List<Parameter> own) {
+        if (kind != ObjectKind.SERVICE || type == null) {
+            return null;
+        }
+        Map<String, String> effective = new HashMap<>();
+        parent.passedDown().forEach((key, p) -> effective.put(key, p.value()));
+        own.forEach(p -> effective.put(p.key(), p.value()));
+        if (own.stream().anyMatch(p -> p.key().equals("uname"))) {
+            return Unames.sanitize(effective.get("uname"));
+        }
+        try {
+            return Unames.defaultUname(ServiceType.parse(type), effective);
+        } catch (IllegalArgumentException e) {
+            rules.error("name", e.getMessage());
+            return null;
+        }
+    }
+
+    private static int nextPosition(TreeNode parent) {
+        return parent.children().stream().mapToInt(TreeNode::position).max().orElse(-1) + 1;
+    }
+
+    /** Writes now, so that the database's verdict comes back as a clear error rather than at commit. */
+    private void flush(String fullName) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw ConstraintErrors.translate(fullName, e);
+        }
+    }
+}

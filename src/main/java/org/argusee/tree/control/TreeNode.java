@@ -1,0 +1,220 @@
+package org.argusee.tree.control;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An object of a {@link TreeSnapshot}. Immutable once the snapshot is built (the builder fills children and
+ * parameters in before publishing it). To keep a snapshot of 100,000 objects small, the full name is built on
+ * first use (a deep tree would otherwise hold a long string per level) and the effective map on each call;
+ * {@link #param} answers for one key without building it.
+ */
+public final class TreeNode {
+
+    private static final Comparator<TreeNode> ORDER =
+            Comparator.comparingInt(TreeNode::position).thenComparingLong(TreeNode::id);
+
+    private final ObjectRow row;
+    private final String name;
+    private final TreeNode parent;
+    private final ServiceType serviceType;
+    final long fullNameHash;
+    private List<TreeNode> children = List.of();
+    private List<Parameter> own = List.of();
+    private List<Parameter> usable = List.of();
+    private Map<String, EffectiveParameter> passedDown;
+    private ParameterCatalog catalog;
+    /** Parameter rows waiting for {@link ParameterLoader}: a field, not a map, because there are 500,000. */
+    List<ParamRow> pendingRows;
+    private volatile String fullName;
+
+    TreeNode(ObjectRow row, TreeNode parent, ServiceType serviceType) {
+        this.row = row;
+        this.name = row.name() == null ? "" : row.name();
+        this.parent = parent;
+        this.serviceType = serviceType;
+        this.fullNameHash = parent == null ? FullNameIndex.hash("Top")
+                : FullNameIndex.hash(parent.fullNameHash, name);
+    }
+
+    public long id() {
+        return row.id();
+    }
+
+    public ObjectKind kind() {
+        return row.kind();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Parent's full name + ":" + name; Top's is "Top". */
+    public String fullName() {
+        String f = fullName;
+        if (f == null) {
+            Deque<String> names = new ArrayDeque<>();
+            TreeNode n = this;
+            for (; n.parent != null && n.fullName == null; n = n.parent) {
+                names.push(n.name);
+            }
+            StringBuilder b = new StringBuilder(n.parent == null ? "Top" : n.fullName);
+            names.forEach(part -> b.append(':').append(part));
+            f = b.toString();
+            fullName = f;
+        }
+        return f;
+    }
+
+    /** Null unless this is a service. */
+    public String type() {
+        return kind() == ObjectKind.SERVICE ? row.type() : null;
+    }
+
+    /** The parsed type; empty unless this is a service whose type parses. */
+    public Optional<ServiceType> serviceType() {
+        return Optional.ofNullable(serviceType);
+    }
+
+    /** Null unless this is an alias. */
+    public String aliasTarget() {
+        return kind() == ObjectKind.ALIAS ? row.aliasTarget() : null;
+    }
+
+    public int position() {
+        return row.position();
+    }
+
+    /** Null for Top. */
+    public TreeNode parent() {
+        return parent;
+    }
+
+    /** Ordered by position, then id. */
+    public List<TreeNode> children() {
+        return children;
+    }
+
+    /** As stored, ordered by position, including values the validator refused. */
+    public List<Parameter> ownParameters() {
+        return own;
+    }
+
+    /**
+     * What this object passes to its children: its parent's, overlaid with its own inheritable parameters
+     * that are not local, and for a Host its name as {@code hostname}.
+     */
+    public Map<String, EffectiveParameter> passedDown() {
+        return passedDown != null ? passedDown : computePassedDown();
+    }
+
+    /**
+     * What the parent passes down, overlaid with all own parameters, sorted by key. Local ones ({@code key!:})
+     * win over ordinary ones of the same key, so {@code sendnotify!: yes} with {@code sendnotify: no} means
+     * yes here and no below. Values the validator refused are left out.
+     */
+    public SortedMap<String, EffectiveParameter> effectiveParameters() {
+        TreeMap<String, EffectiveParameter> m = new TreeMap<>(inherited());
+        hostname().ifPresent(h -> m.put(h.key(), h));
+        for (boolean local : new boolean[] {false, true}) {
+            for (Parameter p : usable) {
+                if (p.local() == local) {
+                    m.put(p.key(), new EffectiveParameter(p.key(), p.value(), fullName()));
+                }
+            }
+        }
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    /** The effective value, without building the whole map. */
+    public Optional<String> param(String key) {
+        for (boolean local : new boolean[] {true, false}) {
+            for (int i = usable.size() - 1; i >= 0; i--) {
+                Parameter p = usable.get(i);
+                if (p.local() == local && p.key().equals(key)) {
+                    return Optional.of(p.value());
+                }
+            }
+        }
+        if (kind() == ObjectKind.HOST && "hostname".equals(key)) {
+            return Optional.of(name);
+        }
+        EffectiveParameter inherited = inherited().get(key);
+        return inherited == null ? Optional.empty() : Optional.of(inherited.value());
+    }
+
+    /** The effective {@code label}, else the name. */
+    public String label() {
+        return param("label").orElse(name);
+    }
+
+    @Override
+    public String toString() {
+        return kind().label() + " " + fullName() + " (#" + id() + ")";
+    }
+
+    void addChild(TreeNode child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
+        children.add(child);
+    }
+
+    void freezeChildren() {
+        if (!children.isEmpty()) {
+            children.sort(ORDER);
+            children = Collections.unmodifiableList(children);
+        }
+    }
+
+    /** {@code usable} is {@code own} less the refused values; usually the same list, so it is shared. */
+    void setParameters(List<Parameter> own, List<Parameter> usable) {
+        this.own = Collections.unmodifiableList(own);
+        this.usable = usable.size() == own.size() ? this.own : Collections.unmodifiableList(usable);
+    }
+
+    /**
+     * Call on parents before children. Only objects with children keep what they pass down: most objects are
+     * services, and a map each would double the snapshot's size.
+     */
+    void inherit(ParameterCatalog catalog) {
+        this.catalog = catalog;
+        if (!children.isEmpty() || parent == null) {
+            passedDown = computePassedDown();
+        }
+    }
+
+    private Map<String, EffectiveParameter> computePassedDown() {
+        List<Parameter> passing = new ArrayList<>(0);
+        for (Parameter p : usable) {
+            if (!p.local() && catalog.isInherited(p.key())) {
+                passing.add(p);
+            }
+        }
+        if (passing.isEmpty() && kind() != ObjectKind.HOST) {
+            return inherited();
+        }
+        TreeMap<String, EffectiveParameter> m = new TreeMap<>(inherited());
+        hostname().ifPresent(h -> m.put(h.key(), h));
+        passing.forEach(p -> m.put(p.key(), new EffectiveParameter(p.key(), p.value(), fullName())));
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    /** A Host is a Group that also sets {@code hostname: name}; its own hostname parameter overrides that. */
+    private Optional<EffectiveParameter> hostname() {
+        return kind() == ObjectKind.HOST ? Optional.of(new EffectiveParameter("hostname", name, fullName()))
+                : Optional.empty();
+    }
+
+    private Map<String, EffectiveParameter> inherited() {
+        return parent == null ? Map.of() : parent.passedDown;
+    }
+}

@@ -1,0 +1,49 @@
+package org.argusee.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.argusee.security.control.Roles;
+import org.argusee.testsupport.Endpoints;
+import org.argusee.testsupport.Endpoints.Endpoint;
+import org.junit.jupiter.api.Test;
+
+/** No endpoint is open by accident: each declares its roles, and every write needs the admin role. */
+class EndpointRolesTest {
+
+    private final List<Endpoint> endpoints = Endpoints.all();
+
+    @Test
+    void findsTheApplicationsEndpoints() {
+        assertTrue(endpoints.size() >= 20, "only " + endpoints.size() + " endpoints found: " + endpoints);
+        assertTrue(endpoints.stream().anyMatch(e -> e.path().equals("/api/objects/{fullName}")), endpoints.toString());
+    }
+
+    @Test
+    void everyEndpointDeclaresItsRoles() {
+        List<Endpoint> undeclared = endpoints.stream().filter(e -> !e.declared()).toList();
+        assertEquals(List.of(), undeclared, "endpoints without @RolesAllowed");
+    }
+
+    @Test
+    void noEndpointIsOpenToEveryone() {
+        List<Endpoint> open = endpoints.stream().filter(Endpoint::permitAll).toList();
+        assertEquals(List.of(), open, "endpoints with @PermitAll");
+    }
+
+    @Test
+    void everyWriteNeedsAdmin() {
+        List<Endpoint> loose = endpoints.stream()
+                .filter(Endpoint::writes)
+                .filter(e -> !e.roles().equals(Set.of(Roles.ADMIN)))
+                .toList();
+        assertEquals(List.of(), loose, "writing endpoints that do not require exactly the admin role");
+    }
+
+    @Test
+    void rolesAreOnlyArgusRoles() {
+        endpoints.forEach(e -> assertTrue(Roles.ALL.containsAll(e.roles()), e + " names an unknown role " + e.roles()));
+    }
+}

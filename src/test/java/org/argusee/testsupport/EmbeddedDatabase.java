@@ -1,0 +1,85 @@
+package org.argusee.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL from a Maven artifact (zonky's binaries), for the tests and the quick start, with the role
+ * and database "argus" the server expects.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "argus";
+    public static final String PASSWORD = "argus";
+    public static final String DATABASE = "argus";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** Starts PostgreSQL with its data in {@code dataDir}; {@code clean} wipes it first (tests) or keeps it (quick start). */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .start();
+            EmbeddedDatabase db = new EmbeddedDatabase(postgres, port);
+            db.createArgusDatabase();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    private void createArgusDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + USER + "'")) {
+                s.execute("create role " + USER + " login password '" + PASSWORD + "'");
+            }
+            if (!exists(s, "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                s.execute("create database " + DATABASE + " owner " + USER);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the argus database", e);
+        }
+    }
+
+    private static boolean exists(Statement s, String query) throws SQLException {
+        try (ResultSet rs = s.executeQuery(query)) {
+            return rs.next();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.argusee.testsupport;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * The quick start's database (mvn -Prun package): run inside the Maven JVM by exec:java before WildFly starts.
+ * Keeps its data under the given folder across restarts, stops with Maven (Ctrl-C), and does nothing when
+ * DB_URL points at a PostgreSQL of the user's own.
+ */
+public final class QuickstartDatabase {
+
+    private static final Logger LOG = Logger.getLogger(QuickstartDatabase.class.getName());
+
+    private QuickstartDatabase() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank()) {
+            LOG.info("DB_URL is set: using that PostgreSQL, not starting the embedded one");
+            return;
+        }
+        Path dataDir = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        if (listening(port)) {
+            LOG.info(() -> "Something already listens on 127.0.0.1:" + port
+                    + "; assuming it is the quick start's PostgreSQL from an earlier run and using it");
+            return;
+        }
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-embedded-postgres"));
+        LOG.info(() -> "Embedded PostgreSQL ready at " + db.jdbcUrl() + ", data in " + dataDir);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
