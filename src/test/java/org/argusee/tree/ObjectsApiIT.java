@@ -139,6 +139,38 @@ class ObjectsApiIT {
         assertEquals("web1", tree.getJsonArray("children").getJsonObject(0).getString("name"));
     }
 
+    @Test
+    void nameWithSlashIsReachableEncoded() {
+        JsonObject url = created(api.post(object(group) + "/children", """
+                {"kind": "Service", "type": "TCP/URL", "parameters": [
+                  {"key": "url", "value": "http://www.example.com:8080/status/x"}]}"""));
+        assertEquals(group + ":URL_www.example.com:8080/status/x", url.getString("fullName"));
+        assertEquals(200, api.get(object(url.getString("fullName"))).status());
+    }
+
+    @Test
+    void keyCanBeLocalAndInheritedAtOnce() {
+        ok(api.put(object(group) + "/parameters/sendnotify", """
+                {"value": "yes", "local": true}"""));
+        ok(api.put(object(group) + "/parameters/sendnotify", """
+                {"value": "no"}"""));
+        created(api.post(object(group) + "/children", """
+                {"kind": "Host", "name": "relay"}"""));
+        assertEquals("yes", value(effective(api.get(object(group)).json()), "sendnotify"), "local wins on the group");
+        assertEquals("no", value(effective(api.get(object(group + ":relay")).json()), "sendnotify"),
+                "the plain one reaches the children");
+        assertEquals(204, api.delete(object(group) + "/parameters/sendnotify?local=true").status());
+        assertEquals("no", value(effective(api.get(object(group)).json()), "sendnotify"));
+    }
+
+    @Test
+    void unknownFieldIsRefusedNotIgnored() {
+        Api.Reply reply = api.post(object(group) + "/children", """
+                {"kind": "Group", "nmae": "typo"}""");
+        assertEquals(400, reply.status(), reply.toString());
+        assertTrue(reply.json().getString("detail").contains("nmae"), reply.toString());
+    }
+
     static JsonObject created(Api.Reply reply) {
         assertEquals(201, reply.status(), reply.toString());
         assertNotNull(reply.header("Location"));
