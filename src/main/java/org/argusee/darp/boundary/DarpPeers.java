@@ -42,7 +42,7 @@ public class DarpPeers {
         if (input.secret() != null) {
             PeerRules.secret(input.secret()).ifPresent(m -> errors.add(new FieldError("secret", m)));
         }
-        refuseIfAny("cannot create the DARP peer", errors);
+        ArgusException.Invalid.ifAny("cannot create the DARP peer", errors);
         if (find(input.tag()).isPresent()) {
             throw new ArgusException.Conflict("tag", "a DARP peer tagged '" + input.tag() + "' exists already");
         }
@@ -69,7 +69,7 @@ public class DarpPeers {
             errors.add(new FieldError("secret", "set the secret with PUT /api/darp/peers/" + tag + "/secret"));
         }
         checkOptionalFields(input, errors);
-        refuseIfAny("cannot change DARP peer '" + tag + "'", errors);
+        ArgusException.Invalid.ifAny("cannot change DARP peer '" + tag + "'", errors);
         if (input.role() != null) {
             peer.changeRole(input.role());
         }
@@ -131,9 +131,4 @@ public class DarpPeers {
         }
     }
 
-    private static void refuseIfAny(String what, List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ArgusException.Invalid(what + ": " + errors.get(0).message(), errors);
-        }
-    }
 }

@@ -31,6 +31,15 @@ public abstract class ArgusException extends RuntimeException {
         public Invalid(String field, String message) {
             this(message, List.of(new FieldError(field, message)));
         }
+
+        /** Refuses {@code what} if any field error was collected; the list names them all. */
+        public static void ifAny(String what, List<FieldError> errors) {
+            if (!errors.isEmpty()) {
+                String summary = errors.size() == 1 ? errors.get(0).message()
+                        : errors.size() + " problems, the first: " + errors.get(0).message();
+                throw new Invalid(what + ": " + summary, errors);
+            }
+        }
     }
 
     /** Something named does not exist: 404. */

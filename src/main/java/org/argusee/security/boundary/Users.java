@@ -54,7 +54,7 @@ public class Users {
         if (input.roles() == null) {
             errors.add(new FieldError("roles", "roles are required: any of admin, staff, user"));
         }
-        refuseIfAny("cannot create the user", errors);
+        ArgusException.Invalid.ifAny("cannot create the user", errors);
         if (find(input.username()).isPresent()) {
             throw new ArgusException.Conflict("username", "a user named '" + input.username() + "' exists already");
         }
@@ -85,7 +85,7 @@ public class Users {
             checkPassword(input.password(), errors);
         }
         checkRoles(input.roles(), errors);
-        refuseIfAny("cannot change user '" + username + "'", errors);
+        ArgusException.Invalid.ifAny("cannot change user '" + username + "'", errors);
         boolean losesAdmin = (input.roles() != null && !input.roles().contains(Roles.ADMIN))
                 || Boolean.FALSE.equals(input.enabled());
         if (losesAdmin && isLastAdmin(user)) {
@@ -142,9 +142,4 @@ public class Users {
         }
     }
 
-    private static void refuseIfAny(String what, List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ArgusException.Invalid(what + ": " + errors.get(0).message(), errors);
-        }
-    }
 }

@@ -160,10 +160,7 @@ final class ObjectRules {
 
     /** Refuses the change if anything was wrong. */
     void check(String what) {
-        if (!errors.isEmpty()) {
-            String summary = errors.size() == 1 ? errors.get(0).message() : errors.size() + " problems";
-            throw new ArgusException.Invalid(what + ": " + summary, errors);
-        }
+        ArgusException.Invalid.ifAny(what, errors);
     }
 
     List<String> warnings() {

@@ -1,0 +1,304 @@
+package org.argusee.platform;
+
+import static org.argusee.testsupport.Api.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.ServerDeployment;
+import org.argusee.testsupport.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every writing endpoint that takes a body, fed what a careless client or a typo sends: each is refused with a
+ * problem-details answer saying what is wrong, and the database is exactly as it was before (the revision
+ * counter and every configuration and user row).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MalformedInputIT {
+
+    /** Table name to the query giving a digest of all its rows (updated_at included, so any change shows). */
+    private static final Map<String, String> STATE_QUERIES = new LinkedHashMap<>();
+
+    static {
+        STATE_QUERIES.put("config_revision", "select revision::text from argus.config_revision");
+        STATE_QUERIES.put("object", digest("argus.object t", "t.id"));
+        STATE_QUERIES.put("param", digest("argus.param t", "t.object_id, t.key, t.local"));
+        STATE_QUERIES.put("darp_peer", digest("argus.darp_peer t", "t.id"));
+        STATE_QUERIES.put("app_user", digest("argus.app_user t", "t.id"));
+        STATE_QUERIES.put("user_role", digest("argus.user_role t", "t.user_id, t.role"));
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ServerDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String group;
+    String user;
+    String peer;
+
+    /** One call of a writing endpoint, on this test's own objects. */
+    record Call(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeEach
+    void fixtureOfItsOwn() {
+        api = Api.admin(base);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        group = "Top:bad_" + suffix;
+        user = "bad_" + suffix;
+        peer = "bad-" + suffix;
+        created(api.post(object("Top") + "/children", """
+                {"kind": "Group", "name": "bad_%s", "parameters": [{"key": "frequency", "value": "30s"}]}"""
+                .formatted(suffix)));
+        created(api.post(object(group) + "/children", """
+                {"kind": "Group", "name": "a"}"""));
+        created(api.post(object(group + ":a") + "/children", """
+                {"kind": "Group", "name": "b"}"""));
+        created(api.post(object(group + ":a") + "/children", """
+                {"kind": "Group", "name": "dup"}"""));
+        created(api.post(object(group) + "/children", """
+                {"kind": "Group", "name": "dup"}"""));
+        created(api.post(object(group) + "/children", """
+                {"kind": "Host", "name": "h"}"""));
+        created(api.post(object(group + ":h") + "/children", """
+                {"kind": "Service", "type": "Ping", "name": "ping"}"""));
+        created(api.post("api/users", """
+                {"username": "%s", "password": "fixture-password", "roles": ["user"]}""".formatted(user)));
+        // a master, not a slave: a slave peer would turn this server into a DARP master while the test runs
+        created(api.post("api/darp/peers", """
+                {"tag": "%s", "role": "master", "secret": "fixture-secret"}""".formatted(peer)));
+    }
+
+    @AfterEach
+    void removeFixture() {
+        api.delete(object(group) + "?recursive=true");
+        api.delete("api/users/" + user);
+        api.delete("api/darp/peers/" + peer);
+    }
+
+    /** Each writing endpoint that reads a JSON object from the body. */
+    private List<Call> writingCalls() {
+        return List.of(
+                new Call("POST", object(group) + "/children"),
+                new Call("PUT", object(group + ":a")),
+                new Call("POST", object(group + ":a") + "/move"),
+                new Call("PUT", object(group) + "/parameters/frequency"),
+                new Call("POST", "api/users"),
+                new Call("PUT", "api/users/" + user),
+                new Call("POST", "api/darp/peers"),
+                new Call("PUT", "api/darp/peers/" + peer),
+                new Call("PUT", "api/darp/peers/" + peer + "/secret"));
+    }
+
+    @Test
+    void malformedJsonIsRefusedEverywhere() throws SQLException {
+        for (Call call : writingCalls()) {
+            refused(call, "{\"name\": \"x\", ", 400, null);
+        }
+    }
+
+    @Test
+    void jsonArrayInsteadOfAnObjectIsRefusedEverywhere() throws SQLException {
+        for (Call call : writingCalls()) {
+            refused(call, "[{\"name\": \"x\"}]", 400, null);
+        }
+    }
+
+    @Test
+    void emptyBodyIsRefusedEverywhere() throws SQLException {
+        for (Call call : writingCalls()) {
+            refused(call, "", 400, null);
+        }
+    }
+
+    @Test
+    void wrongFieldTypesAreRefusedNamingTheField() throws SQLException {
+        List<Call> calls = writingCalls();
+        refused(calls.get(0), """
+                {"kind": "Group", "name": "typed", "position": "first"}""", 400, "position");
+        refused(calls.get(1), """
+                {"parameters": "frequency: 10s"}""", 400, "parameters");
+        refused(calls.get(2), """
+                {"parent": "%s", "position": "last"}""".formatted(group), 400, "position");
+        refused(calls.get(3), """
+                {"value": ["10s"]}""", 400, "value");
+        refused(calls.get(4), """
+                {"username": "%s_2", "password": "long-enough", "roles": "admin"}""".formatted(user), 400, "roles");
+        refused(calls.get(5), """
+                {"roles": 3}""", 400, "roles");
+        refused(calls.get(6), """
+                {"tag": "%s-2", "role": "slave", "timeoutSeconds": "soon"}""".formatted(peer), 400, "timeoutSeconds");
+        refused(calls.get(7), """
+                {"timeoutSeconds": "soon"}""", 400, "timeoutSeconds");
+        refused(calls.get(8), """
+                {"secret": ["long-enough-secret"]}""", 400, "secret");
+    }
+
+    @Test
+    void unknownKindsTypesAndRolesAreRefused() throws SQLException {
+        refused(new Call("POST", object(group) + "/children"), """
+                {"kind": "Widget", "name": "w"}""", 400, "kind");
+        refused(new Call("POST", object(group + ":h") + "/children"), """
+                {"kind": "Service", "type": "Bogus/Thing", "name": "bogus"}""", 400, "type");
+        refused(new Call("PUT", object(group + ":h:ping")), """
+                {"type": "Bogus/Thing"}""", 400, "type");
+        refused(new Call("POST", "api/users"), """
+                {"username": "%s_2", "password": "long-enough", "roles": ["root"]}""".formatted(user), 400, "roles");
+        refused(new Call("PUT", "api/users/" + user), """
+                {"roles": ["root"]}""", 400, "roles");
+        refused(new Call("POST", "api/darp/peers"), """
+                {"tag": "%s-2", "role": "boss"}""".formatted(peer), 400, "role");
+        refused(new Call("PUT", "api/darp/peers/" + peer), """
+                {"role": "boss"}""", 400, "role");
+    }
+
+    @Test
+    void overLongValuesAreRefusedNamingTheField() throws SQLException {
+        String name201 = "n".repeat(201);
+        refused(new Call("POST", object(group) + "/children"), """
+                {"kind": "Group", "name": "%s"}""".formatted(name201), 400, "name");
+        refused(new Call("PUT", object(group + ":a")), """
+                {"name": "%s"}""".formatted(name201), 400, "name");
+        refused(new Call("PUT", object(group) + "/parameters/frequency"), """
+                {"value": "%s"}""".formatted("9".repeat(10_001)), 400, "parameters.frequency");
+        refused(new Call("POST", "api/users"), """
+                {"username": "%s", "password": "long-enough", "roles": ["user"]}""".formatted("u".repeat(65)),
+                400, "username");
+        refused(new Call("PUT", "api/users/" + user), """
+                {"password": "%s"}""".formatted("p".repeat(1001)), 400, "password");
+        refused(new Call("POST", "api/darp/peers"), """
+                {"tag": "%s", "role": "slave"}""".formatted("t".repeat(65)), 400, "tag");
+        refused(new Call("PUT", "api/darp/peers/" + peer), """
+                {"label": "%s"}""".formatted("l".repeat(201)), 400, "label");
+        refused(new Call("PUT", "api/darp/peers/" + peer + "/secret"), """
+                {"secret": "%s"}""".formatted("s".repeat(1001)), 400, "secret");
+    }
+
+    @Test
+    void badParameterValueIsRefusedNamingTheParameter() throws SQLException {
+        refused(new Call("PUT", object(group) + "/parameters/frequency"), """
+                {"value": "10x"}""", 400, "parameters.frequency");
+        refused(new Call("POST", object(group) + "/children"), """
+                {"kind": "Group", "name": "freq", "parameters": [{"key": "frequency", "value": "10x"}]}""",
+                400, "parameters.frequency");
+        refused(new Call("PUT", object(group + ":a")), """
+                {"parameters": [{"key": "frequency", "value": "10x"}]}""", 400, "parameters.frequency");
+    }
+
+    @Test
+    void duplicateNamesAreConflicts() throws SQLException {
+        refused(new Call("POST", object(group) + "/children"), """
+                {"kind": "Group", "name": "dup"}""", 409, "name");
+        refused(new Call("PUT", object(group + ":a")), """
+                {"name": "dup"}""", 409, "name");
+        refused(new Call("POST", object(group + ":a:dup") + "/move"), """
+                {"parent": "%s"}""".formatted(group), 409, "name");
+        refused(new Call("POST", "api/users"), """
+                {"username": "%s", "password": "long-enough", "roles": ["user"]}""".formatted(user), 409, "username");
+        refused(new Call("POST", "api/darp/peers"), """
+                {"tag": "%s", "role": "master"}""".formatted(peer), 409, "tag");
+    }
+
+    @Test
+    void moveCreatingACycleIsAConflict() throws SQLException {
+        refused(new Call("POST", object(group + ":a") + "/move"), """
+                {"parent": "%s:a:b"}""".formatted(group), 409, "parent");
+        refused(new Call("POST", object(group + ":a") + "/move"), """
+                {"parent": "%s:a"}""".formatted(group), 409, "parent");
+    }
+
+    @Test
+    void unknownObjectsPeersAndUsersAreNotFound() throws SQLException {
+        refused(new Call("POST", object(group + ":nothing") + "/children"), """
+                {"kind": "Group", "name": "x"}""", 404, "parent");
+        refused(new Call("POST", object(group + ":a") + "/move"), """
+                {"parent": "%s:nothing"}""".formatted(group), 404, "parent");
+        refused(new Call("PUT", object(group + ":nothing") + "/parameters/frequency"), """
+                {"value": "10s"}""", 404, "fullName");
+        refused(new Call("PUT", "api/users/" + user + "_nobody"), """
+                {"fullName": "x"}""", 404, "username");
+        refused(new Call("PUT", "api/darp/peers/" + peer + "-nobody"), """
+                {"label": "x"}""", 404, "tag");
+        refused(new Call("PUT", "api/darp/peers/" + peer + "-nobody/secret"), """
+                {"secret": "long-enough-secret"}""", 404, "tag");
+    }
+
+    /**
+     * Sends the call and checks the refusal: the status, problem details with a detail and (if {@code field} is
+     * given) an error naming it, and a database that did not move.
+     */
+    private void refused(Call call, String body, int status, String field) throws SQLException {
+        Map<String, String> before = databaseState();
+        Api.Reply reply = api.send(call.method(), call.path(), body);
+        String what = call + " " + abbreviated(body) + " -> " + reply;
+
+        assertEquals(status, reply.status(), what);
+        String type = reply.header("Content-Type");
+        assertNotNull(type, what);
+        assertTrue(type.startsWith("application/problem+json"), "Content-Type " + type + ": " + what);
+        JsonObject problem = reply.json();
+        assertFalse(problem.getString("detail", "").isBlank(), "no detail: " + what);
+        assertEquals(status, problem.getInt("status"), what);
+        if (field != null) {
+            assertTrue(problem.containsKey("errors") && problem.getJsonArray("errors").getValuesAs(JsonObject.class)
+                    .stream().anyMatch(e -> field.equals(e.getString("field"))), "no error naming " + field + ": " + what);
+        }
+        assertEquals(before, databaseState(), "the database changed after " + what);
+    }
+
+    private static Map<String, String> databaseState() throws SQLException {
+        Map<String, String> state = new LinkedHashMap<>();
+        try (Connection db = TestDatabase.connect(); Statement s = db.createStatement()) {
+            for (Map.Entry<String, String> q : STATE_QUERIES.entrySet()) {
+                try (ResultSet rs = s.executeQuery(q.getValue())) {
+                    rs.next();
+                    state.put(q.getKey(), rs.getString(1));
+                }
+            }
+        }
+        return state;
+    }
+
+    private static String digest(String table, String order) {
+        return "select md5(coalesce(string_agg(t::text, '|' order by " + order + "), '')) from " + table;
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() <= 120 ? body : body.substring(0, 120) + "...";
+    }
+
+    private static void created(Api.Reply reply) {
+        assertEquals(201, reply.status(), reply.toString());
+    }
+}
