@@ -160,7 +160,8 @@ class DarpPeersIT {
         assertEquals(201, create().status());
 
         Api.Reply reply = api.put(peers(tag), """
-                {"role": "master", "allowedAddresses": ["192.0.2.7"], "label": "Now a master", "timeoutSeconds": 90}""");
+                {"role": "master", "allowedAddresses": ["192.0.2.7"], "label": "Now a master",
+                 "timeoutSeconds": 90}""");
 
         assertEquals(200, reply.status(), reply.toString());
         JsonObject peer = api.get(peers(tag)).json();

@@ -165,6 +165,24 @@ class MalformedInputIT {
                 {"secret": ["long-enough-secret"]}""", 400, "secret");
     }
 
+    /** Values a lenient JSON reader would quietly turn into something else ("yes" into false, 1.5 into 1). */
+    @Test
+    void valuesOfTheWrongTypeAreNotCoerced() throws SQLException {
+        refused(new Call("PUT", object(group) + "/parameters/frequency"), """
+                {"value": "10s", "local": "perhaps"}""", 400, "local");
+        refused(new Call("PUT", "api/users/" + user), """
+                {"enabled": "yes"}""", 400, "enabled");
+        refused(new Call("POST", object(group + ":a") + "/move"), """
+                {"parent": "%s:h", "position": 1.5}""".formatted(group), 400, "position");
+        refused(new Call("PUT", object(group + ":a")), """
+                {"name": 42}""", 400, "name");
+        refused(new Call("POST", object(group) + "/children"), """
+                {"kind": "Group", "name": "p", "parameters": [{"key": "frequency", "value": 30}]}""",
+                400, "parameters[0].value");
+        refused(new Call("PUT", "api/darp/peers/" + peer + "/secret"), """
+                {"secret": 1234567890}""", 400, "secret");
+    }
+
     @Test
     void unknownKindsTypesAndRolesAreRefused() throws SQLException {
         refused(new Call("POST", object(group) + "/children"), """
@@ -271,8 +289,9 @@ class MalformedInputIT {
         assertFalse(problem.getString("detail", "").isBlank(), "no detail: " + what);
         assertEquals(status, problem.getInt("status"), what);
         if (field != null) {
-            assertTrue(problem.containsKey("errors") && problem.getJsonArray("errors").getValuesAs(JsonObject.class)
-                    .stream().anyMatch(e -> field.equals(e.getString("field"))), "no error naming " + field + ": " + what);
+            boolean named = problem.containsKey("errors") && problem.getJsonArray("errors")
+                    .getValuesAs(JsonObject.class).stream().anyMatch(e -> field.equals(e.getString("field")));
+            assertTrue(named, "no error naming " + field + ": " + what);
         }
         assertEquals(before, databaseState(), "the database changed after " + what);
     }

@@ -69,10 +69,12 @@ class SchemaIT {
 
     @AfterEach
     void removeWhatTheTestMade() throws SQLException {
-        try (db) {
+        try {
             update("delete from argus.object where id = ?", group);
             update("delete from argus.darp_peer where tag like ?", "schema-" + suffix + "%");
             update("delete from argus.app_user where username like ?", "schema_" + suffix + "%");
+        } finally {
+            db.close();
         }
     }
 
@@ -140,7 +142,8 @@ class SchemaIT {
 
     @Test
     void serviceDirectlyUnderTopIsRefused() throws SQLException {
-        SQLException e = refused("insert into argus.object (parent_id, kind, name, type) values (?, 'Service', ?, 'Ping')",
+        SQLException e = refused(
+                "insert into argus.object (parent_id, kind, name, type) values (?, 'Service', ?, 'Ping')",
                 topId(), "Ping_schema_" + suffix);
         assertViolation(e, CHECK_VIOLATION, "top level");
     }

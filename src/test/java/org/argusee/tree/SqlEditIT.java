@@ -58,9 +58,11 @@ class SqlEditIT {
 
     @AfterEach
     void removeTheGroup() throws SQLException {
-        try (db) {
+        try {
             sql("delete from argus.object where id in (select id from argus.object_full_name where full_name = ?)",
                     "Top:" + group);
+        } finally {
+            db.close();
         }
     }
 
@@ -97,7 +99,8 @@ class SqlEditIT {
         String service = host + ":Ping_gw.example.com";
         Eventually.await(service + " visible in the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 200);
 
-        change("delete from argus.object where id = (select id from argus.object_full_name where full_name = ?)", service);
+        change("delete from argus.object where id = (select id from argus.object_full_name where full_name = ?)",
+                service);
 
         Eventually.await(service + " gone from the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 404);
         assertEquals(List.of(), api.get(object(host) + "/children").array(), "the host has no children left");
@@ -109,7 +112,8 @@ class SqlEditIT {
         String host = "Top:" + group + ":gw.example.com";
         // the database only checks a type's spelling, not that Argus knows it
         change("insert into argus.object (parent_id, kind, name, type)"
-                + " select id, 'Service', 'Bogus_gw', 'Bogus/Thing' from argus.object_full_name where full_name = ?", host);
+                + " select id, 'Service', 'Bogus_gw', 'Bogus/Thing' from argus.object_full_name where full_name = ?",
+                host);
         String bogus = host + ":Bogus_gw";
 
         Eventually.await("a problem with the type of " + bogus, LIVE_WITHIN, () -> hasTypeProblem(bogus));
@@ -117,7 +121,8 @@ class SqlEditIT {
         assertEquals(200, api.get(object(host)).status());
         assertEquals(200, api.get("api/tree?root=Top&depth=1").status());
 
-        change("update argus.object set type = 'Ping' where id = (select id from argus.object_full_name where full_name = ?)",
+        change("update argus.object set type = 'Ping'"
+                + " where id = (select id from argus.object_full_name where full_name = ?)",
                 bogus);
 
         Eventually.await("the problem with " + bogus + " gone", LIVE_WITHIN, () -> !hasTypeProblem(bogus));
@@ -135,12 +140,14 @@ class SqlEditIT {
     /** The README's own example, under a group of this test. */
     private void insertGroupHostAndPing() throws SQLException {
         String top = "Top:" + group;
-        change("insert into argus.object (parent_id, kind, name) select id, 'Group', ? from argus.object where kind = 'Top'",
+        change("insert into argus.object (parent_id, kind, name)"
+                + " select id, 'Group', ? from argus.object where kind = 'Top'",
                 group);
         change("insert into argus.object (parent_id, kind, name)"
                 + " select id, 'Host', 'gw.example.com' from argus.object_full_name where full_name = ?", top);
         change("insert into argus.object (parent_id, kind, name, type)"
-                + " select id, 'Service', 'Ping_gw.example.com', 'Ping' from argus.object_full_name where full_name = ?",
+                + " select id, 'Service', 'Ping_gw.example.com', 'Ping'"
+                + " from argus.object_full_name where full_name = ?",
                 top + ":gw.example.com");
         change("insert into argus.param (object_id, key, value)"
                 + " select id, 'frequency', '30s' from argus.object_full_name where full_name = ?", top);

@@ -193,19 +193,7 @@ public final class TreeNode {
     }
 
     private Map<String, EffectiveParameter> computePassedDown() {
-        List<Parameter> passing = new ArrayList<>(0);
-        for (Parameter p : usable) {
-            if (!p.local() && catalog.isInherited(p.key())) {
-                passing.add(p);
-            }
-        }
-        if (passing.isEmpty() && kind() != ObjectKind.HOST) {
-            return inherited();
-        }
-        TreeMap<String, EffectiveParameter> m = new TreeMap<>(inherited());
-        hostname().ifPresent(h -> m.put(h.key(), h));
-        passing.forEach(p -> m.put(p.key(), new EffectiveParameter(p.key(), p.value(), fullName())));
-        return Collections.unmodifiableSortedMap(m);
+        return Inheritance.passDown(inherited(), kind(), name, usable, catalog, this::fullName);
     }
 
     /** A Host is a Group that also sets {@code hostname: name}; its own hostname parameter overrides that. */

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,10 +52,10 @@ public class MonitoredObject {
     private int position;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = now();
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt = Instant.now();
+    private Instant updatedAt = now();
 
     @OneToMany(mappedBy = "object", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -130,6 +131,11 @@ public class MonitoredObject {
 
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = now();
+    }
+
+    /** PostgreSQL keeps microseconds: the answer to a write shows what a later read will show. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
