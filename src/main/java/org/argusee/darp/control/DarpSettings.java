@@ -2,6 +2,8 @@ package org.argusee.darp.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DarpSettings {
+
+    private static final Logger LOG = Logger.getLogger(DarpSettings.class.getName());
 
     @Inject
     @ConfigProperty(name = "argus.darp.tag")
@@ -67,6 +72,12 @@ public class DarpSettings {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad DARP settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Checks the settings while the application starts, not at their first use: a bad one fails the deployment. */
+    void checkAtStart(@Observes Startup startup) {
+        LOG.info(() -> "DARP tag '" + tag + "'"
+                + masterUrl().map(u -> ", master at " + u).orElse(""));
     }
 
     public String tag() {
