@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,33 +17,17 @@ import java.util.List;
 import java.util.UUID;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.ServerDeployment;
+import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * DARP peers over REST: the shared secret goes in once and never comes out, not even as its verifier; the
  * database holds only a SCRAM-SHA-256 verifier that checks the secret.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DarpPeersIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class DarpPeersIT extends DeployedServer {
 
     Api api;
     String tag;

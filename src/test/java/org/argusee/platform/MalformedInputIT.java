@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,26 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.ServerDeployment;
+import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every writing endpoint that takes a body, fed what a careless client or a typo sends: each is refused with a
  * problem-details answer saying what is wrong, and the database is exactly as it was before (the revision
  * counter and every configuration and user row).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MalformedInputIT {
+class MalformedInputIT extends DeployedServer {
 
     /** Table name to the query giving a digest of all its rows (updated_at included, so any change shows). */
     private static final Map<String, String> STATE_QUERIES = new LinkedHashMap<>();
@@ -49,14 +40,6 @@ class MalformedInputIT {
         STATE_QUERIES.put("app_user", digest("argus.app_user t", "t.id"));
         STATE_QUERIES.put("user_role", digest("argus.user_role t", "t.user_id, t.role"));
     }
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     String group;

@@ -10,30 +10,14 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.ServerDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.argusee.testsupport.DeployedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The deployed server as a newcomer meets it: the sample tree, the server's identity, its documentation, and
  * what operations watches (health on the management port, metrics).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlatformIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class PlatformIT extends DeployedServer {
 
     @Test
     void topShowsTheSampleTree() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,40 +19,25 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.argusee.testsupport.ServerDeployment;
+import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The schema as the deployment left it on the empty test database, and the promise of db-migrations/README.md:
  * a bad edit made with plain SQL is refused by PostgreSQL itself. Every statement runs in autocommit, so each
  * refusal is its own transaction; the rows a test needs live under a group of its own, removed afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SchemaIT {
+class SchemaIT extends DeployedServer {
 
     private static final String INTEGRITY_CLASS = "23";
     private static final String CHECK_VIOLATION = "23514";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SOME_PBKDF2_HASH = "PBKDF2WithHmacSHA256:10000:c2FsdHNhbHQ=:aGFzaGhhc2g=";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
     // the server must have run the migrations before the tests touch the database
-    @ArquillianResource
-    URL base;
 
     Connection db;
     String suffix;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,37 +17,21 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.argusee.security.control.Roles;
 import org.argusee.testsupport.Api;
+import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Endpoints;
 import org.argusee.testsupport.Endpoints.Endpoint;
-import org.argusee.testsupport.ServerDeployment;
 import org.argusee.testsupport.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may call what, checked against every endpoint the application declares (found by reflection, so a new
  * endpoint is covered the day it is written), and how users and their passwords are kept.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecurityIT {
+class SecurityIT extends DeployedServer {
 
     private final List<Endpoint> endpoints = Endpoints.all();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api admin;
     final List<String> createdUsers = new ArrayList<>();

@@ -11,28 +11,12 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.ServerDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.argusee.testsupport.DeployedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Creating, reading, changing, moving and deleting tree objects over REST, as argusctl users would. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ObjectsApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ObjectsApiIT extends DeployedServer {
 
     Api api;
     String group;

@@ -4,7 +4,6 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,37 +11,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
+import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Eventually;
-import org.argusee.testsupport.ServerDeployment;
 import org.argusee.testsupport.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An administrator edits the tables with plain SQL, as db-migrations/README.md shows, and the running server
  * follows within seconds; a row it cannot use is reported, not fatal.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SqlEditIT {
+class SqlEditIT extends DeployedServer {
 
     /** The README promises "within a couple of seconds"; the test server polls every 500 ms. */
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ServerDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     Connection db;
