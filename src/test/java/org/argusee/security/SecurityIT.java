@@ -179,12 +179,13 @@ class SecurityIT extends DeployedServer {
         assertEquals(404, admin.delete("api/users/" + name).status());
     }
 
-    /** Calls each endpoint once (POST and PUT with "{}"); returns those whose answer is not acceptable. */
+    /** Calls each endpoint once (POST and PUT with a body of the type it reads); returns those answering wrongly. */
     private static List<String> callEach(List<Endpoint> which, Api api, Predicate<Api.Reply> acceptable) {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : which) {
-            String body = e.httpMethod().equals("POST") || e.httpMethod().equals("PUT") ? "{}" : null;
-            Api.Reply reply = api.send(e.httpMethod(), e.samplePath(), body);
+            String body = !e.httpMethod().equals("POST") && !e.httpMethod().equals("PUT") ? null
+                    : e.consumes().equals("application/json") ? "{}" : "";
+            Api.Reply reply = api.send(e.httpMethod(), e.samplePath(), body, e.consumes());
             if (!acceptable.test(reply)) {
                 wrong.add(e.httpMethod() + " " + e.samplePath() + " -> " + reply.status()
                         + " WWW-Authenticate=" + reply.header("WWW-Authenticate"));

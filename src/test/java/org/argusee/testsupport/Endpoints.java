@@ -39,6 +39,14 @@ public final class Endpoints {
             return path.replaceAll("\\{[^}]+}", "Top");
         }
 
+        /** The media type the endpoint reads, to send it a body it accepts (so the answer is about the role). */
+        public String consumes() {
+            jakarta.ws.rs.Consumes c = method.isAnnotationPresent(jakarta.ws.rs.Consumes.class)
+                    ? method.getAnnotation(jakarta.ws.rs.Consumes.class)
+                    : resource.getAnnotation(jakarta.ws.rs.Consumes.class);
+            return c == null ? "application/json" : c.value()[0];
+        }
+
         public boolean writes() {
             return !httpMethod.equals("GET") && !httpMethod.equals("HEAD") && !httpMethod.equals("OPTIONS");
         }

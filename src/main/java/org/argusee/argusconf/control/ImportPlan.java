@@ -15,7 +15,9 @@ import org.argusee.tree.control.TreeSnapshot;
 /**
  * What importing a configuration would do to the tree, object by full name: added, changed (kind, type, alias
  * target or own parameters differ), removed (replace mode only: whatever the file no longer has). The dry run shows
- * it; the import carries it out in one transaction. Top is compared by its parameters only and never removed.
+ * it; the import carries it out in one transaction. The file's tree lands under a root object of the current tree
+ * (Top, or a group, to import a branch): the file's Top stands for the root, whose own parameters it sets; the
+ * root itself is never removed, nor anything outside it.
  */
 public record ImportPlan(Mode mode, List<String> added, List<String> changed, List<String> removed, int unchanged) {
 
@@ -33,25 +35,32 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
     }
 
     public static ImportPlan between(TreeSnapshot current, TreeSnapshot incoming, Mode mode) {
+        return between(current, current.top(), incoming, mode);
+    }
+
+    public static ImportPlan between(TreeSnapshot current, TreeNode root, TreeSnapshot incoming, Mode mode) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         int unchanged = 0;
         Set<String> incomingNames = new HashSet<>();
         for (TreeNode node : (Iterable<TreeNode>) incoming.nodes()::iterator) {
-            incomingNames.add(node.fullName());
-            Optional<TreeNode> existing = current.find(node.fullName());
+            String fullName = placed(root, node);
+            incomingNames.add(fullName);
+            Optional<TreeNode> existing = current.find(fullName);
             if (existing.isEmpty()) {
-                added.add(node.fullName());
-            } else if (differs(existing.get(), node, mode)) {
-                changed.add(node.fullName());
+                added.add(fullName);
+            } else if (node.kind() == ObjectKind.TOP ? parametersDiffer(existing.get(), node, mode)
+                    : differs(existing.get(), node, mode)) {
+                changed.add(fullName);
             } else {
                 unchanged++;
             }
         }
         List<String> removed = new ArrayList<>();
         if (mode == Mode.REPLACE) {
+            String prefix = root.fullName() + ":";
             current.nodes()
-                    .filter(n -> n.kind() != ObjectKind.TOP && !incomingNames.contains(n.fullName()))
+                    .filter(n -> n.fullName().startsWith(prefix) && !incomingNames.contains(n.fullName()))
                     .map(TreeNode::fullName)
                     .forEach(removed::add);
         }
@@ -63,12 +72,18 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
         return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
     }
 
-    /** In merge mode an object keeps parameters the file does not mention, so only the file's own must match. */
+    /** Where a node of the file lands in the current tree: its full name with the file's Top replaced by root. */
+    public static String placed(TreeNode root, TreeNode node) {
+        return root.fullName() + node.fullName().substring("Top".length());
+    }
+
     private static boolean differs(TreeNode now, TreeNode wanted, Mode mode) {
-        if (now.kind() != wanted.kind() || !Objects.equals(now.type(), wanted.type())
-                || !Objects.equals(now.aliasTarget(), wanted.aliasTarget())) {
-            return true;
-        }
+        return now.kind() != wanted.kind() || !Objects.equals(now.type(), wanted.type())
+                || !Objects.equals(now.aliasTarget(), wanted.aliasTarget()) || parametersDiffer(now, wanted, mode);
+    }
+
+    /** In merge mode an object keeps parameters the file does not mention, so only the file's own must match. */
+    private static boolean parametersDiffer(TreeNode now, TreeNode wanted, Mode mode) {
         List<Parameter> have = now.ownParameters();
         List<Parameter> want = wanted.ownParameters();
         return mode == Mode.REPLACE ? !have.equals(want) : !have.containsAll(want);

@@ -9,16 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.security.control.Roles;
-import org.argusee.tree.control.ConfigProblem;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The tree as a whole: nested, and what is wrong with it. */
-@Path("")
+/** The tree as a whole, nested. */
+@Path("tree")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "objects")
@@ -33,7 +31,6 @@ public class TreeResource {
     ObjectViews views;
 
     @GET
-    @Path("tree")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "The tree under root (default Top), nested depth levels deep (default all)")
     public TreeView tree(@QueryParam("root") @DefaultValue("Top") String root,
@@ -44,13 +41,5 @@ public class TreeResource {
         TreeNode node = cache.snapshot().find(root)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + root + "'"));
         return views.tree(node, depth);
-    }
-
-    @GET
-    @Path("config/problems")
-    @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Rows of the configuration the server could not use, and why")
-    public List<ConfigProblem> problems() {
-        return cache.snapshot().problems();
     }
 }

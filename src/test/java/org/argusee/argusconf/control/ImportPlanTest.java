@@ -78,6 +78,20 @@ class ImportPlanTest {
     }
 
     @Test
+    void aBranchImportStaysInsideItsRoot() {
+        TreeSnapshot current = servers().snapshot();
+        Tree file = new Tree();
+        file.add(1, ObjectKind.HOST, "relay", null);
+        file.param(1, "notify", "mail:branch@example.com");
+
+        ImportPlan plan = ImportPlan.between(current, current.find("Top:Servers").orElseThrow(), file.snapshot(),
+                Mode.REPLACE);
+        assertEquals(List.of("Top:Servers:relay"), plan.added());
+        assertEquals(List.of("Top:Servers"), plan.changed(), "the file's Top parameters land on the root");
+        assertEquals(List.of("Top:Servers:mail", "Top:Servers:mail:SMTP_mail"), plan.removed());
+    }
+
+    @Test
     void aChangedTypeIsAChange() {
         Tree file = servers();
         file.objects.set(3, new ObjectRow(4, 3L, ObjectKind.SERVICE, "SMTP_mail", "TCP/SMTPS", null, 3));

@@ -1,0 +1,17 @@
+package org.argusee.probe.control;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs one test of one service. Implementations start the work and return at once: the caller is a timer
+ * thread that must not wait on the network.
+ *
+ * <p>The returned stage always completes normally, at the latest shortly after {@code spec.timeout()}; every
+ * failure (refused, timeout, an answer that fails the check, shutdown) is a {@link Reply#failed} with a short
+ * reason. It may complete on the network thread, so dependent work must be quick and non-blocking, or be
+ * handed to an executor with the {@code *Async} methods.
+ */
+public interface Monitor {
+
+    CompletionStage<Reply> probe(ProbeSpec spec);
+}

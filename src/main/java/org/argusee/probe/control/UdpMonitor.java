@@ -1,0 +1,44 @@
+package org.argusee.probe.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code UDP} and its applications (DNS, NTP, RADIUS, SNMP, Portmap, NFS): one request, one answer from the
+ * target, then {@code expect} on it. The value is the answer's raw bytes, one char per byte, so that
+ * {@code unpack} can take binary answers apart as in the original. A {@code send} parameter replaces an
+ * application's own request, and then any answer counts.
+ */
+public final class UdpMonitor implements Monitor {
+
+    private final NetLoop loop;
+
+    public UdpMonitor(NetLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    @Override
+    public CompletionStage<Reply> probe(ProbeSpec spec) {
+        if (!"UDP".equals(spec.type().base())) {
+            return Exchange.refused(spec.type().text() + " is not a UDP service");
+        }
+        Optional<UdpProtocol> protocol = protocol(spec);
+        if (protocol.isEmpty()) {
+            return Exchange.refused(spec.type().text() + " not supported yet");
+        }
+        return new UdpExchange(loop, spec, protocol.get()).start();
+    }
+
+    private static Optional<UdpProtocol> protocol(ProbeSpec spec) {
+        if (spec.send() != null) {
+            return Optional.of(UdpProtocol.sending(spec.send().getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        boolean detailed = !spec.type().rest().isEmpty() || spec.param("oid").isPresent();
+        if (spec.type().app() == null || detailed) {
+            return Optional.empty(); // DNS/A/name, SNMP OIDs, NTP/x: other monitors' work
+        }
+        return UdpApps.find(spec.type().app(), spec);
+    }
+}

@@ -1,0 +1,90 @@
+package org.argusee.status.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.argusee.tree.control.TimeValue;
+
+/**
+ * Retries and transitions of one object, as the original's {@code isup}/{@code isdown}: a probe that fails
+ * {@code retries}+1 times in a row (default 2, so 3 failures) takes the object to its down state, one that
+ * succeeds takes it to its up state at once. With {@code invert_status} the states are swapped but the counting
+ * is not: a probe that answers makes the object down at once, one that fails retries+1 times makes it up.
+ * <p>
+ * While the object is already in the state a failure points to, the failure applies at once: a severity that
+ * changes while down is a transition on that probe (the original only looked again after another retries+1
+ * failures). A pending check changes nothing. Pure: the caller keeps the state.
+ */
+public final class StatusMachine {
+
+    public static final int DEFAULT_RETRIES = 2;
+
+    private StatusMachine() {
+    }
+
+    public static StatusStep apply(ServiceStatus current, CheckResult check, Map<String, String> params,
+            Instant now) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(now, "now");
+        if (check.pending()) {
+            // Failures in 1..retries mean a retry is under way: keep its pace.
+            boolean retrying = current.failures() > 0 && current.failures() <= retries(params);
+            return new StatusStep(current, Optional.empty(), retrying ? retryDelay(params) : Optional.empty());
+        }
+        Status target = target(check);
+        boolean failed = check.probeFailed();
+        int failures = failed ? saturatingIncrement(current.failures()) : 0;
+        if (failed && target != current.status() && failures <= retries(params)) {
+            ServiceStatus retrying = new ServiceStatus(current.status(), failures, current.severity(),
+                    current.since(), current.isDown() ? current.reason() : check.reason());
+            return new StatusStep(retrying, Optional.empty(), retryDelay(params));
+        }
+        Severity severity = target == Status.UP ? Severity.CLEAR : check.severity();
+        String reason = target == Status.UP ? null : check.reason();
+        boolean changed = target != current.status();
+        ServiceStatus next = new ServiceStatus(target, failures, severity, changed ? now : current.since(), reason);
+        Optional<Transition> transition = changed || severity != current.severity()
+                ? Optional.of(new Transition(current.status(), current.severity(), target, severity, reason, now))
+                : Optional.empty();
+        return new StatusStep(next, transition, Optional.empty());
+    }
+
+    /** The {@code retries} parameter; the default when unset or not a whole number of at least 0. */
+    public static int retries(Map<String, String> params) {
+        String text = params.get("retries");
+        if (text == null) {
+            return DEFAULT_RETRIES;
+        }
+        try {
+            int r = Integer.parseInt(text.strip());
+            return r < 0 ? DEFAULT_RETRIES : r;
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRIES;
+        }
+    }
+
+    /** Unset means "at the next regular time"; 0 is allowed and means "retry at once", as in the original. */
+    static Optional<Duration> retryDelay(Map<String, String> params) {
+        String text = params.get("retrydelay");
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(TimeValue.parseSeconds(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Status target(CheckResult check) {
+        return check.up() ? Status.UP : Status.DOWN;
+    }
+
+    private static int saturatingIncrement(int n) {
+        return n == Integer.MAX_VALUE ? n : n + 1;
+    }
+}

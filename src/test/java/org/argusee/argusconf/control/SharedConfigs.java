@@ -1,0 +1,31 @@
+package org.argusee.argusconf.control;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.argusee.argusconf.control.model.ParsedConfig;
+
+/** The configuration files of the Argus 3.7 distribution, copied verbatim under src/test/resources/argusconf. */
+final class SharedConfigs {
+
+    static final List<String> ALL = List.of("config", "config-darp-master", "config-darp-slave",
+            "config-new-features", "config-big");
+
+    /** The ones with no ERROR, which the round trip covers. */
+    static final List<String> CLEAN = List.of("config", "config-darp-master", "config-darp-slave", "config-big");
+
+    private SharedConfigs() {
+    }
+
+    static Path path(String name) {
+        try {
+            return Path.of(SharedConfigs.class.getResource("/argusconf/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ParsedConfig parse(String name) {
+        return ConfigParser.parse(ConfigSource.of(path(name)));
+    }
+}
