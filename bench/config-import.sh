@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Time of checking and importing Argus configurations through the REST API of a running server (start one with
+# the README's quick start first). Imports go under fresh groups, which are deleted afterwards.
+# Usage: bench/config-import.sh [services]        (default 100000; also imports config-big)
+# Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (default admin/admin)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+url=${ARGUS_URL:-http://localhost:8080}
+auth="${ARGUS_USER:-admin}:${ARGUS_PASSWORD:-admin}"
+services=${1:-100000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# a generated site: groups of 100 hosts, 10 TCP services per host, parameters at every level
+awk -v n="$services" 'BEGIN {
+  print "frequency: 2m"
+  hosts = int(n / 10); if (hosts < 1) hosts = 1
+  for (h = 0; h < hosts; h++) {
+    if (h % 100 == 0) { if (h > 0) print "}"; printf "Group \"site%d\" {\n\tnotify: mail:site%d@example.com\n", h / 100, h / 100 }
+    printf "\tHost \"h%d.example.com\" {\n\t\tretries: 3\n", h
+    for (s = 0; s < 10; s++) printf "\t\tService TCP {\n\t\t\tport: %d\n\t\t\texpect: ^OK\n\t\t}\n", 1000 + s
+    print "\t}"
+  }
+  print "}"
+}' > "$work/generated.conf"
+(cd src/test/resources/argusconf && zip -qr "$work/config-big.zip" config-big)
+
+api() { curl -s -u "$auth" "$@"; }
+group() { api -o /dev/null -H 'Content-Type: application/json' -X POST "$url/api/objects/Top/children" -d "{\"kind\":\"Group\",\"name\":\"$1\"}"; }
+heap() { api "$url/api/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { printf "%.0f", s / 1e6 }'; }
+
+run() { # name file content-type
+  local root="bench_$1_$$"
+  group "$root"
+  local check import
+  check=$(api -o /dev/null -w '%{time_total}' -H "Content-Type: $3" --data-binary @"$2" "$url/api/config/check")
+  import=$(api -o "$work/$1.json" -w '%{time_total}' -H "Content-Type: $3" --data-binary @"$2" \
+      "$url/api/config/import?root=Top:$root")
+  local added
+  added=$(grep -o '"added":\[[^]]*\]' "$work/$1.json" | tr ',' '\n' | grep -c 'Top:' || true)
+  printf '%-12s %8s bytes  check %6.2f s  import %6.2f s  objects added %7d  heap after %5s MB\n' \
+      "$1" "$(stat -c %s "$2")" "$check" "$import" "$added" "$(heap)"
+  api -o /dev/null -X DELETE "$url/api/objects/Top:$root?recursive=true"
+}
+
+echo "server $url, heap before $(heap) MB"
+run config-big "$work/config-big.zip" application/zip
+run generated "$work/generated.conf" text/plain

@@ -1,0 +1,68 @@
+package org.argusee.argusconf.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.argusee.argusconf.control.CheckedConfig;
+import org.argusee.argusconf.control.ConfigChecker;
+import org.argusee.argusconf.control.ConfigLimits;
+import org.argusee.argusconf.control.ConfigSource;
+import org.argusee.argusconf.control.ImportPlan;
+import org.argusee.tree.boundary.TreeCache;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * With argus.bootstrap.sample-tree=true (the quick start sets it), imports the sample Argus configuration
+ * (sample.conf, beside this class's package in the resources) into an empty tree, through the same importer as
+ * the API, so a newcomer sees something live at once.
+ */
+@Singleton
+@Startup
+@DependsOn("TreeCache")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SampleConfig {
+
+    static final String RESOURCE = "/org/argusee/argusconf/sample.conf";
+    private static final Logger LOG = Logger.getLogger(SampleConfig.class.getName());
+
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    ConfigImporter importer;
+
+    @Inject
+    @ConfigProperty(name = "argus.bootstrap.sample-tree", defaultValue = "false")
+    boolean enabled;
+
+    @PostConstruct
+    void load() {
+        if (!enabled || !cache.snapshot().top().children().isEmpty()) {
+            return;
+        }
+        CheckedConfig sample = new ConfigChecker(cache.catalog()).check(
+                ConfigSource.memory(Map.of("sample.conf", read()), "sample.conf", ConfigLimits.defaults()));
+        if (sample.hasErrors()) {
+            throw new IllegalStateException("the shipped sample configuration has errors: " + sample.errors());
+        }
+        ImportPlan plan = importer.importTree(sample.tree(), "Top", ImportPlan.Mode.MERGE, false);
+        LOG.info(() -> "Imported the sample configuration (" + plan.added().size() + " objects) into the empty tree");
+    }
+
+    private static byte[] read() {
+        try (InputStream in = SampleConfig.class.getResourceAsStream(RESOURCE)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

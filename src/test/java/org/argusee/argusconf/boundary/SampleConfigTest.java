@@ -1,0 +1,32 @@
+package org.argusee.argusconf.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.argusee.argusconf.control.CheckedConfig;
+import org.argusee.argusconf.control.ConfigChecker;
+import org.argusee.argusconf.control.ConfigLimits;
+import org.argusee.argusconf.control.ConfigSource;
+import org.argusee.tree.control.ParameterCatalog;
+import org.junit.jupiter.api.Test;
+
+/** The shipped sample must import cleanly: a broken one would stop the quick start. */
+class SampleConfigTest {
+
+    @Test
+    void sampleHasNoErrorsNorWarnings() throws IOException {
+        byte[] text;
+        try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
+            text = in.readAllBytes();
+        }
+        CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard()).check(
+                ConfigSource.memory(Map.of("sample.conf", text), "sample.conf", ConfigLimits.defaults()));
+        assertEquals(java.util.List.of(), checked.diagnostics());
+        assertTrue(checked.tree().find("Top:Local:localhost:HTTP_localhost").isPresent());
+        assertTrue(checked.tree().find("Top:DNS:resolver").isPresent());
+        assertEquals("Top:Local:localhost", checked.tree().find("Top:Web").orElseThrow().aliasTarget());
+    }
+}
