@@ -27,7 +27,8 @@ awk -v n="$services" 'BEGIN {
 
 api() { curl -s -u "$auth" "$@"; }
 group() { api -o /dev/null -H 'Content-Type: application/json' -X POST "$url/api/objects/Top/children" -d "{\"kind\":\"Group\",\"name\":\"$1\"}"; }
-heap() { api "$url/api/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { printf "%.0f", s / 1e6 }'; }
+heap() { api "$url/api/metrics" | python3 -c 'import sys; print(round(sum(float(l.split()[-1]) for l in sys.stdin
+    if l.startswith("jvm_memory_used_bytes{area=\"heap\"")) / 1e6))'; }
 
 run() { # name file content-type
   local root="bench_$1_$$"

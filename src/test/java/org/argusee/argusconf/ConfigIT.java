@@ -80,9 +80,11 @@ class ConfigIT extends DeployedServer {
     }
 
     @Test
-    void importUnderARootThenExportReadsBackTheSame() {
+    void importUnderARootThenExportReadsBackTheSame() throws SQLException {
+        long before = revision();
         JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));
         assertTrue(report.getBoolean("applied"));
+        assertEquals(before + 1, revision(), "one import, one configuration revision");
         assertTrue(report.getJsonArray("added").getValuesAs(jakarta.json.JsonString.class).stream()
                 .anyMatch(s -> s.getString().equals(root + ":Servers:mail.example.com:SMTP_mail.example.com")),
                 report.toString());

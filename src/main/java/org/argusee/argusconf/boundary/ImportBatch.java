@@ -38,6 +38,7 @@ final class ImportBatch {
     }
 
     void apply(TreeSnapshot incoming, Collection<String> removed, Set<String> changed) throws SQLException {
+        bulk(true);
         delete(removed);
         List<TreeNode> nodes = incoming.nodes().toList();
         Deque<Long> newIds = allocate(nodes.stream().filter(n -> n.kind() != ObjectKind.TOP
@@ -78,6 +79,25 @@ final class ImportBatch {
             update.executeBatch();
             insert.executeBatch();
             params.flush();
+        }
+        bulk(false);
+    }
+
+    /**
+     * Marks this transaction as one bulk change: the revision triggers stand aside (see the config_revision
+     * migration) and the revision moves once, at the end, which tells the server and NOTIFY listeners.
+     */
+    private void bulk(boolean start) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select set_config('argus.bulk_change', ?, true)")) {
+            s.setString(1, start ? "on" : "off");
+            s.execute();
+        }
+        if (!start) {
+            try (PreparedStatement s = connection.prepareStatement("update argus.config_revision"
+                    + " set revision = revision + 1, changed_at = clock_timestamp() where id = 1;"
+                    + " select pg_notify('argus_config', 'import')")) {
+                s.execute();
+            }
         }
     }
 
