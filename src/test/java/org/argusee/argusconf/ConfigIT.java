@@ -142,6 +142,41 @@ class ConfigIT extends DeployedServer {
     }
 
     @Test
+    void darpBlockBecomesPeersWithVerifiers() throws SQLException {
+        String tag = "m" + UUID.randomUUID().toString().substring(0, 8);
+        String config = """
+                DARP "%1$s" {
+                    secret: shared-secret-1
+                    slave "%1$s-s1" {
+                        hostname: 127.0.0.1
+                        remote_url: http://127.0.0.1:8180/
+                    }
+                    slave "%1$s-s2" {
+                        hostname: slave2.example.com
+                        secret: hush!
+                    }
+                }
+                """.formatted(tag);
+        JsonObject dry = ok(send("import", "root=" + Api.encode(root) + "&dryRun=true", "text/plain", text(config)));
+        assertEquals(List.of(tag + "-s1", tag + "-s2"), strings(dry, "darpPeersAdded"));
+        assertEquals(404, api.get("api/darp/peers/" + tag + "-s1").status(), "a dry run adds no peer");
+        try {
+            JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));
+            assertEquals(List.of(tag + "-s1", tag + "-s2"), strings(report, "darpPeersAdded"));
+            assertTrue(strings(report, "notes").stream().anyMatch(n -> n.contains("ARGUS_DARP_TAG=" + tag)), report.toString());
+            assertTrue(strings(report, "notes").stream().anyMatch(n -> n.contains("shorter")), report.toString());
+            Api.Reply peer = api.get("api/darp/peers/" + tag + "-s1");
+            assertTrue(peer.json().getBoolean("secretSet"));
+            assertFalse(peer.body().contains("shared-secret-1"));
+            assertTrue(verifier(tag + "-s1").matches("shared-secret-1"), "the DARP block's secret applies to its slaves");
+            assertTrue(verifier(tag + "-s2").matches("hush!"));
+        } finally {
+            api.delete("api/darp/peers/" + tag + "-s1");
+            api.delete("api/darp/peers/" + tag + "-s2");
+        }
+    }
+
+    @Test
     void onlyAdminsImport() {
         String user = "conf_" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, api.post("api/users", """
@@ -213,6 +248,17 @@ class ConfigIT extends DeployedServer {
             }
         }
         return out.toByteArray();
+    }
+
+    private static org.argusee.darp.control.ScramVerifier verifier(String tag) throws SQLException {
+        try (Connection c = TestDatabase.connect();
+             var s = c.prepareStatement("select secret_verifier from argus.darp_peer where tag = ?")) {
+            s.setString(1, tag);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no peer " + tag);
+                return org.argusee.darp.control.ScramVerifier.parse(rs.getString(1));
+            }
+        }
     }
 
     private static long revision() throws SQLException {

@@ -5,9 +5,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.argusee.argusconf.control.CheckedConfig;
 import org.argusee.argusconf.control.ImportPlan;
+import org.argusee.darp.boundary.DarpPeers;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeChanged;
@@ -36,6 +40,27 @@ public class ConfigImporter {
 
     @Inject
     Event<TreeChanged> changed;
+
+    @Inject
+    DarpPeers peers;
+
+    /** What an import did besides the tree: DARP peers added and updated, and what the user should know. */
+    public record Outcome(ImportPlan plan, List<String> peersAdded, List<String> peersUpdated, List<String> notes) {
+    }
+
+    /** The tree under {@code rootName}, plus the DARP block's peers (added or updated, never deleted). */
+    public Outcome importConfig(CheckedConfig checked, String rootName, ImportPlan.Mode mode, boolean dryRun) {
+        ImportPlan plan = importTree(checked.tree(), rootName, mode, dryRun);
+        DarpBlockImport.Result darp = DarpBlockImport.read(checked.parsed());
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        for (DarpBlockImport.PeerSpec p : darp.peers()) {
+            boolean isNew = dryRun ? !peers.exists(p.tag()) : peers.putFromConfig(p.tag(), p.role(), p.addresses(),
+                    p.secret(), p.remoteUrl(), p.label(), p.hidden(), p.timeoutSeconds());
+            (isNew ? added : updated).add(p.tag());
+        }
+        return new Outcome(plan, added, updated, darp.warnings());
+    }
 
     public ImportPlan importTree(TreeSnapshot incoming, String rootName, ImportPlan.Mode mode, boolean dryRun) {
         TreeSnapshot current = lockedCurrentTree();

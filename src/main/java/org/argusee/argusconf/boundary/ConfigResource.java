@@ -83,10 +83,13 @@ public class ConfigResource {
             throw new ArgusException.Invalid("the configuration has " + errors.size()
                     + " errors; nothing was imported", errors);
         }
-        ImportPlan plan = importer.importTree(checked.tree(), root, importMode, dryRun);
+        ConfigImporter.Outcome outcome = importer.importConfig(checked, root, importMode, dryRun);
+        ImportPlan plan = outcome.plan();
         return new ImportReport(importMode.name().toLowerCase(Locale.ROOT), root, dryRun,
-                !dryRun && !plan.changesNothing(), plan.added(), plan.changed(), plan.removed(), plan.unchanged(),
-                checked.warnings().stream().map(DiagnosticView::of).toList());
+                !dryRun && !(plan.changesNothing() && outcome.peersAdded().isEmpty()
+                        && outcome.peersUpdated().isEmpty()),
+                plan.added(), plan.changed(), plan.removed(), plan.unchanged(), outcome.peersAdded(),
+                outcome.peersUpdated(), outcome.notes(), checked.warnings().stream().map(DiagnosticView::of).toList());
     }
 
     @GET

@@ -51,7 +51,7 @@ final class BlockChecks {
                 params.schedule(b.name(), b.location(), ParameterContexts.TREE);
             } else {
                 keys(b, CRON_KEYS);
-                required(b, "func");
+                required(b, null, "func");
             }
         }
     }
@@ -63,14 +63,15 @@ final class BlockChecks {
             tag(peer, peer.keyword() + " name");
             params.check(peer.params(), peer.keyword().equals("master") ? ParamChecks.DARP_MASTER
                     : ParamChecks.DARP_SLAVE);
-            required(peer, "hostname");
-            required(peer, "secret");
+            // parameters written in the DARP block apply to every master and slave in it
+            required(peer, darp, "hostname");
+            required(peer, darp, "secret");
         }
     }
 
     private void snmpoid(ParsedBlock block) {
         keys(block, SNMPOID_KEYS);
-        required(block, "oid");
+        required(block, null, "oid");
     }
 
     private void tag(ParsedBlock block, String what) {
@@ -88,8 +89,8 @@ final class BlockChecks {
         }
     }
 
-    private void required(ParsedBlock block, String key) {
-        if (block.param(key).isEmpty()) {
+    private void required(ParsedBlock block, ParsedBlock enclosing, String key) {
+        if (block.param(key).isEmpty() && (enclosing == null || enclosing.param(key).isEmpty())) {
             log.error(block.location(), block.keyword() + " \"" + block.name() + "\" needs '" + key + "'");
         }
     }

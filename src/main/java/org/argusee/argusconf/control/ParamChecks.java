@@ -25,7 +25,8 @@ final class ParamChecks {
     static final Predicate<String> DARP_MASTER = ParameterContexts.inClass("DARP::Slave", "TCP", "Service", "MonEl",
             "Argus::IP");
     static final Predicate<String> DARP_SLAVE = ParameterContexts.inClass("DARP::Conf");
-    static final Predicate<String> DARP = ParameterContexts.inClass("DARP");
+    /** Keys of the DARP block itself, and those common to its masters and slaves, which may be written there. */
+    static final Predicate<String> DARP = ParameterContexts.inClass("DARP").or(DARP_SLAVE).or(DARP_MASTER);
     static final Predicate<String> METHOD = ParameterContexts.inClass("NotMe");
     /** The resolver is tested like a service: frequency and timeout apply to it. */
     static final Predicate<String> RESOLV = ParameterContexts.inClass("Argus::Resolv", "Service");

@@ -86,6 +86,35 @@ public class DarpPeers {
         LOG.info(() -> "DARP peer '" + tag + "': secret set");
     }
 
+    /**
+     * A peer from an imported Argus config: added, or updated where the tag exists (its secret rotated when one is
+     * given). Unlike the API, a short secret is accepted: existing installations have them, and the import warns.
+     *
+     * @return true if the peer was added, false if it existed
+     */
+    public boolean putFromConfig(String tag, String role, String addresses, String secret, String remoteUrl,
+                                 String label, boolean hidden, Integer timeoutSeconds) {
+        Optional<DarpPeer> existing = find(tag);
+        DarpPeer peer = existing.orElseGet(() -> new DarpPeer(tag, role));
+        peer.changeRole(role);
+        peer.allowFrom(addresses);
+        peer.describe(label != null ? label : peer.label(), remoteUrl != null ? remoteUrl : peer.remoteUrl(), hidden);
+        if (timeoutSeconds != null) {
+            peer.timeoutAfter(timeoutSeconds);
+        }
+        if (secret != null && !secret.isEmpty()) {
+            peer.setSecretVerifier(ScramVerifier.create(secret).text());
+        }
+        if (existing.isEmpty()) {
+            em.persist(peer);
+        }
+        return existing.isEmpty();
+    }
+
+    public boolean exists(String tag) {
+        return find(tag).isPresent();
+    }
+
     public void delete(String tag) {
         em.remove(require(tag));
         LOG.info(() -> "DARP peer '" + tag + "' deleted");

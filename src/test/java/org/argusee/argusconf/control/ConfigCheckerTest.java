@@ -69,6 +69,12 @@ class ConfigCheckerTest {
     }
 
     @Test
+    void aSecretInTheDarpBlockServesEverySlave() {
+        assertEquals(List.of(), check("DARP \"m\" {\n secret: shared-secret\n slave \"s1\" {\n  hostname: s1.example.com\n"
+                + " }\n slave \"s2\" {\n  hostname: s2.example.com\n }\n}\n"));
+    }
+
+    @Test
     void scheduleNamesAreParametersOfTheirContext() {
         assertEquals(List.of("config:5: WARNING: unused parameter 'schedule notfy' - typo?"),
                 check("schedule notify {\n * => mail:a\n}\nMethod \"m\" {\n schedule notfy {\n * => yes\n }\n"
