@@ -14,4 +14,10 @@ import java.util.concurrent.CompletionStage;
 public interface Monitor {
 
     CompletionStage<Reply> probe(ProbeSpec spec);
+
+    /**
+     * Whether this monitor can test the spec at all (a type left to another monitor, or not built yet, cannot).
+     * The scheduler does not probe what no monitor handles, rather than show it down.
+     */
+    boolean handles(ProbeSpec spec);
 }

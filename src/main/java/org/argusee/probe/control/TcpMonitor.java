@@ -17,6 +17,12 @@ public final class TcpMonitor implements Monitor {
     }
 
     @Override
+    public boolean handles(ProbeSpec spec) {
+        return "TCP".equals(spec.type().base()) && !spec.ssl()
+                && (spec.type().app() == null || TcpApps.of(spec.type().app()).handled());
+    }
+
+    @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
         if (!"TCP".equals(spec.type().base())) {
             return Exchange.refused(spec.type().text() + " is not a TCP service");

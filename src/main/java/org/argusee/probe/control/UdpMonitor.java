@@ -20,6 +20,11 @@ public final class UdpMonitor implements Monitor {
     }
 
     @Override
+    public boolean handles(ProbeSpec spec) {
+        return "UDP".equals(spec.type().base()) && protocol(spec).isPresent();
+    }
+
+    @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
         if (!"UDP".equals(spec.type().base())) {
             return Exchange.refused(spec.type().text() + " is not a UDP service");
