@@ -87,15 +87,6 @@ public final class RowConverter {
 
     private String serviceName(ParsedObject o, List<ParsedParam> own, Map<String, EffectiveParameter> inherited,
             long id, List<Diagnostic> diagnostics) {
-        String uname = null;
-        for (ParsedParam p : own) {
-            if (p.key().equals("uname") && !p.value().isBlank()) {
-                uname = p.value();
-            }
-        }
-        if (uname != null) {
-            return Unames.sanitize(uname);
-        }
         String fallback = "unnamed#" + id;
         ServiceType type;
         try {
@@ -103,11 +94,10 @@ public final class RowConverter {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
-        Map<String, String> effective = new HashMap<>();
-        inherited.forEach((key, p) -> effective.put(key, p.value()));
-        own.forEach(p -> effective.put(p.key(), p.value()));
+        Map<String, String> ownValues = new HashMap<>();
+        own.forEach(p -> ownValues.put(p.key(), p.value()));
         try {
-            return Unames.defaultUname(type, effective);
+            return Unames.forService(type, inherited, ownValues);
         } catch (IllegalArgumentException e) {
             diagnostics.add(Diagnostic.error(o.location(), e.getMessage()));
             return fallback;

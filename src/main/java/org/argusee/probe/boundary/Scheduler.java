@@ -15,11 +15,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.argusee.probe.control.Monitor;
@@ -49,8 +50,18 @@ public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
 
-    /** A scheduled service: its timer, and what it was scheduled with, to notice changes. */
-    private record Scheduled(Timer timer, String fingerprint) {
+    /**
+     * A scheduled service: its timer, what it was scheduled with (to notice changes), and everything a probe needs,
+     * worked out once when it is planned rather than at every probe. {@code problem} says why its settings cannot
+     * make a spec (then {@code spec} is null and each probe reports that).
+     */
+    private record Scheduled(Timer timer, String fingerprint, String fullName, Map<String, String> params,
+                             Monitor monitor, ProbeSpec spec, String problem) {
+    }
+
+    /** What a service would be probed with; empty if no monitor handles it. */
+    private record Plan(String fingerprint, Map<String, String> params, Monitor monitor, ProbeSpec spec,
+                        String problem) {
     }
 
     @Inject
@@ -66,7 +77,8 @@ public class Scheduler {
     TimerService timers;
 
     private static final String REPLAN = "replan";
-    private final Map<Long, Scheduled> scheduled = new HashMap<>();
+    // written by plan (synchronized), read by every probe
+    private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
     private long plannedRevision = -1;
 
     @PostConstruct
@@ -83,19 +95,22 @@ public class Scheduler {
         Set<Long> seen = new HashSet<>();
         Map<String, Integer> notProbed = new TreeMap<>();
         tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).forEach(node -> {
-            if (!probed(node)) {
+            Optional<Plan> plan = plan(node);
+            if (plan.isEmpty()) {
                 notProbed.merge(node.type(), 1, Integer::sum);
                 return;
             }
             seen.add(node.id());
-            String fingerprint = node.type() + values(node);
+            Plan p = plan.get();
             Scheduled current = scheduled.get(node.id());
-            if (current == null || !current.fingerprint().equals(fingerprint)) {
+            if (current == null || !current.fingerprint().equals(p.fingerprint())
+                    || !current.fullName().equals(node.fullName())) {
                 cancel(node.id());
                 long interval = frequencyMillis(node);
                 Timer timer = timers.createIntervalTimer(ThreadLocalRandom.current().nextLong(interval), interval,
                         new TimerConfig(node.id(), false));
-                scheduled.put(node.id(), new Scheduled(timer, fingerprint));
+                scheduled.put(node.id(), new Scheduled(timer, p.fingerprint(), node.fullName(), p.params(),
+                        p.monitor(), p.spec(), p.problem()));
             }
         });
         new HashSet<>(scheduled.keySet()).stream().filter(id -> !seen.contains(id)).forEach(this::cancel);
@@ -115,31 +130,34 @@ public class Scheduler {
     }
 
     private void probe(long id) {
-        TreeNode node = cache.snapshot().byId(id).orElse(null);
-        Monitor monitor = node == null ? null : node.serviceType().flatMap(monitors::forType).orElse(null);
-        if (monitor == null) {
+        Scheduled s = scheduled.get(id);
+        if (s == null) {
             return;
         }
-        Map<String, String> params = values(node);
-        try {
-            ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
-            monitor.probe(spec).thenAccept(reply -> board.record(id, node.fullName(), params, reply));
-        } catch (IllegalArgumentException e) {
-            // a configuration the monitor cannot use is a failed test, shown with the reason
-            board.record(id, node.fullName(), params, Reply.failed("configuration: " + e.getMessage(), Duration.ZERO));
+        if (s.spec() == null) {
+            board.record(id, s.fullName(), s.params(), Reply.failed("configuration: " + s.problem(), Duration.ZERO));
+            return;
         }
+        s.monitor().probe(s.spec()).thenAccept(reply -> board.record(id, s.fullName(), s.params(), reply));
     }
 
-    /** A monitor handles it; a spec that cannot be built is probed, so it shows down with the reason why. */
-    private boolean probed(TreeNode node) {
+    /**
+     * How a service is probed, if a monitor handles it. Settings that cannot make a spec are still probed, so the
+     * service shows down with the reason why.
+     */
+    private Optional<Plan> plan(TreeNode node) {
         Monitor monitor = node.serviceType().flatMap(monitors::forType).orElse(null);
         if (monitor == null) {
-            return false;
+            return Optional.empty();
         }
+        Map<String, String> params = values(node);
+        String fingerprint = node.type() + params;
         try {
-            return monitor.handles(ProbeSpec.of(node.serviceType().orElseThrow(), values(node)));
+            ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
+            return monitor.handles(spec) ? Optional.of(new Plan(fingerprint, params, monitor, spec, null))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return true;
+            return Optional.of(new Plan(fingerprint, params, monitor, null, e.getMessage()));
         }
     }
 

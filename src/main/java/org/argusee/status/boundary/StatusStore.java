@@ -8,8 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
-import org.argusee.status.control.Severity;
-import org.argusee.status.control.Status;
 import org.argusee.status.control.Transition;
 import org.hibernate.Session;
 
@@ -43,11 +41,10 @@ public class StatusStore {
                  PreparedStatement transition = c.prepareStatement(TRANSITION)) {
                 for (StatusRow row : rows) {
                     String status = row.status().status().label();
-                    Severity severity = row.status().status() == Status.UP ? Severity.CLEAR : row.status().severity();
                     upsert.setLong(1, row.objectId());
                     upsert.setString(2, status);
                     upsert.setString(3, status);
-                    upsert.setString(4, severity.label());
+                    upsert.setString(4, row.status().severity().label());
                     upsert.setString(5, row.status().reason());
                     upsert.setString(6, row.result());
                     upsert.setTimestamp(7, Timestamp.from(row.status().since()));

@@ -81,9 +81,7 @@ public class TreeCache {
     void poll() {
         lastPoll = Instant.now();
         try {
-            if (store.revision() != snapshot.revision()) {
-                refresh();
-            }
+            refresh();
             if (failing) {
                 failing = false;
                 LOG.info("Configuration poll works again");
@@ -101,13 +99,16 @@ public class TreeCache {
         refresh();
     }
 
-    /** Rebuilds the snapshot if the database moved on; one rebuild at a time. */
+    /**
+     * Rebuilds the snapshot if the database moved on (one small query says so; a write that changed nothing costs
+     * no rebuild); one rebuild at a time.
+     */
     public synchronized TreeSnapshot refresh() {
         TreeSnapshot previous = snapshot;
-        TreeSnapshot next = store.load(catalog);
-        if (next.revision() == previous.revision() && previous.size() > 0) {
+        if (previous.size() > 0 && store.revision() == previous.revision()) {
             return previous;
         }
+        TreeSnapshot next = store.load(catalog);
         snapshot = next;
         logNewProblems(previous.problems(), next.problems());
         LOG.fine(() -> "Tree at revision " + next.revision() + ": " + next.size() + " objects");

@@ -205,20 +205,16 @@ public class TreeEditor {
         return new ObjectRules(cache.snapshot(), new ParameterValidator(cache.catalog()));
     }
 
-    /** A service's uname: its own uname parameter, else the original's default for its type and parameters. */
+    /** A service's uname, by the rule the importer uses too; why it cannot be had is a field error. */
     private static String defaultName(ObjectRules rules, ObjectKind kind, String type, TreeNode parent,
                                       List<Parameter> own) {
         if (kind != ObjectKind.SERVICE || type == null) {
             return null;
         }
-        Map<String, String> effective = new HashMap<>();
-        parent.passedDown().forEach((key, p) -> effective.put(key, p.value()));
-        own.forEach(p -> effective.put(p.key(), p.value()));
-        if (own.stream().anyMatch(p -> p.key().equals("uname"))) {
-            return Unames.sanitize(effective.get("uname"));
-        }
+        Map<String, String> ownValues = new HashMap<>();
+        own.forEach(p -> ownValues.put(p.key(), p.value()));
         try {
-            return Unames.defaultUname(ServiceType.parse(type), effective);
+            return Unames.forService(ServiceType.parse(type), parent.passedDown(), ownValues);
         } catch (IllegalArgumentException e) {
             rules.error("name", e.getMessage());
             return null;

@@ -1,5 +1,6 @@
 package org.argusee.tree.control;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,6 +37,25 @@ public final class Unames {
      * @param effective the service's effective parameters (hostname, port, url, command, oid, ...)
      * @throws IllegalArgumentException if a parameter the name is made of is missing, naming it
      */
+    /**
+     * A service's name: its own {@code uname} parameter when it has a non-blank one, else the original's default for
+     * its type and effective parameters (what its parent passes down, overlaid with its own). The API and the config
+     * importer both name services with this.
+     *
+     * @throws IllegalArgumentException naming the parameter the default name needs and lacks
+     */
+    public static String forService(ServiceType type, Map<String, EffectiveParameter> inherited,
+                                    Map<String, String> own) {
+        String uname = own.get("uname");
+        if (uname != null && !uname.isBlank()) {
+            return sanitize(uname);
+        }
+        Map<String, String> effective = new HashMap<>();
+        inherited.forEach((key, p) -> effective.put(key, p.value()));
+        effective.putAll(own);
+        return defaultUname(type, effective);
+    }
+
     public static String defaultUname(ServiceType type, Map<String, String> effective) {
         Names n = new Names(type, effective);
         String app = type.app();
