@@ -50,7 +50,7 @@ public class ConfigResource {
 
     @POST
     @Path("check")
-    @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP})
+    @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP, Upload.TAR, Upload.GZIP, Upload.X_GZIP})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Check an Argus configuration and report every error and warning; changes nothing")
@@ -66,7 +66,7 @@ public class ConfigResource {
 
     @POST
     @Path("import")
-    @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP})
+    @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP, Upload.TAR, Upload.GZIP, Upload.X_GZIP})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import an Argus configuration under root (default Top): mode merge (default) or replace;"

@@ -3,56 +3,79 @@ package org.argusee.argusconf.boundary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.argusee.argusconf.control.ConfigLimits;
 import org.argusee.argusconf.control.ConfigSource;
 import org.argusee.platform.control.ArgusException;
 
 /**
- * An uploaded configuration: one Argus config file as text/plain, or a config directory as a zip archive. Read
- * into memory up to the size limit and no further, so a huge or endless upload costs at most that much.
+ * An uploaded configuration: one Argus config file as text/plain, or a config directory as a zip, tar or gzipped
+ * tar archive. Read into memory up to the size limit and no further (counted after decompression), so a huge,
+ * endless or bomb-like upload costs at most that much.
  */
 final class Upload {
 
     static final String MAIN_FILE = "config";
     static final String ZIP = "application/zip";
+    static final String TAR = "application/x-tar";
+    static final String GZIP = "application/gzip";
+    static final String X_GZIP = "application/x-gzip";
 
     private Upload() {
     }
 
     static ConfigSource read(InputStream body, String contentType, ConfigLimits limits) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String format = type.startsWith(ZIP) ? "zip" : type.startsWith(TAR) ? "tar"
+                : type.startsWith(GZIP) || type.startsWith(X_GZIP) ? "gzipped tar" : null;
         try {
-            if (contentType != null && contentType.toLowerCase().startsWith(ZIP)) {
-                return ConfigSource.memory(unzip(body, limits), limits);
+            if (format == null) {
+                return ConfigSource.memory(Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")),
+                        MAIN_FILE, limits);
             }
-            return ConfigSource.memory(Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")), MAIN_FILE,
-                    limits);
+            return ConfigSource.memory(unpack(archive(body, format), limits), limits);
         } catch (ZipException e) {
             throw new ArgusException.Invalid("body", "the upload is not a readable zip archive: " + e.getMessage());
-        } catch (IOException e) {
-            throw new ArgusException.Invalid("body", "the upload could not be read: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ArgusException.Invalid("body", "the upload is not a readable " + (format == null ? "file"
+                    : format + " archive") + ": " + e.getMessage());
         }
     }
 
+    private static ArchiveInputStream<? extends ArchiveEntry> archive(InputStream body, String format)
+            throws IOException {
+        return switch (format) {
+            case "zip" -> new ZipArchiveInputStream(body);
+            case "tar" -> new TarArchiveInputStream(body);
+            default -> new TarArchiveInputStream(new GzipCompressorInputStream(body));
+        };
+    }
+
     /** Every file of the archive by its path; folders are implied by the paths, as in a config directory. */
-    private static Map<String, byte[]> unzip(InputStream body, ConfigLimits limits) throws IOException {
+    private static Map<String, byte[]> unpack(ArchiveInputStream<? extends ArchiveEntry> archive, ConfigLimits limits)
+            throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(body)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.isDirectory()) {
+        try (archive) {
+            for (ArchiveEntry entry = archive.getNextEntry(); entry != null; entry = archive.getNextEntry()) {
+                if (entry.isDirectory() || !archive.canReadEntryData(entry) || !isFile(entry)) {
                     continue;
                 }
                 if (files.size() >= limits.maxFiles()) {
                     throw new ArgusException.Invalid("body", "the archive holds more than " + limits.maxFiles()
                             + " files");
                 }
-                byte[] content = bounded(zip, limits.maxBytes() - total, "the archive's content");
+                byte[] content = bounded(archive, limits.maxBytes() - total, "the archive's content");
                 total += content.length;
-                files.put(entry.getName(), content);
+                files.put(stripDot(entry.getName()), content);
             }
         }
         if (files.isEmpty()) {
@@ -61,7 +84,17 @@ final class Upload {
         return withoutCommonFolder(files);
     }
 
-    /** Zipping a config directory usually puts it in one folder (config/000_defins): read that folder as the root. */
+    /** Links, devices and the like in a tar are not config files: skipped, never followed. */
+    private static boolean isFile(ArchiveEntry entry) {
+        return !(entry instanceof TarArchiveEntry tar) || tar.isFile();
+    }
+
+    /** {@code tar -C dir .} writes names as ./file. */
+    private static String stripDot(String name) {
+        return name.startsWith("./") ? name.substring(2) : name;
+    }
+
+    /** Archiving a config directory usually puts it in one folder (config/000_defins): read that folder as the root. */
     private static Map<String, byte[]> withoutCommonFolder(Map<String, byte[]> files) {
         String first = files.keySet().iterator().next();
         int slash = first.indexOf('/');
