@@ -3,6 +3,7 @@ package org.argusee.argusconf;
 import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -177,6 +178,67 @@ class ConfigIT extends DeployedServer {
     }
 
     @Test
+    void methodsCronAndSnmpoidBlocksAreStoredAndExported() throws SQLException {
+        String config = """
+                Method "pager" {
+                	command: /usr/local/bin/page %R
+                	schedule "nights" {
+                		Mon-Fri 18:00 - 24:00 => yes
+                	}
+                }
+                snmpoid myOid .1.3.6.1.4.1.99.1
+                Group "G" {
+                	cron "0 * * * *" {
+                		func: override
+                	}
+                }
+                """;
+        JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));
+        assertEquals(List.of(root + ": Method \"pager\" added", root + ": snmpoid \"myOid\" added",
+                root + ":G: cron \"0 * * * *\" added"), strings(report, "blocks"));
+        String exported = api.get("api/config/export?root=" + Api.encode(root)).body();
+        assertTrue(exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
+                + "\t\tMon-Fri 18:00 - 24:00 => yes\n\t}\n}\n"), exported);
+        assertTrue(exported.contains("\tcron \"0 * * * *\" {\n\t\tfunc: override\n\t}\n"), exported);
+
+        long before = revision();
+        JsonObject again = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));
+        assertFalse(again.getBoolean("applied"), "the same blocks again change nothing: " + again);
+        assertEquals(before, revision());
+
+        JsonObject merged = ok(send("import", "root=" + Api.encode(root), "text/plain",
+                text("Method \"pager\" {\n\tcommand: /bin/true\n}\n")));
+        assertEquals(List.of(root + ": Method \"pager\" changed"), strings(merged, "blocks"));
+        String afterMerge = api.get("api/config/export?root=" + Api.encode(root)).body();
+        assertTrue(afterMerge.contains("snmpoid myOid .1.3.6.1.4.1.99.1"), "merge keeps the others: " + afterMerge);
+        assertFalse(afterMerge.contains("schedule"), "the file's Method replaces the whole block: " + afterMerge);
+
+        JsonObject replaced = ok(send("import", "root=" + Api.encode(root) + "&mode=replace", "text/plain",
+                text("Group \"G\" {\n}\n")));
+        assertTrue(strings(replaced, "blocks").containsAll(List.of(root + ": Method \"pager\" removed",
+                root + ":G: cron \"0 * * * *\" removed")), replaced.toString());
+        assertFalse(api.get("api/config/export?root=" + Api.encode(root)).body().contains("snmpoid"));
+    }
+
+    @Test
+    void blockRowsBrokenBySqlAreRefusedByTheDatabase() throws SQLException {
+        ok(send("import", "root=" + Api.encode(root), "text/plain", text("Method \"m\" {\n\tcommand: x\n}\n")));
+        try (Connection c = TestDatabase.connect()) {
+            long method = scalar(c, "select b.id from argus.config_block b join argus.object o on o.id = b.object_id"
+                    + " where o.name = '" + root.substring(4) + "' and b.keyword = 'Method'");
+            for (String sql : List.of(
+                    "update argus.config_block set keyword = 'Methd' where id = " + method,
+                    "update argus.config_block set name = null where id = " + method,
+                    "insert into argus.config_block (object_id, parent_id, keyword, name) select object_id, id,"
+                            + " 'cron', 'x' from argus.config_block where id = " + method,
+                    "insert into argus.config_block_line (block_id, position, key, value) values (" + method
+                            + ", 5, null, 'two' || chr(10) || 'lines')")) {
+                assertThrows(SQLException.class, () -> c.createStatement().execute(sql), sql);
+            }
+        }
+    }
+
+    @Test
     void onlyAdminsImport() {
         String user = "conf_" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, api.post("api/users", """
@@ -262,8 +324,13 @@ class ConfigIT extends DeployedServer {
     }
 
     private static long revision() throws SQLException {
-        try (Connection c = TestDatabase.connect(); ResultSet rs = c.createStatement()
-                .executeQuery("select revision from argus.config_revision where id = 1")) {
+        try (Connection c = TestDatabase.connect()) {
+            return scalar(c, "select revision from argus.config_revision where id = 1");
+        }
+    }
+
+    private static long scalar(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

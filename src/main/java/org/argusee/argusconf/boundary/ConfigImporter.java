@@ -7,9 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.argusee.argusconf.control.BlockPlan;
 import org.argusee.argusconf.control.CheckedConfig;
+import org.argusee.argusconf.control.ConfigBlock;
 import org.argusee.argusconf.control.ImportPlan;
 import org.argusee.darp.boundary.DarpPeers;
 import org.argusee.platform.control.ArgusException;
@@ -44,13 +48,47 @@ public class ConfigImporter {
     @Inject
     DarpPeers peers;
 
-    /** What an import did besides the tree: DARP peers added and updated, and what the user should know. */
-    public record Outcome(ImportPlan plan, List<String> peersAdded, List<String> peersUpdated, List<String> notes) {
+    /**
+     * What an import did besides the objects: Method/Resolv/snmpoid/schedule/cron blocks changed, DARP peers added
+     * and updated, and what the user should know.
+     */
+    public record Outcome(ImportPlan plan, List<String> blockChanges, List<String> peersAdded,
+                          List<String> peersUpdated, List<String> notes) {
+
+        public boolean changesNothing() {
+            return plan.changesNothing() && blockChanges.isEmpty() && peersAdded.isEmpty() && peersUpdated.isEmpty();
+        }
     }
 
-    /** The tree under {@code rootName}, plus the DARP block's peers (added or updated, never deleted). */
+    /** The tree under {@code rootName} with its blocks, plus the DARP block's peers (added or updated, never deleted). */
     public Outcome importConfig(CheckedConfig checked, String rootName, ImportPlan.Mode mode, boolean dryRun) {
-        ImportPlan plan = importTree(checked.tree(), rootName, mode, dryRun);
+        TreeSnapshot incoming = checked.tree();
+        TreeSnapshot current = lockedCurrentTree();
+        TreeNode root = root(current, rootName);
+        ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
+        Map<String, List<ConfigBlock>> have = currentBlocks(current, root, incoming);
+        Map<Long, List<ConfigBlock>> blocks = new HashMap<>();
+        Map<String, List<ConfigBlock>> wanted = new HashMap<>();
+        incoming.nodes().forEach(n -> {
+            List<ConfigBlock> own = checked.rows().blocks().get(n.id());
+            if (own != null || mode == ImportPlan.Mode.REPLACE) {
+                String placed = ImportPlan.placed(root, n);
+                List<ConfigBlock> old = have.getOrDefault(placed, List.of());
+                List<ConfigBlock> result = own == null ? List.of()
+                        : mode == ImportPlan.Mode.REPLACE ? own : BlockPlan.merged(old, own);
+                wanted.put(placed, own == null ? List.of() : own);
+                if (!result.equals(old)) {
+                    blocks.put(n.id(), result);
+                }
+            }
+        });
+        List<String> blockChanges = BlockPlan.changes(have, wanted, mode);
+        if (!dryRun && !(plan.changesNothing() && blocks.isEmpty())) {
+            Set<String> changedNames = new HashSet<>(plan.changed());
+            em.unwrap(Session.class).doWork(connection -> new ImportBatch(connection, current, root, mode)
+                    .apply(incoming, plan.removed(), changedNames, blocks));
+            changed.fire(new TreeChanged(root.fullName(), "imported"));
+        }
         DarpBlockImport.Result darp = DarpBlockImport.read(checked.parsed());
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -59,26 +97,29 @@ public class ConfigImporter {
                     p.secret(), p.remoteUrl(), p.label(), p.hidden(), p.timeoutSeconds());
             (isNew ? added : updated).add(p.tag());
         }
-        return new Outcome(plan, added, updated, darp.warnings());
+        return new Outcome(plan, blockChanges, added, updated, darp.warnings());
     }
 
-    public ImportPlan importTree(TreeSnapshot incoming, String rootName, ImportPlan.Mode mode, boolean dryRun) {
-        TreeSnapshot current = lockedCurrentTree();
+    private static TreeNode root(TreeSnapshot current, String rootName) {
         TreeNode root = current.find(rootName)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + rootName + "'"));
         if (root.kind() != ObjectKind.TOP && root.kind() != ObjectKind.GROUP && root.kind() != ObjectKind.HOST) {
             throw new ArgusException.Invalid("root", "'" + rootName + "' is a " + root.kind().label()
                     + "; import into Top, a Group or a Host");
         }
-        ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
-        if (dryRun || plan.changesNothing()) {
-            return plan;
-        }
-        Set<String> changedNames = new HashSet<>(plan.changed());
-        em.unwrap(Session.class).doWork(connection ->
-                new ImportBatch(connection, current, root, mode).apply(incoming, plan.removed(), changedNames));
-        changed.fire(new TreeChanged(root.fullName(), "imported"));
-        return plan;
+        return root;
+    }
+
+    /** The blocks now of the objects the file will write, by full name. */
+    private Map<String, List<ConfigBlock>> currentBlocks(TreeSnapshot current, TreeNode root, TreeSnapshot incoming) {
+        Map<Long, String> names = new HashMap<>();
+        incoming.nodes().forEach(n -> current.find(ImportPlan.placed(root, n))
+                .ifPresent(existing -> names.put(existing.id(), existing.fullName())));
+        Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class).doReturningWork(connection ->
+                new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
+        Map<String, List<ConfigBlock>> byName = new HashMap<>();
+        byId.forEach((id, blocks) -> byName.put(names.get(id), blocks));
+        return byName;
     }
 
     private TreeSnapshot lockedCurrentTree() {

@@ -48,6 +48,9 @@ public class ConfigResource {
     @Inject
     ConfigImporter importer;
 
+    @Inject
+    ConfigBlocks blocks;
+
     @POST
     @Path("check")
     @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP, Upload.TAR, Upload.GZIP, Upload.X_GZIP})
@@ -86,10 +89,9 @@ public class ConfigResource {
         ConfigImporter.Outcome outcome = importer.importConfig(checked, root, importMode, dryRun);
         ImportPlan plan = outcome.plan();
         return new ImportReport(importMode.name().toLowerCase(Locale.ROOT), root, dryRun,
-                !dryRun && !(plan.changesNothing() && outcome.peersAdded().isEmpty()
-                        && outcome.peersUpdated().isEmpty()),
-                plan.added(), plan.changed(), plan.removed(), plan.unchanged(), outcome.peersAdded(),
-                outcome.peersUpdated(), outcome.notes(), checked.warnings().stream().map(DiagnosticView::of).toList());
+                !dryRun && !outcome.changesNothing(), plan.added(), plan.changed(), plan.removed(),
+                plan.unchanged(), outcome.blockChanges(), outcome.peersAdded(), outcome.peersUpdated(),
+                outcome.notes(), checked.warnings().stream().map(DiagnosticView::of).toList());
     }
 
     @GET
@@ -100,7 +102,7 @@ public class ConfigResource {
     public String export(@QueryParam("root") @DefaultValue("Top") String root) {
         TreeNode node = cache.snapshot().find(root)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + root + "'"));
-        return ConfigWriter.write(node);
+        return ConfigWriter.write(node, blocks.under(node));
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.argusee.argusconf.control.ConfigBlock;
 import org.argusee.argusconf.control.ImportPlan;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
@@ -21,7 +22,7 @@ import org.argusee.tree.control.TreeSnapshot;
 /**
  * The SQL of one import, in JDBC batches: removals, then objects parents first (ids of new objects are taken from
  * the identity sequence up front, so inserts need no round trip each), then parameters. 100,000 objects are a few
- * dozen batches, not 100,000 statements.
+ * dozen batches, not 100,000 statements. Then the non-object blocks of the objects whose blocks change.
  */
 final class ImportBatch {
 
@@ -37,7 +38,9 @@ final class ImportBatch {
         this.mode = mode;
     }
 
-    void apply(TreeSnapshot incoming, Collection<String> removed, Set<String> changed) throws SQLException {
+    /** @param blocks the final blocks of each object (by incoming id) whose blocks change */
+    void apply(TreeSnapshot incoming, Collection<String> removed, Set<String> changed,
+               Map<Long, List<ConfigBlock>> blocks) throws SQLException {
         bulk(true);
         delete(removed);
         List<TreeNode> nodes = incoming.nodes().toList();
@@ -79,6 +82,10 @@ final class ImportBatch {
             update.executeBatch();
             insert.executeBatch();
             params.flush();
+        }
+        BlockRows blockRows = new BlockRows(connection);
+        for (Map.Entry<Long, List<ConfigBlock>> e : blocks.entrySet()) {
+            blockRows.replace(ids.get(e.getKey()), e.getValue());
         }
         bulk(false);
     }

@@ -54,7 +54,7 @@ public class SampleConfig {
         if (sample.hasErrors()) {
             throw new IllegalStateException("the shipped sample configuration has errors: " + sample.errors());
         }
-        ImportPlan plan = importer.importTree(sample.tree(), "Top", ImportPlan.Mode.MERGE, false);
+        ImportPlan plan = importer.importConfig(sample, "Top", ImportPlan.Mode.MERGE, false).plan();
         LOG.info(() -> "Imported the sample configuration (" + plan.added().size() + " objects) into the empty tree");
     }
 

@@ -12,16 +12,19 @@ import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * A parsed tree as the rows an import writes: synthetic ids (Top is 1, then depth first in written order),
- * positions in written order, each row's place in the config, and what stood in the way of naming objects.
+ * positions in written order, the non-object blocks (Method, Resolv, snmpoid, cron) by the id of the object they
+ * were written in (Top for the top level), each row's place in the config, and what stood in the way of naming
+ * objects.
  */
-public record ConfigRows(List<ObjectRow> objects, List<ParamRow> params, Map<Long, Location> locations,
-        List<Diagnostic> diagnostics) {
+public record ConfigRows(List<ObjectRow> objects, List<ParamRow> params, Map<Long, List<ConfigBlock>> blocks,
+        Map<Long, Location> locations, List<Diagnostic> diagnostics) {
 
     public static final long TOP_ID = 1;
 
     public ConfigRows {
         objects = List.copyOf(objects);
         params = List.copyOf(params);
+        blocks = Map.copyOf(blocks);
         locations = Map.copyOf(locations);
         diagnostics = List.copyOf(diagnostics);
     }

@@ -27,8 +27,10 @@ public final class ConfigWriter {
     static final int MAX_INDENT = 40;
 
     private final StringBuilder out = new StringBuilder();
+    private final Map<Long, List<ConfigBlock>> blocks;
 
-    private ConfigWriter() {
+    private ConfigWriter(Map<Long, List<ConfigBlock>> blocks) {
+        this.blocks = blocks;
     }
 
     /** The whole tree: Top's parameters first, then its objects. */
@@ -38,7 +40,16 @@ public final class ConfigWriter {
 
     /** Top gives the whole tree; any other object gives its block alone, its own parameters only. */
     public static String write(TreeNode node) {
-        ConfigWriter writer = new ConfigWriter();
+        return write(node, Map.of());
+    }
+
+    /**
+     * As {@link #write(TreeNode)}, with the non-object blocks. {@code blocks}
+     * are the Method, Resolv, snmpoid, schedule and cron blocks by the id of the object they belong to; they are
+     * written after the object's parameters, before its children, as the original's order rule asks.
+     */
+    public static String write(TreeNode node, Map<Long, List<ConfigBlock>> blocks) {
+        ConfigWriter writer = new ConfigWriter(blocks);
         writer.tree(node);
         return writer.out.toString();
     }
@@ -50,6 +61,7 @@ public final class ConfigWriter {
         Deque<Step> stack = new ArrayDeque<>();
         if (root.kind() == ObjectKind.TOP) {
             params(root.ownParameters(), 0);
+            blocks(root, 0);
             pushChildren(stack, root, 0);
         } else {
             stack.push(new Step(root, 0, false));
@@ -89,17 +101,19 @@ public final class ConfigWriter {
             case SERVICE -> {
                 List<Parameter> params = serviceParams(node);
                 indent(depth).append("Service ").append(Escapes.encode(node.type()));
-                if (params.isEmpty()) {
+                if (params.isEmpty() && !blocks.containsKey(node.id())) {
                     out.append('\n');
                     return false;
                 }
                 out.append(" {\n");
                 params(params, depth + 1);
+                blocks(node, depth + 1);
                 return true;
             }
             default -> {
                 indent(depth).append(node.kind().label()).append(' ').append(quoted(node.name())).append(" {\n");
                 params(node.ownParameters(), depth + 1);
+                blocks(node, depth + 1);
                 return true;
             }
         }
@@ -137,6 +151,44 @@ public final class ConfigWriter {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The object's non-object blocks; nesting is at most Method > schedule, so recursion stays shallow. */
+    private void blocks(TreeNode node, int depth) {
+        for (ConfigBlock block : blocks.getOrDefault(node.id(), List.of())) {
+            block(block, depth);
+        }
+    }
+
+    private void block(ConfigBlock block, int depth) {
+        if (block.keyword().equals("snmpoid") && block.blocks().isEmpty() && block.lines().size() == 1
+                && "oid".equals(block.lines().get(0).key()) && !block.lines().get(0).local()) {
+            indent(depth).append("snmpoid ").append(Escapes.encode(block.name())).append(' ')
+                    .append(Escapes.encode(block.lines().get(0).value())).append('\n');
+            return;
+        }
+        if (block.keyword().equals("Resolv") && block.lines().isEmpty()) {
+            indent(depth).append("Resolv\n");
+            return;
+        }
+        indent(depth).append(block.keyword());
+        if (block.name() != null) {
+            out.append(' ').append(block.keyword().equals("snmpoid") ? Escapes.encode(block.name())
+                    : quoted(block.name()));
+        }
+        out.append(" {\n");
+        for (ConfigBlock.Line line : block.lines()) {
+            if (line.key() == null) {
+                // kept as written (the parser does not decode schedule lines), so written back as is
+                indent(depth + 1).append(line.value()).append('\n');
+            } else {
+                params(List.of(new Parameter(line.key(), line.value(), line.local())), depth + 1);
+            }
+        }
+        for (ConfigBlock nested : block.blocks()) {
+            block(nested, depth + 1);
+        }
+        indent(depth).append("}\n");
     }
 
     private void params(List<Parameter> params, int depth) {

@@ -49,6 +49,7 @@ public final class RowConverter {
     public ConfigRows convert(ParsedConfig parsed) {
         List<ObjectRow> objects = new ArrayList<>();
         List<ParamRow> params = new ArrayList<>();
+        Map<Long, List<ConfigBlock>> blocks = new HashMap<>();
         Map<Long, Location> locations = new HashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Deque<Item> stack = new ArrayDeque<>();
@@ -71,6 +72,15 @@ public final class RowConverter {
             String type = o.kind() == ObjectKind.SERVICE ? canonical(o.type()) : null;
             objects.add(new ObjectRow(id, item.parentId(), o.kind(), name, type, o.target(), item.position()));
             locations.put(id, o.location());
+            List<ConfigBlock> ownBlocks = new ArrayList<>();
+            if (o.kind() == ObjectKind.TOP) {
+                parsed.methods().forEach(b -> ownBlocks.add(ConfigBlock.of(b)));
+                parsed.blocks().forEach(b -> ownBlocks.add(ConfigBlock.of(b)));
+            }
+            o.blocks().forEach(b -> ownBlocks.add(ConfigBlock.of(b)));
+            if (!ownBlocks.isEmpty()) {
+                blocks.put(id, lastOfEachBlock(ownBlocks));
+            }
             for (int i = 0; i < own.size(); i++) {
                 ParsedParam p = own.get(i);
                 params.add(new ParamRow(id, p.key(), p.value(), p.local(), i));
@@ -82,7 +92,7 @@ public final class RowConverter {
                 stack.push(new Item(o.children().get(i), id, i, down));
             }
         }
-        return new ConfigRows(objects, params, locations, diagnostics);
+        return new ConfigRows(objects, params, blocks, locations, diagnostics);
     }
 
     private String serviceName(ParsedObject o, List<ParsedParam> own, Map<String, EffectiveParameter> inherited,
@@ -102,6 +112,16 @@ public final class RowConverter {
             diagnostics.add(Diagnostic.error(o.location(), e.getMessage()));
             return fallback;
         }
+    }
+
+    /** One block per identity (two Methods of one name are one: the last written, where it was written). */
+    private static List<ConfigBlock> lastOfEachBlock(List<ConfigBlock> blocks) {
+        Map<String, ConfigBlock> last = new LinkedHashMap<>();
+        for (ConfigBlock b : blocks) {
+            last.remove(b.identity());
+            last.put(b.identity(), b);
+        }
+        return new ArrayList<>(last.values());
     }
 
     /** One parameter per key and form, the last written, where it was written. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.argusee.argusconf.control.model.ParsedConfig;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
@@ -96,13 +97,54 @@ class ConfigWriterTest {
         ConfigRows rows = new RowConverter(catalog).convert(parsed);
         assertTrue(parsed.errors().isEmpty() && rows.diagnostics().isEmpty(), () -> name + " has errors");
         TreeSnapshot first = rows.snapshot(catalog);
-        String text = ConfigWriter.write(first);
+        String text = ConfigWriter.write(first.top(), rows.blocks());
         ParsedConfig reparsed = ConfigParser.parse(text);
         assertEquals(List.of(), reparsed.diagnostics(), text);
         ConfigRows again = new RowConverter(catalog).convert(reparsed);
         assertEquals(rows.objects(), again.objects());
         assertEquals(rows.params(), again.params());
+        assertEquals(rows.blocks(), again.blocks());
         assertEquals(summary(first), summary(again.snapshot(catalog)));
-        assertEquals(text, ConfigWriter.write(again.snapshot(catalog)));
+        assertEquals(text, ConfigWriter.write(again.snapshot(catalog).top(), again.blocks()));
+    }
+
+    @Test
+    void nonObjectBlocksAreWrittenWhereTheyStoodAndReadBack() {
+        String text = """
+                notify: mail:ops@example.com
+                Method "pager" {
+                	command: /usr/local/bin/page %R
+                	qtime!: 60
+                	schedule "nights" {
+                		Mon-Fri 18:00 - 24:00 => yes
+                	}
+                }
+                Resolv
+                snmpoid ifInOctets .1.3.6.1.2.1.2.2.1.10
+                snmpoid myOid {
+                	oid: .1.3.6.1.4.1.99.1
+                	updown: 1
+                }
+
+                Group "G" {
+                	frequency: 30
+                	cron "0 * * * *" {
+                		func: override
+                	}
+                	Host "h" {
+                		Service TCP/SSH {
+                			schedule "quiet" {
+                				Sat-Sun all => no
+                			}
+                		}
+                	}
+                }
+                """;
+        ParsedConfig parsed = ConfigParser.parse(text);
+        assertEquals(List.of(), parsed.diagnostics());
+        ConfigRows rows = new RowConverter(catalog).convert(parsed);
+        assertEquals(Set.of(1L, 2L, 4L), rows.blocks().keySet(), "Top, Group G and the service");
+        String written = ConfigWriter.write(rows.snapshot(catalog).top(), rows.blocks());
+        assertEquals(text, written);
     }
 }

@@ -1,0 +1,121 @@
+package org.argusee.argusconf.boundary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.argusee.argusconf.control.ConfigBlock;
+
+/**
+ * The non-object blocks (Method, Resolv, snmpoid, schedule, cron) in {@code argus.config_block} and its lines. There
+ * are dozens, not thousands, so each is one statement; a Method's schedules need its new id.
+ */
+final class BlockRows {
+
+    private final Connection connection;
+
+    BlockRows(Connection connection) {
+        this.connection = connection;
+    }
+
+    private record Row(long id, long objectId, Long parentId, String keyword, String name) {
+    }
+
+    /** Every object's blocks, by object id, in their order (or only those of the given objects). */
+    Map<Long, List<ConfigBlock>> load(Long[] objectIds) throws SQLException {
+        String only = objectIds == null ? "" : " where b.object_id = any(?)";
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("select b.id, b.object_id, b.parent_id, b.keyword,"
+                + " b.name from argus.config_block b" + only + " order by b.object_id, b.position, b.id")) {
+            bind(s, objectIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        Map<Long, List<ConfigBlock.Line>> lines = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select l.block_id, l.key, l.value, l.local"
+                + " from argus.config_block_line l join argus.config_block b on b.id = l.block_id" + only
+                + " order by l.block_id, l.position")) {
+            bind(s, objectIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new ConfigBlock.Line(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                }
+            }
+        }
+        Map<Long, List<ConfigBlock>> nested = new HashMap<>();
+        rows.stream().filter(r -> r.parentId() != null).forEach(r -> nested.computeIfAbsent(r.parentId(),
+                id -> new ArrayList<>()).add(block(r, lines, Map.of())));
+        Map<Long, List<ConfigBlock>> byObject = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.parentId() == null).forEach(r -> byObject.computeIfAbsent(r.objectId(),
+                id -> new ArrayList<>()).add(block(r, lines, nested)));
+        return byObject;
+    }
+
+    /** The object's blocks become exactly {@code blocks}. */
+    void replace(long objectId, List<ConfigBlock> blocks) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("delete from argus.config_block where object_id = ?")) {
+            s.setLong(1, objectId);
+            s.executeUpdate();
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            insert(objectId, null, blocks.get(i), i);
+        }
+    }
+
+    private void insert(long objectId, Long parentId, ConfigBlock block, int position) throws SQLException {
+        long id;
+        try (PreparedStatement s = connection.prepareStatement("insert into argus.config_block"
+                + " (object_id, parent_id, keyword, name, position) values (?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, objectId);
+            s.setObject(2, parentId);
+            s.setString(3, block.keyword());
+            s.setString(4, block.name());
+            s.setInt(5, position);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong("id");
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("insert into argus.config_block_line"
+                + " (block_id, position, key, value, local) values (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < block.lines().size(); i++) {
+                ConfigBlock.Line line = block.lines().get(i);
+                s.setLong(1, id);
+                s.setInt(2, i);
+                s.setString(3, line.key());
+                s.setString(4, line.value());
+                s.setBoolean(5, line.local());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        for (int i = 0; i < block.blocks().size(); i++) {
+            insert(objectId, id, block.blocks().get(i), i);
+        }
+    }
+
+    private static ConfigBlock block(Row r, Map<Long, List<ConfigBlock.Line>> lines,
+            Map<Long, List<ConfigBlock>> nested) {
+        return new ConfigBlock(r.keyword(), r.name(), lines.getOrDefault(r.id(), List.of()),
+                nested.getOrDefault(r.id(), List.of()));
+    }
+
+    private void bind(PreparedStatement s, Long[] objectIds) throws SQLException {
+        if (objectIds != null) {
+            s.setArray(1, connection.createArrayOf("bigint", objectIds));
+        }
+    }
+}
