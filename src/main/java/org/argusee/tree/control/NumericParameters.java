@@ -65,7 +65,7 @@ final class NumericParameters {
         }
         Range positive = new Range(true, 1, MAX_COUNT);
         for (String key : new String[] {"max_inflight", "max_queries", "gr_nmax_samples", "gr_nmax_hours",
-                "gr_nmax_days", "calc_sigfigs", "gr_line_thickness"}) {
+                "gr_nmax_days", "calc_sigfigs", "gr_line_thickness", "darp_quorum", "darp_recovery_quorum"}) {
             t.put(key, positive);
         }
         t.put("ttl", new Range(true, 1, 255));

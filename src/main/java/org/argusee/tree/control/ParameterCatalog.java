@@ -17,7 +17,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The parameters Argus 3.7 knows (parameters.txt, shipped as a resource next to this class). Immutable.
+ * The parameters Argus 3.7 knows (parameters.txt, shipped as a resource next to this class), plus this
+ * project's own (argusee-parameters.txt, same format, next to it). Immutable.
  *
  * <p>The single-key questions ({@link #isInherited}, {@link #isBoolean}, ...) answer for objects of the tree:
  * they combine only the definitions whose context {@link ParameterContexts#TREE} accepts, as described in
@@ -27,6 +28,8 @@ import java.util.function.Predicate;
 public final class ParameterCatalog {
 
     private static final String RESOURCE = "parameters.txt";
+    /** This project's own parameters, beyond Argus 3.7's, in the same format. */
+    private static final String PROJECT_RESOURCE = "argusee-parameters.txt";
 
     private final Map<String, List<ParameterDefinition>> byName;
     private final Map<String, ParameterRule> treeRules;
@@ -109,17 +112,23 @@ public final class ParameterCatalog {
         return matching.isEmpty() ? Optional.empty() : Optional.of(ParameterRule.combine(key, matching));
     }
 
-    /** Loaded on first use; the resource is part of the application, so a failure is a packaging error. */
+    /** Loaded on first use; the resources are part of the application, so a failure is a packaging error. */
     private static final class Standard {
         static final ParameterCatalog INSTANCE = load();
 
         private static ParameterCatalog load() {
-            try (InputStream in = ParameterCatalog.class.getResourceAsStream(RESOURCE)) {
+            List<ParameterDefinition> all = new ArrayList<>(read(RESOURCE));
+            all.addAll(read(PROJECT_RESOURCE));
+            return new ParameterCatalog(all);
+        }
+
+        private static List<ParameterDefinition> read(String resource) {
+            try (InputStream in = ParameterCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " missing next to "
+                    throw new IllegalStateException("resource " + resource + " missing next to "
                             + ParameterCatalog.class.getName());
                 }
-                return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                return ParameterListParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

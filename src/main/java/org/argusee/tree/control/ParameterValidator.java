@@ -100,9 +100,10 @@ public final class ParameterValidator {
             return Optional.of("'" + key + "' must be one of " + String.join(", ", rule.values()) + ", not '"
                     + value + "'");
         }
-        return NumericParameters.range(key)
+        Optional<String> numeric = NumericParameters.range(key)
                 .filter(range -> !range.accepts(value))
                 .map(range -> "'" + key + "' must be " + range.describe() + ", not '" + value + "'");
+        return numeric.isPresent() ? numeric : TagListParameters.problem(key, value);
     }
 
     // A loop rather than a stream: this runs for every parameter of every snapshot.
