@@ -199,7 +199,8 @@ class ConfigIT extends DeployedServer {
         String exported = api.get("api/config/export?root=" + Api.encode(root)).body();
         assertTrue(exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
                 + "\t\tMon-Fri 18:00 - 24:00 => yes\n\t}\n}\n"), exported);
-        assertTrue(exported.contains("\tcron \"0 * * * *\" {\n\t\tfunc: override\n\t}\n"), exported);
+        assertTrue(exported.contains("\t\tcron \"0 * * * *\" {\n\t\t\tfunc: override\n\t\t}\n"), exported);
+        assertTrue(exported.startsWith("Method"), "Methods are global: written first, at top level: " + exported);
 
         long before = revision();
         JsonObject again = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.ServiceType;
@@ -25,6 +26,8 @@ public final class ConfigWriter {
 
     /** Deeper levels are not indented further, so a 10,000-deep tree stays linear in size and under the limit. */
     static final int MAX_INDENT = 40;
+
+    private static final Set<String> GLOBAL = Set.of("Method", "Resolv", "snmpoid");
 
     private final StringBuilder out = new StringBuilder();
     private final Map<Long, List<ConfigBlock>> blocks;
@@ -61,9 +64,11 @@ public final class ConfigWriter {
         Deque<Step> stack = new ArrayDeque<>();
         if (root.kind() == ObjectKind.TOP) {
             params(root.ownParameters(), 0);
+            globalBlocks(root);
             blocks(root, 0);
             pushChildren(stack, root, 0);
         } else {
+            globalBlocks(root);
             stack.push(new Step(root, 0, false));
         }
         while (!stack.isEmpty()) {
@@ -153,10 +158,36 @@ public final class ConfigWriter {
         }
     }
 
-    /** The object's non-object blocks; nesting is at most Method > schedule, so recursion stays shallow. */
+    /**
+     * Method, Resolv and snmpoid blocks are global in Argus and allowed only at the top level of a file, wherever
+     * they were stored (an import under a group keeps a file's Methods on that group): all of the subtree's are
+     * written first, at the top level, so the export always reads back.
+     */
+    private void globalBlocks(TreeNode root) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        Deque<TreeNode> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            TreeNode node = todo.pop();
+            for (ConfigBlock block : blocks.getOrDefault(node.id(), List.of())) {
+                if (GLOBAL.contains(block.keyword())) {
+                    block(block, 0);
+                }
+            }
+            List<TreeNode> children = node.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(children.get(i));
+            }
+        }
+    }
+
+    /** The object's own blocks (schedule, cron); nesting is at most Method > schedule, so recursion stays shallow. */
     private void blocks(TreeNode node, int depth) {
         for (ConfigBlock block : blocks.getOrDefault(node.id(), List.of())) {
-            block(block, depth);
+            if (!GLOBAL.contains(block.keyword())) {
+                block(block, depth);
+            }
         }
     }
 

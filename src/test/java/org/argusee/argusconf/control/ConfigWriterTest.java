@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.argusee.argusconf.control.model.ParsedConfig;
 import org.argusee.tree.control.ObjectKind;
@@ -106,6 +107,20 @@ class ConfigWriterTest {
         assertEquals(rows.blocks(), again.blocks());
         assertEquals(summary(first), summary(again.snapshot(catalog)));
         assertEquals(text, ConfigWriter.write(again.snapshot(catalog).top(), again.blocks()));
+    }
+
+    @Test
+    void globalBlocksOfAGroupAreWrittenAtTopLevel() {
+        ConfigRows rows = new RowConverter(catalog).convert(ConfigParser.parse(
+                "Group \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n"));
+        ConfigBlock method = new ConfigBlock("Method", "m", List.of(new ConfigBlock.Line("command", "c", false)),
+                List.of());
+        Map<Long, List<ConfigBlock>> blocks = Map.of(2L, List.of(method, rows.blocks().get(2L).get(0)));
+        TreeSnapshot tree = rows.snapshot(catalog);
+        String expected = "Method \"m\" {\n\tcommand: c\n}\n\nGroup \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n";
+        assertEquals(expected, ConfigWriter.write(tree.top(), blocks));
+        assertEquals(expected, ConfigWriter.write(tree.find("Top:G").orElseThrow(), blocks));
+        assertEquals(List.of(), ConfigParser.parse(expected).diagnostics());
     }
 
     @Test
