@@ -60,8 +60,8 @@ public class Scheduler {
 
         /**
          * When the expiry now running was due: the multiple of the interval after the first expiry nearest to now.
-         * Nearest, not last: a timer may fire a millisecond early, which is no lag of a whole interval. (So a lag
-         * over half an interval would be misread; the benchmark would show it as a p99 near zero with few probes.)
+         * Nearest, not last: a timer may fire a millisecond early, which is no lag of a whole interval. A lag over
+         * half an interval reads as early (0); by then probes/s falls behind the plan, which the benchmark shows.
          */
         long plannedAt(long now) {
             long offset = Math.floorMod(now - firstAt, interval);
