@@ -1,0 +1,113 @@
+package org.argusee.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The probed side of the probing benchmark, one process per slice of hosts (a process may hold only so many file
+ * descriptors): every host is a loopback address of its own (127.1.x.y), listening on {@code ports} TCP ports from
+ * 20000; a connection is accepted and closed at once, as a TCP service with no send/expect needs.
+ *
+ * <p>Talks over stdin/stdout: prints {@code ready <listeners>} once listening; {@code close <host>} closes that
+ * host's listeners and prints {@code closed <host> <epoch ms>}; {@code count} prints {@code accepts <n>}. Ends when
+ * stdin closes. Usage: {@code ProbeTargets firstHost hostCount ports}
+ */
+public final class ProbeTargets {
+
+    static final int PORT_BASE = 20000;
+
+    private final Selector selector;
+    private final Map<Integer, List<ServerSocketChannel>> byHost = new HashMap<>();
+    private final ConcurrentLinkedQueue<Integer> toClose = new ConcurrentLinkedQueue<>();
+    private final AtomicLong accepts = new AtomicLong();
+
+    private ProbeTargets(Selector selector) {
+        this.selector = selector;
+    }
+
+    /** The address of host number {@code host}: 127.1.0.1 onwards, 250 hosts per third octet. */
+    static String address(int host) {
+        return "127." + (1 + host / 62_500) + "." + (host % 62_500 / 250) + "." + (host % 250 + 1);
+    }
+
+    public static void main(String[] args) throws IOException {
+        int first = Integer.parseInt(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int ports = Integer.parseInt(args[2]);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        ProbeTargets targets = new ProbeTargets(Selector.open());
+        int listeners = targets.listen(first, count, ports);
+        Thread loop = new Thread(targets::acceptLoop, "accept-loop");
+        loop.setDaemon(true);
+        loop.start();
+        out.println("ready " + listeners);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] words = line.strip().split(" ");
+            if (words[0].equals("close")) {
+                int host = Integer.parseInt(words[1]);
+                targets.toClose.add(host);
+                targets.selector.wakeup();
+                out.println("closed " + host + " " + System.currentTimeMillis());
+            } else if (words[0].equals("count")) {
+                out.println("accepts " + targets.accepts.get());
+            }
+        }
+    }
+
+    private int listen(int first, int count, int ports) throws IOException {
+        int listeners = 0;
+        for (int host = first; host < first + count; host++) {
+            List<ServerSocketChannel> channels = new ArrayList<>();
+            for (int p = 0; p < ports; p++) {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.bind(new InetSocketAddress(address(host), PORT_BASE + p), 64);
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+                channels.add(server);
+                listeners++;
+            }
+            byHost.put(host, channels);
+        }
+        return listeners;
+    }
+
+    private void acceptLoop() {
+        try {
+            while (true) {
+                selector.select();
+                for (Integer host = toClose.poll(); host != null; host = toClose.poll()) {
+                    for (ServerSocketChannel server : byHost.getOrDefault(host, List.of())) {
+                        server.close();
+                    }
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key.isValid() && key.isAcceptable()) {
+                        SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
+                        if (client != null) {
+                            accepts.incrementAndGet();
+                            client.close();
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("accept loop failed", e);
+        }
+    }
+}
