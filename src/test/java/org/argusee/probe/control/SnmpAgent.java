@@ -42,10 +42,11 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 /**
  * A real SNMP agent on 127.0.0.1 for tests, built from SNMP4J's command responder: answers gets in v1 and v2c
  * for its community (other communities get no answer, as real agents do), and in v3 for the USM users it is
- * given (SNMP4J's message processing answers engine discovery and sends the USM reports). v1 says noSuchName
- * for an object it lacks, v2c and v3 noSuchObject. Answers can be delayed to play a slow agent.
+ * given (SNMP4J's message processing answers engine discovery and sends most USM reports; unlike Net-SNMP it
+ * drops requests for another engine id and undecryptable ones). v1 says noSuchName for an object it lacks, v2c
+ * and v3 noSuchObject. Answers can be delayed to play a slow agent.
  */
-final class SnmpAgent implements AutoCloseable, CommandResponder {
+public final class SnmpAgent implements AutoCloseable, CommandResponder {
 
     final Map<OID, Supplier<Variable>> values = new ConcurrentHashMap<>();
     /** The context name of every v3 request, in order. */
@@ -85,11 +86,11 @@ final class SnmpAgent implements AutoCloseable, CommandResponder {
         address = transport.getListenAddress();
     }
 
-    static SnmpAgent start(String community, UsmUser... users) throws IOException {
+    public static SnmpAgent start(String community, UsmUser... users) throws IOException {
         return new SnmpAgent(community, users);
     }
 
-    SnmpAgent with(String oid, Variable value) {
+    public SnmpAgent with(String oid, Variable value) {
         values.put(new OID(oid), () -> value);
         return this;
     }
@@ -99,7 +100,7 @@ final class SnmpAgent implements AutoCloseable, CommandResponder {
         return this;
     }
 
-    int port() {
+    public int port() {
         return address.getPort();
     }
 
