@@ -74,7 +74,7 @@ final class SnmpExchange implements ResponseListener {
             step(() -> discovered(answered));
         } else {
             Reply reply = SnmpReplies.of(settings, event.getResponse(), elapsed());
-            if ("unknown engine id".equals(reply.reason()) && settings.user().engine() == null) {
+            if (SnmpSecurity.UNKNOWN_ENGINE.equals(reply.reason()) && settings.user().engine() == null) {
                 session.forgetEngine(agent); // the agent was replaced: discover it again at the next probe
             }
             complete(reply);

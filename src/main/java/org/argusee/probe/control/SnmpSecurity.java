@@ -28,6 +28,9 @@ import org.snmp4j.smi.OID;
  */
 final class SnmpSecurity {
 
+    /** The reason for an agent saying our idea of its engine id is wrong: the cached one must go. */
+    static final String UNKNOWN_ENGINE = "unknown engine id";
+
     private static final Map<String, AuthenticationProtocol> AUTH = new LinkedHashMap<>();
     private static final Map<String, PrivacyProtocol> PRIV = new LinkedHashMap<>();
     /** The words people see when an agent refuses a request with a report (RFC 3414, RFC 3412). */
@@ -37,7 +40,7 @@ final class SnmpSecurity {
             SnmpConstants.usmStatsUnsupportedSecLevels, "unsupported security level",
             SnmpConstants.usmStatsDecryptionErrors, "decryption error",
             SnmpConstants.usmStatsNotInTimeWindows, "not in time window",
-            SnmpConstants.usmStatsUnknownEngineIDs, "unknown engine id",
+            SnmpConstants.usmStatsUnknownEngineIDs, UNKNOWN_ENGINE,
             SnmpConstants.snmpUnknownContexts, "unknown context",
             SnmpConstants.snmpUnavailableContexts, "unavailable context",
             SnmpConstants.snmpUnknownSecurityModels, "unknown security model",
