@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.NetLoop;
+import org.argusee.probe.control.SnmpMonitor;
 import org.argusee.probe.control.TcpMonitor;
 import org.argusee.probe.control.UdpMonitor;
 import org.argusee.tree.control.ServiceType;
@@ -19,13 +20,15 @@ public class Monitors {
     private NetLoop loop;
     private Monitor tcp;
     private Monitor udp;
+    private SnmpMonitor snmp;
 
     @PostConstruct
     void open() {
         try {
             loop = NetLoop.open();
+            snmp = SnmpMonitor.open(loop);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the network loop of the monitors", e);
+            throw new UncheckedIOException("cannot open the network loop or the SNMP socket of the monitors", e);
         }
         tcp = new TcpMonitor(loop);
         udp = new UdpMonitor(loop);
@@ -35,13 +38,14 @@ public class Monitors {
     public Optional<Monitor> forType(ServiceType type) {
         return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
             case "TCP" -> Optional.of(tcp);
-            case "UDP" -> Optional.of(udp);
+            case "UDP" -> Optional.of(SnmpMonitor.isSnmp(type) ? snmp : udp);
             default -> Optional.empty();
         };
     }
 
     @PreDestroy
     void close() {
+        snmp.close();
         loop.close();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The UDP applications this monitor speaks, as one table; ports come from the service type. Applications not
- * listed (SNMPv3, RPC by program name, IAX2, SIP) and DNS queries for a name belong to other monitors or are
- * not done yet: {@link UdpMonitor} says so in the reply rather than guessing a request.
+ * listed (RPC by program name, IAX2, SIP) and DNS queries for a name belong to other monitors or are not done
+ * yet: {@link UdpMonitor} says so in the reply rather than guessing a request. SNMP is {@link SnmpMonitor}'s.
  */
 final class UdpApps {
 
@@ -15,8 +15,6 @@ final class UdpApps {
             "dns", new DnsProtocol(),
             "ntp", new NtpProtocol(),
             "radius", new RadiusProtocol(),
-            "snmp", new SnmpProtocol(SnmpProtocol.V1),
-            "snmpv2c", new SnmpProtocol(SnmpProtocol.V2C),
             "nfs", new RpcProtocol(RpcProtocol.NFS, 3, false),
             "nfsv3", new RpcProtocol(RpcProtocol.NFS, 3, true),
             "portmap2", new RpcProtocol(RpcProtocol.PORTMAP, 2, true),

@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code UDP} and its applications (DNS, NTP, RADIUS, SNMP, Portmap, NFS): one request, one answer from the
- * target, then {@code expect} on it. The value is the answer's raw bytes, one char per byte, so that
+ * {@code UDP} and its applications (DNS, NTP, RADIUS, Portmap, NFS): one request, one answer from the target,
+ * then {@code expect} on it. The value is the answer's raw bytes, one char per byte, so that
  * {@code unpack} can take binary answers apart as in the original. A {@code send} parameter replaces an
- * application's own request, and then any answer counts.
+ * application's own request, and then any answer counts. The SNMP types are {@link SnmpMonitor}'s, {@code send}
+ * or not.
  */
 public final class UdpMonitor implements Monitor {
 
@@ -21,13 +22,16 @@ public final class UdpMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "UDP".equals(spec.type().base()) && protocol(spec).isPresent();
+        return "UDP".equals(spec.type().base()) && !SnmpSettings.isSnmp(spec.type()) && protocol(spec).isPresent();
     }
 
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
         if (!"UDP".equals(spec.type().base())) {
             return Exchange.refused(spec.type().text() + " is not a UDP service");
+        }
+        if (SnmpSettings.isSnmp(spec.type())) {
+            return Exchange.refused(spec.type().family() + " is tested by another monitor");
         }
         Optional<UdpProtocol> protocol = protocol(spec);
         if (protocol.isEmpty()) {
@@ -40,9 +44,8 @@ public final class UdpMonitor implements Monitor {
         if (spec.send() != null) {
             return Optional.of(UdpProtocol.sending(spec.send().getBytes(StandardCharsets.ISO_8859_1)));
         }
-        boolean detailed = !spec.type().rest().isEmpty() || spec.param("oid").isPresent();
-        if (spec.type().app() == null || detailed) {
-            return Optional.empty(); // DNS/A/name, SNMP OIDs, NTP/x: other monitors' work
+        if (spec.type().app() == null || !spec.type().rest().isEmpty()) {
+            return Optional.empty(); // DNS/A/name, NTP/x: other monitors' work
         }
         return UdpApps.find(spec.type().app(), spec);
     }

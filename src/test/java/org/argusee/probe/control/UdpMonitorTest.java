@@ -96,16 +96,6 @@ class UdpMonitorTest {
     }
 
     @Test
-    void snmpAgentAnswersWithTheCommunity() throws Exception {
-        try (UdpPeer peer = UdpPeer.answering(UdpMonitorTest::snmpAnswer)) {
-            Reply r = await(monitor.probe(spec("UDP/SNMP", "port", port(peer), "community", "s3cret")));
-            assertTrue(r.ok(), r.reason());
-            String request = new String(peer.requests.get(0), StandardCharsets.ISO_8859_1);
-            assertTrue(request.contains("s3cret"), request);
-        }
-    }
-
-    @Test
     void portmapperAnswersTheNullCall() throws Exception {
         try (UdpPeer peer = UdpPeer.answering(q -> rpcAnswer(q, 0))) {
             Reply r = await(monitor.probe(spec("UDP/Portmap", "port", port(peer))));
@@ -166,9 +156,8 @@ class UdpMonitorTest {
 
     @Test
     void requestsOfOtherMonitorsAreRefused() {
-        assertTrue(await(monitor.probe(spec("UDP/SNMPv3"))).reason().endsWith("not supported yet"));
-        assertTrue(await(monitor.probe(spec("UDP/SNMP", "oid", ".1.3.6.1.2.1.2.2.1.7.2"))).reason()
-                .endsWith("not supported yet"));
+        assertEquals("UDP/SNMPv3 is tested by another monitor", await(monitor.probe(spec("UDP/SNMPv3"))).reason());
+        assertEquals("UDP/SNMP is tested by another monitor", await(monitor.probe(spec("UDP/SNMP"))).reason());
         assertTrue(await(monitor.probe(spec("UDP/DNS/A/www.example.com"))).reason().endsWith("not supported yet"));
     }
 
@@ -186,18 +175,5 @@ class UdpMonitorTest {
         ByteBuffer b = ByteBuffer.allocate(24);
         b.putInt(ByteBuffer.wrap(call).getInt(0)).putInt(1).putInt(0).putInt(0).putInt(0).putInt(acceptStat);
         return b.array();
-    }
-
-    private static byte[] snmpAnswer(byte[] request) {
-        Ber in = new Ber(request);
-        in.enter(Ber.SEQUENCE);
-        in.readInt();
-        in.skip(Ber.OCTET_STRING);
-        in.enter(0xa0);
-        int id = in.readInt();
-        byte[] uptime = Ber.tlv(0x43, new byte[] {1, 0});
-        byte[] binding = Ber.tlv(Ber.SEQUENCE, Ber.tlv(Ber.OID, new byte[] {0x2b, 6, 1, 2, 1, 1, 3, 0}), uptime);
-        byte[] pdu = Ber.tlv(0xa2, Ber.integer(id), Ber.integer(0), Ber.integer(0), Ber.tlv(Ber.SEQUENCE, binding));
-        return Ber.tlv(Ber.SEQUENCE, Ber.integer(0), Ber.tlv(Ber.OCTET_STRING, new byte[] {'x'}), pdu);
     }
 }
