@@ -43,11 +43,8 @@ record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTest test,
 
     /** {@code DNS...}, {@code Domain...} and their {@code UDP/} and {@code TCP/} spellings. */
     static boolean covers(ServiceType type) {
-        String kind = kind(type);
-        boolean dnsBase = type.app() == null && ("DNS".equals(type.base()) || "Domain".equals(type.base()));
-        boolean dnsApp = ("UDP".equals(type.base()) || "TCP".equals(type.base()))
-                && ("DNS".equals(kind) || "Domain".equals(kind));
-        return dnsBase || dnsApp;
+        String kind = kind(type); // the application of TCP and UDP, else the base
+        return "DNS".equals(kind) || "Domain".equals(kind);
     }
 
     /**
@@ -113,12 +110,11 @@ record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTest test,
     /** The original's list, AFS being AFSDB; any other type dnsjava knows (CAA, DS, TLSA...) is accepted too. */
     private static int qtype(String text) {
         String word = text.strip().toUpperCase(Locale.ROOT);
-        int value = switch (word) {
-            case "STAT" -> STATUS;
-            case "AFS" -> Type.AFSDB;
-            default -> Type.value(word);
-        };
-        if (value == STATUS && !"STAT".equals(word)) {
+        if ("STAT".equals(word)) {
+            return STATUS;
+        }
+        int value = "AFS".equals(word) ? Type.AFSDB : Type.value(word);
+        if (value < 0) {
             throw new IllegalArgumentException("bad query '" + text
                     + "': use a record type such as A, AAAA, MX, NS, SOA, TXT, PTR, SRV, ANY, AXFR, or STAT");
         }

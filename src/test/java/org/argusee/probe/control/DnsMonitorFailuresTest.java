@@ -1,6 +1,7 @@
 package org.argusee.probe.control;
 
-import static org.argusee.probe.control.DnsMonitorTest.assertFailed;
+import static org.argusee.probe.control.DnsChecks.SHORT_WAIT;
+import static org.argusee.probe.control.DnsChecks.assertFailed;
 import static org.argusee.probe.control.Probes.await;
 import static org.argusee.probe.control.Probes.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,9 +26,6 @@ import org.xbill.DNS.Type;
 
 /** Servers that misbehave: wrong id, wrong question, echo, garbage, silence, slowness, refusal, hang-up. */
 class DnsMonitorFailuresTest {
-
-    /** A probe with {@code timeout: 1} must be over well before this. */
-    private static final Duration SHORT_WAIT = Duration.ofSeconds(6);
 
     private NetLoop loop;
     private DnsMonitor monitor;
@@ -183,11 +181,7 @@ class DnsMonitorFailuresTest {
     }
 
     private Reply probe(DnsServer server, String type, String... keyValues) {
-        String[] all = new String[keyValues.length + 2];
-        all[0] = "port";
-        all[1] = server.portText();
-        System.arraycopy(keyValues, 0, all, 2, keyValues.length);
-        return await(monitor.probe(spec(type, all)), SHORT_WAIT);
+        return DnsChecks.probe(monitor, server, type, keyValues);
     }
 
     private static byte[] withId(Message m, int id) {
