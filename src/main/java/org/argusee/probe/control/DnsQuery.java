@@ -37,6 +37,7 @@ record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTest test,
     static final int STATUS = -1;
     /** The parameters only the DNS monitor reads: one of them on {@code UDP/DNS} makes it a DNS query. */
     static final Set<String> PARAMETERS = Set.of("zone", "query", "class", "recurse", "test");
+    /** The original's list; CS (CSNET, class 2) has no dnsjava constant. */
     private static final Map<String, Integer> CLASSES = Map.of("IN", DClass.IN, "CS", 2, "CH", DClass.CH,
             "HS", DClass.HS, "ANY", DClass.ANY);
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|.*:.*");
