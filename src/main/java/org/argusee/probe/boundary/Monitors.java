@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.argusee.probe.control.DnsMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.NetLoop;
 import org.argusee.probe.control.SnmpMonitor;
@@ -21,6 +22,7 @@ public class Monitors {
     private Monitor tcp;
     private Monitor udp;
     private SnmpMonitor snmp;
+    private Monitor dns;
 
     @PostConstruct
     void open() {
@@ -32,10 +34,14 @@ public class Monitors {
         }
         tcp = new TcpMonitor(loop);
         udp = new UdpMonitor(loop);
+        dns = new DnsMonitor(loop, udp);
     }
 
     /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
     public Optional<Monitor> forType(ServiceType type) {
+        if (DnsMonitor.covers(type)) {
+            return Optional.of(dns); // also UDP/DNS, UDP/Domain, TCP/DNS, TCP/Domain
+        }
         return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
             case "TCP" -> Optional.of(tcp);
             case "UDP" -> Optional.of(SnmpMonitor.isSnmp(type) ? snmp : udp);

@@ -58,6 +58,9 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
         int port = port(type, p.get("port"), tcp || "UDP".equals(type.base()));
+        if (DnsQuery.covers(type) && !DnsQuery.isPlainUdp(type, p)) {
+            DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
+        }
         String send = p.containsKey("send") ? p.get("send") : app.send();
         if ("UDP".equals(type.base()) && type.app() == null && send == null) {
             throw new IllegalArgumentException(type.text() + " needs something to send: set 'send'");
