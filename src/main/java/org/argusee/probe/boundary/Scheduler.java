@@ -73,6 +73,9 @@ public class Scheduler {
     @Inject
     StatusBoard board;
 
+    @Inject
+    LatestValues latest;
+
     @Resource
     TimerService timers;
 
@@ -138,7 +141,10 @@ public class Scheduler {
             board.record(id, s.fullName(), s.params(), Reply.failed("configuration: " + s.problem(), Duration.ZERO));
             return;
         }
-        s.monitor().probe(s.spec()).thenAccept(reply -> board.record(id, s.fullName(), s.params(), reply));
+        s.monitor().probe(s.spec()).thenAccept(reply -> {
+            latest.record(s.fullName(), reply);
+            board.record(id, s.fullName(), s.params(), reply);
+        });
     }
 
     /**
@@ -170,6 +176,7 @@ public class Scheduler {
                 // already expired or cancelled: nothing left to stop
             }
             board.forget(id);
+            latest.forget(s.fullName());
         }
     }
 
