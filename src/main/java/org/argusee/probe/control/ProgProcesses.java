@@ -65,17 +65,22 @@ final class ProgProcesses {
      */
     static void killTree(Process process, boolean ownGroup) {
         if (ownGroup) {
-            try {
-                // pid is a number we got from the JDK, not text from a configuration
-                new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + process.pid())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "cannot kill process group " + process.pid(), e);
-            }
+            killGroup(process);
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** Kills what is left of the process group the process leads; nothing when the group is empty. */
+    static void killGroup(Process process) {
+        try {
+            // the pid is a number from the JDK, not text from a configuration
+            new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + process.pid() + " 2>/dev/null")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot kill process group " + process.pid(), e);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

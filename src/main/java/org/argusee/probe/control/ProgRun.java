@@ -66,6 +66,10 @@ final class ProgRun {
             }
             process = p;
         }
+        if (ownGroup) {
+            // what it left running in its group would hold the output open: the value would wait for it
+            p.onExit().thenRun(() -> ProgProcesses.killGroup(p));
+        }
         try (InputStream out = p.getInputStream()) {
             byte[] output = readCapped(out);
             int code = p.waitFor();
@@ -84,8 +88,8 @@ final class ProgRun {
         synchronized (this) {
             p = process;
         }
-        kill(p != null && !p.isAlive() ? "timeout: the command exited but something it started kept its output open"
-                : "timeout");
+        kill(p != null && !p.isAlive() ? "timeout: the command exited but a process it started in a session of its"
+                + " own keeps the output open" : "timeout");
     }
 
     void kill(String reason) {
