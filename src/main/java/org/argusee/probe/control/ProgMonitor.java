@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * exit code decides, 0 is up, unless an {@code expect}/{@code nexpect} is set: then the output is the value and
  * those tests decide. Either way the output (stdout, at most 64 KiB, trailing line ends removed) is the value.
  * A process still running at the service's timeout is killed, and when the command exits, what it left running in
- * its process group is killed too (it would hold the output open, and pile up at every probe). Waiting for a process holds a thread, so runs go
- * to a small pool of their own with a bounded queue, never on the caller's thread.
+ * its process group is killed too (it would hold the output open, and pile up at every probe). Waiting for a
+ * process holds a thread, so runs go to a small pool of their own with a bounded queue, never the caller's thread.
  */
 public final class ProgMonitor implements Monitor, AutoCloseable {
 

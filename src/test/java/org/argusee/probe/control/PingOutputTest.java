@@ -50,7 +50,8 @@ class PingOutputTest {
 
     @Test
     void pingsReplyLineGivesTheTime() {
-        assertEquals(Optional.of("0.062"), PingOutput.pingTime("64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.062 ms"));
+        assertEquals(Optional.of("0.062"),
+                PingOutput.pingTime("64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.062 ms"));
         assertEquals(Optional.of("1"), PingOutput.pingTime("64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time<1 ms"));
         assertEquals(Optional.empty(), PingOutput.pingTime("1 packets transmitted, 0 received, 100% packet loss"));
     }
