@@ -3,26 +3,53 @@ package org.argusee.probe.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.argusee.probe.control.ComputeMonitor;
 import org.argusee.probe.control.DnsMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.NetLoop;
+import org.argusee.probe.control.PingMonitor;
+import org.argusee.probe.control.PingSettings;
+import org.argusee.probe.control.PingTools;
+import org.argusee.probe.control.ProgEnvironment;
+import org.argusee.probe.control.ProgMonitor;
+import org.argusee.probe.control.SelfFigures;
+import org.argusee.probe.control.SelfMonitor;
 import org.argusee.probe.control.SnmpMonitor;
 import org.argusee.probe.control.TcpMonitor;
 import org.argusee.probe.control.UdpMonitor;
+import org.argusee.tree.boundary.TreeCache;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
 
-/** The monitors the server runs, on one network loop it owns; which monitor tests which service type. */
+/**
+ * The monitors the server runs, on one network loop it owns (and the process pools of Ping and Prog); which monitor
+ * tests which service type.
+ */
 @ApplicationScoped
 public class Monitors {
+
+    /** Prog commands running at once: each holds a thread while it runs; the machine has few cores. */
+    private static final int PROG_THREADS = 4;
+
+    @Inject
+    LatestValues latest;
+
+    @Inject
+    TreeCache tree;
 
     private NetLoop loop;
     private Monitor tcp;
     private Monitor udp;
     private SnmpMonitor snmp;
     private Monitor dns;
+    private PingMonitor ping;
+    private ProgMonitor prog;
+    private Monitor self;
+    private Monitor compute;
 
     @PostConstruct
     void open() {
@@ -35,6 +62,11 @@ public class Monitors {
         tcp = new TcpMonitor(loop);
         udp = new UdpMonitor(loop);
         dns = new DnsMonitor(loop, udp);
+        ping = new PingMonitor(PingTools.find(), PingSettings.DEFAULT);
+        prog = new ProgMonitor(ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS);
+        self = new SelfMonitor(SelfFigures.of(latest::tested, () -> tree.snapshot().size(),
+                () -> (int) tree.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).count()));
+        compute = new ComputeMonitor(latest::valueOf);
     }
 
     /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
@@ -45,6 +77,10 @@ public class Monitors {
         return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
             case "TCP" -> Optional.of(tcp);
             case "UDP" -> Optional.of(SnmpMonitor.isSnmp(type) ? snmp : udp);
+            case "PING" -> Optional.of(ping);
+            case "PROG" -> Optional.of(prog);
+            case "SELF" -> Optional.of(self);
+            case "COMPUTE" -> Optional.of(compute);
             default -> Optional.empty();
         };
     }
@@ -52,6 +88,8 @@ public class Monitors {
     @PreDestroy
     void close() {
         snmp.close();
+        ping.close();
+        prog.close();
         loop.close();
     }
 }

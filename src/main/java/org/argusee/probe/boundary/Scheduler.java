@@ -85,6 +85,7 @@ public class Scheduler {
 
     @Inject
     ProbeMetrics metrics;
+    LatestValues latest;
 
     @Resource
     TimerService timers;
@@ -152,7 +153,10 @@ public class Scheduler {
             board.record(id, s.fullName(), s.params(), Reply.failed("configuration: " + s.problem(), Duration.ZERO));
             return;
         }
-        s.monitor().probe(s.spec()).thenAccept(reply -> board.record(id, s.fullName(), s.params(), reply));
+        s.monitor().probe(s.spec()).thenAccept(reply -> {
+            latest.record(s.fullName(), reply);
+            board.record(id, s.fullName(), s.params(), reply);
+        });
     }
 
     /**
@@ -184,6 +188,7 @@ public class Scheduler {
                 // already expired or cancelled: nothing left to stop
             }
             board.forget(id);
+            latest.forget(s.fullName());
         }
     }
 
