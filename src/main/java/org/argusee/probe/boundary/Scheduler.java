@@ -85,6 +85,8 @@ public class Scheduler {
 
     @Inject
     ProbeMetrics metrics;
+
+    @Inject
     LatestValues latest;
 
     @Resource
