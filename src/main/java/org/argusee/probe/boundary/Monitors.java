@@ -10,6 +10,7 @@ import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.NetLoop;
 import org.argusee.probe.control.TcpMonitor;
 import org.argusee.probe.control.UdpMonitor;
+import org.argusee.probe.control.UrlMonitor;
 import org.argusee.tree.control.ServiceType;
 
 /** The monitors the server runs, on one network loop it owns; which monitor tests which service type. */
@@ -19,6 +20,7 @@ public class Monitors {
     private NetLoop loop;
     private Monitor tcp;
     private Monitor udp;
+    private Monitor url;
 
     @PostConstruct
     void open() {
@@ -29,12 +31,13 @@ public class Monitors {
         }
         tcp = new TcpMonitor(loop);
         udp = new UdpMonitor(loop);
+        url = new UrlMonitor(loop);
     }
 
     /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
     public Optional<Monitor> forType(ServiceType type) {
         return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
-            case "TCP" -> Optional.of(tcp);
+            case "TCP" -> Optional.of("URL".equals(type.app()) ? url : tcp);
             case "UDP" -> Optional.of(udp);
             default -> Optional.empty();
         };

@@ -53,11 +53,15 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
         boolean tcp = "TCP".equals(type.base()) && !url;
         TcpApps.TcpApp app = tcp ? TcpApps.of(type.app()) : TcpApps.of(null);
 
-        String hostname = blankToNull(p.get("hostname"));
-        if (hostname == null && HOST_BASES.contains(type.base()) && !url) {
+        UrlTarget target = url ? UrlTarget.parse(p.get("url")) : null; // the URL says where to connect
+        if (url) {
+            HttpGet.check(p);
+        }
+        String hostname = url ? target.host() : blankToNull(p.get("hostname"));
+        if (hostname == null && HOST_BASES.contains(type.base())) {
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
-        int port = port(type, p.get("port"), tcp || "UDP".equals(type.base()));
+        int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
         String send = p.containsKey("send") ? p.get("send") : app.send();
         if ("UDP".equals(type.base()) && type.app() == null && send == null) {
             throw new IllegalArgumentException(type.text() + " needs something to send: set 'send'");
