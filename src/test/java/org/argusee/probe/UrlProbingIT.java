@@ -62,7 +62,8 @@ class UrlProbingIT extends DeployedServer {
         assertEquals(201, created.status(), created.toString());
         String service = created.json().getString("fullName");
 
-        Eventually.await(service + " up", Duration.ofSeconds(20), () -> "up".equals(status(service).getString("status")));
+        Eventually.await(service + " up", Duration.ofSeconds(20),
+                () -> "up".equals(status(service).getString("status")));
 
         status.set(503);
         Eventually.await(service + " down", Duration.ofSeconds(20),

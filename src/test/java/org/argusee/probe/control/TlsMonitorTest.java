@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +91,25 @@ class TlsMonitorTest {
             Reply r = await(monitor.probe(spec("TCP/POPS", "port", port(peer))));
             assertTrue(r.ok(), r.reason());
             assertEquals("+OK old server", r.value());
+        }
+    }
+
+    @Test
+    void noSessionIsResumedSoEveryProbeSeesTheCurrentCertificate() throws Exception {
+        SSLServerSocket server = serverSocket(fresh);
+        server.setEnabledProtocols(new String[] {"TLSv1.2"}); // 1.2 shows a resumed session by its id
+        List<String> sessions = new CopyOnWriteArrayList<>();
+        try (TcpPeer peer = TcpPeer.start(server, (s, p) -> {
+            try (s) {
+                sessions.add(HexFormat.of().formatHex(((SSLSocket) s).getSession().getId()));
+                s.getOutputStream().write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        })) {
+            for (int i = 0; i < 3; i++) {
+                Reply r = await(monitor.probe(spec("TCP/POPS", "hostname", "localhost", "port", port(peer))));
+                assertTrue(r.ok(), r.reason());
+            }
+            assertEquals(3, sessions.stream().distinct().count(), sessions.toString());
         }
     }
 

@@ -148,10 +148,11 @@ class UrlMonitorTest {
 
     @Test
     void theTimeoutCoversTheWholeChain() {
-        Reply r = await(monitor.probe(spec("TCP/URL", "url", url(http, "/to-slow"), "timeout", "2")),
-                Duration.ofSeconds(10));
+        // the redirect takes 1.5 s of the 4: a timeout per request would end after 5.5 s
+        Reply r = await(monitor.probe(spec("TCP/URL", "url", url(http, "/late-to-slow"), "timeout", "4")),
+                Duration.ofSeconds(15));
         assertEquals("timeout after 1 redirect", r.reason());
-        assertTrue(r.elapsed().compareTo(Duration.ofSeconds(3)) < 0, r.elapsed().toString());
+        assertTrue(r.elapsed().compareTo(Duration.ofMillis(5200)) < 0, r.elapsed().toString());
     }
 
     @Test
@@ -265,7 +266,14 @@ class UrlMonitorTest {
         s.createContext("/loop/a", e -> redirect(e, "b"));
         s.createContext("/loop/b", e -> redirect(e, url(s, "/loop/a")));
         s.createContext("/to-ftp", e -> redirect(e, "ftp://example.com/file"));
-        s.createContext("/to-slow", e -> redirect(e, "/slow"));
+        s.createContext("/late-to-slow", e -> {
+            try {
+                release.await(1500, TimeUnit.MILLISECONDS); // a slow first answer, by design of the test
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            redirect(e, "/slow");
+        });
         s.createContext("/slow", e -> {
             try {
                 release.await(60, TimeUnit.SECONDS);

@@ -19,7 +19,7 @@ class UrlTargetTest {
     @CsvSource({
         "http://www.example.com/cgi-bin/dbtest.pl, false, www.example.com, 80, /cgi-bin/dbtest.pl",
         "https://Shop.Example.com, true, shop.example.com, 443, /",
-        "http://www.example.com/store/dept.asp?dept%5Fid=9999, false, www.example.com, 80, /store/dept.asp?dept%5Fid=9999",
+        "http://www.example.com/store/dept.asp?dept%5Fid=9, false, www.example.com, 80, /store/dept.asp?dept%5Fid=9",
         "HTTP://h:8080/a#part, false, h, 8080, /a",
         "https://[::1]:8443/x?y, true, [::1], 8443, /x?y"})
     void parsesWhatTheOriginalsConfigsWrite(String url, boolean https, String host, int port, String target) {
