@@ -21,6 +21,7 @@ import org.argusee.probe.control.SelfMonitor;
 import org.argusee.probe.control.SnmpMonitor;
 import org.argusee.probe.control.TcpMonitor;
 import org.argusee.probe.control.UdpMonitor;
+import org.argusee.probe.control.UrlMonitor;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
@@ -50,6 +51,7 @@ public class Monitors {
     private ProgMonitor prog;
     private Monitor self;
     private Monitor compute;
+    private Monitor url;
 
     @PostConstruct
     void open() {
@@ -67,6 +69,7 @@ public class Monitors {
         self = new SelfMonitor(SelfFigures.of(latest::tested, () -> tree.snapshot().size(),
                 () -> (int) tree.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).count()));
         compute = new ComputeMonitor(latest::valueOf);
+        url = new UrlMonitor(loop);
     }
 
     /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
@@ -75,7 +78,7 @@ public class Monitors {
             return Optional.of(dns); // also UDP/DNS, UDP/Domain, TCP/DNS, TCP/Domain
         }
         return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
-            case "TCP" -> Optional.of(tcp);
+            case "TCP" -> Optional.of("URL".equals(type.app()) ? url : tcp);
             case "UDP" -> Optional.of(SnmpMonitor.isSnmp(type) ? snmp : udp);
             case "PING" -> Optional.of(ping);
             case "PROG" -> Optional.of(prog);

@@ -34,7 +34,7 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
     private static final List<String> VALUE_TESTS = List.of("expect", "nexpect", "pluck", "unpack", "minvalue",
             "maxvalue", "eqvalue", "nevalue", "maxdeviation");
     /** After these the user's expect applies to a transformed value, so it cannot be checked on the raw answer. */
-    private static final Set<String> TRANSFORMS = Set.of("pluck", "unpack", "scale", "calc", "perlexpr");
+    private static final Set<String> TRANSFORMS = Set.of("pluck", "unpack", "scale", "calc", "perlexpr", "ssl_value");
     private static final Set<String> HOST_BASES = Set.of("TCP", "UDP", "Ping", "DNS", "Domain", "Agent");
 
     public ProbeSpec {
@@ -53,11 +53,15 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
         boolean tcp = "TCP".equals(type.base()) && !url;
         TcpApps.TcpApp app = tcp ? TcpApps.of(type.app()) : TcpApps.of(null);
 
-        String hostname = blankToNull(p.get("hostname"));
-        if (hostname == null && HOST_BASES.contains(type.base()) && !url) {
+        UrlTarget target = url ? UrlTarget.parse(p.get("url")) : null; // the URL says where to connect
+        if (url) {
+            HttpGet.check(p);
+        }
+        String hostname = url ? target.host() : blankToNull(p.get("hostname"));
+        if (hostname == null && HOST_BASES.contains(type.base())) {
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
-        int port = port(type, p.get("port"), tcp || "UDP".equals(type.base()));
+        int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
         if (DnsQuery.covers(type) && !DnsQuery.isPlainUdp(type, p)) {
             DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
         }
@@ -70,9 +74,14 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
         String expect = userExpect != null && !transformed ? userExpect : app.expect();
         ReadHow readhow = p.containsKey("readhow") ? ReadHow.parse(p.get("readhow"))
                 : Optional.ofNullable(app.readhow()).orElse(ReadHow.ONCE);
+        TlsOptions tls = TlsOptions.of(p);
+        // with ssl_value the value tests are about the certificate, which needs no data read
         boolean reads = app.readhow() != null || send != null || p.containsKey("readhow")
-                || p.keySet().stream().anyMatch(ProbeSpec::isValueTest);
+                || !tls.daysValue() && p.keySet().stream().anyMatch(ProbeSpec::isValueTest);
         boolean ssl = tcp && (app.tls() || flag(p, "ssl", false));
+        if (tcp && tls.daysValue() && !ssl) {
+            throw new IllegalArgumentException("ssl_value needs TLS: set 'ssl: yes' on " + type.text());
+        }
         return new ProbeSpec(type, hostname, port, send, regex(expect), readhow, reads, ssl, timeout(p),
                 IpVersions.parse(p.getOrDefault("ipversion", IpVersions.DEFAULT)), p);
     }

@@ -18,7 +18,7 @@ final class TcpApps {
      * @param expect  regex the answer must contain, null for none
      * @param readhow how much to read; null when the app reads nothing (connect only)
      * @param tls     spoken over TLS from the first byte
-     * @param handled false for types another monitor handles (URL by the HTTP client, DNS by the resolver...)
+     * @param handled false for types another monitor handles (URL by {@link UrlMonitor}, DNS by the resolver...)
      */
     record TcpApp(String send, String expect, ReadHow readhow, boolean tls, boolean handled) {
     }

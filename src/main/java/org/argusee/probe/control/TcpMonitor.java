@@ -4,9 +4,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code TCP} and its applications (SMTP, POP, HTTP...): connect, optionally send, read as {@code readhow}
- * says, then {@code expect} on what was read. The value is what was read (for {@code banner} the first line
- * without its line end), or null when the connection alone was the test.
+ * {@code TCP} and its applications (SMTP, POP, HTTP...): connect, the TLS handshake for the TLS applications
+ * (HTTPS, POPS, IMAPS...) and {@code ssl: yes}, optionally send, read as {@code readhow} says, then
+ * {@code expect} on what was read. The value is what was read (for {@code banner} the first line without its
+ * line end), or null when the connection alone was the test; with {@code ssl_value: days} it is the days the
+ * server's certificate has left ({@link TlsOptions}).
  */
 public final class TcpMonitor implements Monitor {
 
@@ -18,7 +20,7 @@ public final class TcpMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "TCP".equals(spec.type().base()) && !spec.ssl()
+        return "TCP".equals(spec.type().base())
                 && (spec.type().app() == null || TcpApps.of(spec.type().app()).handled());
     }
 
@@ -30,9 +32,12 @@ public final class TcpMonitor implements Monitor {
         if (spec.type().app() != null && !TcpApps.of(spec.type().app()).handled()) {
             return Exchange.refused(spec.type().family() + " is tested by another monitor");
         }
-        if (spec.ssl()) {
-            return Exchange.refused("TLS not supported yet");
+        TlsOptions tls;
+        try {
+            tls = TlsOptions.of(spec.params());
+        } catch (IllegalArgumentException e) {
+            return Exchange.refused(e.getMessage()); // ProbeSpec.of has said so already; a spec built by hand
         }
-        return new TcpExchange(loop, spec).start();
+        return new TcpExchange(loop, spec, tls, null).start();
     }
 }

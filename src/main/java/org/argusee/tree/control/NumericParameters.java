@@ -60,7 +60,7 @@ final class NumericParameters {
         }
         Range count = new Range(true, 0, MAX_COUNT);
         for (String key : new String[] {"retries", "logsize", "duplicates", "version", "portmap_version",
-                "spike_supress"}) {
+                "spike_supress", "ssl_expiry"}) {
             t.put(key, count);
         }
         Range positive = new Range(true, 1, MAX_COUNT);

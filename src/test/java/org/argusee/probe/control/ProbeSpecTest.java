@@ -120,6 +120,24 @@ class ProbeSpecTest {
     }
 
     @Test
+    void certificateOptionsAreCheckedWithTheSpec() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/POPS", "ssl_expiry", "soon"))
+                .getMessage().startsWith("bad ssl_expiry 'soon'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/POPS", "ssl_value", "issuer"))
+                .getMessage().startsWith("bad ssl_value 'issuer'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "ssl_value", "days"))
+                .getMessage().contains("ssl: yes"));
+    }
+
+    @Test
+    void sslValueMakesTheValueTestsAboutTheCertificate() {
+        ProbeSpec s = spec("TCP/SSL", "ssl_value", "days", "minvalue", "14", "expect", "^1");
+        assertFalse(s.reads(), "the days need no data read");
+        assertNull(s.expect(), "the user's expect is about the days, left to the result checks");
+        assertEquals("^\\+OK", spec("TCP/POPS", "ssl_value", "days", "expect", "x").expect().pattern());
+    }
+
+    @Test
     void ipversionPreference() {
         assertEquals(List.of(4, 6), spec("TCP/SMTP").ipversions());
         assertEquals(List.of(6, 4), spec("TCP/SMTP", "ipversion", "6 4").ipversions());

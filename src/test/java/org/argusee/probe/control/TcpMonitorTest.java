@@ -141,12 +141,6 @@ class TcpMonitorTest {
     }
 
     @Test
-    void tlsIsRefusedForNow() {
-        assertEquals("TLS not supported yet", await(monitor.probe(spec("TCP/POPS"))).reason());
-        assertEquals("TLS not supported yet", await(monitor.probe(spec("TCP/SMTP", "ssl", "yes"))).reason());
-    }
-
-    @Test
     void typesOfOtherMonitorsAreRefused() {
         Reply r = await(monitor.probe(spec("TCP/URL", "url", "http://127.0.0.1/")));
         assertFalse(r.ok());

@@ -24,15 +24,20 @@ final class TcpPeer implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
-    private TcpPeer(Behaviour behaviour) throws IOException {
-        server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+    private TcpPeer(ServerSocket server, Behaviour behaviour) {
+        this.server = server;
         thread = new Thread(() -> acceptLoop(behaviour), "test-tcp-peer");
         thread.setDaemon(true);
         thread.start();
     }
 
     static TcpPeer start(Behaviour behaviour) throws IOException {
-        return new TcpPeer(behaviour);
+        return new TcpPeer(new ServerSocket(0, 4096, InetAddress.getLoopbackAddress()), behaviour);
+    }
+
+    /** On a server socket made by the test, e.g. a TLS one. */
+    static TcpPeer start(ServerSocket server, Behaviour behaviour) {
+        return new TcpPeer(server, behaviour);
     }
 
     /** Says {@code text} and keeps the connection open, so only the banner rule can end the read. */
