@@ -11,19 +11,23 @@ import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.ArgusServers;
-import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The harness the DARP tests stand on: two Argus servers, each a WildFly process with its own ports and database
- * (no Arquillian deployment; the Arquillian-managed server is not involved). One is frozen with SIGSTOP while the
- * other answers, thawed, then killed with SIGKILL and started again with its data.
+ * (no Arquillian deployment; the Arquillian-managed server is not involved). The link to one is cut at a relay,
+ * then one is frozen with SIGSTOP while the other answers, thawed, killed with SIGKILL and started again with
+ * its data.
  */
 class MultiServerIT {
 
     private static final Logger LOG = Logger.getLogger(MultiServerIT.class.getName());
-    private static final Duration PATIENCE = Duration.ofSeconds(2);
+    /** How long a check that expects no answer listens: a frozen or cut-off server never answers. */
+    private static final Duration SILENCE = Duration.ofSeconds(2);
+    /** How long a check that expects an answer waits at most (it returns at the answer): a loaded machine is slow. */
+    private static final Duration ANSWER = Duration.ofSeconds(20);
 
     @RegisterExtension
     final ArgusServers servers = new ArgusServers();
@@ -45,19 +49,28 @@ class MultiServerIT {
         assertEquals(200, alpha.api().get(Api.object(group)).status());
         assertEquals(404, beta.api().get(Api.object(group)).status(), "beta has a database of its own");
 
+        try (Relay toBeta = Relay.to(beta.url().getPort())) {
+            assertTrue(ArgusServer.answers(toBeta.url(), ANSWER), "beta answers through the relay");
+            toBeta.cut();
+            assertFalse(ArgusServer.answers(toBeta.url(), SILENCE), "a cut link carries no answer");
+            assertTrue(beta.respondsWithin(ANSWER), "beta itself still answers");
+            toBeta.open();
+            assertTrue(ArgusServer.answers(toBeta.url(), ANSWER), "the link heals");
+        }
+
         alpha.hang();
         assertTrue(alpha.running() && alpha.hung());
-        assertFalse(alpha.respondsWithin(PATIENCE), "a SIGSTOPped server answers nothing");
+        assertFalse(alpha.respondsWithin(SILENCE), "a SIGSTOPped server answers nothing");
         assertEquals(200, beta.api().get("api/server").status(), "beta goes on while alpha is frozen");
         alpha.resume();
-        Eventually.await("alpha answers after SIGCONT", Duration.ofSeconds(30), () -> alpha.respondsWithin(PATIENCE));
+        assertTrue(alpha.respondsWithin(ANSWER), "alpha answers after SIGCONT");
         assertEquals(200, alpha.api().get(Api.object(group)).status());
 
         long pid = alpha.pid();
         alpha.kill();
         assertFalse(alpha.running());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " survived SIGKILL");
-        assertFalse(alpha.respondsWithin(PATIENCE), "a killed server answers nothing");
+        assertFalse(alpha.respondsWithin(SILENCE), "a killed server answers nothing");
         alpha.start();
         LOG.info(() -> "alpha restarted after SIGKILL in " + alpha.bootTime().toMillis() + " ms");
         assertNotEquals(pid, alpha.pid());

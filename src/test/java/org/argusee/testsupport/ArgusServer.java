@@ -123,7 +123,12 @@ public final class ArgusServer {
 
     /** Whether the server gives any HTTP answer within {@code timeout} (a hung or dead one does not). */
     public boolean respondsWithin(Duration timeout) {
-        return Readiness.answers(url(), timeout);
+        return answers(url(), timeout);
+    }
+
+    /** Whether an Argus server at {@code root} (say behind a {@link Relay}) gives any HTTP answer within the timeout. */
+    public static boolean answers(URL root, Duration timeout) {
+        return Readiness.answers(root, timeout);
     }
 
     public String name() {
