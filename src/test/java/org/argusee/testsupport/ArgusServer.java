@@ -75,6 +75,9 @@ public final class ArgusServer {
 
     /** Waits for readiness (health on the management port, with the application's database check UP). */
     public Duration awaitReady(Duration within) {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never launched");
+        }
         new Readiness(this, base).await(process, launchedAt.plus(within));
         bootTime = Duration.between(launchedAt, Instant.now());
         bootCpu = process.cpuTime();

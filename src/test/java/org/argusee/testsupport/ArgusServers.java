@@ -43,13 +43,17 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
             throw new IllegalStateException(war + " or the server " + jbossHome + " is missing: run mvn verify");
         }
         int offset = PortSlots.reserve();
+        ServerDatabase database = null;
         try {
-            ServerDatabase database = ServerDatabase.create(name);
+            database = ServerDatabase.create(name);
             ServerBase base = ServerBase.prepare(jbossHome, jbossHome.resolveSibling("servers").resolve(name), war);
             ArgusServer server = new ArgusServer(name, offset, jbossHome, base, database);
             servers.add(server);
             return server;
         } catch (RuntimeException e) {
+            if (database != null) {
+                database.drop();
+            }
             PortSlots.release(offset);
             throw e;
         }
