@@ -42,11 +42,14 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
         if (!Files.isRegularFile(war) || !Files.isDirectory(jbossHome.resolve("modules"))) {
             throw new IllegalStateException(war + " or the server " + jbossHome + " is missing: run mvn verify");
         }
+        Path dir = jbossHome.resolveSibling("servers").resolve(name);
+        // before the ports are chosen: an orphan of this name from a killed test JVM still holds its old ones
+        ServerBase.killOrphan(dir);
         int offset = PortSlots.reserve();
         ServerDatabase database = null;
         try {
             database = ServerDatabase.create(name);
-            ServerBase base = ServerBase.prepare(jbossHome, jbossHome.resolveSibling("servers").resolve(name), war);
+            ServerBase base = ServerBase.prepare(jbossHome, dir, war);
             ArgusServer server = new ArgusServer(name, offset, jbossHome, base, database);
             servers.add(server);
             return server;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +32,6 @@ final class ServerBase {
     /** A fresh base directory: configuration from {@code jbossHome/standalone}, the WAR in deployments/. */
     static ServerBase prepare(Path jbossHome, Path dir, Path war) {
         try {
-            killOrphan(dir);
             delete(dir);
             Path configuration = Files.createDirectories(dir.resolve("configuration"));
             try (Stream<Path> files = Files.list(jbossHome.resolve("standalone/configuration"))) {
@@ -105,21 +106,33 @@ final class ServerBase {
         Files.writeString(standaloneXml, xml.replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
     }
 
-    /** A server left by a test JVM that was killed (no shutdown hook ran) still holds this base's ports. */
-    private static void killOrphan(Path dir) throws IOException {
+    /**
+     * Kills a server left by a test JVM that was itself killed (no shutdown hook ran): the PID recorded in this base,
+     * if that process's command line names this base directory (so never a process that merely reused the PID).
+     */
+    static void killOrphan(Path dir) {
         Path pidFile = dir.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
+        String recorded;
+        try {
+            recorded = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!recorded.matches("\\d+")) {
             return;
         }
         String marker = "-Djboss.server.base.dir=" + dir;
-        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+        ProcessHandle.of(Long.parseLong(recorded))
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .ifPresent(p -> {
                     p.destroyForcibly();
                     try {
                         p.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
+                    } catch (ExecutionException | TimeoutException e) {
                         throw new IllegalStateException("cannot end the orphaned server " + p.pid() + " of " + dir, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while ending the orphaned server " + p.pid(), e);
                     }
                 });
     }
