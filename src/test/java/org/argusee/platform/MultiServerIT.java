@@ -69,7 +69,7 @@ class MultiServerIT {
         long pid = alpha.pid();
         alpha.kill();
         assertFalse(alpha.running());
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " survived SIGKILL");
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), pid + " survived SIGKILL");
         assertFalse(alpha.respondsWithin(SILENCE), "a killed server answers nothing");
         alpha.start();
         LOG.info(() -> "alpha restarted after SIGKILL in " + alpha.bootTime().toMillis() + " ms");

@@ -48,7 +48,7 @@ public final class ArgusServer {
         return this;
     }
 
-    /** A setting kept off the command line (ps shows that): passed as the environment variable MicroProfile Config reads. */
+    /** A setting kept off the command line (ps shows that), as the environment variable MicroProfile Config reads. */
     public ArgusServer secret(String key, String value) {
         settings.secret(key, value);
         return this;
@@ -129,7 +129,7 @@ public final class ArgusServer {
         return answers(url(), timeout);
     }
 
-    /** Whether an Argus server at {@code root} (say behind a {@link Relay}) gives any HTTP answer within the timeout. */
+    /** Whether an Argus server at {@code root} (say behind a {@link Relay}) answers HTTP within the timeout. */
     public static boolean answers(URL root, Duration timeout) {
         return Readiness.answers(root, timeout);
     }

@@ -32,7 +32,8 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
     /** A new server, not started: its ports, an empty database, a fresh base directory with the WAR. */
     public synchronized ArgusServer create(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("server name '" + name + "': 1-31 of a-z, 0-9, '-', starting with a letter");
+            throw new IllegalArgumentException(
+                    "server name '" + name + "': 1-31 of a-z, 0-9, '-', starting with a letter");
         }
         if (servers.stream().anyMatch(s -> s.name().equals(name))) {
             throw new IllegalArgumentException("server name '" + name + "' is already used in this test");
@@ -125,7 +126,7 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run the tests with mvn verify");
+            throw new IllegalStateException("system property " + property + " is not set: run the ITs with mvn verify");
         }
         return value;
     }

@@ -129,7 +129,8 @@ final class WildFlyProcess {
             throw new IllegalStateException("WildFly " + pid() + " is not running, cannot send SIG" + name);
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+                    .redirectErrorStream(true).start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + pid() + " failed: "
                         + new String(kill.getInputStream().readAllBytes()));
