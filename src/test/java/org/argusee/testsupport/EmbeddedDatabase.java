@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
         try {
             Files.createDirectories(dataDir.getParent());
+            if (clean) {
+                removeLeftover(dataDir);
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
@@ -44,6 +47,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A test run killed with SIGKILL leaves its PostgreSQL running and its data directory behind, and initdb refuses
+     * a directory that is not empty: the old server (its PID is in postmaster.pid) is stopped and the directory goes.
+     */
+    private static void removeLeftover(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            if (first.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(first))
+                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                        .ifPresent(p -> {
+                            p.destroyForcibly();
+                            p.onExit().join();
+                        });
+            }
+        }
+        try (var paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
