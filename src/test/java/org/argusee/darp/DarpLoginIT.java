@@ -169,6 +169,6 @@ class DarpLoginIT extends DeployedServer {
 
     private MasterLogin client(String tag, String secret) {
         return new MasterLogin(HTTP, LinkSettings.of(Api.anonymous(base).base(), tag, secret, null,
-                Duration.ofSeconds(30)), new SecureRandom());
+                Duration.ofSeconds(30), Duration.ofSeconds(10)), new SecureRandom());
     }
 }

@@ -33,6 +33,9 @@ public class DarpViews {
     SlaveStreams streams;
 
     @Inject
+    SlaveRunner slave;
+
+    @Inject
     StatusReader statuses;
 
     @Inject
@@ -49,6 +52,10 @@ public class DarpViews {
             rows.put((String) r[0], r);
         }
         List<ConnectionView> out = new ArrayList<>();
+        slave.linkState().ifPresent(s -> out.add(new ConnectionView(s.master() != null ? s.master()
+                : settings.masterTag().orElse("master"), "master",
+                s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
+                settings.masterUrl().map(Object::toString).orElse(null), s.since(), null, s.lastAcked(), s.reason())));
         for (PeerView p : peers.all()) {
             if (!"slave".equals(p.role())) {
                 continue;
@@ -60,10 +67,13 @@ public class DarpViews {
                 out.add(new ConnectionView(p.tag(), "slave", "connected", link.socket.address(), link.since,
                         link.conversation.lastHeard(), lastSeq, null));
             } else if (row != null && row[3] != null) {
-                Instant since = row[4] != null ? instant(row[4]) : instant(row[3]);
+                Instant connectedAt = instant(row[3]);
+                Instant disconnectedAt = row[4] == null ? null : instant(row[4]);
+                boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
                 String reason = streams.ended(p.tag()).map(SlaveStreams.Ended::reason)
-                        .orElse(row[5] != null ? (String) row[5] : "master restarted");
-                out.add(new ConnectionView(p.tag(), "slave", "down", (String) row[2], since, null, lastSeq, reason));
+                        .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
+                out.add(new ConnectionView(p.tag(), "slave", "down", (String) row[2],
+                        cutByRestart ? null : disconnectedAt, null, lastSeq, reason));
             } else {
                 out.add(new ConnectionView(p.tag(), "slave", "never", null, null, null, lastSeq, null));
             }

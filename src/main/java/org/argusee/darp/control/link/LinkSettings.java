@@ -20,9 +20,12 @@ public record LinkSettings(URI master, String tag, String secret, String masterT
         master = URI.create(s.endsWith("/") ? s : s + "/");
     }
 
-    public static LinkSettings of(URI master, String tag, String secret, String masterTag, Duration timeout) {
-        return new LinkSettings(master, tag, secret, masterTag, timeout, Duration.ofSeconds(1),
-                Duration.ofSeconds(60));
+    /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */
+    public static LinkSettings of(URI master, String tag, String secret, String masterTag, Duration timeout,
+            Duration frequency) {
+        Duration min = Duration.ofSeconds(1);
+        return new LinkSettings(master, tag, secret, masterTag, timeout, min,
+                frequency.compareTo(min) < 0 ? min : frequency);
     }
 
     public URI api(String path) {

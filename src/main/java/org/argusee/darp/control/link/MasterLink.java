@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.argusee.darp.control.wire.BadMessage;
-import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.ReportItem;
@@ -45,10 +43,8 @@ public final class MasterLink implements AutoCloseable {
     private int generation;
     private StreamConnection stream;
     private ScheduledFuture<?> tick;
-    private MasterLogin.Session session;
-    private String knownVersion;
+    private final ConfigFollower config;
     private boolean welcomed;
-    private boolean fetching;
     private String masterTag;
     private long lastAcked;
     private int connections;
@@ -57,7 +53,6 @@ public final class MasterLink implements AutoCloseable {
     public MasterLink(LinkSettings settings, String knownVersion, LinkListener listener) {
         this.settings = settings;
         this.listener = listener;
-        this.knownVersion = knownVersion;
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "argus-darp-link-" + settings.tag());
             t.setDaemon(true);
@@ -66,6 +61,7 @@ public final class MasterLink implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         SecureRandom random = new SecureRandom();
         this.login = new MasterLogin(http, settings, random);
+        this.config = new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
         this.heartbeat = new Heartbeat(settings.timeout().toMillis());
         this.state = new LinkState("stopped", Instant.now(), null, null, 0, 0, knownVersion, 0);
@@ -102,7 +98,7 @@ public final class MasterLink implements AutoCloseable {
 
     /** The config delivered last could not be applied: fetch it again at the next chance. */
     public void forgetConfig() {
-        loop.execute(() -> knownVersion = null);
+        loop.execute(config::forget);
     }
 
     public LinkState state() {
@@ -125,11 +121,9 @@ public final class MasterLink implements AutoCloseable {
         publish("connecting", state.reason());
         login.login()
                 .thenComposeAsync(s -> {
-                    session = s;
                     masterTag = s.master();
-                    return login.fetch(s.token(), knownVersion);
+                    return config.loggedIn(s);
                 }, loop)
-                .thenAcceptAsync(doc -> doc.ifPresent(this::deliver), loop)
                 .thenCompose(v -> StreamConnection.open(http, settings.stream(), settings.timeout(), handler(gen)))
                 .whenCompleteAsync((connection, error) -> opened(gen, connection, error), loop);
     }
@@ -142,12 +136,13 @@ public final class MasterLink implements AutoCloseable {
             return;
         }
         if (error != null) {
-            failed(gen, reason(error));
+            failed(gen, LinkFailure.describe(error));
             return;
         }
         stream = connection;
         heartbeat.opened(now());
-        stream.send(Messages.write(new Message.Hello(Message.PROTOCOL, session.token(), settings.timeout().toMillis())));
+        stream.send(Messages.write(new Message.Hello(Message.PROTOCOL, config.session().token(),
+                settings.timeout().toMillis())));
         tick = loop.scheduleAtFixedRate(() -> check(gen), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -185,9 +180,7 @@ public final class MasterLink implements AutoCloseable {
             lastAcked = Math.max(lastAcked, a.seq());
             publish(state.state(), state.reason());
         } else if (m instanceof Message.ConfigChanged c) {
-            if (!c.version().equals(knownVersion)) {
-                refetch();
-            }
+            config.announced(c.version(), alive(gen));
         } else if (m instanceof Message.Ping p) {
             send(new Message.Pong(p.id()));
         } else if (m instanceof Message.Pong p) {
@@ -218,9 +211,7 @@ public final class MasterLink implements AutoCloseable {
         publish("connected", null);
         LOG.info(() -> "DARP connected to master '" + w.master() + "' at " + settings.master());
         listener.connected(connections == 1);
-        if (w.configVersion() != null && !w.configVersion().equals(knownVersion)) {
-            refetch();
-        }
+        config.announced(w.configVersion(), alive(gen));
     }
 
     private void check(int gen) {
@@ -239,38 +230,8 @@ public final class MasterLink implements AutoCloseable {
         }
     }
 
-    private void refetch() {
-        if (fetching || session == null) {
-            return;
-        }
-        fetching = true;
-        int gen = generation;
-        login.fetch(session.token(), knownVersion)
-                .exceptionallyCompose(e -> unwrap(e) instanceof LinkFailure.Unauthorized
-                        ? login.login().thenComposeAsync(s -> {
-                            session = s;
-                            return login.fetch(s.token(), knownVersion);
-                        }, loop)
-                        : CompletableFuture.failedFuture(e))
-                .whenCompleteAsync((doc, e) -> {
-                    fetching = false;
-                    if (e != null) {
-                        LOG.warning(() -> "DARP config fetch from " + settings.master() + " failed: " + reason(e));
-                        if (gen == generation && running) {
-                            loop.schedule(this::refetch, 5, TimeUnit.SECONDS);
-                        }
-                        return;
-                    }
-                    doc.ifPresent(this::deliver);
-                }, loop);
-    }
-
-    private void deliver(ConfigDocument doc) {
-        if (!doc.version().equals(knownVersion)) {
-            knownVersion = doc.version();
-            publish(state.state(), state.reason());
-            listener.configFetched(doc);
-        }
+    private BooleanSupplier alive(int gen) {
+        return () -> gen == generation && running;
     }
 
     private void failed(int gen, String reason) {
@@ -316,20 +277,13 @@ public final class MasterLink implements AutoCloseable {
         }
     }
 
+    /** {@code since} moves only when the link comes up or goes away; retrying while down is still down. */
     private void publish(String name, String reason) {
-        String since = name.equals(state.state()) ? null : name;
-        state = new LinkState(name, since == null ? state.since() : now(), reason, masterTag, lastAcked,
-                outbox.pending(), knownVersion, connections);
+        boolean wasUp = state.connected();
+        boolean moved = wasUp != "connected".equals(name) || "stopped".equals(state.state()) != "stopped".equals(name);
+        state = new LinkState(name, moved ? now() : state.since(), reason, masterTag, lastAcked, outbox.pending(),
+                config.knownVersion(), connections);
         listener.stateChanged(state);
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    }
-
-    private static String reason(Throwable e) {
-        Throwable cause = unwrap(e);
-        return cause instanceof LinkFailure ? cause.getMessage() : cause.toString();
     }
 
     private static Instant now() {
