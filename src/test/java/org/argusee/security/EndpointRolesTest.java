@@ -34,6 +34,16 @@ class EndpointRolesTest {
     }
 
     @Test
+    void onlyTheDarpProtocolIsOpenAndItIsAllInOneResource() {
+        List<Endpoint> darp = Endpoints.darpProtocol();
+        assertEquals(3, darp.size(), darp.toString());
+        for (Endpoint e : darp) {
+            assertTrue(e.permitAll() && e.roles().isEmpty(), e + " must be @PermitAll: slaves are not users");
+            assertEquals("DarpProtocolResource", e.resource().getSimpleName(), e.toString());
+        }
+    }
+
+    @Test
     void everyWriteNeedsAdmin() {
         List<Endpoint> loose = endpoints.stream()
                 .filter(Endpoint::writes)

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class Endpoints {
 
     private static final String ROOT_PACKAGE = "org/argusee";
+    /** The DARP protocol's calls, for slaves rather than users: open at the HTTP level (web.xml), token-checked. */
+    public static final String DARP_PROTOCOL = "/api/darp/v1/";
 
     public record Endpoint(String httpMethod, String path, Class<?> resource, Method method, Set<String> roles,
                            boolean permitAll, boolean declared) {
@@ -60,7 +62,16 @@ public final class Endpoints {
     private Endpoints() {
     }
 
+    /** Every endpoint meant for users (behind the login); {@link #darpProtocol()} lists the others. */
     public static List<Endpoint> all() {
+        return every().stream().filter(e -> !e.path().startsWith(DARP_PROTOCOL)).toList();
+    }
+
+    public static List<Endpoint> darpProtocol() {
+        return every().stream().filter(e -> e.path().startsWith(DARP_PROTOCOL)).toList();
+    }
+
+    private static List<Endpoint> every() {
         String applicationPath = null;
         List<Class<?>> resources = new ArrayList<>();
         for (Class<?> c : classes()) {

@@ -1,6 +1,8 @@
 package org.argusee.darp.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.argusee.darp.control.PeerRules;
 import org.argusee.darp.control.ScramVerifier;
+import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.entity.DarpPeer;
 import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
@@ -21,6 +24,9 @@ public class DarpPeers {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<PeerChanged> peerChanged;
 
     public List<PeerView> all() {
         return em.createQuery("select p from DarpPeer p order by p.tag", DarpPeer.class)
@@ -74,6 +80,7 @@ public class DarpPeers {
             peer.changeRole(input.role());
         }
         apply(peer, input);
+        peerChanged.fire(new PeerChanged(tag));
         return PeerView.of(peer);
     }
 
@@ -83,7 +90,19 @@ public class DarpPeers {
             throw new ArgusException.Invalid("secret", m);
         });
         peer.setSecretVerifier(ScramVerifier.create(secret).text());
+        peerChanged.fire(new PeerChanged(tag));
         LOG.info(() -> "DARP peer '" + tag + "': secret set");
+    }
+
+    /** A slave peer as its login needs it; empty for an unknown tag or a peer that is not a slave. */
+    public Optional<LoginDesk.SlaveSecret> slaveSecret(String tag) {
+        return find(tag).filter(p -> "slave".equals(p.role()))
+                .map(p -> new LoginDesk.SlaveSecret(p.tag(), p.secretVerifier(), p.allowedAddresses()));
+    }
+
+    /** How long this server waits for the peer before counting it down, in seconds (60 if unknown). */
+    public int timeoutSeconds(String tag) {
+        return find(tag).map(DarpPeer::timeoutSeconds).orElse(60);
     }
 
     /**
@@ -107,6 +126,8 @@ public class DarpPeers {
         }
         if (existing.isEmpty()) {
             em.persist(peer);
+        } else {
+            peerChanged.fire(new PeerChanged(tag));
         }
         return existing.isEmpty();
     }
@@ -117,6 +138,7 @@ public class DarpPeers {
 
     public void delete(String tag) {
         em.remove(require(tag));
+        peerChanged.fire(new PeerChanged(tag));
         LOG.info(() -> "DARP peer '" + tag + "' deleted");
     }
 

@@ -1,0 +1,113 @@
+package org.argusee.darp.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.logging.Logger;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.ReportItem;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
+import org.hibernate.Session;
+
+/**
+ * Stores slaves' reports on the master, one transaction per message. The slave's row in darp_link is locked first
+ * and its last_seq moves with the reports, so two connections of one slave (an old one not yet gone) cannot apply a
+ * number twice, and a number applied before a crash is never applied again.
+ */
+@Stateless
+public class ReportIntake {
+
+    private static final Logger LOG = Logger.getLogger(ReportIntake.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** @return the sequence number to ack: the highest of the message */
+    public long apply(String tag, Message.Reports reports, TreeSnapshot tree) {
+        long[] ack = {0};
+        em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree));
+        return ack[0];
+    }
+
+    public long lastSeq(String tag) {
+        return ((Number) em.createNativeQuery("select coalesce((select last_seq from argus.darp_link where tag = ?1), 0)")
+                .setParameter(1, tag).getSingleResult()).longValue();
+    }
+
+    public void connected(String tag, String address) {
+        em.createNativeQuery("insert into argus.darp_link (tag, last_address, connected_at) values (?1, ?2, now())"
+                        + " on conflict (tag) do update set last_address = excluded.last_address,"
+                        + " connected_at = excluded.connected_at, down_reason = null")
+                .setParameter(1, tag).setParameter(2, address).executeUpdate();
+    }
+
+    public void disconnected(String tag, String reason) {
+        em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2 where tag = ?1")
+                .setParameter(1, tag).setParameter(2, reason).executeUpdate();
+    }
+
+    private static long apply(Connection c, String tag, Message.Reports reports, TreeSnapshot tree) throws SQLException {
+        long last = lockedLastSeq(c, tag);
+        int stored = 0;
+        try (PreparedStatement upsert = c.prepareStatement("insert into argus.darp_report (slave_tag, object_id,"
+                + " status, severity, reason, override, reported_at, received_at, seq) values (?, ?, ?, ?, ?, ?, ?, now(), ?)"
+                + " on conflict (slave_tag, object_id) do update set status = excluded.status,"
+                + " severity = excluded.severity, reason = excluded.reason, override = excluded.override,"
+                + " reported_at = excluded.reported_at, received_at = excluded.received_at, seq = excluded.seq")) {
+            for (ReportItem item : reports.items()) {
+                if (item.seq() <= last) {
+                    continue;
+                }
+                TreeNode node = tree.find(item.object()).orElse(null);
+                if (node == null) {
+                    LOG.fine(() -> "DARP slave '" + tag + "' reported '" + item.object() + "', unknown here; ignored");
+                    continue;
+                }
+                upsert.setString(1, tag);
+                upsert.setLong(2, node.id());
+                upsert.setString(3, item.status());
+                upsert.setString(4, item.severity());
+                upsert.setString(5, item.reason());
+                upsert.setBoolean(6, item.override());
+                upsert.setTimestamp(7, Timestamp.from(item.at()));
+                upsert.setLong(8, item.seq());
+                upsert.addBatch();
+                stored++;
+            }
+            if (stored > 0) {
+                upsert.executeBatch();
+            }
+        }
+        long ack = reports.maxSeq();
+        if (ack > last) {
+            try (PreparedStatement s = c.prepareStatement("update argus.darp_link set last_seq = ? where tag = ?")) {
+                s.setLong(1, ack);
+                s.setString(2, tag);
+                s.executeUpdate();
+            }
+        }
+        return ack;
+    }
+
+    private static long lockedLastSeq(Connection c, String tag) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into argus.darp_link (tag) values (?) on conflict (tag) do nothing")) {
+            s.setString(1, tag);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "select last_seq from argus.darp_link where tag = ? for update")) {
+            s.setString(1, tag);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

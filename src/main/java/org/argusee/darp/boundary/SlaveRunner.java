@@ -1,0 +1,102 @@
+package org.argusee.darp.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.darp.control.DarpSettings;
+import org.argusee.darp.control.link.LinkListener;
+import org.argusee.darp.control.link.LinkSettings;
+import org.argusee.darp.control.link.LinkState;
+import org.argusee.darp.control.link.MasterLink;
+import org.argusee.darp.control.wire.ConfigDocument;
+
+/**
+ * Runs this server's link to its master when it is configured as a slave (argus.darp.master.url) and applies each
+ * config the master serves; {@link SlaveReporter} reports the local statuses over it. A CDI bean, not an EJB: it is
+ * called from timer threads, which must never wait for the deployment to finish starting.
+ */
+@ApplicationScoped
+public class SlaveRunner {
+
+    private static final Logger LOG = Logger.getLogger(SlaveRunner.class.getName());
+
+    @Inject
+    DarpSettings settings;
+
+    @Inject
+    SlaveConfigStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile MasterLink link;
+
+    /**
+     * Starts the link from the executor: reading the kept config calls an EJB, which waits while the deployment is
+     * still starting, and the start event must not wait for that.
+     */
+    void start(@Observes Startup startup) {
+        if (!settings.hasMaster()) {
+            return;
+        }
+        String url = settings.masterUrl().orElseThrow().toString();
+        executor.execute(() -> {
+            String known = store.knownVersion(url).orElse(null);
+            MasterLink l = new MasterLink(LinkSettings.of(settings.masterUrl().get(), settings.tag(),
+                    settings.masterSecret().orElseThrow(), settings.masterTag().orElse(null),
+                    Duration.ofSeconds(settings.masterTimeout()), Duration.ofSeconds(settings.masterFrequency())),
+                    known, new Listener(url));
+            link = l;
+            l.start();
+            LOG.info(() -> "DARP slave '" + settings.tag() + "' of " + url + (known == null ? "" : ", config " + known));
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        MasterLink l = link;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    /** The link to the master, if this server is a slave. */
+    public Optional<LinkState> linkState() {
+        MasterLink l = link;
+        return l == null ? Optional.empty() : Optional.of(l.state());
+    }
+
+    /** The link, if this server is a slave and the link has started. */
+    Optional<MasterLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    private final class Listener implements LinkListener {
+        private final String url;
+
+        Listener(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public void configFetched(ConfigDocument doc) {
+            executor.execute(() -> {
+                try {
+                    store.apply(doc, url);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "DARP config " + doc.version() + " from " + url + " cannot be applied;"
+                            + " it will be fetched again", e);
+                    link.forgetConfig();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.argusee.darp.boundary;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.argusee.darp.control.master.SlaveConversation;
+import org.argusee.darp.control.wire.Messages;
+
+/**
+ * The master's end of one slave's stream: hands texts to its {@link SlaveConversation}. Made per connection by
+ * {@link DarpStreamServlet}, which knows the caller's address (the WebSocket API does not tell it).
+ */
+public class SlaveStreamEndpoint extends Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(SlaveStreamEndpoint.class.getName());
+
+    private final SlaveStreams streams;
+    private final String address;
+    private SlaveSocket socket;
+    private SlaveConversation conversation;
+
+    SlaveStreamEndpoint(SlaveStreams streams, String address) {
+        this.streams = streams;
+        this.address = address;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
+        socket = new SlaveSocket(session, address);
+        conversation = streams.open(socket);
+        session.addMessageHandler(String.class,
+                (MessageHandler.Whole<String>) text -> conversation.received(text, Instant.now()));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        if (conversation != null) {
+            streams.closed(socket, conversation, "connection closed (" + reason.getCloseCode().getCode()
+                    + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()) + ")");
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.fine(() -> "DARP stream from " + address + ": " + error);
+    }
+}

@@ -1,0 +1,204 @@
+package org.argusee.darp.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.argusee.darp.control.DarpSettings;
+import org.argusee.darp.control.master.SlaveConversation;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.tree.boundary.TreeCache;
+
+/**
+ * The master's open slave streams: who is connected, since when, from where, and what each was last told about
+ * its config. Ticks (from {@link StreamTicker}) drive heartbeats and config-changed pushes.
+ */
+@ApplicationScoped
+public class SlaveStreams {
+
+    private static final Logger LOG = Logger.getLogger(SlaveStreams.class.getName());
+
+    /** A welcomed slave. {@code version}: the config version it was last told of. */
+    static final class Link {
+        final String tag;
+        final SlaveConversation conversation;
+        final SlaveSocket socket;
+        final Instant since;
+        volatile String version;
+
+        Link(String tag, SlaveConversation conversation, SlaveSocket socket, Instant since, String version) {
+            this.tag = tag;
+            this.conversation = conversation;
+            this.socket = socket;
+            this.since = since;
+            this.version = version;
+        }
+    }
+
+    /** How a slave's last connection ended, for the API; also kept in darp_link across restarts. */
+    record Ended(Instant at, String reason) {
+    }
+
+    @Inject
+    DarpLogins logins;
+
+    @Inject
+    DarpPeers peers;
+
+    @Inject
+    ReportIntake intake;
+
+    @Inject
+    ServedConfigs configs;
+
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    DarpSettings settings;
+
+    private final Map<SlaveSocket, SlaveConversation> open = new ConcurrentHashMap<>();
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, Ended> ended = new ConcurrentHashMap<>();
+    private final Map<SlaveSocket, String> closeReasons = new ConcurrentHashMap<>();
+    private volatile long revision = -1;
+
+    SlaveConversation open(SlaveSocket socket) {
+        SlaveConversation c = new SlaveConversation(new Port(socket), Instant.now());
+        open.put(socket, c);
+        return c;
+    }
+
+    void closed(SlaveSocket socket, SlaveConversation c, String how) {
+        open.remove(socket);
+        c.gone();
+        String reason = Optional.ofNullable(closeReasons.remove(socket)).orElse(how);
+        down(c.tag(), socket, reason);
+    }
+
+    /** The slave on this socket is down now, even if its socket takes a while to close (a hung peer). */
+    private void down(String tag, SlaveSocket socket, String reason) {
+        Link link = tag == null ? null : links.get(tag);
+        if (link == null || link.socket != socket || !links.remove(tag, link)) {
+            return;
+        }
+        ended.put(tag, new Ended(Instant.now(), reason));
+        boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
+        LOG.log(normal ? Level.INFO : Level.WARNING, () -> "DARP slave '" + tag + "' disconnected: " + reason);
+        try {
+            intake.disconnected(tag, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot record the disconnection of DARP slave '" + tag + "'", e);
+        }
+    }
+
+    void tick() {
+        Instant now = Instant.now();
+        open.forEach((socket, c) -> {
+            c.tick(now);
+            socket.tick(now);
+        });
+        if (links.isEmpty()) {
+            // nothing to push; and no call into TreeCache, which blocks while the deployment is still starting
+            return;
+        }
+        long current = cache.snapshot().revision();
+        if (current != revision) {
+            revision = current;
+            for (Link link : links.values()) {
+                String version = configs.forSlave(link.tag).version();
+                if (!version.equals(link.version)) {
+                    link.version = version;
+                    link.conversation.configChanged(version);
+                }
+            }
+        }
+    }
+
+    public Set<String> connectedTags() {
+        return links.keySet().stream().collect(Collectors.toUnmodifiableSet());
+    }
+
+    Optional<Link> link(String tag) {
+        return Optional.ofNullable(links.get(tag));
+    }
+
+    Optional<Ended> ended(String tag) {
+        return Optional.ofNullable(ended.get(tag));
+    }
+
+    /** A peer changed through the API: its stream closes, so it logs in again under the new rules. */
+    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
+        configs.forget(change.tag());
+        Link link = links.get(change.tag());
+        if (link != null) {
+            link.conversation.end(SlaveConversation.UNAUTHORIZED, "peer changed; log in again");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        open.values().forEach(c -> c.end(1001, "server shutting down"));
+    }
+
+    /** The conversation's view of the server, for one socket. */
+    private final class Port implements SlaveConversation.Port {
+        private final SlaveSocket socket;
+
+        Port(SlaveSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public Optional<SlaveConversation.Accepted> accept(String token, long slaveTimeoutMillis) {
+            Optional<String> tag = logins.desk().tokens().check(token, socket.address(), Instant.now());
+            if (tag.isEmpty()) {
+                LOG.warning(() -> "DARP stream from " + socket.address() + " refused: token unknown, expired or"
+                        + " from another address");
+                return Optional.empty();
+            }
+            String t = tag.get();
+            long timeoutMillis = peers.timeoutSeconds(t) * 1000L;
+            String version = configs.forSlave(t).version();
+            intake.connected(t, socket.address());
+            Message.Welcome welcome = new Message.Welcome(Message.PROTOCOL, settings.tag(), intake.lastSeq(t),
+                    timeoutMillis, version);
+            Link previous = links.put(t, new Link(t, open.get(socket), socket, Instant.now(), version));
+            if (previous != null && previous.socket != socket) {
+                previous.conversation.end(SlaveConversation.REPLACED, "replaced by a newer connection");
+            }
+            ended.remove(t);
+            LOG.info(() -> "DARP slave '" + t + "' connected from " + socket.address());
+            return Optional.of(new SlaveConversation.Accepted(t, welcome));
+        }
+
+        @Override
+        public long apply(String tag, Message.Reports reports) {
+            return intake.apply(tag, reports, cache.snapshot());
+        }
+
+        @Override
+        public void send(String text) {
+            socket.send(text);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeReasons.put(socket, reason);
+            SlaveConversation c = open.get(socket);
+            if (c != null) {
+                down(c.tag(), socket, reason);
+            }
+            socket.close(code, reason);
+        }
+    }
+}

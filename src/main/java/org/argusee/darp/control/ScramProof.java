@@ -1,0 +1,71 @@
+package org.argusee.darp.control;
+
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The SCRAM-SHA-256 exchange of a DARP login (RFC 5802 section 3), both sides. The slave proves it knows the
+ * secret without sending it; the master checks the proof with the stored verifier alone and proves back that it
+ * holds the verifier. Everything is bound to one {@link #authMessage}, so a proof is worth nothing for another
+ * challenge.
+ */
+public final class ScramProof {
+
+    private ScramProof() {
+    }
+
+    /** What both sides sign: the tag and every part of the challenge. */
+    public static String authMessage(String tag, String clientNonce, String nonce, String salt, int iterations) {
+        return "argus-darp-v1," + tag + "," + clientNonce + "," + nonce + "," + salt + "," + iterations;
+    }
+
+    /** Slave side: {@code ClientKey XOR HMAC(StoredKey, AuthMessage)}. */
+    public static byte[] clientProof(String secret, byte[] salt, int iterations, String authMessage) {
+        byte[] salted = ScramVerifier.saltedPassword(secret, salt, iterations);
+        byte[] clientKey = ScramVerifier.hmac(salted, "Client Key");
+        byte[] signature = hmac(ScramVerifier.sha256(clientKey), authMessage);
+        return xor(clientKey, signature);
+    }
+
+    /** Slave side: what the master must answer, {@code HMAC(ServerKey, AuthMessage)}. */
+    public static byte[] expectedServerSignature(String secret, byte[] salt, int iterations, String authMessage) {
+        byte[] salted = ScramVerifier.saltedPassword(secret, salt, iterations);
+        return hmac(ScramVerifier.hmac(salted, "Server Key"), authMessage);
+    }
+
+    /** Master side: does {@code proof} come from the secret behind {@code verifier}? Constant time. */
+    public static boolean verify(ScramVerifier verifier, String authMessage, byte[] proof) {
+        Objects.requireNonNull(verifier, "verifier");
+        if (proof == null || proof.length != verifier.storedKey().length) {
+            return false;
+        }
+        byte[] clientKey = xor(proof, hmac(verifier.storedKey(), authMessage));
+        return MessageDigest.isEqual(ScramVerifier.sha256(clientKey), verifier.storedKey());
+    }
+
+    /** Master side: proves to the slave that this master holds its verifier. */
+    public static byte[] serverSignature(ScramVerifier verifier, String authMessage) {
+        return hmac(verifier.serverKey(), authMessage);
+    }
+
+    public static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    public static byte[] hmacSha256(byte[] key, String message) {
+        return ScramVerifier.hmac(key, message);
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
+        return ScramVerifier.hmac(key, message);
+    }
+
+    private static byte[] xor(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (byte) (a[i] ^ b[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.argusee.darp.control.link;
+
+/** Why a link attempt failed, in words for the log and the link state. */
+public class LinkFailure extends RuntimeException {
+
+    public LinkFailure(String message) {
+        super(message, null, false, false);
+    }
+
+    /** Why an attempt failed, in words: the failure's own message, or what a network error means. */
+    public static String describe(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        if (cause instanceof LinkFailure) {
+            return cause.getMessage();
+        }
+        if (cause instanceof java.net.ConnectException) {
+            return "cannot connect (refused or unreachable)";
+        }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within the timeout";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** The master refused the login or the token: log in again. */
+    public static final class Unauthorized extends LinkFailure {
+        public Unauthorized(String message) {
+            super(message);
+        }
+    }
+}

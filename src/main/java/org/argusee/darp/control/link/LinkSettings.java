@@ -1,0 +1,46 @@
+package org.argusee.darp.control.link;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a slave reaches its master. {@code masterTag} (may be null) is checked against the master's welcome;
+ * {@code timeout} is how long the slave waits for the master before counting it down. Never shows the secret.
+ */
+public record LinkSettings(URI master, String tag, String secret, String masterTag, Duration timeout,
+                           Duration minBackoff, Duration maxBackoff) {
+
+    public LinkSettings {
+        Objects.requireNonNull(master, "master");
+        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(timeout, "timeout");
+        String s = master.toString();
+        master = URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */
+    public static LinkSettings of(URI master, String tag, String secret, String masterTag, Duration timeout,
+            Duration frequency) {
+        Duration min = Duration.ofSeconds(1);
+        return new LinkSettings(master, tag, secret, masterTag, timeout, min,
+                frequency.compareTo(min) < 0 ? min : frequency);
+    }
+
+    public URI api(String path) {
+        return master.resolve("api/darp/v1/" + path);
+    }
+
+    public URI stream() {
+        URI http = api("stream");
+        String scheme = "https".equalsIgnoreCase(http.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + http.toString().substring(http.getScheme().length()));
+    }
+
+    @Override
+    public String toString() {
+        return "LinkSettings[master=" + master + ", tag=" + tag + ", secret=***, masterTag=" + masterTag
+                + ", timeout=" + timeout + "]";
+    }
+}

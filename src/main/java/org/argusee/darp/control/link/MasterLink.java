@@ -1,0 +1,292 @@
+package org.argusee.darp.control.link;
+
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+import org.argusee.darp.control.wire.BadMessage;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.ReportItem;
+
+/**
+ * A slave's link to its master (docs/design/05-darp.md): login, config fetch, then the stream with numbered
+ * reports, acks, heartbeats with a deadline for the answer, and reconnection with backoff after any failure.
+ * Plain Java on the JDK's HttpClient, so a test JVM can play a slave with it. Everything that changes the link's
+ * state runs on its own single thread; callers only post work to it.
+ */
+public final class MasterLink implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MasterLink.class.getName());
+    static final int BATCH = 500;
+    private static final long TICK_MILLIS = 100;
+    private static final long MIN_PING_MILLIS = 200;
+
+    private final LinkSettings settings;
+    private final LinkListener listener;
+    private final ScheduledExecutorService loop;
+    private final HttpClient http;
+    private final MasterLogin login;
+    private final Outbox outbox = new Outbox();
+    private final Backoff backoff;
+    private final Heartbeat heartbeat;
+
+    private boolean running;
+    private int generation;
+    private StreamConnection stream;
+    private ScheduledFuture<?> tick;
+    private final ConfigFollower config;
+    private boolean welcomed;
+    private String masterTag;
+    private long lastAcked;
+    private int connections;
+    private volatile LinkState state;
+
+    public MasterLink(LinkSettings settings, String knownVersion, LinkListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "argus-darp-link-" + settings.tag());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        SecureRandom random = new SecureRandom();
+        this.login = new MasterLogin(http, settings, random);
+        this.config = new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
+        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
+        this.heartbeat = new Heartbeat(settings.timeout().toMillis());
+        this.state = new LinkState("stopped", Instant.now(), null, null, 0, 0, knownVersion, 0);
+    }
+
+    public void start() {
+        loop.execute(() -> {
+            if (!running) {
+                running = true;
+                attempt();
+            }
+        });
+    }
+
+    /** Stops connecting and closes the stream; reports keep queueing and go after the next start. */
+    public void stop() {
+        loop.execute(() -> {
+            running = false;
+            drop(1000, "slave stopping");
+            publish("stopped", null);
+        });
+    }
+
+    /** Queues a report; it goes at once when connected, else after the next welcome. */
+    public void report(ReportItem item) {
+        loop.execute(() -> {
+            outbox.add(item);
+            if (welcomed) {
+                sendReports(outbox.takeNew());
+            }
+            publish(state.state(), state.reason());
+        });
+    }
+
+    /** The config delivered last could not be applied: fetch it again at the next chance. */
+    public void forgetConfig() {
+        loop.execute(config::forget);
+    }
+
+    public LinkState state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        loop.shutdown();
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void attempt() {
+        int gen = ++generation;
+        publish("connecting", state.reason());
+        login.login()
+                .thenComposeAsync(s -> {
+                    masterTag = s.master();
+                    return config.loggedIn(s);
+                }, loop)
+                .thenCompose(v -> StreamConnection.open(http, settings.stream(), settings.timeout(), handler(gen)))
+                .whenCompleteAsync((connection, error) -> opened(gen, connection, error), loop);
+    }
+
+    private void opened(int gen, StreamConnection connection, Throwable error) {
+        if (gen != generation || !running) {
+            if (connection != null) {
+                connection.close(1000, "superseded");
+            }
+            return;
+        }
+        if (error != null) {
+            failed(gen, LinkFailure.describe(error));
+            return;
+        }
+        stream = connection;
+        heartbeat.opened(now());
+        stream.send(Messages.write(new Message.Hello(Message.PROTOCOL, config.session().token(),
+                settings.timeout().toMillis())));
+        tick = loop.scheduleAtFixedRate(() -> check(gen), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private StreamConnection.Handler handler(int gen) {
+        return new StreamConnection.Handler() {
+            @Override
+            public void message(String text) {
+                loop.execute(() -> received(gen, text));
+            }
+
+            @Override
+            public void closed(String reason) {
+                loop.execute(() -> failed(gen, reason));
+            }
+        };
+    }
+
+    private void received(int gen, String text) {
+        if (gen != generation || stream == null) {
+            return;
+        }
+        heartbeat.heard(now());
+        Message m;
+        try {
+            m = Messages.parse(text);
+        } catch (BadMessage e) {
+            LOG.warning(() -> "DARP master " + settings.master() + " sent a bad message: " + e.getMessage());
+            send(new Message.ErrorReply(e.code(), e.getMessage(), null));
+            return;
+        }
+        if (m instanceof Message.Welcome w) {
+            welcome(gen, w);
+        } else if (m instanceof Message.Ack a) {
+            outbox.ack(a.seq());
+            lastAcked = Math.max(lastAcked, a.seq());
+            publish(state.state(), state.reason());
+        } else if (m instanceof Message.ConfigChanged c) {
+            config.announced(c.version(), alive(gen));
+        } else if (m instanceof Message.Ping p) {
+            send(new Message.Pong(p.id()));
+        } else if (m instanceof Message.Pong p) {
+            heartbeat.answered(p.id());
+        } else if (m instanceof Message.ErrorReply e) {
+            LOG.warning(() -> "DARP master " + settings.master() + " reports " + e.code()
+                    + (e.seq() == null ? "" : " for report " + e.seq()) + ": " + e.message());
+        } else {
+            send(new Message.ErrorReply("malformed", "a master does not receive '" + m.getClass().getSimpleName()
+                    + "' messages", null));
+        }
+    }
+
+    private void welcome(int gen, Message.Welcome w) {
+        if (settings.masterTag() != null && !settings.masterTag().equals(w.master())) {
+            String reason = "the master calls itself '" + w.master() + "', expected '" + settings.masterTag() + "'";
+            stream.close(4401, "unexpected master");
+            failed(gen, reason);
+            return;
+        }
+        masterTag = w.master();
+        welcomed = true;
+        heartbeat.welcomed(w.timeoutMillis());
+        lastAcked = Math.max(lastAcked, w.lastSeq());
+        backoff.reset();
+        connections++;
+        sendReports(outbox.welcome(w.lastSeq()));
+        publish("connected", null);
+        LOG.info(() -> "DARP connected to master '" + w.master() + "' at " + settings.master());
+        listener.connected(connections == 1);
+        config.announced(w.configVersion(), alive(gen));
+    }
+
+    private void check(int gen) {
+        if (gen != generation || stream == null) {
+            return;
+        }
+        Instant now = now();
+        Optional<String> late = heartbeat.overdue(now);
+        if (late.isPresent()) {
+            failed(gen, late.get());
+            return;
+        }
+        if (welcomed) {
+            heartbeat.pingDue(now, Math.max(MIN_PING_MILLIS, heartbeat.peerTimeoutMillis() / 3))
+                    .ifPresent(id -> send(new Message.Ping(id)));
+        }
+    }
+
+    private BooleanSupplier alive(int gen) {
+        return () -> gen == generation && running;
+    }
+
+    private void failed(int gen, String reason) {
+        if (gen != generation || !running) {
+            return;
+        }
+        drop(4408, "master down");
+        Duration wait = backoff.next();
+        publish("down", reason);
+        LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
+                + wait.toMillis() + " ms");
+        int next = generation;
+        loop.schedule(() -> {
+            if (running && generation == next && stream == null) {
+                attempt();
+            }
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the current connection attempt or stream; callbacks of it are ignored from now on. */
+    private void drop(int code, String why) {
+        generation++;
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        if (stream != null) {
+            stream.close(code, why);
+            stream = null;
+        }
+        welcomed = false;
+    }
+
+    private void sendReports(List<ReportItem> items) {
+        for (int from = 0; from < items.size(); from += BATCH) {
+            send(Message.Reports.of(items.subList(from, Math.min(items.size(), from + BATCH))));
+        }
+    }
+
+    private void send(Message m) {
+        if (stream != null) {
+            stream.send(Messages.write(m));
+        }
+    }
+
+    /** {@code since} moves only when the link comes up or goes away; retrying while down is still down. */
+    private void publish(String name, String reason) {
+        boolean wasUp = state.connected();
+        boolean moved = wasUp != "connected".equals(name) || "stopped".equals(state.state()) != "stopped".equals(name);
+        state = new LinkState(name, moved ? now() : state.since(), reason, masterTag, lastAcked, outbox.pending(),
+                config.knownVersion(), connections);
+        listener.stateChanged(state);
+    }
+
+    private static Instant now() {
+        return Instant.now();
+    }
+}

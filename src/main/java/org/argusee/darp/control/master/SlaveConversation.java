@@ -1,0 +1,199 @@
+package org.argusee.darp.control.master;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.darp.control.link.Heartbeat;
+import org.argusee.darp.control.wire.BadMessage;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.Messages;
+
+/**
+ * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
+ * and the error rules of docs/design/05-darp.md (a bad first message closes, a bad later one is answered and the
+ * connection kept). Calls from the socket and from the timer are serialised on this object.
+ */
+public final class SlaveConversation {
+
+    private static final Logger LOG = Logger.getLogger(SlaveConversation.class.getName());
+    static final long HELLO_MILLIS = 10_000;
+    static final long MIN_PING_MILLIS = 200;
+
+    public static final int BAD_HELLO = 4400;
+    public static final int UNAUTHORIZED = 4401;
+    public static final int TIMEOUT = 4408;
+    public static final int REPLACED = 4409;
+    public static final int UNSUPPORTED = 4426;
+    public static final int UNAVAILABLE = 1011;
+
+    /** What the conversation needs from the server. */
+    public interface Port {
+        /** The slave behind a token, registered as connected, with the welcome to give it; empty if refused. */
+        Optional<Accepted> accept(String token, long slaveTimeoutMillis);
+
+        /** Applies reports durably; returns the seq to ack. May throw if the database is away. */
+        long apply(String tag, Message.Reports reports);
+
+        void send(String text);
+
+        void close(int code, String reason);
+    }
+
+    /** An accepted slave: its tag and its welcome (which carries how long the master waits for it). */
+    public record Accepted(String tag, Message.Welcome welcome) {
+    }
+
+    private final Port port;
+    private final Instant opened;
+    private String tag;
+    private Heartbeat beat;
+    private boolean closed;
+
+    public SlaveConversation(Port port, Instant opened) {
+        this.port = port;
+        this.opened = opened;
+    }
+
+    /** The slave's tag once it said hello, else null. */
+    public synchronized String tag() {
+        return tag;
+    }
+
+    public synchronized Instant lastHeard() {
+        return beat == null ? opened : beat.lastHeard();
+    }
+
+    public synchronized void received(String text, Instant now) {
+        if (closed) {
+            return;
+        }
+        if (tag == null) {
+            hello(text, now);
+            return;
+        }
+        beat.heard(now);
+        Message m;
+        try {
+            m = Messages.parse(text);
+        } catch (BadMessage e) {
+            send(new Message.ErrorReply(e.code(), e.getMessage(), null));
+            return;
+        }
+        if (m instanceof Message.Reports r) {
+            reports(r);
+        } else if (m instanceof Message.Ping p) {
+            send(new Message.Pong(p.id()));
+        } else if (m instanceof Message.Pong p) {
+            beat.answered(p.id());
+        } else if (m instanceof Message.ErrorReply e) {
+            LOG.warning(() -> "DARP slave '" + tag + "' reports " + e.code() + ": " + e.message());
+        } else {
+            send(new Message.ErrorReply("malformed", "a slave does not send '" + typeOf(m) + "' here", null));
+        }
+    }
+
+    /** Called often (every 250 ms): pings when due, closes a silent or hung slave. */
+    public synchronized void tick(Instant now) {
+        if (closed) {
+            return;
+        }
+        if (beat == null) {
+            if (now.toEpochMilli() - opened.toEpochMilli() > HELLO_MILLIS) {
+                close(TIMEOUT, "no hello within " + HELLO_MILLIS + " ms");
+            }
+            return;
+        }
+        Optional<String> late = beat.overdue(now);
+        if (late.isPresent()) {
+            close(TIMEOUT, late.get());
+            return;
+        }
+        beat.pingDue(now, Math.max(MIN_PING_MILLIS, beat.peerTimeoutMillis() / 3))
+                .ifPresent(id -> send(new Message.Ping(id)));
+    }
+
+    public synchronized void configChanged(String version) {
+        if (!closed && tag != null) {
+            send(new Message.ConfigChanged(version));
+        }
+    }
+
+    /** Ends it from the server's side (replaced, shutting down). */
+    public synchronized void end(int code, String reason) {
+        if (!closed) {
+            close(code, reason);
+        }
+    }
+
+    /** The socket went away; nothing more is sent. */
+    public synchronized void gone() {
+        closed = true;
+    }
+
+    private void hello(String text, Instant now) {
+        Message m;
+        try {
+            m = Messages.parse(text);
+        } catch (BadMessage e) {
+            refuse(e.code(), e.getMessage(), BAD_HELLO);
+            return;
+        }
+        if (!(m instanceof Message.Hello h)) {
+            refuse("malformed", "the first message must be hello, not '" + typeOf(m) + "'", BAD_HELLO);
+            return;
+        }
+        if (h.protocol() != Message.PROTOCOL) {
+            refuse("unsupported-protocol", "this master speaks DARP protocol " + Message.PROTOCOL + ", not "
+                    + h.protocol(), UNSUPPORTED);
+            return;
+        }
+        if (h.timeoutMillis() < 1) {
+            refuse("malformed", "hello: 'timeoutMillis' must be at least 1", BAD_HELLO);
+            return;
+        }
+        Optional<Accepted> accepted = port.accept(h.token(), h.timeoutMillis());
+        if (accepted.isEmpty()) {
+            refuse("unauthorized", "token unknown, expired or not yours: log in again", UNAUTHORIZED);
+            return;
+        }
+        tag = accepted.get().tag();
+        beat = new Heartbeat(accepted.get().welcome().timeoutMillis());
+        beat.opened(now);
+        beat.welcomed(h.timeoutMillis());
+        send(accepted.get().welcome());
+    }
+
+    private void reports(Message.Reports r) {
+        long ack;
+        try {
+            ack = port.apply(tag, r);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DARP reports of slave '" + tag + "' cannot be stored now; the slave will resend", e);
+            close(UNAVAILABLE, "reports cannot be stored now");
+            return;
+        }
+        send(new Message.Ack(ack));
+        for (Message.Rejected bad : r.rejected()) {
+            send(new Message.ErrorReply("bad-report", bad.problem(), bad.seq()));
+        }
+    }
+
+    private void refuse(String code, String message, int closeCode) {
+        send(new Message.ErrorReply(code, message, null));
+        close(closeCode, message);
+    }
+
+    private void send(Message m) {
+        port.send(Messages.write(m));
+    }
+
+    private void close(int code, String reason) {
+        closed = true;
+        port.close(code, reason);
+    }
+
+    private static String typeOf(Message m) {
+        return Messages.type(m);
+    }
+}

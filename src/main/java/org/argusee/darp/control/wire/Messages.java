@@ -1,0 +1,222 @@
+package org.argusee.darp.control.wire;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.argusee.darp.control.wire.Message.Ack;
+import org.argusee.darp.control.wire.Message.ConfigChanged;
+import org.argusee.darp.control.wire.Message.ErrorReply;
+import org.argusee.darp.control.wire.Message.Hello;
+import org.argusee.darp.control.wire.Message.Ping;
+import org.argusee.darp.control.wire.Message.Pong;
+import org.argusee.darp.control.wire.Message.Rejected;
+import org.argusee.darp.control.wire.Message.Reports;
+import org.argusee.darp.control.wire.Message.Welcome;
+
+/**
+ * Stream messages to and from JSON text. Reading checks the shape strictly and names what is wrong (field, item
+ * index): a structural fault fails the whole message, a report item with a bad value is only rejected, so it can
+ * still be acked.
+ */
+public final class Messages {
+
+    public static final int MAX_ITEMS = 1000;
+    public static final int MAX_TEXT = 1 << 20;
+
+    private Messages() {
+    }
+
+    public static Message parse(String text) throws BadMessage {
+        if (text == null || text.isBlank()) {
+            throw new BadMessage("malformed", "empty message");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new BadMessage("malformed", "message longer than " + MAX_TEXT + " characters");
+        }
+        JsonObject o;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue v = reader.readValue();
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new BadMessage("malformed", "a message is a JSON object, not " + v.getValueType());
+            }
+            o = v.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new BadMessage("malformed", "not JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            throw new BadMessage("malformed", "not JSON: " + e.getMessage());
+        }
+        String type = string(o, "type", "message");
+        return switch (type) {
+            case "hello" -> new Hello((int) number(o, "protocol", type), string(o, "token", type),
+                    number(o, "timeoutMillis", type));
+            case "welcome" -> new Welcome((int) number(o, "protocol", type), string(o, "master", type),
+                    number(o, "lastSeq", type), number(o, "timeoutMillis", type), optionalString(o, "configVersion"));
+            case "reports" -> reports(o);
+            case "ack" -> new Ack(number(o, "seq", type));
+            case "config-changed" -> new ConfigChanged(string(o, "version", type));
+            case "ping" -> new Ping(number(o, "id", type));
+            case "pong" -> new Pong(number(o, "id", type));
+            case "error" -> new ErrorReply(string(o, "code", type), string(o, "message", type),
+                    o.containsKey("seq") ? number(o, "seq", type) : null);
+            default -> throw new BadMessage("malformed", "unknown message type '" + clip(type) + "'");
+        };
+    }
+
+    public static String write(Message m) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (m instanceof Hello h) {
+            b.add("type", "hello").add("protocol", h.protocol()).add("token", h.token())
+                    .add("timeoutMillis", h.timeoutMillis());
+        } else if (m instanceof Welcome w) {
+            b.add("type", "welcome").add("protocol", w.protocol()).add("master", w.master())
+                    .add("lastSeq", w.lastSeq()).add("timeoutMillis", w.timeoutMillis());
+            if (w.configVersion() != null) {
+                b.add("configVersion", w.configVersion());
+            }
+        } else if (m instanceof Reports r) {
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            r.items().forEach(i -> items.add(item(i)));
+            b.add("type", "reports").add("items", items);
+        } else if (m instanceof Ack a) {
+            b.add("type", "ack").add("seq", a.seq());
+        } else if (m instanceof ConfigChanged c) {
+            b.add("type", "config-changed").add("version", c.version());
+        } else if (m instanceof Ping p) {
+            b.add("type", "ping").add("id", p.id());
+        } else if (m instanceof Pong p) {
+            b.add("type", "pong").add("id", p.id());
+        } else if (m instanceof ErrorReply e) {
+            b.add("type", "error").add("code", e.code()).add("message", e.message());
+            if (e.seq() != null) {
+                b.add("seq", e.seq());
+            }
+        }
+        return b.build().toString();
+    }
+
+    /** The message's {@code type} on the wire. */
+    public static String type(Message m) {
+        if (m instanceof ConfigChanged) {
+            return "config-changed";
+        }
+        if (m instanceof ErrorReply) {
+            return "error";
+        }
+        return m.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static JsonObjectBuilder item(ReportItem i) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("seq", i.seq()).add("object", i.object())
+                .add("status", i.status()).add("severity", i.severity());
+        if (i.reason() != null) {
+            b.add("reason", i.reason());
+        }
+        return b.add("at", i.at().toString()).add("override", i.override());
+    }
+
+    private static Reports reports(JsonObject o) throws BadMessage {
+        JsonValue v = o.get("items");
+        if (!(v instanceof JsonArray array)) {
+            throw new BadMessage("malformed", "reports: 'items' must be an array");
+        }
+        if (array.size() > MAX_ITEMS) {
+            throw new BadMessage("malformed", "reports: at most " + MAX_ITEMS + " items per message, not "
+                    + array.size());
+        }
+        List<ReportItem> items = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (int n = 0; n < array.size(); n++) {
+            String where = "reports item " + n;
+            if (!(array.get(n) instanceof JsonObject i)) {
+                throw new BadMessage("malformed", where + ": not an object");
+            }
+            long seq = number(i, "seq", where);
+            if (seq < 1) {
+                throw new BadMessage("malformed", where + ": 'seq' must be at least 1");
+            }
+            String problem = null;
+            ReportItem item = null;
+            try {
+                item = new ReportItem(seq, string(i, "object", where), string(i, "status", where),
+                        string(i, "severity", where), optionalString(i, "reason"), instant(i, where),
+                        i.containsKey("override") && bool(i, "override", where));
+                problem = item.problem();
+            } catch (BadMessage e) {
+                problem = e.getMessage();
+            }
+            if (problem == null) {
+                items.add(item);
+            } else {
+                rejected.add(new Rejected(seq, problem.startsWith(where) ? problem : where + ": " + problem));
+            }
+        }
+        return new Reports(items, rejected);
+    }
+
+    private static Instant instant(JsonObject o, String where) throws BadMessage {
+        String text = string(o, "at", where);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadMessage("malformed", where + ": 'at' must be an ISO-8601 instant like "
+                    + "2026-11-24T10:15:30Z, not '" + clip(text) + "'");
+        }
+    }
+
+    private static String string(JsonObject o, String key, String where) throws BadMessage {
+        JsonValue v = o.get(key);
+        if (!(v instanceof JsonString s)) {
+            throw new BadMessage("malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a string"));
+        }
+        return s.getString();
+    }
+
+    private static String optionalString(JsonObject o, String key) throws BadMessage {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        return string(o, key, "message");
+    }
+
+    private static long number(JsonObject o, String key, String where) throws BadMessage {
+        JsonValue v = o.get(key);
+        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new BadMessage("malformed", where + ": '" + key + "' "
+                    + (v == null ? "is missing" : "must be a whole number"));
+        }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadMessage("malformed", where + ": '" + key + "' is out of range");
+        }
+    }
+
+    private static boolean bool(JsonObject o, String key, String where) throws BadMessage {
+        JsonValue v = o.get(key);
+        if (v != null && v.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (v != null && v.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        throw new BadMessage("malformed", where + ": '" + key + "' must be true or false");
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

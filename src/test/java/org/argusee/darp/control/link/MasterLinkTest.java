@@ -1,0 +1,134 @@
+package org.argusee.darp.control.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.argusee.darp.control.wire.ConfigDocument;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.ReportItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The slave's link against a master on a real local socket: login, config, acks, a hung master, reconnection. */
+class MasterLinkTest {
+
+    final List<ConfigDocument> configs = new CopyOnWriteArrayList<>();
+    FakeMaster master;
+    MasterLink link;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (link != null) {
+            link.close();
+        }
+        if (master != null) {
+            master.close();
+        }
+    }
+
+    @Test
+    void logsInFetchesTheConfigAndGetsReportsAcked() throws Exception {
+        start(FakeMaster.SECRET, Duration.ofSeconds(5));
+        await("connected", () -> link.state().connected());
+        await("the config", () -> !configs.isEmpty());
+        assertEquals(FakeMaster.config().version(), configs.get(0).version());
+
+        link.report(item("Top:a"));
+        await("acked", () -> link.state().lastAcked() == 1 && link.state().pending() == 0);
+        assertEquals("fake", link.state().master());
+    }
+
+    @Test
+    void aWrongSecretNeverConnectsAndSaysWhy() throws Exception {
+        start("another secret entirely", Duration.ofSeconds(5));
+        await("refused", () -> "down".equals(link.state().state()));
+        assertTrue(link.state().reason().contains("HTTP 401"), link.state().reason());
+        assertEquals(0, master.streams.get());
+    }
+
+    @Test
+    void aMasterThatCannotProveItHoldsTheVerifierIsNotTrusted() throws Exception {
+        master = new FakeMaster("slave1", FakeMaster.SECRET);
+        master.forgeSignature = true;
+        link = new MasterLink(settings(FakeMaster.SECRET, Duration.ofSeconds(5)), null, listener());
+        link.start();
+        await("refused", () -> "down".equals(link.state().state()));
+        assertTrue(link.state().reason().contains("did not prove"), link.state().reason());
+        assertEquals(0, master.streams.get());
+    }
+
+    @Test
+    void aHungMasterIsFoundAndUnackedReportsGoAgainAfterTheReconnect() throws Exception {
+        start(FakeMaster.SECRET, Duration.ofMillis(1500));
+        await("connected", () -> link.state().connected());
+        master.answering = false;
+        link.report(item("Top:during-hang"));
+        Instant hung = Instant.now();
+
+        await("found down", () -> "down".equals(link.state().state()));
+        long took = Duration.between(hung, Instant.now()).toMillis();
+        assertTrue(took < 5000, "found after " + took + " ms");
+        assertTrue(link.state().reason().contains("within 1500 ms") || link.state().reason().contains("for 1500 ms"),
+                link.state().reason());
+
+        master.answering = true;
+        await("reconnected", () -> link.state().connected() && link.state().connections() == 2);
+        await("the report acked after the resend", () -> link.state().pending() == 0);
+        long sentTwice = master.received.stream().filter(m -> m instanceof Message.Reports r
+                && r.items().stream().anyMatch(i -> i.object().equals("Top:during-hang") && i.seq() == 1)).count();
+        assertEquals(2, sentTwice, "the same number both times");
+    }
+
+    @Test
+    void aCutConnectionIsFollowedByAReconnect() throws Exception {
+        start(FakeMaster.SECRET, Duration.ofSeconds(5));
+        await("connected", () -> link.state().connected());
+        master.cut();
+        await("reconnected", () -> link.state().connected() && link.state().connections() == 2);
+        assertEquals(1, configs.size(), "the unchanged config is not delivered again (304-like, same version)");
+    }
+
+    private void start(String secret, Duration timeout) throws Exception {
+        master = new FakeMaster("slave1", FakeMaster.SECRET);
+        link = new MasterLink(settings(secret, timeout), null, listener());
+        link.start();
+    }
+
+    private LinkSettings settings(String secret, Duration timeout) {
+        return new LinkSettings(master.url(), "slave1", secret, "fake", timeout, Duration.ofMillis(100),
+                Duration.ofMillis(500));
+    }
+
+    private LinkListener listener() {
+        return configs::add;
+    }
+
+    private static ReportItem item(String object) {
+        return new ReportItem(0, object, "down", "major", "timeout", Instant.now(), false);
+    }
+
+    /** Waits for a condition on a future completed by a polling task: no fixed sleep. */
+    private static void await(String what, BooleanSupplier condition) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        var poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            poller.scheduleAtFixedRate(() -> {
+                if (condition.getAsBoolean()) {
+                    done.complete(null);
+                }
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            done.get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 15 s: " + what);
+        } finally {
+            poller.shutdownNow();
+        }
+    }
+}
