@@ -62,33 +62,9 @@ public class ConfigImporter {
 
     /** The tree under {@code rootName} with its blocks, plus the DARP block's peers (added or updated, never deleted). */
     public Outcome importConfig(CheckedConfig checked, String rootName, ImportPlan.Mode mode, boolean dryRun) {
-        TreeSnapshot incoming = checked.tree();
-        TreeSnapshot current = lockedCurrentTree();
-        TreeNode root = root(current, rootName);
-        ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
-        Map<String, List<ConfigBlock>> have = currentBlocks(current, root, incoming);
-        Map<Long, List<ConfigBlock>> blocks = new HashMap<>();
-        Map<String, List<ConfigBlock>> wanted = new HashMap<>();
-        incoming.nodes().forEach(n -> {
-            List<ConfigBlock> own = checked.rows().blocks().get(n.id());
-            if (own != null || mode == ImportPlan.Mode.REPLACE) {
-                String placed = ImportPlan.placed(root, n);
-                List<ConfigBlock> old = have.getOrDefault(placed, List.of());
-                List<ConfigBlock> result = own == null ? List.of()
-                        : mode == ImportPlan.Mode.REPLACE ? own : BlockPlan.merged(old, own);
-                wanted.put(placed, own == null ? List.of() : own);
-                if (!result.equals(old)) {
-                    blocks.put(n.id(), result);
-                }
-            }
-        });
-        List<String> blockChanges = BlockPlan.changes(have, wanted, mode);
-        if (!dryRun && !(plan.changesNothing() && blocks.isEmpty())) {
-            Set<String> changedNames = new HashSet<>(plan.changed());
-            em.unwrap(Session.class).doWork(connection -> new ImportBatch(connection, current, root, mode)
-                    .apply(incoming, plan.removed(), changedNames, blocks));
-            changed.fire(new TreeChanged(root.fullName(), "imported"));
-        }
+        Applied applied = apply(checked.tree(), checked.rows().blocks(), rootName, mode, dryRun);
+        ImportPlan plan = applied.plan();
+        List<String> blockChanges = applied.blockChanges();
         DarpBlockImport.Result darp = DarpBlockImport.read(checked.parsed());
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -98,6 +74,52 @@ public class ConfigImporter {
             (isNew ? added : updated).add(p.tag());
         }
         return new Outcome(plan, blockChanges, added, updated, darp.warnings());
+    }
+
+    /**
+     * Objects only (a DARP slave's fetched tree): the non-object blocks where the tree lands are left as they are,
+     * so a slave keeps its own Methods.
+     */
+    public ImportPlan importTree(TreeSnapshot incoming, String rootName, ImportPlan.Mode mode, boolean dryRun) {
+        return apply(incoming, null, rootName, mode, dryRun).plan();
+    }
+
+    private record Applied(ImportPlan plan, List<String> blockChanges) {
+    }
+
+    /** @param fileBlocks the file's blocks by incoming object id; null leaves every stored block alone */
+    private Applied apply(TreeSnapshot incoming, Map<Long, List<ConfigBlock>> fileBlocks, String rootName,
+                          ImportPlan.Mode mode, boolean dryRun) {
+        TreeSnapshot current = lockedCurrentTree();
+        TreeNode root = root(current, rootName);
+        ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
+        Map<Long, List<ConfigBlock>> blocks = new HashMap<>();
+        List<String> blockChanges = List.of();
+        if (fileBlocks != null) {
+            Map<String, List<ConfigBlock>> have = currentBlocks(current, root, incoming);
+            Map<String, List<ConfigBlock>> wanted = new HashMap<>();
+            incoming.nodes().forEach(n -> {
+                List<ConfigBlock> own = fileBlocks.get(n.id());
+                if (own != null || mode == ImportPlan.Mode.REPLACE) {
+                    String placed = ImportPlan.placed(root, n);
+                    List<ConfigBlock> old = have.getOrDefault(placed, List.of());
+                    List<ConfigBlock> result = own == null ? List.of()
+                            : mode == ImportPlan.Mode.REPLACE ? own : BlockPlan.merged(old, own);
+                    wanted.put(placed, own == null ? List.of() : own);
+                    if (!result.equals(old)) {
+                        blocks.put(n.id(), result);
+                    }
+                }
+            });
+            blockChanges = BlockPlan.changes(have, wanted, mode);
+        }
+        if (!dryRun && !(plan.changesNothing() && blocks.isEmpty())) {
+            Set<String> changedNames = new HashSet<>(plan.changed());
+            em.unwrap(Session.class).doWork(connection -> new ImportBatch(connection, current, root, mode)
+                    .apply(incoming, plan.removed(), changedNames, blocks));
+            changed.fire(new TreeChanged(root.fullName(), "imported"));
+        }
+        return new Applied(plan, blockChanges);
     }
 
     private static TreeNode root(TreeSnapshot current, String rootName) {
