@@ -172,7 +172,7 @@ public class StatusBoard {
             TreeSnapshot tree = graph.tree();
             String fullName = tree.byId(id).map(n -> n.fullName()).orElse(null);
             LastCheck check = checks.get(id);
-            boolean inOverride = change.after().overridden()
+            boolean inOverride = change.after() != null && change.after().overridden()
                     || graph.overriddenAncestor(id, change.at()).isPresent();
             rows.add(new StatusRow(id, fullName, change, check == null ? null : check.result(),
                     check == null ? null : check.at(), Availability.of(change), inOverride, logReason(change)));
@@ -182,6 +182,9 @@ public class StatusBoard {
     /** The log's reason: why it is down, whose override it is, which dependency is down. */
     private String logReason(StateChange change) {
         ObjectState s = change.after();
+        if (s == null) {
+            return null;
+        }
         return switch (s.display().state()) {
             case OVERRIDE -> graph.override(change.objectId())
                     .map(o -> "override by " + o.user() + ": " + o.text()).orElse("override");

@@ -46,6 +46,7 @@ public class StatusStore {
             + " result = case when excluded.checked_at is null then object_status.result else excluded.result end,"
             + " changed_at = excluded.changed_at,"
             + " checked_at = coalesce(excluded.checked_at, object_status.checked_at)";
+    private static final String FORGET = "delete from argus.object_status where object_id = ?";
     private static final String TRANSITION = "insert into argus.status_transition"
             + " (object_id, at, old_status, new_status, severity, reason) select ?, ?, ?, ?, ?, ?" + EXISTS;
     private static final String TRIM = "delete from argus.status_transition where object_id = ? and id <="
@@ -125,11 +126,20 @@ public class StatusStore {
     private static void storeStatuses(Connection c, List<StatusRow> rows) throws SQLException {
         Set<Long> logged = new LinkedHashSet<>();
         try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+             PreparedStatement forget = c.prepareStatement(FORGET);
              PreparedStatement transition = c.prepareStatement(TRANSITION);
              PreparedStatement day = c.prepareStatement(DAY)) {
             for (StatusRow row : rows) {
                 StateChange change = row.change();
                 ObjectState s = change.after();
+                addDays(day, row);
+                if (s == null) {
+                    // unknown again: no row, as for an object never checked (in order with the upserts: flushed first)
+                    upsert.executeBatch();
+                    forget.setLong(1, row.objectId());
+                    forget.executeUpdate();
+                    continue;
+                }
                 upsert.setLong(1, row.objectId());
                 upsert.setString(2, s.status().label());
                 upsert.setString(3, s.display().state().label());
@@ -153,15 +163,6 @@ public class StatusStore {
                     transition.addBatch();
                     logged.add(row.objectId());
                 }
-                for (DayTally d : row.days()) {
-                    day.setLong(1, row.objectId());
-                    day.setObject(2, d.day());
-                    day.setDouble(3, d.upSeconds());
-                    day.setDouble(4, d.downSeconds());
-                    day.setInt(5, d.timesDown());
-                    day.setLong(6, row.objectId());
-                    day.addBatch();
-                }
             }
             upsert.executeBatch();
             transition.executeBatch();
@@ -177,14 +178,26 @@ public class StatusStore {
         }
     }
 
+    private static void addDays(PreparedStatement day, StatusRow row) throws SQLException {
+        for (DayTally d : row.days()) {
+            day.setLong(1, row.objectId());
+            day.setObject(2, d.day());
+            day.setDouble(3, d.upSeconds());
+            day.setDouble(4, d.downSeconds());
+            day.setInt(5, d.timesDown());
+            day.setLong(6, row.objectId());
+            day.addBatch();
+        }
+    }
+
     private static StatusChanged event(StatusRow row) {
         StateChange c = row.change();
-        ObjectState after = c.after();
         ObjectState before = c.before();
+        ObjectState after = c.after() == null ? before : c.after();
         Transition t = new Transition(before == null ? Status.UP : before.status(),
-                before == null ? Severity.CLEAR : before.severity(), after.status(),
-                after.severity(), after.reason(), c.at());
+                before == null ? Severity.CLEAR : before.severity(), after.status(), after.severity(), after.reason(),
+                c.at());
         return new StatusChanged(row.objectId(), row.fullName(), t, before == null ? null : before.display(),
-                after.display(), row.inOverride());
+                c.after() == null ? null : c.after().display(), row.inOverride());
     }
 }

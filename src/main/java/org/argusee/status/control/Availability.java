@@ -38,13 +38,13 @@ public final class Availability {
     }
 
     /**
-     * What one change adds to the stored days: when the own status changed, the period it closes, plus a time
-     * down on the day it went down; when the object is first known as down, that time down alone.
+     * What one change adds to the stored days: when the own status changed (or became unknown), the period it
+     * closes, plus a time down on the day it went down; when the object is first known as down, that time down.
      */
     public static List<DayTally> of(StateChange change) {
         LocalDate day = LocalDate.ofInstant(change.at(), ZoneOffset.UTC);
         List<DayTally> days = new ArrayList<>();
-        if (change.statusChanged()) {
+        if (change.statusChanged() || (change.before() != null && change.after() == null)) {
             days.addAll(split(change.before().status(), change.before().since(), change.at()));
         }
         if (change.wentDown()) {

@@ -26,6 +26,11 @@ public final class SampleBuckets {
         if (current != null && current.start().isBefore(minute)) {
             closeMinute(id, current, closed);
             current = null;
+            Sample hour = hours.get(id);
+            if (hour != null && hour.start().isBefore(Resolution.HOUR.start(at))) {
+                hours.remove(id);
+                closed.add(new SampleRow(id, Resolution.HOUR, hour));
+            }
         }
         Sample probe = Sample.of(minute, ok, value, elapsed);
         minutes.put(id, current == null ? probe : current.plus(probe, current.start()));

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One object's state before and after an evaluation. {@code before} is null when the object was unknown until
- * now (never checked, or a group whose children were all unknown).
+ * One object's state before and after an evaluation. Null means unknown: {@code before} when the object was
+ * never checked (or worked out) until now, {@code after} when a group's counted children are all unknown again
+ * (an empty group, up, that was given new services not checked yet) or an alias lost its target.
  */
 public record StateChange(long objectId, ObjectState before, ObjectState after, Instant at) {
 
     public StateChange {
-        Objects.requireNonNull(after, "after");
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("a change from unknown to unknown");
+        }
         Objects.requireNonNull(at, "at");
     }
 
@@ -19,6 +22,9 @@ public record StateChange(long objectId, ObjectState before, ObjectState after, 
      * object first known as up is no news; one first known as anything else is.
      */
     public boolean logged() {
+        if (after == null) {
+            return false; // the log knows up, down, override and depends only
+        }
         if (before == null) {
             return after.display().state() != DisplayState.UP;
         }
@@ -28,12 +34,12 @@ public record StateChange(long objectId, ObjectState before, ObjectState after, 
 
     /** The object's own status changed (up to down or back), which is what availability counts. */
     public boolean statusChanged() {
-        return before != null && before.status() != after.status();
+        return before != null && after != null && before.status() != after.status();
     }
 
     /** The object's own status went down, counting a first status of down. */
     public boolean wentDown() {
-        return after.status() == Status.DOWN && (before == null || before.status() == Status.UP);
+        return after != null && after.status() == Status.DOWN && (before == null || before.status() == Status.UP);
     }
 
     /**
@@ -41,7 +47,7 @@ public record StateChange(long objectId, ObjectState before, ObjectState after, 
      * failures change wording would otherwise announce itself at every probe).
      */
     public boolean announced() {
-        return before == null || before.status() != after.status() || before.severity() != after.severity()
+        return before == null || after == null || before.status() != after.status() || before.severity() != after.severity()
                 || !before.display().equals(after.display()) || before.overridden() != after.overridden();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,16 +160,20 @@ public final class StatusGraph {
             }
             ObjectState before = states.get(id);
             ObjectState after = Evaluation.of(node, before, this, ended, now);
-            if (after == null || after.equals(before)) {
+            if (Objects.equals(after, before)) {
                 continue;
             }
-            states.put(id, after);
+            if (after == null) {
+                states.remove(id);
+            } else {
+                states.put(id, after);
+            }
             changes.add(new StateChange(id, before, after, now));
             List<Long> next = new ArrayList<>(links.aliasesOf(id));
-            if (!after.looksLike(before) && node.parent() != null) {
+            if ((after == null || !after.looksLike(before)) && node.parent() != null) {
                 next.add(node.parent().id());
             }
-            if (before == null || before.status() != after.status()) {
+            if (before == null || after == null || before.status() != after.status()) {
                 next.addAll(links.dependants(id));
             }
             next.stream().filter(queued::add).forEach(queue::add);

@@ -40,6 +40,15 @@ class StatusGraphTest {
         long empty = trees.group(Trees.TOP, "Empty");
         graph.reload(trees.build(), T0);
         assertEquals(DisplayState.UP, shown(empty), "an empty group is up");
+
+        trees.service(empty, "New");
+        Outcome outcome = graph.reload(trees.build(), T0.plusSeconds(60));
+        assertTrue(graph.state(empty).isEmpty(), "unknown again: its only service was never checked");
+        StateChange gone = outcome.changes().stream().filter(c -> c.objectId() == empty).findFirst().orElseThrow();
+        assertFalse(gone.logged());
+        assertTrue(gone.announced());
+        assertEquals(List.of(new DayTally(T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 60, 0, 0)),
+                Availability.of(gone), "its time up is counted");
     }
 
     @Test
