@@ -55,6 +55,8 @@ class StatusIT extends StatusFixture {
                 () -> storedTransitions(host).equals(List.of("up->down", "down->up")));
         Eventually.await("the host's status row stored", WITHIN, () -> "up".equals(storedStatus(host)));
 
+        assertTrue(changesAnnounced("down") > 0, "StatusChanged observed after commit");
+
         JsonObject log = ok(api.get(status(failing, "/transitions")));
         JsonObject last = log.getJsonArray("items").getJsonObject(0);
         assertEquals("up", last.getString("from"));
@@ -99,11 +101,12 @@ class StatusIT extends StatusFixture {
         awaitShown(host, "down");
 
         JsonObject overridden = ok(api.put(status(host, "/override"), """
-                {"text": "rebooting", "mode": "manual", "expiresIn": "3s", "ticket": "OPS-1"}"""));
+                {"text": "rebooting", "mode": "manual", "expiresIn": "5s", "ticket": "OPS-1"}"""));
         assertEquals("override", overridden.getString("displayStatus"));
         assertEquals("clear", overridden.getString("severity"));
         assertEquals("admin", overridden.getJsonObject("override").getString("user"));
         assertEquals("OPS-1", overridden.getJsonObject("override").getString("ticket"));
+        awaitShown(host, "override");
         assertEquals(host, status(service).getString("ancestorOverride"), "the child is flagged");
         assertEquals("down", status(service).getString("displayStatus"), "and keeps its own state");
         assertEquals(1, count("select count(*) from argus.status_override o join argus.object_full_name f"
@@ -129,8 +132,7 @@ class StatusIT extends StatusFixture {
         awaitShown(service, "down");
         ok(api.put(status(service, "/override"), """
                 {"text": "known problem"}"""));
-        JsonObject o = status(service);
-        assertEquals("override", o.getString("displayStatus"));
+        JsonObject o = awaitShown(service, "override");
         assertEquals("auto", o.getJsonObject("override").getString("mode"), "auto is the default");
         assertEquals("override", awaitShown(host, "override").getString("displayStatus"),
                 "a group whose only down child is overridden shows override");
@@ -188,6 +190,15 @@ class StatusIT extends StatusFixture {
                 () -> Instant.parse(status(service).getString("checkedAt")).isAfter(first));
         JsonObject brief = ok(api.get(object(service))).getJsonObject("status");
         assertEquals("up", brief.getString("displayStatus"), "the tree API shows the same status");
+    }
+
+    /** The count of committed StatusChanged events showing {@code shown}, from the metrics their observer keeps. */
+    private double changesAnnounced(String shown) {
+        Api.Reply metrics = api.get("api/metrics");
+        assertEquals(200, metrics.status());
+        String prefix = "argus_status_changes_total{shown=\"" + shown + "\"}";
+        return metrics.body().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip())).sum();
     }
 
     private Instant checkNow(String fullName, int services) {

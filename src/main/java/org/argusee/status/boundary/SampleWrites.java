@@ -19,7 +19,7 @@ final class SampleWrites {
 
     private static final String MERGE = "insert into argus.status_sample as s (object_id, resolution, at, probes,"
             + " failures, value_count, value_min, value_sum, value_max, elapsed_min, elapsed_sum, elapsed_max)"
-            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from argus.object where id = ?)"
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + StatusStore.EXISTS
             + " on conflict (object_id, resolution, at) do update set probes = s.probes + excluded.probes,"
             + " failures = s.failures + excluded.failures, value_count = s.value_count + excluded.value_count,"
             + " value_min = least(s.value_min, excluded.value_min), value_sum = s.value_sum + excluded.value_sum,"

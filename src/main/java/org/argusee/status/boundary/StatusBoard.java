@@ -35,8 +35,10 @@ import org.argusee.tree.control.TreeSnapshot;
  * The live status of every object, in memory. A reply is judged here (result checks, retries, severity), then the
  * status graph works out what else changed (groups, aliases, dependants, overrides) on the thread that delivered
  * it, which must not block: nothing here waits for the database. What has to be stored is queued for
- * {@link StatusWriter}; readers (the API) read from here. Changes are serialised by this object's lock; each one
- * is short.
+ * {@link StatusWriter}. Readers (the API) read from here too, but the states they see are the ones stored
+ * ({@link #state}): a status the API shows is in the database with its transition, as the
+ * {@link StatusChanged} event that announced it; only check times and results are fresher. Changes are
+ * serialised by this object's lock; each one is short.
  */
 @ApplicationScoped
 public class StatusBoard {
@@ -49,6 +51,7 @@ public class StatusBoard {
     private final SampleBuckets samples = new SampleBuckets();
     private final Map<Long, Tracked> services = new ConcurrentHashMap<>();
     private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
     private List<StatusRow> rows = new ArrayList<>();
     private List<SampleRow> sampleRows = new ArrayList<>();
     private List<EndedOverride> ended = new ArrayList<>();
@@ -92,6 +95,7 @@ public class StatusBoard {
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
         apply(graph.reload(reloaded.current(), Instant.now()));
+        stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
     }
 
     /** At startup, before probing: what was stored, then worked out again on the current tree. */
@@ -99,6 +103,7 @@ public class StatusBoard {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
         saved.checks().forEach(checks::putIfAbsent);
+        saved.states().forEach(stored::putIfAbsent);
         apply(graph.restore(saved.states(), saved.overrides(), now));
     }
 
@@ -127,6 +132,17 @@ public class StatusBoard {
         return batch;
     }
 
+    /** The batch is committed: its states are what readers see from now on. */
+    void stored(StatusBatch batch) {
+        for (StatusRow row : batch.statuses()) {
+            if (row.change().after() == null) {
+                stored.remove(row.objectId());
+            } else {
+                stored.put(row.objectId(), row.change().after());
+            }
+        }
+    }
+
     /** At shutdown: every sample bucket still open, so a restart adds to them rather than losing them. */
     synchronized StatusBatch drainAll() {
         sampleRows.addAll(samples.closeAll());
@@ -153,7 +169,13 @@ public class StatusBoard {
         return graph;
     }
 
+    /** The object's state as stored; empty while unknown. */
     public Optional<ObjectState> state(long objectId) {
+        return Optional.ofNullable(stored.get(objectId));
+    }
+
+    /** The object's state as just worked out, perhaps not stored yet (for the answer to a person's own change). */
+    public Optional<ObjectState> live(long objectId) {
         return graph.state(objectId);
     }
 

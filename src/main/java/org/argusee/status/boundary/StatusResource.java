@@ -77,7 +77,7 @@ public class StatusResource {
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "An object's status: own and shown status, severity, reason, last result, override, depends")
     public StatusDetail status(@PathParam("fullName") String fullName) {
-        return views.detail(find(fullName));
+        return views.detail(find(fullName), false);
     }
 
     @GET
@@ -135,7 +135,7 @@ public class StatusResource {
         }
         UserOverride override = input.toOverride(security.getUserPrincipal().getName(), Instant.now());
         overrides.set(node.id(), node.fullName(), override);
-        return views.detail(node);
+        return views.detail(node, true);
     }
 
     @DELETE

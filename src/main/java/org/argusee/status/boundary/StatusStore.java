@@ -1,10 +1,11 @@
 package org.argusee.status.boundary;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,13 +31,20 @@ import org.hibernate.Session;
  * transition log entries (trimmed to the last {@value #KEPT_TRANSITIONS} per object), availability by day,
  * closed sample buckets, ended overrides. Rows of objects deleted meanwhile are skipped rather than failing the
  * batch. Each announced change is fired as a {@link StatusChanged} event within the transaction (observers use
- * AFTER_SUCCESS).
+ * AFTER_SUCCESS). A CDI bean rather than an EJB, so the writer can still store the last changes while the
+ * application stops (EJBs may be stopped before it).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class StatusStore {
 
     static final int KEPT_TRANSITIONS = 200;
-    private static final String EXISTS = " where exists (select 1 from argus.object where id = ?)";
+    /**
+     * Rows only for objects that still exist. Locking the object's row (as the foreign key check would) rather
+     * than testing with exists: an object deleted by a transaction that commits meanwhile is then skipped, not a
+     * foreign key violation failing the whole batch.
+     */
+    static final String EXISTS = " from argus.object where id = ? for key share";
     private static final String UPSERT = "insert into argus.object_status (object_id, status, display_status,"
             + " severity, display_severity, reason, result, changed_at, checked_at)"
             + " select ?, ?, ?, ?, ?, ?, ?, ?, ?" + EXISTS

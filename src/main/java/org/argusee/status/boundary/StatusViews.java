@@ -22,15 +22,16 @@ public class StatusViews {
     @Inject
     StatusBoard board;
 
-    public StatusDetail detail(TreeNode node) {
+    /** As stored; with {@code live}, as just worked out (the answer to the caller's own change). */
+    public StatusDetail detail(TreeNode node, boolean live) {
         StatusGraph graph = board.graph();
         Instant now = Instant.now();
-        ObjectState s = graph.state(node.id()).orElse(null);
+        ObjectState s = (live ? board.live(node.id()) : board.state(node.id())).orElse(null);
         LastCheck check = board.lastCheck(node.id()).orElse(null);
         List<DependencyView> depends = new ArrayList<>();
         for (long d : graph.links().dependencies(node.id())) {
             graph.tree().byId(d).ifPresent(n -> depends.add(new DependencyView(n.fullName(),
-                    graph.state(d).map(x -> x.status().label()).orElse(UNKNOWN))));
+                    board.state(d).map(x -> x.status().label()).orElse(UNKNOWN))));
         }
         return new StatusDetail(node.fullName(), node.kind().label(),
                 s == null ? UNKNOWN : s.status().label(), s == null ? UNKNOWN : s.display().state().label(),
@@ -50,8 +51,7 @@ public class StatusViews {
 
     /** Objects that show something other than up, or carry an override, in tree order; at most {@code limit}. */
     public List<ChildStatus> problems(int limit) {
-        StatusGraph graph = board.graph();
-        return graph.tree().nodes().filter(n -> graph.state(n.id())
+        return board.tree().nodes().filter(n -> board.state(n.id())
                         .map(s -> !"up".equals(s.display().state().label()) || s.overridden()).orElse(false))
                 .limit(limit).map(this::brief).toList();
     }

@@ -48,6 +48,9 @@ public class StatusWriter {
     @Inject
     TreeCache cache;
 
+    @Inject
+    StatusMetrics metrics;
+
     @Resource
     TimerService timers;
 
@@ -63,11 +66,31 @@ public class StatusWriter {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read the stored statuses; every object starts unknown", e);
         }
-        timers.createIntervalTimer(FLUSH_MILLIS, FLUSH_MILLIS, new TimerConfig("status-writer", false));
+        next();
     }
 
+    /**
+     * One round, then the next one 250 ms after it ends: a single-action timer each time rather than an interval
+     * timer, so a slow round (the database busy) delays the next instead of piling rounds up behind it.
+     */
     @Timeout
-    synchronized void flush() {
+    void round() {
+        try {
+            flush();
+        } finally {
+            next();
+        }
+    }
+
+    private void next() {
+        try {
+            timers.createSingleActionTimer(FLUSH_MILLIS, new TimerConfig("status-writer", false));
+        } catch (IllegalStateException | jakarta.ejb.EJBException e) {
+            LOG.fine("Status writer not rescheduled: the application is stopping");
+        }
+    }
+
+    private synchronized void flush() {
         Instant now = Instant.now();
         board.tick(now);
         write(board.drain());
@@ -93,7 +116,10 @@ public class StatusWriter {
             return;
         }
         try {
+            long start = System.nanoTime();
             store.store(batch);
+            metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
+            board.stored(batch);
             waiting = StatusBatch.EMPTY;
             if (failing) {
                 failing = false;
