@@ -114,8 +114,13 @@ public class StatusBoard {
         return override != null || had;
     }
 
-    /** Expired overrides end; sample buckets that are over close (looked at once a minute). */
+    /**
+     * Every round of the writer: what the probes since the last round changed further out (groups, aliases,
+     * dependants) is worked out, expired overrides end, sample buckets that are over close (looked at once a
+     * minute).
+     */
     synchronized void tick(Instant now) {
+        apply(graph.settle(now));
         apply(graph.expire(now));
         Instant minute = Resolution.MINUTE.start(now);
         if (minute.isAfter(samplesClosedAt)) {

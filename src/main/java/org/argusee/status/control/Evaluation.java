@@ -74,7 +74,7 @@ final class Evaluation {
         List<GroupStatus.Child> shown = new ArrayList<>();
         boolean counted = false;
         for (TreeNode child : node.children()) {
-            if (TreeLinks.nostatus(child)) {
+            if (graph.links().skipped(child.id())) {
                 continue;
             }
             counted = true;

@@ -1,14 +1,15 @@
 package org.argusee.status.control;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,11 @@ import org.argusee.tree.control.TreeSnapshot;
 /**
  * The status of every object of the tree, kept in memory and worked out again wherever something it depends on
  * changed: a service's own status (from the probes), a child's (for its group, by {@code gravity}), an alias's
- * target, a {@code depends} object, an override. Changes spread outwards through a work list, never by
- * recursion (trees can be thousands deep), and only as far as something changes.
+ * target, a {@code depends} object, an override. Changes spread outwards through a work list, deepest objects
+ * first (each group after its children), never by recursion (trees can be thousands deep), and only as far as
+ * something changes. A probe's result is applied to its service at once, but what it changes further out waits
+ * for {@link #settle}: a group of 1,000 services whose statuses all become known in the same second is then
+ * worked out a few times, not 1,000 times.
  * <p>
  * One writer at a time (the caller serialises them); readers may read states and overrides at any time.
  */
@@ -34,6 +38,7 @@ public final class StatusGraph {
     private final Map<Long, ServiceStatus> services = new ConcurrentHashMap<>();
     private final Map<Long, UserOverride> overrides = new ConcurrentHashMap<>();
     private final Set<String> reported = new HashSet<>();
+    private Set<Long> unsettled = new HashSet<>();
 
     public TreeSnapshot tree() {
         return tree;
@@ -104,15 +109,27 @@ public final class StatusGraph {
         states.keySet().removeIf(id -> next.byId(id).isEmpty());
         services.keySet().removeIf(id -> next.byId(id).isEmpty());
         overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
+        unsettled.clear();
         return run(everything(), now);
     }
 
+    /** The service's own state now; what that changes for others at the next {@link #settle}. */
     public Outcome serviceChecked(long id, ServiceStatus status, Instant now) {
         if (tree.byId(id).isEmpty()) {
             return Outcome.NONE;
         }
         services.put(id, status);
-        return run(List.of(id), now);
+        return run(List.of(id), now, true);
+    }
+
+    /** Works out what the services checked since the last call changed further out. */
+    public Outcome settle(Instant now) {
+        if (unsettled.isEmpty()) {
+            return Outcome.NONE;
+        }
+        List<Long> start = new ArrayList<>(unsettled);
+        unsettled = new HashSet<>();
+        return run(start, now);
     }
 
     /** Sets ({@code override} not null) or removes an object's override. */
@@ -136,12 +153,19 @@ public final class StatusGraph {
     private List<Long> everything() {
         List<Long> ids = new ArrayList<>(tree.size());
         tree.nodes().forEach(n -> ids.add(n.id()));
-        Collections.reverse(ids); // children before their parents: each group is worked out once, at the end
         return ids;
     }
 
     private Outcome run(List<Long> start, Instant now) {
-        Deque<Long> queue = new ArrayDeque<>(start);
+        return run(start, now, false);
+    }
+
+    /** With {@code deferred}, only {@code start} is worked out now and what it affects is left for settle. */
+    private Outcome run(List<Long> start, Instant now, boolean deferred) {
+        TreeLinks l = links;
+        Queue<Long> queue = new PriorityQueue<>(Comparator.comparingInt((Long id) -> -l.depth(id))
+                .thenComparing(Comparator.naturalOrder()));
+        queue.addAll(start);
         Set<Long> queued = new HashSet<>(start);
         List<StateChange> changes = new ArrayList<>();
         List<EndedOverride> ended = new ArrayList<>();
@@ -176,7 +200,11 @@ public final class StatusGraph {
             if (before == null || after == null || before.status() != after.status()) {
                 next.addAll(links.dependants(id));
             }
-            next.stream().filter(queued::add).forEach(queue::add);
+            if (deferred) {
+                unsettled.addAll(next);
+            } else {
+                next.stream().filter(queued::add).forEach(queue::add);
+            }
         }
         return new Outcome(changes, ended);
     }

@@ -2,6 +2,7 @@ package org.argusee.status.control;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class TreeLinks {
     private final Map<Long, List<Long>> dependants = new HashMap<>();
     private final Map<Long, List<Long>> aliases = new HashMap<>();
     private final Map<Long, Long> aliasTargets = new HashMap<>();
+    private final Set<Long> nostatus = new HashSet<>();
+    private final Map<Long, Integer> depths = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
 
     private TreeLinks() {
@@ -34,6 +37,10 @@ public final class TreeLinks {
         TreeLinks links = new TreeLinks();
         Map<String, List<Long>> resolved = new HashMap<>();
         tree.nodes().forEach(node -> {
+            links.depths.put(node.id(), node.parent() == null ? 0 : links.depths.get(node.parent().id()) + 1);
+            if (nostatus(node)) {
+                links.nostatus.add(node.id());
+            }
             node.param("depends").filter(d -> !d.isBlank()).ifPresent(text -> {
                 List<Long> ids = resolved.computeIfAbsent(text, t -> links.resolve(tree, t));
                 List<Long> own = ids.stream().filter(id -> id != node.id()).toList();
@@ -63,6 +70,16 @@ public final class TreeLinks {
 
     public Optional<Long> aliasTarget(long aliasId) {
         return Optional.ofNullable(aliasTargets.get(aliasId));
+    }
+
+    /** Whether the object is left out of its group's status ({@link #nostatus(TreeNode)}), looked up once. */
+    public boolean skipped(long id) {
+        return nostatus.contains(id);
+    }
+
+    /** Levels below Top (Top is 0); deeper objects are worked out first, so each group after its children. */
+    public int depth(long id) {
+        return depths.getOrDefault(id, 0);
     }
 
     /** Names in {@code depends} that name no object, and aliases that cannot be followed, in words. */

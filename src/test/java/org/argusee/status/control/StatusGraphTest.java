@@ -53,11 +53,11 @@ class StatusGraphTest {
 
     @Test
     void firstUpIsNoNewsFirstDownIs() {
-        Outcome up = graph.serviceChecked(a, up(), T0);
+        Outcome up = check(a, up(), T0);
         assertEquals(List.of(a, net, Trees.TOP), ids(up.changes()));
         assertTrue(up.changes().stream().noneMatch(StateChange::logged));
         assertEquals(Status.UP, graph.state(Trees.TOP).orElseThrow().status(), "Top counts known children only");
-        Outcome down = graph.serviceChecked(b, down(Severity.MAJOR), T0);
+        Outcome down = check(b, down(Severity.MAJOR), T0);
         StateChange first = down.changes().get(0);
         assertTrue(first.logged());
         assertTrue(first.wentDown());
@@ -68,8 +68,8 @@ class StatusGraphTest {
     void groupGoesDownByGravity() {
         long c = trees.service(net, "C");
         graph.reload(trees.build(), T0);
-        graph.serviceChecked(a, up(), T0);
-        graph.serviceChecked(c, down(Severity.MINOR), T0);
+        check(a, up(), T0);
+        check(c, down(Severity.MINOR), T0);
         assertEquals(Status.DOWN, graph.state(net).orElseThrow().status());
         assertEquals(new DisplayStatus(DisplayState.DOWN, Severity.MINOR, null), graph.state(net).get().display());
         assertEquals("1 of 2 down", graph.state(net).get().reason());
@@ -83,7 +83,7 @@ class StatusGraphTest {
         trees.param(net, "gravity", "vote");
         graph.reload(trees.build(), T0.plusSeconds(6));
         assertEquals(Status.UP, graph.state(net).orElseThrow().status(), "half up is up");
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0.plusSeconds(7));
+        check(a, down(Severity.CRITICAL), T0.plusSeconds(7));
         assertEquals(Severity.MINOR, graph.state(net).orElseThrow().severity(), "vote takes the mildest");
     }
 
@@ -92,8 +92,8 @@ class StatusGraphTest {
         long quiet = trees.service(net, "Quiet");
         trees.param(quiet, "nostatus", "yes");
         graph.reload(trees.build(), T0);
-        graph.serviceChecked(a, up(), T0);
-        graph.serviceChecked(quiet, down(Severity.CRITICAL), T0);
+        check(a, up(), T0);
+        check(quiet, down(Severity.CRITICAL), T0);
         assertEquals(Status.UP, graph.state(net).orElseThrow().status());
         assertEquals(Status.DOWN, graph.state(quiet).orElseThrow().status(), "it has a status of its own");
     }
@@ -103,18 +103,18 @@ class StatusGraphTest {
         long alias = trees.alias(web, "NetAlias", "Top:Net:A");
         long loop = trees.alias(web, "Loop", "Top:Web");
         graph.reload(trees.build(), T0);
-        graph.serviceChecked(b, up(), T0);
-        graph.serviceChecked(a, down(Severity.MAJOR), T0);
+        check(b, up(), T0);
+        check(a, down(Severity.MAJOR), T0);
         assertEquals(Status.DOWN, graph.state(alias).orElseThrow().status());
         assertEquals(Status.DOWN, graph.state(web).orElseThrow().status(), "the alias counts in its group");
         assertTrue(graph.state(loop).isEmpty(), "an alias of its own group stays unknown");
-        graph.serviceChecked(a, up(), T0.plusSeconds(1));
+        check(a, up(), T0.plusSeconds(1));
         assertEquals(Status.UP, graph.state(web).orElseThrow().status());
     }
 
     @Test
     void overrideShowsOverrideAndFlagsChildren() {
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0);
+        check(a, down(Severity.CRITICAL), T0);
         UserOverride o = new UserOverride("bob", "works", T0, null, OverrideMode.MANUAL, null, false);
         Outcome set = graph.override(net, o, T0);
         assertEquals(DisplayState.OVERRIDE, shown(net));
@@ -130,14 +130,14 @@ class StatusGraphTest {
 
     @Test
     void autoOverrideEndsWhenTheObjectComesBackUp() {
-        graph.serviceChecked(a, up(), T0);
+        check(a, up(), T0);
         UserOverride auto = new UserOverride("ann", "reboot", T0, null, OverrideMode.AUTO, "T-1", false);
         graph.override(a, auto, T0);
-        graph.serviceChecked(a, up(), T0.plusSeconds(1));
+        check(a, up(), T0.plusSeconds(1));
         assertTrue(graph.override(a).isPresent(), "set ahead of the work: stays while up");
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0.plusSeconds(2));
+        check(a, down(Severity.CRITICAL), T0.plusSeconds(2));
         assertEquals(DisplayState.OVERRIDE, shown(a));
-        Outcome back = graph.serviceChecked(a, up(), T0.plusSeconds(3));
+        Outcome back = check(a, up(), T0.plusSeconds(3));
         assertEquals(List.of(new EndedOverride(a, auto, "object is up")), back.ended());
         assertTrue(graph.override(a).isEmpty());
         assertFalse(graph.state(a).orElseThrow().overridden());
@@ -145,7 +145,7 @@ class StatusGraphTest {
 
     @Test
     void overrideExpires() {
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0);
+        check(a, down(Severity.CRITICAL), T0);
         UserOverride o = new UserOverride("bob", "short", T0, T0.plusSeconds(60), OverrideMode.MANUAL, null, true);
         graph.override(a, o, T0);
         assertTrue(graph.expire(T0.plusSeconds(59)).isEmpty());
@@ -159,31 +159,31 @@ class StatusGraphTest {
     void dependsShowsWarningUntilTheDependencyReturns() {
         trees.param(web, "depends", "Top:Net:A Top:Nowhere");
         graph.reload(trees.build(), T0);
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0);
-        graph.serviceChecked(b, down(Severity.CRITICAL), T0);
+        check(a, down(Severity.CRITICAL), T0);
+        check(b, down(Severity.CRITICAL), T0);
         assertEquals(new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, "Top:Net:A"),
                 graph.state(b).orElseThrow().display(), "inherited from the group");
         assertEquals(DisplayState.DEPENDS, shown(web));
         assertTrue(graph.links().problems().stream().anyMatch(p -> p.contains("Top:Nowhere")));
 
-        Outcome back = graph.serviceChecked(a, up(), T0.plusSeconds(10));
+        Outcome back = check(a, up(), T0.plusSeconds(10));
         assertTrue(ids(back.changes()).contains(b), "re-evaluated when the dependency came back");
         assertEquals(new DisplayStatus(DisplayState.DOWN, Severity.CRITICAL, null), graph.state(b).get().display());
     }
 
     @Test
     void sinceMovesOnlyWithTheOwnStatus() {
-        graph.serviceChecked(a, up(), T0);
-        graph.serviceChecked(a, down(Severity.MAJOR), T0.plusSeconds(10));
+        check(a, up(), T0);
+        check(a, down(Severity.MAJOR), T0.plusSeconds(10));
         Instant since = graph.state(net).orElseThrow().since();
         assertEquals(T0.plusSeconds(10), since);
-        graph.serviceChecked(a, down(Severity.CRITICAL), T0.plusSeconds(20));
+        check(a, down(Severity.CRITICAL), T0.plusSeconds(20));
         assertEquals(since, graph.state(net).get().since());
     }
 
     @Test
     void reloadForgetsDeletedObjects() {
-        graph.serviceChecked(a, down(Severity.MAJOR), T0);
+        check(a, down(Severity.MAJOR), T0);
         graph.override(a, new UserOverride("bob", "x", T0, null, OverrideMode.MANUAL, null, false), T0);
         trees.remove(a);
         graph.reload(trees.build(), T0.plusSeconds(1));
@@ -210,11 +210,31 @@ class StatusGraphTest {
         trees.service(inner, "X");
         trees.service(inner, "Y");
         graph.reload(trees.build(), T0);
-        graph.serviceChecked(b, up(), T0);
+        check(b, up(), T0);
         assertEquals(Map.of("up", 1, "unknown", 3), StatusCounts.under(graph.tree().top(), id -> graph.state(id).orElse(null)));
         trees.param(inner, "countstop", "yes");
         graph.reload(trees.build(), T0);
         assertEquals(Map.of("up", 1, "unknown", 2), StatusCounts.under(graph.tree().top(), id -> graph.state(id).orElse(null)));
+    }
+
+    /** A probe's result and the writer's next round: the service, then what it changes further out. */
+    private Outcome check(long id, ServiceStatus status, Instant now) {
+        Outcome own = graph.serviceChecked(id, status, now);
+        Outcome further = graph.settle(now);
+        List<StateChange> changes = new java.util.ArrayList<>(own.changes());
+        changes.addAll(further.changes());
+        List<EndedOverride> ended = new java.util.ArrayList<>(own.ended());
+        ended.addAll(further.ended());
+        return new Outcome(changes, ended);
+    }
+
+    @Test
+    void whatAProbeChangesFurtherOutWaitsForSettle() {
+        Outcome own = graph.serviceChecked(a, up(), T0);
+        assertEquals(List.of(a), ids(own.changes()));
+        assertTrue(graph.state(net).isEmpty());
+        assertEquals(List.of(net, Trees.TOP), ids(graph.settle(T0).changes()));
+        assertTrue(graph.settle(T0).isEmpty());
     }
 
     private DisplayState shown(long id) {
