@@ -97,7 +97,8 @@ class StatusHistoryIT extends StatusFixture {
     void readersReadAndOnlyAdminsChange() {
         String service = service(host, listener(true));
         Api reader = reader();
-        for (String path : new String[] {"", "/children", "/transitions", "/availability", "/samples", "/annotations"}) {
+        String[] reads = {"", "/children", "/transitions", "/availability", "/samples", "/annotations"};
+        for (String path : reads) {
             assertEquals(200, reader.get(status(service, path)).status(), path);
         }
         assertEquals(200, reader.get("api/status").status());

@@ -65,7 +65,8 @@ public class StatusStore {
             + " up_seconds = status_daily.up_seconds + excluded.up_seconds,"
             + " down_seconds = status_daily.down_seconds + excluded.down_seconds,"
             + " times_down = status_daily.times_down + excluded.times_down";
-    private static final String END_OVERRIDE = "delete from argus.status_override where object_id = ? and created_at = ?";
+    private static final String END_OVERRIDE =
+            "delete from argus.status_override where object_id = ? and created_at = ?";
     private static final String TOUCH = "update argus.object_status s set checked_at = v.at, result = v.result"
             + " from unnest(?::bigint[], ?::timestamptz[], ?::text[]) as v(id, at, result) where s.object_id = v.id";
 

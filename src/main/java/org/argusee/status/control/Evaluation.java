@@ -86,7 +86,8 @@ final class Evaluation {
             }
         }
         if (!counted) {
-            return new Own(Status.UP, Severity.CLEAR, null, now, new DisplayStatus(DisplayState.UP, Severity.CLEAR, null));
+            return new Own(Status.UP, Severity.CLEAR, null, now,
+                    new DisplayStatus(DisplayState.UP, Severity.CLEAR, null));
         }
         if (own.isEmpty()) {
             return null;

@@ -112,12 +112,14 @@ public final class TreeLinks {
     private void linkAlias(TreeSnapshot tree, TreeNode alias) {
         Optional<TreeNode> target = tree.find(alias.aliasTarget());
         if (target.isEmpty()) {
-            problems.add("alias " + alias.fullName() + " points to '" + alias.aliasTarget() + "', which is not an object");
+            problems.add("alias " + alias.fullName() + " points to '" + alias.aliasTarget()
+                    + "', which is not an object");
             return;
         }
         for (TreeNode n = alias; n != null; n = n.parent()) {
             if (n.id() == target.get().id()) {
-                problems.add("alias " + alias.fullName() + " points to itself or an object above it: it is left unknown");
+                problems.add("alias " + alias.fullName()
+                        + " points to itself or an object above it: it is left unknown");
                 return;
             }
         }

@@ -39,7 +39,8 @@ class OverrideInputTest {
     void everyFieldAtFaultIsNamed() {
         ArgusException.Invalid e = assertThrows(ArgusException.Invalid.class,
                 () -> new OverrideInput("", "often", null, "soon", "t".repeat(201), null).toOverride("bob", NOW));
-        assertEquals(List.of("text", "mode", "expiresIn", "ticket"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals(List.of("text", "mode", "expiresIn", "ticket"),
+                e.errors().stream().map(FieldError::field).toList());
         assertThrows(ArgusException.Invalid.class,
                 () -> new OverrideInput("x", null, "2026-05-01T11:00:00Z", null, null, null).toOverride("bob", NOW));
         assertThrows(ArgusException.Invalid.class,

@@ -16,7 +16,8 @@ class AvailabilityTest {
 
     @Test
     void aPeriodIsSplitAtUtcMidnights() {
-        List<DayTally> days = Availability.split(Status.DOWN, MIDNIGHT.minusSeconds(600), MIDNIGHT.plusSeconds(86_400 + 30));
+        List<DayTally> days = Availability.split(Status.DOWN, MIDNIGHT.minusSeconds(600),
+                MIDNIGHT.plusSeconds(86_400 + 30));
         assertEquals(List.of(new DayTally(D1, 0, 600, 0), new DayTally(D1.plusDays(1), 0, 86_400, 0),
                 new DayTally(D1.plusDays(2), 0, 30, 0)), days);
         assertTrue(Availability.split(Status.UP, MIDNIGHT, MIDNIGHT).isEmpty());
@@ -27,7 +28,8 @@ class AvailabilityTest {
         ObjectState up = state(Status.UP, MIDNIGHT.minusSeconds(100));
         ObjectState down = state(Status.DOWN, MIDNIGHT.plusSeconds(50));
         assertEquals(List.of(new DayTally(D1, 100, 0, 0), new DayTally(D1.plusDays(1), 50, 0, 0),
-                new DayTally(D1.plusDays(1), 0, 0, 1)), Availability.of(new StateChange(1, up, down, MIDNIGHT.plusSeconds(50))));
+                new DayTally(D1.plusDays(1), 0, 0, 1)),
+                Availability.of(new StateChange(1, up, down, MIDNIGHT.plusSeconds(50))));
         assertEquals(List.of(new DayTally(D1.plusDays(1), 0, 0, 1)),
                 Availability.of(new StateChange(1, null, down, MIDNIGHT.plusSeconds(50))), "first known as down");
         ObjectState overridden = new ObjectState(Status.DOWN, Severity.CRITICAL,

@@ -37,7 +37,8 @@ class SampleBucketsTest {
         SampleBuckets buckets = new SampleBuckets();
         buckets.add(1, T, true, 1.0, MS_20);
         List<SampleRow> atEleven = buckets.add(1, T.plusSeconds(60), true, 3.0, MS_20); // closes 10:59 and hour 10
-        assertEquals(List.of(Resolution.MINUTE, Resolution.HOUR), atEleven.stream().map(SampleRow::resolution).toList());
+        assertEquals(List.of(Resolution.MINUTE, Resolution.HOUR),
+                atEleven.stream().map(SampleRow::resolution).toList());
         assertEquals(new Range(1, 1, 1, 1), atEleven.get(1).sample().value());
         Sample hour11 = buckets.current(1, Resolution.HOUR, T.plusSeconds(60)).orElseThrow();
         assertEquals(1, hour11.probes(), "only the minute under way in the new hour");

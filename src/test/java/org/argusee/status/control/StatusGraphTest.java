@@ -211,10 +211,10 @@ class StatusGraphTest {
         trees.service(inner, "Y");
         graph.reload(trees.build(), T0);
         check(b, up(), T0);
-        assertEquals(Map.of("up", 1, "unknown", 3), StatusCounts.under(graph.tree().top(), id -> graph.state(id).orElse(null)));
+        assertEquals(Map.of("up", 1, "unknown", 3), counts());
         trees.param(inner, "countstop", "yes");
         graph.reload(trees.build(), T0);
-        assertEquals(Map.of("up", 1, "unknown", 2), StatusCounts.under(graph.tree().top(), id -> graph.state(id).orElse(null)));
+        assertEquals(Map.of("up", 1, "unknown", 2), counts());
     }
 
     /** A probe's result and the writer's next round: the service, then what it changes further out. */
@@ -235,6 +235,10 @@ class StatusGraphTest {
         assertTrue(graph.state(net).isEmpty());
         assertEquals(List.of(net, Trees.TOP), ids(graph.settle(T0).changes()));
         assertTrue(graph.settle(T0).isEmpty());
+    }
+
+    private Map<String, Integer> counts() {
+        return StatusCounts.under(graph.tree().top(), id -> graph.state(id).orElse(null));
     }
 
     private DisplayState shown(long id) {
