@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.argusee.status.boundary.StatusDetail.DependencyView;
+import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.StatusCounts;
 import org.argusee.status.control.StatusGraph;
@@ -52,7 +53,7 @@ public class StatusViews {
     /** Objects that show something other than up, or carry an override, in tree order; at most {@code limit}. */
     public List<ChildStatus> problems(int limit) {
         return board.tree().nodes().filter(n -> board.state(n.id())
-                        .map(s -> !"up".equals(s.display().state().label()) || s.overridden()).orElse(false))
+                        .map(s -> s.display().state() != DisplayState.UP || s.overridden()).orElse(false))
                 .limit(limit).map(this::brief).toList();
     }
 
