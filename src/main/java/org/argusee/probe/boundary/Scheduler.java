@@ -13,15 +13,20 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeSpec;
@@ -43,7 +48,7 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 @Singleton
 @Startup
-@DependsOn("TreeCache")
+@DependsOn({"TreeCache", "StatusWriter"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduler {
@@ -53,10 +58,12 @@ public class Scheduler {
     /**
      * A scheduled service: its timer, what it was scheduled with (to notice changes), and everything a probe needs,
      * worked out once when it is planned rather than at every probe. {@code problem} says why its settings cannot
-     * make a spec (then {@code spec} is null and each probe reports that).
+     * make a spec (then {@code spec} is null and each probe reports that). {@code retryDue}: while a failing
+     * service is retried after {@code retrydelay}, when that retry is due (epoch ms; 0 when none is).
      */
     private record Scheduled(Timer timer, String fingerprint, String fullName, Map<String, String> params,
-                             Monitor monitor, ProbeSpec spec, String problem, long firstAt, long interval) {
+                             Monitor monitor, ProbeSpec spec, String problem, long firstAt, long interval,
+                             AtomicLong retryDue) {
 
         /**
          * When the expiry now running was due: the multiple of the interval after the first expiry nearest to now.
@@ -92,6 +99,9 @@ public class Scheduler {
     @Resource
     TimerService timers;
 
+    @Resource
+    ManagedScheduledExecutorService retries;
+
     private static final String REPLAN = "replan";
     // written by plan (synchronized), read by every probe
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
@@ -126,7 +136,8 @@ public class Scheduler {
                 long phase = ThreadLocalRandom.current().nextLong(interval);
                 Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
                 scheduled.put(node.id(), new Scheduled(timer, p.fingerprint(), node.fullName(), p.params(),
-                        p.monitor(), p.spec(), p.problem(), System.currentTimeMillis() + phase, interval));
+                        p.monitor(), p.spec(), p.problem(), System.currentTimeMillis() + phase, interval,
+                        new AtomicLong()));
             }
         });
         new HashSet<>(scheduled.keySet()).stream().filter(id -> !seen.contains(id)).forEach(this::cancel);
@@ -141,8 +152,24 @@ public class Scheduler {
         if (REPLAN.equals(timer.getInfo())) {
             plan(cache.snapshot());
         } else {
-            probe((Long) timer.getInfo());
+            Scheduled s = scheduled.get((Long) timer.getInfo());
+            if (s != null && !retryPending(s)) {
+                metrics.started(s.plannedAt(System.currentTimeMillis())); // ticks only: retries are off the grid
+                probe((Long) timer.getInfo());
+            }
         }
+    }
+
+    /** Probes these services now, out of their schedule ("check now"); returns how many are probed here. */
+    public int checkNow(Collection<Long> ids) {
+        int started = 0;
+        for (long id : ids) {
+            if (scheduled.containsKey(id)) {
+                probe(id);
+                started++;
+            }
+        }
+        return started;
     }
 
     private void probe(long id) {
@@ -150,15 +177,44 @@ public class Scheduler {
         if (s == null) {
             return;
         }
-        metrics.started(s.plannedAt(System.currentTimeMillis()));
         if (s.spec() == null) {
-            board.record(id, s.fullName(), s.params(), Reply.failed("configuration: " + s.problem(), Duration.ZERO));
+            pace(id, s, board.record(id, s.fullName(), s.params(),
+                    Reply.failed("configuration: " + s.problem(), Duration.ZERO)));
             return;
         }
         s.monitor().probe(s.spec()).thenAccept(reply -> {
             latest.record(s.fullName(), reply);
-            board.record(id, s.fullName(), s.params(), reply);
+            pace(id, s, board.record(id, s.fullName(), s.params(), reply));
         });
+    }
+
+    /**
+     * retrydelay: while a failing service is retried, its next probe comes after retrydelay, and the regular ticks
+     * stand aside; once it settles (down, or up again) they take over at its frequency.
+     */
+    private void pace(long id, Scheduled s, Optional<Duration> retryIn) {
+        if (retryIn.isEmpty()) {
+            s.retryDue().set(0);
+            return;
+        }
+        long delay = retryIn.get().toMillis();
+        s.retryDue().set(System.currentTimeMillis() + delay);
+        try {
+            retries.schedule(() -> {
+                if (scheduled.get(id) == s) {
+                    probe(id);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            s.retryDue().set(0); // shutting down: the ticks carry on while there are any
+        }
+    }
+
+    /** A retry is due and has not overrun by more than the probe's timeout: it will report in time. */
+    private static boolean retryPending(Scheduled s) {
+        long due = s.retryDue().get();
+        long grace = s.spec() == null ? 1000 : s.spec().timeout().toMillis() + 1000;
+        return due != 0 && System.currentTimeMillis() < due + grace;
     }
 
     /**

@@ -1,59 +1,228 @@
 package org.argusee.status.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.ResultEvaluator;
 import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.Availability;
+import org.argusee.status.control.EndedOverride;
+import org.argusee.status.control.ObjectState;
+import org.argusee.status.control.Outcome;
+import org.argusee.status.control.Resolution;
+import org.argusee.status.control.Sample;
+import org.argusee.status.control.SampleBuckets;
+import org.argusee.status.control.SampleRow;
 import org.argusee.status.control.ServiceStatus;
+import org.argusee.status.control.StateChange;
+import org.argusee.status.control.StatusGraph;
 import org.argusee.status.control.StatusMachine;
 import org.argusee.status.control.StatusStep;
+import org.argusee.status.control.UserOverride;
+import org.argusee.tree.boundary.TreeReloaded;
+import org.argusee.tree.control.BooleanValue;
+import org.argusee.tree.control.TreeSnapshot;
 
 /**
- * The live status of every probed service, in memory. A reply is judged here (result checks, then retries and
- * severity) on the thread that delivered it, which must not block: so nothing here waits for the database. What
- * has to be stored (a service's first status, and every transition) is queued for {@link StatusWriter}.
+ * The live status of every object, in memory. A reply is judged here (result checks, retries, severity), then the
+ * status graph works out what else changed (groups, aliases, dependants, overrides) on the thread that delivered
+ * it, which must not block: nothing here waits for the database. What has to be stored is queued for
+ * {@link StatusWriter}. Readers (the API) read from here too, but the states they see are the ones stored
+ * ({@link #state}): a status the API shows is in the database with its transition, as the
+ * {@link StatusChanged} event that announced it; only check times and results are fresher. Changes are
+ * serialised by this object's lock; each one is short.
  */
 @ApplicationScoped
 public class StatusBoard {
 
-    private record Tracked(ServiceStatus status, EvalState eval) {
+    /** A service between probes: its status machine's state, the calc state, whether its status is known yet. */
+    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {
     }
 
+    private final StatusGraph graph = new StatusGraph();
+    private final SampleBuckets samples = new SampleBuckets();
     private final Map<Long, Tracked> services = new ConcurrentHashMap<>();
-    private final Queue<StatusRow> toStore = new ConcurrentLinkedQueue<>();
+    private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
+    private List<StatusRow> rows = new ArrayList<>();
+    private List<SampleRow> sampleRows = new ArrayList<>();
+    private List<EndedOverride> ended = new ArrayList<>();
+    private Instant samplesClosedAt = Instant.EPOCH;
 
-    public void record(long objectId, String fullName, Map<String, String> params, Reply reply) {
+    /**
+     * Judges one probe's reply. Returns when to probe again if not at the next regular time: {@code retrydelay}
+     * while a failing service is being retried.
+     */
+    public synchronized Optional<Duration> record(long objectId, String fullName, Map<String, String> params,
+            Reply reply) {
         Instant now = Instant.now();
-        services.compute(objectId, (id, tracked) -> {
-            boolean first = tracked == null;
-            Tracked current = first ? new Tracked(ServiceStatus.initial(now), EvalState.EMPTY) : tracked;
-            Verdict verdict = ResultEvaluator.evaluate(params, reply, current.eval(), now);
-            StatusStep step = StatusMachine.apply(current.status(), verdict.check(), params, now);
-            if (first || step.transition().isPresent()) {
-                toStore.add(new StatusRow(objectId, fullName, step.next(), verdict.result(), now, step.transition()));
-            }
-            return new Tracked(step.next(), verdict.next());
-        });
+        Tracked tracked = services.get(objectId);
+        if (tracked == null) {
+            Optional<ServiceStatus> known = graph.service(objectId);
+            tracked = new Tracked(known.orElse(ServiceStatus.initial(now)), EvalState.EMPTY, known.isPresent());
+        }
+        Verdict verdict = ResultEvaluator.evaluate(params, reply, tracked.eval(), now);
+        StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), params, now);
+        // unknown until the first answer that settles it: a pass, or retries+1 failures
+        boolean known = tracked.known()
+                || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
+        services.put(objectId, new Tracked(step.next(), verdict.next(), known));
+        LastCheck previous = checks.get(objectId);
+        checks.put(objectId, new LastCheck(now, verdict.result(), reply.elapsed(), step.next().failures(),
+                step.next().reason(), previous == null ? null : previous.storedAt()));
+        if (known) {
+            apply(graph.serviceChecked(objectId, step.next(), now));
+        }
+        if (graphed(params)) {
+            boolean failed = !verdict.pending() && !verdict.up();
+            sampleRows.addAll(samples.add(objectId, now, !failed, verdict.number(), reply.elapsed()));
+        }
+        return step.retryIn();
     }
 
-    /** The service is no longer probed (removed, or its type changed): forget it. */
+    /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */
     public void forget(long objectId) {
         services.remove(objectId);
     }
 
-    List<StatusRow> drain() {
-        List<StatusRow> rows = new ArrayList<>();
-        for (StatusRow row = toStore.poll(); row != null; row = toStore.poll()) {
-            rows.add(row);
+    synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
+        apply(graph.reload(reloaded.current(), Instant.now()));
+        stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
+    }
+
+    /** At startup, before probing: what was stored, then worked out again on the current tree. */
+    synchronized void restore(StatusStore.Saved saved, TreeSnapshot tree) {
+        Instant now = Instant.now();
+        apply(graph.reload(tree, now));
+        saved.checks().forEach(checks::putIfAbsent);
+        saved.states().forEach(stored::putIfAbsent);
+        apply(graph.restore(saved.states(), saved.overrides(), now));
+    }
+
+    /** Sets (or with null, removes) an override already stored; false if there was none to remove. */
+    public synchronized boolean override(long objectId, UserOverride override) {
+        boolean had = graph.override(objectId).isPresent();
+        apply(graph.override(objectId, override, Instant.now()));
+        return override != null || had;
+    }
+
+    /**
+     * Every round of the writer: what the probes since the last round changed further out (groups, aliases,
+     * dependants) is worked out, expired overrides end, sample buckets that are over close (looked at once a
+     * minute).
+     */
+    synchronized void tick(Instant now) {
+        apply(graph.settle(now));
+        apply(graph.expire(now));
+        Instant minute = Resolution.MINUTE.start(now);
+        if (minute.isAfter(samplesClosedAt)) {
+            samplesClosedAt = minute;
+            sampleRows.addAll(samples.closeBefore(now));
         }
-        return rows;
+    }
+
+    synchronized StatusBatch drain() {
+        StatusBatch batch = new StatusBatch(rows, sampleRows, ended);
+        rows = new ArrayList<>();
+        sampleRows = new ArrayList<>();
+        ended = new ArrayList<>();
+        return batch;
+    }
+
+    /** The batch is committed: its states are what readers see from now on. */
+    void stored(StatusBatch batch) {
+        for (StatusRow row : batch.statuses()) {
+            if (row.change().after() == null) {
+                stored.remove(row.objectId());
+            } else {
+                stored.put(row.objectId(), row.change().after());
+            }
+        }
+    }
+
+    /** At shutdown: every sample bucket still open, so a restart adds to them rather than losing them. */
+    synchronized StatusBatch drainAll() {
+        sampleRows.addAll(samples.closeAll());
+        return drain();
+    }
+
+    /** Services checked since their check time was last stored, marked as stored now. */
+    List<LastCheck.Mark> checksToStore() {
+        List<LastCheck.Mark> marks = new ArrayList<>();
+        checks.forEach((id, c) -> {
+            if (c.storedAt() == null || c.at().isAfter(c.storedAt())) {
+                marks.add(new LastCheck.Mark(id, c.at(), c.result()));
+                checks.computeIfPresent(id, (k, now) -> now.stored(c.at()));
+            }
+        });
+        return marks;
+    }
+
+    public TreeSnapshot tree() {
+        return graph.tree();
+    }
+
+    public StatusGraph graph() {
+        return graph;
+    }
+
+    /** The object's state as stored; empty while unknown. */
+    public Optional<ObjectState> state(long objectId) {
+        return Optional.ofNullable(stored.get(objectId));
+    }
+
+    /** The object's state as just worked out, perhaps not stored yet (for the answer to a person's own change). */
+    public Optional<ObjectState> live(long objectId) {
+        return graph.state(objectId);
+    }
+
+    public Optional<LastCheck> lastCheck(long objectId) {
+        return Optional.ofNullable(checks.get(objectId));
+    }
+
+    public synchronized Optional<Sample> currentSample(long objectId, Resolution resolution, Instant now) {
+        return samples.current(objectId, resolution, now);
+    }
+
+    private void apply(Outcome outcome) {
+        ended.addAll(outcome.ended());
+        for (StateChange change : outcome.changes()) {
+            long id = change.objectId();
+            TreeSnapshot tree = graph.tree();
+            String fullName = tree.byId(id).map(n -> n.fullName()).orElse(null);
+            LastCheck check = checks.get(id);
+            boolean inOverride = change.after() != null && change.after().overridden()
+                    || graph.overriddenAncestor(id, change.at()).isPresent();
+            rows.add(new StatusRow(id, fullName, change, check == null ? null : check.result(),
+                    check == null ? null : check.at(), Availability.of(change), inOverride, logReason(change)));
+        }
+    }
+
+    /** The log's reason: why it is down, whose override it is, which dependency is down. */
+    private String logReason(StateChange change) {
+        ObjectState s = change.after();
+        if (s == null) {
+            return null;
+        }
+        return switch (s.display().state()) {
+            case OVERRIDE -> graph.override(change.objectId())
+                    .map(o -> "override by " + o.user() + ": " + o.text()).orElse("override");
+            case DEPENDS -> "depends on " + s.display().culprit();
+            case DOWN -> s.reason();
+            case UP -> null;
+        };
+    }
+
+    private static boolean graphed(Map<String, String> params) {
+        String graph = params.get("graph");
+        return graph != null && BooleanValue.isValid(graph) && BooleanValue.parse(graph);
     }
 }

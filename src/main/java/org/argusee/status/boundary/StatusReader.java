@@ -1,33 +1,25 @@
 package org.argusee.status.boundary;
 
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.argusee.status.entity.ObjectStatus;
 
-/** Current statuses by object id, in one query for a whole page of objects. */
-@Stateless
+/** Current statuses by object id, for the tree API; served from memory, not the database. */
+@ApplicationScoped
 public class StatusReader {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    StatusBoard board;
 
     public Map<Long, StatusView> statuses(Collection<Long> objectIds) {
         Map<Long, StatusView> result = new HashMap<>();
-        if (objectIds.isEmpty()) {
-            return result;
-        }
-        em.createQuery("select s from ObjectStatus s where s.objectId in :ids", ObjectStatus.class)
-                .setParameter("ids", objectIds)
-                .getResultList()
-                .forEach(s -> result.put(s.objectId(), StatusView.of(s)));
+        objectIds.forEach(id -> result.put(id, status(id)));
         return result;
     }
 
     public StatusView status(long objectId) {
-        return StatusView.of(em.find(ObjectStatus.class, objectId));
+        return StatusView.of(board.state(objectId).orElse(null), board.lastCheck(objectId).orElse(null));
     }
 }

@@ -1,11 +1,15 @@
 package org.argusee.status.boundary;
 
 import java.time.Instant;
-import java.util.Optional;
-import org.argusee.status.control.ServiceStatus;
-import org.argusee.status.control.Transition;
+import java.util.List;
+import org.argusee.status.control.DayTally;
+import org.argusee.status.control.StateChange;
 
-/** A status to store for one object, and the transition that led to it, if any. */
-public record StatusRow(long objectId, String fullName, ServiceStatus status, String result, Instant checkedAt,
-                        Optional<Transition> transition) {
+/**
+ * One change to store: the object's new status row (with the last result and check time of a service), the
+ * transition log entry if the change is logged (with its reason in words), the availability it adds, and the
+ * event to fire.
+ */
+public record StatusRow(long objectId, String fullName, StateChange change, String result, Instant checkedAt,
+                        List<DayTally> days, boolean inOverride, String logReason) {
 }

@@ -1,33 +1,79 @@
 package org.argusee.status.boundary;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.argusee.status.control.DayTally;
+import org.argusee.status.control.EndedOverride;
+import org.argusee.status.control.ObjectState;
+import org.argusee.status.control.Resolution;
+import org.argusee.status.control.Severity;
+import org.argusee.status.control.StateChange;
+import org.argusee.status.control.Status;
 import org.argusee.status.control.Transition;
+import org.argusee.status.control.UserOverride;
 import org.hibernate.Session;
 
 /**
- * Stores a batch of statuses and transitions in one transaction, however many probes produced them. Rows of
- * objects deleted meanwhile are skipped rather than failing the batch. Each transition is announced as a
- * {@link StatusChanged} event within the transaction (observers use AFTER_SUCCESS).
+ * Stores a batch of status changes in one transaction, however many probes produced them: status rows,
+ * transition log entries (trimmed to the last {@value #KEPT_TRANSITIONS} per object), availability by day,
+ * closed sample buckets, ended overrides. Rows of objects deleted meanwhile are skipped rather than failing the
+ * batch. Each announced change is fired as a {@link StatusChanged} event within the transaction (observers use
+ * AFTER_SUCCESS). A CDI bean rather than an EJB, so the writer can still store the last changes while the
+ * application stops (EJBs may be stopped before it).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class StatusStore {
 
-    private static final String UPSERT = "insert into argus.object_status"
-            + " (object_id, status, display_status, severity, reason, result, changed_at, checked_at)"
-            + " select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from argus.object where id = ?)"
+    static final int KEPT_TRANSITIONS = 200;
+    /**
+     * Rows only for objects that still exist. Locking the object's row (as the foreign key check would) rather
+     * than testing with exists: an object deleted by a transaction that commits meanwhile is then skipped, not a
+     * foreign key violation failing the whole batch.
+     */
+    static final String EXISTS = " from argus.object where id = ? for key share";
+    private static final String UPSERT = "insert into argus.object_status (object_id, status, display_status,"
+            + " severity, display_severity, reason, result, changed_at, checked_at)"
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?" + EXISTS
             + " on conflict (object_id) do update set status = excluded.status,"
-            + " display_status = excluded.display_status, severity = excluded.severity, reason = excluded.reason,"
-            + " result = excluded.result, changed_at = excluded.changed_at, checked_at = excluded.checked_at";
+            + " display_status = excluded.display_status, severity = excluded.severity,"
+            + " display_severity = excluded.display_severity, reason = excluded.reason,"
+            + " result = case when excluded.checked_at is null then object_status.result else excluded.result end,"
+            + " changed_at = excluded.changed_at,"
+            + " checked_at = coalesce(excluded.checked_at, object_status.checked_at)";
+    private static final String FORGET = "delete from argus.object_status where object_id = ?";
     private static final String TRANSITION = "insert into argus.status_transition"
-            + " (object_id, at, old_status, new_status, severity, reason)"
-            + " select ?, ?, ?, ?, ?, ? where exists (select 1 from argus.object where id = ?)";
+            + " (object_id, at, old_status, new_status, severity, reason) select ?, ?, ?, ?, ?, ?" + EXISTS;
+    private static final String TRIM = "delete from argus.status_transition where object_id = ? and id <="
+            + " (select id from argus.status_transition where object_id = ? order by id desc offset "
+            + KEPT_TRANSITIONS + " limit 1)";
+    private static final String DAY = "insert into argus.status_daily (object_id, day, up_seconds, down_seconds,"
+            + " times_down) select ?, ?, ?, ?, ?" + EXISTS + " on conflict (object_id, day) do update set"
+            + " up_seconds = status_daily.up_seconds + excluded.up_seconds,"
+            + " down_seconds = status_daily.down_seconds + excluded.down_seconds,"
+            + " times_down = status_daily.times_down + excluded.times_down";
+    private static final String END_OVERRIDE =
+            "delete from argus.status_override where object_id = ? and created_at = ?";
+    private static final String TOUCH = "update argus.object_status s set checked_at = v.at, result = v.result"
+            + " from unnest(?::bigint[], ?::timestamptz[], ?::text[]) as v(id, at, result) where s.object_id = v.id";
+
+    /** What was stored before a restart. */
+    public record Saved(Map<Long, ObjectState> states, Map<Long, UserOverride> overrides,
+                        Map<Long, LastCheck> checks) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -35,39 +81,132 @@ public class StatusStore {
     @Inject
     Event<StatusChanged> changed;
 
-    public void store(List<StatusRow> rows) {
+    public void store(StatusBatch batch) {
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
-                 PreparedStatement transition = c.prepareStatement(TRANSITION)) {
-                for (StatusRow row : rows) {
-                    String status = row.status().status().label();
-                    upsert.setLong(1, row.objectId());
-                    upsert.setString(2, status);
-                    upsert.setString(3, status);
-                    upsert.setString(4, row.status().severity().label());
-                    upsert.setString(5, row.status().reason());
-                    upsert.setString(6, row.result());
-                    upsert.setTimestamp(7, Timestamp.from(row.status().since()));
-                    upsert.setTimestamp(8, Timestamp.from(row.checkedAt()));
-                    upsert.setLong(9, row.objectId());
-                    upsert.addBatch();
-                    if (row.transition().isPresent()) {
-                        Transition t = row.transition().get();
-                        transition.setLong(1, row.objectId());
-                        transition.setTimestamp(2, Timestamp.from(t.at()));
-                        transition.setString(3, t.from().label());
-                        transition.setString(4, t.to().label());
-                        transition.setString(5, t.toSeverity().label());
-                        transition.setString(6, t.reason());
-                        transition.setLong(7, row.objectId());
-                        transition.addBatch();
-                    }
+            storeStatuses(c, batch.statuses());
+            SampleWrites.store(c, batch.samples());
+            try (PreparedStatement end = c.prepareStatement(END_OVERRIDE)) {
+                for (EndedOverride e : batch.ended()) {
+                    end.setLong(1, e.objectId());
+                    end.setTimestamp(2, Timestamp.from(e.override().created()));
+                    end.addBatch();
                 }
-                upsert.executeBatch();
-                transition.executeBatch();
+                end.executeBatch();
             }
         });
-        rows.stream().filter(r -> r.transition().isPresent())
-                .forEach(r -> changed.fire(new StatusChanged(r.objectId(), r.fullName(), r.transition().get())));
+        batch.statuses().stream().filter(r -> r.change().announced()).forEach(r -> changed.fire(event(r)));
+    }
+
+    /** Writes check times and results (once a minute), in one statement. */
+    public void touch(List<LastCheck.Mark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
+                touch.setArray(1, c.createArrayOf("bigint", marks.stream().map(LastCheck.Mark::objectId).toArray()));
+                touch.setArray(2, c.createArrayOf("timestamptz",
+                        marks.stream().map(m -> Timestamp.from(m.at())).toArray()));
+                touch.setArray(3, c.createArrayOf("text", marks.stream().map(LastCheck.Mark::result).toArray()));
+                touch.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops samples older than their resolution keeps them. */
+    public void prune(Instant now) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement prune = c.prepareStatement(
+                    "delete from argus.status_sample where resolution = ? and at < ?")) {
+                for (Resolution r : Resolution.values()) {
+                    prune.setString(1, r.label());
+                    prune.setTimestamp(2, Timestamp.from(now.minus(r.kept())));
+                    prune.addBatch();
+                }
+                prune.executeBatch();
+            }
+        });
+    }
+
+    public Saved load() {
+        return em.unwrap(Session.class).doReturningWork(SavedStatus::read);
+    }
+
+    private static void storeStatuses(Connection c, List<StatusRow> rows) throws SQLException {
+        Set<Long> logged = new LinkedHashSet<>();
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+             PreparedStatement forget = c.prepareStatement(FORGET);
+             PreparedStatement transition = c.prepareStatement(TRANSITION);
+             PreparedStatement day = c.prepareStatement(DAY)) {
+            for (StatusRow row : rows) {
+                StateChange change = row.change();
+                ObjectState s = change.after();
+                addDays(day, row);
+                if (s == null) {
+                    // unknown again: no row, as for an object never checked (in order with the upserts: flushed first)
+                    upsert.executeBatch();
+                    forget.setLong(1, row.objectId());
+                    forget.executeUpdate();
+                    continue;
+                }
+                upsert.setLong(1, row.objectId());
+                upsert.setString(2, s.status().label());
+                upsert.setString(3, s.display().state().label());
+                upsert.setString(4, s.severity().label());
+                upsert.setString(5, s.display().severity().label());
+                upsert.setString(6, s.reason());
+                upsert.setString(7, row.result());
+                upsert.setTimestamp(8, Timestamp.from(s.since()));
+                upsert.setTimestamp(9, row.checkedAt() == null ? null : Timestamp.from(row.checkedAt()));
+                upsert.setLong(10, row.objectId());
+                upsert.addBatch();
+                if (change.logged()) {
+                    transition.setLong(1, row.objectId());
+                    transition.setTimestamp(2, Timestamp.from(change.at()));
+                    transition.setString(3, change.before() == null ? null
+                            : change.before().display().state().label());
+                    transition.setString(4, s.display().state().label());
+                    transition.setString(5, s.display().severity().label());
+                    transition.setString(6, row.logReason());
+                    transition.setLong(7, row.objectId());
+                    transition.addBatch();
+                    logged.add(row.objectId());
+                }
+            }
+            upsert.executeBatch();
+            transition.executeBatch();
+            day.executeBatch();
+        }
+        try (PreparedStatement trim = c.prepareStatement(TRIM)) {
+            for (long id : logged) {
+                trim.setLong(1, id);
+                trim.setLong(2, id);
+                trim.addBatch();
+            }
+            trim.executeBatch();
+        }
+    }
+
+    private static void addDays(PreparedStatement day, StatusRow row) throws SQLException {
+        for (DayTally d : row.days()) {
+            day.setLong(1, row.objectId());
+            day.setObject(2, d.day());
+            day.setDouble(3, d.upSeconds());
+            day.setDouble(4, d.downSeconds());
+            day.setInt(5, d.timesDown());
+            day.setLong(6, row.objectId());
+            day.addBatch();
+        }
+    }
+
+    private static StatusChanged event(StatusRow row) {
+        StateChange c = row.change();
+        ObjectState before = c.before();
+        ObjectState after = c.after() == null ? before : c.after();
+        Transition t = new Transition(before == null ? Status.UP : before.status(),
+                before == null ? Severity.CLEAR : before.severity(), after.status(), after.severity(), after.reason(),
+                c.at());
+        return new StatusChanged(row.objectId(), row.fullName(), t, before == null ? null : before.display(),
+                c.after() == null ? null : c.after().display(), row.inOverride());
     }
 }

@@ -1,9 +1,11 @@
 package org.argusee.status.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -12,21 +14,29 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.tree.boundary.TreeCache;
 
 /**
- * Moves queued statuses from {@link StatusBoard} to the database every 250 ms, in one transaction: thousands of
- * probes a second become a few transactions a second. If the database is away, the rows wait for the next round.
+ * Moves queued changes from {@link StatusBoard} to the database every 250 ms, in one transaction: thousands of
+ * probes a second become a few transactions a second. If the database is away, they wait for the next round.
+ * Once a minute it also stores the services' check times and results (kept in memory meanwhile), and once an
+ * hour drops samples past their age. At startup it gives the board what was stored, before anything is probed
+ * (the scheduler depends on this bean).
  */
 @Singleton
 @Startup
+@DependsOn("TreeCache")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StatusWriter {
 
     static final long FLUSH_MILLIS = 250;
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
 
     @Inject
@@ -35,37 +45,101 @@ public class StatusWriter {
     @Inject
     StatusStore store;
 
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    StatusMetrics metrics;
+
     @Resource
     TimerService timers;
 
-    private List<StatusRow> waiting = List.of();
+    private StatusBatch waiting = StatusBatch.EMPTY;
     private boolean failing;
+    private Instant touched = Instant.now();
+    private Instant pruned = Instant.EPOCH;
 
     @PostConstruct
     void start() {
-        timers.createIntervalTimer(FLUSH_MILLIS, FLUSH_MILLIS, new TimerConfig("status-writer", false));
+        try {
+            board.restore(store.load(), cache.snapshot());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read the stored statuses; every object starts unknown", e);
+        }
+        next();
     }
 
+    /**
+     * One round, then the next one 250 ms after it ends: a single-action timer each time rather than an interval
+     * timer, so a slow round (the database busy) delays the next instead of piling rounds up behind it.
+     */
     @Timeout
-    synchronized void flush() {
-        List<StatusRow> rows = new java.util.ArrayList<>(waiting);
-        rows.addAll(board.drain());
-        if (rows.isEmpty()) {
+    void round() {
+        try {
+            flush();
+        } finally {
+            next();
+        }
+    }
+
+    private void next() {
+        try {
+            timers.createSingleActionTimer(FLUSH_MILLIS, new TimerConfig("status-writer", false));
+        } catch (IllegalStateException | jakarta.ejb.EJBException e) {
+            LOG.fine("Status writer not rescheduled: the application is stopping");
+        }
+    }
+
+    private synchronized void flush() {
+        Instant now = Instant.now();
+        board.tick(now);
+        write(board.drain());
+        if (!now.isBefore(touched.plus(TOUCH_EVERY))) {
+            touched = now;
+            quietly("store check times", () -> store.touch(board.checksToStore()));
+        }
+        if (!now.isBefore(pruned.plus(PRUNE_EVERY))) {
+            pruned = now;
+            quietly("drop old samples", () -> store.prune(now));
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        write(board.drainAll());
+        quietly("store check times", () -> store.touch(board.checksToStore()));
+    }
+
+    private void write(StatusBatch fresh) {
+        StatusBatch batch = waiting.then(fresh);
+        if (batch.isEmpty()) {
             return;
         }
         try {
-            store.store(rows);
-            waiting = List.of();
+            long start = System.nanoTime();
+            store.store(batch);
+            metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
+            board.stored(batch);
+            waiting = StatusBatch.EMPTY;
             if (failing) {
                 failing = false;
                 LOG.info("Status changes are stored again");
             }
         } catch (RuntimeException e) {
-            waiting = rows;
+            waiting = batch;
             if (!failing) {
                 failing = true;
-                LOG.log(Level.WARNING, "Cannot store status changes; keeping " + rows.size() + " for the next try", e);
+                LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try",
+                        e);
             }
+        }
+    }
+
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot " + what + "; trying again later", e);
         }
     }
 }

@@ -30,23 +30,18 @@ public record UserOverride(String user, String text, Instant created, Instant ex
     }
 
     /**
-     * Why the override ends now, if it does: "expired", or for an auto override, the object being up. As in the
-     * original this holds whenever the object is up, so an auto override set on an object that is up already is
-     * gone at its next evaluation.
+     * Why the override ends with this evaluation, if it does: "expired", or for an auto override, the object
+     * coming back up (its own status changing from down to up). The original ended an auto override whenever
+     * the object was up, so one set ahead of planned work on an object still up was gone at its next check;
+     * here it waits for the object to have been down and come back, which is what ahead-of-time overrides need.
      */
-    public Optional<String> endsAt(Status status, Instant now) {
+    public Optional<String> endsAt(Status before, Status after, Instant now) {
         if (expiredAt(now)) {
             return Optional.of("expired");
         }
-        if (mode == OverrideMode.AUTO && status == Status.UP) {
+        if (mode == OverrideMode.AUTO && before == Status.DOWN && after == Status.UP) {
             return Optional.of("object is up");
         }
         return Optional.empty();
-    }
-
-    /** The override that is left after a status or clock change: this one, or none. */
-    public static Optional<UserOverride> remaining(UserOverride override, Status status, Instant now) {
-        return override == null || override.endsAt(status, now).isPresent() ? Optional.empty()
-                : Optional.of(override);
     }
 }

@@ -28,18 +28,16 @@ class OverrideDisplayTest {
     void expiresAtItsTime() {
         assertTrue(MANUAL.activeAt(T0.plusSeconds(3599)));
         assertTrue(MANUAL.expiredAt(T0.plusSeconds(3600)));
-        assertEquals(Optional.of("expired"), MANUAL.endsAt(Status.DOWN, T0.plusSeconds(3600)));
+        assertEquals(Optional.of("expired"), MANUAL.endsAt(Status.DOWN, Status.DOWN, T0.plusSeconds(3600)));
         assertFalse(AUTO.expiredAt(T0.plusSeconds(365L * 86400)), "no expiry: never");
     }
 
     @Test
-    void autoOverrideEndsWhenTheObjectIsUpManualDoesNot() {
-        assertEquals(Optional.of("object is up"), AUTO.endsAt(Status.UP, T0));
-        assertTrue(AUTO.endsAt(Status.DOWN, T0).isEmpty());
-        assertTrue(MANUAL.endsAt(Status.UP, T0).isEmpty());
-        assertEquals(Optional.of(MANUAL), UserOverride.remaining(MANUAL, Status.UP, T0));
-        assertTrue(UserOverride.remaining(AUTO, Status.UP, T0).isEmpty());
-        assertTrue(UserOverride.remaining(null, Status.DOWN, T0).isEmpty());
+    void autoOverrideEndsWhenTheObjectComesBackUpManualDoesNot() {
+        assertEquals(Optional.of("object is up"), AUTO.endsAt(Status.DOWN, Status.UP, T0));
+        assertTrue(AUTO.endsAt(Status.DOWN, Status.DOWN, T0).isEmpty());
+        assertTrue(AUTO.endsAt(Status.UP, Status.UP, T0).isEmpty(), "set ahead of work on an object still up");
+        assertTrue(MANUAL.endsAt(Status.DOWN, Status.UP, T0).isEmpty());
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.argusee.status.boundary;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Status changes as they are committed (an {@code AFTER_SUCCESS} observer like every other consumer of
+ * {@link StatusChanged}), and the writer's batches: how many, how long, how many rows, which is what shows that
+ * thousands of probes a second make a few transactions a second.
+ */
+@ApplicationScoped
+public class StatusMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
+        Counter.builder("argus_status_changes")
+                .description("Status changes stored and announced, by what the object shows now")
+                .tag("shown", change.shown() == null ? StatusView.UNKNOWN_LABEL : change.shown().state().label())
+                .register(registry).increment();
+    }
+
+    void batch(Duration took, int rows) {
+        Timer.builder("argus_status_batches").description("Transactions of the status writer")
+                .register(registry).record(took);
+        Counter.builder("argus_status_batch_rows").description("Rows the status writer stored")
+                .register(registry).increment(rows);
+    }
+}

@@ -1,0 +1,228 @@
+package org.argusee.status.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
+
+/**
+ * The status of every object of the tree, kept in memory and worked out again wherever something it depends on
+ * changed: a service's own status (from the probes), a child's (for its group, by {@code gravity}), an alias's
+ * target, a {@code depends} object, an override. Changes spread outwards through a work list, deepest objects
+ * first (each group after its children), never by recursion (trees can be thousands deep), and only as far as
+ * something changes. A probe's result is applied to its service at once, but what it changes further out waits
+ * for {@link #settle}: a group of 1,000 services whose statuses all become known in the same second is then
+ * worked out a few times, not 1,000 times.
+ * <p>
+ * One writer at a time (the caller serialises them); readers may read states and overrides at any time.
+ */
+public final class StatusGraph {
+
+    private static final Logger LOG = Logger.getLogger(StatusGraph.class.getName());
+
+    private volatile TreeSnapshot tree = TreeSnapshot.empty();
+    private volatile TreeLinks links = TreeLinks.of(tree);
+    private final Map<Long, ObjectState> states = new ConcurrentHashMap<>();
+    private final Map<Long, ServiceStatus> services = new ConcurrentHashMap<>();
+    private final Map<Long, UserOverride> overrides = new ConcurrentHashMap<>();
+    private final Set<String> reported = new HashSet<>();
+    private Set<Long> unsettled = new HashSet<>();
+
+    public TreeSnapshot tree() {
+        return tree;
+    }
+
+    public TreeLinks links() {
+        return links;
+    }
+
+    /** Empty while the object is unknown. */
+    public Optional<ObjectState> state(long id) {
+        return Optional.ofNullable(states.get(id));
+    }
+
+    public Optional<UserOverride> override(long id) {
+        return Optional.ofNullable(overrides.get(id));
+    }
+
+    public Map<Long, UserOverride> overrides() {
+        return Collections.unmodifiableMap(overrides);
+    }
+
+    /**
+     * What the status machine should continue from for this service: its last status, or the one stored before
+     * a restart or a change of its settings, so neither makes a down service look up for a while.
+     */
+    public Optional<ServiceStatus> service(long id) {
+        ServiceStatus s = services.get(id);
+        if (s != null) {
+            return Optional.of(s);
+        }
+        ObjectState state = states.get(id);
+        return state == null ? Optional.empty() : Optional.of(new ServiceStatus(state.status(), 0,
+                state.status() == Status.UP ? Severity.CLEAR : state.severity(), state.since(), state.reason()));
+    }
+
+    /** The nearest ancestor under an override in force, if any: its children show "ancestor in override". */
+    public Optional<TreeNode> overriddenAncestor(long id, Instant now) {
+        TreeNode node = tree.byId(id).orElse(null);
+        for (TreeNode p = node == null ? null : node.parent(); p != null; p = p.parent()) {
+            UserOverride o = overrides.get(p.id());
+            if (o != null && o.activeAt(now)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** States and overrides as stored before a restart; everything is worked out again from them. */
+    public Outcome restore(Map<Long, ObjectState> saved, Map<Long, UserOverride> savedOverrides, Instant now) {
+        states.putAll(saved);
+        overrides.putAll(savedOverrides);
+        return run(everything(), now);
+    }
+
+    /** A new picture of the tree: objects gone are forgotten, everything else is worked out again. */
+    public Outcome reload(TreeSnapshot next, Instant now) {
+        if (next == tree || next.revision() < tree.revision()) {
+            return Outcome.NONE;
+        }
+        tree = next;
+        links = TreeLinks.of(next);
+        for (String problem : links.problems()) {
+            if (reported.add(problem)) {
+                LOG.warning(() -> "Status: " + problem);
+            }
+        }
+        states.keySet().removeIf(id -> next.byId(id).isEmpty());
+        services.keySet().removeIf(id -> next.byId(id).isEmpty());
+        overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
+        unsettled.clear();
+        return run(everything(), now);
+    }
+
+    /** The service's own state now; what that changes for others at the next {@link #settle}. */
+    public Outcome serviceChecked(long id, ServiceStatus status, Instant now) {
+        if (tree.byId(id).isEmpty()) {
+            return Outcome.NONE;
+        }
+        services.put(id, status);
+        return run(List.of(id), now, true);
+    }
+
+    /** Works out what the services checked since the last call changed further out. */
+    public Outcome settle(Instant now) {
+        if (unsettled.isEmpty()) {
+            return Outcome.NONE;
+        }
+        List<Long> start = new ArrayList<>(unsettled);
+        unsettled = new HashSet<>();
+        return run(start, now);
+    }
+
+    /** Sets ({@code override} not null) or removes an object's override. */
+    public Outcome override(long id, UserOverride override, Instant now) {
+        if (tree.byId(id).isEmpty() || (override == null && overrides.remove(id) == null)) {
+            return Outcome.NONE;
+        }
+        if (override != null) {
+            overrides.put(id, override);
+        }
+        return run(List.of(id), now);
+    }
+
+    /** Ends the overrides whose time is up. */
+    public Outcome expire(Instant now) {
+        List<Long> expired = overrides.entrySet().stream().filter(e -> e.getValue().expiredAt(now))
+                .map(Map.Entry::getKey).toList();
+        return expired.isEmpty() ? Outcome.NONE : run(expired, now);
+    }
+
+    private List<Long> everything() {
+        List<Long> ids = new ArrayList<>(tree.size());
+        tree.nodes().forEach(n -> ids.add(n.id()));
+        return ids;
+    }
+
+    private Outcome run(List<Long> start, Instant now) {
+        return run(start, now, false);
+    }
+
+    /** With {@code deferred}, only {@code start} is worked out now and what it affects is left for settle. */
+    private Outcome run(List<Long> start, Instant now, boolean deferred) {
+        TreeLinks l = links;
+        Queue<Long> queue = new PriorityQueue<>(Comparator.comparingInt((Long id) -> -l.depth(id))
+                .thenComparing(Comparator.naturalOrder()));
+        queue.addAll(start);
+        Set<Long> queued = new HashSet<>(start);
+        List<StateChange> changes = new ArrayList<>();
+        List<EndedOverride> ended = new ArrayList<>();
+        // Alias loops through groups could feed each other for ever; the budget stops that, loudly.
+        long budget = 20L * tree.size() + 1000;
+        while (!queue.isEmpty()) {
+            if (--budget < 0) {
+                LOG.warning("Status evaluation did not settle (aliases that lead into each other?); stopped");
+                break;
+            }
+            long id = queue.poll();
+            queued.remove(id);
+            TreeNode node = tree.byId(id).orElse(null);
+            if (node == null) {
+                continue;
+            }
+            ObjectState before = states.get(id);
+            ObjectState after = Evaluation.of(node, before, this, ended, now);
+            if (Objects.equals(after, before)) {
+                continue;
+            }
+            if (after == null) {
+                states.remove(id);
+            } else {
+                states.put(id, after);
+            }
+            changes.add(new StateChange(id, before, after, now));
+            List<Long> next = new ArrayList<>(links.aliasesOf(id));
+            if ((after == null || !after.looksLike(before)) && node.parent() != null) {
+                next.add(node.parent().id());
+            }
+            if (before == null || after == null || before.status() != after.status()) {
+                next.addAll(links.dependants(id));
+            }
+            if (deferred) {
+                unsettled.addAll(next);
+            } else {
+                next.stream().filter(queued::add).forEach(queue::add);
+            }
+        }
+        return new Outcome(changes, ended);
+    }
+
+    // for Evaluation
+    ObjectState stateOf(long id) {
+        return states.get(id);
+    }
+
+    ServiceStatus serviceOf(long id) {
+        return services.get(id);
+    }
+
+    UserOverride overrideOf(long id) {
+        return overrides.get(id);
+    }
+
+    void endOverride(long id) {
+        overrides.remove(id);
+    }
+}
