@@ -126,6 +126,11 @@ public final class Relay implements AutoCloseable {
     private void connect(Socket client) {
         try {
             Socket server = new Socket("127.0.0.1", targetPort);
+            if (server.getLocalPort() == targetPort) {
+                // nothing listens and the kernel gave the target's port as our own: a socket connected to itself
+                abort(server);
+                throw new IOException("target down");
+            }
             sockets.add(client);
             sockets.add(server);
             daemon("relay-up-" + port(), () -> pump(client, server));

@@ -87,8 +87,14 @@ class RelayTest {
 
     @Test
     void connectionToADeadTargetIsEnded() throws IOException {
-        echo.close();
-        try (Socket s = connect()) {
+        // a port that listened once and is closed, with no thread in accept: closing a server socket while a
+        // thread waits in accept lets the kernel take connections a little longer, which made this flaky
+        int dead;
+        try (ServerSocket gone = new ServerSocket()) {
+            gone.bind(new InetSocketAddress("127.0.0.1", 0));
+            dead = gone.getLocalPort();
+        }
+        try (Relay toDead = Relay.to(dead); Socket s = new Socket("127.0.0.1", toDead.port())) {
             s.setSoTimeout(5000);
             assertTrue(ended(s));
         }
