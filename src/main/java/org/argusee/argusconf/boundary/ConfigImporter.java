@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public class ConfigImporter {
         List<String> blockChanges = List.of();
         if (fileBlocks != null) {
             Map<String, List<ConfigBlock>> have = currentBlocks(current, root, incoming);
-            Map<String, List<ConfigBlock>> wanted = new HashMap<>();
+            Map<String, List<ConfigBlock>> wanted = new LinkedHashMap<>(); // the report in the file's order
             incoming.nodes().forEach(n -> {
                 List<ConfigBlock> own = fileBlocks.get(n.id());
                 if (own != null || mode == ImportPlan.Mode.REPLACE) {
