@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,19 +98,19 @@ public class ConfigImporter {
         Map<Long, List<ConfigBlock>> blocks = new HashMap<>();
         List<String> blockChanges = List.of();
         if (fileBlocks != null) {
-            Map<String, List<ConfigBlock>> have = currentBlocks(current, root, incoming);
+            // merge touches only the objects the file gives blocks; replace makes every object's blocks the file's
+            Map<String, TreeNode> touched = new LinkedHashMap<>(); // by placed name, in the file's order
+            incoming.nodes().filter(n -> mode == ImportPlan.Mode.REPLACE || fileBlocks.containsKey(n.id()))
+                    .forEach(n -> touched.put(ImportPlan.placed(root, n), n));
+            Map<String, List<ConfigBlock>> have = currentBlocks(current, touched.keySet());
             Map<String, List<ConfigBlock>> wanted = new LinkedHashMap<>(); // the report in the file's order
-            incoming.nodes().forEach(n -> {
-                List<ConfigBlock> own = fileBlocks.get(n.id());
-                if (own != null || mode == ImportPlan.Mode.REPLACE) {
-                    String placed = ImportPlan.placed(root, n);
-                    List<ConfigBlock> old = have.getOrDefault(placed, List.of());
-                    List<ConfigBlock> result = own == null ? List.of()
-                            : mode == ImportPlan.Mode.REPLACE ? own : BlockPlan.merged(old, own);
-                    wanted.put(placed, own == null ? List.of() : own);
-                    if (!result.equals(old)) {
-                        blocks.put(n.id(), result);
-                    }
+            touched.forEach((placed, n) -> {
+                List<ConfigBlock> own = fileBlocks.getOrDefault(n.id(), List.of());
+                List<ConfigBlock> old = have.getOrDefault(placed, List.of());
+                List<ConfigBlock> result = mode == ImportPlan.Mode.REPLACE ? own : BlockPlan.merged(old, own);
+                wanted.put(placed, own);
+                if (!result.equals(old)) {
+                    blocks.put(n.id(), result);
                 }
             });
             blockChanges = BlockPlan.changes(have, wanted, mode);
@@ -134,10 +135,13 @@ public class ConfigImporter {
     }
 
     /** The blocks now of the objects the file will write, by full name. */
-    private Map<String, List<ConfigBlock>> currentBlocks(TreeSnapshot current, TreeNode root, TreeSnapshot incoming) {
+    /** The stored blocks of those objects (by full name) that exist now; none are loaded when none are asked for. */
+    private Map<String, List<ConfigBlock>> currentBlocks(TreeSnapshot current, Collection<String> fullNames) {
         Map<Long, String> names = new HashMap<>();
-        incoming.nodes().forEach(n -> current.find(ImportPlan.placed(root, n))
-                .ifPresent(existing -> names.put(existing.id(), existing.fullName())));
+        fullNames.forEach(name -> current.find(name).ifPresent(existing -> names.put(existing.id(), name)));
+        if (names.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class).doReturningWork(connection ->
                 new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
         Map<String, List<ConfigBlock>> byName = new HashMap<>();
