@@ -32,6 +32,9 @@ public class DarpHere {
 
     private volatile DarpTopology topology;
 
+    /** The master's tag as it said it in its welcome, when the settings do not name it; null until then. */
+    private volatile String learnedMaster;
+
     public DarpTopology topology() {
         DarpTopology t = topology;
         if (t == null) {
@@ -68,8 +71,33 @@ public class DarpHere {
         return topology;
     }
 
-    /** The configured master's tag: as set, or the placeholder until the settings name it. */
+    /** The configured master's tag: as set, else as the master said it, else the placeholder. */
     public String masterTag() {
-        return settings.masterTag().orElse(UNNAMED_MASTER);
+        return settings.masterTag().orElseGet(() -> learnedMaster != null ? learnedMaster : UNNAMED_MASTER);
+    }
+
+    /**
+     * The master said its tag (its welcome) and the settings do not name it: the topology names it from now on.
+     * Called on the link's thread, so the topology is changed in memory, without the database.
+     */
+    public synchronized void masterLearned(String tag) {
+        if (settings.masterTag().isPresent() || tag == null || tag.equals(masterTag())) {
+            return;
+        }
+        if (tag.equals(settings.tag())) {
+            LOG.warning(() -> "DARP: the master calls itself '" + tag + "', this server's own tag; not taken");
+            return;
+        }
+        String before = masterTag();
+        learnedMaster = tag;
+        DarpTopology t = topology;
+        if (t != null) {
+            Set<String> masters = new TreeSet<>(t.masters());
+            masters.remove(before);
+            masters.add(tag);
+            masters.removeAll(t.slaves());
+            topology = new DarpTopology(t.self(), masters, t.slaves());
+        }
+        LOG.info(() -> "DARP: the master's tag is '" + tag + "' (from its welcome)");
     }
 }
