@@ -98,6 +98,11 @@ public class Monitors {
         };
     }
 
+    /** The DARP/Watch monitor: its services never retry (see the scheduler). */
+    public Monitor watch() {
+        return watch;
+    }
+
     @PreDestroy
     void close() {
         snmp.close();

@@ -319,6 +319,11 @@ public class Scheduler {
             return Optional.empty();
         }
         Map<String, String> params = values(node);
+        if (monitor == monitors.watch()) {
+            // the link's state is judged already, over its heartbeat timeout: retries would only delay it by
+            // retries x frequency, as the original's DARP/Watch, which is set up or down directly, never retries
+            params.put("retries", "0");
+        }
         String fingerprint = node.type() + params;
         try {
             ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
