@@ -1,11 +1,14 @@
 package org.argusee.darp.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
@@ -30,6 +33,9 @@ public class DarpHere {
     @Inject
     DarpPeers peers;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private volatile DarpTopology topology;
 
     /** The master's tag as it said it in its welcome, when the settings do not name it; null until then. */
@@ -43,8 +49,16 @@ public class DarpHere {
         return t;
     }
 
+    /**
+     * Reads the peers again on the executor: after the commit the thread still carries the finished transaction,
+     * and a database call on it fails ("Unable to acquire JDBC Connection"). Until then the old topology holds.
+     */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
-        reload();
+        try {
+            executor.execute(this::reload);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "DARP: the peers are not read again: shutting down", e);
+        }
     }
 
     private synchronized DarpTopology reload() {
