@@ -126,9 +126,9 @@ public class DarpPeers {
         }
         if (existing.isEmpty()) {
             em.persist(peer);
-        } else {
-            peerChanged.fire(new PeerChanged(tag));
         }
+        // a new peer too: the topology in memory (DarpHere) and the combined statuses must learn of it
+        peerChanged.fire(new PeerChanged(tag));
         return existing.isEmpty();
     }
 
