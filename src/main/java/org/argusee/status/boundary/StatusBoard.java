@@ -148,6 +148,11 @@ public class StatusBoard {
         return c.isEmpty() ? Optional.empty() : c.get().combine(node, own, now);
     }
 
+    /** Without a container (tests): this combiner, or none. */
+    void useCombiner(ServiceCombiner c) {
+        combiner = Optional.ofNullable(c);
+    }
+
     private Optional<ServiceCombiner> combiner() {
         Optional<ServiceCombiner> c = combiner;
         if (c == null) {
