@@ -129,7 +129,8 @@ class DarpCombineIT extends DeployedServer {
         JsonObject combined = darp(service).getJsonObject("combined");
         assertEquals(status, combined.getString("status"), combined.toString());
         assertEquals(basis, combined.getString("basis"), combined.toString());
-        List<String> expectedFailing = failing == null ? List.of() : List.of(a.tag(), b.tag()).stream().sorted().toList();
+        List<String> expectedFailing = failing == null ? List.of()
+                : List.of(a.tag(), b.tag()).stream().sorted().toList();
         assertEquals(expectedFailing, strings(combined.getJsonArray("failingWhileUp")), combined.toString());
         if (status.equals("down")) {
             assertEquals(severity, shown.getString("severity"), shown.toString());

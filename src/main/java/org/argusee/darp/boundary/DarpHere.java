@@ -51,7 +51,7 @@ public class DarpHere {
             masters.add(masterTag());
         }
         try {
-            for (PeerView p : peers.all()) {
+            for (PeerView p : peers.allNow()) {
                 if (p.tag().equals(settings.tag())) {
                     continue; // a row naming this server itself is no peer (the API refuses it; SQL may not)
                 }

@@ -138,8 +138,8 @@ public class DarpViews {
         for (String tag : others) {
             LastReport r = reports.get(tag);
             rows.add(r == null
-                    ? new ServerStatusView.Row(tag, false, connected.contains(tag), StatusView.UNKNOWN_LABEL, null, null,
-                            false, null, counted.contains(tag))
+                    ? new ServerStatusView.Row(tag, false, connected.contains(tag), StatusView.UNKNOWN_LABEL, null,
+                            null, false, null, counted.contains(tag))
                     : new ServerStatusView.Row(tag, false, connected.contains(tag), r.status().label(),
                             r.severity().label(), r.reason(), r.override(), r.at(), counted.contains(tag)));
         }

@@ -81,10 +81,11 @@ class ServedConfigTest {
         long g = add(1, ObjectKind.GROUP, "G", null);
         long s = add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
         assertFalse(servedToSlave1(s), "darp_mode none is the default");
-        for (String[] c : new String[][] {{"failover", "", "true"}, {"distributed", "", "true"}, {"redundant", "", "true"},
-                {"distributed", "MASTERS", "false"}, {"distributed", "slave2 slave1", "true"}, {"redundant", "slave2", "false"},
-                {"failover", "*", "true"}, {"none", "slave1", "false"}, {"distributed", "SLAVES", "true"},
-                {"redundant", "slaves", "true"}, {"distributed", "master1", "false"}, {"redundant", "LOCAL", "false"}}) {
+        for (String[] c : new String[][] {{"failover", "", "true"}, {"distributed", "", "true"},
+                {"redundant", "", "true"}, {"distributed", "MASTERS", "false"}, {"distributed", "slave2 slave1", "true"},
+                {"redundant", "slave2", "false"}, {"failover", "*", "true"}, {"none", "slave1", "false"},
+                {"distributed", "SLAVES", "true"}, {"redundant", "slaves", "true"}, {"distributed", "master1", "false"},
+                {"redundant", "LOCAL", "false"}}) {
             params.clear();
             param(g, "darp_mode", c[0], false);
             if (!c[1].isEmpty()) {
