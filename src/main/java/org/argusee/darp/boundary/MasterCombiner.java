@@ -29,6 +29,7 @@ import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.status.control.DarpOutcome;
 import org.argusee.status.control.DarpReport;
+import org.argusee.status.control.DarpState;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceCombiner;
 import org.argusee.status.control.ServiceStatus;
@@ -54,7 +55,7 @@ public class MasterCombiner implements ServiceCombiner {
 
     private static final Logger LOG = Logger.getLogger(MasterCombiner.class.getName());
 
-    /** The last combined status of a service and the status it gave. {@code shown} null: own result stood. */
+    /** The last combined status of a service and the status it gave; {@code shown} null while nobody reported. */
     public record Last(CombinedStatus combined, ServiceStatus shown) {
     }
 
@@ -98,9 +99,18 @@ public class MasterCombiner implements ServiceCombiner {
         List<DarpReport> darp = new ArrayList<>(reports.size());
         reports.values().forEach(r -> darp.add(r.toDarpReport(r.tag().equals(topology.self()))));
         Last before = last.get(service.id());
-        DarpOutcome previous = before == null ? null : before.combined().outcome();
+        // the quorums' previous outcome: the one last shown; none while nothing was shown yet
+        DarpOutcome previous = before == null || before.shown() == null ? null : before.combined().outcome();
         CombinedStatus c = new ReportCombiner(topology).combine(p.get(), darp, streams.connectedTags(), previous,
                 severity(service));
+        if (before == null || before.shown() == null) {
+            if (c.counted().stream().allMatch(r -> r.state() == DarpState.UNKNOWN)) {
+                // nobody counted has said anything yet: unknown, as a service before its first answer (the
+                // table would say down, "none up", and notify about an object nobody has looked at)
+                last.put(service.id(), new Last(c, null));
+                return Optional.of(JointStatus.notYet());
+            }
+        }
         JointStatus joint = JointStatuses.of(c, reports, before == null ? null : before.shown(), now);
         last.put(service.id(), new Last(c, joint.status()));
         return Optional.of(joint);

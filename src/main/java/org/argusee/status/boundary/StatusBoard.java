@@ -99,7 +99,9 @@ public class StatusBoard {
         Optional<JointStatus> joint = graph.tree().byId(objectId)
                 .flatMap(n -> combined(n, known ? Optional.of(step.next()) : Optional.empty(), now));
         if (joint.isPresent()) {
-            apply(graph.serviceChecked(objectId, joint.get(), now));
+            if (joint.get().known()) {
+                apply(graph.serviceChecked(objectId, joint.get(), now));
+            }
         } else if (known) {
             apply(graph.serviceChecked(objectId, step.next(), now));
         }
@@ -125,7 +127,9 @@ public class StatusBoard {
             Optional<ServiceStatus> own = own(id);
             Optional<JointStatus> joint = combined(node, own, now);
             if (joint.isPresent()) {
-                apply(graph.serviceChecked(id, joint.get(), now));
+                if (joint.get().known()) {
+                    apply(graph.serviceChecked(id, joint.get(), now));
+                }
             } else if (own.isPresent()) {
                 apply(graph.serviceChecked(id, own.get(), now));
             }

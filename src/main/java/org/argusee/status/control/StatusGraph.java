@@ -126,7 +126,7 @@ public final class StatusGraph {
      * that is down only through their overrides shows override, with no override set here.
      */
     public Outcome serviceChecked(long id, JointStatus status, Instant now) {
-        if (tree.byId(id).isEmpty()) {
+        if (tree.byId(id).isEmpty() || !status.known()) {
             return Outcome.NONE;
         }
         services.put(id, status.status());

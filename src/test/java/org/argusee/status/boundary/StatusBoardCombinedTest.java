@@ -120,6 +120,15 @@ class StatusBoardCombinedTest {
     }
 
     @Test
+    void combinedButNotReportedYetStaysUnknownWhateverTheOwnResult() {
+        fake.joint.put(10L, JointStatus.notYet());
+        board.record(10, "Top:G:S10", PARAMS, OK);
+        settle();
+        assertTrue(board.state(10).isEmpty(), "unknown, not this server's own up");
+        assertEquals(Status.UP, board.own(10).orElseThrow().status());
+    }
+
+    @Test
     void downOnlyThroughOtherServersOverridesShowsOverrideAndIsLoggedAsInOverride() {
         fake.joint.put(10L, down("override on s1 (maintenance)", true));
         board.recombine(List.of(10L));
