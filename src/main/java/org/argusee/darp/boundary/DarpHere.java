@@ -1,11 +1,13 @@
 package org.argusee.darp.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,21 +48,26 @@ public class DarpHere {
         if (t == null) {
             t = reload();
         }
-        return t;
+        return t != null ? t : topology;
     }
 
     /**
-     * Reads the peers again on the executor: after the commit the thread still carries the finished transaction,
-     * and a database call on it fails ("Unable to acquire JDBC Connection"). Until then the old topology holds.
+     * Reads the peers again at once, in a transaction of its own ({@link DarpPeers#allNow}: the thread still
+     * carries the finished one), so that the observers after this one (the combined statuses) see the new
+     * topology. Should that read fail, it is tried again on the executor.
      */
-    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
-        try {
-            executor.execute(this::reload);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "DARP: the peers are not read again: shutting down", e);
+    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+            PeerChanged change) {
+        if (reload() == null) {
+            try {
+                executor.execute(this::reload);
+            } catch (RejectedExecutionException e) {
+                LOG.log(Level.FINE, "DARP: the peers are not read again: shutting down", e);
+            }
         }
     }
 
+    /** The topology read now; null if the peers cannot be read (the one known before stays). */
     private synchronized DarpTopology reload() {
         Set<String> masters = new TreeSet<>();
         Set<String> slaves = new TreeSet<>();
@@ -68,7 +75,7 @@ public class DarpHere {
             masters.add(masterTag());
         }
         try {
-            for (PeerView p : peers.all()) {
+            for (PeerView p : peers.allNow()) {
                 if (p.tag().equals(settings.tag())) {
                     continue; // a row naming this server itself is no peer (the API refuses it; SQL may not)
                 }
@@ -77,7 +84,7 @@ public class DarpHere {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP: cannot read the peers; using what was known", e);
             if (topology != null) {
-                return topology;
+                return null;
             }
         }
         masters.removeAll(slaves);

@@ -1,6 +1,8 @@
 package org.argusee.darp.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +35,15 @@ public class DarpPeers {
                 .getResultList().stream().map(PeerView::of).toList();
     }
 
+    /**
+     * As {@link #all}, in a transaction of its own: callable from an {@code AFTER_SUCCESS} observer, where the
+     * caller's transaction has committed but is still attached to the thread and cannot take a connection.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<PeerView> allNow() {
+        return all();
+    }
+
     public PeerView get(String tag) {
         return PeerView.of(require(tag));
     }
@@ -55,7 +66,7 @@ public class DarpPeers {
         DarpPeer peer = new DarpPeer(input.tag(), input.role());
         apply(peer, input);
         em.persist(peer);
-        peerChanged.fire(new PeerChanged(peer.tag())); // the topology (DarpHere) gains it
+        peerChanged.fire(new PeerChanged(peer.tag())); // the topology in memory learns of it after the commit
         LOG.info(() -> "DARP peer '" + peer.tag() + "' (" + peer.role() + ") created");
         return PeerView.of(peer);
     }
@@ -128,6 +139,7 @@ public class DarpPeers {
         if (existing.isEmpty()) {
             em.persist(peer);
         }
+        // a new peer too: the topology in memory (DarpHere) and the combined statuses must learn of it
         peerChanged.fire(new PeerChanged(tag));
         return existing.isEmpty();
     }

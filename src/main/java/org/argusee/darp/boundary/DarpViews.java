@@ -8,15 +8,31 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.argusee.darp.control.DarpSettings;
-import org.argusee.darp.control.ServedObjects;
+import org.argusee.darp.control.combine.CombinedStatus;
+import org.argusee.darp.control.combine.LastReport;
+import org.argusee.darp.control.combine.ReportCombiner;
+import org.argusee.darp.control.duty.DarpMode;
+import org.argusee.darp.control.duty.DarpParameters;
+import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.status.boundary.LastCheck;
+import org.argusee.status.boundary.StatusBoard;
 import org.argusee.status.boundary.StatusReader;
 import org.argusee.status.boundary.StatusView;
 import org.argusee.tree.boundary.TreeCache;
+import org.argusee.status.control.DarpReport;
+import org.argusee.status.control.DarpState;
+import org.argusee.status.control.ServiceStatus;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 
 /** What the DARP views show: peers' link states, and every server's view of an object. */
@@ -43,6 +59,15 @@ public class DarpViews {
 
     @Inject
     DarpSettings settings;
+
+    @Inject
+    DarpHere here;
+
+    @Inject
+    MasterCombiner combiner;
+
+    @Inject
+    StatusBoard board;
 
     public List<ConnectionView> connections() {
         Map<String, Object[]> rows = new HashMap<>();
@@ -84,27 +109,60 @@ public class DarpViews {
     public ServerStatusView object(String fullName) {
         TreeNode node = cache.snapshot().find(fullName)
                 .orElseThrow(() -> new ArgusException.NotFound("fullName", "no object named '" + fullName + "'"));
+        DarpTopology topology = here.topology();
+        boolean service = node.kind() == ObjectKind.SERVICE;
+        SortedMap<String, LastReport> reports = combiner.reports(node.id());
+        Optional<ServiceStatus> own = service ? board.own(node.id()) : Optional.empty();
+        CombinedStatus combined = service ? combined(node, topology, reports, own) : null;
+        Set<String> counted = combined == null ? Set.of()
+                : combined.counted().stream().map(DarpReport::tag).collect(Collectors.toSet());
         List<ServerStatusView.Row> rows = new ArrayList<>();
-        StatusView own = statuses.status(node.id());
-        rows.add(new ServerStatusView.Row(settings.tag(), true, true, own.status(), own.severity(), own.reason(),
-                "override".equals(own.displayStatus()), own.checkedAt()));
-        Map<String, ServerStatusView.Row> bySlave = new LinkedHashMap<>();
-        for (Object o : em.createNativeQuery("select slave_tag, status, severity, reason, override, reported_at"
-                + " from argus.darp_report where object_id = ?1 order by slave_tag").setParameter(1, node.id())
-                .getResultList()) {
-            Object[] r = (Object[]) o;
-            String tag = (String) r[0];
-            bySlave.put(tag, new ServerStatusView.Row(tag, false, streams.link(tag).isPresent(), (String) r[1],
-                    (String) r[2], (String) r[3], (Boolean) r[4], instant(r[5])));
+        Instant checkedAt = board.lastCheck(node.id()).map(LastCheck::at).orElse(null);
+        if (service) {
+            rows.add(new ServerStatusView.Row(topology.self(), true, true,
+                    own.map(s -> s.status().label()).orElse(StatusView.UNKNOWN_LABEL),
+                    own.map(s -> s.severity().label()).orElse(null), own.map(ServiceStatus::reason).orElse(null),
+                    false, checkedAt, counted.contains(topology.self())));
+        } else {
+            StatusView mine = statuses.status(node.id());
+            rows.add(new ServerStatusView.Row(topology.self(), true, true, mine.status(), mine.severity(),
+                    mine.reason(), "override".equals(mine.displayStatus()), mine.checkedAt(), false));
         }
-        for (PeerView p : peers.all()) {
-            if ("slave".equals(p.role()) && !bySlave.containsKey(p.tag()) && ServedObjects.servedTo(node, p.tag())) {
-                bySlave.put(p.tag(), new ServerStatusView.Row(p.tag(), false, streams.link(p.tag()).isPresent(),
-                        "unknown", null, null, false, null));
-            }
+        Set<String> connected = streams.connectedTags();
+        Set<String> others = new TreeSet<>(reports.keySet());
+        DarpParameters p = DarpParameters.of(node);
+        if (p.mode() != DarpMode.NONE) {
+            others.addAll(p.tags().expand(topology));
         }
-        rows.addAll(bySlave.values());
-        return new ServerStatusView(node.fullName(), rows);
+        others.remove(topology.self());
+        for (String tag : others) {
+            LastReport r = reports.get(tag);
+            rows.add(r == null
+                    ? new ServerStatusView.Row(tag, false, connected.contains(tag), StatusView.UNKNOWN_LABEL, null,
+                            null, false, null, counted.contains(tag))
+                    : new ServerStatusView.Row(tag, false, connected.contains(tag), r.status().label(),
+                            r.severity().label(), r.reason(), r.override(), r.at(), counted.contains(tag)));
+        }
+        return new ServerStatusView(node.fullName(), combined == null ? null : new ServerStatusView.Combined(
+                combined.status().label(), combined.outcome().severity().label(), combined.outcome().override(),
+                combined.basis().name().toLowerCase(Locale.ROOT), combined.explanation(), combined.failingWhileUp()),
+                rows);
+    }
+
+    /** As last combined; for a service whose own result stands, worked out now (it changes nothing). */
+    private CombinedStatus combined(TreeNode node, DarpTopology topology, SortedMap<String, LastReport> reports,
+            Optional<ServiceStatus> own) {
+        Optional<MasterCombiner.Last> last = combiner.last(node.id());
+        if (last.isPresent()) {
+            return last.get().combined();
+        }
+        List<DarpReport> darp = new ArrayList<>();
+        reports.values().stream().filter(r -> !r.tag().equals(topology.self()))
+                .forEach(r -> darp.add(r.toDarpReport(false)));
+        own.ifPresent(s -> darp.add(new DarpReport(topology.self(), s.isDown() ? DarpState.DOWN : DarpState.UP,
+                s.severity(), true)));
+        return new ReportCombiner(topology).combine(DarpParameters.of(node), darp, streams.connectedTags(), null,
+                MasterCombiner.severity(node));
     }
 
     private static Instant instant(Object value) {

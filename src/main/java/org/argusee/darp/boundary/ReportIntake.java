@@ -1,6 +1,8 @@
 package org.argusee.darp.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -8,9 +10,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import org.argusee.darp.control.combine.LastReport;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.ReportItem;
+import org.argusee.status.control.Severity;
+import org.argusee.status.control.Status;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.hibernate.Session;
@@ -18,7 +28,8 @@ import org.hibernate.Session;
 /**
  * Stores slaves' reports on the master, one transaction per message. The slave's row in darp_link is locked first
  * and its last_seq moves with the reports, so two connections of one slave (an old one not yet gone) cannot apply a
- * number twice, and a number applied before a crash is never applied again.
+ * number twice, and a number applied before a crash is never applied again. What was stored is announced
+ * ({@link ReportsStored}) for the master's combined statuses, which act on it once the transaction commits.
  */
 @Stateless
 public class ReportIntake {
@@ -28,11 +39,36 @@ public class ReportIntake {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Event<ReportsStored> stored;
+
     /** @return the sequence number to ack: the highest of the message */
     public long apply(String tag, Message.Reports reports, TreeSnapshot tree) {
         long[] ack = {0};
-        em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree));
+        List<ReportsStored.Item> items = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree, items));
+        if (!items.isEmpty()) {
+            stored.fire(new ReportsStored(tag, items));
+        }
         return ack[0];
+    }
+
+    /** Every stored report, by object id: what the master's combined statuses start from. */
+    public Map<Long, List<LastReport>> all() {
+        Map<Long, List<LastReport>> out = new HashMap<>();
+        for (Object o : em.createNativeQuery("select object_id, slave_tag, status, severity, reason, override,"
+                + " reported_at from argus.darp_report").getResultList()) {
+            Object[] r = (Object[]) o;
+            try {
+                out.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add(new LastReport(
+                        (String) r[1], Status.valueOf(((String) r[2]).toUpperCase(java.util.Locale.ROOT)),
+                        Severity.fromLabel((String) r[3]), (String) r[4], Boolean.TRUE.equals(r[5]), instant(r[6])));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "DARP: stored report of '" + r[1] + "' on object " + r[0] + " unreadable ("
+                        + e.getMessage() + "); left out");
+            }
+        }
+        return out;
     }
 
     public long lastSeq(String tag) {
@@ -52,7 +88,8 @@ public class ReportIntake {
                 .setParameter(1, tag).setParameter(2, reason).executeUpdate();
     }
 
-    private static long apply(Connection c, String tag, Message.Reports reports, TreeSnapshot tree) throws SQLException {
+    private static long apply(Connection c, String tag, Message.Reports reports, TreeSnapshot tree,
+            List<ReportsStored.Item> items) throws SQLException {
         long last = lockedLastSeq(c, tag);
         int stored = 0;
         try (PreparedStatement upsert = c.prepareStatement("insert into argus.darp_report (slave_tag, object_id,"
@@ -79,6 +116,9 @@ public class ReportIntake {
                 upsert.setLong(8, item.seq());
                 upsert.addBatch();
                 stored++;
+                items.add(new ReportsStored.Item(node.id(), new LastReport(tag, Status.valueOf(item.status()
+                        .toUpperCase(java.util.Locale.ROOT)), Severity.fromLabel(item.severity()), item.reason(),
+                        item.override(), item.at())));
             }
             if (stored > 0) {
                 upsert.executeBatch();
@@ -109,5 +149,18 @@ public class ReportIntake {
                 return rs.getLong(1);
             }
         }
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return value == null ? null : Instant.parse(value.toString());
     }
 }

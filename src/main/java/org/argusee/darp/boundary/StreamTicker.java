@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Drives the slave streams' heartbeats, deadlines and config pushes every 250 ms. */
+/**
+ * Drives the slave streams' heartbeats, deadlines and config pushes every 250 ms, and lets the combined statuses
+ * see slaves that came or went.
+ */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -27,6 +30,9 @@ public class StreamTicker {
 
     @Inject
     SlaveStreams streams;
+
+    @Inject
+    MasterCombiner combiner;
 
     @Resource
     TimerService timers;
@@ -40,6 +46,7 @@ public class StreamTicker {
     void tick() {
         try {
             streams.tick();
+            combiner.linksMayHaveChanged();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP stream tick failed", e);
         }

@@ -2,9 +2,12 @@ package org.argusee.status.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +17,14 @@ import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.ResultEvaluator;
 import org.argusee.probe.control.Verdict;
 import org.argusee.status.control.Availability;
+import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.EndedOverride;
+import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
 import org.argusee.status.control.Resolution;
 import org.argusee.status.control.Sample;
+import org.argusee.status.control.ServiceCombiner;
 import org.argusee.status.control.SampleBuckets;
 import org.argusee.status.control.SampleRow;
 import org.argusee.status.control.ServiceStatus;
@@ -29,6 +35,8 @@ import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
 import org.argusee.tree.boundary.TreeReloaded;
 import org.argusee.tree.control.BooleanValue;
+import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
@@ -39,6 +47,10 @@ import org.argusee.tree.control.TreeSnapshot;
  * ({@link #state}): a status the API shows is in the database with its transition, as the
  * {@link StatusChanged} event that announced it; only check times and results are fresher. Changes are
  * serialised by this object's lock; each one is short.
+ * <p>
+ * A {@link ServiceCombiner} (the DARP master's, when there is one) may replace a service's own result by a status
+ * several servers give together: the status machine keeps this server's own result ({@link #own}), the graph
+ * gets the combined one.
  */
 @ApplicationScoped
 public class StatusBoard {
@@ -56,6 +68,12 @@ public class StatusBoard {
     private List<SampleRow> sampleRows = new ArrayList<>();
     private List<EndedOverride> ended = new ArrayList<>();
     private Instant samplesClosedAt = Instant.EPOCH;
+
+    @Inject
+    Instance<ServiceCombiner> combiners;
+
+    /** Resolved once; null when there is none (unit tests, or no implementation deployed). */
+    private volatile Optional<ServiceCombiner> combiner;
 
     /**
      * Judges one probe's reply. Returns when to probe again if not at the next regular time: {@code retrydelay}
@@ -78,7 +96,13 @@ public class StatusBoard {
         LastCheck previous = checks.get(objectId);
         checks.put(objectId, new LastCheck(now, verdict.result(), reply.elapsed(), step.next().failures(),
                 step.next().reason(), previous == null ? null : previous.storedAt()));
-        if (known) {
+        Optional<JointStatus> joint = graph.tree().byId(objectId)
+                .flatMap(n -> combined(n, known ? Optional.of(step.next()) : Optional.empty(), now));
+        if (joint.isPresent()) {
+            if (joint.get().known()) {
+                apply(graph.serviceChecked(objectId, joint.get(), now));
+            }
+        } else if (known) {
             apply(graph.serviceChecked(objectId, step.next(), now));
         }
         if (graphed(params)) {
@@ -86,6 +110,60 @@ public class StatusBoard {
             sampleRows.addAll(samples.add(objectId, now, !failed, verdict.number(), reply.elapsed()));
         }
         return step.retryIn();
+    }
+
+    /**
+     * Works these services' statuses out again from what the combiner knows now (a DARP report arrived, a peer
+     * came or went), without a probe: each one gets the combined status, or its own result back when it is no
+     * longer combined. Services unknown here are skipped.
+     */
+    public synchronized void recombine(Collection<Long> objectIds) {
+        Instant now = Instant.now();
+        for (long id : objectIds) {
+            TreeNode node = graph.tree().byId(id).orElse(null);
+            if (node == null || node.kind() != ObjectKind.SERVICE) {
+                continue;
+            }
+            Optional<ServiceStatus> own = own(id);
+            Optional<JointStatus> joint = combined(node, own, now);
+            if (joint.isPresent()) {
+                if (joint.get().known()) {
+                    apply(graph.serviceChecked(id, joint.get(), now));
+                }
+            } else if (own.isPresent()) {
+                apply(graph.serviceChecked(id, own.get(), now));
+            }
+        }
+    }
+
+    /** This server's own result for a service, from its status machine; empty while it has none settled. */
+    public Optional<ServiceStatus> own(long objectId) {
+        Tracked t = services.get(objectId);
+        return t == null || !t.known() ? Optional.empty() : Optional.of(t.status());
+    }
+
+    /** Called once at startup, before {@link #restore} and outside the lock: the combiner may read the database. */
+    void startCombining() {
+        combiner().ifPresent(ServiceCombiner::start);
+    }
+
+    private Optional<JointStatus> combined(TreeNode node, Optional<ServiceStatus> own, Instant now) {
+        Optional<ServiceCombiner> c = combiner();
+        return c.isEmpty() ? Optional.empty() : c.get().combine(node, own, now);
+    }
+
+    /** Without a container (tests): this combiner, or none. */
+    void useCombiner(ServiceCombiner c) {
+        combiner = Optional.ofNullable(c);
+    }
+
+    private Optional<ServiceCombiner> combiner() {
+        Optional<ServiceCombiner> c = combiner;
+        if (c == null) {
+            c = combiners != null && combiners.isResolvable() ? Optional.of(combiners.get()) : Optional.empty();
+            combiner = c;
+        }
+        return c;
     }
 
     /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */
@@ -96,6 +174,8 @@ public class StatusBoard {
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
         apply(graph.reload(reloaded.current(), Instant.now()));
         stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
+        // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
+        combiner().ifPresent(c -> recombine(c.combinedIn(graph.tree())));
     }
 
     /** At startup, before probing: what was stored, then worked out again on the current tree. */
@@ -105,6 +185,7 @@ public class StatusBoard {
         saved.checks().forEach(checks::putIfAbsent);
         saved.states().forEach(stored::putIfAbsent);
         apply(graph.restore(saved.states(), saved.overrides(), now));
+        combiner().ifPresent(c -> recombine(c.combinedIn(graph.tree())));
     }
 
     /** Sets (or with null, removes) an override already stored; false if there was none to remove. */
@@ -199,7 +280,9 @@ public class StatusBoard {
             TreeSnapshot tree = graph.tree();
             String fullName = tree.byId(id).map(n -> n.fullName()).orElse(null);
             LastCheck check = checks.get(id);
-            boolean inOverride = change.after() != null && change.after().overridden()
+            // shown as override also when it is down only through other servers' overrides (DARP)
+            boolean inOverride = change.after() != null && (change.after().overridden()
+                    || change.after().display().state() == DisplayState.OVERRIDE)
                     || graph.overriddenAncestor(id, change.at()).isPresent();
             rows.add(new StatusRow(id, fullName, change, check == null ? null : check.result(),
                     check == null ? null : check.at(), Availability.of(change), inOverride, logReason(change)));
@@ -214,7 +297,8 @@ public class StatusBoard {
         }
         return switch (s.display().state()) {
             case OVERRIDE -> graph.override(change.objectId())
-                    .map(o -> "override by " + o.user() + ": " + o.text()).orElse("override");
+                    .map(o -> "override by " + o.user() + ": " + o.text())
+                    .orElse(s.reason() != null ? s.reason() : "override");
             case DEPENDS -> "depends on " + s.display().culprit();
             case DOWN -> s.reason();
             case UP -> null;

@@ -62,6 +62,11 @@ public class StatusWriter {
     @PostConstruct
     void start() {
         try {
+            board.startCombining();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot prepare the combined statuses (DARP reports); they start from none", e);
+        }
+        try {
             board.restore(store.load(), cache.snapshot());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read the stored statuses; every object starts unknown", e);

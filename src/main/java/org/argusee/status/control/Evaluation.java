@@ -55,8 +55,11 @@ final class Evaluation {
     private static Own service(long id, ObjectState before, StatusGraph graph) {
         ServiceStatus s = graph.serviceOf(id);
         if (s != null) {
+            // down through other servers' overrides only: shown as an override, as if set here
+            DisplayStatus shown = s.isDown() && graph.overriddenElsewhere(id)
+                    ? new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null) : null;
             return new Own(s.status(), s.status() == Status.UP ? Severity.CLEAR : s.severity(),
-                    s.isDown() ? s.reason() : null, s.since(), null);
+                    s.isDown() ? s.reason() : null, s.since(), shown);
         }
         // known only from storage so far: stays as it was until its next probe
         return before == null ? null : new Own(before.status(), before.severity(), before.reason(), before.since(),

@@ -37,6 +37,8 @@ public final class StatusGraph {
     private final Map<Long, ObjectState> states = new ConcurrentHashMap<>();
     private final Map<Long, ServiceStatus> services = new ConcurrentHashMap<>();
     private final Map<Long, UserOverride> overrides = new ConcurrentHashMap<>();
+    /** Services down only through other servers' overrides (a DARP master's combined status): they show override. */
+    private final Set<Long> overriddenElsewhere = ConcurrentHashMap.newKeySet();
     private final Set<String> reported = new HashSet<>();
     private Set<Long> unsettled = new HashSet<>();
 
@@ -109,16 +111,30 @@ public final class StatusGraph {
         states.keySet().removeIf(id -> next.byId(id).isEmpty());
         services.keySet().removeIf(id -> next.byId(id).isEmpty());
         overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
+        overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
         unsettled.clear();
         return run(everything(), now);
     }
 
     /** The service's own state now; what that changes for others at the next {@link #settle}. */
     public Outcome serviceChecked(long id, ServiceStatus status, Instant now) {
-        if (tree.byId(id).isEmpty()) {
+        return serviceChecked(id, new JointStatus(status, false), now);
+    }
+
+    /**
+     * As {@link #serviceChecked(long, ServiceStatus, Instant)}, for a status several servers gave together: one
+     * that is down only through their overrides shows override, with no override set here.
+     */
+    public Outcome serviceChecked(long id, JointStatus status, Instant now) {
+        if (tree.byId(id).isEmpty() || !status.known()) {
             return Outcome.NONE;
         }
-        services.put(id, status);
+        services.put(id, status.status());
+        if (status.overridden()) {
+            overriddenElsewhere.add(id);
+        } else {
+            overriddenElsewhere.remove(id);
+        }
         return run(List.of(id), now, true);
     }
 
@@ -216,6 +232,10 @@ public final class StatusGraph {
 
     ServiceStatus serviceOf(long id) {
         return services.get(id);
+    }
+
+    boolean overriddenElsewhere(long id) {
+        return overriddenElsewhere.contains(id);
     }
 
     UserOverride overrideOf(long id) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
@@ -15,7 +17,6 @@ import org.argusee.tree.control.ObjectRow;
 import org.argusee.tree.control.ParamRow;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.ParameterCatalog;
-import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ class ServedConfigTest {
     void param(long id, String key, String value, boolean local) {
         params.add(new ParamRow(id, key, value, local, params.size()));
     }
+
+    static final DarpTopology MASTER1 = new DarpTopology("master1", Set.of(), Set.of("slave1", "slave2"));
+    static final DarpTopology M = new DarpTopology("m", Set.of(), Set.of("s"));
 
     TreeSnapshot tree() {
         return TreeSnapshot.build(3, objects, params, ParameterCatalog.standard());
@@ -59,7 +63,7 @@ class ServedConfigTest {
         long mine = add(red, ObjectKind.SERVICE, "UDP_53_z", "UDP/DNS");
         param(mine, "sendnotify", "yes", true);
 
-        ConfigDocument doc = ServedConfig.build(tree(), "master1", "slave1");
+        ConfigDocument doc = ServedConfig.build(tree(), MASTER1, "slave1");
 
         assertEquals(List.of("Top", "Top:Dist", "Top:Dist:mail.example.com", "Top:Dist:mail.example.com:SMTP_mail.example.com",
                 "Top:Redundant", "Top:Redundant:UDP_53_z"), doc.objects().stream().map(ConfigDocument.Entry::fullName).toList());
@@ -68,7 +72,7 @@ class ServedConfigTest {
         assertEquals(List.of(new Parameter("sendnotify", "yes", true)), doc.objects().get(5).parameters());
         assertEquals(List.of("Top", "Top:Dist", "Top:Dist:mail.example.com",
                 "Top:Dist:mail.example.com:SMTP_mail.example.com", "Top:Dist:OnlyOther", "Top:Dist:OnlyOther:TCP_22_x"),
-                ServedConfig.build(tree(), "master1", "slave2").objects().stream()
+                ServedConfig.build(tree(), MASTER1, "slave2").objects().stream()
                         .map(ConfigDocument.Entry::fullName).filter(n -> !n.startsWith("Top:Redundant")).toList());
     }
 
@@ -76,19 +80,51 @@ class ServedConfigTest {
     void tagsAndModesFollowTheDefaults() {
         long g = add(1, ObjectKind.GROUP, "G", null);
         long s = add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
-        TreeNode service = tree().byId(s).orElseThrow();
-        assertFalse(ServedObjects.servedTo(service, "slave1"), "darp_mode none is the default");
-        for (String[] c : new String[][] {{"failover", "", "true"}, {"distributed", "", "true"}, {"redundant", "", "true"},
-                {"distributed", "MASTERS", "false"}, {"distributed", "slave2 slave1", "true"}, {"redundant", "slave2", "false"},
-                {"failover", "*", "true"}, {"none", "slave1", "false"}}) {
+        assertFalse(servedToSlave1(s), "darp_mode none is the default");
+        for (String[] c : new String[][] {{"failover", "", "true"}, {"distributed", "", "true"},
+                {"redundant", "", "true"}, {"distributed", "MASTERS", "false"}, {"distributed", "slave2 slave1", "true"},
+                {"redundant", "slave2", "false"}, {"failover", "*", "true"}, {"none", "slave1", "false"},
+                {"distributed", "SLAVES", "true"}, {"redundant", "slaves", "true"}, {"distributed", "master1", "false"},
+                {"redundant", "LOCAL", "false"}}) {
             params.clear();
             param(g, "darp_mode", c[0], false);
             if (!c[1].isEmpty()) {
                 param(g, "darp_tags", c[1], false);
             }
-            TreeNode node = tree().byId(s).orElseThrow();
-            assertEquals(Boolean.parseBoolean(c[2]), ServedObjects.servedTo(node, "slave1"), String.join(" / ", c));
+            assertEquals(Boolean.parseBoolean(c[2]), servedToSlave1(s), String.join(" / ", c));
         }
+    }
+
+    @Test
+    void nothingTaggedServesTopAloneAndAnAliasIsLeftOut() throws BadMessage {
+        long g = add(1, ObjectKind.GROUP, "G", null);
+        long s = add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
+        long other = add(1, ObjectKind.GROUP, "Other", null);
+        objects.add(new ObjectRow(objects.size() + 1, other, ObjectKind.ALIAS, "A", null, "Top:G:TCP_1_h",
+                objects.size()));
+        param(1, "darp_mode", "redundant", false);
+        param(g, "darp_mode", "none", false);
+        ConfigDocument none = ServedConfig.build(tree(), MASTER1, "slave1");
+        assertEquals(List.of("Top"), none.objects().stream().map(ConfigDocument.Entry::fullName).toList(),
+                "a document always starts with Top");
+        assertEquals(none, ConfigDocuments.read(ConfigDocuments.write(none)));
+        params.clear();
+        param(1, "darp_mode", "redundant", false);
+        assertEquals(List.of("Top", "Top:G", "Top:G:TCP_1_h"), ServedConfig.build(tree(), MASTER1, "slave1").objects()
+                .stream().map(ConfigDocument.Entry::fullName).toList(), "protocol v1 carries no alias target");
+        assertTrue(servedToSlave1(s));
+    }
+
+    @Test
+    void onlyASlaveIsServed() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ServedConfig.build(tree(), MASTER1, "stranger"));
+    }
+
+    private boolean servedToSlave1(long service) {
+        TreeSnapshot t = tree();
+        String name = t.byId(service).orElseThrow().fullName();
+        return ServedConfig.build(t, MASTER1, "slave1").objects().stream().anyMatch(e -> e.fullName().equals(name));
     }
 
     @Test
@@ -97,15 +133,15 @@ class ServedConfigTest {
         param(g, "darp_mode", "distributed", false);
         add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
         long other = add(1, ObjectKind.GROUP, "Unrelated", null);
-        String v1 = ServedConfig.build(tree(), "m", "s").version();
+        String v1 = ServedConfig.build(tree(), M, "s").version();
         param(other, "frequency", "10", false);
-        assertEquals(v1, ServedConfig.build(tree(), "m", "s").version(), "a change the slave is not served");
+        assertEquals(v1, ServedConfig.build(tree(), M, "s").version(), "a change the slave is not served");
         param(g, "frequency", "10", false);
-        String v2 = ServedConfig.build(tree(), "m", "s").version();
+        String v2 = ServedConfig.build(tree(), M, "s").version();
         assertNotEquals(v1, v2);
         assertEquals(32, v2.length());
 
-        ConfigDocument doc = ServedConfig.build(tree(), "m", "s");
+        ConfigDocument doc = ServedConfig.build(tree(), M, "s");
         assertEquals(doc, ConfigDocuments.read(ConfigDocuments.write(doc)));
     }
 
@@ -122,7 +158,7 @@ class ServedConfigTest {
         param(s, "url", "http://h.example.com:8080/x", false);
         TreeSnapshot master = tree();
 
-        ConfigDocument doc = ConfigDocuments.read(ConfigDocuments.write(ServedConfig.build(master, "m", "s")));
+        ConfigDocument doc = ConfigDocuments.read(ConfigDocuments.write(ServedConfig.build(master, M, "s")));
         TreeSnapshot slave = FetchedTree.snapshot(doc, List.of(), List.of(), ParameterCatalog.standard());
 
         assertTrue(slave.problems().isEmpty(), slave.problems().toString());
