@@ -31,20 +31,29 @@ public class DarpHere {
     DarpPeers peers;
 
     private volatile DarpTopology topology;
+    /** Set when the peers changed: the next call reads them again (keeping the old topology if it cannot). */
+    private volatile boolean stale;
 
     public DarpTopology topology() {
         DarpTopology t = topology;
-        if (t == null) {
+        if (t == null || stale) {
             t = reload();
         }
         return t;
     }
 
+    /**
+     * Forgets the topology; the next {@link #topology()} reads the peers again. Not read here: this observer runs
+     * while the API's transaction completes, and a database call from there (DarpPeers.all(), a REQUIRED EJB method)
+     * broke the connection pool (IJ000609 "Attempt to return connection twice"; minutes later the master's report
+     * intake hung writing to PostgreSQL and its StreamTicker with it), seen in DarpClusterIT after a peer update.
+     */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
-        reload();
+        stale = true;
     }
 
     private synchronized DarpTopology reload() {
+        stale = false;
         Set<String> masters = new TreeSet<>();
         Set<String> slaves = new TreeSet<>();
         if (settings.hasMaster()) {
