@@ -2,7 +2,9 @@ package org.argusee.darp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,7 +115,8 @@ final class Cluster {
     /** When the server last checked the object (null: never), from {@code checkedAt}. */
     static String checkedAt(ArgusServer server, String fullName) {
         JsonObject s = status(server, fullName);
-        return s == null || s.isNull("checkedAt") ? null : s.getString("checkedAt");
+        // JSON-B leaves a null out, and isNull throws on an absent key
+        return s != null && s.get("checkedAt") instanceof JsonString at ? at.getString() : null;
     }
 
     /** The server's link to peer {@code tag} from {@code /api/darp/connections}: connected, down, never, or absent. */
@@ -191,7 +194,7 @@ final class Cluster {
     /** The last report number the slave has had acked, as its own connections view shows its master's link. */
     static long slaveLastAcked(ArgusServer slave) {
         JsonObject c = connection(slave, MASTER).orElseThrow(() -> new AssertionError(slave.name() + " shows no master"));
-        return c.isNull("lastSeq") ? -1 : c.getJsonNumber("lastSeq").longValue();
+        return c.get("lastSeq") instanceof JsonNumber n ? n.longValue() : -1;
     }
 
     /** A Prog service up exactly while {@code $ARGUS_DATA/<file>} exists on the server that runs it. */
