@@ -1,8 +1,11 @@
 package org.argusee.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +184,32 @@ public final class ArgusServer {
 
     public Path baseDir() {
         return base.dir();
+    }
+
+    /**
+     * The server's jboss.server.data.dir ({@code target/servers/<name>/data}), which a {@code Prog} command sees as
+     * {@code $ARGUS_DATA}: a test makes a target reachable from this server only by creating a file there that the
+     * command tests ({@code test -e "$ARGUS_DATA/reach-x"}).
+     */
+    public Path dataDir() {
+        return base.dir().resolve("data");
+    }
+
+    /** Creates ({@code present}) or removes the file {@code name} in {@link #dataDir()}. */
+    public void dataFile(String name, boolean present) {
+        Path file = dataDir().resolve(name);
+        try {
+            if (present) {
+                Files.createDirectories(file.getParent());
+                if (!Files.exists(file)) {
+                    Files.createFile(file);
+                }
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + (present ? "create " : "remove ") + file + " of server " + this.name, e);
+        }
     }
 
     public String logTail(int lines) {
