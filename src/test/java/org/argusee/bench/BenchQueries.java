@@ -27,10 +27,10 @@ final class BenchQueries {
         return number("select count(*)" + SERVICES_UNDER, group + ":%");
     }
 
-    /** Master: slaves' stored reports on services under the group with that status. */
+    /** Master: slaves' stored reports on services (not hosts, which are reported too) under the group with that status. */
     long reports(String group, String status) {
         return number("select count(*) from argus.darp_report r join argus.object_full_name f on f.id = r.object_id"
-                + " where f.full_name like ? and r.status = ?", group + ":%", status);
+                + " where f.full_name like ? and f.kind = 'Service' and r.status = ?", group + ":%", status);
     }
 
     /** This server's stored status of services under the group with that status (on a master: the combined one). */
@@ -38,6 +38,24 @@ final class BenchQueries {
         return number("select count(*) from argus.object_status s join argus.object_full_name f"
                 + " on f.id = s.object_id where f.full_name like ? and f.kind = 'Service' and s.status = ?",
                 group + ":%", status);
+    }
+
+    /** Rows of a small diagnostic query, as text, for a run that stalls. */
+    String rows(String sql) {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                sb.append(sb.isEmpty() ? "" : "; ");
+                for (int i = 1; i <= columns; i++) {
+                    sb.append(i > 1 ? " " : "").append(rs.getString(i));
+                }
+            }
+            return sb.toString();
+        } catch (SQLException e) {
+            return "(" + e.getMessage() + ")";
+        }
     }
 
     /** Master: sum of last_seq over its slaves (one per report item applied or acked). */
@@ -48,8 +66,8 @@ final class BenchQueries {
     /** Master: received_at - reported_at (ms) of the stored reports with that status received since {@code from}. */
     List<Double> storeLatencies(String group, String status, Instant from) {
         return doubles("select extract(epoch from (r.received_at - r.reported_at)) * 1000 from argus.darp_report r"
-                + " join argus.object_full_name f on f.id = r.object_id where f.full_name like ? and r.status = ?"
-                + " and r.received_at >= ?", group + ":%", status, from);
+                + " join argus.object_full_name f on f.id = r.object_id where f.full_name like ? and f.kind = 'Service'"
+                + " and r.status = ? and r.received_at >= ?", group + ":%", status, from);
     }
 
     /**
@@ -61,7 +79,8 @@ final class BenchQueries {
                 + " and at >= ? group by object_id), r as (select object_id, min(reported_at) at from"
                 + " argus.darp_report where status = ? and received_at >= ? group by object_id)"
                 + " select extract(epoch from (t.at - r.at)) * 1000 from t join r using (object_id)"
-                + " join argus.object_full_name f on f.id = t.object_id where f.full_name like ? and t.at >= r.at",
+                + " join argus.object_full_name f on f.id = t.object_id where f.full_name like ?"
+                + " and f.kind = 'Service' and t.at >= r.at",
                 status, from, status, from, group + ":%");
     }
 

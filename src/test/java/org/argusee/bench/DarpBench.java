@@ -106,10 +106,30 @@ class DarpBench {
         }
         out.printf("both slaves have their %d services %d s after the import%n", services + failoverServices,
                 secondsSince(importStart));
-        await("every slave's first report of every redundant service stored on the master",
-                Duration.ofSeconds(3L * frequency + 120), () -> masterDb.reports(BENCH, "up") == 2L * services);
+        try {
+            await("every slave's first report of every redundant service stored on the master",
+                    Duration.ofSeconds(3L * frequency + 120), () -> masterDb.reports(BENCH, "up") == 2L * services);
+        } catch (AssertionError e) {
+            diagnose();
+            throw e;
+        }
         out.printf("steady: %d up reports stored on the master %d s after the import%n", 2L * services,
                 secondsSince(importStart));
+    }
+
+    /** What each server holds, printed when a wait fails. */
+    void diagnose() {
+        out.printf("master darp_link: %s%n", masterDb.rows("select tag, last_seq, connected_at, disconnected_at,"
+                + " down_reason from argus.darp_link"));
+        out.printf("master darp_report by slave and status: %s%n", masterDb.rows("select slave_tag, status,"
+                + " count(*) from argus.darp_report group by 1, 2"));
+        String statuses = "select f.full_name like '" + BENCH + ":%', s.status, count(*) from argus.object_status s"
+                + " join argus.object_full_name f on f.id = s.object_id where f.kind = 'Service' group by 1, 2";
+        out.printf("master statuses (redundant?, status, count): %s%n", masterDb.rows(statuses));
+        for (ArgusServer slave : slaves) {
+            out.printf("%s statuses (redundant?, status, count): %s%n", slave.name(),
+                    new BenchQueries(slave.database()).rows(statuses));
+        }
     }
 
     ArgusServer master() {

@@ -32,14 +32,28 @@ final class FailoverRound {
         awaitSlavesConnected();
         out.printf("%n== failover (%d services, slave settings at their defaults), load average %s%n",
                 bench.failoverServices(), bench.load());
+        standby("before the hang");
         master.hang();
         measure("master hung (SIGSTOP)");
         master.resume();
         Instant resumed = Instant.now();
         awaitSlavesConnected();
         out.printf("master resumed: both slaves connected again after %d s%n", DarpBench.secondsSince(resumed));
+        standby("after the resume");
         master.kill();
         measure("master killed (SIGKILL)");
+    }
+
+    /**
+     * Counts the failover listeners' accepts over one frequency while the master is up: about F when only the
+     * master probes (slaves standing by), about 3F when the slaves probe too, which would make the failover
+     * figures meaningless (their first probe would not be a takeover).
+     */
+    private void standby(String when) {
+        listeners.ask("mark");
+        DarpBench.pause(bench.frequency() * 1000L);
+        out.printf("standby check %s: %s failover probes in one frequency (%d s); the master alone makes %d%n",
+                when, listeners.ask("since 1")[0], bench.frequency(), bench.failoverServices());
     }
 
     private void measure(String what) {

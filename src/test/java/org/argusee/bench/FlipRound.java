@@ -40,12 +40,12 @@ final class FlipRound {
         double idleSeconds = Duration.between(idleStart, Instant.now()).toMillis() / 1e3;
         out.printf("idle links (2 slaves, nothing to report, %.0f s): %.0f B/s slave -> master, %.0f B/s back%n",
                 idleSeconds, (idle1[0] - idle0[0]) / idleSeconds, (idle1[1] - idle0[1]) / idleSeconds);
-        flip("down", "close");
-        flip("up", "open");
+        flip("down", "close", "closed");
+        flip("up", "open", "opened");
         itemSize();
     }
 
-    private void flip(String status, String command) {
+    private void flip(String status, String command, String done) {
         BenchQueries db = bench.masterDb();
         String group = bench.benchGroup();
         int n = bench.services();
@@ -76,7 +76,7 @@ final class FlipRound {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1e3;
         heapMax = Math.max(heapMax, Figures.heap(m1));
 
-        out.printf("%n== flip %s (listeners %sd at %s, load average %s)%n", status, command, start, bench.load());
+        out.printf("%n== flip %s (listeners %s at %s, load average %s)%n", status, done, start, bench.load());
         out.printf("reports %s stored on the master: %d of %d, all within %.1f s; combined %s on the master: %d of %d%n",
                 status, reportsDone, 2L * n, allReported.toMillis() / 1e3, status, combined, n);
         out.printf("report at -> combined status change in the master's memory (histogram %s): %s%n", COMBINE,
@@ -87,7 +87,7 @@ final class FlipRound {
             out.printf("first slave report at -> master's stored transition at (status_transition, where the slave "
                     + "was first): %s%n", Figures.millis(db.firstReportToTransition(group, status, start)));
         }
-        out.printf("wire: %d report items acked; slave -> master %d B (%.0f B per report), master -> slave %d B "
+        out.printf("wire: %d report items acked (services and hosts); slave -> master %d B (%.0f B per report), master -> slave %d B "
                         + "(%.0f B per report), over %.0f s (idle pings included)%n", items, b1[0] - b0[0],
                 items == 0 ? 0 : (b1[0] - b0[0]) / (double) items, b1[1] - b0[1],
                 items == 0 ? 0 : (b1[1] - b0[1]) / (double) items, seconds);
