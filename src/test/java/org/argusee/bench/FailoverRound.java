@@ -71,6 +71,27 @@ final class FailoverRound {
         out.printf("%s: first failover probe by a slave after %s, %d probes (each slave each service once) after %s;"
                         + " %s probes seen; load average %s%n", what, after(signal, first), all, after(signal, last),
                 since[0], bench.load());
+        for (ArgusServer slave : bench.slaves()) {
+            out.printf("  %s: master link %s%n", slave.name(), linkDown(slave, signal));
+        }
+    }
+
+    /** When the slave's own view says its master went down, relative to the signal. */
+    private static String linkDown(ArgusServer slave, Instant signal) {
+        try {
+            return linkState(slave, signal);
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String linkState(ArgusServer slave, Instant signal) {
+        return slave.api().get("api/darp/connections").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> "master".equals(c.getString("role", ""))).findFirst()
+                .map(c -> c.getString("state", "?") + (c.containsKey("since") && !c.isNull("since")
+                        ? String.format(" since %.2f s after the signal", Duration.between(signal,
+                        Instant.parse(c.getString("since"))).toMillis() / 1e3) : ""))
+                .orElse("not listed");
     }
 
     private static String after(Instant signal, long epochMillis) {
