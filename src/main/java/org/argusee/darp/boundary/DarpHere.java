@@ -1,11 +1,14 @@
 package org.argusee.darp.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
@@ -30,7 +33,13 @@ public class DarpHere {
     @Inject
     DarpPeers peers;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private volatile DarpTopology topology;
+
+    /** The master's tag as it said it in its welcome, when the settings do not name it; null until then. */
+    private volatile String learnedMaster;
 
     public DarpTopology topology() {
         DarpTopology t = topology;
@@ -40,8 +49,16 @@ public class DarpHere {
         return t;
     }
 
+    /**
+     * Reads the peers again on the executor: after the commit the thread still carries the finished transaction,
+     * and a database call on it fails ("Unable to acquire JDBC Connection"). Until then the old topology holds.
+     */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
-        reload();
+        try {
+            executor.execute(this::reload);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "DARP: the peers are not read again: shutting down", e);
+        }
     }
 
     private synchronized DarpTopology reload() {
@@ -68,8 +85,33 @@ public class DarpHere {
         return topology;
     }
 
-    /** The configured master's tag: as set, or the placeholder until the settings name it. */
+    /** The configured master's tag: as set, else as the master said it, else the placeholder. */
     public String masterTag() {
-        return settings.masterTag().orElse(UNNAMED_MASTER);
+        return settings.masterTag().orElseGet(() -> learnedMaster != null ? learnedMaster : UNNAMED_MASTER);
+    }
+
+    /**
+     * The master said its tag (its welcome) and the settings do not name it: the topology names it from now on.
+     * Called on the link's thread, so the topology is changed in memory, without the database.
+     */
+    public synchronized void masterLearned(String tag) {
+        if (settings.masterTag().isPresent() || tag == null || tag.equals(masterTag())) {
+            return;
+        }
+        if (tag.equals(settings.tag())) {
+            LOG.warning(() -> "DARP: the master calls itself '" + tag + "', this server's own tag; not taken");
+            return;
+        }
+        String before = masterTag();
+        learnedMaster = tag;
+        DarpTopology t = topology;
+        if (t != null) {
+            Set<String> masters = new TreeSet<>(t.masters());
+            masters.remove(before);
+            masters.add(tag);
+            masters.removeAll(t.slaves());
+            topology = new DarpTopology(t.self(), masters, t.slaves());
+        }
+        LOG.info(() -> "DARP: the master's tag is '" + tag + "' (from its welcome)");
     }
 }

@@ -55,6 +55,7 @@ public class DarpPeers {
         DarpPeer peer = new DarpPeer(input.tag(), input.role());
         apply(peer, input);
         em.persist(peer);
+        peerChanged.fire(new PeerChanged(peer.tag())); // the topology (DarpHere) gains it
         LOG.info(() -> "DARP peer '" + peer.tag() + "' (" + peer.role() + ") created");
         return PeerView.of(peer);
     }
@@ -126,9 +127,8 @@ public class DarpPeers {
         }
         if (existing.isEmpty()) {
             em.persist(peer);
-        } else {
-            peerChanged.fire(new PeerChanged(tag));
         }
+        peerChanged.fire(new PeerChanged(tag));
         return existing.isEmpty();
     }
 

@@ -26,6 +26,7 @@ import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.status.boundary.StatusChanged;
 import org.argusee.status.boundary.StatusReader;
 import org.argusee.status.boundary.StatusView;
+import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.Status;
 import org.argusee.status.control.Transition;
 import org.argusee.tree.boundary.TreeCache;
@@ -89,8 +90,9 @@ public class SlaveReporter {
         }
         Transition t = change.transition();
         boolean up = t.to() == Status.UP;
+        boolean override = change.shown() != null && change.shown().state() == DisplayState.OVERRIDE;
         report(new ReportItem(0, change.fullName(), t.to().label(), up ? "clear" : t.toSeverity().label(),
-                up ? null : t.reason(), t.at(), false));
+                up ? null : t.reason(), t.at(), override));
     }
 
     void reconcile() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -33,6 +34,12 @@ public class SlaveRunner {
 
     @Inject
     SlaveConfigStore store;
+
+    @Inject
+    DarpHere here;
+
+    @Inject
+    Event<PeerLinkChanged> linkChanges;
 
     @Resource
     ManagedExecutorService executor;
@@ -81,6 +88,8 @@ public class SlaveRunner {
 
     private final class Listener implements LinkListener {
         private final String url;
+        /** The master's tag while the link is connected, else null. */
+        private volatile String upAs;
 
         Listener(String url) {
             this.url = url;
@@ -97,6 +106,36 @@ public class SlaveRunner {
                     link.forgetConfig();
                 }
             });
+        }
+
+        /**
+         * Fires {@link PeerLinkChanged} when the link becomes connected or stops being connected, on the link's
+         * thread (observers are quick). A master tag the settings do not name is learned from its welcome first,
+         * so the topology names the master before anyone hears of it.
+         */
+        @Override
+        public void stateChanged(LinkState state) {
+            if (state.connected() == (upAs != null)) {
+                return;
+            }
+            String tag;
+            String reason = null;
+            if (state.connected()) {
+                tag = state.master() != null ? state.master() : here.masterTag();
+                if (settings.masterTag().isEmpty()) {
+                    here.masterLearned(tag);
+                }
+                upAs = tag;
+            } else {
+                tag = upAs;
+                upAs = null;
+                reason = state.reason() != null ? state.reason() : "link " + state.state();
+            }
+            try {
+                linkChanges.fire(new PeerLinkChanged(tag, true, state.connected(), reason));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "DARP: the link change of master '" + tag + "' cannot be told", e);
+            }
         }
     }
 }

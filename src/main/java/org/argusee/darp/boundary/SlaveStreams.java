@@ -2,6 +2,7 @@ package org.argusee.darp.boundary;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ public class SlaveStreams {
     @Inject
     DarpSettings settings;
 
+    @Inject
+    Event<PeerLinkChanged> linkChanges;
+
     private final Map<SlaveSocket, SlaveConversation> open = new ConcurrentHashMap<>();
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<String, Ended> ended = new ConcurrentHashMap<>();
@@ -92,12 +96,22 @@ public class SlaveStreams {
             return;
         }
         ended.put(tag, new Ended(Instant.now(), reason));
+        announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
         LOG.log(normal ? Level.INFO : Level.WARNING, () -> "DARP slave '" + tag + "' disconnected: " + reason);
         try {
             intake.disconnected(tag, reason);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "cannot record the disconnection of DARP slave '" + tag + "'", e);
+        }
+    }
+
+    /** Tells the observers (DARP/Watch, the duty) at once; they are quick and never wait for the database. */
+    private void announce(String tag, boolean up, String reason) {
+        try {
+            linkChanges.fire(new PeerLinkChanged(tag, false, up, reason));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DARP: the link change of slave '" + tag + "' cannot be told", e);
         }
     }
 
@@ -177,6 +191,7 @@ public class SlaveStreams {
                 previous.conversation.end(SlaveConversation.REPLACED, "replaced by a newer connection");
             }
             ended.remove(t);
+            announce(t, true, null);
             LOG.info(() -> "DARP slave '" + t + "' connected from " + socket.address());
             return Optional.of(new SlaveConversation.Accepted(t, welcome));
         }

@@ -45,7 +45,7 @@ public class DarpSettings {
     int masterFrequency;
 
     @Inject
-    @ConfigProperty(name = "argus.darp.master.timeout", defaultValue = "60")
+    @ConfigProperty(name = "argus.darp.master.timeout", defaultValue = "10")
     int masterTimeout;
 
     @Inject

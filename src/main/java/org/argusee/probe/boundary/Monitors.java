@@ -3,14 +3,17 @@ package org.argusee.probe.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.argusee.probe.control.ComputeMonitor;
+import org.argusee.probe.control.DarpWatchMonitor;
 import org.argusee.probe.control.DnsMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.NetLoop;
+import org.argusee.probe.control.PeerLinks;
 import org.argusee.probe.control.PingMonitor;
 import org.argusee.probe.control.PingSettings;
 import org.argusee.probe.control.PingTools;
@@ -42,6 +45,10 @@ public class Monitors {
     @Inject
     TreeCache tree;
 
+    /** DARP's view of its links, for DARP/Watch; found through CDI so this package needs no DARP classes. */
+    @Inject
+    Instance<PeerLinks> peerLinks;
+
     private NetLoop loop;
     private Monitor tcp;
     private Monitor udp;
@@ -52,6 +59,7 @@ public class Monitors {
     private Monitor self;
     private Monitor compute;
     private Monitor url;
+    private Monitor watch;
 
     @PostConstruct
     void open() {
@@ -70,6 +78,7 @@ public class Monitors {
                 () -> (int) tree.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).count()));
         compute = new ComputeMonitor(latest::valueOf);
         url = new UrlMonitor(loop);
+        watch = new DarpWatchMonitor(peerLinks.isResolvable() ? peerLinks.get() : PeerLinks.NONE);
     }
 
     /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
@@ -84,8 +93,14 @@ public class Monitors {
             case "PROG" -> Optional.of(prog);
             case "SELF" -> Optional.of(self);
             case "COMPUTE" -> Optional.of(compute);
+            case "DARP" -> "Watch".equals(type.app()) ? Optional.of(watch) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The DARP/Watch monitor: its services never retry (see the scheduler). */
+    public Monitor watch() {
+        return watch;
     }
 
     @PreDestroy

@@ -1,0 +1,45 @@
+package org.argusee.probe.control;
+
+import org.argusee.tree.control.TreeNode;
+
+/**
+ * Whether this server tests a service now. DARP decides it when the server has peers (its mode and tags, and for
+ * failover whether the master is reachable); without DARP every service is tested. Defined here so the scheduler
+ * needs no DARP classes: DARP implements it and the scheduler finds it through CDI.
+ */
+public interface ProbeDuty {
+
+    /** Tests everything, always: what a server without DARP does. */
+    ProbeDuty EVERYWHERE = new ProbeDuty() {
+        @Override
+        public Assignment assign(TreeNode service) {
+            return Assignment.ALWAYS;
+        }
+
+        @Override
+        public Object version() {
+            return this;
+        }
+    };
+
+    /**
+     * Worked out once when a service is planned (its DARP parameters read then, not at every probe); asked at each
+     * of its probes.
+     */
+    Assignment assign(TreeNode service);
+
+    /**
+     * Changes (compared by identity) whenever who tests what may have changed, e.g. after the peers changed; the
+     * scheduler compares it at its replanning tick. A link going up or down is told faster, by {@link DarpMoved}.
+     */
+    Object version();
+
+    /** One service's duty. {@link #testsNow()} runs at every tick of the service: it must be a few field reads. */
+    @FunctionalInterface
+    interface Assignment {
+
+        Assignment ALWAYS = () -> true;
+
+        boolean testsNow();
+    }
+}
