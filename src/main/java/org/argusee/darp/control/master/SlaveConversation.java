@@ -12,7 +12,11 @@ import org.argusee.darp.control.wire.Messages;
 /**
  * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
  * and the error rules of docs/design/05-darp.md (a bad first message closes, a bad later one is answered and the
- * connection kept). Calls from the socket and from the timer are serialised on this object.
+ * connection kept). The state is guarded by this object's monitor, but the calls into the server that may wait
+ * for the database ({@link Port#accept}, {@link Port#apply}) are made outside it: the timer's {@link #tick} walks
+ * every slave's conversation on one thread, and one slave's slow transaction must not hold up the others' pings
+ * (found under load: every slave's heartbeat stalled behind one login's insert). The socket delivers one
+ * connection's messages one after another, so reports are still applied in order.
  */
 public final class SlaveConversation {
 
@@ -64,15 +68,21 @@ public final class SlaveConversation {
         return beat == null ? opened : beat.lastHeard();
     }
 
-    public synchronized void received(String text, Instant now) {
-        if (closed) {
-            return;
+    public void received(String text, Instant now) {
+        String from;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            from = tag;
+            if (from != null) {
+                beat.heard(now);
+            }
         }
-        if (tag == null) {
+        if (from == null) {
             hello(text, now);
             return;
         }
-        beat.heard(now);
         Message m;
         try {
             m = Messages.parse(text);
@@ -81,13 +91,15 @@ public final class SlaveConversation {
             return;
         }
         if (m instanceof Message.Reports r) {
-            reports(r);
+            reports(from, r);
         } else if (m instanceof Message.Ping p) {
             send(new Message.Pong(p.id()));
         } else if (m instanceof Message.Pong p) {
-            beat.answered(p.id());
+            synchronized (this) {
+                beat.answered(p.id());
+            }
         } else if (m instanceof Message.ErrorReply e) {
-            LOG.warning(() -> "DARP slave '" + tag + "' reports " + e.code() + ": " + e.message());
+            LOG.warning(() -> "DARP slave '" + from + "' reports " + e.code() + ": " + e.message());
         } else {
             send(new Message.ErrorReply("malformed", "a slave does not send '" + typeOf(m) + "' here", null));
         }
@@ -157,20 +169,26 @@ public final class SlaveConversation {
             refuse("unauthorized", "token unknown, expired or not yours: log in again", UNAUTHORIZED);
             return;
         }
-        tag = accepted.get().tag();
-        beat = new Heartbeat(accepted.get().welcome().timeoutMillis());
-        beat.opened(now);
-        beat.welcomed(h.timeoutMillis());
+        synchronized (this) {
+            if (closed) {
+                return; // the hello deadline passed while the login was looked up: the close is on its way
+            }
+            tag = accepted.get().tag();
+            beat = new Heartbeat(accepted.get().welcome().timeoutMillis());
+            beat.opened(now);
+            beat.welcomed(h.timeoutMillis());
+        }
         send(accepted.get().welcome());
     }
 
-    private void reports(Message.Reports r) {
+    private void reports(String from, Message.Reports r) {
         long ack;
         try {
-            ack = port.apply(tag, r);
+            ack = port.apply(from, r);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DARP reports of slave '" + tag + "' cannot be stored now; the slave will resend", e);
-            close(UNAVAILABLE, "reports cannot be stored now");
+            LOG.log(Level.WARNING, "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
+                    e);
+            end(UNAVAILABLE, "reports cannot be stored now");
             return;
         }
         send(new Message.Ack(ack));
@@ -181,10 +199,16 @@ public final class SlaveConversation {
 
     private void refuse(String code, String message, int closeCode) {
         send(new Message.ErrorReply(code, message, null));
-        close(closeCode, message);
+        end(closeCode, message);
     }
 
+    /** Nothing goes out once the conversation is closed (a late ack after a heartbeat close, say). */
     private void send(Message m) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
         port.send(Messages.write(m));
     }
 

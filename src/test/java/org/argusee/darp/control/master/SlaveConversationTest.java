@@ -23,7 +23,7 @@ class SlaveConversationTest {
     final SlaveConversation conversation = new SlaveConversation(port, t0);
 
     /** Plays the server: one valid token, last applied seq kept like the database keeps it. */
-    static final class FakePort implements SlaveConversation.Port {
+    static class FakePort implements SlaveConversation.Port {
         final List<Message> sent = new ArrayList<>();
         final List<ReportItem> applied = new ArrayList<>();
         Integer closedWith;
@@ -184,6 +184,37 @@ class SlaveConversationTest {
         hello("good", 1);
         conversation.configChanged("v2");
         assertEquals(new Message.ConfigChanged("v2"), port.last());
+    }
+
+    @Test
+    void aSlowStoreDoesNotHoldUpTheTimer() throws Exception {
+        java.util.concurrent.CountDownLatch storing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SlaveConversation slow = new SlaveConversation(new FakePort() {
+            @Override
+            public long apply(String tag, Message.Reports reports) {
+                storing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.apply(tag, reports);
+            }
+        }, t0);
+        slow.received(Messages.write(new Message.Hello(1, "good", 3000)), t0);
+        Thread socket = new Thread(() -> slow.received(reports(1, 2), t0));
+        socket.start();
+        try {
+            assertTrue(storing.await(10, java.util.concurrent.TimeUnit.SECONDS), "the store was not called");
+            java.util.concurrent.CompletableFuture<Void> tick = java.util.concurrent.CompletableFuture
+                    .runAsync(() -> slow.tick(t0.plusMillis(1500)));
+            tick.get(10, java.util.concurrent.TimeUnit.SECONDS); // would wait for the store before the fix
+            assertEquals("slave1", slow.tag());
+        } finally {
+            release.countDown();
+            socket.join(10_000);
+        }
     }
 
     private void hello(String token, int protocol) {
