@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * 20000; a connection is accepted and closed at once, as a TCP service with no send/expect needs.
  *
  * <p>Talks over stdin/stdout: prints {@code ready <listeners>} once listening; {@code close <host>} closes that
- * host's listeners and prints {@code closed <host> <epoch ms>}; {@code count} prints {@code accepts <n>}. Ends when
- * stdin closes. Usage: {@code ProbeTargets firstHost hostCount ports}
+ * host's listeners and prints {@code closed <host> <epoch ms>}; {@code open <host>} listens on them again and prints
+ * {@code opened <host> <epoch ms>}; {@code count} prints {@code accepts <n>}; {@code mark} starts noting the time of
+ * each accept and prints {@code marked <epoch ms>}; {@code since <k>} prints {@code since <n> <first> <k-th>}: the
+ * accepts noted since the mark, the epoch ms of the first and of the k-th (-1 for none yet). Ends when stdin
+ * closes. Usage: {@code ProbeTargets firstHost hostCount ports}
  */
 public final class ProbeTargets {
 
@@ -33,7 +37,11 @@ public final class ProbeTargets {
     private final Selector selector;
     private final Map<Integer, List<ServerSocketChannel>> byHost = new HashMap<>();
     private final ConcurrentLinkedQueue<Integer> toClose = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Integer> toOpen = new ConcurrentLinkedQueue<>();
     private final AtomicLong accepts = new AtomicLong();
+    /** Accept times (epoch ms) since the last mark; null before any mark. Written by the accept loop only. */
+    private volatile List<Long> noted;
+    private int ports;
 
     private ProbeTargets(Selector selector) {
         this.selector = selector;
@@ -63,27 +71,51 @@ public final class ProbeTargets {
                 targets.toClose.add(host);
                 targets.selector.wakeup();
                 out.println("closed " + host + " " + System.currentTimeMillis());
+            } else if (words[0].equals("open")) {
+                int host = Integer.parseInt(words[1]);
+                targets.toOpen.add(host);
+                targets.selector.wakeup();
+                out.println("opened " + host + " " + System.currentTimeMillis());
             } else if (words[0].equals("count")) {
                 out.println("accepts " + targets.accepts.get());
+            } else if (words[0].equals("mark")) {
+                targets.noted = Collections.synchronizedList(new ArrayList<>());
+                out.println("marked " + System.currentTimeMillis());
+            } else if (words[0].equals("since")) {
+                out.println(targets.since(Integer.parseInt(words[1])));
             }
         }
     }
 
     private int listen(int first, int count, int ports) throws IOException {
-        int listeners = 0;
+        this.ports = ports;
         for (int host = first; host < first + count; host++) {
-            List<ServerSocketChannel> channels = new ArrayList<>();
-            for (int p = 0; p < ports; p++) {
-                ServerSocketChannel server = ServerSocketChannel.open();
-                server.bind(new InetSocketAddress(address(host), PORT_BASE + p), 64);
-                server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT);
-                channels.add(server);
-                listeners++;
-            }
-            byHost.put(host, channels);
+            listen(host);
         }
-        return listeners;
+        return count * ports;
+    }
+
+    private void listen(int host) throws IOException {
+        List<ServerSocketChannel> channels = new ArrayList<>();
+        for (int p = 0; p < ports; p++) {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(new InetSocketAddress(address(host), PORT_BASE + p), 64);
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            channels.add(server);
+        }
+        byHost.put(host, channels);
+    }
+
+    private String since(int k) {
+        List<Long> times = noted;
+        if (times == null) {
+            return "since 0 -1 -1";
+        }
+        synchronized (times) {
+            return "since " + times.size() + " " + (times.isEmpty() ? -1 : times.get(0)) + " "
+                    + (k >= 1 && times.size() >= k ? times.get(k - 1) : -1);
+        }
     }
 
     private void acceptLoop() {
@@ -94,12 +126,22 @@ public final class ProbeTargets {
                     for (ServerSocketChannel server : byHost.getOrDefault(host, List.of())) {
                         server.close();
                     }
+                    byHost.remove(host);
+                }
+                for (Integer host = toOpen.poll(); host != null; host = toOpen.poll()) {
+                    if (!byHost.containsKey(host)) {
+                        listen(host);
+                    }
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid() && key.isAcceptable()) {
                         SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
                         if (client != null) {
                             accepts.incrementAndGet();
+                            List<Long> times = noted;
+                            if (times != null) {
+                                times.add(System.currentTimeMillis());
+                            }
                             client.close();
                         }
                     }

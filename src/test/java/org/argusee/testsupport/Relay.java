@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URL;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP link on 127.0.0.1 that a test can cut, to part two servers without touching either: give one server the
@@ -37,6 +38,8 @@ public final class Relay implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesToTarget = new AtomicLong();
+    private final AtomicLong bytesFromTarget = new AtomicLong();
     private final Object modeChange = new Object();
     private volatile Mode mode = Mode.OPEN;
 
@@ -69,6 +72,19 @@ public final class Relay implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * TCP payload bytes passed so far from the caller to the target, over all connections (HTTP and WebSocket
+     * framing included, TCP/IP headers not): what a benchmark divides by the messages it sent.
+     */
+    public long bytesToTarget() {
+        return bytesToTarget.get();
+    }
+
+    /** TCP payload bytes passed so far from the target back to callers. */
+    public long bytesFromTarget() {
+        return bytesFromTarget.get();
     }
 
     public Mode mode() {
@@ -133,8 +149,8 @@ public final class Relay implements AutoCloseable {
             }
             sockets.add(client);
             sockets.add(server);
-            daemon("relay-up-" + port(), () -> pump(client, server));
-            daemon("relay-down-" + port(), () -> pump(server, client));
+            daemon("relay-up-" + port(), () -> pump(client, server, bytesToTarget));
+            daemon("relay-down-" + port(), () -> pump(server, client, bytesFromTarget));
         } catch (IOException e) {
             // the target is down: the caller sees its connection reset, as it would see it refused
             abort(client);
@@ -142,12 +158,13 @@ public final class Relay implements AutoCloseable {
     }
 
     /** Copies until either side ends; while the link is cut, holds what it read (the rest stays in the kernel). */
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, AtomicLong passed) {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0 && passes(); n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 out.flush();
+                passed.addAndGet(n);
             }
         } catch (IOException e) {
             // a reset or a closed peer ends this direction; the other side is ended below

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,17 @@ class RelayTest {
             assertEquals("hello", roundTrip(s, "hello"));
             assertEquals("again", roundTrip(s, "again"));
         }
+    }
+
+    @Test
+    void countsThePayloadBytesEachWay() throws IOException {
+        try (Socket s = connect()) {
+            assertEquals("hello", roundTrip(s, "hello"));
+            assertEquals("abc", roundTrip(s, "abc"));
+        }
+        // the client can read a reply before the relay's thread has added it up
+        Eventually.await("10 bytes counted each way", Duration.ofSeconds(5),
+                () -> relay.bytesToTarget() == 10 && relay.bytesFromTarget() == 10);
     }
 
     @Test

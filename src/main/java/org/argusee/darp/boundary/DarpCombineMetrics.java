@@ -1,0 +1,53 @@
+package org.argusee.darp.boundary;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * On a master, how long a slave's report takes to show in the combined status: from the report's {@code at} (the
+ * slave's time of the result, stamped before the slave stores and sends it) to the moment the master applies the
+ * change of the combined status in memory. Recorded only for reports that change the combined status; a report that
+ * changes nothing is counted apart. Both servers' clocks are compared, so the figure means something only where they
+ * agree (one machine, as in the benchmark). A histogram, as the probe lag: percentiles over any window from two
+ * scrapes ({@code argus_darp_report_combine_seconds_bucket}).
+ */
+@ApplicationScoped
+public class DarpCombineMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    private Timer combine;
+    private Counter unchanged;
+
+    @PostConstruct
+    void register() {
+        combine = Timer.builder("argus.darp.report.combine")
+                .description("Slave report's time (at) to the master's combined status change, in memory")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        unchanged = Counter.builder("argus.darp.reports.unchanged")
+                .description("Slave reports applied that left the combined status as it was")
+                .register(registry);
+    }
+
+    /** A report made at {@code reportAt} on its slave has just changed the combined status. */
+    public void changedCombined(Instant reportAt) {
+        Duration took = Duration.between(reportAt, Instant.now());
+        combine.record(took.isNegative() ? Duration.ZERO : took);
+    }
+
+    /** A report was applied and the combined status stayed as it was. */
+    public void leftCombined() {
+        unchanged.increment();
+    }
+}

@@ -1,0 +1,47 @@
+package org.argusee.darp.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DarpCombineMetricsTest {
+
+    SimpleMeterRegistry registry;
+    DarpCombineMetrics metrics;
+
+    @BeforeEach
+    void registered() {
+        registry = new SimpleMeterRegistry();
+        metrics = new DarpCombineMetrics();
+        metrics.registry = registry;
+        metrics.register();
+    }
+
+    @Test
+    void recordsFromTheReportsTimeToNow() {
+        metrics.changedCombined(Instant.now().minusMillis(300));
+        Timer timer = registry.get("argus.darp.report.combine").timer();
+        assertEquals(1, timer.count());
+        assertTrue(timer.totalTime(TimeUnit.MILLISECONDS) >= 300, "at least the 300 ms since the report");
+    }
+
+    @Test
+    void aReportStampedAheadOfTheMastersClockCountsAsNoDelay() {
+        metrics.changedCombined(Instant.now().plusSeconds(5));
+        assertEquals(0, registry.get("argus.darp.report.combine").timer().totalTime(TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void reportsThatChangeNothingAreCountedApart() {
+        metrics.leftCombined();
+        metrics.leftCombined();
+        assertEquals(2, registry.get("argus.darp.reports.unchanged").counter().count());
+        assertEquals(0, registry.get("argus.darp.report.combine").timer().count());
+    }
+}
