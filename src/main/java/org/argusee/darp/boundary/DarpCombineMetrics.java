@@ -15,7 +15,9 @@ import java.time.Instant;
  * change of the combined status in memory. Recorded only for reports that change the combined status; a report that
  * changes nothing is counted apart. Both servers' clocks are compared, so the figure means something only where they
  * agree (one machine, as in the benchmark). A histogram, as the probe lag: percentiles over any window from two
- * scrapes ({@code argus_darp_report_combine_seconds_bucket}).
+ * scrapes ({@code argus_darp_report_combine_seconds_bucket}). A second histogram,
+ * {@code argus_darp_intake_combine_seconds}, is the master's own part: from the moment it began to store the
+ * message to the same change (no clocks compared).
  */
 @ApplicationScoped
 public class DarpCombineMetrics {
@@ -24,6 +26,7 @@ public class DarpCombineMetrics {
     MeterRegistry registry;
 
     private Timer combine;
+    private Timer intake;
     private Counter unchanged;
 
     @PostConstruct
@@ -35,15 +38,30 @@ public class DarpCombineMetrics {
                         Duration.ofSeconds(1))
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        intake = Timer.builder("argus.darp.intake.combine")
+                .description("The master's part: a slave's message received to the combined status change, in memory")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250))
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
         unchanged = Counter.builder("argus.darp.reports.unchanged")
                 .description("Slave reports applied that left the combined status as it was")
                 .register(registry);
     }
 
-    /** A report made at {@code reportAt} on its slave has just changed the combined status. */
-    public void changedCombined(Instant reportAt) {
-        Duration took = Duration.between(reportAt, Instant.now());
-        combine.record(took.isNegative() ? Duration.ZERO : took);
+    /**
+     * A report made at {@code reportAt} on its slave, whose message the master began to store at {@code received},
+     * has just changed the combined status.
+     */
+    public void changedCombined(Instant reportAt, Instant received) {
+        Instant now = Instant.now();
+        combine.record(nonNegative(Duration.between(reportAt, now)));
+        intake.record(nonNegative(Duration.between(received, now)));
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** A report was applied and the combined status stayed as it was. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +71,9 @@ public class MasterCombiner implements ServiceCombiner {
 
     @Inject
     StatusBoard board;
+
+    @Inject
+    DarpCombineMetrics metrics;
 
     private final ReportBook book = new ReportBook();
     private final Map<Long, Last> last = new ConcurrentHashMap<>();
@@ -136,12 +140,28 @@ public class MasterCombiner implements ServiceCombiner {
     }
 
     void reportsStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportsStored stored) {
-        Set<Long> ids = new HashSet<>();
+        Map<Long, Instant> reportAt = new HashMap<>();
         for (ReportsStored.Item item : stored.items()) {
             book.put(item.objectId(), item.report());
-            ids.add(item.objectId());
+            Instant at = item.report().at() == null ? stored.received() : item.report().at();
+            reportAt.merge(item.objectId(), at, (a, b) -> a.isAfter(b) ? a : b);
         }
-        quietly("reports of '" + stored.tag() + "'", () -> board.recombine(ids));
+        Map<Long, Status> before = new HashMap<>();
+        reportAt.keySet().forEach(id -> before.put(id, shownStatus(id)));
+        quietly("reports of '" + stored.tag() + "'", () -> board.recombine(reportAt.keySet()));
+        reportAt.forEach((id, at) -> {
+            Status after = shownStatus(id);
+            if (after != null && after != before.get(id)) {
+                metrics.changedCombined(at, stored.received());
+            } else {
+                metrics.leftCombined();
+            }
+        });
+    }
+
+    private Status shownStatus(long id) {
+        Last l = last.get(id);
+        return l == null || l.shown() == null ? null : l.shown().status();
     }
 
     void linkChanged(@Observes PeerLinkChanged change) {

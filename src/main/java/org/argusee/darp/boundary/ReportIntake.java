@@ -44,11 +44,12 @@ public class ReportIntake {
 
     /** @return the sequence number to ack: the highest of the message */
     public long apply(String tag, Message.Reports reports, TreeSnapshot tree) {
+        Instant received = Instant.now();
         long[] ack = {0};
         List<ReportsStored.Item> items = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree, items));
         if (!items.isEmpty()) {
-            stored.fire(new ReportsStored(tag, items));
+            stored.fire(new ReportsStored(tag, received, items));
         }
         return ack[0];
     }

@@ -25,15 +25,19 @@ class DarpCombineMetricsTest {
 
     @Test
     void recordsFromTheReportsTimeToNow() {
-        metrics.changedCombined(Instant.now().minusMillis(300));
+        metrics.changedCombined(Instant.now().minusMillis(300), Instant.now().minusMillis(100));
         Timer timer = registry.get("argus.darp.report.combine").timer();
         assertEquals(1, timer.count());
         assertTrue(timer.totalTime(TimeUnit.MILLISECONDS) >= 300, "at least the 300 ms since the report");
+        Timer intake = registry.get("argus.darp.intake.combine").timer();
+        assertEquals(1, intake.count());
+        double took = intake.totalTime(TimeUnit.MILLISECONDS);
+        assertTrue(took >= 100 && took < 300, "from the message's receipt, not the report's time: " + took);
     }
 
     @Test
     void aReportStampedAheadOfTheMastersClockCountsAsNoDelay() {
-        metrics.changedCombined(Instant.now().plusSeconds(5));
+        metrics.changedCombined(Instant.now().plusSeconds(5), Instant.now().plusSeconds(5));
         assertEquals(0, registry.get("argus.darp.report.combine").timer().totalTime(TimeUnit.MILLISECONDS));
     }
 
