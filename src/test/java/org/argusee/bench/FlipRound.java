@@ -21,6 +21,7 @@ final class FlipRound {
 
     private static final int IDLE_SECONDS = 30;
     private static final String COMBINE = "argus_darp_report_combine_seconds";
+    private static final String INTAKE = "argus_darp_intake_combine_seconds";
 
     private final DarpBench bench;
     private final TargetProcess listeners;
@@ -81,6 +82,8 @@ final class FlipRound {
                 status, reportsDone, 2L * n, allReported.toMillis() / 1e3, status, combined, n);
         out.printf("report at -> combined status change in the master's memory (histogram %s): %s%n", COMBINE,
                 Figures.histogram(m0, m1, COMBINE));
+        out.printf("message received on the master -> combined status change in memory (histogram %s): %s%n",
+                INTAKE, Figures.histogram(m0, m1, INTAKE));
         out.printf("report at -> report stored on the master (darp_report.received_at - reported_at): %s%n",
                 Figures.millis(db.storeLatencies(group, status, start)));
         if ("down".equals(status)) {
