@@ -27,6 +27,8 @@ public final class MasterLink implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MasterLink.class.getName());
     static final int BATCH = 500;
+    /** How long a report waits for others to share its message. */
+    static final long GATHER_MILLIS = 20;
     private static final long TICK_MILLIS = 100;
     private static final long MIN_PING_MILLIS = 200;
 
@@ -36,6 +38,7 @@ public final class MasterLink implements AutoCloseable {
     private final HttpClient http;
     private final MasterLogin login;
     private final Outbox outbox = new Outbox();
+    private boolean flushPending; // loop thread only
     private final Backoff backoff;
     private final Heartbeat heartbeat;
 
@@ -85,15 +88,28 @@ public final class MasterLink implements AutoCloseable {
         });
     }
 
-    /** Queues a report; it goes at once when connected, else after the next welcome. */
+    /**
+     * Queues a report; it goes within {@link #GATHER_MILLIS} when connected, else after the next welcome. The
+     * reports that come meanwhile (a slave stores its status changes in rounds and reports them one by one) go in
+     * the same message: one message is one transaction on the master, and a burst of thousands of one-item
+     * messages kept the master's answers to pings waiting behind them until the link timed out (benchmark).
+     */
     public void report(ReportItem item) {
         loop.execute(() -> {
             outbox.add(item);
-            if (welcomed) {
-                sendReports(outbox.takeNew());
+            if (welcomed && !flushPending) {
+                flushPending = true;
+                loop.schedule(this::flush, GATHER_MILLIS, TimeUnit.MILLISECONDS);
             }
             publish(state.state(), state.reason());
         });
+    }
+
+    private void flush() {
+        flushPending = false;
+        if (welcomed) {
+            sendReports(outbox.takeNew());
+        }
     }
 
     /** The config delivered last could not be applied: fetch it again at the next chance. */

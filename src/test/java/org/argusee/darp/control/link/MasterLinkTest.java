@@ -46,6 +46,19 @@ class MasterLinkTest {
     }
 
     @Test
+    void reportsThatComeTogetherGoInOneMessage() throws Exception {
+        start(FakeMaster.SECRET, Duration.ofSeconds(5));
+        await("connected", () -> link.state().connected());
+        for (int i = 0; i < 50; i++) {
+            link.report(item("Top:burst" + i));
+        }
+        await("all acked", () -> link.state().lastAcked() == 50 && link.state().pending() == 0);
+        long messages = master.received.stream().filter(m -> m instanceof Message.Reports).count();
+        // a burst handed over in a loop must not become 50 transactions on the master (the fake reads single frames: kept small)
+        assertTrue(messages <= 5, messages + " report messages for 50 reports");
+    }
+
+    @Test
     void aWrongSecretNeverConnectsAndSaysWhy() throws Exception {
         start("another secret entirely", Duration.ofSeconds(5));
         await("refused", () -> "down".equals(link.state().state()));
