@@ -1,16 +1,21 @@
 package org.argusee.darp.boundary;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
@@ -37,6 +42,12 @@ public class DarpHere {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    static final long POLL_SECONDS = 5;
+    private ScheduledFuture<?> polling;
 
     private volatile DarpTopology topology;
 
@@ -88,8 +99,30 @@ public class DarpHere {
             }
         }
         masters.removeAll(slaves);
-        topology = new DarpTopology(settings.tag(), masters, slaves);
+        DarpTopology read = new DarpTopology(settings.tag(), masters, slaves);
+        if (!read.equals(topology)) {
+            topology = read; // a new instance only for a change: the duty rules notice changes by identity
+        }
         return topology;
+    }
+
+    /**
+     * Peers edited with plain SQL fire no event: the peers are read again every {@link #POLL_SECONDS} s, which
+     * costs one small query (what changed through the API is read at once, above).
+     */
+    void poll(@Observes Startup startup) {
+        try {
+            polling = scheduler.scheduleWithFixedDelay(this::reload, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "DARP: the peers are not polled: shutting down", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
     }
 
     /** The configured master's tag: as set, else as the master said it, else the placeholder. */
