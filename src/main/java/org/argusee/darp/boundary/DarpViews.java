@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,8 +91,8 @@ public class DarpViews {
                 out.add(new ConnectionView(p.tag(), "slave", "connected", link.socket.address(), link.since,
                         link.conversation.lastHeard(), lastSeq, null));
             } else if (row != null && row[3] != null) {
-                Instant connectedAt = instant(row[3]);
-                Instant disconnectedAt = row[4] == null ? null : instant(row[4]);
+                Instant connectedAt = ReportIntake.instant(row[3]);
+                Instant disconnectedAt = row[4] == null ? null : ReportIntake.instant(row[4]);
                 boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
                 String reason = streams.ended(p.tag()).map(SlaveStreams.Ended::reason)
                         .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
@@ -163,18 +162,5 @@ public class DarpViews {
                 s.severity(), true)));
         return new ReportCombiner(topology).combine(DarpParameters.of(node), darp, streams.connectedTags(), null,
                 MasterCombiner.severity(node));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 }
