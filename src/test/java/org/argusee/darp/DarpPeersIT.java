@@ -13,11 +13,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
+import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +183,28 @@ class DarpPeersIT extends DeployedServer {
                 {"tag": "%s", "role": "slave", "allowedAddresses": ["127.0.0.1", "10.0.0.0/8", "slave1.example.com"],
                  "remoteUrl": "https://slave1.example.com:8443/", "label": "Slave one", "timeoutSeconds": 30,
                  "secret": "%s"}""".formatted(tag, secret));
+    }
+
+    @Test
+    void aSlaveAddedWithPlainSqlReachesTheTopologyWithoutARestart() throws SQLException {
+        String group = "sqlpeer" + tag.substring(6);
+        Api.Reply created = api.post(Api.object("Top") + "/children", "{\"kind\":\"Group\",\"name\":\"" + group
+                + "\",\"parameters\":[{\"key\":\"darp_mode\",\"value\":\"redundant\"}]}");
+        assertEquals(201, created.status(), created.toString());
+        String fullName = "Top:" + group;
+        try {
+            try (Connection db = TestDatabase.connect();
+                 PreparedStatement s = db.prepareStatement("insert into argus.darp_peer (tag, role, allowed_addresses)"
+                         + " values (?, 'slave', '127.0.0.1')")) {
+                s.setString(1, tag);
+                assertEquals(1, s.executeUpdate());
+            }
+            // darp_tags '*' names every server the master knows: the view lists the new slave once it is known
+            Eventually.await("the DARP view of " + fullName + " names " + tag, Duration.ofSeconds(20),
+                    () -> api.get("api/darp/objects/" + Api.encode(fullName)).body().contains("\"" + tag + "\""));
+        } finally {
+            api.delete(Api.object(fullName) + "?recursive=true");
+        }
     }
 
     private static String peers(String tag) {
