@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -20,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.link.LinkFailure;
 import org.argusee.darp.control.link.LinkSettings;
 import org.argusee.darp.control.link.MasterLogin;
@@ -165,7 +162,7 @@ class DarpClusterIT {
             assertRefused("nobody", "ghost-secret");
 
             Api anonymous = master.anonymousApi();
-            String body = loginBody(anonymous, "ghost", "ghost-secret");
+            String body = ScramLogins.loginBody(anonymous, "ghost", "ghost-secret");
             assertEquals(200, anonymous.post("api/darp/v1/login", body).status());
             Api.Reply replay = anonymous.post("api/darp/v1/login", body);
             assertEquals(401, replay.status(), "a replayed login: " + replay);
@@ -355,21 +352,4 @@ class DarpClusterIT {
                 Duration.ofSeconds(30), Duration.ofSeconds(10)), new SecureRandom());
     }
 
-    private static final String CLIENT_NONCE = Base64.getEncoder().encodeToString(new byte[] {9, 8, 7, 6, 5, 4, 3, 2,
-            1, 0, 1, 2, 3, 4, 5, 6});
-
-    /** A login body from a fresh challenge, to send twice. */
-    private static String loginBody(Api anonymous, String tag, String secret) {
-        Api.Reply challenge = anonymous.post("api/darp/v1/challenge",
-                "{\"tag\":\"" + tag + "\",\"clientNonce\":\"" + CLIENT_NONCE + "\"}");
-        assertEquals(200, challenge.status(), challenge.toString());
-        JsonObject c = challenge.json();
-        String nonce = c.getString("nonce");
-        String salt = c.getString("salt");
-        int iterations = c.getInt("iterations");
-        byte[] proof = ScramProof.clientProof(secret, Base64.getDecoder().decode(salt), iterations,
-                ScramProof.authMessage(tag, CLIENT_NONCE, nonce, salt, iterations));
-        return Json.createObjectBuilder().add("tag", tag).add("nonce", nonce).add("proof", ScramProof.base64(proof))
-                .build().toString();
-    }
 }

@@ -12,10 +12,8 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.link.LinkFailure;
 import org.argusee.darp.control.link.LinkSettings;
 import org.argusee.darp.control.link.MasterLogin;
@@ -84,15 +82,17 @@ class DarpLoginIT extends DeployedServer {
     void aReplayedLoginIsRefusedAndEveryRefusalLooksTheSame() {
         fixture = new DarpFixture(base).peer();
         Api anonymous = Api.anonymous(base);
-        String body = loginBody(anonymous, fixture.tag, fixture.secret);
+        String body = ScramLogins.loginBody(anonymous, fixture.tag, fixture.secret);
 
         Api.Reply first = anonymous.post("api/darp/v1/login", body);
         assertEquals(200, first.status(), first.toString());
         Api.Reply replay = anonymous.post("api/darp/v1/login", body);
         assertEquals(401, replay.status(), replay.toString());
 
-        Api.Reply wrongSecret = anonymous.post("api/darp/v1/login", loginBody(anonymous, fixture.tag, "wrong-secret!"));
-        Api.Reply wrongTag = anonymous.post("api/darp/v1/login", loginBody(anonymous, "x" + fixture.tag, fixture.secret));
+        Api.Reply wrongSecret = anonymous.post("api/darp/v1/login",
+                ScramLogins.loginBody(anonymous, fixture.tag, "wrong-secret!"));
+        Api.Reply wrongTag = anonymous.post("api/darp/v1/login",
+                ScramLogins.loginBody(anonymous, "x" + fixture.tag, fixture.secret));
         assertEquals(401, wrongSecret.status());
         assertEquals(401, wrongTag.status());
         assertEquals(replay.body(), wrongSecret.body(), "the reply does not say which part was wrong");
@@ -125,32 +125,13 @@ class DarpLoginIT extends DeployedServer {
 
     private RawHttp.Reply rawLogin(String local, String secret) {
         RawHttp.Reply challenge = RawHttp.post(Api.anonymous(base).base().resolve("api/darp/v1/challenge"), local,
-                "{\"tag\":\"" + fixture.tag + "\",\"clientNonce\":\"" + CLIENT_NONCE + "\"}");
+                "{\"tag\":\"" + fixture.tag + "\",\"clientNonce\":\"" + ScramLogins.CLIENT_NONCE + "\"}");
         if (challenge.status() != 200) {
             return challenge;
         }
         JsonObject c = Json.createReader(new StringReader(challenge.body())).readObject();
-        return RawHttp.post(Api.anonymous(base).base().resolve("api/darp/v1/login"), local, proofBody(fixture.tag, secret, c));
-    }
-
-    static final String CLIENT_NONCE = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-            11, 12, 13, 14, 15, 16});
-
-    private static String loginBody(Api anonymous, String tag, String secret) {
-        Api.Reply challenge = anonymous.post("api/darp/v1/challenge",
-                "{\"tag\":\"" + tag + "\",\"clientNonce\":\"" + CLIENT_NONCE + "\"}");
-        assertEquals(200, challenge.status(), challenge.toString());
-        return proofBody(tag, secret, challenge.json());
-    }
-
-    private static String proofBody(String tag, String secret, JsonObject c) {
-        String nonce = c.getString("nonce");
-        String salt = c.getString("salt");
-        int iterations = c.getInt("iterations");
-        byte[] proof = ScramProof.clientProof(secret, Base64.getDecoder().decode(salt), iterations,
-                ScramProof.authMessage(tag, CLIENT_NONCE, nonce, salt, iterations));
-        return Json.createObjectBuilder().add("tag", tag).add("nonce", nonce).add("proof", ScramProof.base64(proof))
-                .build().toString();
+        return RawHttp.post(Api.anonymous(base).base().resolve("api/darp/v1/login"), local,
+                ScramLogins.proofBody(fixture.tag, secret, c));
     }
 
     private MasterLogin.Session login(String tag, String secret) {
