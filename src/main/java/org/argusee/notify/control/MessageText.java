@@ -25,7 +25,8 @@ public final class MessageText {
     }
 
     public static String message(String format, String message, Facts f, ParamLookup params) {
-        String withMessage = format.replace("%m", message);
+        // not inside a %t{...}, where %m is the month
+        String withMessage = format.replaceAll("%m(?![^{]*})", java.util.regex.Matcher.quoteReplacement(message));
         Map<Character, String> letters = new HashMap<>();
         letters.put('i', Long.toString(f.id()));
         letters.put('p', f.priority());
