@@ -158,7 +158,7 @@ public class Deliveries {
         if (objectId == null) {
             return null;
         }
-        return cache.snapshot().byId(objectId).<ParamLookup>map(n -> n::param).orElse(null);
+        return cache.snapshot().byId(objectId).map(ObjectParams::of).orElse(null);
     }
 
     private String top(String key) {

@@ -71,7 +71,7 @@ public class NotificationOutbox {
             return; // deleted meanwhile: nobody to ask whom to tell
         }
         Optional<NotifyPlan> plan;
-        ParamLookup params = node.get()::param;
+        ParamLookup params = ObjectParams.of(node.get());
         try {
             plan = NotifyRules.plan(telling, node.get().kind() == ObjectKind.SERVICE, params,
                     methods.all().keySet());
