@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.notify.control.Destination;
 import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyPlan;
@@ -58,6 +59,9 @@ public class NotificationOutbox {
     NotifyMethods methods;
 
     @Inject
+    NotifyDarp darp;
+
+    @Inject
     @ConfigProperty(name = "argus.darp.tag", defaultValue = "")
     String darpTag;
 
@@ -75,6 +79,13 @@ public class NotificationOutbox {
         try {
             plan = NotifyRules.plan(telling, node.get().kind() == ObjectKind.SERVICE, params,
                     methods.all().keySet());
+            if (plan.isPresent()) {
+                NotifyDuty.Decision duty = darp.decide(node.get());
+                if (!duty.notifies()) {
+                    LOG.fine(() -> change.fullName() + ": " + duty.explanation());
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
