@@ -1,0 +1,176 @@
+package org.argusee.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
+ * told), a storm merged into one message per destination, and the webhook and program methods with real receivers.
+ */
+class NotifyRulesIT extends NotifyFixture {
+
+    @Test
+    void escalatesOnceEvenAcrossARestart() throws Exception {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "esc@localhost", "escalate", "6s mail:boss@localhost");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("esc@localhost", 1);
+        server.restart(); // the escalation comes due while the server is away
+        api = server.api();
+        List<MimeMessage> boss = awaitMails("boss@localhost", 1);
+        assertTrue(boss.get(0).getSubject().startsWith("Argus ESCALATED: "), boss.get(0).getSubject());
+        Eventually.holds("escalated once", Duration.ofSeconds(4), () -> mails("boss@localhost").size() == 1);
+        assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
+    }
+
+    @Test
+    void ackonupAcknowledgesWhenTheObjectComesBack() {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "aou@localhost", "ackonup", "yes");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("aou@localhost", 1);
+        long id = id(notifications(service).getJsonObject(0));
+        listener.reopen();
+        Eventually.await("acked by ackonup", WITHIN,
+                () -> "ackonup".equals(ok(api.get("api/notifications/" + id)).getString("ackedBy", "")));
+    }
+
+    @Test
+    void overrideAndDependsTellNobody() {
+        ClosableListener quiet = listener();
+        String overridden = service(quiet, "notify", "ovr@localhost", "uname", "overridden");
+        ClosableListener gw = listener();
+        String gateway = service(gw, "notify", "gw@localhost", "uname", "gateway");
+        ClosableListener behind = listener();
+        String dependent = service(behind, "notify", "dep@localhost", "uname", "dependent", "depends", gateway);
+        awaitShown(overridden, "up");
+        awaitShown(dependent, "up");
+        ok(api.put("api/status/" + Api.encode(overridden) + "/override", """
+                {"text": "maintenance", "mode": "manual"}"""));
+        quiet.close();
+        gw.close();
+        awaitShown(gateway, "down");
+        behind.close();
+        awaitShown(overridden, "override");
+        awaitShown(dependent, "depends");
+        awaitMails("gw@localhost", 1);
+        Eventually.holds("nobody told of the override or the dependent", Duration.ofSeconds(4),
+                () -> mails("ovr@localhost").isEmpty() && mails("dep@localhost").isEmpty());
+        assertTrue(notifications(overridden).isEmpty());
+        assertTrue(notifications(dependent).isEmpty());
+    }
+
+    @Test
+    void aStormBecomesOneMergedMessagePerDestination() {
+        sql("insert into argus.notify_method (name, kind, qtime) values ('stormmail', 'mail', 5)"
+                + " on conflict (name) do nothing");
+        ClosableListener shared = listener();
+        int services = 20;
+        for (int i = 0; i < services; i++) {
+            service(shared, "notify", "stormmail:storm@localhost", "uname", "svc" + i);
+        }
+        Eventually.await("all " + services + " up", WITHIN, () -> {
+            Api.Reply children = api.get("api/status/" + Api.encode(group + ":127.0.0.1") + "/children");
+            return children.status() == 200 && children.array().size() == services && children.array()
+                    .getValuesAs(JsonObject.class).stream().allMatch(c -> "up".equals(c.getString("displayStatus", "")));
+        });
+        shared.close();
+        Eventually.await("all " + services + " delivered", WITHIN,
+                () -> sentTo("stormmail:storm@localhost") == services);
+        List<MimeMessage> mails = mails("storm@localhost");
+        assertTrue(mails.size() <= 3, mails.size() + " mails for " + services + " services");
+        assertTrue(mails.stream().anyMatch(m -> body(m).startsWith("Lots of stuff just went DOWN!")),
+                mails.stream().map(NotifyFixture::body).toList().toString());
+        Eventually.holds("none twice", Duration.ofSeconds(3), () -> mails("storm@localhost").size() == mails.size());
+    }
+
+    @Test
+    void webhookAndProgramMethods() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Path file = Files.createTempFile("notify-it-", ".txt");
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            sql("insert into argus.notify_method (name, kind, command, send, headers) values ('chat', 'webhook', ?,"
+                    + " '{\"content\": \"%M\"}', 'Authorization: Bearer it-token') on conflict (name) do nothing", url);
+            sql("insert into argus.notify_method (name, kind, command, send) values ('tofile', 'program',"
+                    + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
+            ClosableListener listener = listener();
+            String service = service(listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label",
+                    "api \\\"v2\\\"");
+            awaitShown(service, "up");
+            listener.close();
+            Eventually.await("two webhook posts", WITHIN, () -> bodies.size() >= 2);
+            JsonObject generic = parse(bodies.stream()
+                    .filter(b -> b.contains("\"object\"")).findFirst().orElseThrow());
+            assertEquals(service, generic.getString("object"));
+            assertEquals("down", generic.getString("status"));
+            JsonObject chat = parse(bodies.stream().filter(b -> b.contains("\"content\"")).findFirst().orElseThrow());
+            assertTrue(chat.getString("content").contains("api \"v2\" is DOWN"), chat.toString());
+            assertTrue(tokens.contains("Bearer it-token"), tokens.toString());
+            Eventually.await("the program wrote the file", WITHIN, () -> read(file).contains("is DOWN"));
+            assertTrue(read(file).startsWith("[tofile] "), read(file));
+        } finally {
+            receiver.stop(0);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private int sentTo(String destination) {
+        int sent = 0;
+        JsonArray list = ok(api.get("api/notifications?limit=1000")).getJsonArray("items");
+        for (JsonObject n : list.getValuesAs(JsonObject.class)) {
+            if (!n.getString("object").startsWith(group + ":")) {
+                continue;
+            }
+            for (JsonObject d : deliveries(id(n)).getValuesAs(JsonObject.class)) {
+                if (d.getString("destination").equals(destination) && d.getString("state").equals("sent")) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
