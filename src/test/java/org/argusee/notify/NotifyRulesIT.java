@@ -119,8 +119,14 @@ class NotifyRulesIT extends NotifyFixture {
         Path file = Files.createTempFile("notify-it-", ".txt");
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            sql("insert into argus.notify_method (name, kind, command, send, headers) values ('chat', 'webhook', ?,"
-                    + " '{\"content\": \"%M\"}', 'Authorization: Bearer it-token') on conflict (name) do nothing", url);
+            JsonObject chatMethod = ok(api.put("api/notify/methods/chat", """
+                    {"kind": "webhook", "command": "%s", "send": "{\\"content\\": \\"%%M\\"}",
+                     "headers": "Authorization: Bearer it-token"}""".formatted(url)));
+            assertEquals("api", chatMethod.getString("source"));
+            assertTrue(chatMethod.getBoolean("hasHeaders"));
+            assertTrue(!chatMethod.containsKey("headers") || chatMethod.isNull("headers"),
+                    "a token is never shown: " + chatMethod);
+            assertEquals(400, api.put("api/notify/methods/bad", "{\"kind\": \"pigeon\"}").status());
             sql("insert into argus.notify_method (name, kind, command, send) values ('tofile', 'program',"
                     + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
             ClosableListener listener = listener();

@@ -42,6 +42,8 @@ public class NotifyMethods {
     @ConfigProperty(name = "argus.notify.qtime", defaultValue = "120")
     int builtinQtime;
 
+    static final java.util.Set<String> BUILTIN = java.util.Set.of("mail", "log", "null", "webhook", "autoack");
+
     private volatile Map<String, NotifyMethod> methods;
     private volatile Instant read = Instant.EPOCH;
 
@@ -53,6 +55,16 @@ public class NotifyMethods {
             read = Instant.now();
         }
         return m;
+    }
+
+    /** Read now (after a change through the API), not from the copy of up to {@value #FRESH_SECONDS} s ago. */
+    public Map<String, NotifyMethod> fresh() {
+        forget();
+        return all();
+    }
+
+    public void forget() {
+        read = Instant.EPOCH;
     }
 
     private Map<String, NotifyMethod> load(Connection c) throws SQLException {
