@@ -45,6 +45,8 @@ create table argus.notification (
     escalated        integer     not null default 0,
     ackonup          boolean     not null default false,
     unack_timeout    integer,
+    -- told as flapping (the object changed too often); later ones in the window are kept, not sent
+    flapping         boolean     not null default false,
     constraint notification_status_valid check (status in ('up', 'down')),
     constraint notification_severity_valid check (severity in ('clear', 'warning', 'minor', 'major', 'critical')),
     constraint notification_state_valid check (state in ('active', 'acked')),
@@ -55,6 +57,7 @@ create table argus.notification (
 
 create index notification_created on argus.notification (id desc);
 create index notification_object on argus.notification (object_id, id desc);
+create index notification_object_created on argus.notification (object_id, created_at);
 create index notification_active on argus.notification (next_renotify) where state = 'active';
 
 -- The outbox: one row per notification, destination and round (0 the first message, n the n-th renotify).

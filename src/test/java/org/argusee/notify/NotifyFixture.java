@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server of its own per test class whose mail session points at a GreenMail SMTP server on loopback, queue time 0
- * for mail (no merging unless a test's method says so) and a retry after 1 s; a group per test with a host
+ * for mail (no merging unless a test's method says so), a retry after 1 s, flapping from the fifth notification; a group per test with a host
  * 127.0.0.1 probed every second; TCP services on listeners the test closes and reopens.
  */
 abstract class NotifyFixture {
@@ -58,7 +58,8 @@ abstract class NotifyFixture {
         server.property("argus.smtp.port", Integer.toString(smtpPort))
                 .property("argus.smtp.from", "argus@localhost")
                 .property("argus.notify.qtime", "0")
-                .property("argus.notify.retry-seconds", "1");
+                .property("argus.notify.retry-seconds", "1")
+                .property("argus.notify.flap-count", "4");
         server.start();
     }
 

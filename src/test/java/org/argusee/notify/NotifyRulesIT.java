@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
- * told), a storm merged into one message per destination, and the webhook and program methods with real receivers.
+ * told), a storm merged into one message per destination naming its cause, flapping told once, and the webhook and
+ * program methods with real receivers.
  */
 class NotifyRulesIT extends NotifyFixture {
 
@@ -81,27 +82,61 @@ class NotifyRulesIT extends NotifyFixture {
     }
 
     @Test
-    void aStormBecomesOneMergedMessagePerDestination() {
-        sql("insert into argus.notify_method (name, kind, qtime) values ('stormmail', 'mail', 5)"
+    void aStormBecomesOneMergedMessagePerDestinationNamingTheCause() {
+        sql("insert into argus.notify_method (name, kind, qtime) values ('stormmail', 'mail', 10)"
                 + " on conflict (name) do nothing");
         ClosableListener shared = listener();
+        ClosableListener gw = listener();
+        ClosableListener behind = listener();
         int services = 20;
         for (int i = 0; i < services; i++) {
             service(shared, "notify", "stormmail:storm@localhost", "uname", "svc" + i);
         }
-        Eventually.await("all " + services + " up", WITHIN, () -> {
+        String gateway = service(gw, "notify", "stormmail:storm@localhost", "uname", "gw1", "label", "gw1");
+        for (int i = 0; i < 5; i++) {
+            service(behind, "notify", "stormmail:storm@localhost", "uname", "held" + i, "depends", gateway);
+        }
+        Eventually.await("all up", WITHIN, () -> {
             Api.Reply children = api.get("api/status/" + Api.encode(group + ":127.0.0.1") + "/children");
-            return children.status() == 200 && children.array().size() == services && children.array()
+            return children.status() == 200 && children.array().size() == services + 6 && children.array()
                     .getValuesAs(JsonObject.class).stream().allMatch(c -> "up".equals(c.getString("displayStatus", "")));
         });
-        shared.close();
-        Eventually.await("all " + services + " delivered", WITHIN,
-                () -> sentTo("stormmail:storm@localhost") == services);
-        List<MimeMessage> mails = mails("storm@localhost");
-        assertTrue(mails.size() <= 3, mails.size() + " mails for " + services + " services");
-        assertTrue(mails.stream().anyMatch(m -> body(m).startsWith("Lots of stuff just went DOWN!")),
-                mails.stream().map(NotifyFixture::body).toList().toString());
-        Eventually.holds("none twice", Duration.ofSeconds(3), () -> mails("storm@localhost").size() == mails.size());
+        shared.close(); // the first is sent at once, what follows within 10 s is queued and merged
+        gw.close();
+        awaitShown(gateway, "down");
+        behind.close();
+        for (int i = 0; i < 5; i++) {
+            awaitShown(group + ":127.0.0.1:held" + i, "depends");
+        }
+        Eventually.await("all " + (services + 1) + " delivered", WITHIN,
+                () -> sentTo("stormmail:storm@localhost") == services + 1);
+        List<String> bodies = mails("storm@localhost").stream().map(NotifyFixture::body).toList();
+        assertTrue(bodies.size() <= 3, bodies.size() + " mails for " + (services + 1) + " services: " + bodies);
+        assertTrue(bodies.stream().anyMatch(b -> b.startsWith("Lots of stuff just went DOWN!")), bodies.toString());
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
+                bodies.toString());
+        Eventually.holds("none twice", Duration.ofSeconds(3), () -> mails("storm@localhost").size() == bodies.size());
+    }
+
+    @Test
+    void aFlappingObjectIsToldOnceThatItFlaps() {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "flap@localhost");
+        awaitShown(service, "up");
+        for (int cycle = 0; cycle < 3; cycle++) {
+            listener.close();
+            awaitShown(service, "down");
+            listener.reopen();
+            awaitShown(service, "up");
+        }
+        Eventually.await("six notifications", WITHIN, () -> notifications(service).size() == 6);
+        JsonArray history = notifications(service);
+        assertEquals("flapping", history.getJsonObject(0).getString("ackedBy"), history.toString());
+        assertTrue(history.getJsonObject(1).getString("message").startsWith("FLAPPING ("), history.toString());
+        List<String> bodies = awaitMails("flap@localhost", 5).stream().map(NotifyFixture::body).toList();
+        Eventually.holds("told once that it flaps, then quiet", Duration.ofSeconds(3),
+                () -> mails("flap@localhost").size() == 5);
+        assertEquals(1, bodies.stream().filter(b -> b.startsWith("FLAPPING (")).count(), bodies.toString());
     }
 
     @Test

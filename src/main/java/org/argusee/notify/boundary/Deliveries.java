@@ -70,6 +70,9 @@ public class Deliveries {
     @Inject
     TreeCache cache;
 
+    @Inject
+    Dependents dependents;
+
     /** Seconds before the first retry of a failed delivery (doubling after each further failure). */
     @Inject
     @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
@@ -136,12 +139,16 @@ public class Deliveries {
     private Outgoing outgoing(NotifyMethod method, Destination to, List<Row> rows) {
         Row first = rows.get(0);
         ParamLookup params = params(first.objectId());
+        Map<String, Integer> held = dependents.held(rows.stream().filter(r -> "down".equals(r.facts().status()))
+                .map(r -> r.facts().objectName()).distinct().toList());
         List<Merged.Item> items = new ArrayList<>();
         for (Row r : rows) {
             String text = method.messageFmt() == null ? r.message()
                     : MessageText.forMethod(method.messageFmt(), r.facts(), params(r.objectId()), to, r.message(),
                     extra(r), "", r.round() + 1);
-            items.add(new Merged.Item(text, "down".equals(r.facts().status())));
+            boolean down = "down".equals(r.facts().status());
+            int behind = down ? held.getOrDefault(r.facts().objectName(), 0) : 0;
+            items.add(new Merged.Item(behind == 0 ? text : text + "; " + behind + " depending on it held", down));
         }
         String lotsDown = top("message_lotsdn");
         String lotsUp = top("message_lotsup");

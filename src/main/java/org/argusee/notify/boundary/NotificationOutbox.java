@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.notify.control.Destination;
+import org.argusee.notify.control.Flapping;
 import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyPlan;
 import org.argusee.notify.control.NotifyRules;
@@ -42,9 +43,11 @@ public class NotificationOutbox {
     private static final String NEXT_ID = "select nextval(pg_get_serial_sequence('argus.notification', 'id'))";
     private static final String NOTIFICATION = "insert into argus.notification (id, object_id, object_name,"
             + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"
-            + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority, flapping)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict on constraint notification_transition_unique do nothing";
+    private static final String RECENT = "select count(*), coalesce(bool_or(flapping), false)"
+            + " from argus.notification where object_id = ? and created_at > now() - ? * interval '1 minute'";
     static final String DELIVERY = "insert into argus.notification_delivery (notification_id, destination, method,"
             + " address, round, tag, state, next_attempt) values (?, ?, ?, ?, ?, ?, 'queued', ?)"
             + " on conflict on constraint notification_delivery_once do nothing";
@@ -64,6 +67,15 @@ public class NotificationOutbox {
     @Inject
     @ConfigProperty(name = "argus.darp.tag", defaultValue = "")
     String darpTag;
+
+    /** More notifications of one object than this within the window: told once as flapping. 0: never. */
+    @Inject
+    @ConfigProperty(name = "argus.notify.flap-count", defaultValue = "6")
+    int flapCount;
+
+    @Inject
+    @ConfigProperty(name = "argus.notify.flap-minutes", defaultValue = "10")
+    int flapMinutes;
 
     void changed(@Observes StatusChanged change) {
         Telling telling = Telling.of(change.previous(), change.shown(), change.inOverride());
@@ -106,6 +118,24 @@ public class NotificationOutbox {
                 plan.telling().severity().label(), plan.priority(), reason, now,
                 darpTag.isBlank() ? null : darpTag, zone);
         String message = MessageText.message(plan.format(), plan.message(), facts, params);
+        Flapping flapping = new Flapping(flapCount, flapMinutes);
+        int recent = 0;
+        boolean flagged = false;
+        try (PreparedStatement r = c.prepareStatement(RECENT)) {
+            r.setLong(1, change.objectId());
+            r.setInt(2, flapMinutes);
+            try (ResultSet rs = r.executeQuery()) {
+                rs.next();
+                recent = rs.getInt(1);
+                flagged = rs.getBoolean(2);
+            }
+        }
+        Flapping.Verdict verdict = flapping.of(recent, flagged);
+        if (verdict == Flapping.Verdict.TELL_AS_FLAPPING) {
+            message = flapping.prefix(recent) + message;
+        }
+        boolean quiet = verdict == Flapping.Verdict.KEEP_QUIET;
+        boolean acked = plan.autoack() || quiet;
         try (PreparedStatement n = c.prepareStatement(NOTIFICATION)) {
             n.setLong(1, id);
             n.setLong(2, change.objectId());
@@ -116,18 +146,19 @@ public class NotificationOutbox {
             n.setString(7, reason);
             n.setString(8, message);
             n.setTimestamp(9, Timestamp.from(now));
-            n.setString(10, plan.autoack() ? "acked" : "active");
-            n.setString(11, plan.autoack() ? "auto-ack" : null);
-            n.setTimestamp(12, plan.autoack() ? Timestamp.from(now) : null);
+            n.setString(10, acked ? "acked" : "active");
+            n.setString(11, quiet ? "flapping" : plan.autoack() ? "auto-ack" : null);
+            n.setTimestamp(12, acked ? Timestamp.from(now) : null);
             setInt(n, 13, plan.renotifySeconds());
-            n.setTimestamp(14, plan.renotifySeconds() == null ? null
+            n.setTimestamp(14, plan.renotifySeconds() == null || acked ? null
                     : Timestamp.from(now.plusSeconds(plan.renotifySeconds())));
             n.setString(15, plan.escalate());
             n.setBoolean(16, plan.ackonup());
             setInt(n, 17, plan.unackTimeout());
             n.setString(18, plan.priority());
-            if (n.executeUpdate() == 0) {
-                return; // this transition was told already
+            n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
+            if (n.executeUpdate() == 0 || quiet) {
+                return; // told already (this transition), or kept in the history only while it flaps
             }
         }
         try (PreparedStatement d = c.prepareStatement(DELIVERY)) {
