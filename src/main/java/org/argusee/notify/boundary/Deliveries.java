@@ -98,42 +98,45 @@ public class Deliveries {
         });
     }
 
-    /** @return how many deliveries were sent */
+    /**
+     * @return how many deliveries were sent. Separate units of work (claim, then marks) in the one transaction: the
+     *         locks stay with the transaction, and what is read in between (objects held behind) may use its own.
+     */
     public int sendTo(String destination) {
         Map<String, NotifyMethod> known = methods.all();
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            List<Row> rows = claim(c, destination);
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            Row first = rows.get(0);
-            NotifyMethod method = known.get(first.method());
-            Instant now = Instant.now();
-            if (method == null) {
-                fail(c, rows, "unknown method '" + first.method() + "'", now);
-                return 0;
-            }
-            Instant last = lastSent(c, destination);
-            if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
-                hold(c, rows, last.plusSeconds(method.qtime()));
-                return 0;
-            }
-            Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
-            try {
-                transmitters.send(out);
-            } catch (Exception e) {
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.log(Level.WARNING, "Cannot notify " + destination + " (" + rows.size() + " notification(s)): "
-                        + error);
-                fail(c, rows, error, now);
-                return 0;
-            }
+        Session session = em.unwrap(Session.class);
+        List<Row> rows = session.doReturningWork(c -> claim(c, destination));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Row first = rows.get(0);
+        NotifyMethod method = known.get(first.method());
+        Instant now = Instant.now();
+        if (method == null) {
+            session.doWork(c -> fail(c, rows, "unknown method '" + first.method() + "'", now));
+            return 0;
+        }
+        Instant last = session.doReturningWork(c -> lastSent(c, destination));
+        if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
+            session.doWork(c -> hold(c, rows, last.plusSeconds(method.qtime())));
+            return 0;
+        }
+        Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
+        try {
+            transmitters.send(out);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.WARNING, "Cannot notify " + destination + " (" + rows.size() + " notification(s)): " + error);
+            session.doWork(c -> fail(c, rows, error, now));
+            return 0;
+        }
+        session.doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(SENT)) {
                 s.setArray(1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
                 s.executeUpdate();
             }
-            return rows.size();
         });
+        return rows.size();
     }
 
     private Outgoing outgoing(NotifyMethod method, Destination to, List<Row> rows) {

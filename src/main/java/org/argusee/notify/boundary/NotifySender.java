@@ -52,21 +52,39 @@ public class NotifySender {
     @Timeout
     void round() {
         try {
-            upkeep.run();
+            boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
             for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
-                deliveries.sendTo(destination);
+                // one destination's trouble (a bad address, a hung program) holds up no other
+                ok &= attempt("send to " + destination, () -> deliveries.sendTo(destination));
             }
-            if (failing) {
+            if (ok && failing) {
                 failing = false;
                 LOG.info("Notifications are handled again");
             }
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.log(Level.WARNING, "Cannot handle notifications this round; trying again", e);
-            }
+            failed("find what is due", e);
         } finally {
             next();
+        }
+    }
+
+    private boolean attempt(String what, Runnable work) {
+        try {
+            work.run();
+            return true;
+        } catch (RuntimeException e) {
+            failed(what, e);
+            return false;
+        }
+    }
+
+    /** Logged once until a round goes through again: a database away for an hour is not 3,600 warnings. */
+    private void failed(String what, RuntimeException e) {
+        if (!failing) {
+            failing = true;
+            LOG.log(Level.WARNING, "Cannot " + what + " this round; trying again", e);
+        } else {
+            LOG.log(Level.FINE, "Cannot " + what + " this round", e);
         }
     }
 

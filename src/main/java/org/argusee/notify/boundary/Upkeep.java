@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.argusee.notify.control.Destination;
 import org.argusee.notify.control.Escalation;
@@ -59,16 +60,18 @@ public class Upkeep {
     NotifyMethods methods;
 
     public void run() {
+        // read before the work: a nested unit of work would release the connection this one is using
+        Set<String> known = methods.all().keySet();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ack = c.prepareStatement(ACK_BY_RULE)) {
                 ack.executeUpdate();
             }
-            escalate(c);
+            escalate(c, known);
             renotify(c);
         });
     }
 
-    private void escalate(Connection c) throws SQLException {
+    private static void escalate(Connection c, Set<String> known) throws SQLException {
         Instant now = Instant.now();
         try (PreparedStatement s = c.prepareStatement(ESCALATING);
              PreparedStatement add = c.prepareStatement(NotificationOutbox.DELIVERY);
@@ -80,7 +83,7 @@ public class Upkeep {
                 Instant created = rs.getTimestamp(4).toInstant();
                 List<Escalation> steps;
                 try {
-                    steps = Escalation.parse(rs.getString(2), methods.all().keySet());
+                    steps = Escalation.parse(rs.getString(2), known);
                 } catch (IllegalArgumentException e) {
                     LOG.warning("Notification " + id + ": " + e.getMessage() + "; not escalated");
                     steps = List.of();
