@@ -101,7 +101,8 @@ class NotifyRulesIT extends NotifyFixture {
             return children.status() == 200 && children.array().size() == services + 6 && children.array()
                     .getValuesAs(JsonObject.class).stream().allMatch(c -> "up".equals(c.getString("displayStatus", "")));
         });
-        shared.close(); // the first is sent at once, what follows within 10 s is queued and merged
+        shared.close(); // the first message goes at once; what follows within 10 s is queued and merged
+        awaitMails("storm@localhost", 1);
         gw.close();
         awaitShown(gateway, "down");
         behind.close();

@@ -121,6 +121,25 @@ public class Deliveries {
             session.doWork(c -> hold(c, rows, last.plusSeconds(method.qtime())));
             return 0;
         }
+        // a queue time of 0 merges nothing (the original transmits each at once); else all that waited go as one
+        List<List<Row>> messages = method.qtime() == 0 ? rows.stream().map(List::of).toList() : List.of(rows);
+        int sent = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            int n = transmit(session, method, destination, messages.get(i), now);
+            if (n == 0) {
+                // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
+                List<Row> rest = messages.subList(i + 1, messages.size()).stream().flatMap(List::stream).toList();
+                session.doWork(c -> fail(c, rest, "not tried: the message before it to " + destination + " failed",
+                        now));
+                break;
+            }
+            sent += n;
+        }
+        return sent;
+    }
+
+    private int transmit(Session session, NotifyMethod method, String destination, List<Row> rows, Instant now) {
+        Row first = rows.get(0);
         Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
         try {
             transmitters.send(out);
