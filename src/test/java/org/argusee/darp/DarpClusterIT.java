@@ -50,6 +50,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reachable from some servers and not from others ({@code Prog} services testing a file in each server's own data
  * directory), and {@code DARP/Watch/<tag>} follows each slave's link.
  */
+// One scenario in steps, not independent tests: each step starts from the cluster the previous ones left (peers
+// created, slaves connected, objects fetched), as booting three servers per test would cost about a minute of CPU
+// each time (docs/testing.md). Nothing outside this class depends on it or its order; its servers are its own.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpClusterIT {
 
