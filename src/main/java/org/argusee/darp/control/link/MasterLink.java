@@ -17,7 +17,7 @@ import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.ReportItem;
 
 /**
- * A slave's link to its master (docs/design/05-darp.md): login, config fetch, then the stream with numbered
+ * A slave's link to its master (docs/design/60-darp.md): login, config fetch, then the stream with numbered
  * reports, acks, heartbeats with a deadline for the answer, and reconnection with backoff after any failure.
  * Plain Java on the JDK's HttpClient, so a test JVM can play a slave with it. Everything that changes the link's
  * state runs on its own single thread; callers only post work to it. This class handles the messages and the
