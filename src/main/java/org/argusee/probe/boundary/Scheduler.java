@@ -18,11 +18,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +31,7 @@ import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.tree.boundary.TreeCache;
-import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
@@ -48,8 +45,8 @@ import org.argusee.tree.control.TreeSnapshot;
  * <p>DARP: each service's duty ({@link ProbeDuty}, worked out when it is planned) says whether this server tests it
  * now; a tick of a service it does not test is skipped. When services become tested here (a slave that lost its
  * master takes over the failover services, or the peers changed), each is probed at once, at a random moment
- * within {@link Takeover#SPREAD_MILLIS}, rather than at its next tick. How a service is probed is worked out by
- * {@link ServicePlanner}; this class keeps the timers and retries.
+ * within {@link Takeover#SPREAD_MILLIS}, rather than at its next tick. What to schedule and how a service is probed
+ * is worked out by {@link ServicePlanner}; this class keeps the timers and retries.
  */
 @Singleton
 @Startup
@@ -110,34 +107,25 @@ public class Scheduler {
             return;
         }
         plannedRevision = tree.revision();
-        Set<Long> seen = new HashSet<>();
-        Map<String, Integer> notProbed = new TreeMap<>();
-        tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).forEach(node -> {
-            Optional<ServicePlanner.Plan> plan = planner.plan(node);
-            if (plan.isEmpty()) {
-                notProbed.merge(node.type(), 1, Integer::sum);
-                return;
-            }
-            seen.add(node.id());
-            ServicePlanner.Plan p = plan.get();
-            Scheduled current = scheduled.get(node.id());
-            if (current == null || !current.fingerprint().equals(p.fingerprint())
-                    || !current.fullName().equals(node.fullName())) {
-                cancel(node.id());
-                long interval = ServicePlanner.frequencyMillis(node);
-                long phase = ThreadLocalRandom.current().nextLong(interval);
-                ProbeDuty.Assignment assignment = planner.assign(node);
-                Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
-                scheduled.put(node.id(), new Scheduled(timer, p.fingerprint(), node.fullName(), p.params(),
-                        p.monitor(), p.spec(), p.problem(), System.currentTimeMillis() + phase, interval,
-                        new AtomicLong(), assignment, new AtomicBoolean(assignment.testsNow()), p.watches()));
-            }
-        });
-        new HashSet<>(scheduled.keySet()).stream().filter(id -> !seen.contains(id)).forEach(this::cancel);
-        if (!notProbed.isEmpty()) {
+        ServicePlanner.Changes changes = planner.changes(tree, scheduled);
+        changes.gone().forEach(this::cancel);
+        changes.toSchedule().forEach(e -> schedule(e.node(), e.plan()));
+        if (!changes.notProbed().isEmpty()) {
             LOG.info(() -> scheduled.size() + " services scheduled; not probed yet (no monitor for the type): "
-                    + notProbed);
+                    + changes.notProbed());
         }
+    }
+
+    /** A new interval timer for the service, at a random phase within its frequency; its old one stops. */
+    private void schedule(TreeNode node, ServicePlanner.Plan p) {
+        cancel(node.id());
+        long interval = ServicePlanner.frequencyMillis(node);
+        long phase = ThreadLocalRandom.current().nextLong(interval);
+        ProbeDuty.Assignment assignment = planner.assign(node);
+        Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
+        scheduled.put(node.id(), new Scheduled(timer, p.fingerprint(), node.fullName(), p.params(), p.monitor(),
+                p.spec(), p.problem(), System.currentTimeMillis() + phase, interval, new AtomicLong(), assignment,
+                new AtomicBoolean(assignment.testsNow()), p.watches()));
     }
 
     @Timeout
@@ -191,7 +179,7 @@ public class Scheduler {
 
     /** The services that have just become tested here are probed soon; see {@link Takeover}. */
     private synchronized void takeOver() {
-        Takeover.run(scheduled, retries, this::probe);
+        Takeover.run(scheduled, this::probeLater);
     }
 
     private void probe(long id) {
@@ -221,14 +209,25 @@ public class Scheduler {
         }
         long delay = retryIn.get().toMillis();
         s.retryDue().set(System.currentTimeMillis() + delay);
+        if (!probeLater(id, s, delay)) {
+            s.retryDue().set(0); // shutting down: the ticks carry on while there are any
+        }
+    }
+
+    /**
+     * Probes the service in {@code delayMillis} if by then it is still scheduled as now and tested here; false
+     * when the executor takes no more work (shutting down).
+     */
+    private boolean probeLater(long id, Scheduled s, long delayMillis) {
         try {
             retries.schedule(() -> {
                 if (scheduled.get(id) == s && s.duty().testsNow()) {
                     probe(id);
                 }
-            }, delay, TimeUnit.MILLISECONDS);
+            }, delayMillis, TimeUnit.MILLISECONDS);
+            return true;
         } catch (RejectedExecutionException e) {
-            s.retryDue().set(0); // shutting down: the ticks carry on while there are any
+            return false;
         }
     }
 

@@ -1,7 +1,11 @@
 package org.argusee.probe.boundary;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,8 +13,10 @@ import org.argusee.probe.control.DarpWatchMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TimeValue;
 import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * Works out, from a service's node in the tree, how the {@link Scheduler} probes it: its monitor, parameters and
@@ -26,12 +32,46 @@ final class ServicePlanner {
                 String problem, String watches) {
     }
 
+    /** A service to schedule, afresh or again, with how it is probed. */
+    record Entry(TreeNode node, Plan plan) {
+    }
+
+    /**
+     * What a tree changes against what is scheduled: the services new or changed (type, parameters, full name),
+     * the ones no longer probed, and per type how many services no monitor handles (for the log).
+     */
+    record Changes(List<Entry> toSchedule, Set<Long> gone, Map<String, Integer> notProbed) {
+    }
+
     private final Monitors monitors;
     private final ProbeDuty duty;
 
     ServicePlanner(Monitors monitors, ProbeDuty duty) {
         this.monitors = monitors;
         this.duty = duty;
+    }
+
+    /** Compares every service of the tree with what is scheduled now. */
+    Changes changes(TreeSnapshot tree, Map<Long, Scheduled> scheduled) {
+        List<Entry> toSchedule = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Map<String, Integer> notProbed = new TreeMap<>();
+        tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).forEach(node -> {
+            Optional<Plan> plan = plan(node);
+            if (plan.isEmpty()) {
+                notProbed.merge(node.type(), 1, Integer::sum);
+                return;
+            }
+            seen.add(node.id());
+            Scheduled current = scheduled.get(node.id());
+            if (current == null || !current.fingerprint().equals(plan.get().fingerprint())
+                    || !current.fullName().equals(node.fullName())) {
+                toSchedule.add(new Entry(node, plan.get()));
+            }
+        });
+        Set<Long> gone = new HashSet<>(scheduled.keySet());
+        gone.removeAll(seen);
+        return new Changes(toSchedule, gone, notProbed);
     }
 
     /**

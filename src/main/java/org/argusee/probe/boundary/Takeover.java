@@ -1,11 +1,7 @@
 package org.argusee.probe.boundary;
 
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -21,14 +17,17 @@ final class Takeover {
     /** Services that become tested here are probed within this many ms, each at its own random moment. */
     static final long SPREAD_MILLIS = 1000;
 
+    /** Probes a service after a delay if it is still scheduled as it is and tested here; false when shutting down. */
+    @FunctionalInterface
+    interface ProbeLater {
+        boolean probe(long id, Scheduled s, long delayMillis);
+    }
+
     private Takeover() {
     }
 
-    /**
-     * Looks at each service's duty against what it said last time; a service still scheduled as it was and still
-     * tested here when its moment comes is handed to {@code probe}. Callers serialise calls.
-     */
-    static void run(Map<Long, Scheduled> scheduled, ScheduledExecutorService executor, LongConsumer probe) {
+    /** Looks at each service's duty against what it said last time. Callers serialise calls. */
+    static void run(Map<Long, Scheduled> scheduled, ProbeLater later) {
         int started = 0;
         int stopped = 0;
         for (Map.Entry<Long, Scheduled> e : scheduled.entrySet()) {
@@ -41,17 +40,10 @@ final class Takeover {
                 stopped++;
                 continue;
             }
-            long id = e.getKey();
-            try {
-                executor.schedule(() -> {
-                    if (scheduled.get(id) == s && s.duty().testsNow()) {
-                        probe.accept(id);
-                    }
-                }, ThreadLocalRandom.current().nextLong(SPREAD_MILLIS), TimeUnit.MILLISECONDS);
-                started++;
-            } catch (RejectedExecutionException ex) {
+            if (!later.probe(e.getKey(), s, ThreadLocalRandom.current().nextLong(SPREAD_MILLIS))) {
                 return; // shutting down
             }
+            started++;
         }
         if (started > 0 || stopped > 0) {
             int taken = started;
