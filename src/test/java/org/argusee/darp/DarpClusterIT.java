@@ -228,7 +228,7 @@ class DarpClusterIT {
     @Test
     @Order(5)
     void theMasterCombinesTheReportsByGravity() {
-        // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 05-darp-semantics.md)
+        // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 61-darp-semantics.md)
         Map<String, Set<String>> reach = new LinkedHashMap<>();
         Map<String, String> combined = new LinkedHashMap<>();
         scenario(reach, combined, "up", Set.of("slave2"), "up");                        // one up is enough
