@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.argusee.probe.control.PingTools;
+import org.argusee.probe.control.ping.PingTools;
 
 /**
  * The ping tests need {@code fping} and {@code ping}. A fresh CI machine (a Debian container running as root) may
