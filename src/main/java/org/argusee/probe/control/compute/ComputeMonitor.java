@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
@@ -34,7 +35,7 @@ public final class ComputeMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "Compute".equals(spec.type().base());
+        return MonitorRoute.COMPUTE.takes(spec.type());
     }
 
     @Override

@@ -3,11 +3,12 @@ package org.argusee.probe.control.dns;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.Exchange;
 import org.argusee.probe.control.net.NetLoop;
-import org.argusee.tree.control.ServiceType;
+import org.argusee.probe.control.udp.UdpMonitor;
 
 /**
  * {@code DNS}, {@code Domain/<zone>}, {@code DNS/<QTYPE>/<name>}, {@code DNS/Serial/<zone>} and their
@@ -18,30 +19,25 @@ import org.argusee.tree.control.ServiceType;
 public final class DnsMonitor implements Monitor {
 
     private final NetLoop loop;
-    private final Monitor udp;
+    private final UdpMonitor udp;
 
     /** @param udp the monitor that tests a plain {@code UDP/DNS} */
-    public DnsMonitor(NetLoop loop, Monitor udp) {
+    public DnsMonitor(NetLoop loop, UdpMonitor udp) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.udp = Objects.requireNonNull(udp, "udp");
     }
 
-    /** Whether the type is one of the DNS monitor's, whichever way it is spelled. */
-    public static boolean covers(ServiceType type) {
-        return DnsQuery.covers(type);
-    }
-
     @Override
     public boolean handles(ProbeSpec spec) {
-        if (!covers(spec.type())) {
+        if (!MonitorRoute.DNS.takes(spec.type())) {
             return false;
         }
-        return !DnsQuery.isPlainUdp(spec.type(), spec.params()) || udp.handles(spec);
+        return !DnsQuery.isPlainUdp(spec.type(), spec.params()) || udp.speaks(spec);
     }
 
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
-        if (!covers(spec.type())) {
+        if (!MonitorRoute.DNS.takes(spec.type())) {
             return Exchange.refused(spec.type().text() + " is not a DNS service");
         }
         if (DnsQuery.isPlainUdp(spec.type(), spec.params())) {

@@ -42,12 +42,6 @@ public record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTes
             "HS", DClass.HS, "ANY", DClass.ANY);
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|.*:.*");
 
-    /** {@code DNS...}, {@code Domain...} and their {@code UDP/} and {@code TCP/} spellings. */
-    public static boolean covers(ServiceType type) {
-        String kind = kind(type); // the application of TCP and UDP, else the base
-        return "DNS".equals(kind) || "Domain".equals(kind);
-    }
-
     /**
      * A plain {@code UDP/DNS} (no query in the type, no DNS parameter) or one with {@code send}: the UDP
      * application's "does it answer at all" exchange, kept as it was.

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 
@@ -69,6 +70,6 @@ public final class DarpWatchMonitor implements Monitor {
     }
 
     private static boolean isWatch(ProbeSpec spec) {
-        return "DARP".equals(spec.type().base()) && "Watch".equals(spec.type().app());
+        return MonitorRoute.DARP_WATCH.takes(spec.type());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.DoubleSupplier;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
@@ -35,7 +36,7 @@ public final class SelfMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "Self".equals(spec.type().base()) && !NOT_HERE.contains(param(spec));
+        return MonitorRoute.SELF.takes(spec.type()) && !NOT_HERE.contains(param(spec));
     }
 
     @Override
@@ -44,7 +45,7 @@ public final class SelfMonitor implements Monitor {
     }
 
     private Reply read(ProbeSpec spec) {
-        if (!"Self".equals(spec.type().base())) {
+        if (!MonitorRoute.SELF.takes(spec.type())) {
             return Reply.failed(spec.type().text() + " is not a Self service", Duration.ZERO);
         }
         String param = param(spec);

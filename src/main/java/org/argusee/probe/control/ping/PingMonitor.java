@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
@@ -62,7 +63,7 @@ public final class PingMonitor implements Monitor, AutoCloseable {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "Ping".equals(spec.type().base());
+        return MonitorRoute.PING.takes(spec.type());
     }
 
     @Override

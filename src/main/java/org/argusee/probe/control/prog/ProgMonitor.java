@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.NetLoop;
@@ -62,7 +63,7 @@ public final class ProgMonitor implements Monitor, AutoCloseable {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "Prog".equals(spec.type().base());
+        return MonitorRoute.PROG.takes(spec.type());
     }
 
     @Override

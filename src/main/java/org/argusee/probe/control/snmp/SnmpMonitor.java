@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.Exchange;
 import org.argusee.probe.control.net.NetLoop;
-import org.argusee.tree.control.ServiceType;
 
 /**
  * {@code UDP/SNMP} (v1), {@code UDP/SNMPv2c} and {@code UDP/SNMPv3}: a get of one OID whose value is the
@@ -40,19 +40,14 @@ public final class SnmpMonitor implements Monitor, AutoCloseable {
         return new SnmpMonitor(Objects.requireNonNull(loop, "loop"), SnmpSession.open());
     }
 
-    /** The types this monitor tests, whatever their parameters: the others' monitors must leave them alone. */
-    public static boolean isSnmp(ServiceType type) {
-        return SnmpSettings.isSnmp(type);
-    }
-
     @Override
     public boolean handles(ProbeSpec spec) {
-        return SnmpSettings.isSnmp(spec.type()) && notBuilt(spec).isEmpty();
+        return MonitorRoute.SNMP.takes(spec.type()) && notBuilt(spec).isEmpty();
     }
 
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
-        if (!SnmpSettings.isSnmp(spec.type())) {
+        if (!MonitorRoute.SNMP.takes(spec.type())) {
             return Exchange.refused(spec.type().text() + " is not an SNMP service");
         }
         Optional<String> notBuilt = notBuilt(spec);

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.argusee.probe.control.ProbeSpec;
-import org.argusee.tree.control.ServiceType;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -25,13 +23,6 @@ public record SnmpSettings(int version, OID oid, OctetString community, SnmpUser
                     OctetString contextName) {
 
     static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-    private static final Set<String> APPS = Set.of("SNMP", "SNMPv2c", "SNMPv3");
-
-    /** Whether the type is one of the SNMP monitor's: {@code UDP/SNMP}, {@code UDP/SNMPv2c}, {@code UDP/SNMPv3}. */
-    public static boolean isSnmp(ServiceType type) {
-        return "UDP".equals(type.base()) && type.app() != null && APPS.contains(type.app());
-    }
-
     /** The OID as written, from the type or {@code oid}; empty for the liveness test. */
     static Optional<String> writtenOid(ProbeSpec spec) {
         return spec.type().rest().isEmpty() ? spec.param("oid").filter(s -> !s.isBlank())

@@ -19,14 +19,12 @@ public final class TcpApps {
      * @param expect  regex the answer must contain, null for none
      * @param readhow how much to read; null when the app reads nothing (connect only)
      * @param tls     spoken over TLS from the first byte
-     * @param handled false for types another monitor handles (URL by {@code UrlMonitor}, DNS by the resolver...)
      */
-    public record TcpApp(String send, String expect, ReadHow readhow, boolean tls, boolean handled) {
+    public record TcpApp(String send, String expect, ReadHow readhow, boolean tls) {
     }
 
     private static final String HEAD = "HEAD / HTTP/1.0\r\n\r\n";
-    private static final TcpApp CONNECT_ONLY = new TcpApp(null, null, null, false, true);
-    private static final TcpApp OTHER_MONITOR = new TcpApp(null, null, null, false, false);
+    private static final TcpApp CONNECT_ONLY = new TcpApp(null, null, null, false);
 
     private static final Map<String, TcpApp> APPS = Map.ofEntries(
             Map.entry("smtp", banner("^220")),
@@ -37,9 +35,9 @@ public final class TcpApps {
             Map.entry("nntp", banner("^200")),
             Map.entry("ssh", banner("^SSH-")),
             // An HTTP/1.0 server closes after the answer, so reading to EOF gives every header to the checks.
-            Map.entry("http", new TcpApp(HEAD, "HTTP/", ReadHow.TOEOF, false, true)),
-            Map.entry("https", new TcpApp(HEAD, "HTTP/", ReadHow.TOEOF, true, true)),
-            Map.entry("ssl", new TcpApp(null, null, null, true, true)),
+            Map.entry("http", new TcpApp(HEAD, "HTTP/", ReadHow.TOEOF, false)),
+            Map.entry("https", new TcpApp(HEAD, "HTTP/", ReadHow.TOEOF, true)),
+            Map.entry("ssl", new TcpApp(null, null, null, true)),
             Map.entry("pops", tls(banner("^\\+OK"))),
             Map.entry("imaps", tls(banner("^\\* OK"))),
             Map.entry("smtps", tls(banner("^220"))),
@@ -56,11 +54,8 @@ public final class TcpApps {
             // The original logs in to the manager interface and runs `cmd`; until that exists, connect only.
             Map.entry("asterisk", CONNECT_ONLY),
             Map.entry("freeswitch", CONNECT_ONLY),
-            Map.entry("argus", CONNECT_ONLY),
-            Map.entry("url", OTHER_MONITOR),
-            Map.entry("dns", OTHER_MONITOR),
-            Map.entry("domain", OTHER_MONITOR),
-            Map.entry("rpc", OTHER_MONITOR));
+            // URL, DNS, Domain and RPC are not here: MonitorRoute sends them to other monitors, or to none
+            Map.entry("argus", CONNECT_ONLY));
 
     private TcpApps() {
     }
@@ -75,10 +70,10 @@ public final class TcpApps {
     }
 
     private static TcpApp banner(String expect) {
-        return new TcpApp(null, expect, ReadHow.BANNER, false, true);
+        return new TcpApp(null, expect, ReadHow.BANNER, false);
     }
 
     private static TcpApp tls(TcpApp app) {
-        return new TcpApp(app.send(), app.expect(), app.readhow(), true, true);
+        return new TcpApp(app.send(), app.expect(), app.readhow(), true);
     }
 }

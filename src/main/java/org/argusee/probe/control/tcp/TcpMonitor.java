@@ -3,6 +3,7 @@ package org.argusee.probe.control.tcp;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.Exchange;
@@ -26,17 +27,14 @@ public final class TcpMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "TCP".equals(spec.type().base())
-                && (spec.type().app() == null || TcpApps.of(spec.type().app()).handled());
+        return MonitorRoute.TCP.takes(spec.type());
     }
 
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
-        if (!"TCP".equals(spec.type().base())) {
-            return Exchange.refused(spec.type().text() + " is not a TCP service");
-        }
-        if (spec.type().app() != null && !TcpApps.of(spec.type().app()).handled()) {
-            return Exchange.refused(spec.type().family() + " is tested by another monitor");
+        if (!MonitorRoute.TCP.takes(spec.type())) {
+            return Exchange.refused("TCP".equals(spec.type().base()) ? spec.type().family()
+                    + " is tested by another monitor" : spec.type().text() + " is not a TCP service");
         }
         TlsOptions tls;
         try {

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.Exchange;
 import org.argusee.probe.control.net.NetLoop;
-import org.argusee.probe.control.snmp.SnmpSettings;
+import org.argusee.tree.control.ServiceType;
 
 /**
  * {@code UDP} and its applications (DNS, NTP, RADIUS, Portmap, NFS): one request, one answer from the target,
@@ -28,22 +29,30 @@ public final class UdpMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "UDP".equals(spec.type().base()) && !SnmpSettings.isSnmp(spec.type()) && protocol(spec).isPresent();
+        return MonitorRoute.UDP.takes(spec.type()) && protocol(spec).isPresent();
+    }
+
+    /** Whether {@link #probe} can test the spec: also the plain {@code UDP/DNS} checks the DNS monitor hands over. */
+    public boolean speaks(ProbeSpec spec) {
+        return speaksFor(spec.type()) && protocol(spec).isPresent();
     }
 
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
-        if (!"UDP".equals(spec.type().base())) {
-            return Exchange.refused(spec.type().text() + " is not a UDP service");
-        }
-        if (SnmpSettings.isSnmp(spec.type())) {
-            return Exchange.refused(spec.type().family() + " is tested by another monitor");
+        if (!speaksFor(spec.type())) {
+            return Exchange.refused("UDP".equals(spec.type().base()) ? spec.type().family()
+                    + " is tested by another monitor" : spec.type().text() + " is not a UDP service");
         }
         Optional<UdpProtocol> protocol = protocol(spec);
         if (protocol.isEmpty()) {
             return Exchange.refused(spec.type().text() + " not supported yet");
         }
         return new UdpExchange(loop, spec, protocol.get()).start();
+    }
+
+    /** Its own types, and the plain {@code UDP/DNS} checks that the DNS monitor hands to it (see DnsQuery). */
+    private static boolean speaksFor(ServiceType type) {
+        return MonitorRoute.UDP.takes(type) || MonitorRoute.DNS.takes(type) && "UDP".equals(type.base());
     }
 
     private static Optional<UdpProtocol> protocol(ProbeSpec spec) {

@@ -3,6 +3,7 @@ package org.argusee.probe.control.url;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.Exchange;
@@ -28,7 +29,7 @@ public final class UrlMonitor implements Monitor {
 
     @Override
     public boolean handles(ProbeSpec spec) {
-        return "TCP".equals(spec.type().base()) && "URL".equals(spec.type().app());
+        return MonitorRoute.URL.takes(spec.type());
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.NetLoop;
 import org.argusee.probe.control.udp.UdpMonitor;
@@ -214,10 +215,10 @@ class DnsMonitorTest {
             "DNS/Serial/example.com", "UDP/DNS/MX/example.com", "UDP/Domain/example.com", "TCP/DNS",
             "TCP/Domain/example.com", "TCP/DNS/Serial/example.com"}) {
             assertTrue(monitor.handles(spec(type)), type);
-            assertTrue(DnsMonitor.covers(ServiceType.parse(type)), type);
+            assertTrue(MonitorRoute.DNS.takes(ServiceType.parse(type)), type);
         }
         for (String type : new String[] {"TCP/SMTP", "UDP/NTP", "Ping"}) {
-            assertFalse(DnsMonitor.covers(ServiceType.parse(type)), type);
+            assertFalse(MonitorRoute.DNS.takes(ServiceType.parse(type)), type);
         }
         assertFailed("TCP/SMTP is not a DNS service", await(monitor.probe(spec("TCP/SMTP"))));
     }
