@@ -47,7 +47,8 @@ final class ClosableListener implements AutoCloseable {
 
     private static void serve(ServerSocket s) {
         while (!s.isClosed()) {
-            try (Socket c = s.accept(); OutputStream out = c.getOutputStream()) {
+            try (Socket c = s.accept();
+                    OutputStream out = c.getOutputStream()) {
                 out.write("OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 // closed by the test, or the prober hung up first

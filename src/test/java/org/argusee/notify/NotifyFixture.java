@@ -107,7 +107,8 @@ abstract class NotifyFixture {
             p.append(", {\"key\": \"%s\", \"value\": \"%s\"}".formatted(params[i], params[i + 1]));
         }
         return created(api.post(Api.object(group + ":127.0.0.1") + "/children", """
-                {"kind": "Service", "type": "TCP", "parameters": [%s]}""".formatted(p))).getString("fullName");
+                {"kind": "Service", "type": "TCP", "parameters": [%s]}""".formatted(p)))
+                .getString("fullName");
     }
 
     void awaitShown(String fullName, String shown) {
@@ -130,13 +131,16 @@ abstract class NotifyFixture {
     }
 
     static List<MimeMessage> mails(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(to));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     static List<MimeMessage> awaitMails(String to, int count) {
@@ -154,7 +158,8 @@ abstract class NotifyFixture {
 
     /** A statement on the server's own database (methods are set up with SQL). */
     static void sql(String statement, Object... values) {
-        try (Connection c = server.database().connect(); PreparedStatement s = c.prepareStatement(statement)) {
+        try (Connection c = server.database().connect();
+                PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }

@@ -43,7 +43,10 @@ class NotifyIT extends NotifyFixture {
         JsonObject delivery = deliveries(id(first)).getJsonObject(0);
         assertEquals("mail:ops1@localhost", delivery.getString("destination"));
         assertEquals("sent", delivery.getString("state"));
-        Eventually.holds("no further mail to ops1", Duration.ofSeconds(3), () -> mails("ops1@localhost").size() == 2);
+        Eventually.holds(
+                "no further mail to ops1",
+                Duration.ofSeconds(3),
+                () -> mails("ops1@localhost").size() == 2);
     }
 
     @Test
@@ -60,19 +63,27 @@ class NotifyIT extends NotifyFixture {
                     return false;
                 }
                 JsonArray deliveries = deliveries(id(list.getJsonObject(0)));
-                return deliveries.size() == 2 && deliveries.stream().map(JsonObject.class::cast)
-                        .allMatch(d -> d.getString("state").equals("failed") && d.getInt("attempts") >= 2
-                                && !d.getString("lastError", "").isEmpty());
+                return deliveries.size() == 2
+                        && deliveries.stream()
+                                .map(JsonObject.class::cast)
+                                .allMatch(d -> d.getString("state").equals("failed")
+                                        && d.getInt("attempts") >= 2
+                                        && !d.getString("lastError", "").isEmpty());
             });
         } finally {
             smtp = startSmtp();
         }
         awaitMails("ops2@localhost", 1);
         awaitMails("ops2b@localhost", 1);
-        Eventually.holds("none twice", Duration.ofSeconds(4),
-                () -> mails("ops2@localhost").size() == 1 && mails("ops2b@localhost").size() == 1);
+        Eventually.holds(
+                "none twice",
+                Duration.ofSeconds(4),
+                () -> mails("ops2@localhost").size() == 1
+                        && mails("ops2b@localhost").size() == 1);
         JsonArray deliveries = deliveries(id(notifications(service).getJsonObject(0)));
-        assertTrue(deliveries.stream().map(JsonObject.class::cast).allMatch(d -> d.getString("state").equals("sent")),
+        assertTrue(
+                deliveries.stream().map(JsonObject.class::cast).allMatch(d -> d.getString("state")
+                        .equals("sent")),
                 deliveries.toString());
     }
 
@@ -84,7 +95,9 @@ class NotifyIT extends NotifyFixture {
         listener.close();
         List<MimeMessage> mails = awaitMails("ops3@localhost", 3);
         try {
-            assertTrue(mails.get(1).getSubject().startsWith("Argus RESENT: "), mails.get(1).getSubject());
+            assertTrue(
+                    mails.get(1).getSubject().startsWith("Argus RESENT: "),
+                    mails.get(1).getSubject());
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -96,7 +109,9 @@ class NotifyIT extends NotifyFixture {
         assertEquals("acked", acked.getString("state"));
         assertEquals("admin", acked.getString("ackedBy"));
         int count = mails("ops3@localhost").size();
-        Eventually.holds("silence after the acknowledgement", Duration.ofSeconds(5),
+        Eventually.holds(
+                "silence after the acknowledgement",
+                Duration.ofSeconds(5),
                 () -> mails("ops3@localhost").size() == count);
         Api.Reply missing = api.get("api/notifications/999999999");
         assertEquals(404, missing.status());

@@ -38,8 +38,13 @@ class NotifyRulesIT extends NotifyFixture {
         server.restart(); // the escalation comes due while the server is away
         api = server.api();
         List<MimeMessage> boss = awaitMails("boss@localhost", 1);
-        assertTrue(boss.get(0).getSubject().startsWith("Argus ESCALATED: "), boss.get(0).getSubject());
-        Eventually.holds("escalated once", Duration.ofSeconds(4), () -> mails("boss@localhost").size() == 1);
+        assertTrue(
+                boss.get(0).getSubject().startsWith("Argus ESCALATED: "),
+                boss.get(0).getSubject());
+        Eventually.holds(
+                "escalated once",
+                Duration.ofSeconds(4),
+                () -> mails("boss@localhost").size() == 1);
         assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
     }
 
@@ -52,8 +57,8 @@ class NotifyRulesIT extends NotifyFixture {
         awaitMails("aou@localhost", 1);
         long id = id(notifications(service).getJsonObject(0));
         listener.reopen();
-        Eventually.await("acked by ackonup", WITHIN,
-                () -> "ackonup".equals(ok(api.get("api/notifications/" + id)).getString("ackedBy", "")));
+        Eventually.await("acked by ackonup", WITHIN, () -> "ackonup"
+                .equals(ok(api.get("api/notifications/" + id)).getString("ackedBy", "")));
     }
 
     @Test
@@ -75,7 +80,9 @@ class NotifyRulesIT extends NotifyFixture {
         awaitShown(overridden, "override");
         awaitShown(dependent, "depends");
         awaitMails("gw@localhost", 1);
-        Eventually.holds("nobody told of the override or the dependent", Duration.ofSeconds(4),
+        Eventually.holds(
+                "nobody told of the override or the dependent",
+                Duration.ofSeconds(4),
                 () -> mails("ovr@localhost").isEmpty() && mails("dep@localhost").isEmpty());
         assertTrue(notifications(overridden).isEmpty());
         assertTrue(notifications(dependent).isEmpty());
@@ -98,8 +105,10 @@ class NotifyRulesIT extends NotifyFixture {
         }
         Eventually.await("all up", WITHIN, () -> {
             Api.Reply children = api.get("api/status/" + Api.encode(group + ":127.0.0.1") + "/children");
-            return children.status() == 200 && children.array().size() == services + 6 && children.array()
-                    .getValuesAs(JsonObject.class).stream().allMatch(c -> "up".equals(c.getString("displayStatus", "")));
+            return children.status() == 200
+                    && children.array().size() == services + 6
+                    && children.array().getValuesAs(JsonObject.class).stream()
+                            .allMatch(c -> "up".equals(c.getString("displayStatus", "")));
         });
         shared.close(); // the first message goes at once; what follows within 10 s is queued and merged
         awaitMails("storm@localhost", 1);
@@ -109,14 +118,21 @@ class NotifyRulesIT extends NotifyFixture {
         for (int i = 0; i < 5; i++) {
             awaitShown(group + ":127.0.0.1:held" + i, "depends");
         }
-        Eventually.await("all " + (services + 1) + " delivered", WITHIN,
+        Eventually.await(
+                "all " + (services + 1) + " delivered",
+                WITHIN,
                 () -> sentTo("stormmail:storm@localhost") == services + 1);
-        List<String> bodies = mails("storm@localhost").stream().map(NotifyFixture::body).toList();
+        List<String> bodies =
+                mails("storm@localhost").stream().map(NotifyFixture::body).toList();
         assertTrue(bodies.size() <= 3, bodies.size() + " mails for " + (services + 1) + " services: " + bodies);
         assertTrue(bodies.stream().anyMatch(b -> b.startsWith("Lots of stuff just went DOWN!")), bodies.toString());
-        assertTrue(bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
+        assertTrue(
+                bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
                 bodies.toString());
-        Eventually.holds("none twice", Duration.ofSeconds(3), () -> mails("storm@localhost").size() == bodies.size());
+        Eventually.holds(
+                "none twice",
+                Duration.ofSeconds(3),
+                () -> mails("storm@localhost").size() == bodies.size());
     }
 
     @Test
@@ -130,12 +146,17 @@ class NotifyRulesIT extends NotifyFixture {
             listener.reopen();
             awaitShown(service, "up");
         }
-        Eventually.await("six notifications", WITHIN, () -> notifications(service).size() == 6);
+        Eventually.await(
+                "six notifications", WITHIN, () -> notifications(service).size() == 6);
         JsonArray history = notifications(service);
         assertEquals("flapping", history.getJsonObject(0).getString("ackedBy"), history.toString());
         assertTrue(history.getJsonObject(1).getString("message").startsWith("FLAPPING ("), history.toString());
-        List<String> bodies = awaitMails("flap@localhost", 5).stream().map(NotifyFixture::body).toList();
-        Eventually.holds("told once that it flaps, then quiet", Duration.ofSeconds(3),
+        List<String> bodies = awaitMails("flap@localhost", 5).stream()
+                .map(NotifyFixture::body)
+                .toList();
+        Eventually.holds(
+                "told once that it flaps, then quiet",
+                Duration.ofSeconds(3),
                 () -> mails("flap@localhost").size() == 5);
         assertEquals(1, bodies.stream().filter(b -> b.startsWith("FLAPPING (")).count(), bodies.toString());
     }
@@ -160,25 +181,34 @@ class NotifyRulesIT extends NotifyFixture {
                      "headers": "Authorization: Bearer it-token"}""".formatted(url)));
             assertEquals("api", chatMethod.getString("source"));
             assertTrue(chatMethod.getBoolean("hasHeaders"));
-            assertTrue(!chatMethod.containsKey("headers") || chatMethod.isNull("headers"),
+            assertTrue(
+                    !chatMethod.containsKey("headers") || chatMethod.isNull("headers"),
                     "a token is never shown: " + chatMethod);
-            assertEquals(400, api.put("api/notify/methods/bad", "{\"kind\": \"pigeon\"}").status());
+            assertEquals(
+                    400,
+                    api.put("api/notify/methods/bad", "{\"kind\": \"pigeon\"}").status());
             sql("insert into argus.notify_method (name, kind, command, send) values ('tofile', 'program',"
                     + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
             ClosableListener listener = listener();
-            String service = service(listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label",
-                    "api \\\"v2\\\"");
+            String service = service(
+                    listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label", "api \\\"v2\\\"");
             awaitShown(service, "up");
             listener.close();
             Eventually.await("two webhook posts", WITHIN, () -> bodies.size() >= 2);
             JsonObject generic = parse(bodies.stream()
-                    .filter(b -> b.contains("\"object\"")).findFirst().orElseThrow());
+                    .filter(b -> b.contains("\"object\""))
+                    .findFirst()
+                    .orElseThrow());
             assertEquals(service, generic.getString("object"));
             assertEquals("down", generic.getString("status"));
-            JsonObject chat = parse(bodies.stream().filter(b -> b.contains("\"content\"")).findFirst().orElseThrow());
+            JsonObject chat = parse(bodies.stream()
+                    .filter(b -> b.contains("\"content\""))
+                    .findFirst()
+                    .orElseThrow());
             assertTrue(chat.getString("content").contains("api \"v2\" is DOWN"), chat.toString());
             assertTrue(tokens.contains("Bearer it-token"), tokens.toString());
-            Eventually.await("the program wrote the file", WITHIN, () -> read(file).contains("is DOWN"));
+            Eventually.await(
+                    "the program wrote the file", WITHIN, () -> read(file).contains("is DOWN"));
             assertTrue(read(file).startsWith("[tofile] "), read(file));
         } finally {
             receiver.stop(0);
@@ -194,7 +224,8 @@ class NotifyRulesIT extends NotifyFixture {
                 continue;
             }
             for (JsonObject d : deliveries(id(n)).getValuesAs(JsonObject.class)) {
-                if (d.getString("destination").equals(destination) && d.getString("state").equals("sent")) {
+                if (d.getString("destination").equals(destination)
+                        && d.getString("state").equals("sent")) {
                     sent++;
                 }
             }

@@ -49,8 +49,8 @@ public class Deliveries {
             + " from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
             + " where d.destination = ? and d.state in ('created', 'queued', 'failed')"
             + " and (d.state <> 'failed' or d.next_attempt <= now()) order by d.id for update of d skip locked";
-    private static final String LAST_SENT = "select max(sent_at) from argus.notification_delivery"
-            + " where destination = ? and state = 'sent'";
+    private static final String LAST_SENT =
+            "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
     private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
             + " where id = any(?) and state <> 'failed'";
     private static final String SENT = "update argus.notification_delivery set state = 'sent', sent_at = now(),"
@@ -78,9 +78,16 @@ public class Deliveries {
     @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
     int retrySeconds;
 
-    private record Row(long id, String method, String address, int round, String tag, int attempts,
-                       MessageText.Facts facts, Long objectId, String message) {
-    }
+    private record Row(
+            long id,
+            String method,
+            String address,
+            int round,
+            String tag,
+            int attempts,
+            MessageText.Facts facts,
+            Long objectId,
+            String message) {}
 
     @Transactional(Transactional.TxType.REQUIRED)
     public List<String> dueDestinations(int limit) {
@@ -122,15 +129,18 @@ public class Deliveries {
             return 0;
         }
         // a queue time of 0 merges nothing (the original transmits each at once); else all that waited go as one
-        List<List<Row>> messages = method.qtime() == 0 ? rows.stream().map(List::of).toList() : List.of(rows);
+        List<List<Row>> messages =
+                method.qtime() == 0 ? rows.stream().map(List::of).toList() : List.of(rows);
         int sent = 0;
         for (int i = 0; i < messages.size(); i++) {
             int n = transmit(session, method, destination, messages.get(i), now);
             if (n == 0) {
                 // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
-                List<Row> rest = messages.subList(i + 1, messages.size()).stream().flatMap(List::stream).toList();
-                session.doWork(c -> fail(c, rest, "not tried: the message before it to " + destination + " failed",
-                        now));
+                List<Row> rest = messages.subList(i + 1, messages.size()).stream()
+                        .flatMap(List::stream)
+                        .toList();
+                session.doWork(
+                        c -> fail(c, rest, "not tried: the message before it to " + destination + " failed", now));
                 break;
             }
             sent += n;
@@ -151,7 +161,8 @@ public class Deliveries {
         }
         session.doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(SENT)) {
-                s.setArray(1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+                s.setArray(
+                        1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
                 s.executeUpdate();
             }
         });
@@ -161,21 +172,38 @@ public class Deliveries {
     private Outgoing outgoing(NotifyMethod method, Destination to, List<Row> rows) {
         Row first = rows.get(0);
         ParamLookup params = params(first.objectId());
-        Map<String, Integer> held = dependents.held(rows.stream().filter(r -> "down".equals(r.facts().status()))
-                .map(r -> r.facts().objectName()).distinct().toList());
+        Map<String, Integer> held = dependents.held(rows.stream()
+                .filter(r -> "down".equals(r.facts().status()))
+                .map(r -> r.facts().objectName())
+                .distinct()
+                .toList());
         List<Merged.Item> items = new ArrayList<>();
         for (Row r : rows) {
-            String text = method.messageFmt() == null ? r.message()
-                    : MessageText.forMethod(method.messageFmt(), r.facts(), params(r.objectId()), to, r.message(),
-                    extra(r), "", r.round() + 1);
+            String text = method.messageFmt() == null
+                    ? r.message()
+                    : MessageText.forMethod(
+                            method.messageFmt(),
+                            r.facts(),
+                            params(r.objectId()),
+                            to,
+                            r.message(),
+                            extra(r),
+                            "",
+                            r.round() + 1);
             boolean down = "down".equals(r.facts().status());
             int behind = down ? held.getOrDefault(r.facts().objectName(), 0) : 0;
             items.add(new Merged.Item(behind == 0 ? text : text + "; " + behind + " depending on it held", down));
         }
         String lotsDown = top("message_lotsdn");
         String lotsUp = top("message_lotsup");
-        return new Outgoing(method, to, Merged.text(items, method.nolots(), lotsDown, lotsUp), extra(first),
-                first.facts(), params, rows.size());
+        return new Outgoing(
+                method,
+                to,
+                Merged.text(items, method.nolots(), lotsDown, lotsUp),
+                extra(first),
+                first.facts(),
+                params,
+                rows.size());
     }
 
     private static String extra(Row r) {
@@ -203,11 +231,26 @@ public class Deliveries {
                 while (rs.next()) {
                     long objectId = rs.getLong(8);
                     Long object = rs.wasNull() ? null : objectId;
-                    MessageText.Facts facts = new MessageText.Facts(rs.getLong(7), rs.getString(9), rs.getString(10),
-                            rs.getString(11), rs.getString(12), rs.getString(13), rs.getTimestamp(15).toInstant(),
-                            null, java.time.ZoneId.systemDefault());
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            rs.getInt(6), facts, object, rs.getString(14)));
+                    MessageText.Facts facts = new MessageText.Facts(
+                            rs.getLong(7),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getString(13),
+                            rs.getTimestamp(15).toInstant(),
+                            null,
+                            java.time.ZoneId.systemDefault());
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            facts,
+                            object,
+                            rs.getString(14)));
                 }
             }
         }
@@ -238,7 +281,10 @@ public class Deliveries {
         try (PreparedStatement s = c.prepareStatement(FAILED)) {
             for (Row r : rows) {
                 s.setString(1, e);
-                s.setTimestamp(2, Timestamp.from(now.plus(Backoff.after(r.attempts() + 1, java.time.Duration.ofSeconds(retrySeconds)))));
+                s.setTimestamp(
+                        2,
+                        Timestamp.from(
+                                now.plus(Backoff.after(r.attempts() + 1, java.time.Duration.ofSeconds(retrySeconds)))));
                 s.setLong(3, r.id());
                 s.addBatch();
             }

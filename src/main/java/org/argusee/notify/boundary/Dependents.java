@@ -23,8 +23,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Dependents {
 
-    private static final String HELD = "select object_id from argus.object_status"
-            + " where display_status = 'depends' and object_id = any(?)";
+    private static final String HELD =
+            "select object_id from argus.object_status" + " where display_status = 'depends' and object_id = any(?)";
 
     @PersistenceContext
     EntityManager em;

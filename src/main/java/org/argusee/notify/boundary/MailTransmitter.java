@@ -44,7 +44,8 @@ public class MailTransmitter {
     public void send(Outgoing out) throws MessagingException {
         Session s = configured();
         MimeMessage m = new MimeMessage(s);
-        String from = out.params() == null ? null : out.params().get("mail_from").orElse(null);
+        String from =
+                out.params() == null ? null : out.params().get("mail_from").orElse(null);
         if (from != null && from.contains("@")) {
             m.setFrom(new InternetAddress(from));
         } else {

@@ -35,16 +35,24 @@ public class MethodStore {
         Set<String> rows = em.unwrap(Session.class).doReturningWork(c -> {
             Set<String> names = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement("select name from argus.notify_method");
-                 ResultSet rs = s.executeQuery()) {
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
             }
             return names;
         });
-        return methods.fresh().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
-                .map(m -> view(m, rows.contains(m.name()) ? "api" : m.command() == null && !"program".equals(m.kind())
-                        && NotifyMethods.BUILTIN.contains(m.name()) ? "builtin" : "config"))
+        return methods.fresh().values().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .map(m -> view(
+                        m,
+                        rows.contains(m.name())
+                                ? "api"
+                                : m.command() == null
+                                                && !"program".equals(m.kind())
+                                                && NotifyMethods.BUILTIN.contains(m.name())
+                                        ? "builtin"
+                                        : "config"))
                 .toList();
     }
 
@@ -79,7 +87,17 @@ public class MethodStore {
     }
 
     private static MethodView view(NotifyMethod m, String source) {
-        return new MethodView(m.name(), m.kind(), m.command(), m.send(), null, m.headers() != null, m.messageFmt(),
-                m.qtime(), m.nolots(), m.timeoutSeconds(), source);
+        return new MethodView(
+                m.name(),
+                m.kind(),
+                m.command(),
+                m.send(),
+                null,
+                m.headers() != null,
+                m.messageFmt(),
+                m.qtime(),
+                m.nolots(),
+                m.timeoutSeconds(),
+                source);
     }
 }

@@ -49,15 +49,19 @@ public class MethodsResource {
     @PUT
     @Path("{name}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a method: {\"kind\": \"webhook\", \"command\": \"https://...\", \"send\": \"{...%M...}\"}")
+    @Operation(
+            summary = "Set a method: {\"kind\": \"webhook\", \"command\": \"https://...\", \"send\": \"{...%M...}\"}")
     public MethodView put(@PathParam("name") String name, MethodView in) {
         List<FieldError> errors = new ArrayList<>();
         if (!NAME.matcher(name).matches()) {
             errors.add(new FieldError("name", "method name '" + name + "': 1-100 of letters, digits, _ . -"));
         }
         if (in == null || in.kind() == null || !KINDS.contains(in.kind())) {
-            errors.add(new FieldError("kind", "kind: one of " + String.join(", ", KINDS.stream().sorted().toList())));
-        } else if (in.kind().equals("program") && (in.command() == null || in.command().isBlank())) {
+            errors.add(new FieldError(
+                    "kind",
+                    "kind: one of " + String.join(", ", KINDS.stream().sorted().toList())));
+        } else if (in.kind().equals("program")
+                && (in.command() == null || in.command().isBlank())) {
             errors.add(new FieldError("command", "a program method needs a command"));
         }
         if (in != null && in.qtime() != null && (in.qtime() < 0 || in.qtime() > 86400)) {
@@ -68,7 +72,10 @@ public class MethodsResource {
         }
         ArgusException.Invalid.ifAny("method '" + name + "'", errors);
         store.put(name, in);
-        return store.all().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return store.all().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @DELETE

@@ -89,7 +89,10 @@ public class NotificationOutbox {
         Optional<NotifyPlan> plan;
         ParamLookup params = ObjectParams.of(node.get());
         try {
-            plan = NotifyRules.plan(telling, node.get().kind() == ObjectKind.SERVICE, params,
+            plan = NotifyRules.plan(
+                    telling,
+                    node.get().kind() == ObjectKind.SERVICE,
+                    params,
                     methods.all().keySet());
             if (plan.isPresent()) {
                 NotifyDuty.Decision duty = darp.decide(node.get());
@@ -108,15 +111,23 @@ public class NotificationOutbox {
     private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
             throws SQLException {
         long id;
-        try (PreparedStatement next = c.prepareStatement(NEXT_ID); ResultSet rs = next.executeQuery()) {
+        try (PreparedStatement next = c.prepareStatement(NEXT_ID);
+                ResultSet rs = next.executeQuery()) {
             rs.next();
             id = rs.getLong(1);
         }
         Instant now = Instant.now();
         String reason = change.transition().reason();
-        MessageText.Facts facts = new MessageText.Facts(id, change.fullName(), plan.telling().status().label(),
-                plan.telling().severity().label(), plan.priority(), reason, now,
-                darpTag.isBlank() ? null : darpTag, zone);
+        MessageText.Facts facts = new MessageText.Facts(
+                id,
+                change.fullName(),
+                plan.telling().status().label(),
+                plan.telling().severity().label(),
+                plan.priority(),
+                reason,
+                now,
+                darpTag.isBlank() ? null : darpTag,
+                zone);
         String message = MessageText.message(plan.format(), plan.message(), facts, params);
         Flapping flapping = new Flapping(flapCount, flapMinutes);
         int recent = 0;
@@ -150,8 +161,11 @@ public class NotificationOutbox {
             n.setString(11, quiet ? "flapping" : plan.autoack() ? "auto-ack" : null);
             n.setTimestamp(12, acked ? Timestamp.from(now) : null);
             setInt(n, 13, plan.renotifySeconds());
-            n.setTimestamp(14, plan.renotifySeconds() == null || acked ? null
-                    : Timestamp.from(now.plusSeconds(plan.renotifySeconds())));
+            n.setTimestamp(
+                    14,
+                    plan.renotifySeconds() == null || acked
+                            ? null
+                            : Timestamp.from(now.plusSeconds(plan.renotifySeconds())));
             n.setString(15, plan.escalate());
             n.setBoolean(16, plan.ackonup());
             setInt(n, 17, plan.unackTimeout());

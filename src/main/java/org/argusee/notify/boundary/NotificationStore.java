@@ -25,7 +25,8 @@ public class NotificationStore {
 
     private static final String COLUMNS = "select id, object_name, transition_at, status, severity, reason, message,"
             + " created_at, state, acked_by, acked_at, renotify_round, escalated from argus.notification";
-    private static final String FILTER = " where (?::text is null or state = ?) and (?::text is null or object_name = ?)";
+    private static final String FILTER =
+            " where (?::text is null or state = ?) and (?::text is null or object_name = ?)";
     private static final String DELIVERIES = "select destination, round, tag, state, attempts, last_error,"
             + " next_attempt, sent_at from argus.notification_delivery where notification_id = ? order by round, id";
     private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?, acked_at = now()"
@@ -68,9 +69,14 @@ public class NotificationStore {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        deliveries.add(new NotificationView.DeliveryView(rs.getString(1), rs.getInt(2),
-                                rs.getString(3) == null ? null : rs.getString(3).strip(), rs.getString(4),
-                                rs.getInt(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                        deliveries.add(new NotificationView.DeliveryView(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getString(3) == null ? null : rs.getString(3).strip(),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                rs.getString(6),
+                                instant(rs.getTimestamp(7)),
                                 instant(rs.getTimestamp(8))));
                     }
                 }
@@ -115,9 +121,21 @@ public class NotificationStore {
 
     private static NotificationView view(ResultSet rs, List<NotificationView.DeliveryView> deliveries)
             throws SQLException {
-        return new NotificationView(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
-                rs.getString(10), instant(rs.getTimestamp(11)), rs.getInt(12), rs.getInt(13), deliveries);
+        return new NotificationView(
+                rs.getLong(1),
+                rs.getString(2),
+                instant(rs.getTimestamp(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                instant(rs.getTimestamp(8)),
+                rs.getString(9),
+                rs.getString(10),
+                instant(rs.getTimestamp(11)),
+                rs.getInt(12),
+                rs.getInt(13),
+                deliveries);
     }
 
     private static Instant instant(Timestamp t) {

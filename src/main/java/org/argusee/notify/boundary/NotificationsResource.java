@@ -41,9 +41,11 @@ public class NotificationsResource {
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Notifications, newest first; state=active for the unacknowledged, object=<full name>")
-    public NotificationView.Page list(@QueryParam("state") String state, @QueryParam("object") String object,
-                                      @QueryParam("offset") @DefaultValue("0") int offset,
-                                      @QueryParam("limit") @DefaultValue("50") int limit) {
+    public NotificationView.Page list(
+            @QueryParam("state") String state,
+            @QueryParam("object") String object,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         if (state != null && !STATES.contains(state)) {
             throw new ArgusException.Invalid("state", "state '" + state + "': use active or acked");
         }

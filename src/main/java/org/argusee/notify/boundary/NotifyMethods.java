@@ -75,9 +75,11 @@ public class NotifyMethods {
         }
         m.put("autoack", NotifyMethod.builtin("autoack", "null"));
         Map<String, Map<String, String>> blocks = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(BLOCKS); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(BLOCKS);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                blocks.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                blocks.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3));
             }
         }
         blocks.forEach((name, p) -> {
@@ -87,19 +89,40 @@ public class NotifyMethods {
                 LOG.warning("Method \"" + name + "\" has no command; left out");
                 return;
             }
-            m.put(name, new NotifyMethod(name, command == null ? builtin.kind() : "program", command, p.get("send"),
-                    null, p.get("message_fmt"), qtime(p.get("qtime"), builtin == null ? 0 : builtin.qtime()),
-                    p.containsKey("nolotsmsgs") && BooleanValue.isValid(p.get("nolotsmsgs"))
-                            && BooleanValue.parse(p.get("nolotsmsgs")), 30));
+            m.put(
+                    name,
+                    new NotifyMethod(
+                            name,
+                            command == null ? builtin.kind() : "program",
+                            command,
+                            p.get("send"),
+                            null,
+                            p.get("message_fmt"),
+                            qtime(p.get("qtime"), builtin == null ? 0 : builtin.qtime()),
+                            p.containsKey("nolotsmsgs")
+                                    && BooleanValue.isValid(p.get("nolotsmsgs"))
+                                    && BooleanValue.parse(p.get("nolotsmsgs")),
+                            30));
         });
-        try (PreparedStatement s = c.prepareStatement(ROWS); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(ROWS);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 int qtime = rs.getInt(7);
                 if (rs.wasNull()) {
                     qtime = "mail".equals(rs.getString(2)) ? builtinQtime : 0;
                 }
-                m.put(rs.getString(1), new NotifyMethod(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), qtime, rs.getBoolean(8), rs.getInt(9)));
+                m.put(
+                        rs.getString(1),
+                        new NotifyMethod(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                qtime,
+                                rs.getBoolean(8),
+                                rs.getInt(9)));
             }
         }
         return Map.copyOf(m);

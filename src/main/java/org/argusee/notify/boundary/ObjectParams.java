@@ -7,8 +7,7 @@ import org.argusee.tree.control.TreeNode;
 /** An object's effective parameters for messages; {@code label} and {@code name} always have a value. */
 final class ObjectParams {
 
-    private ObjectParams() {
-    }
+    private ObjectParams() {}
 
     static ParamLookup of(TreeNode node) {
         return key -> switch (key) {

@@ -22,9 +22,12 @@ public class ProgramTransmitter {
 
     public void send(Outgoing out) throws IOException, InterruptedException {
         String command = out.expand(out.method().command(), "");
-        String input = out.expand(out.method().send() == null ? "%M" : out.method().send(), "");
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().keySet().removeIf(name -> SECRET.matcher(name.toUpperCase(Locale.ROOT)).matches());
+        String input =
+                out.expand(out.method().send() == null ? "%M" : out.method().send(), "");
+        ProcessBuilder pb =
+                new ProcessBuilder("/bin/sh", "-c", command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeIf(name -> SECRET.matcher(name.toUpperCase(Locale.ROOT))
+                .matches());
         Process p = pb.start();
         try {
             try (OutputStream in = p.getOutputStream()) {

@@ -29,8 +29,9 @@ public class Transmitters {
             case "null" -> {
                 // told nobody, on purpose
             }
-            default -> throw new IllegalStateException("method '" + out.method().name() + "' has the unknown kind '"
-                    + out.method().kind() + "'");
+            default ->
+                throw new IllegalStateException("method '" + out.method().name() + "' has the unknown kind '"
+                        + out.method().kind() + "'");
         }
     }
 }

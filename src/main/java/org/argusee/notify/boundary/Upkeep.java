@@ -74,9 +74,9 @@ public class Upkeep {
     private static void escalate(Connection c, Set<String> known) throws SQLException {
         Instant now = Instant.now();
         try (PreparedStatement s = c.prepareStatement(ESCALATING);
-             PreparedStatement add = c.prepareStatement(NotificationOutbox.DELIVERY);
-             PreparedStatement mark = c.prepareStatement(ESCALATED);
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement add = c.prepareStatement(NotificationOutbox.DELIVERY);
+                PreparedStatement mark = c.prepareStatement(ESCALATED);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 int done = rs.getInt(3);
@@ -89,7 +89,9 @@ public class Upkeep {
                     steps = List.of();
                 }
                 int reached = done;
-                while (reached < steps.size() && !created.plusSeconds(steps.get(reached).afterSeconds()).isAfter(now)) {
+                while (reached < steps.size()
+                        && !created.plusSeconds(steps.get(reached).afterSeconds())
+                                .isAfter(now)) {
                     for (Destination to : steps.get(reached).destinations()) {
                         NotificationOutbox.addDelivery(add, id, to, 0, " ESCALATED", now);
                     }
@@ -108,9 +110,9 @@ public class Upkeep {
 
     private static void renotify(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(RENOTIFYING);
-             PreparedStatement resend = c.prepareStatement(RESEND);
-             PreparedStatement mark = c.prepareStatement(RENOTIFIED);
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement resend = c.prepareStatement(RESEND);
+                PreparedStatement mark = c.prepareStatement(RENOTIFIED);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 int round = rs.getInt(3) + 1;

@@ -21,11 +21,15 @@ import org.argusee.notify.control.Outgoing;
 @ApplicationScoped
 public class WebhookTransmitter {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public void send(Outgoing out) throws IOException, InterruptedException {
-        String url = out.method().command() != null ? out.expand(out.method().command(), "") : out.to().address();
+        String url = out.method().command() != null
+                ? out.expand(out.method().command(), "")
+                : out.to().address();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.strip()))
                 .timeout(Duration.ofSeconds(out.method().timeoutSeconds()))
                 .header("Content-Type", "application/json")
@@ -34,7 +38,9 @@ public class WebhookTransmitter {
             for (String line : out.method().headers().split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    request.header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                    request.header(
+                            line.substring(0, colon).strip(),
+                            line.substring(colon + 1).strip());
                 }
             }
         }
@@ -48,11 +54,17 @@ public class WebhookTransmitter {
 
     static String body(Outgoing out) {
         if (out.method().send() != null) {
-            return out.method().send().contains("%") ? jsonTemplate(out) : out.method().send();
+            return out.method().send().contains("%")
+                    ? jsonTemplate(out)
+                    : out.method().send();
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("text", out.text()).add("id", out.facts().id())
-                .add("object", out.facts().objectName()).add("status", out.facts().status())
-                .add("severity", out.facts().severity()).add("count", out.count())
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("text", out.text())
+                .add("id", out.facts().id())
+                .add("object", out.facts().objectName())
+                .add("status", out.facts().status())
+                .add("severity", out.facts().severity())
+                .add("count", out.count())
                 .add("tag", out.extra().strip());
         return b.build().toString();
     }

@@ -11,8 +11,7 @@ public final class Backoff {
     static final Duration FIRST = Duration.ofSeconds(10);
     static final Duration MAX = Duration.ofMinutes(10);
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /** @param attempts how many tries failed so far (1 after the first) */
     public static Duration after(int attempts, Duration first) {

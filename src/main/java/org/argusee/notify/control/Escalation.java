@@ -28,11 +28,14 @@ public record Escalation(long afterSeconds, List<Destination> destinations) {
             }
             long seconds;
             try {
-                seconds = words[0].chars().allMatch(Character::isDigit) ? Long.parseLong(words[0]) * 60
+                seconds = words[0].chars().allMatch(Character::isDigit)
+                        ? Long.parseLong(words[0]) * 60
                         : TimeValue.parseSeconds(words[0]);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("escalate step '" + step.strip() + "': bad time '" + words[0]
-                        + "' (minutes, or a timespec like 90s or 2h)", e);
+                throw new IllegalArgumentException(
+                        "escalate step '" + step.strip() + "': bad time '" + words[0]
+                                + "' (minutes, or a timespec like 90s or 2h)",
+                        e);
             }
             steps.add(new Escalation(seconds, Destination.parseAll(words.length > 1 ? words[1] : "", methods)));
         }

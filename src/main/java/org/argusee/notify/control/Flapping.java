@@ -7,7 +7,11 @@ package org.argusee.notify.control;
  */
 public record Flapping(int limit, int windowMinutes) {
 
-    public enum Verdict { TELL, TELL_AS_FLAPPING, KEEP_QUIET }
+    public enum Verdict {
+        TELL,
+        TELL_AS_FLAPPING,
+        KEEP_QUIET
+    }
 
     /**
      * @param toldInWindow notifications of the object within the window before this one

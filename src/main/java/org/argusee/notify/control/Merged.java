@@ -15,11 +15,9 @@ public final class Merged {
     public static final String LOTS_UP = "Lots of stuff just came UP!";
     static final int LISTED = 50;
 
-    private Merged() {
-    }
+    private Merged() {}
 
-    public record Item(String message, boolean down) {
-    }
+    public record Item(String message, boolean down) {}
 
     public static String text(List<Item> items, boolean nolots, String lotsDown, String lotsUp) {
         if (items.isEmpty()) {
@@ -30,7 +28,8 @@ public final class Merged {
         }
         if (nolots) {
             boolean multiline = items.stream().anyMatch(i -> i.message().contains("\n"));
-            return String.join(multiline ? "\n\n" : "\n", items.stream().map(Item::message).toList());
+            return String.join(
+                    multiline ? "\n\n" : "\n", items.stream().map(Item::message).toList());
         }
         StringBuilder out = new StringBuilder();
         if (items.stream().anyMatch(Item::down)) {

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class MessageStyle {
 
-    private MessageStyle() {
-    }
+    private MessageStyle() {}
 
     static String down(Optional<String> style) {
         return switch (style(style)) {

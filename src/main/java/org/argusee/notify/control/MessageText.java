@@ -16,13 +16,19 @@ import java.util.Map;
  */
 public final class MessageText {
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /** What a notification is, for the expansions. */
-    public record Facts(long id, String objectName, String status, String severity, String priority, String reason,
-                        Instant created, String darpTag, ZoneId zone) {
-    }
+    public record Facts(
+            long id,
+            String objectName,
+            String status,
+            String severity,
+            String priority,
+            String reason,
+            Instant created,
+            String darpTag,
+            ZoneId zone) {}
 
     public static String message(String format, String message, Facts f, ParamLookup params) {
         // not inside a %t{...}, where %m is the month
@@ -37,12 +43,24 @@ public final class MessageText {
         if (f.darpTag() != null) {
             letters.put('d', f.darpTag());
         }
-        return Placeholders.MESSAGE.expand(withMessage, letters, f.objectName(),
-                params == null ? null : k -> params.get(k).orElse(null), f.created(), f.zone());
+        return Placeholders.MESSAGE.expand(
+                withMessage,
+                letters,
+                f.objectName(),
+                params == null ? null : k -> params.get(k).orElse(null),
+                f.created(),
+                f.zone());
     }
 
-    public static String forMethod(String template, Facts f, ParamLookup params, Destination to, String message,
-            String extra, String from, int sentCount) {
+    public static String forMethod(
+            String template,
+            Facts f,
+            ParamLookup params,
+            Destination to,
+            String message,
+            String extra,
+            String from,
+            int sentCount) {
         Map<Character, String> letters = new HashMap<>();
         letters.put('A', "");
         letters.put('C', Integer.toString(sentCount));
@@ -59,7 +77,12 @@ public final class MessageText {
         if (f.darpTag() != null) {
             letters.put('D', f.darpTag());
         }
-        return Placeholders.METHOD.expand(template, letters, f.objectName(),
-                params == null ? null : k -> params.get(k).orElse(null), f.created(), f.zone());
+        return Placeholders.METHOD.expand(
+                template,
+                letters,
+                f.objectName(),
+                params == null ? null : k -> params.get(k).orElse(null),
+                f.created(),
+                f.zone());
     }
 }

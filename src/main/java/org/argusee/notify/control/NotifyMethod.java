@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param messageFmt  the format each message is put in before sending (%M), null for as it is
  * @param qtime       seconds after a message to this destination during which further ones queue up and merge
  */
-public record NotifyMethod(String name, String kind, String command, String send, String headers, String messageFmt,
-                           int qtime, boolean nolots, int timeoutSeconds) {
+public record NotifyMethod(
+        String name,
+        String kind,
+        String command,
+        String send,
+        String headers,
+        String messageFmt,
+        int qtime,
+        boolean nolots,
+        int timeoutSeconds) {
 
     public NotifyMethod {
         Objects.requireNonNull(name, "name");

@@ -11,9 +11,17 @@ import java.util.List;
  * @param escalate         the {@code escalate} value ("30 mail:mgr; 60 mail:ceo"), null for none
  * @param unackTimeout     seconds up after which it is acknowledged by itself; null for never
  */
-public record NotifyPlan(Telling telling, String format, String message, List<Destination> destinations,
-                         boolean autoack, Integer renotifySeconds, String escalate, boolean ackonup,
-                         Integer unackTimeout, String priority) {
+public record NotifyPlan(
+        Telling telling,
+        String format,
+        String message,
+        List<Destination> destinations,
+        boolean autoack,
+        Integer renotifySeconds,
+        String escalate,
+        boolean ackonup,
+        Integer unackTimeout,
+        String priority) {
 
     public NotifyPlan {
         destinations = List.copyOf(destinations);

@@ -22,23 +22,25 @@ public final class NotifyRules {
     static final int DEFAULT_UNACK_TIMEOUT = 3600;
     private static final Logger LOG = Logger.getLogger(NotifyRules.class.getName());
 
-    private NotifyRules() {
-    }
+    private NotifyRules() {}
 
     /** @return empty when nobody is to be told */
     public static Optional<NotifyPlan> plan(Telling telling, boolean service, ParamLookup p, Set<String> methods) {
         Severity sev = telling.severity();
-        if (p.flag("nostatus", sev).orElse(false) || p.flag("passive", sev).orElse(false)
+        if (p.flag("nostatus", sev).orElse(false)
+                || p.flag("passive", sev).orElse(false)
                 || !p.flag("sendnotify", sev).orElse(service)) {
             return Optional.empty();
         }
         boolean down = telling.down();
-        String message = down ? p.get("messagedn").orElse(MessageStyle.down(p.get("message_style")))
+        String message = down
+                ? p.get("messagedn").orElse(MessageStyle.down(p.get("message_style")))
                 : p.get("messageup").orElse(MessageStyle.up(p.get("message_style")));
         if (message.isBlank()) {
             return Optional.empty(); // the user asked for silence with an empty message
         }
-        String format = p.get(down ? "message_fmtdn" : "message_fmtup").or(() -> p.get("message_fmt"))
+        String format = p.get(down ? "message_fmtdn" : "message_fmtup")
+                .or(() -> p.get("message_fmt"))
                 .orElse(DEFAULT_FORMAT);
         List<Destination> to = new ArrayList<>(Destination.parseAll(destinations(telling, p), methods));
         for (Destination also : Destination.parseAll(p.get("notifyalso").orElse(null), methods)) {
@@ -50,11 +52,21 @@ public final class NotifyRules {
             return Optional.empty();
         }
         boolean autoack = !down || p.flag("autoack", sev).orElse(false);
-        return Optional.of(new NotifyPlan(telling, format, message, to, autoack,
+        return Optional.of(new NotifyPlan(
+                telling,
+                format,
+                message,
+                to,
+                autoack,
                 autoack ? null : seconds(p.atSeverity("renotify", sev), DEFAULT_RENOTIFY),
-                autoack ? null : p.atSeverity("escalate", sev).filter(s -> !s.isBlank()).orElse(null),
+                autoack
+                        ? null
+                        : p.atSeverity("escalate", sev)
+                                .filter(s -> !s.isBlank())
+                                .orElse(null),
                 p.flag("ackonup", sev).orElse(false),
-                seconds(p.get("unack_timeout"), DEFAULT_UNACK_TIMEOUT), p.atSeverity("priority", sev).orElse(null)));
+                seconds(p.get("unack_timeout"), DEFAULT_UNACK_TIMEOUT),
+                p.atSeverity("priority", sev).orElse(null)));
     }
 
     private static String destinations(Telling telling, ParamLookup p) {
@@ -73,8 +85,8 @@ public final class NotifyRules {
             long s = TimeValue.parseSeconds(value.get());
             return s <= 0 ? null : (int) Math.min(s, Integer.MAX_VALUE);
         } catch (IllegalArgumentException e) {
-            LOG.warning("Notification time '" + value.get() + "' is no timespec (" + e.getMessage()
-                    + "); using " + otherwise + " s");
+            LOG.warning("Notification time '" + value.get() + "' is no timespec (" + e.getMessage() + "); using "
+                    + otherwise + " s");
             return otherwise;
         }
     }

@@ -9,8 +9,14 @@ package org.argusee.notify.control;
  * @param params  the first notification's object's parameters; null when the object is gone
  * @param count   how many notifications it carries
  */
-public record Outgoing(NotifyMethod method, Destination to, String text, String extra, MessageText.Facts facts,
-                       ParamLookup params, int count) {
+public record Outgoing(
+        NotifyMethod method,
+        Destination to,
+        String text,
+        String extra,
+        MessageText.Facts facts,
+        ParamLookup params,
+        int count) {
 
     /** The method's template filled in (NotMe expand). */
     public String expand(String template, String from) {

@@ -37,8 +37,13 @@ public final class Placeholders {
     /**
      * @param params the object's effective parameters (null: absent); may be null when the object is gone
      */
-    public String expand(String text, Map<Character, String> letters, String objectName,
-            Function<String, String> params, Instant at, ZoneId zoneId) {
+    public String expand(
+            String text,
+            Map<Character, String> letters,
+            String objectName,
+            Function<String, String> params,
+            Instant at,
+            ZoneId zoneId) {
         if (text == null) {
             return "";
         }
@@ -50,7 +55,8 @@ public final class Placeholders {
             if (m.group(1) != null) {
                 char c = m.group(1).charAt(0);
                 String arg = m.group(3);
-                replacement = c == time ? Strftime.format(arg == null ? DEFAULT_TIME : arg, at.atZone(zoneId))
+                replacement = c == time
+                        ? Strftime.format(arg == null ? DEFAULT_TIME : arg, at.atZone(zoneId))
                         : objectParam(arg, objectName, params);
             } else {
                 char c = m.group(4).charAt(0);

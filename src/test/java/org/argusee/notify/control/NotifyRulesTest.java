@@ -44,15 +44,31 @@ class NotifyRulesTest {
 
     @Test
     void destinationsFollowTheOriginalsOrder() {
-        ParamLookup p = params(Map.of("notify", "ops@example.org", "notify.critical", "qpage:bob",
-                "notifyup", "mail:up@example.org", "notifyalso", "log:audit mail:up@example.org"));
-        NotifyPlan down = NotifyRules.plan(new Telling(Status.DOWN, Severity.CRITICAL), true, p, METHODS).orElseThrow();
-        assertEquals(List.of(new Destination("qpage", "bob"), new Destination("log", "audit"),
-                new Destination("mail", "up@example.org")), down.destinations());
-        NotifyPlan minor = NotifyRules.plan(new Telling(Status.DOWN, Severity.MINOR), true, p, METHODS).orElseThrow();
-        assertEquals(new Destination("mail", "ops@example.org"), minor.destinations().get(0), "bare = mail");
-        NotifyPlan up = NotifyRules.plan(new Telling(Status.UP, Severity.CLEAR), true, p, METHODS).orElseThrow();
-        assertEquals(new Destination("mail", "up@example.org"), up.destinations().get(0));
+        ParamLookup p = params(Map.of(
+                "notify",
+                "ops@example.org",
+                "notify.critical",
+                "qpage:bob",
+                "notifyup",
+                "mail:up@example.org",
+                "notifyalso",
+                "log:audit mail:up@example.org"));
+        NotifyPlan down = NotifyRules.plan(new Telling(Status.DOWN, Severity.CRITICAL), true, p, METHODS)
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        new Destination("qpage", "bob"),
+                        new Destination("log", "audit"),
+                        new Destination("mail", "up@example.org")),
+                down.destinations());
+        NotifyPlan minor = NotifyRules.plan(new Telling(Status.DOWN, Severity.MINOR), true, p, METHODS)
+                .orElseThrow();
+        assertEquals(
+                new Destination("mail", "ops@example.org"), minor.destinations().get(0), "bare = mail");
+        NotifyPlan up = NotifyRules.plan(new Telling(Status.UP, Severity.CLEAR), true, p, METHODS)
+                .orElseThrow();
+        assertEquals(
+                new Destination("mail", "up@example.org"), up.destinations().get(0));
         assertTrue(up.autoack(), "up messages never wait for an acknowledgement");
         assertNull(up.renotifySeconds());
         assertFalse(down.autoack());
@@ -62,24 +78,43 @@ class NotifyRulesTest {
     @Test
     void groupsOnlyWithSendnotifyAndNeverPassiveOrSilenced() {
         Telling down = new Telling(Status.DOWN, Severity.CRITICAL);
-        assertTrue(NotifyRules.plan(down, false, params(Map.of("notify", "a@b")), METHODS).isEmpty());
+        assertTrue(NotifyRules.plan(down, false, params(Map.of("notify", "a@b")), METHODS)
+                .isEmpty());
         assertTrue(NotifyRules.plan(down, false, params(Map.of("notify", "a@b", "sendnotify", "yes")), METHODS)
                 .isPresent());
-        assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "a@b", "sendnotify.critical", "no")),
-                METHODS).isEmpty());
+        assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "a@b", "sendnotify.critical", "no")), METHODS)
+                .isEmpty());
         assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "a@b", "passive", "yes")), METHODS)
                 .isEmpty());
         assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "a@b", "messagedn", "")), METHODS)
                 .isEmpty());
-        assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "none")), METHODS).isEmpty());
+        assertTrue(NotifyRules.plan(down, true, params(Map.of("notify", "none")), METHODS)
+                .isEmpty());
         assertTrue(NotifyRules.plan(down, true, params(Map.of()), METHODS).isEmpty());
     }
 
     @Test
     void timesAndAcksAtTheSeverity() {
-        NotifyPlan p = NotifyRules.plan(new Telling(Status.DOWN, Severity.MAJOR), true, params(Map.of(
-                "notify", "a@b", "renotify", "10m", "renotify.major", "60", "escalate.major", "30 mail:boss",
-                "ackonup", "yes", "unack_timeout", "0", "autoack.minor", "yes")), METHODS).orElseThrow();
+        NotifyPlan p = NotifyRules.plan(
+                        new Telling(Status.DOWN, Severity.MAJOR),
+                        true,
+                        params(Map.of(
+                                "notify",
+                                "a@b",
+                                "renotify",
+                                "10m",
+                                "renotify.major",
+                                "60",
+                                "escalate.major",
+                                "30 mail:boss",
+                                "ackonup",
+                                "yes",
+                                "unack_timeout",
+                                "0",
+                                "autoack.minor",
+                                "yes")),
+                        METHODS)
+                .orElseThrow();
         assertEquals(60, p.renotifySeconds());
         assertEquals("30 mail:boss", p.escalate());
         assertTrue(p.ackonup());
@@ -91,11 +126,12 @@ class NotifyRulesTest {
     void escalationStepsInMinutesOrTimespecs() {
         List<Escalation> steps = Escalation.parse("30 qpage:manager qpage:noc;  90s qpage:ceo", METHODS);
         assertEquals(1800, steps.get(0).afterSeconds());
-        assertEquals(List.of(new Destination("qpage", "manager"), new Destination("qpage", "noc")),
+        assertEquals(
+                List.of(new Destination("qpage", "manager"), new Destination("qpage", "noc")),
                 steps.get(0).destinations());
         assertEquals(90, steps.get(1).afterSeconds());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Escalation.parse("soon mail:x", METHODS));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Escalation.parse("soon mail:x", METHODS));
         assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
     }
 
@@ -103,7 +139,8 @@ class NotifyRulesTest {
     void destinationsParseAsTheOriginal() {
         assertEquals(new Destination("mail", "a@b"), Destination.parse("a@b", METHODS));
         assertEquals(new Destination("log", "nobody"), Destination.parse("log", METHODS));
-        assertEquals(new Destination("webhook", "http://127.0.0.1:9/x"), Destination.parse("webhook:http://127.0.0.1:9/x",
-                METHODS));
+        assertEquals(
+                new Destination("webhook", "http://127.0.0.1:9/x"),
+                Destination.parse("webhook:http://127.0.0.1:9/x", METHODS));
     }
 }
