@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
- * told), a storm merged into one message per destination naming its cause, flapping told once, and the webhook and
- * program methods with real receivers.
+ * told), a storm merged into one message per destination naming its cause, flapping told once, the on-call
+ * schedule, and the webhook and program methods with real receivers.
  */
 class NotifyRulesIT extends NotifyFixture {
 
@@ -162,6 +162,38 @@ class NotifyRulesIT extends NotifyFixture {
     }
 
     @Test
+    void theOnCallScheduleChoosesWhoIsTold() {
+        String tomorrow = java.time.LocalDate.now()
+                .plusDays(1)
+                .getDayOfWeek()
+                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
+                .toLowerCase(java.util.Locale.ROOT);
+        long before = revision();
+        sql(
+                "insert into argus.config_block (object_id, keyword, name) select id, 'schedule', 'notify'"
+                        + " from argus.object_full_name where full_name = ?",
+                group);
+        long block = queryLong(
+                "select b.id from argus.config_block b join argus.object_full_name f"
+                        + " on f.id = b.object_id where f.full_name = ? and b.keyword = 'schedule'",
+                group);
+        sql(
+                "insert into argus.config_block_line (block_id, position, value) values (?, 0, ?), (?, 1, ?)",
+                block,
+                tomorrow + " => mail:tomorrow@localhost",
+                block,
+                "* 0000-2400 => mail:oncall@localhost");
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "plain@localhost");
+        awaitShown(service, "up");
+        Eventually.await("the server has seen the schedule", WITHIN, () -> revision() > before);
+        listener.close();
+        awaitMails("oncall@localhost", 1);
+        assertTrue(mails("plain@localhost").isEmpty()
+                && mails("tomorrow@localhost").isEmpty());
+    }
+
+    @Test
     void webhookAndProgramMethods() throws Exception {
         List<String> bodies = new CopyOnWriteArrayList<>();
         List<String> tokens = new CopyOnWriteArrayList<>();
@@ -213,6 +245,25 @@ class NotifyRulesIT extends NotifyFixture {
         } finally {
             receiver.stop(0);
             Files.deleteIfExists(file);
+        }
+    }
+
+    private long revision() {
+        return ok(api.get("api/server")).getJsonNumber("configRevision").longValue();
+    }
+
+    private static long queryLong(String query, Object... values) {
+        try (java.sql.Connection c = server.database().connect();
+                java.sql.PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(query, e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,9 @@ public class NotificationOutbox {
     NotifyDarp darp;
 
     @Inject
+    NotifySchedules schedules;
+
+    @Inject
     @ConfigProperty(name = "argus.darp.tag", defaultValue = "")
     String darpTag;
 
@@ -87,8 +91,10 @@ public class NotificationOutbox {
             return; // deleted meanwhile: nobody to ask whom to tell
         }
         Optional<NotifyPlan> plan;
-        ParamLookup params = ObjectParams.of(node.get());
+        ParamLookup params;
         try {
+            ParamLookup plain = ObjectParams.of(node.get());
+            params = schedules.withSchedules(node.get(), plain, ZonedDateTime.now(zone(plain)));
             plan = NotifyRules.plan(
                     telling,
                     node.get().kind() == ObjectKind.SERVICE,
