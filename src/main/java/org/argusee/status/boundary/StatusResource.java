@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.probe.boundary.Scheduler;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.status.control.UserOverride;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.BooleanValue;

@@ -1,4 +1,4 @@
-package org.argusee.security.control;
+package org.argusee.platform.control;
 
 import java.util.Set;
 

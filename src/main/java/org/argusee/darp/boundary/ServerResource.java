@@ -1,4 +1,4 @@
-package org.argusee.platform.boundary;
+package org.argusee.darp.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,9 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.argusee.darp.boundary.DarpPeers;
 import org.argusee.darp.control.DarpSettings;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
 import org.eclipse.microprofile.openapi.annotations.Operation;
