@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Compute}: the value of {@code expr} over the latest values of other services, e.g.

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.DoubleSupplier;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Self/<param>} (or {@code Self} with {@code param:}): one of the server's own figures as the value, so

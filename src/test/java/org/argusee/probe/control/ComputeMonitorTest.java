@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.argusee.status.control.evaluation.Numbers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.PingPrerequisites;
 import org.argusee.tree.control.ServiceType;

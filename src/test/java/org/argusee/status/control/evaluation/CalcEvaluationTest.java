@@ -1,6 +1,6 @@
-package org.argusee.probe.control;
+package org.argusee.status.control.evaluation;
 
-import static org.argusee.probe.control.ResultEvaluatorTest.params;
+import static org.argusee.status.control.evaluation.ResultEvaluatorTest.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.argusee.probe.control.Reply;
 import org.argusee.status.control.Severity;
 import org.junit.jupiter.api.Test;
 

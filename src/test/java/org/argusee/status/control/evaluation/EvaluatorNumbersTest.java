@@ -1,4 +1,4 @@
-package org.argusee.probe.control;
+package org.argusee.status.control.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.argusee.probe.control;
+package org.argusee.status.control.evaluation;
 
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class ResultEvaluator {
      * @param params   the service's effective parameters
      * @param previous what the previous probe of this service left ({@link EvalState#EMPTY} at first)
      */
-    public static Verdict evaluate(Map<String, String> params, Reply reply, EvalState previous, Instant now) {
+    public static Verdict evaluate(Map<String, String> params, RawResult reply, EvalState previous, Instant now) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(previous, "previous");
@@ -34,7 +34,7 @@ public final class ResultEvaluator {
         return settings.invert() ? verdict.invert(settings.severity()) : verdict;
     }
 
-    private static Verdict judge(Map<String, String> params, Reply reply, EvalState state, EvalSettings settings,
+    private static Verdict judge(Map<String, String> params, RawResult reply, EvalState state, EvalSettings settings,
             Instant now) {
         Severity severity = settings.severity();
         if (!reply.ok()) {

@@ -1,6 +1,6 @@
-package org.argusee.probe.control;
+package org.argusee.status.control.evaluation;
 
-import static org.argusee.probe.control.ResultEvaluatorTest.params;
+import static org.argusee.status.control.evaluation.ResultEvaluatorTest.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.argusee.probe.control.Reply;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;

@@ -1,4 +1,4 @@
-package org.argusee.probe.control;
+package org.argusee.status.control.evaluation;
 
 import java.time.Instant;
 
