@@ -1,17 +1,15 @@
-package org.argusee.tree.boundary;
+package org.argusee.status.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.argusee.status.boundary.StatusReader;
-import org.argusee.status.boundary.StatusView;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
-import org.argusee.tree.boundary.ObjectView.ChildView;
-import org.argusee.tree.boundary.ObjectView.EffectiveParameterView;
-import org.argusee.tree.boundary.ObjectView.ParameterView;
+import org.argusee.status.boundary.ObjectView.ChildView;
+import org.argusee.status.boundary.ObjectView.EffectiveParameterView;
+import org.argusee.status.boundary.ObjectView.ParameterView;
 
 /** Builds the API's views of snapshot nodes, with their statuses. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.argusee.tree.boundary;
+package org.argusee.status.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +19,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
-import org.argusee.tree.boundary.ObjectView.ChildView;
+import org.argusee.status.boundary.ObjectView.ChildView;
+import org.argusee.tree.boundary.MoveRequest;
+import org.argusee.tree.boundary.NewObject;
+import org.argusee.tree.boundary.ObjectChange;
+import org.argusee.tree.boundary.ParameterValue;
+import org.argusee.tree.boundary.TreeCache;
+import org.argusee.tree.boundary.TreeEditor;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

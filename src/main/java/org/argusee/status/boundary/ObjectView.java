@@ -1,7 +1,6 @@
-package org.argusee.tree.boundary;
+package org.argusee.status.boundary;
 
 import java.util.List;
-import org.argusee.status.boundary.StatusView;
 
 /**
  * One object as the API shows it: its own parameters in the order written, its effective ones (with the object

@@ -1,4 +1,4 @@
-package org.argusee.tree.boundary;
+package org.argusee.status.boundary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.argusee.tree.boundary;
+package org.argusee.status.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
+import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
