@@ -1,4 +1,4 @@
-package org.argusee.argusconf.boundary;
+package org.argusee.darp.boundary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
