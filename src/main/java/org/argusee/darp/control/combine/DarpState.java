@@ -1,4 +1,4 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import java.util.Objects;
+import org.argusee.status.control.Severity;
 
 /**
  * One DARP server's last report on an object, kept by the master. {@code self} marks the master's own result.

@@ -1,4 +1,4 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.argusee.status.control.Severity;
+import org.argusee.status.control.Status;
 
 /**
  * How a master combines the servers' reports on one object ({@code darp_gravity}), as the original's

@@ -1,4 +1,4 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.argusee.status.control.DisplayState;
+import org.argusee.status.control.Severity;
+import org.argusee.status.control.Status;
 import org.junit.jupiter.api.Test;
 
 class DarpGravityTest {

@@ -1,6 +1,9 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import java.util.Objects;
+import org.argusee.status.control.DisplayState;
+import org.argusee.status.control.Severity;
+import org.argusee.status.control.Status;
 
 /**
  * The master's combined view of an object. {@code override}: the object is down only through servers that

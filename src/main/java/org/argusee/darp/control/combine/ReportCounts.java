@@ -1,6 +1,7 @@
-package org.argusee.status.control;
+package org.argusee.darp.control.combine;
 
 import java.util.Collection;
+import org.argusee.status.control.Severity;
 
 /** Tallies of DARP reports for {@link DarpGravity}; unknown reports count in none of the three. */
 record ReportCounts(int up, int down, int override, Severity mildest, Severity worst) {
