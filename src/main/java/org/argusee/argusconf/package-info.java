@@ -3,8 +3,8 @@
  * <p>
  * <b>Owns:</b> the parser and its model ({@code ConfigParser}, {@code ParsedConfig}), the checker and its
  * diagnostics ({@code ConfigChecker}, {@code Diagnostic}), the import of a config into the tree
- * ({@code ConfigImporter}, {@code ImportPlan}, {@code ImportBatch}, which writes the objects and parameters in bulk
- * JDBC batches, tree's tables written outside tree's {@code TreeEditor} for speed), the
+ * ({@code ConfigImporter}, {@code ImportPlan}; the objects and parameters are written through tree's
+ * {@code BulkTreeWrite}), the
  * non-object blocks (Method, Resolv, snmpoid, schedule, cron), writing a config out ({@code ConfigWriter}) and the
  * config API ({@code ConfigResource}).
  * <p>

@@ -5,9 +5,8 @@
  * ({@code TreeSnapshot} of {@code TreeNode}s, held and reloaded by {@code TreeCache}, announced by
  * {@code TreeReloaded}); parameter definitions, inheritance and validation ({@code ParameterCatalog},
  * {@code Inheritance}, {@code ParameterValidator}); value syntaxes ({@code TimeValue}, {@code BooleanValue}); the
- * writes of single objects ({@code TreeEditor}, for the API; it fires {@code TreeChanged}). A config import still
- * writes its objects and parameters in bulk itself (argusconf's {@code ImportBatch}), one transaction of JDBC
- * batches, under the same revision rules.
+ * writes: of single objects ({@code TreeEditor}, for the API; it fires {@code TreeChanged}) and of many at once
+ * ({@code BulkTreeWrite}, JDBC batches for a config import, one revision bump).
  * <p>
  * <b>May use:</b> platform, security. The objects API shows each object with its status, so its resources and views
  * live in status, not here.

@@ -1,25 +1,24 @@
-package org.argusee.argusconf.boundary;
+package org.argusee.tree.boundary;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.argusee.argusconf.control.ImportPlan;
 import org.argusee.tree.control.Parameter;
 
 /**
- * Parameter rows of an import, batched. Replace mode makes an object's own parameters exactly the file's; merge
+ * Parameter rows of a bulk write (a config import), batched. Replace mode makes an object's own parameters exactly the file's; merge
  * mode sets the file's and keeps the rest. Objects' rows are written before their parameters (flush order).
  */
-final class Params implements AutoCloseable {
+final class ParamBatch implements AutoCloseable {
 
-    private final ImportPlan.Mode mode;
+    private final boolean replace;
     private final PreparedStatement clear;
     private final PreparedStatement insert;
     private final PreparedStatement upsert;
 
-    Params(Connection connection, ImportPlan.Mode mode) throws SQLException {
-        this.mode = mode;
+    ParamBatch(Connection connection, boolean replace) throws SQLException {
+        this.replace = replace;
         this.clear = connection.prepareStatement("delete from argus.param where object_id = ?");
         this.insert = connection.prepareStatement(
                 "insert into argus.param (object_id, key, value, local, position) values (?, ?, ?, ?, ?)");
@@ -33,9 +32,9 @@ final class Params implements AutoCloseable {
         batch(insert, objectId, parameters, 0);
     }
 
-    /** The parameters of an existing object, as the mode says. */
+    /** The parameters of an existing object: exactly these with {@code replace}, else these set and the rest kept. */
     void write(long objectId, List<Parameter> parameters) throws SQLException {
-        if (mode == ImportPlan.Mode.REPLACE) {
+        if (replace) {
             clear.setLong(1, objectId);
             clear.addBatch();
             batch(insert, objectId, parameters, 0);
