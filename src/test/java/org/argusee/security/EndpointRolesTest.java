@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.testsupport.Endpoints;
 import org.argusee.testsupport.Endpoints.Endpoint;
 import org.junit.jupiter.api.Test;

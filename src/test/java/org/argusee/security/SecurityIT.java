@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Endpoints;

@@ -5,11 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import org.argusee.argusconf.control.BlockPlan;
 import org.argusee.argusconf.control.CheckedConfig;
 import org.argusee.argusconf.control.ConfigBlock;
 import org.argusee.argusconf.control.ImportPlan;
-import org.argusee.darp.boundary.DarpPeers;
+import org.argusee.argusconf.control.PeerSink;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeChanged;
@@ -48,7 +47,7 @@ public class ConfigImporter {
     Event<TreeChanged> changed;
 
     @Inject
-    DarpPeers peers;
+    PeerSink peers;
 
     /**
      * What an import did besides the objects: Method/Resolv/snmpoid/schedule/cron blocks changed, DARP peers added
@@ -67,15 +66,8 @@ public class ConfigImporter {
         Applied applied = apply(checked.tree(), checked.rows().blocks(), rootName, mode, dryRun);
         ImportPlan plan = applied.plan();
         List<String> blockChanges = applied.blockChanges();
-        DarpBlockImport.Result darp = DarpBlockImport.read(checked.parsed());
-        List<String> added = new ArrayList<>();
-        List<String> updated = new ArrayList<>();
-        for (DarpBlockImport.PeerSpec p : darp.peers()) {
-            boolean isNew = dryRun ? !peers.exists(p.tag()) : peers.putFromConfig(p.tag(), p.role(), p.addresses(),
-                    p.secret(), p.remoteUrl(), p.label(), p.hidden(), p.timeoutSeconds());
-            (isNew ? added : updated).add(p.tag());
-        }
-        return new Outcome(plan, blockChanges, added, updated, darp.warnings());
+        PeerSink.Peers darp = peers.put(checked.parsed(), dryRun);
+        return new Outcome(plan, blockChanges, darp.added(), darp.updated(), darp.warnings());
     }
 
     /**

@@ -74,7 +74,7 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
 
     /** Where a node of the file lands in the current tree: its full name with the file's Top replaced by root. */
     public static String placed(TreeNode root, TreeNode node) {
-        return root.fullName() + node.fullName().substring("Top".length());
+        return node.fullNameUnder(root);
     }
 
     private static boolean differs(TreeNode now, TreeNode wanted, Mode mode) {

@@ -15,7 +15,7 @@ import org.argusee.darp.control.PeerRules;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.entity.DarpPeer;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 
 /** Managing DARP peers. A secret given here becomes a SCRAM verifier at once; it is never kept or logged. */

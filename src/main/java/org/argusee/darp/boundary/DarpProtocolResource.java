@@ -30,7 +30,7 @@ import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.platform.boundary.ProblemDetail;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API (the role of the original's argusctl) under /api. Who may call what is declared on each resource
- * method; how callers log in is in {@link org.argusee.security.control.Authentication}.
+ * method; how callers log in is the security component's {@code Authentication}.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(

@@ -3,6 +3,7 @@ package org.argusee.platform.boundary;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.argusee.platform.control.FieldError;
 
 /**
  * An error as RFC 9457 problem details. {@code errors} names each offending field, so a client (or a person
@@ -11,9 +12,6 @@ import java.util.List;
 public record ProblemDetail(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
-
-    public record FieldError(String field, String message) {
-    }
 
     public static Response response(Response.Status status, String type, String detail, List<FieldError> errors) {
         ProblemDetail body = new ProblemDetail("urn:argus:problem:" + type, status.getReasonPhrase(),

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 
 /**

@@ -2,7 +2,6 @@ package org.argusee.platform.control;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 
 /**
  * A request the application refuses, with the fields at fault. Subclasses say why, and so which HTTP status

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.security.control.PasswordHashing;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.security.entity.AppUser;
 
 /** Creating, changing and removing users; the last enabled admin is never removed or demoted. */

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.status.control.OverrideMode;
 import org.argusee.status.control.UserOverride;

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.argusee.probe.control.EvalState;
-import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.Availability;
+import org.argusee.status.control.DisplayState;
+import org.argusee.status.control.EndedOverride;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -27,6 +29,10 @@ import org.argusee.status.control.StatusGraph;
 import org.argusee.status.control.StatusMachine;
 import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.RawResult;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.tree.boundary.TreeReloaded;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
@@ -69,7 +75,7 @@ public class StatusBoard {
      * while a failing service is being retried.
      */
     public synchronized Optional<Duration> record(long objectId, String fullName, Map<String, String> params,
-            Reply reply) {
+            RawResult reply) {
         Instant now = Instant.now();
         Tracked tracked = services.get(objectId);
         if (tracked == null) {

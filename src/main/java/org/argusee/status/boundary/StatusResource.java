@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.probe.boundary.Scheduler;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
+import org.argusee.status.control.ProbeNow;
 import org.argusee.status.control.UserOverride;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.BooleanValue;
@@ -63,7 +63,7 @@ public class StatusResource {
     Annotations annotations;
 
     @Inject
-    Scheduler scheduler;
+    ProbeNow probeNow;
 
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
@@ -204,7 +204,7 @@ public class StatusResource {
     public CheckNowView checkNow(@PathParam("fullName") String fullName) {
         TreeNode node = find(fullName);
         List<Long> services = historyViews.servicesUnder(node);
-        return new CheckNowView(node.fullName(), services.size(), scheduler.checkNow(services));
+        return new CheckNowView(node.fullName(), services.size(), probeNow.checkNow(services));
     }
 
     private TreeNode find(String fullName) {

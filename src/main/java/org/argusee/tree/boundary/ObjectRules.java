@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
+import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;

@@ -58,6 +58,11 @@ public final class TreeNode {
     }
 
     /** Parent's full name + ":" + name; Top's is "Top". */
+    /** This node's full name if its Top were {@code root}: where it lands when a tree is imported under root. */
+    public String fullNameUnder(TreeNode root) {
+        return root.fullName() + fullName().substring("Top".length());
+    }
+
     public String fullName() {
         String f = fullName;
         if (f == null) {

@@ -2,8 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.util.List;
 import java.util.Objects;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
 import org.argusee.status.control.Status;
 
 /**

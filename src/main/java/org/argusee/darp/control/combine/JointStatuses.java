@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;

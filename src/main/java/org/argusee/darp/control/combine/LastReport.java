@@ -2,8 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 

@@ -2,7 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.util.OptionalInt;
 import org.argusee.darp.control.duty.DarpParameters;
-import org.argusee.status.control.DarpOutcome;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpGravity;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;

@@ -11,10 +11,6 @@ import java.util.TreeSet;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpGravity;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import org.argusee.status.control.DarpGravity;
+import org.argusee.darp.control.combine.DarpGravity;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.ParameterIssue;
 import org.argusee.tree.control.ParameterValidator;

@@ -10,10 +10,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Compute}: the value of {@code expr} over the latest values of other services, e.g.

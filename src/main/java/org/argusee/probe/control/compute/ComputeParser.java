@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.argusee.probe.control.Numbers;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * Reads a {@code Compute} expression such as {@code ( %{Top:Foo} + %{Top:Bar} ) / %{Top:Baz}}: numbers,

@@ -11,10 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.DoubleSupplier;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Self/<param>} (or {@code Self} with {@code param:}): one of the server's own figures as the value, so

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpOutcome;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 import org.junit.jupiter.api.Test;

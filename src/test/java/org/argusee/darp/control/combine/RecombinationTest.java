@@ -92,7 +92,7 @@ class RecombinationTest {
         assertEquals(Set.of(7L, 8L), book.objects());
         book.retain(id -> id == 8);
         assertEquals(Set.of(8L), book.objects());
-        assertEquals(org.argusee.status.control.DarpState.OVERRIDE, book.of(8).get("s1").state());
+        assertEquals(org.argusee.darp.control.combine.DarpState.OVERRIDE, book.of(8).get("s1").state());
         assertTrue(book.of(7).isEmpty());
     }
 }

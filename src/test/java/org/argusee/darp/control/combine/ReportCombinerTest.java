@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;

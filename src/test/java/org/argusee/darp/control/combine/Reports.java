@@ -3,8 +3,6 @@ package org.argusee.darp.control.combine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.Severity;
 
 /** Reports written as {@code "m=up s1=down/major s2=override"}; a server left out never reported. */

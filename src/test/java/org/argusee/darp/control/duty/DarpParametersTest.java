@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.argusee.status.control.DarpGravity;
+import org.argusee.darp.control.combine.DarpGravity;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.ParameterIssue;
 import org.argusee.tree.control.ParameterValidator;

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.Test;
 

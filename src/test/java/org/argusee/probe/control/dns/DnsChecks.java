@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 
 /** What the DNS monitor tests share: probing a test server, asserting a failure, judging a reply's value. */
 final class DnsChecks {
