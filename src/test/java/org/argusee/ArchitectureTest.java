@@ -21,7 +21,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.argusee");
     }
 
@@ -32,20 +33,34 @@ class ArchitectureTest {
 
     @Test
     void eachComponentUsesOnlyTheOnesBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("platform").definedBy("org.argusee.platform..")
-                .layer("security").definedBy("org.argusee.security..")
-                .layer("tree").definedBy("org.argusee.tree..")
-                .layer("status").definedBy("org.argusee.status..")
-                .layer("probe").definedBy("org.argusee.probe..")
-                .layer("argusconf").definedBy("org.argusee.argusconf..")
-                .layer("darp").definedBy("org.argusee.darp..")
-                .whereLayer("darp").mayNotBeAccessedByAnyLayer()
-                .whereLayer("argusconf").mayOnlyBeAccessedByLayers("darp")
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("darp")
-                .whereLayer("status").mayOnlyBeAccessedByLayers("probe", "darp")
-                .whereLayer("tree").mayOnlyBeAccessedByLayers("status", "probe", "argusconf", "darp")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("tree", "status", "probe", "argusconf", "darp")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("platform")
+                .definedBy("org.argusee.platform..")
+                .layer("security")
+                .definedBy("org.argusee.security..")
+                .layer("tree")
+                .definedBy("org.argusee.tree..")
+                .layer("status")
+                .definedBy("org.argusee.status..")
+                .layer("probe")
+                .definedBy("org.argusee.probe..")
+                .layer("argusconf")
+                .definedBy("org.argusee.argusconf..")
+                .layer("darp")
+                .definedBy("org.argusee.darp..")
+                .whereLayer("darp")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("argusconf")
+                .mayOnlyBeAccessedByLayers("darp")
+                .whereLayer("probe")
+                .mayOnlyBeAccessedByLayers("darp")
+                .whereLayer("status")
+                .mayOnlyBeAccessedByLayers("probe", "darp")
+                .whereLayer("tree")
+                .mayOnlyBeAccessedByLayers("status", "probe", "argusconf", "darp")
+                .whereLayer("security")
+                .mayOnlyBeAccessedByLayers("tree", "status", "probe", "argusconf", "darp")
                 .check(classes);
     }
 }

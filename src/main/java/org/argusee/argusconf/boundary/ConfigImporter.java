@@ -53,8 +53,12 @@ public class ConfigImporter {
      * What an import did besides the objects: Method/Resolv/snmpoid/schedule/cron blocks changed, DARP peers added
      * and updated, and what the user should know.
      */
-    public record Outcome(ImportPlan plan, List<String> blockChanges, List<String> peersAdded,
-                          List<String> peersUpdated, List<String> notes) {
+    public record Outcome(
+            ImportPlan plan,
+            List<String> blockChanges,
+            List<String> peersAdded,
+            List<String> peersUpdated,
+            List<String> notes) {
 
         public boolean changesNothing() {
             return plan.changesNothing() && blockChanges.isEmpty() && peersAdded.isEmpty() && peersUpdated.isEmpty();
@@ -78,12 +82,15 @@ public class ConfigImporter {
         return apply(incoming, null, rootName, mode, dryRun).plan();
     }
 
-    private record Applied(ImportPlan plan, List<String> blockChanges) {
-    }
+    private record Applied(ImportPlan plan, List<String> blockChanges) {}
 
     /** @param fileBlocks the file's blocks by incoming object id; null leaves every stored block alone */
-    private Applied apply(TreeSnapshot incoming, Map<Long, List<ConfigBlock>> fileBlocks, String rootName,
-                          ImportPlan.Mode mode, boolean dryRun) {
+    private Applied apply(
+            TreeSnapshot incoming,
+            Map<Long, List<ConfigBlock>> fileBlocks,
+            String rootName,
+            ImportPlan.Mode mode,
+            boolean dryRun) {
         TreeSnapshot current = lockedCurrentTree();
         TreeNode root = root(current, rootName);
         ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
@@ -92,7 +99,8 @@ public class ConfigImporter {
         if (fileBlocks != null) {
             // merge touches only the objects the file gives blocks; replace makes every object's blocks the file's
             Map<String, TreeNode> touched = new LinkedHashMap<>(); // by placed name, in the file's order
-            incoming.nodes().filter(n -> mode == ImportPlan.Mode.REPLACE || fileBlocks.containsKey(n.id()))
+            incoming.nodes()
+                    .filter(n -> mode == ImportPlan.Mode.REPLACE || fileBlocks.containsKey(n.id()))
                     .forEach(n -> touched.put(ImportPlan.placed(root, n), n));
             Map<String, List<ConfigBlock>> have = currentBlocks(current, touched.keySet());
             Map<String, List<ConfigBlock>> wanted = new LinkedHashMap<>(); // the report in the file's order
@@ -120,8 +128,8 @@ public class ConfigImporter {
         TreeNode root = current.find(rootName)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + rootName + "'"));
         if (root.kind() != ObjectKind.TOP && root.kind() != ObjectKind.GROUP && root.kind() != ObjectKind.HOST) {
-            throw new ArgusException.Invalid("root", "'" + rootName + "' is a " + root.kind().label()
-                    + "; import into Top, a Group or a Host");
+            throw new ArgusException.Invalid(
+                    "root", "'" + rootName + "' is a " + root.kind().label() + "; import into Top, a Group or a Host");
         }
         return root;
     }
@@ -134,16 +142,19 @@ public class ConfigImporter {
         if (names.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class).doReturningWork(connection ->
-                new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
+        Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class)
+                .doReturningWork(connection ->
+                        new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
         Map<String, List<ConfigBlock>> byName = new HashMap<>();
         byId.forEach((id, blocks) -> byName.put(names.get(id), blocks));
         return byName;
     }
 
     private TreeSnapshot lockedCurrentTree() {
-        long revision = ((Number) em.createNativeQuery(
-                "select revision from argus.config_revision where id = 1 for update").getSingleResult()).longValue();
+        long revision = ((Number)
+                        em.createNativeQuery("select revision from argus.config_revision where id = 1 for update")
+                                .getSingleResult())
+                .longValue();
         TreeSnapshot snapshot = cache.snapshot();
         return snapshot.revision() == revision ? snapshot : store.load(cache.catalog());
     }

@@ -31,8 +31,9 @@ final class ImportBatch {
     }
 
     /** @param blocks the final blocks of each object (by incoming id) whose blocks change */
-    void apply(TreeSnapshot incoming, Collection<String> removed, Set<String> changed,
-               Map<Long, List<ConfigBlock>> blocks) throws SQLException {
+    void apply(
+            TreeSnapshot incoming, Collection<String> removed, Set<String> changed, Map<Long, List<ConfigBlock>> blocks)
+            throws SQLException {
         BulkTreeWrite tree = BulkTreeWrite.start(connection);
         Map<Long, Long> ids = tree.write(current, root, incoming, removed, changed, mode == ImportPlan.Mode.REPLACE);
         BlockRows blockRows = new BlockRows(connection);

@@ -23,8 +23,17 @@ public class ConfigPeers implements PeerSink {
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         for (DarpBlockImport.PeerSpec p : darp.peers()) {
-            boolean isNew = dryRun ? !peers.exists(p.tag()) : peers.putFromConfig(p.tag(), p.role(), p.addresses(),
-                    p.secret(), p.remoteUrl(), p.label(), p.hidden(), p.timeoutSeconds());
+            boolean isNew = dryRun
+                    ? !peers.exists(p.tag())
+                    : peers.putFromConfig(
+                            p.tag(),
+                            p.role(),
+                            p.addresses(),
+                            p.secret(),
+                            p.remoteUrl(),
+                            p.label(),
+                            p.hidden(),
+                            p.timeoutSeconds());
             (isNew ? added : updated).add(p.tag());
         }
         return new Peers(added, updated, darp.warnings());

@@ -19,8 +19,15 @@ import org.argusee.darp.control.PeerRules;
 final class DarpBlockImport {
 
     /** One peer to write. {@code secret} is null for masters; never logged (see toString). */
-    record PeerSpec(String tag, String role, String addresses, String secret, String remoteUrl, String label,
-                    boolean hidden, Integer timeoutSeconds) {
+    record PeerSpec(
+            String tag,
+            String role,
+            String addresses,
+            String secret,
+            String remoteUrl,
+            String label,
+            boolean hidden,
+            Integer timeoutSeconds) {
 
         @Override
         public String toString() {
@@ -28,11 +35,9 @@ final class DarpBlockImport {
         }
     }
 
-    record Result(List<PeerSpec> peers, List<String> warnings) {
-    }
+    record Result(List<PeerSpec> peers, List<String> warnings) {}
 
-    private DarpBlockImport() {
-    }
+    private DarpBlockImport() {}
 
     static Result read(ParsedConfig parsed) {
         List<PeerSpec> peers = new ArrayList<>();
@@ -70,8 +75,15 @@ final class DarpBlockImport {
                 warnings.add(where + ": remote_url '" + url + "' ignored: not an http(s) URL");
                 url = null;
             }
-            peers.add(new PeerSpec(block.name(), slave ? "slave" : "master", host, slave ? secret : null, url,
-                    p.get("label"), "yes".equalsIgnoreCase(p.getOrDefault("hidden", "no")), timeout(p.get("timeout"))));
+            peers.add(new PeerSpec(
+                    block.name(),
+                    slave ? "slave" : "master",
+                    host,
+                    slave ? secret : null,
+                    url,
+                    p.get("label"),
+                    "yes".equalsIgnoreCase(p.getOrDefault("hidden", "no")),
+                    timeout(p.get("timeout"))));
         }
         return new Result(peers, warnings);
     }

@@ -50,8 +50,11 @@ public class DarpPeersResource {
     @Operation(summary = "Add a DARP peer, optionally with its secret")
     public Response create(PeerInput input) {
         PeerView created = peers.create(input);
-        return Response.created(UriBuilder.fromResource(DarpPeersResource.class).path(created.tag()).build())
-                .entity(created).build();
+        return Response.created(UriBuilder.fromResource(DarpPeersResource.class)
+                        .path(created.tag())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT

@@ -30,9 +30,14 @@ public class ServerResource {
     @Inject
     TreeCache cache;
 
-    public record ServerView(String product, String darpTag, String darpRole, String masterUrl,
-                             long configRevision, int objects, int configProblems) {
-    }
+    public record ServerView(
+            String product,
+            String darpTag,
+            String darpRole,
+            String masterUrl,
+            long configRevision,
+            int objects,
+            int configProblems) {}
 
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
@@ -40,10 +45,16 @@ public class ServerResource {
     public ServerView server() {
         TreeSnapshot tree = cache.snapshot();
         boolean master = peers.all().stream().anyMatch(p -> "slave".equals(p.role()));
-        String role = master && darp.hasMaster() ? "master+slave" : master ? "master"
-                : darp.hasMaster() ? "slave" : "standalone";
-        return new ServerView("Argus for Jakarta EE", darp.tag(), role,
-                darp.masterUrl().map(Object::toString).orElse(null), tree.revision(), tree.size(),
+        String role = master && darp.hasMaster()
+                ? "master+slave"
+                : master ? "master" : darp.hasMaster() ? "slave" : "standalone";
+        return new ServerView(
+                "Argus for Jakarta EE",
+                darp.tag(),
+                role,
+                darp.masterUrl().map(Object::toString).orElse(null),
+                tree.revision(),
+                tree.size(),
                 tree.problems().size());
     }
 }

@@ -14,9 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(
-        info = @Info(title = "Argus for Jakarta EE", version = "1",
-                description = "Monitoring tree, status, DARP peers and users of an Argus server."),
+        info =
+                @Info(
+                        title = "Argus for Jakarta EE",
+                        version = "1",
+                        description = "Monitoring tree, status, DARP peers and users of an Argus server."),
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class ArgusApplication extends Application {
-}
+public class ArgusApplication extends Application {}

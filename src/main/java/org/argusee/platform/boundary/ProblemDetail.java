@@ -14,8 +14,12 @@ public record ProblemDetail(String type, String title, int status, String detail
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
     public static Response response(Response.Status status, String type, String detail, List<FieldError> errors) {
-        ProblemDetail body = new ProblemDetail("urn:argus:problem:" + type, status.getReasonPhrase(),
-                status.getStatusCode(), detail, errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+        ProblemDetail body = new ProblemDetail(
+                "urn:argus:problem:" + type,
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                detail,
+                errors == null || errors.isEmpty() ? null : List.copyOf(errors));
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 }

@@ -5,5 +5,4 @@ package org.argusee.platform.control;
  * here, beside {@link ArgusException}, so that the components below the REST layer can name fields at fault
  * without knowing how the answer is written.
  */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -14,6 +14,5 @@ public final class Roles {
 
     public static final Set<String> ALL = Set.of(ADMIN, STAFF, USER);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -33,8 +33,7 @@ public class UsersResource {
     @Inject
     Users users;
 
-    public record Me(String username, Set<String> roles) {
-    }
+    public record Me(String username, Set<String> roles) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -58,8 +57,11 @@ public class UsersResource {
     @Operation(summary = "Create a user")
     public Response create(UserInput input) {
         UserView created = users.create(input);
-        return Response.created(UriBuilder.fromResource(UsersResource.class).path(created.username()).build())
-                .entity(created).build();
+        return Response.created(UriBuilder.fromResource(UsersResource.class)
+                        .path(created.username())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT

@@ -72,8 +72,11 @@ public class ObjectsResource {
     @Operation(summary = "Create a Group, Host, Service or Alias under this object")
     public Response create(@PathParam("fullName") String parent, NewObject spec) {
         TreeEditor.Result result = editor.create(parent, spec);
-        return Response.created(UriBuilder.fromResource(ObjectsResource.class).path("{name}").build(result.fullName()))
-                .entity(written(result)).build();
+        return Response.created(UriBuilder.fromResource(ObjectsResource.class)
+                        .path("{name}")
+                        .build(result.fullName()))
+                .entity(written(result))
+                .build();
     }
 
     @PUT
@@ -96,8 +99,8 @@ public class ObjectsResource {
     @Path("{fullName}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete an object; one that holds others only with recursive=true")
-    public Response delete(@PathParam("fullName") String fullName,
-                           @QueryParam("recursive") @DefaultValue("false") boolean recursive) {
+    public Response delete(
+            @PathParam("fullName") String fullName, @QueryParam("recursive") @DefaultValue("false") boolean recursive) {
         editor.delete(fullName, recursive);
         return Response.noContent().build();
     }
@@ -106,8 +109,8 @@ public class ObjectsResource {
     @Path("{fullName}/parameters/{key}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set one parameter of an object (local=true for the key!: form)")
-    public ObjectView putParameter(@PathParam("fullName") String fullName, @PathParam("key") String key,
-                                   ParameterValue value) {
+    public ObjectView putParameter(
+            @PathParam("fullName") String fullName, @PathParam("key") String key, ParameterValue value) {
         return written(editor.putParameter(fullName, key, value));
     }
 
@@ -115,8 +118,8 @@ public class ObjectsResource {
     @Path("{fullName}/parameters/{key}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove one of the object's own parameters (local=true/false: only that form)")
-    public Response removeParameter(@PathParam("fullName") String fullName, @PathParam("key") String key,
-                                    @QueryParam("local") Boolean local) {
+    public Response removeParameter(
+            @PathParam("fullName") String fullName, @PathParam("key") String key, @QueryParam("local") Boolean local) {
         editor.removeParameter(fullName, key, local);
         return Response.noContent().build();
     }
@@ -126,7 +129,8 @@ public class ObjectsResource {
     }
 
     private TreeNode find(String fullName) {
-        return cache.snapshot().find(fullName)
+        return cache.snapshot()
+                .find(fullName)
                 .orElseThrow(() -> new ArgusException.NotFound("fullName", "no object named '" + fullName + "'"));
     }
 }

@@ -34,12 +34,13 @@ public class TreeResource {
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "The tree under root (default Top), nested depth levels deep (default all)")
-    public TreeView tree(@QueryParam("root") @DefaultValue("Top") String root,
-                         @QueryParam("depth") @DefaultValue("100") int depth) {
+    public TreeView tree(
+            @QueryParam("root") @DefaultValue("Top") String root, @QueryParam("depth") @DefaultValue("100") int depth) {
         if (depth < 0 || depth > MAX_DEPTH) {
             throw new ArgusException.Invalid("depth", "depth must be between 0 and " + MAX_DEPTH);
         }
-        TreeNode node = cache.snapshot().find(root)
+        TreeNode node = cache.snapshot()
+                .find(root)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + root + "'"));
         return views.tree(node, depth);
     }

@@ -47,19 +47,26 @@ public final class BulkTreeWrite {
      *
      * @return the stored id of each incoming object, by its id in {@code incoming}
      */
-    public Map<Long, Long> write(TreeSnapshot current, TreeNode root, TreeSnapshot incoming,
-                                 Collection<String> removed, Set<String> changed, boolean replaceParams)
+    public Map<Long, Long> write(
+            TreeSnapshot current,
+            TreeNode root,
+            TreeSnapshot incoming,
+            Collection<String> removed,
+            Set<String> changed,
+            boolean replaceParams)
             throws SQLException {
         delete(current, removed);
         List<TreeNode> nodes = incoming.nodes().toList();
-        Deque<Long> newIds = allocate(nodes.stream().filter(n -> n.kind() != ObjectKind.TOP
-                && current.find(n.fullNameUnder(root)).isEmpty()).count());
+        Deque<Long> newIds = allocate(nodes.stream()
+                .filter(n -> n.kind() != ObjectKind.TOP
+                        && current.find(n.fullNameUnder(root)).isEmpty())
+                .count());
         Map<Long, Long> ids = new HashMap<>();
         try (PreparedStatement insert = connection.prepareStatement("insert into argus.object"
-                + " (id, parent_id, kind, name, type, alias_target, position) values (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement update = connection.prepareStatement("update argus.object set kind = ?, type = ?,"
-                     + " alias_target = ?, position = ?, updated_at = now() where id = ?");
-             ParamBatch params = new ParamBatch(connection, replaceParams)) {
+                        + " (id, parent_id, kind, name, type, alias_target, position) values (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = connection.prepareStatement("update argus.object set kind = ?, type = ?,"
+                        + " alias_target = ?, position = ?, updated_at = now() where id = ?");
+                ParamBatch params = new ParamBatch(connection, replaceParams)) {
             for (TreeNode node : nodes) {
                 String placed = node.fullNameUnder(root);
                 Optional<TreeNode> existing = node.kind() == ObjectKind.TOP ? Optional.of(root) : current.find(placed);
@@ -114,7 +121,10 @@ public final class BulkTreeWrite {
     }
 
     private void delete(TreeSnapshot current, Collection<String> removed) throws SQLException {
-        Long[] ids = removed.stream().map(current::find).flatMap(Optional::stream).map(TreeNode::id)
+        Long[] ids = removed.stream()
+                .map(current::find)
+                .flatMap(Optional::stream)
+                .map(TreeNode::id)
                 .toArray(Long[]::new);
         if (ids.length == 0) {
             return;
@@ -127,8 +137,8 @@ public final class BulkTreeWrite {
 
     private Deque<Long> allocate(long count) throws SQLException {
         Deque<Long> ids = new ArrayDeque<>();
-        try (PreparedStatement s = connection.prepareStatement("select nextval(pg_get_serial_sequence("
-                + "'argus.object', 'id')) from generate_series(1, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select nextval(pg_get_serial_sequence(" + "'argus.object', 'id')) from generate_series(1, ?)")) {
             s.setLong(1, count);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -25,7 +25,9 @@ public class TreePollLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         Instant last = cache.lastPoll();
         boolean alive = Duration.between(last, Instant.now()).compareTo(STALE) < 0;
-        return HealthCheckResponse.named("configuration-poll").status(alive)
-                .withData("lastPoll", last.toString()).build();
+        return HealthCheckResponse.named("configuration-poll")
+                .status(alive)
+                .withData("lastPoll", last.toString())
+                .build();
     }
 }

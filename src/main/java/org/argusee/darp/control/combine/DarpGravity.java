@@ -26,7 +26,11 @@ import org.argusee.status.control.Status;
  * none, a down result takes the object's own {@code severity}.
  */
 public enum DarpGravity {
-    DOWN, UP, VOTE, IETF, SELF;
+    DOWN,
+    UP,
+    VOTE,
+    IETF,
+    SELF;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -49,8 +53,8 @@ public enum DarpGravity {
      * @param connected tags of the servers connected now, the master's own included (used by ietf only)
      * @param severity  the object's {@code severity} parameter, for a down result no report gives one for
      */
-    public static DarpOutcome combine(List<DarpReport> reports, DarpGravity gravity, Set<String> connected,
-            Severity severity) {
+    public static DarpOutcome combine(
+            List<DarpReport> reports, DarpGravity gravity, Set<String> connected, Severity severity) {
         Objects.requireNonNull(gravity, "gravity");
         Objects.requireNonNull(connected, "connected");
         Objects.requireNonNull(severity, "severity");
@@ -58,7 +62,8 @@ public enum DarpGravity {
             return self(reports, severity);
         }
         Collection<DarpReport> counted = gravity == IETF
-                ? reports.stream().filter(r -> connected.contains(r.tag())).toList() : reports;
+                ? reports.stream().filter(r -> connected.contains(r.tag())).toList()
+                : reports;
         ReportCounts c = ReportCounts.of(counted);
         return switch (gravity) {
             case DOWN -> {

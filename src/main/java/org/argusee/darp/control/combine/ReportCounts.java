@@ -17,8 +17,7 @@ record ReportCounts(int up, int down, int override, Severity mildest, Severity w
                 case UP -> up++;
                 case DOWN -> down++;
                 case OVERRIDE -> override++;
-                default -> {
-                }
+                default -> {}
             }
             Severity s = r.severity();
             if (s != null && s != Severity.CLEAR) {

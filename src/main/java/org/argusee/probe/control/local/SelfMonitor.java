@@ -66,7 +66,9 @@ public final class SelfMonitor implements Monitor {
 
     /** {@code Self/tested} names it in the type, as the original writes it; {@code param:} is the long form. */
     static String param(ProbeSpec spec) {
-        String name = spec.type().rest().isEmpty() ? spec.param("param").orElse("") : spec.type().rest().get(0);
+        String name = spec.type().rest().isEmpty()
+                ? spec.param("param").orElse("")
+                : spec.type().rest().get(0);
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

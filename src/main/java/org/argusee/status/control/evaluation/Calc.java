@@ -17,7 +17,11 @@ import java.util.Optional;
  */
 final class Calc {
 
-    enum Kind { VALUE, PENDING, FAILED }
+    enum Kind {
+        VALUE,
+        PENDING,
+        FAILED
+    }
 
     record Outcome(Kind kind, String text, Double number, String reason, EvalState next) {
 
@@ -38,16 +42,16 @@ final class Calc {
     private static final double MAX_32 = 0xFFFFFFFFL;
     private static final double SPIKE_FACTOR = 100;
 
-    private Calc() {
-    }
+    private Calc() {}
 
-    static Outcome apply(CalcSpec spec, String value, Duration elapsed, EvalState state, EvalSettings settings,
-            Instant now) {
+    static Outcome apply(
+            CalcSpec spec, String value, Duration elapsed, EvalState state, EvalSettings settings, Instant now) {
         String text = spec.md5() ? md5(value) : value;
         if (!spec.numeric()) {
             return Outcome.value(text, Numbers.parse(text).orElse(null), state);
         }
-        Optional<Double> parsed = spec.one() ? Optional.of(1.0)
+        Optional<Double> parsed = spec.one()
+                ? Optional.of(1.0)
                 : spec.elapsed() ? Optional.of(elapsed.toNanos() / 1e9) : Numbers.parse(text);
         if (parsed.isEmpty()) {
             return Outcome.failed("calc: value '" + text + "' is not a number", state);
@@ -87,7 +91,8 @@ final class Calc {
     private static Outcome counter(CalcSpec spec, double v, EvalState state, EvalSettings settings, Instant now) {
         Double last = state.lastValue();
         if (last == null || state.lastTime() == null) {
-            return Outcome.pending("no result yet: first sample for " + (spec.rate() ? "rate" : "delta"),
+            return Outcome.pending(
+                    "no result yet: first sample for " + (spec.rate() ? "rate" : "delta"),
                     state.withCounter(v, null, now));
         }
         Duration since = Duration.between(state.lastTime(), now);
@@ -105,7 +110,10 @@ final class Calc {
             delta = MAX_32 - last + v + 1;
         }
         Double lastDelta = state.lastDelta();
-        if (delta != null && lastDelta != null && lastDelta != 0 && delta > lastDelta * SPIKE_FACTOR
+        if (delta != null
+                && lastDelta != null
+                && lastDelta != 0
+                && delta > lastDelta * SPIKE_FACTOR
                 && settings.spikeSuppress()) {
             noAnswer = "no result: spike suppressed (" + Numbers.format(delta) + ")";
         }

@@ -8,8 +8,16 @@ import java.util.Locale;
  * md5, one, elapsed, rate or delta, ave or jitter, bits, then inet or the significant-figures tidying.
  * Words it does not know are ignored, as the original does.
  */
-record CalcSpec(boolean md5, boolean one, boolean elapsed, boolean rate, boolean delta, boolean ave, boolean jitter,
-                boolean bits, boolean inet) {
+record CalcSpec(
+        boolean md5,
+        boolean one,
+        boolean elapsed,
+        boolean rate,
+        boolean delta,
+        boolean ave,
+        boolean jitter,
+        boolean bits,
+        boolean inet) {
 
     static final CalcSpec NONE = new CalcSpec(false, false, false, false, false, false, false, false, false);
 
@@ -18,8 +26,16 @@ record CalcSpec(boolean md5, boolean one, boolean elapsed, boolean rate, boolean
             return NONE;
         }
         String c = calc.toLowerCase(Locale.ROOT);
-        return new CalcSpec(c.contains("md5"), c.contains("one"), c.contains("elapsed"), c.contains("rate"),
-                c.contains("delta"), c.contains("ave"), c.contains("jitter"), c.contains("bits"), c.contains("inet"));
+        return new CalcSpec(
+                c.contains("md5"),
+                c.contains("one"),
+                c.contains("elapsed"),
+                c.contains("rate"),
+                c.contains("delta"),
+                c.contains("ave"),
+                c.contains("jitter"),
+                c.contains("bits"),
+                c.contains("inet"));
     }
 
     /** Anything beyond md5, which works on text: then the value must be a number. */

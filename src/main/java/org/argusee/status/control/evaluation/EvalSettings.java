@@ -10,18 +10,21 @@ import org.argusee.tree.control.TimeValue;
  * parse falls back to the default: the config checker has already reported it, and a probe must still give a
  * verdict.
  */
-record EvalSettings(Severity severity, double alpha, long frequencySeconds, int sigfigs, boolean spikeSuppress,
-                    boolean invert) {
+record EvalSettings(
+        Severity severity, double alpha, long frequencySeconds, int sigfigs, boolean spikeSuppress, boolean invert) {
 
     static final int DEFAULT_SIGFIGS = 8;
     static final long DEFAULT_FREQUENCY = 60;
 
     static EvalSettings from(Map<String, String> params) {
-        return new EvalSettings(severity(params.get("severity")),
+        return new EvalSettings(
+                severity(params.get("severity")),
                 Numbers.parse(params.get("alpha")).filter(a -> a >= 0).orElse(1.0),
                 frequency(params.get("frequency")),
-                Numbers.parse(params.get("calc_sigfigs")).filter(s -> s >= 1 && s <= 30)
-                        .map(Double::intValue).orElse(DEFAULT_SIGFIGS),
+                Numbers.parse(params.get("calc_sigfigs"))
+                        .filter(s -> s >= 1 && s <= 30)
+                        .map(Double::intValue)
+                        .orElse(DEFAULT_SIGFIGS),
                 Numbers.parse(params.get("spike_supress")).map(s -> s != 0).orElse(true),
                 bool(params.get("invert_status")));
     }

@@ -17,8 +17,7 @@ public final class Numbers {
     /** Perl prints doubles with 15 significant digits. */
     private static final MathContext PERL_DIGITS = new MathContext(15);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static Optional<Double> parse(String text) {
         if (text == null) {

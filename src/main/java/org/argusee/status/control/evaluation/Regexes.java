@@ -15,8 +15,7 @@ final class Regexes {
     private static final int MAX_CACHED = 10_000;
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
-    private Regexes() {
-    }
+    private Regexes() {}
 
     /** @throws PatternSyntaxException for an expression Java cannot compile */
     static Pattern compile(String regex, int flags) {

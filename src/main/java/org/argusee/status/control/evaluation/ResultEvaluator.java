@@ -17,8 +17,7 @@ import org.argusee.status.control.Severity;
  */
 public final class ResultEvaluator {
 
-    private ResultEvaluator() {
-    }
+    private ResultEvaluator() {}
 
     /**
      * @param params   the service's effective parameters
@@ -34,8 +33,8 @@ public final class ResultEvaluator {
         return settings.invert() ? verdict.invert(settings.severity()) : verdict;
     }
 
-    private static Verdict judge(Map<String, String> params, RawResult reply, EvalState state, EvalSettings settings,
-            Instant now) {
+    private static Verdict judge(
+            Map<String, String> params, RawResult reply, EvalState state, EvalSettings settings, Instant now) {
         Severity severity = settings.severity();
         if (!reply.ok()) {
             return Verdict.down(severity, reply.reason(), null, null, state);
@@ -45,7 +44,8 @@ public final class ResultEvaluator {
             // The monitor gives no value when its own check is the whole test (a connect, a ping): that is up.
             // An empty value is data that did not come, as the original's "no data rcvd".
             boolean noData = reply.value() != null && reply.value().isEmpty();
-            return noData ? Verdict.down(severity, "no data received", "", null, state)
+            return noData
+                    ? Verdict.down(severity, "no data received", "", null, state)
                     : Verdict.up(reply.value(), Numbers.parse(reply.value()).orElse(null), state);
         }
         String value = reply.value() == null ? "" : reply.value();
@@ -55,8 +55,8 @@ public final class ResultEvaluator {
             try {
                 plucked = pluck(pluck, value);
             } catch (PatternSyntaxException e) {
-                return Verdict.down(severity, "bad pluck regex '" + pluck + "': " + Regexes.problem(e), value, null,
-                        state);
+                return Verdict.down(
+                        severity, "bad pluck regex '" + pluck + "': " + Regexes.problem(e), value, null, state);
             }
             if (plucked.isEmpty()) {
                 return Verdict.down(severity, "pluck failed: /" + pluck + "/ found nothing", value, null, state);
@@ -78,8 +78,8 @@ public final class ResultEvaluator {
                 value = Numbers.format(v.get() / factor.get());
             }
         }
-        Calc.Outcome calc = Calc.apply(CalcSpec.parse(params.get("calc")), value, reply.elapsed(), state, settings,
-                now);
+        Calc.Outcome calc =
+                Calc.apply(CalcSpec.parse(params.get("calc")), value, reply.elapsed(), state, settings, now);
         switch (calc.kind()) {
             case PENDING:
                 return Verdict.pending(calc.reason(), calc.next());

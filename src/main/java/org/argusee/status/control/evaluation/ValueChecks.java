@@ -17,18 +17,17 @@ import org.argusee.status.control.Severity;
  */
 final class ValueChecks {
 
-    record Failure(Severity severity, String reason) {
-    }
+    record Failure(Severity severity, String reason) {}
 
     static final List<String> TESTS = List.of("expect", "nexpect", "minvalue", "maxvalue", "eqvalue", "nevalue");
     /** Present in a config, they make a service "tested" although they are not evaluated here. */
-    private static final List<String> OTHER_TESTED = List.of("calc", "pluck", "unpack", "scale", "perlexpr",
-            "maxdeviation");
-    private static final List<Severity> ORDER = List.of(Severity.CRITICAL, Severity.MAJOR, Severity.MINOR,
-            Severity.WARNING);
+    private static final List<String> OTHER_TESTED =
+            List.of("calc", "pluck", "unpack", "scale", "perlexpr", "maxdeviation");
 
-    private ValueChecks() {
-    }
+    private static final List<Severity> ORDER =
+            List.of(Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.WARNING);
+
+    private ValueChecks() {}
 
     /** True when any test or value processing is configured; without one any data back means up. */
     static boolean tested(Map<String, String> params) {
@@ -46,8 +45,8 @@ final class ValueChecks {
             for (String test : TESTS) {
                 String limit = limit(params, test, severity, serviceSeverity);
                 if (limit != null) {
-                    String key = params.containsKey(test + "." + severity.label()) ? test + "." + severity.label()
-                            : test;
+                    String key =
+                            params.containsKey(test + "." + severity.label()) ? test + "." + severity.label() : test;
                     Optional<Failure> f = one(test, key, limit, value, severity, serviceSeverity);
                     if (f.isPresent()) {
                         return f;
@@ -66,29 +65,34 @@ final class ValueChecks {
         return severity == service ? params.get(test) : null;
     }
 
-    private static Optional<Failure> one(String test, String key, String limit, String value, Severity severity,
-            Severity serviceSeverity) {
+    private static Optional<Failure> one(
+            String test, String key, String limit, String value, Severity severity, Severity serviceSeverity) {
         try {
-            String why = switch (test) {
-                case "expect" -> Regexes.compile(limit, 0).matcher(value).find() ? null
-                        : "did not match expected regex /" + limit + "/";
-                case "nexpect" -> Regexes.compile(limit, 0).matcher(value).find()
-                        ? "matched unexpected regex /" + limit + "/" : null;
-                case "minvalue", "maxvalue" -> compare(test, key, limit, value);
-                default -> equality(test, limit, value);
-            };
+            String why =
+                    switch (test) {
+                        case "expect" ->
+                            Regexes.compile(limit, 0).matcher(value).find()
+                                    ? null
+                                    : "did not match expected regex /" + limit + "/";
+                        case "nexpect" ->
+                            Regexes.compile(limit, 0).matcher(value).find()
+                                    ? "matched unexpected regex /" + limit + "/"
+                                    : null;
+                        case "minvalue", "maxvalue" -> compare(test, key, limit, value);
+                        default -> equality(test, limit, value);
+                    };
             return Optional.ofNullable(why).map(w -> new Failure(severity, w));
         } catch (PatternSyntaxException e) {
-            return Optional.of(new Failure(serviceSeverity, "bad " + key + " regex '" + limit + "': "
-                    + Regexes.problem(e)));
+            return Optional.of(
+                    new Failure(serviceSeverity, "bad " + key + " regex '" + limit + "': " + Regexes.problem(e)));
         } catch (IllegalArgumentException e) {
             return Optional.of(new Failure(serviceSeverity, e.getMessage()));
         }
     }
 
     private static String compare(String test, String key, String limit, String value) {
-        double bound = Numbers.parse(limit).orElseThrow(
-                () -> new IllegalArgumentException("bad " + key + " '" + limit + "': not a number"));
+        double bound = Numbers.parse(limit)
+                .orElseThrow(() -> new IllegalArgumentException("bad " + key + " '" + limit + "': not a number"));
         Optional<Double> v = Numbers.parse(value);
         if (v.isEmpty()) {
             return "value '" + value + "' is not a number (" + key + " " + limit + ")";
@@ -106,7 +110,8 @@ final class ValueChecks {
     private static String equality(String test, String limit, String value) {
         Optional<Double> a = Numbers.parse(value);
         Optional<Double> b = Numbers.parse(limit);
-        boolean equal = a.isPresent() && b.isPresent() ? a.get().doubleValue() == b.get().doubleValue()
+        boolean equal = a.isPresent() && b.isPresent()
+                ? a.get().doubleValue() == b.get().doubleValue()
                 : value.strip().equals(limit.strip());
         if (test.equals("eqvalue")) {
             return equal ? null : "not equal (" + value.strip() + " != " + limit.strip() + ")";

@@ -13,8 +13,15 @@ import org.argusee.status.control.Severity;
  * clears anything, so the status machine leaves the service as it is; {@code up} is true only so that a reader
  * that ignores the flag does not see a failure. {@code inverted} says {@code invert_status} flipped {@code up}.
  */
-public record Verdict(boolean up, Severity severity, String reason, String result, Double number, EvalState next,
-                      boolean pending, boolean inverted) {
+public record Verdict(
+        boolean up,
+        Severity severity,
+        String reason,
+        String result,
+        Double number,
+        EvalState next,
+        boolean pending,
+        boolean inverted) {
 
     public Verdict {
         Objects.requireNonNull(severity, "severity");
@@ -41,7 +48,8 @@ public record Verdict(boolean up, Severity severity, String reason, String resul
         if (pending) {
             return this;
         }
-        return up ? new Verdict(false, severity, "status inverted: test passed", result, number, next, false, true)
+        return up
+                ? new Verdict(false, severity, "status inverted: test passed", result, number, next, false, true)
                 : new Verdict(true, Severity.CLEAR, "status inverted: " + reason, result, number, next, false, true);
     }
 

@@ -40,7 +40,8 @@ class DarpGravityTest {
     @Test
     void downGravityIsDownWhenAnyReportIsDownWithTheWorstSeverity() {
         assertEquals(UP, combine(DarpGravity.DOWN, up("m"), up("s1")));
-        assertEquals(downWith(Severity.CRITICAL),
+        assertEquals(
+                downWith(Severity.CRITICAL),
                 combine(DarpGravity.DOWN, up("m"), down("s1", Severity.WARNING), down("s2", Severity.CRITICAL)));
     }
 
@@ -62,30 +63,40 @@ class DarpGravityTest {
     @Test
     void upGravityIsDownOnlyWhenNoneIsUpAndOneIsDownWithTheMildestSeverity() {
         assertEquals(UP, combine(DarpGravity.UP, up("m"), down("s1", Severity.CRITICAL)));
-        assertEquals(downWith(Severity.WARNING),
+        assertEquals(
+                downWith(Severity.WARNING),
                 combine(DarpGravity.UP, down("s1", Severity.CRITICAL), down("s2", Severity.WARNING)));
         assertEquals(UP, combine(DarpGravity.UP, DarpReport.never("s1")), "nobody reported: nothing is down");
-        assertEquals(new DarpOutcome(Status.DOWN, Severity.MAJOR, true),
+        assertEquals(
+                new DarpOutcome(Status.DOWN, Severity.MAJOR, true),
                 combine(DarpGravity.UP, override("s1", Severity.MAJOR), DarpReport.never("s2")));
     }
 
     @Test
     void voteIsDownWhenUpReportsDoNotOutnumberTheOthers() {
         assertEquals(UP, combine(DarpGravity.VOTE, up("m"), up("s1"), down("s2", Severity.MAJOR)));
-        assertEquals(downWith(Severity.WARNING),
+        assertEquals(
+                downWith(Severity.WARNING),
                 combine(DarpGravity.VOTE, up("m"), down("s1", Severity.MAJOR), down("s2", Severity.WARNING)));
-        assertEquals(downWith(Severity.MAJOR), combine(DarpGravity.VOTE, up("m"), down("s1", Severity.MAJOR)),
+        assertEquals(
+                downWith(Severity.MAJOR),
+                combine(DarpGravity.VOTE, up("m"), down("s1", Severity.MAJOR)),
                 "a tie is down");
-        assertEquals(UP, combine(DarpGravity.VOTE, up("m"), DarpReport.never("s1"), DarpReport.never("s2")),
+        assertEquals(
+                UP,
+                combine(DarpGravity.VOTE, up("m"), DarpReport.never("s1"), DarpReport.never("s2")),
                 "unknown counts for no side");
     }
 
     @Test
     void voteShowsOverrideWhenOverridesAreAtLeastTheDowns() {
-        DarpOutcome o = combine(DarpGravity.VOTE, up("m"), override("s1", Severity.MAJOR), down("s2",
-                Severity.CRITICAL));
+        DarpOutcome o =
+                combine(DarpGravity.VOTE, up("m"), override("s1", Severity.MAJOR), down("s2", Severity.CRITICAL));
         assertEquals(new DarpOutcome(Status.DOWN, Severity.MAJOR, true), o);
-        DarpOutcome d = combine(DarpGravity.VOTE, override("s1", Severity.MAJOR), down("s2", Severity.CRITICAL),
+        DarpOutcome d = combine(
+                DarpGravity.VOTE,
+                override("s1", Severity.MAJOR),
+                down("s2", Severity.CRITICAL),
                 down("s3", Severity.CRITICAL));
         assertEquals(DisplayState.DOWN, d.display());
     }
@@ -93,10 +104,13 @@ class DarpGravityTest {
     @Test
     void ietfCountsOnlyServersConnectedNow() {
         List<DarpReport> reports = List.of(up("m"), down("s1", Severity.MAJOR), down("s2", Severity.MAJOR));
-        assertEquals(Status.DOWN, DarpGravity.combine(reports, DarpGravity.VOTE, Set.of("m")).status(),
+        assertEquals(
+                Status.DOWN,
+                DarpGravity.combine(reports, DarpGravity.VOTE, Set.of("m")).status(),
                 "vote keeps the disconnected slaves' last reports");
         assertEquals(UP, DarpGravity.combine(reports, DarpGravity.IETF, Set.of("m")));
-        assertEquals(Status.DOWN, DarpGravity.combine(reports, DarpGravity.IETF, ALL).status());
+        assertEquals(
+                Status.DOWN, DarpGravity.combine(reports, DarpGravity.IETF, ALL).status());
     }
 
     @Test
@@ -109,8 +123,8 @@ class DarpGravityTest {
     void selfUsesOnlyTheMastersOwnReport() {
         assertEquals(UP, combine(DarpGravity.SELF, up("m"), down("s1", Severity.CRITICAL)));
         assertEquals(downWith(Severity.MAJOR), combine(DarpGravity.SELF, down("m", Severity.MAJOR), up("s1")));
-        assertEquals(new DarpOutcome(Status.DOWN, Severity.MINOR, true),
-                combine(DarpGravity.SELF, override("m", null)));
+        assertEquals(
+                new DarpOutcome(Status.DOWN, Severity.MINOR, true), combine(DarpGravity.SELF, override("m", null)));
         assertEquals(UP, combine(DarpGravity.SELF, down("s1", Severity.MAJOR)), "the master does not test it");
     }
 

@@ -22,8 +22,7 @@ final class DnsChecks {
     /** A probe with {@code timeout: 1} must be over well before this. */
     static final Duration SHORT_WAIT = Duration.ofSeconds(6);
 
-    private DnsChecks() {
-    }
+    private DnsChecks() {}
 
     /** Probes {@code type} on the server's port of 127.0.0.1 with the given parameters. */
     static Reply probe(Monitor monitor, DnsServer server, String type, String... keyValues) {

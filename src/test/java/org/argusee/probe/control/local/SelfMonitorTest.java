@@ -57,7 +57,8 @@ class SelfMonitorTest {
         Reply r = await(monitor.probe(self("Self/services")));
         Verdict v = ResultEvaluator.evaluate(Map.of("minvalue", "20"), r, EvalState.EMPTY, Instant.now());
         assertFalse(v.up());
-        assertTrue(ResultEvaluator.evaluate(Map.of("maxvalue", "20"), r, EvalState.EMPTY, Instant.now()).up());
+        assertTrue(ResultEvaluator.evaluate(Map.of("maxvalue", "20"), r, EvalState.EMPTY, Instant.now())
+                .up());
     }
 
     @Test

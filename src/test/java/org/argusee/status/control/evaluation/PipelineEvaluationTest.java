@@ -53,7 +53,9 @@ class PipelineEvaluationTest {
         assertEquals(Severity.MAJOR, status.severity());
         probe(p, ok("306000"), 4);
         assertEquals(Status.UP, status.status());
-        assertEquals(List.of("down/major", "up"), transitions.stream().map(Transition::label).toList());
+        assertEquals(
+                List.of("down/major", "up"),
+                transitions.stream().map(Transition::label).toList());
     }
 
     @Test

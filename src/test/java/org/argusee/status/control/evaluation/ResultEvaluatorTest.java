@@ -42,8 +42,8 @@ class ResultEvaluatorTest {
     @Test
     void failedReplyIsDownWithItsReasonAndKeepsTheState() {
         EvalState state = new EvalState(5.0, NOW.minusSeconds(60), 1.0, null, null);
-        Verdict v = ResultEvaluator.evaluate(params("severity", "major", "calc", "rate"),
-                Reply.failed("connection refused", ELAPSED), state, NOW);
+        Verdict v = ResultEvaluator.evaluate(
+                params("severity", "major", "calc", "rate"), Reply.failed("connection refused", ELAPSED), state, NOW);
         assertDown(v, Severity.MAJOR, "connection refused");
         assertSame(state, v.next());
         assertNull(v.result());
@@ -95,8 +95,7 @@ class ResultEvaluatorTest {
 
     @Test
     void pluckWithoutMatchIsDown() {
-        assertDown(eval("nothing here", "pluck", "(\\d+)%", "severity", "warning"), Severity.WARNING,
-                "pluck failed");
+        assertDown(eval("nothing here", "pluck", "(\\d+)%", "severity", "warning"), Severity.WARNING, "pluck failed");
     }
 
     @Test
@@ -135,7 +134,9 @@ class ResultEvaluatorTest {
     @Test
     void expectFindsAnywhere() {
         assertTrue(eval("HTTP/1.1 200 OK", "expect", "200").up());
-        assertDown(eval("HTTP/1.1 500 Error", "expect", "^HTTP/1\\.. 200"), Severity.CRITICAL,
+        assertDown(
+                eval("HTTP/1.1 500 Error", "expect", "^HTTP/1\\.. 200"),
+                Severity.CRITICAL,
                 "did not match expected regex");
     }
 
@@ -194,13 +195,18 @@ class ResultEvaluatorTest {
 
     @Test
     void worstFailingSeverityWins() {
-        Map<String, String> p = params("maxvalue.warning", "80", "maxvalue.minor", "85", "maxvalue.critical", "99",
-                "expect.major", "^\\d+$");
+        Map<String, String> p = params(
+                "maxvalue.warning", "80", "maxvalue.minor", "85", "maxvalue.critical", "99", "expect.major", "^\\d+$");
         Reply r = Reply.ok("90", ELAPSED);
-        assertEquals(Severity.MINOR, ResultEvaluator.evaluate(p, r, EvalState.EMPTY, NOW).severity());
+        assertEquals(
+                Severity.MINOR,
+                ResultEvaluator.evaluate(p, r, EvalState.EMPTY, NOW).severity());
         p.put("maxvalue.critical", "89");
-        assertEquals(Severity.CRITICAL, ResultEvaluator.evaluate(p, r, EvalState.EMPTY, NOW).severity());
-        assertTrue(ResultEvaluator.evaluate(p, Reply.ok("70", ELAPSED), EvalState.EMPTY, NOW).up());
+        assertEquals(
+                Severity.CRITICAL,
+                ResultEvaluator.evaluate(p, r, EvalState.EMPTY, NOW).severity());
+        assertTrue(ResultEvaluator.evaluate(p, Reply.ok("70", ELAPSED), EvalState.EMPTY, NOW)
+                .up());
     }
 
     @Test
@@ -212,7 +218,8 @@ class ResultEvaluatorTest {
     @Test
     void variantOfTheServiceSeverityReplacesThePlainForm() {
         assertTrue(eval("9", "maxvalue", "5", "maxvalue.critical", "10").up());
-        assertTrue(eval("9", "maxvalue", "5", "severity", "major", "maxvalue.major", "10").up());
+        assertTrue(eval("9", "maxvalue", "5", "severity", "major", "maxvalue.major", "10")
+                .up());
         assertDown(eval("9", "maxvalue", "5", "maxvalue.major", "10"), Severity.CRITICAL, "more than max");
     }
 
@@ -235,8 +242,8 @@ class ResultEvaluatorTest {
         assertTrue(up.up());
         assertEquals(Severity.CLEAR, up.severity());
         assertTrue(up.reason().startsWith("status inverted: did not match"), up.reason());
-        Verdict failedProbe = ResultEvaluator.evaluate(params("invert_status", "on"),
-                Reply.failed("timeout", ELAPSED), EvalState.EMPTY, NOW);
+        Verdict failedProbe = ResultEvaluator.evaluate(
+                params("invert_status", "on"), Reply.failed("timeout", ELAPSED), EvalState.EMPTY, NOW);
         assertTrue(failedProbe.up());
         assertFalse(eval("x", "invert_status", "no").inverted());
     }
@@ -244,7 +251,7 @@ class ResultEvaluatorTest {
     @Test
     void checkCarriesWhatTheStatusMachineNeeds() {
         Verdict v = eval("9", "maxvalue.minor", "5");
-        assertEquals(new org.argusee.status.control.CheckResult(false, Severity.MINOR, v.reason(), false, false),
-                v.check());
+        assertEquals(
+                new org.argusee.status.control.CheckResult(false, Severity.MINOR, v.reason(), false, false), v.check());
     }
 }
