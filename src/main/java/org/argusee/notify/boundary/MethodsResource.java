@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.FieldError;
+import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Set;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
