@@ -88,6 +88,35 @@ class NotifyIT extends NotifyFixture {
     }
 
     @Test
+    void severalAcknowledgedAtOnceByStaffButNotByAReader() {
+        ClosableListener first = listener();
+        ClosableListener second = listener();
+        String a = service(first, "notify", "ops4@localhost", "uname", "a");
+        String b = service(second, "notify", "ops4@localhost", "uname", "b");
+        awaitShown(a, "up");
+        awaitShown(b, "up");
+        first.close();
+        second.close();
+        awaitMails("ops4@localhost", 2);
+        long idA = id(notifications(a).getJsonObject(0));
+        long idB = id(notifications(b).getJsonObject(0));
+        String body = "{\"ids\": [" + idA + ", " + idB + "]}";
+        String reader = "nt_reader_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        created(api.post("api/users", """
+                {"username": "%s", "password": "reader-password-1", "roles": ["user"]}""".formatted(reader)));
+        try {
+            Api readerApi = server.anonymousApi().as(reader, "reader-password-1");
+            assertEquals(200, readerApi.get("api/notifications/" + idA).status(), "a reader reads");
+            assertEquals(403, readerApi.post("api/notifications/ack", body).status(), "a reader does not ack");
+        } finally {
+            api.delete("api/users/" + reader);
+        }
+        assertEquals(2, ok(api.post("api/notifications/ack", body)).getInt("acked"));
+        assertEquals(0, ok(api.post("api/notifications/ack", body)).getInt("acked"), "acked once only");
+        assertEquals("acked", ok(api.get("api/notifications/" + idB)).getString("state"));
+    }
+
+    @Test
     void renotifiedUntilAcknowledgedThenSilence() {
         ClosableListener listener = listener();
         String service = service(listener, "notify", "ops3@localhost", "renotify", "2");
@@ -113,6 +142,11 @@ class NotifyIT extends NotifyFixture {
                 "silence after the acknowledgement",
                 Duration.ofSeconds(5),
                 () -> mails("ops3@localhost").size() == count);
+        JsonArray active = ok(api.get("api/notifications?state=active&object=" + Api.encode(service)))
+                .getJsonArray("items");
+        assertTrue(active.isEmpty(), active.toString());
+        assertEquals(400, api.get("api/notifications?state=sleeping").status());
+        assertEquals(400, api.post("api/notifications/ack", "{}").status());
         Api.Reply missing = api.get("api/notifications/999999999");
         assertEquals(404, missing.status());
         assertTrue(missing.header("Content-Type").startsWith("application/problem+json"), missing.toString());
