@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,14 +42,24 @@ import org.hibernate.Session;
 public class NotificationOutbox {
 
     private static final Logger LOG = Logger.getLogger(NotificationOutbox.class.getName());
-    private static final String NEXT_ID = "select nextval(pg_get_serial_sequence('argus.notification', 'id'))";
-    private static final String NOTIFICATION = "insert into argus.notification (id, object_id, object_name,"
+    /**
+     * Two round trips per notification, as a storm costs them inside the status writer's transaction: its id
+     * (the text says it) with the object's recent ones (flapping), then the notification and its deliveries in one
+     * statement (none when the notification was there already or is kept quiet).
+     */
+    private static final String PREPARE = "select nextval(pg_get_serial_sequence('argus.notification', 'id')),"
+            + " r.n, r.f from (select count(*) as n, coalesce(bool_or(flapping), false) as f from argus.notification"
+            + " where object_id = ? and created_at > now() - ? * interval '1 minute') r";
+
+    private static final String NOTIFICATION = "with n as (insert into argus.notification (id, object_id, object_name,"
             + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"
             + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority, flapping)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " on conflict on constraint notification_transition_unique do nothing";
-    private static final String RECENT = "select count(*), coalesce(bool_or(flapping), false)"
-            + " from argus.notification where object_id = ? and created_at > now() - ? * interval '1 minute'";
+            + " on conflict on constraint notification_transition_unique do nothing returning id)"
+            + " insert into argus.notification_delivery (notification_id, destination, method, address, round,"
+            + " state, next_attempt) select n.id, d.destination, d.method, d.address, 0, 'queued', ?"
+            + " from n, unnest(?::text[], ?::text[], ?::text[]) as d(destination, method, address) where ?"
+            + " on conflict on constraint notification_delivery_once do nothing";
     static final String DELIVERY = "insert into argus.notification_delivery (notification_id, destination, method,"
             + " address, round, tag, state, next_attempt) values (?, ?, ?, ?, ?, ?, 'queued', ?)"
             + " on conflict on constraint notification_delivery_once do nothing";
@@ -117,10 +128,17 @@ public class NotificationOutbox {
     private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
             throws SQLException {
         long id;
-        try (PreparedStatement next = c.prepareStatement(NEXT_ID);
-                ResultSet rs = next.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
+        int recent;
+        boolean flagged;
+        try (PreparedStatement prepare = c.prepareStatement(PREPARE)) {
+            prepare.setLong(1, change.objectId());
+            prepare.setInt(2, flapMinutes);
+            try (ResultSet rs = prepare.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+                recent = rs.getInt(2);
+                flagged = rs.getBoolean(3);
+            }
         }
         Instant now = Instant.now();
         String reason = change.transition().reason();
@@ -136,17 +154,6 @@ public class NotificationOutbox {
                 zone);
         String message = MessageText.message(plan.format(), plan.message(), facts, params);
         Flapping flapping = new Flapping(flapCount, flapMinutes);
-        int recent = 0;
-        boolean flagged = false;
-        try (PreparedStatement r = c.prepareStatement(RECENT)) {
-            r.setLong(1, change.objectId());
-            r.setInt(2, flapMinutes);
-            try (ResultSet rs = r.executeQuery()) {
-                rs.next();
-                recent = rs.getInt(1);
-                flagged = rs.getBoolean(2);
-            }
-        }
         Flapping.Verdict verdict = flapping.of(recent, flagged);
         if (verdict == Flapping.Verdict.TELL_AS_FLAPPING) {
             message = flapping.prefix(recent) + message;
@@ -177,15 +184,20 @@ public class NotificationOutbox {
             setInt(n, 17, plan.unackTimeout());
             n.setString(18, plan.priority());
             n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
-            if (n.executeUpdate() == 0 || quiet) {
-                return; // told already (this transition), or kept in the history only while it flaps
-            }
-        }
-        try (PreparedStatement d = c.prepareStatement(DELIVERY)) {
-            for (Destination to : plan.destinations()) {
-                addDelivery(d, id, to, 0, null, now);
-            }
-            d.executeBatch();
+            n.setTimestamp(20, Timestamp.from(now));
+            List<Destination> to = plan.destinations();
+            n.setArray(
+                    21,
+                    c.createArrayOf("text", to.stream().map(Destination::text).toArray()));
+            n.setArray(
+                    22,
+                    c.createArrayOf("text", to.stream().map(Destination::method).toArray()));
+            n.setArray(
+                    23,
+                    c.createArrayOf(
+                            "text", to.stream().map(Destination::address).toArray()));
+            n.setBoolean(24, !quiet); // kept in the history only while it flaps
+            n.executeUpdate();
         }
     }
 
