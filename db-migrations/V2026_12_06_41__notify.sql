@@ -44,6 +44,8 @@ create table argus.notification (
     escalate         text,
     escalated        integer     not null default 0,
     ackonup          boolean     not null default false,
+    ack_on_better    boolean     not null default false,
+    ack_on_worse     boolean     not null default false,
     unack_timeout    integer,
     -- told as flapping (the object changed too often); later ones in the window are kept, not sent
     flapping         boolean     not null default false,

@@ -53,8 +53,8 @@ public class NotificationOutbox {
 
     private static final String NOTIFICATION = "with n as (insert into argus.notification (id, object_id, object_name,"
             + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"
-            + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority, flapping)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority, flapping,"
+            + " ack_on_better, ack_on_worse) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict on constraint notification_transition_unique do nothing returning id)"
             + " insert into argus.notification_delivery (notification_id, destination, method, address, round,"
             + " state, next_attempt) select n.id, d.destination, d.method, d.address, 0, 'queued', ?"
@@ -184,7 +184,9 @@ public class NotificationOutbox {
             setInt(n, 17, plan.unackTimeout());
             n.setString(18, plan.priority());
             n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
-            n.setTimestamp(20, Timestamp.from(now));
+            n.setBoolean(20, plan.ackOnBetter());
+            n.setBoolean(21, plan.ackOnWorse());
+            n.setTimestamp(22, Timestamp.from(now));
             List<Destination> to = plan.destinations();
             n.setArray(
                     21,
@@ -196,7 +198,7 @@ public class NotificationOutbox {
                     23,
                     c.createArrayOf(
                             "text", to.stream().map(Destination::address).toArray()));
-            n.setBoolean(24, !quiet); // kept in the history only while it flaps
+            n.setBoolean(26, !quiet); // kept in the history only while it flaps
             n.executeUpdate();
         }
     }

@@ -19,7 +19,8 @@ import org.hibernate.Session;
 
 /**
  * What the original's notification maintenance does every minute, here every round, from times in the database
- * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up;
+ * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up; {@code ack_on_better} /
+ * {@code ack_on_worse} once it shows a better / worse severity;
  * {@code unack_timeout} after it has been up that long), escalates (adds the next step's destinations when the
  * notification is that old), and renotifies (a new round of deliveries to every destination so far). The next
  * renotify is counted from now, not from when it was due: a server that was down for an hour sends one, not
@@ -31,12 +32,23 @@ public class Upkeep {
 
     private static final Logger LOG = Logger.getLogger(Upkeep.class.getName());
     private static final int BATCH = 500;
+    /** Severities in the original's order, for better and worse. */
+    private static final String RANK = "array_position(array['clear', 'warning', 'minor', 'major', 'critical'], %s)";
+
+    private static final String BETTER =
+            String.format(RANK, "s.display_severity") + " < " + String.format(RANK, "n2.severity");
+    private static final String WORSE =
+            String.format(RANK, "s.display_severity") + " > " + String.format(RANK, "n2.severity");
     private static final String ACK_BY_RULE = "update argus.notification n set state = 'acked', acked_by = r.why,"
             + " acked_at = now() from (select n2.id, case when s.display_status = 'override' then 'override'"
             + " when n2.ackonup and n2.status = 'down' and s.status = 'up' then 'ackonup'"
+            + " when n2.ack_on_better and n2.status = 'down' and " + BETTER + " then 'ack_on_better'"
+            + " when n2.ack_on_worse and n2.status = 'down' and " + WORSE + " then 'ack_on_worse'"
             + " else 'timeout' end as why from argus.notification n2 join argus.object_status s"
             + " on s.object_id = n2.object_id where n2.state = 'active' and (s.display_status = 'override'"
             + " or (n2.ackonup and n2.status = 'down' and s.status = 'up')"
+            + " or (n2.ack_on_better and n2.status = 'down' and " + BETTER + ")"
+            + " or (n2.ack_on_worse and n2.status = 'down' and " + WORSE + ")"
             + " or (n2.unack_timeout is not null and s.status = 'up'"
             + " and s.changed_at + n2.unack_timeout * interval '1 second' <= now()))) r"
             + " where n.id = r.id and n.state = 'active'";

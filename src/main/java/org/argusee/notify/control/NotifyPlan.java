@@ -9,6 +9,8 @@ import java.util.List;
  * @param autoack          acknowledged once sent: up messages always, down ones with {@code autoack}
  * @param renotifySeconds  resend period while unacknowledged; null for none
  * @param escalate         the {@code escalate} value ("30 mail:mgr; 60 mail:ceo"), null for none
+ * @param ackOnBetter      acknowledged once the object shows a better severity ({@code ack_on_better})
+ * @param ackOnWorse       acknowledged once it shows a worse one ({@code ack_on_worse})
  * @param unackTimeout     seconds up after which it is acknowledged by itself; null for never
  */
 public record NotifyPlan(
@@ -20,6 +22,8 @@ public record NotifyPlan(
         Integer renotifySeconds,
         String escalate,
         boolean ackonup,
+        boolean ackOnBetter,
+        boolean ackOnWorse,
         Integer unackTimeout,
         String priority) {
 

@@ -65,6 +65,8 @@ public final class NotifyRules {
                                 .filter(s -> !s.isBlank())
                                 .orElse(null),
                 p.flag("ackonup", sev).orElse(false),
+                p.flag("ack_on_better", sev).orElse(false),
+                p.flag("ack_on_worse", sev).orElse(false),
                 seconds(p.get("unack_timeout"), DEFAULT_UNACK_TIMEOUT),
                 p.atSeverity("priority", sev).orElse(null)));
     }

@@ -112,12 +112,16 @@ class NotifyRulesTest {
                                 "unack_timeout",
                                 "0",
                                 "autoack.minor",
+                                "yes",
+                                "ack_on_worse.major",
                                 "yes")),
                         METHODS)
                 .orElseThrow();
         assertEquals(60, p.renotifySeconds());
         assertEquals("30 mail:boss", p.escalate());
         assertTrue(p.ackonup());
+        assertTrue(p.ackOnWorse(), "ack_on_worse at the severity");
+        assertFalse(p.ackOnBetter());
         assertNull(p.unackTimeout(), "0 means never");
         assertFalse(p.autoack());
     }
