@@ -1,12 +1,5 @@
 package org.argusee.testsupport;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.argusee.probe.control.PingTools;
 
 /**
@@ -16,57 +9,18 @@ import org.argusee.probe.control.PingTools;
  */
 public final class PingPrerequisites {
 
-    private static final Logger LOG = Logger.getLogger(PingPrerequisites.class.getName());
-    private static final String PACKAGES = "fping iputils-ping";
-    private static boolean tried;
+    private static final AptPackages PACKAGES = new AptPackages("the ping tests", "fping", "iputils-ping");
 
     private PingPrerequisites() {
     }
 
     /** @throws IllegalStateException when they are missing and cannot be installed here */
-    public static synchronized void ensureInstalled() {
-        if (present()) {
-            return;
-        }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!tried && root && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            tried = true;
-            LOG.info("fping or ping missing: apt-get install -y " + PACKAGES);
-            run(List.of("apt-get", "update"));
-            run(List.of("apt-get", "install", "-y", "fping", "iputils-ping"));
-        }
-        if (!present()) {
-            throw new IllegalStateException("the ping tests need fping and ping: apt-get install -y " + PACKAGES
-                    + " (as root)");
-        }
+    public static void ensureInstalled() {
+        PACKAGES.ensure(PingPrerequisites::present);
     }
 
     private static boolean present() {
         PingTools tools = PingTools.find();
         return tools.fping() != null && tools.ping() != null;
-    }
-
-    private static void run(List<String> command) {
-        try {
-            File log = File.createTempFile("argus-apt-get", ".log");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-            pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process p = pb.start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes; see "
-                        + log);
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue()
-                        + "); see " + log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing " + PACKAGES, e);
-        }
     }
 }

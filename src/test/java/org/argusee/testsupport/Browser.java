@@ -1,0 +1,165 @@
+package org.argusee.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian chromium with a fresh profile, driven by its chromium-driver; nothing is downloaded (the
+ * driver and the browser are given by path, so Selenium Manager never runs). Screenshots go to
+ * target/screenshots/.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Browser.class.getName());
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final URL base;
+
+    private Browser(ChromeDriver driver, Path profile, URL base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = base;
+    }
+
+    /** A browser for the server at {@code base}, 1280 x 900 pixels. */
+    public static Browser open(URL base) {
+        BrowserPrerequisites.ensureInstalled();
+        System.setProperty("webdriver.chrome.driver", BrowserPrerequisites.CHROMEDRIVER.toString());
+        try {
+            Path profile = Files.createTempDirectory("argus-chromium-");
+            ChromeOptions options = new ChromeOptions().setBinary(BrowserPrerequisites.CHROMIUM.toFile())
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(BrowserPrerequisites.CHROMEDRIVER.toFile())
+                    .withEnvironment(Map.of("SE_OFFLINE", "true"))
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a browser profile", e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the server by its path relative to the root, e.g. "object.html?name=Top". */
+    public Browser go(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + "/" + path);
+        return this;
+    }
+
+    /** Logs in through the form and waits for the dashboard to be ready. */
+    public Browser login(String user, String password) {
+        go("login.html");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        waitReady(Duration.ofSeconds(20));
+        return this;
+    }
+
+    /** Waits until the page's script says it has drawn its data (body[data-ready]). */
+    public Browser waitReady(Duration within) {
+        until(within, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        return this;
+    }
+
+    public <T> T until(Duration within, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, within, Duration.ofMillis(50)).until(condition::apply);
+        } catch (RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + console(), e);
+        }
+    }
+
+    public WebElement visible(By by, Duration within) {
+        return until(within, ExpectedConditions.visibilityOfElementLocated(by)::apply);
+    }
+
+    public Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** prefers-color-scheme as the page sees it: "dark" or "light". */
+    public void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** A phone's screen (390 x 844 CSS pixels, touch), or back to the desktop window with {@code false}. */
+    public void phone(boolean phone) {
+        if (phone) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        } else {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Saves the page as target/screenshots/{name}.png. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    /** What the page wrote to its console (errors, CSP refusals), for failure messages. */
+    public String console() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(e -> e.getLevel() + " " + e.getMessage()).collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no console log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                LOG.fine("browser profile not removed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.argusee.web;
+
+import static org.argusee.testsupport.Api.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard in a real browser: login, the tree, changes pushed live, names shown as text. */
+class WebDashboardIT extends WebFixture {
+
+    private static final Logger LOG = Logger.getLogger(WebDashboardIT.class.getName());
+
+    /** A listener that closes turns its service red on the open page within a couple of seconds, and back. */
+    @Test
+    void serviceTurnsRedAndGreenWithoutReload() {
+        Listener listener = listener();
+        String service = service(listener);
+        Browser b = admin();
+        assertTrue(b.driver().findElement(By.id("user")).getText().contains(Api.ADMIN));
+        expand(b, group);
+        expand(b, host);
+        b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
+        b.script("window.sameDocument = true;");
+
+        listener.close();
+        Instant closed = Instant.now();
+        b.until(Duration.ofSeconds(6), d -> "down".equals(statusOf(b, "tree", service)));
+        Duration took = Duration.between(closed, Instant.now());
+        assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
+        WebElement badge = b.driver().findElement(row("tree", service)).findElement(By.cssSelector(".badge"));
+        assertTrue(badge.getText().contains("down"), "a word as well as a colour: " + badge.getText());
+        b.until(WITHIN, d -> statusOf(b, "problems", service) != null);
+        b.screenshot("dashboard");
+        LOG.info("red in the browser " + took.toMillis() + " ms after the listener closed");
+
+        listener.open();
+        b.until(Duration.ofSeconds(6), d -> "up".equals(statusOf(b, "tree", service)));
+        b.until(WITHIN, d -> statusOf(b, "problems", service) == null);
+        assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
+
+        b.colorScheme("dark");
+        b.screenshot("dashboard-dark");
+        b.colorScheme("light");
+        b.phone(true);
+        b.screenshot("dashboard-phone");
+        Number overflow = (Number) b.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
+    }
+
+    /** A name that is HTML shows as text; nothing in it runs (no alert, no image element). */
+    @Test
+    void htmlInANameRendersAsText() {
+        // names may not hold whitespace, so the payload uses '/' between attributes, which HTML allows too
+        String evil = "<img/src='x'/onerror=alert(1)>";
+        created(api.post(object(group) + "/children", """
+                {"kind": "Group", "name": "%s"}""".formatted(evil)));
+        Browser b = admin();
+        b.driver().findElement(By.name("q")).sendKeys("onerror");
+        b.driver().findElement(By.id("filter-apply")).click();
+        WebElement link = b.visible(By.cssSelector(rowCss("tree", group + ":" + evil) + " a.name"), WITHIN);
+        assertEquals(group + ":" + evil, link.getText());
+        assertEquals(0L, b.script("return document.querySelectorAll('main img').length;"));
+        b.driver().get(b.driver().getCurrentUrl());
+        b.waitReady(WITHIN);
+        assertNoAlert(b);
+    }
+
+    /** The login page says so after a wrong password, and keeps the user out. */
+    @Test
+    void wrongPasswordShowsAnError() {
+        Browser b = Browser.open(base);
+        browsers.add(b);
+        b.go("login.html");
+        b.driver().findElement(By.id("username")).sendKeys(Api.ADMIN);
+        b.driver().findElement(By.id("password")).sendKeys("not-the-password");
+        b.driver().findElement(By.id("login-submit")).click();
+        b.visible(By.id("login-error"), WITHIN);
+        assertTrue(b.driver().getCurrentUrl().contains("error=1"), b.driver().getCurrentUrl());
+        b.go("");
+        b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+    }
+
+    private static void assertNoAlert(Browser b) {
+        try {
+            b.driver().switchTo().alert();
+            throw new AssertionError("an alert ran: the name was treated as HTML");
+        } catch (NoAlertPresentException expected) {
+            assertFalse(b.console().contains("alert"), b.console());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.argusee.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The object page in a real browser: graphs from stored samples, the override form, what a user may not do. */
+class WebObjectPageIT extends WebFixture {
+
+    @Test
+    void graphDrawsStoredSamplesAndStaffOverridesFromTheForm() {
+        String service = service(listener());
+        awaitSamples(service);
+        Browser b = admin();
+        b.go(page(service)).waitReady(WITHIN);
+        b.until(WITHIN, d -> points(b, "graph-value") > 0);
+        assertTrue(points(b, "graph-elapsed") > 0, "elapsed time drawn too");
+        assertFalse(b.driver().findElements(By.cssSelector("#graph-elapsed canvas")).isEmpty(), "uPlot drew");
+        assertEquals(service, b.driver().findElement(By.id("object-name")).getText());
+        assertFalse(b.driver().findElements(By.cssSelector("#darp tbody tr")).isEmpty(), "this server's view");
+        assertFalse(b.driver().findElements(By.cssSelector("#parameters tr[data-param=frequency]")).isEmpty());
+        b.screenshot("object-page");
+
+        WebElement form = b.driver().findElement(By.id("override-form"));
+        form.findElement(By.name("text")).sendKeys("<b>maintenance</b> by the web test");
+        form.findElement(By.name("ticket")).sendKeys("OPS-7");
+        b.driver().findElement(By.id("override-set")).click();
+        b.until(WITHIN, d -> !d.findElements(By.id("override-text")).isEmpty());
+        assertEquals("<b>maintenance</b> by the web test", b.driver().findElement(By.id("override-text")).getText());
+        b.until(WITHIN, d -> "override".equals(d.findElement(By.cssSelector("#object-badge .badge"))
+                .getAttribute("data-status")));
+        b.driver().findElement(By.id("override-remove")).click();
+        b.visible(By.id("override-none"), WITHIN);
+        b.driver().findElement(By.cssSelector("#darp-heading")).click();
+        b.screenshot("object-page-darp");
+    }
+
+    @Test
+    void aUserSeesNoButtonsForWhatOnlyStaffMayDo() {
+        String service = service(listener());
+        String reader = user("user");
+        Browser b = browser(reader, "web-password-1");
+        b.go(page(service)).waitReady(WITHIN);
+        assertFalse(b.driver().findElement(By.id("override-form")).isDisplayed());
+        assertFalse(b.driver().findElement(By.id("annotation-form")).isDisplayed());
+        assertFalse(b.driver().findElement(By.id("check-now")).isDisplayed());
+        assertEquals(reader, b.driver().findElement(By.id("user")).getText());
+    }
+
+    private void awaitSamples(String service) {
+        org.argusee.testsupport.Eventually.await("samples stored for " + service, WITHIN, () -> {
+            Api.Reply r = api.get("api/status/" + Api.encode(service) + "/samples?resolution=raw");
+            return r.status() == 200 && !r.json().getJsonArray("samples").isEmpty();
+        });
+    }
+
+    private static String page(String fullName) {
+        return "object.html?name=" + URLEncoder.encode(fullName, StandardCharsets.UTF_8);
+    }
+
+    private static int points(Browser b, String graphId) {
+        String n = b.driver().findElement(By.id(graphId)).getAttribute("data-points");
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+}
