@@ -51,6 +51,12 @@ function draw(container, samples, field, unit) {
     const points = data[1].filter(v => v !== null).length;
     container.dataset.points = String(points);
     container.replaceChildren();
+    if (points === 0 && samples.length > 0) {
+        // a service whose results are not numbers (most TCP checks) has elapsed times only
+        container.append(document.createTextNode('No numeric values in this range.'));
+        container.classList.add('muted');
+        return {destroy: () => container.classList.remove('muted'), setSize: () => {}, root: container};
+    }
     const style = getComputedStyle(document.documentElement);
     const accent = style.getPropertyValue('--accent').trim() || '#1f5fbf';
     const muted = style.getPropertyValue('--muted').trim() || '#888';

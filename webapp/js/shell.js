@@ -5,6 +5,7 @@ import {objectHref} from './status.js';
 
 /** Loads the session and draws the header; answers the session ({user, roles, csrfToken}). */
 export async function initShell(fullName) {
+    window.addEventListener('unhandledrejection', e => pageError(e.reason));
     const session = await loadSession();
     const header = byId('top');
     const logout = el('button', {id: 'logout', type: 'button'}, 'Log out');
@@ -74,4 +75,13 @@ export function showLiveState(state, detail) {
     node.textContent = state === 'live' ? '● live' : state === 'stale' ? '⚠ stale' + (detail ? ': ' + detail : '')
         : state;
     node.dataset.state = state;
+}
+
+/** An error the page could not handle itself, shown at the top. */
+export function pageError(error) {
+    const box = byId('page-error');
+    if (box) {
+        box.textContent = 'Something failed: ' + (error && error.message ? error.message : String(error));
+        box.hidden = false;
+    }
 }

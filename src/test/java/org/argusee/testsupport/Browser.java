@@ -79,13 +79,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Logs in through the form and waits for the dashboard to be ready. */
+    /** Logs in through the form and waits for the page behind it to show the user. */
     public Browser login(String user, String password) {
         go("login.html");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        waitReady(Duration.ofSeconds(20));
+        until(Duration.ofSeconds(20), d -> !d.findElements(By.id("user")).isEmpty()
+                && user.equals(d.findElement(By.id("user")).getText()));
         return this;
     }
 
@@ -99,7 +100,7 @@ public final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, within, Duration.ofMillis(50)).until(condition::apply);
         } catch (RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + console(), e);
+            throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + console() + "\npage text:\n" + text(), e);
         }
     }
 
@@ -137,6 +138,16 @@ public final class Browser implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    /** The page's text as shown, at most 3,000 characters, for failure messages. */
+    public String text() {
+        try {
+            String text = String.valueOf(driver.executeScript("return document.body ? document.body.innerText : ''"));
+            return text.length() > 3000 ? text.substring(0, 3000) + "..." : text;
+        } catch (RuntimeException e) {
+            return "(no page text: " + e.getMessage() + ")";
         }
     }
 
