@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.Browser;
+import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -25,7 +25,7 @@ class WebDashboardIT extends WebFixture {
     void serviceTurnsRedAndGreenWithoutReload() {
         Listener listener = listener();
         String service = service(listener);
-        Browser b = admin();
+        Chromium b = admin();
         assertTrue(b.driver().findElement(By.id("user")).getText().contains(Api.ADMIN));
         expand(b, group);
         expand(b, host);
@@ -65,7 +65,7 @@ class WebDashboardIT extends WebFixture {
         String evil = "<img/src='x'/onerror=alert(1)>";
         created(api.post(object(group) + "/children", """
                 {"kind": "Group", "name": "%s"}""".formatted(evil)));
-        Browser b = admin();
+        Chromium b = admin();
         b.driver().findElement(By.name("q")).sendKeys("onerror");
         b.driver().findElement(By.id("filter-apply")).click();
         WebElement link = b.visible(By.cssSelector(rowCss("tree", group + ":" + evil) + " a.name"), WITHIN);
@@ -79,7 +79,7 @@ class WebDashboardIT extends WebFixture {
     /** The login page says so after a wrong password, and keeps the user out. */
     @Test
     void wrongPasswordShowsAnError() {
-        Browser b = Browser.open(base);
+        Chromium b = Chromium.open(base);
         browsers.add(b);
         b.go("login.html");
         b.driver().findElement(By.id("username")).sendKeys(Api.ADMIN);
@@ -91,7 +91,7 @@ class WebDashboardIT extends WebFixture {
         b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
     }
 
-    private static void assertNoAlert(Browser b) {
+    private static void assertNoAlert(Chromium b) {
         try {
             b.driver().switchTo().alert();
             throw new AssertionError("an alert ran: the name was treated as HTML");

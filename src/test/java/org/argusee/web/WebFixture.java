@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.Browser;
+import org.argusee.testsupport.Chromium;
 import org.argusee.testsupport.DeployedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ abstract class WebFixture extends DeployedServer {
     String group;
     String host;
     final List<Listener> listeners = new ArrayList<>();
-    final List<Browser> browsers = new ArrayList<>();
+    final List<Chromium> browsers = new ArrayList<>();
     final List<String> users = new ArrayList<>();
 
     @BeforeEach
@@ -47,7 +47,7 @@ abstract class WebFixture extends DeployedServer {
 
     @AfterEach
     void cleanUp() {
-        browsers.forEach(Browser::close);
+        browsers.forEach(Chromium::close);
         api.delete(object(group) + "?recursive=true");
         listeners.forEach(Listener::close);
         users.forEach(u -> api.delete("api/users/" + u));
@@ -67,13 +67,13 @@ abstract class WebFixture extends DeployedServer {
         return l;
     }
 
-    Browser browser(String user, String password) {
-        Browser b = Browser.open(base);
+    Chromium browser(String user, String password) {
+        Chromium b = Chromium.open(base);
         browsers.add(b);
         return b.login(user, password);
     }
 
-    Browser admin() {
+    Chromium admin() {
         return browser(Api.ADMIN, Api.ADMIN_PASSWORD);
     }
 
@@ -97,7 +97,7 @@ abstract class WebFixture extends DeployedServer {
     }
 
     /** Opens a group in the dashboard's tree by its toggle. */
-    static void expand(Browser b, String fullName) {
+    static void expand(Chromium b, String fullName) {
         WebElement item = b.visible(row("tree", fullName), WITHIN);
         if (!"true".equals(item.getAttribute("aria-expanded"))) {
             item.findElement(By.cssSelector(":scope > .row > button.toggle")).click();
@@ -105,7 +105,7 @@ abstract class WebFixture extends DeployedServer {
         b.until(WITHIN, d -> "true".equals(d.findElement(row("tree", fullName)).getAttribute("aria-expanded")));
     }
 
-    static String statusOf(Browser b, String listId, String fullName) {
+    static String statusOf(Chromium b, String listId, String fullName) {
         List<WebElement> found = b.driver().findElements(row(listId, fullName));
         return found.isEmpty() ? null : found.get(0).getAttribute("data-status");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.argusee.testsupport.Api;
-import org.argusee.testsupport.Browser;
+import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,7 +18,7 @@ class WebObjectPageIT extends WebFixture {
     void graphDrawsStoredSamplesAndStaffOverridesFromTheForm() {
         String service = service(listener());
         awaitSamples(service);
-        Browser b = admin();
+        Chromium b = admin();
         b.go(page(service)).waitReady(WITHIN);
         // a TCP check's results are not numbers: its graph is the elapsed time
         b.until(WITHIN, d -> points(b, "graph-elapsed") > 0);
@@ -46,7 +46,7 @@ class WebObjectPageIT extends WebFixture {
     void aUserSeesNoButtonsForWhatOnlyStaffMayDo() {
         String service = service(listener());
         String reader = user("user");
-        Browser b = browser(reader, "web-password-1");
+        Chromium b = browser(reader, "web-password-1");
         b.go(page(service)).waitReady(WITHIN);
         assertFalse(b.driver().findElement(By.id("override-form")).isDisplayed());
         assertFalse(b.driver().findElement(By.id("annotation-form")).isDisplayed());
@@ -65,7 +65,7 @@ class WebObjectPageIT extends WebFixture {
         return "object.html?name=" + URLEncoder.encode(fullName, StandardCharsets.UTF_8);
     }
 
-    private static int points(Browser b, String graphId) {
+    private static int points(Chromium b, String graphId) {
         String n = b.driver().findElement(By.id(graphId)).getAttribute("data-points");
         return n == null ? 0 : Integer.parseInt(n);
     }

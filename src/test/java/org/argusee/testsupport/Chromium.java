@@ -31,23 +31,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * driver and the browser are given by path, so Selenium Manager never runs). Screenshots go to
  * target/screenshots/.
  */
-public final class Browser implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(Browser.class.getName());
+    private static final Logger LOG = Logger.getLogger(Chromium.class.getName());
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
     private final Path profile;
     private final URL base;
 
-    private Browser(ChromeDriver driver, Path profile, URL base) {
+    private Chromium(ChromeDriver driver, Path profile, URL base) {
         this.driver = driver;
         this.profile = profile;
         this.base = base;
     }
 
     /** A browser for the server at {@code base}, 1280 x 900 pixels. */
-    public static Browser open(URL base) {
+    public static Chromium open(URL base) {
         BrowserPrerequisites.ensureInstalled();
         System.setProperty("webdriver.chrome.driver", BrowserPrerequisites.CHROMEDRIVER.toString());
         try {
@@ -63,7 +63,7 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(BrowserPrerequisites.CHROMEDRIVER.toFile())
                     .withEnvironment(Map.of("SE_OFFLINE", "true"))
                     .build();
-            return new Browser(new ChromeDriver(service, options), profile, base);
+            return new Chromium(new ChromeDriver(service, options), profile, base);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a browser profile", e);
         }
@@ -74,13 +74,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Opens a page of the server by its path relative to the root, e.g. "object.html?name=Top". */
-    public Browser go(String path) {
+    public Chromium go(String path) {
         driver.get(base.toString().replaceAll("/$", "") + "/" + path);
         return this;
     }
 
     /** Logs in through the form and waits for the page behind it to show the user. */
-    public Browser login(String user, String password) {
+    public Chromium login(String user, String password) {
         go("login.html");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -91,7 +91,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until the page's script says it has drawn its data (body[data-ready]). */
-    public Browser waitReady(Duration within) {
+    public Chromium waitReady(Duration within) {
         until(within, d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         return this;
     }
