@@ -1,13 +1,12 @@
 package org.argusee.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -128,13 +127,28 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /** Saves the page as target/screenshots/{name}.png. */
+    /** Saves what the window shows as target/screenshots/{name}.png. */
     public Path screenshot(String name) {
+        return save(name, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Saves the whole page, also what lies below the window, as target/screenshots/{name}.png. */
+    @SuppressWarnings("unchecked")
+    public Path screenshotFullPage(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+                "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    private static Path save(String name, byte[] png) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, png);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the screenshot " + name, e);

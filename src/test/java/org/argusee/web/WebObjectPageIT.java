@@ -26,7 +26,7 @@ class WebObjectPageIT extends WebFixture {
         assertEquals(service, b.driver().findElement(By.id("object-name")).getText());
         assertFalse(b.driver().findElements(By.cssSelector("#darp tbody tr")).isEmpty(), "this server's view");
         assertFalse(b.driver().findElements(By.cssSelector("#parameters tr[data-param=frequency]")).isEmpty());
-        b.screenshot("object-page");
+        b.screenshotFullPage("object-page");
 
         WebElement form = b.driver().findElement(By.id("override-form"));
         form.findElement(By.name("text")).sendKeys("<b>maintenance</b> by the web test");
@@ -36,7 +36,7 @@ class WebObjectPageIT extends WebFixture {
         assertEquals("<b>maintenance</b> by the web test", b.driver().findElement(By.id("override-text")).getText());
         b.driver().findElement(By.id("override-remove")).click();
         b.visible(By.id("override-none"), WITHIN);
-        b.driver().findElement(By.cssSelector("#darp-heading")).click();
+        b.script("document.getElementById('darp-heading').scrollIntoView();");
         b.screenshot("object-page-darp");
     }
 
