@@ -58,6 +58,33 @@ class WebDashboardIT extends WebFixture {
         assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
     }
 
+    /** Staff override a service from the dashboard's selection; a user's page shows it at once and has no buttons. */
+    @Test
+    void staffOverrideFromTheDashboardReachesAnotherSessionLive() {
+        Listener listener = listener();
+        listener.close();
+        String service = service(listener);
+        String staff = user("staff");
+        String reader = user("user");
+        Chromium watcher = browser(reader, "web-password-1").waitReady(WITHIN);
+        Chromium actor = browser(staff, "web-password-1").waitReady(WITHIN);
+        actor.until(WITHIN, d -> "down".equals(statusOf(actor, "problems", service)));
+        watcher.until(WITHIN, d -> "down".equals(statusOf(watcher, "problems", service)));
+        assertTrue(watcher.driver().findElements(By.cssSelector("input.select")).isEmpty(), "a user selects nothing");
+
+        actor.driver().findElement(By.cssSelector(rowCss("problems", service) + " input.select")).click();
+        WebElement form = actor.visible(By.id("bulk-form"), WITHIN);
+        form.findElement(By.name("text")).sendKeys("replacing the disk");
+        actor.driver().findElement(By.id("bulk-override")).click();
+        watcher.until(WITHIN, d -> "override".equals(statusOf(watcher, "problems", service)));
+        assertEquals(Boolean.TRUE, watcher.script("return document.readyState === 'complete';"));
+
+        Api.Reply refused = Api.anonymous(base).as(reader, "web-password-1").put(
+                "api/status/" + Api.encode(service) + "/override", """
+                {"text": "not mine to do"}""");
+        assertEquals(403, refused.status(), refused.toString());
+    }
+
     /** A name that is HTML shows as text; nothing in it runs (no alert, no image element). */
     @Test
     void htmlInANameRendersAsText() {
