@@ -56,7 +56,8 @@ export class History {
             el('thead', {}, el('tr', {}, el('th', {}, this.per), el('th', {}, 'up'), el('th', {}, 'down'),
                 el('th', {}, 'times down'))),
             el('tbody', {}, periods.map(p => el('tr', {},
-                el('td', {}, p.start === p.end ? p.start : p.start + ' – ' + p.end),
+                el('td', {}, this.per === 'year' ? p.start.substring(0, 4)
+                    : this.per === 'month' ? p.start.substring(0, 7) : p.start),
                 el('td', {}, pct(p.upPercent)), el('td', {}, pct(p.downPercent)),
                 el('td', {}, String(p.timesDown))))));
     }
