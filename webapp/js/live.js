@@ -54,10 +54,12 @@ export class Live {
         if (msg.type === 'hello') {
             this.backoff = 500;
             showLiveState('live');
+            const restarted = this.epoch !== undefined && msg.epoch !== undefined && msg.epoch !== this.epoch;
+            this.epoch = msg.epoch;
             if (this.seq === null) {
                 this.seq = msg.seq;
-            } else if (msg.seq < this.seq) {
-                // numbers started again (the server restarted): what the page shows may be anything
+            } else if (restarted || msg.seq < this.seq) {
+                // another run of the server (its numbers mean nothing here): what the page shows may be anything
                 this.seq = msg.seq;
                 this.resync();
             } else if (msg.seq > this.seq) {
