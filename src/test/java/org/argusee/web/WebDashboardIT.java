@@ -12,6 +12,7 @@ import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
@@ -27,7 +28,9 @@ class WebDashboardIT extends WebFixture {
         String service = service(listener);
         Chromium b = admin();
         assertTrue(b.driver().findElement(By.id("user")).getText().contains(Api.ADMIN));
-        expand(b, group);
+        // the group opens from the keyboard (right arrow on its name), the host with its toggle
+        b.visible(By.cssSelector(rowCss("tree", group) + " > .row a.name"), WITHIN).sendKeys(Keys.ARROW_RIGHT);
+        b.until(WITHIN, d -> "true".equals(d.findElement(row("tree", group)).getAttribute("aria-expanded")));
         expand(b, host);
         b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
         b.script("window.sameDocument = true;");
