@@ -10,7 +10,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -24,6 +23,8 @@ import java.util.Base64;
 public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
 
     static final String REALM = "Argus";
+    /** The request attribute that tells the 401 error page what to say. */
+    public static final String UNAUTHORIZED_DETAIL = "argus.unauthorized.detail";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -39,14 +40,14 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            return unauthorized(request, response, "The user name or password is wrong");
+            return unauthorized(request, response, context, "The user name or password is wrong");
         }
         WebLogin login = WebLogin.in(request.getSession(false));
         if (login != null) {
             return context.notifyContainerAboutLogin(login.user(), login.roles());
         }
         if (context.isProtected()) {
-            return unauthorized(request, response, "Log in first (the login form, or HTTP Basic)");
+            return unauthorized(request, response, context, "Log in first (the login form, or HTTP Basic)");
         }
         return context.doNothing();
     }
@@ -61,22 +62,14 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    /** 401 through the container's error handling, which answers it as problem details (web.xml error page). */
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
-            String detail) {
+            HttpMessageContext context, String detail) {
         if (!fromPageScript(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
         }
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"urn:argus:problem:unauthorized\",\"title\":\"Unauthorized\","
-                    + "\"status\":401,\"detail\":\"" + detail + "\"}");
-            response.flushBuffer();
-        } catch (IOException e) {
-            // the client went away: nothing to tell it
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        request.setAttribute(UNAUTHORIZED_DETAIL, detail);
+        return context.responseUnauthorized();
     }
 
     /** A page's fetch (the browser says so in Sec-Fetch-Mode), or a script that marks itself with X-Requested-With. */

@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.argusee.security.control.WebLogin;
 import org.argusee.web.control.Origins;
 import org.argusee.web.control.ServletProblems;
@@ -60,8 +58,7 @@ public class RequestGuard extends HttpFilter {
     }
 
     private Set<String> extraOrigins() {
-        return origins == null || origins.isEmpty() ? Set.of() : Arrays.stream(origins.get().split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return Origins.list(origins == null ? null : origins.orElse(null));
     }
 
     private static boolean tokenMatches(String sent, String expected) {
