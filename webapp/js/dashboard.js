@@ -35,6 +35,9 @@ async function main() {
 
 function onStatus(row) {
     applyRow(row);
+    if (row.fullName === 'Top' && row.counts) {
+        drawCounts(row.counts);
+    }
     const inProblems = [...byId('problems').children].some(li => li.dataset.fullName === row.fullName);
     if (inProblems && row.displayStatus === 'up') {
         [...byId('problems').children].filter(li => li.dataset.fullName === row.fullName).forEach(li => li.remove());
@@ -68,10 +71,7 @@ async function refreshAll() {
 async function refreshSummary() {
     const data = await get('api/dashboard/summary');
     live.setSeq(data.seq);
-    const counts = data.counts || {};
-    fill(byId('summary'), ['down', 'depends', 'override', 'unknown', 'up'].map(key =>
-        el('span', {class: 'summary-count', dataset: {count: key}}, badge(key === 'down' ? 'down' : key,
-            key === 'down' ? 'critical' : null), ' ', el('strong', {}, String(counts[key] || 0)))));
+    drawCounts(data.counts || {});
     const list = byId('problems');
     fill(list, data.problems.map(row => rowItem(row, {fullLabel: true, selection})));
     byId('problems-empty').hidden = data.problems.length > 0;
@@ -79,6 +79,12 @@ async function refreshSummary() {
     byId('problems-more').textContent = more > 0 ? more + ' more not shown: filter the tree by status to see them.' : '';
     prune();
     siren.update(data.problems.filter(r => r.displayStatus === 'down').map(r => r.fullName));
+}
+
+function drawCounts(counts) {
+    fill(byId('summary'), ['down', 'depends', 'override', 'unknown', 'up'].map(key =>
+        el('span', {class: 'summary-count', dataset: {count: key}}, badge(key, key === 'down' ? 'critical' : null),
+            ' ', el('strong', {}, String(counts[key] || 0)))));
 }
 
 function filterValues() {

@@ -42,7 +42,7 @@ export class Siren {
     draw() {
         const toggle = el('button', {type: 'button', id: 'siren-toggle', 'aria-pressed': String(this.on),
             title: 'sound an alarm when something new goes down (this browser only)'},
-        this.on ? '🔔 siren on' : '🔕 siren off');
+        this.on ? '♪ siren on' : '♪ siren off');
         toggle.addEventListener('click', () => {
             localStorage.setItem(ON_KEY, this.on ? 'off' : 'on');
             if (this.on && !this.context && window.AudioContext) {

@@ -8,8 +8,8 @@ const LOOKS = {
     minor: ['◆', 'minor'],
     major: ['✖', 'major'],
     critical: ['✖', 'critical'],
-    override: ['⏸', 'override'],
-    depends: ['⛓', 'depends'],
+    override: ['‖', 'override'],
+    depends: ['↪', 'depends'],
     unknown: ['?', 'unknown']
 };
 

@@ -43,12 +43,16 @@ class WebDashboardIT extends WebFixture {
         WebElement badge = b.driver().findElement(row("tree", service)).findElement(By.cssSelector(".badge"));
         assertTrue(badge.getText().contains("down"), "a word as well as a colour: " + badge.getText());
         b.until(WITHIN, d -> statusOf(b, "problems", service) != null);
+        b.until(WITHIN, d -> !"0".equals(summaryCount(b, "down")));
+        b.script("window.scrollTo(0, 0);");
         b.screenshot("dashboard");
         LOG.info("red in the browser " + took.toMillis() + " ms after the listener closed");
 
         listener.open();
         b.until(Duration.ofSeconds(6), d -> "up".equals(statusOf(b, "tree", service)));
         b.until(WITHIN, d -> statusOf(b, "problems", service) == null);
+        b.until(WITHIN, d -> "0".equals(summaryCount(b, "down")));
+        b.script("window.scrollTo(0, 0);");
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
 
         b.colorScheme("dark");
@@ -119,6 +123,10 @@ class WebDashboardIT extends WebFixture {
         assertTrue(b.driver().getCurrentUrl().contains("error=1"), b.driver().getCurrentUrl());
         b.go("");
         b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+    }
+
+    private static String summaryCount(Chromium b, String status) {
+        return b.driver().findElement(By.cssSelector("#summary [data-count=" + status + "] strong")).getText();
     }
 
     private static void assertNoAlert(Chromium b) {
