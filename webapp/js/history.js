@@ -27,6 +27,13 @@ export class History {
         return Promise.all([this.transitions(), this.availability()]);
     }
 
+    /** The object changed: the newest page shows the new transition (an older page stays where the user is). */
+    changed() {
+        if (this.offset === 0) {
+            this.transitions();
+        }
+    }
+
     page(delta) {
         this.offset = Math.max(0, this.offset + delta);
         return this.transitions();

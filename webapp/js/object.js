@@ -25,7 +25,13 @@ async function main() {
     annotations = new Annotations(base, staff);
     history = new History(base);
     const live = new Live({
-        status: row => { applyRow(row); if (row.fullName === name) refreshStatus(); },
+        status: row => {
+            applyRow(row);
+            if (row.fullName === name) {
+                refreshStatus();
+                history.changed();
+            }
+        },
         annotation: fullName => { if (fullName === name) annotations.load(); },
         tree: () => refreshObject(),
         resync: () => refreshAll()

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 /** The dashboard in a real browser: login, the tree, changes pushed live, names shown as text. */
 class WebDashboardIT extends WebFixture {
@@ -108,6 +109,22 @@ class WebDashboardIT extends WebFixture {
         b.driver().get(b.driver().getCurrentUrl());
         b.waitReady(WITHIN);
         assertNoAlert(b);
+    }
+
+    /** Logging out in one tab ends the session: the other tab's live socket closes and it goes to the login page. */
+    @Test
+    void logoutEndsTheSessionAndItsSockets() {
+        Chromium b = admin().waitReady(WITHIN);
+        String dashboard = b.driver().getWindowHandle();
+        b.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
+        b.driver().switchTo().newWindow(WindowType.TAB);
+        b.go("").waitReady(WITHIN);
+        b.driver().findElement(By.id("logout")).click();
+        b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+        b.driver().switchTo().window(dashboard);
+        b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+        b.go("object.html?name=Top");
+        b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html?next="));
     }
 
     /** The login page says so after a wrong password, and keeps the user out. */

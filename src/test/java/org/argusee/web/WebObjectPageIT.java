@@ -16,7 +16,8 @@ class WebObjectPageIT extends WebFixture {
 
     @Test
     void graphDrawsStoredSamplesAndStaffOverridesFromTheForm() {
-        String service = service(listener());
+        Listener listener = listener();
+        String service = service(listener);
         awaitSamples(service);
         Chromium b = admin();
         b.go(page(service)).waitReady(WITHIN);
@@ -36,6 +37,13 @@ class WebObjectPageIT extends WebFixture {
         assertEquals("<b>maintenance</b> by the web test", b.driver().findElement(By.id("override-text")).getText());
         b.driver().findElement(By.id("override-remove")).click();
         b.visible(By.id("override-none"), WITHIN);
+
+        b.script("window.sameDocument = true;");
+        listener.close();
+        b.until(WITHIN, d -> "down".equals(d.findElement(By.cssSelector("#object-badge .badge"))
+                .getAttribute("data-status")));
+        b.until(WITHIN, d -> !d.findElements(By.cssSelector("#transitions tr[data-transition]")).isEmpty());
+        assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "changed live, no reload");
         b.script("document.getElementById('darp-heading').scrollIntoView();");
         b.screenshot("object-page-darp");
     }
