@@ -14,7 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,6 +107,18 @@ public final class Chromium implements AutoCloseable {
 
     public WebElement visible(By by, Duration within) {
         return until(within, ExpectedConditions.visibilityOfElementLocated(by)::apply);
+    }
+
+    /** Clicks the element, found again if the page redrew it meanwhile (live pages redraw at any time). */
+    public void click(By by, Duration within) {
+        until(within, d -> {
+            try {
+                d.findElement(by).click();
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     public Object script(String script, Object... args) {

@@ -80,7 +80,7 @@ class WebDashboardIT extends WebFixture {
         watcher.until(WITHIN, d -> "down".equals(statusOf(watcher, "problems", service)));
         assertTrue(watcher.driver().findElements(By.cssSelector("input.select")).isEmpty(), "a user selects nothing");
 
-        actor.driver().findElement(By.cssSelector(rowCss("problems", service) + " input.select")).click();
+        actor.click(By.cssSelector(rowCss("problems", service) + " input.select"), WITHIN);
         WebElement form = actor.visible(By.id("bulk-form"), WITHIN);
         form.findElement(By.name("text")).sendKeys("replacing the disk");
         actor.driver().findElement(By.id("bulk-override")).click();

@@ -100,7 +100,7 @@ abstract class WebFixture extends DeployedServer {
     static void expand(Chromium b, String fullName) {
         WebElement item = b.visible(row("tree", fullName), WITHIN);
         if (!"true".equals(item.getAttribute("aria-expanded"))) {
-            item.findElement(By.cssSelector(":scope > .row > button.toggle")).click();
+            b.click(By.cssSelector(rowCss("tree", fullName) + " > .row > button.toggle"), WITHIN);
         }
         b.until(WITHIN, d -> "true".equals(d.findElement(row("tree", fullName)).getAttribute("aria-expanded")));
     }

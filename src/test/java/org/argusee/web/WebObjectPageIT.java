@@ -35,7 +35,7 @@ class WebObjectPageIT extends WebFixture {
         b.driver().findElement(By.id("override-set")).click();
         b.until(WITHIN, d -> !d.findElements(By.id("override-text")).isEmpty());
         assertEquals("<b>maintenance</b> by the web test", b.driver().findElement(By.id("override-text")).getText());
-        b.driver().findElement(By.id("override-remove")).click();
+        b.click(By.id("override-remove"), WITHIN);
         b.visible(By.id("override-none"), WITHIN);
 
         b.script("window.sameDocument = true;");
