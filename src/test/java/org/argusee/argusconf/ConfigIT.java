@@ -245,8 +245,8 @@ class ConfigIT extends DeployedServer {
         assertEquals(201, api.post("api/users", """
                 {"username": "%s", "password": "reader-password", "roles": ["user"]}""".formatted(user)).status());
         assertEquals(403, send(user, "reader-password", "import", "", "text/plain", text(BRANCH)).status());
-        assertEquals(200, Api.anonymous(base).as(user, "reader-password")
-                .get("api/config/export?root=" + Api.encode(root)).status());
+        assertEquals(403, Api.anonymous(base).as(user, "reader-password")
+                .get("api/config/export?root=" + Api.encode(root)).status(), "an export holds the secrets (issue 12)");
         assertEquals(404, api.get(object(root + ":Servers")).status(), "nothing was imported");
     }
 

@@ -127,6 +127,13 @@ class LiveIT extends DeployedServer {
         assertFalse(groupForUser.getBoolean("hasChildren"));
         assertTrue(summary.getJsonObject("counts").containsKey("up"));
 
+        Api userApi = Api.anonymous(base).as(userName(user), PASSWORD);
+        assertEquals(404, userApi.get("api/status/" + Api.encode(service)).status(), "the REST API hides it too");
+        assertEquals(404, userApi.get(object(hidden)).status());
+        assertFalse(userApi.get(object(group)).body().contains("secret_servers"));
+        assertFalse(userApi.get("api/status/" + Api.encode(group) + "/children").body().contains("secret_servers"));
+        assertTrue(admin.get(object(group)).body().contains("secret_servers"));
+
         LiveClient userLive = live(user);
         LiveClient staffLive = live(staff);
         userLive.hello();
@@ -141,6 +148,10 @@ class LiveIT extends DeployedServer {
     private static List<String> names(JsonObject children) {
         return children.getJsonArray("children").getValuesAs(JsonObject.class).stream()
                 .map(r -> r.getString("fullName")).toList();
+    }
+
+    private static String userName(Browser browser) {
+        return Browser.json(browser.get("api/session")).getString("user");
     }
 
     private Browser login(String role) {

@@ -149,6 +149,18 @@ class WebLoginIT extends DeployedServer {
     }
 
     @Test
+    void secretParametersAreMaskedForAllButAdmins() {
+        assertEquals(200, admin.put(object(group) + "/parameters/community", """
+                {"value": "s3cret-community"}""").status());
+        Api staff = Api.anonymous(base).as(user("staff"), PASSWORD);
+        String seen = staff.get(object(group)).body();
+        assertFalse(seen.contains("s3cret-community"), seen);
+        assertTrue(seen.contains("********"), seen);
+        assertTrue(admin.get(object(group)).body().contains("s3cret-community"));
+        assertEquals(403, staff.get("api/config/export?root=" + Api.encode(group)).status(), "exports hold secrets");
+    }
+
+    @Test
     void staffMayOverrideAndAUserMayNot() {
         String override = "api/status/" + Api.encode(group) + "/override";
         String body = """

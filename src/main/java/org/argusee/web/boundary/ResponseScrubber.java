@@ -1,0 +1,70 @@
+package org.argusee.web.boundary;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import org.argusee.tree.boundary.ObjectView;
+import org.argusee.tree.boundary.TreeView;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
+import org.argusee.web.control.Secrets;
+import org.argusee.web.control.Visibility;
+
+/**
+ * Takes out of a REST answer what a non-admin may not see: list items (records with a {@code fullName}) of hidden
+ * objects, hidden children of an object or a tree, and secret parameter values.
+ */
+final class ResponseScrubber {
+
+    private ResponseScrubber() {
+    }
+
+    static Object scrub(Object entity, TreeSnapshot tree, Visibility visible) {
+        if (entity instanceof ObjectView o) {
+            return object(o, tree, visible);
+        }
+        if (entity instanceof TreeView t) {
+            return treeView(t, tree, visible);
+        }
+        if (entity instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Record) {
+            return list.stream().filter(item -> seen(item, tree, visible)).toList();
+        }
+        return entity;
+    }
+
+    private static ObjectView object(ObjectView o, TreeSnapshot tree, Visibility visible) {
+        return new ObjectView(o.fullName(), o.name(), o.kind(), o.type(), o.target(), o.label(), o.parent(),
+                o.position(), o.parameters() == null ? null : o.parameters().stream()
+                        .map(p -> new ObjectView.ParameterView(p.key(), Secrets.mask(p.key(), p.value()), p.local()))
+                        .toList(),
+                o.effectiveParameters() == null ? null : o.effectiveParameters().stream()
+                        .map(p -> new ObjectView.EffectiveParameterView(p.key(), Secrets.mask(p.key(), p.value()),
+                                p.source())).toList(),
+                o.status(), o.children() == null ? null
+                        : o.children().stream().filter(c -> seen(c.fullName(), tree, visible)).toList(),
+                o.warnings());
+    }
+
+    private static TreeView treeView(TreeView t, TreeSnapshot tree, Visibility visible) {
+        return new TreeView(t.fullName(), t.name(), t.kind(), t.type(), t.label(), t.status(),
+                t.children() == null ? null : t.children().stream().filter(c -> seen(c.fullName(), tree, visible))
+                        .map(c -> treeView(c, tree, visible)).toList());
+    }
+
+    private static boolean seen(Object item, TreeSnapshot tree, Visibility visible) {
+        for (RecordComponent c : item.getClass().getRecordComponents()) {
+            if (c.getName().equals("fullName") && c.getType() == String.class) {
+                try {
+                    return seen((String) c.getAccessor().invoke(item), tree, visible);
+                } catch (ReflectiveOperationException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean seen(String fullName, TreeSnapshot tree, Visibility visible) {
+        TreeNode node = fullName == null ? null : tree.find(fullName).orElse(null);
+        return node == null || visible.sees(node);
+    }
+}
