@@ -50,6 +50,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reachable from some servers and not from others ({@code Prog} services testing a file in each server's own data
  * directory), and {@code DARP/Watch/<tag>} follows each slave's link.
  */
+// One scenario in steps, not independent tests: each step starts from the cluster the previous ones left (peers
+// created, slaves connected, objects fetched), as booting three servers per test would cost about a minute of CPU
+// each time (docs/testing.md). Nothing outside this class depends on it or its order; its servers are its own.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpClusterIT {
 
@@ -225,7 +228,7 @@ class DarpClusterIT {
     @Test
     @Order(5)
     void theMasterCombinesTheReportsByGravity() {
-        // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 05-darp-semantics.md)
+        // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 61-darp-semantics.md)
         Map<String, Set<String>> reach = new LinkedHashMap<>();
         Map<String, String> combined = new LinkedHashMap<>();
         scenario(reach, combined, "up", Set.of("slave2"), "up");                        // one up is enough

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * times move); the master back (restarted, or SIGCONT), the slave stands by again. The slave's view of its master
  * ({@code /api/darp/connections}) follows each change.
  */
+// One scenario in steps, not independent tests: each step starts where the previous left the master (killed,
+// restarted, frozen, resumed), as booting two servers per test would cost about 40 s of CPU each time
+// (docs/testing.md). Nothing outside this class depends on it or its order; its servers are its own.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpFailoverIT {
 

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * durable {@code darp_link.last_seq} is the slave's last acked number, and its transition log for each object has
  * no transition applied twice or out of order (none duplicated).
  */
+// One scenario in steps, not independent tests: each step adds to the stream the previous ones left (sequence
+// numbers, transition logs), which is what is checked: none lost or applied twice across cuts, resets and a kill.
+// Nothing outside this class depends on it or its order; its servers are its own.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpStreamRecoveryIT {
 

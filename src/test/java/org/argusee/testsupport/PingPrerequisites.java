@@ -3,24 +3,23 @@ package org.argusee.testsupport;
 import org.argusee.probe.control.PingTools;
 
 /**
- * The ping tests need {@code fping} and {@code ping}. A fresh CI machine (a Debian container running as root) may
- * lack them: then they are installed once per test run with apt-get; anywhere else the tests fail saying what to
- * install, rather than pass without testing anything.
+ * The ping tests need {@code fping} and {@code ping}. They fail saying what to install when either is missing,
+ * rather than pass without testing anything. They do not install anything themselves: tests send nothing off this
+ * machine, a package download included; {@code .ci/run} installs both before it cuts the network.
  */
 public final class PingPrerequisites {
 
-    private static final AptPackages PACKAGES = new AptPackages("the ping tests", "fping", "iputils-ping");
+    private static final String PACKAGES = "fping iputils-ping";
 
     private PingPrerequisites() {
     }
 
-    /** @throws IllegalStateException when they are missing and cannot be installed here */
+    /** @throws IllegalStateException when either is missing */
     public static void ensureInstalled() {
-        PACKAGES.ensure(PingPrerequisites::present);
-    }
-
-    private static boolean present() {
         PingTools tools = PingTools.find();
-        return tools.fping() != null && tools.ping() != null;
+        if (tools.fping() == null || tools.ping() == null) {
+            throw new IllegalStateException("the ping tests need fping and ping: apt-get install -y " + PACKAGES
+                    + " (as root; .ci/run does it)");
+        }
     }
 }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * DARP protocol v1 over HTTP, for slaves rather than people (docs/design/05-darp.md): challenge and login, then
+ * DARP protocol v1 over HTTP, for slaves rather than people (docs/design/60-darp.md): challenge and login, then
  * the config fetch with the token. Open to unauthenticated callers at the HTTP level (web.xml); each call proves
  * itself with a SCRAM proof or a token bound to the caller's address. A refusal never says which part was wrong.
  */

@@ -32,7 +32,7 @@ public class DarpStreamServlet extends HttpServlet {
             response.setStatus(426);
             response.setHeader("Upgrade", "websocket");
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("The DARP stream is a WebSocket (docs/design/05-darp.md)\n");
+            response.getWriter().write("The DARP stream is a WebSocket (docs/design/60-darp.md)\n");
             return;
         }
         ServerContainer container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());

@@ -14,7 +14,7 @@ import org.argusee.darp.control.ScramVerifier;
 
 /**
  * The master's side of a slave login: challenges, proofs, tokens and the rate limit, without a container. Every
- * refusal looks the same to the caller and is logged with its real reason. See docs/design/05-darp.md.
+ * refusal looks the same to the caller and is logged with its real reason. See docs/design/60-darp.md.
  */
 public final class LoginDesk {
 

@@ -11,7 +11,7 @@ import org.argusee.darp.control.wire.Messages;
 
 /**
  * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
- * and the error rules of docs/design/05-darp.md (a bad first message closes, a bad later one is answered and the
+ * and the error rules of docs/design/60-darp.md (a bad first message closes, a bad later one is answered and the
  * connection kept). The state is guarded by this object's monitor, but the calls into the server that may wait
  * for the database ({@link Port#accept}, {@link Port#apply}) are made outside it: the timer's {@link #tick} walks
  * every slave's conversation on one thread, and one slave's slow transaction must not hold up the others' pings

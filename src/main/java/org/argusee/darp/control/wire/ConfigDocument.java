@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.argusee.tree.control.Parameter;
 
 /**
- * The config a master serves to one slave (docs/design/05-darp.md, "Config fetch"): objects parents first, each
+ * The config a master serves to one slave (docs/design/60-darp.md, "Config fetch"): objects parents first, each
  * with its own parameters only. {@code version} identifies the content; it is also the ETag.
  */
 public record ConfigDocument(String master, String slave, String version, List<Entry> objects) {

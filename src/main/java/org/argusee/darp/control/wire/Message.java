@@ -3,7 +3,7 @@ package org.argusee.darp.control.wire;
 import java.util.List;
 import java.util.Objects;
 
-/** The messages of the DARP stream, protocol v1 (docs/design/05-darp.md). {@link Messages} reads and writes them. */
+/** The messages of the DARP stream, protocol v1 (docs/design/60-darp.md). {@link Messages} reads and writes them. */
 public sealed interface Message {
 
     int PROTOCOL = 1;
