@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import org.argusee.probe.control.SnmpAgent;
+import org.argusee.probe.control.snmp.SnmpAgent;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Eventually;

@@ -1,6 +1,6 @@
 package org.argusee.testsupport;
 
-import org.argusee.probe.control.PingTools;
+import org.argusee.probe.control.ping.PingTools;
 
 /**
  * The ping tests need {@code fping} and {@code ping}. They fail saying what to install when either is missing,

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.argusee.probe.control.PingTools;
+import org.argusee.probe.control.ping.PingTools;
 
 /**
  * The network the ping tests ping in: the real {@code fping} and {@code ping}, each run started in a network

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.darp.control.link.LinkState;
-import org.argusee.probe.control.PeerLinks;
+import org.argusee.probe.control.local.PeerLinks;
 
 /**
  * This server's DARP links for {@code DARP/Watch}: a slave is up while its stream is open and alive

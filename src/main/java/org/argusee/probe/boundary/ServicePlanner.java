@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.argusee.probe.control.DarpWatchMonitor;
+import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * a garbled answer pass {@code maxvalue}; here only a whole decimal number (surrounding whitespace allowed)
  * counts, and the caller reports anything else.
  */
-final class Numbers {
+public final class Numbers {
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     /** Perl prints doubles with 15 significant digits. */
@@ -20,7 +20,7 @@ final class Numbers {
     private Numbers() {
     }
 
-    static Optional<Double> parse(String text) {
+    public static Optional<Double> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -29,7 +29,7 @@ final class Numbers {
     }
 
     /** As Perl prints a number: 3 not 3.0, 0.333333333333333 not 0.3333333333333333. */
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }

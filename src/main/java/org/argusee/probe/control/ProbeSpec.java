@@ -8,6 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.argusee.probe.control.dns.DnsQuery;
+import org.argusee.probe.control.net.IpVersions;
+import org.argusee.probe.control.net.ReadHow;
+import org.argusee.probe.control.net.TlsOptions;
+import org.argusee.probe.control.tcp.TcpApps;
+import org.argusee.probe.control.url.HttpGet;
+import org.argusee.probe.control.url.UrlTarget;
 import org.argusee.tree.control.BooleanValue;
 import org.argusee.tree.control.ServiceType;
 import org.argusee.tree.control.TimeValue;
@@ -49,7 +56,7 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
     public static ProbeSpec of(ServiceType type, Map<String, String> params) {
         Objects.requireNonNull(type, "type");
         Map<String, String> p = Map.copyOf(params);
-        boolean url = "TCP".equals(type.base()) && "URL".equals(type.app());
+        boolean url = MonitorRoute.URL.takes(type);
         boolean tcp = "TCP".equals(type.base()) && !url;
         TcpApps.TcpApp app = tcp ? TcpApps.of(type.app()) : TcpApps.of(null);
 
@@ -62,7 +69,7 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
         int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
-        if (DnsQuery.covers(type) && !DnsQuery.isPlainUdp(type, p)) {
+        if (MonitorRoute.DNS.takes(type) && !DnsQuery.isPlainUdp(type, p)) {
             DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
         }
         String send = p.containsKey("send") ? p.get("send") : app.send();
