@@ -14,8 +14,7 @@ public final class BrowserPrerequisites {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private BrowserPrerequisites() {
-    }
+    private BrowserPrerequisites() {}
 
     /** @throws IllegalStateException when either is missing */
     public static void ensureInstalled() {

@@ -53,10 +53,19 @@ public final class Chromium implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", BrowserPrerequisites.CHROMEDRIVER.toString());
         try {
             Path profile = Files.createTempDirectory("argus-chromium-");
-            ChromeOptions options = new ChromeOptions().setBinary(BrowserPrerequisites.CHROMIUM.toFile())
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(BrowserPrerequisites.CHROMIUM.toFile())
+                    .addArguments(
+                            "--headless=new",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-dev-shm-usage",
+                            "--window-size=1280,900",
+                            "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -86,8 +95,10 @@ public final class Chromium implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        until(Duration.ofSeconds(20), d -> !d.findElements(By.id("user")).isEmpty()
-                && user.equals(d.findElement(By.id("user")).getText()));
+        until(
+                Duration.ofSeconds(20),
+                d -> !d.findElements(By.id("user")).isEmpty()
+                        && user.equals(d.findElement(By.id("user")).getText()));
         return this;
     }
 
@@ -101,7 +112,8 @@ public final class Chromium implements AutoCloseable {
         try {
             return new WebDriverWait(driver, within, Duration.ofMillis(50)).until(condition::apply);
         } catch (RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + console() + "\npage text:\n" + text(), e);
+            throw new AssertionError(
+                    e.getMessage() + "\nbrowser console:\n" + console() + "\npage text:\n" + text(), e);
         }
     }
 
@@ -127,14 +139,16 @@ public final class Chromium implements AutoCloseable {
 
     /** prefers-color-scheme as the page sees it: "dark" or "light". */
     public void colorScheme(String scheme) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** A phone's screen (390 x 844 CSS pixels, touch), or back to the desktop window with {@code false}. */
     public void phone(boolean phone) {
         if (phone) {
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         } else {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -151,10 +165,10 @@ public final class Chromium implements AutoCloseable {
     public Path screenshotFullPage(String name) {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Map<String, Object> clip =
+                Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         return save(name, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
@@ -183,7 +197,8 @@ public final class Chromium implements AutoCloseable {
     public String console() {
         try {
             return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(e -> e.getLevel() + " " + e.getMessage()).collect(Collectors.joining("\n"));
+                    .map(e -> e.getLevel() + " " + e.getMessage())
+                    .collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             return "(no console log: " + e.getMessage() + ")";
         }
@@ -195,7 +210,8 @@ public final class Chromium implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 LOG.fine("browser profile not removed: " + e.getMessage());
             }

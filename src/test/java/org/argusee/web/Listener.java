@@ -54,15 +54,18 @@ final class Listener implements AutoCloseable {
     }
 
     private static void serve(ServerSocket s) {
-        Thread acceptor = new Thread(() -> {
-            while (!s.isClosed()) {
-                try (Socket c = s.accept(); OutputStream out = c.getOutputStream()) {
-                    out.write("OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    // closed by the test, or the prober hung up first: nothing to answer
-                }
-            }
-        }, "web-it-listener-" + s.getLocalPort());
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!s.isClosed()) {
+                        try (Socket c = s.accept();
+                                OutputStream out = c.getOutputStream()) {
+                            out.write("OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                        } catch (IOException e) {
+                            // closed by the test, or the prober hung up first: nothing to answer
+                        }
+                    }
+                },
+                "web-it-listener-" + s.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }

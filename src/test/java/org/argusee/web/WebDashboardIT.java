@@ -30,7 +30,8 @@ class WebDashboardIT extends WebFixture {
         Chromium b = admin();
         assertTrue(b.driver().findElement(By.id("user")).getText().contains(Api.ADMIN));
         // the group opens from the keyboard (right arrow on its name), the host with its toggle
-        b.visible(By.cssSelector(rowCss("tree", group) + " > .row a.name"), WITHIN).sendKeys(Keys.ARROW_RIGHT);
+        b.visible(By.cssSelector(rowCss("tree", group) + " > .row a.name"), WITHIN)
+                .sendKeys(Keys.ARROW_RIGHT);
         b.until(WITHIN, d -> "true".equals(d.findElement(row("tree", group)).getAttribute("aria-expanded")));
         expand(b, host);
         b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
@@ -61,8 +62,8 @@ class WebDashboardIT extends WebFixture {
         b.colorScheme("light");
         b.phone(true);
         b.screenshot("dashboard-phone");
-        Number overflow = (Number) b.script(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Number overflow = (Number)
+                b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
     }
 
@@ -87,8 +88,9 @@ class WebDashboardIT extends WebFixture {
         watcher.until(WITHIN, d -> "override".equals(statusOf(watcher, "problems", service)));
         assertEquals(Boolean.TRUE, watcher.script("return document.readyState === 'complete';"));
 
-        Api.Reply refused = Api.anonymous(base).as(reader, "web-password-1").put(
-                "api/status/" + Api.encode(service) + "/override", """
+        Api.Reply refused = Api.anonymous(base)
+                .as(reader, "web-password-1")
+                .put("api/status/" + Api.encode(service) + "/override", """
                 {"text": "not mine to do"}""");
         assertEquals(403, refused.status(), refused.toString());
     }
@@ -143,7 +145,9 @@ class WebDashboardIT extends WebFixture {
     }
 
     private static String summaryCount(Chromium b, String status) {
-        return b.driver().findElement(By.cssSelector("#summary [data-count=" + status + "] strong")).getText();
+        return b.driver()
+                .findElement(By.cssSelector("#summary [data-count=" + status + "] strong"))
+                .getText();
     }
 
     private static void assertNoAlert(Chromium b) {

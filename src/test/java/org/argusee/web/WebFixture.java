@@ -57,8 +57,8 @@ abstract class WebFixture extends DeployedServer {
     String service(Listener listener) {
         return created(api.post(object(host) + "/children", """
                 {"kind": "Service", "type": "TCP", "parameters": [
-                  {"key": "port", "value": "%d"}, {"key": "expect", "value": "^OK"}]}"""
-                .formatted(listener.port()))).getString("fullName");
+                  {"key": "port", "value": "%d"}, {"key": "expect", "value": "^OK"}]}""".formatted(listener.port())))
+                .getString("fullName");
     }
 
     Listener listener() {

@@ -23,10 +23,13 @@ class WebObjectPageIT extends WebFixture {
         b.go(page(service)).waitReady(WITHIN);
         // a TCP check's results are not numbers: its graph is the elapsed time
         b.until(WITHIN, d -> points(b, "graph-elapsed") > 0);
-        assertFalse(b.driver().findElements(By.cssSelector("#graph-elapsed canvas")).isEmpty(), "uPlot drew");
+        assertFalse(
+                b.driver().findElements(By.cssSelector("#graph-elapsed canvas")).isEmpty(), "uPlot drew");
         assertEquals(service, b.driver().findElement(By.id("object-name")).getText());
         assertFalse(b.driver().findElements(By.cssSelector("#darp tbody tr")).isEmpty(), "this server's view");
-        assertFalse(b.driver().findElements(By.cssSelector("#parameters tr[data-param=frequency]")).isEmpty());
+        assertFalse(b.driver()
+                .findElements(By.cssSelector("#parameters tr[data-param=frequency]"))
+                .isEmpty());
         b.screenshotFullPage("object-page");
 
         WebElement form = b.driver().findElement(By.id("override-form"));
@@ -34,15 +37,18 @@ class WebObjectPageIT extends WebFixture {
         form.findElement(By.name("ticket")).sendKeys("OPS-7");
         b.driver().findElement(By.id("override-set")).click();
         b.until(WITHIN, d -> !d.findElements(By.id("override-text")).isEmpty());
-        assertEquals("<b>maintenance</b> by the web test", b.driver().findElement(By.id("override-text")).getText());
+        assertEquals(
+                "<b>maintenance</b> by the web test",
+                b.driver().findElement(By.id("override-text")).getText());
         b.click(By.id("override-remove"), WITHIN);
         b.visible(By.id("override-none"), WITHIN);
 
         b.script("window.sameDocument = true;");
         listener.close();
-        b.until(WITHIN, d -> "down".equals(d.findElement(By.cssSelector("#object-badge .badge"))
-                .getAttribute("data-status")));
-        b.until(WITHIN, d -> !d.findElements(By.cssSelector("#transitions tr[data-transition]")).isEmpty());
+        b.until(WITHIN, d -> "down"
+                .equals(d.findElement(By.cssSelector("#object-badge .badge")).getAttribute("data-status")));
+        b.until(WITHIN, d -> !d.findElements(By.cssSelector("#transitions tr[data-transition]"))
+                .isEmpty());
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "changed live, no reload");
         b.script("document.getElementById('darp-heading').scrollIntoView();");
         b.screenshot("object-page-darp");
