@@ -3,7 +3,9 @@ import {el, fill, byId, localTime} from './dom.js';
 import {get} from './api.js';
 import {badge} from './status.js';
 
-const PAGE = 20;
+// transitions a page: 20, or ?pageSize= in the page's address (1 to 200: the log keeps 200)
+const asked = Number.parseInt(new URLSearchParams(location.search).get('pageSize'), 10);
+const PAGE = asked >= 1 && asked <= 200 ? asked : 20;
 
 export class History {
     constructor(base) {

@@ -2,11 +2,14 @@ package org.argusee.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
+import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -55,6 +58,31 @@ class WebObjectPageIT extends WebFixture {
     }
 
     @Test
+    void theTransitionLogPages() {
+        Listener listener = listener();
+        String service = service(listener);
+        awaitShown(service, "up");
+        listener.close();
+        awaitShown(service, "down");
+        listener.open();
+        awaitShown(service, "up");
+        Chromium b = admin();
+        b.go(page(service) + "&pageSize=1").waitReady(WITHIN);
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("1–1 of "));
+        String newest =
+                b.driver().findElement(By.cssSelector("#transitions tbody")).getText();
+        assertTrue(b.driver().findElement(By.id("transitions-newer")).getAttribute("disabled") != null);
+        b.driver().findElement(By.id("transitions-older")).click();
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("2–2 of "));
+        String older =
+                b.driver().findElement(By.cssSelector("#transitions tbody")).getText();
+        assertNotEquals(newest, older);
+        assertTrue(older.contains("down"), older);
+        b.driver().findElement(By.id("transitions-newer")).click();
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("1–1 of "));
+    }
+
+    @Test
     void aUserSeesNoButtonsForWhatOnlyStaffMayDo() {
         String service = service(listener());
         String reader = user("user");
@@ -67,9 +95,16 @@ class WebObjectPageIT extends WebFixture {
     }
 
     private void awaitSamples(String service) {
-        org.argusee.testsupport.Eventually.await("samples stored for " + service, WITHIN, () -> {
+        Eventually.await("samples stored for " + service, WITHIN, () -> {
             Api.Reply r = api.get("api/status/" + Api.encode(service) + "/samples?resolution=raw");
             return r.status() == 200 && !r.json().getJsonArray("samples").isEmpty();
+        });
+    }
+
+    private void awaitShown(String fullName, String shown) {
+        Eventually.await(fullName + " shows " + shown, WITHIN, () -> {
+            Api.Reply r = api.get("api/status/" + Api.encode(fullName));
+            return r.status() == 200 && shown.equals(r.json().getString("displayStatus"));
         });
     }
 
