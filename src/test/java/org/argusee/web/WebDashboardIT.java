@@ -95,6 +95,32 @@ class WebDashboardIT extends WebFixture {
         assertEquals(403, refused.status(), refused.toString());
     }
 
+    /** The siren, once switched on in this browser, sounds for an outage; hushed, it waits for the next new one. */
+    @Test
+    void sirenIsHushedUntilTheNextNewOutage() {
+        Listener first = listener();
+        Listener second = listener();
+        String one = service(first);
+        String two = service(second);
+        Chromium b = admin().waitReady(WITHIN);
+        b.click(By.id("siren-toggle"), WITHIN);
+        b.until(WITHIN, d -> "true".equals(d.findElement(By.id("siren-toggle")).getAttribute("aria-pressed")));
+        first.close();
+        b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", one)));
+        b.until(WITHIN, d -> d.findElement(By.id("siren-hush")).isDisplayed());
+        b.click(By.id("siren-hush"), WITHIN);
+        b.until(WITHIN, d -> !d.findElement(By.id("siren-hush")).isDisplayed());
+
+        second.close();
+        b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", two)));
+        b.until(WITHIN, d -> d.findElement(By.id("siren-hush")).isDisplayed());
+        b.go("").waitReady(WITHIN);
+        assertEquals(
+                "true",
+                b.driver().findElement(By.id("siren-toggle")).getAttribute("aria-pressed"),
+                "switched on for this browser, not for this page only");
+    }
+
     /** A name that is HTML shows as text; nothing in it runs (no alert, no image element). */
     @Test
     void htmlInANameRendersAsText() {
