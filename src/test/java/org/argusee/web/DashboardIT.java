@@ -102,7 +102,7 @@ class DashboardIT extends DeployedServer {
         Api.Reply r = admin.post(object(group) + "/children", """
                 {"kind": "Service", "type": "TCP", "name": "%s", "parameters": [{"key": "port", "value": "%d"},
                   {"key": "expect", "value": "^OK"}%s]}""".formatted(name, l.port(),
-                severity == null ? "" : ", {\\"key\\": \\"severity\\", \\"value\\": \\"" + severity + "\\"}"));
+                severity == null ? "" : ", {\"key\": \"severity\", \"value\": \"" + severity + "\"}"));
         assertEquals(201, r.status(), r.toString());
         return r.json().getString("fullName");
     }

@@ -101,7 +101,10 @@ class WebLoginIT extends DeployedServer {
         assertEquals(302, page.statusCode());
         assertTrue(page.headers().firstValue("Location").orElse("").contains("/login.html?next=%2Findex.html"),
                 page.headers().toString());
-        assertEquals(200, browser.get("login.html").statusCode());
+        HttpResponse<String> login = browser.get("login.html");
+        assertEquals(200, login.statusCode());
+        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(List.of(policy.split(";\\s*")).contains("script-src 'self'"), "no inline script: " + policy);
         browser.login(user("user"), PASSWORD);
         assertEquals(200, browser.get("index.html").statusCode());
     }
