@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.testsupport.Endpoints;
 import org.argusee.testsupport.Endpoints.Endpoint;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class EndpointRolesTest {
 
     @Test
     void everyEndpointDeclaresItsRoles() {
-        List<Endpoint> undeclared = endpoints.stream().filter(e -> !e.declared()).toList();
+        List<Endpoint> undeclared =
+                endpoints.stream().filter(e -> !e.declared()).toList();
         assertEquals(List.of(), undeclared, "endpoints without @RolesAllowed");
     }
 
@@ -70,11 +71,13 @@ class EndpointRolesTest {
                 continue; // uploads (Argus config files) are read as streams, with limits of their own
             }
             for (java.lang.reflect.Parameter p : e.method().getParameters()) {
-                boolean annotated = java.util.Arrays.stream(p.getAnnotations()).anyMatch(a ->
-                        a.annotationType().getPackageName().equals("jakarta.ws.rs")
+                boolean annotated = java.util.Arrays.stream(p.getAnnotations())
+                        .anyMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs")
                                 || a.annotationType().getPackageName().equals("jakarta.ws.rs.core"));
                 if (!annotated) {
-                    assertTrue(p.getType().isRecord(), e + " takes a body of type " + p.getType().getName());
+                    assertTrue(
+                            p.getType().isRecord(),
+                            e + " takes a body of type " + p.getType().getName());
                 }
             }
         }

@@ -32,7 +32,7 @@ public class DarpStreamServlet extends HttpServlet {
             response.setStatus(426);
             response.setHeader("Upgrade", "websocket");
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("The DARP stream is a WebSocket (docs/design/05-darp.md)\n");
+            response.getWriter().write("The DARP stream is a WebSocket (docs/design/60-darp.md)\n");
             return;
         }
         ServerContainer container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
@@ -46,7 +46,8 @@ public class DarpStreamServlet extends HttpServlet {
                     public <T> T getEndpointInstance(Class<T> type) {
                         return type.cast(new SlaveStreamEndpoint(streams, address));
                     }
-                }).build();
+                })
+                .build();
         try {
             container.upgradeHttpToWebSocket(request, response, config, Map.of());
         } catch (DeploymentException e) {

@@ -7,31 +7,34 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
-import org.argusee.probe.control.ComputeMonitor;
-import org.argusee.probe.control.DarpWatchMonitor;
-import org.argusee.probe.control.DnsMonitor;
 import org.argusee.probe.control.Monitor;
-import org.argusee.probe.control.NetLoop;
-import org.argusee.probe.control.PeerLinks;
-import org.argusee.probe.control.PingMonitor;
-import org.argusee.probe.control.PingSettings;
-import org.argusee.probe.control.PingTools;
-import org.argusee.probe.control.ProgEnvironment;
-import org.argusee.probe.control.ProgMonitor;
-import org.argusee.probe.control.SelfFigures;
-import org.argusee.probe.control.SelfMonitor;
-import org.argusee.probe.control.SnmpMonitor;
-import org.argusee.probe.control.TcpMonitor;
-import org.argusee.probe.control.UdpMonitor;
-import org.argusee.probe.control.UrlMonitor;
+import org.argusee.probe.control.MonitorRoute;
+import org.argusee.probe.control.compute.ComputeMonitor;
+import org.argusee.probe.control.dns.DnsMonitor;
+import org.argusee.probe.control.local.DarpWatchMonitor;
+import org.argusee.probe.control.local.PeerLinks;
+import org.argusee.probe.control.local.SelfFigures;
+import org.argusee.probe.control.local.SelfMonitor;
+import org.argusee.probe.control.net.NetLoop;
+import org.argusee.probe.control.ping.PingMonitor;
+import org.argusee.probe.control.ping.PingSettings;
+import org.argusee.probe.control.ping.PingTools;
+import org.argusee.probe.control.prog.ProgEnvironment;
+import org.argusee.probe.control.prog.ProgMonitor;
+import org.argusee.probe.control.snmp.SnmpMonitor;
+import org.argusee.probe.control.tcp.TcpMonitor;
+import org.argusee.probe.control.udp.UdpMonitor;
+import org.argusee.probe.control.url.UrlMonitor;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
 
 /**
  * The monitors the server runs, on one network loop it owns (and the process pools of Ping and Prog); which monitor
- * tests which service type.
+ * tests which service type (by {@link MonitorRoute}, the one routing table).
  */
 @ApplicationScoped
 public class Monitors {
@@ -51,7 +54,7 @@ public class Monitors {
 
     private NetLoop loop;
     private Monitor tcp;
-    private Monitor udp;
+    private UdpMonitor udp;
     private SnmpMonitor snmp;
     private Monitor dns;
     private PingMonitor ping;
@@ -60,6 +63,7 @@ public class Monitors {
     private Monitor compute;
     private Monitor url;
     private Monitor watch;
+    private final Map<MonitorRoute, Monitor> routes = new EnumMap<>(MonitorRoute.class);
 
     @PostConstruct
     void open() {
@@ -74,28 +78,32 @@ public class Monitors {
         dns = new DnsMonitor(loop, udp);
         ping = new PingMonitor(PingTools.find(), PingSettings.DEFAULT);
         prog = new ProgMonitor(ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS);
-        self = new SelfMonitor(SelfFigures.of(latest::tested, () -> tree.snapshot().size(),
-                () -> (int) tree.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).count()));
+        self = new SelfMonitor(
+                SelfFigures.of(latest::tested, () -> tree.snapshot().size(), () -> (int) tree.snapshot()
+                        .nodes()
+                        .filter(n -> n.kind() == ObjectKind.SERVICE)
+                        .count()));
         compute = new ComputeMonitor(latest::valueOf);
         url = new UrlMonitor(loop);
         watch = new DarpWatchMonitor(peerLinks.isResolvable() ? peerLinks.get() : PeerLinks.NONE);
+        routes.put(MonitorRoute.TCP, tcp);
+        routes.put(MonitorRoute.URL, url);
+        routes.put(MonitorRoute.UDP, udp);
+        routes.put(MonitorRoute.SNMP, snmp);
+        routes.put(MonitorRoute.DNS, dns);
+        routes.put(MonitorRoute.PING, ping);
+        routes.put(MonitorRoute.PROG, prog);
+        routes.put(MonitorRoute.SELF, self);
+        routes.put(MonitorRoute.COMPUTE, compute);
+        routes.put(MonitorRoute.DARP_WATCH, watch);
     }
 
-    /** The monitor for a type, or empty while that monitor type is not built yet (the service is not probed). */
+    /**
+     * The monitor for a type, as {@link MonitorRoute} routes it; empty while no monitor tests the type yet (the
+     * service is not probed).
+     */
     public Optional<Monitor> forType(ServiceType type) {
-        if (DnsMonitor.covers(type)) {
-            return Optional.of(dns); // also UDP/DNS, UDP/Domain, TCP/DNS, TCP/Domain
-        }
-        return switch (type.base().toUpperCase(java.util.Locale.ROOT)) {
-            case "TCP" -> Optional.of("URL".equals(type.app()) ? url : tcp);
-            case "UDP" -> Optional.of(SnmpMonitor.isSnmp(type) ? snmp : udp);
-            case "PING" -> Optional.of(ping);
-            case "PROG" -> Optional.of(prog);
-            case "SELF" -> Optional.of(self);
-            case "COMPUTE" -> Optional.of(compute);
-            case "DARP" -> "Watch".equals(type.app()) ? Optional.of(watch) : Optional.empty();
-            default -> Optional.empty();
-        };
+        return MonitorRoute.of(type).map(routes::get);
     }
 
     /** The DARP/Watch monitor: its services never retry (see the scheduler). */

@@ -16,8 +16,9 @@ public interface Monitor {
     CompletionStage<Reply> probe(ProbeSpec spec);
 
     /**
-     * Whether this monitor can test the spec at all (a type left to another monitor, or not built yet, cannot).
-     * The scheduler does not probe what no monitor handles, rather than show it down.
+     * Whether this monitor can test the spec at all: its type is routed here by {@link MonitorRoute}, and the
+     * monitor can do what the settings ask (an OID form or a UDP application not built yet it cannot). The
+     * scheduler does not probe what no monitor handles, rather than show it down.
      */
     boolean handles(ProbeSpec spec);
 }

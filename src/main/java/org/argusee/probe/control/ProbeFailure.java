@@ -12,14 +12,14 @@ import java.util.concurrent.CompletionException;
  * A probe's failure with the short reason shown to people. Thrown only inside a probe's own stages, so it
  * carries no stack trace: thousands a minute are normal when hosts are down.
  */
-final class ProbeFailure extends RuntimeException {
+public final class ProbeFailure extends RuntimeException {
 
-    ProbeFailure(String reason) {
+    public ProbeFailure(String reason) {
         super(reason, null, false, false);
     }
 
     /** The original's wording where there is one ("connection refused"), else the system's message, shortened. */
-    static String reasonOf(Throwable t) {
+    public static String reasonOf(Throwable t) {
         Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (e instanceof ProbeFailure) {
             return e.getMessage();

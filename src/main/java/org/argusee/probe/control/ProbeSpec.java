@@ -8,6 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.argusee.probe.control.dns.DnsQuery;
+import org.argusee.probe.control.net.IpVersions;
+import org.argusee.probe.control.net.ReadHow;
+import org.argusee.probe.control.net.TlsOptions;
+import org.argusee.probe.control.tcp.TcpApps;
+import org.argusee.probe.control.url.HttpGet;
+import org.argusee.probe.control.url.UrlTarget;
 import org.argusee.tree.control.BooleanValue;
 import org.argusee.tree.control.ServiceType;
 import org.argusee.tree.control.TimeValue;
@@ -25,16 +32,27 @@ import org.argusee.tree.control.TimeValue;
  * @param reads      false when the connection succeeding is the whole test
  * @param ipversions address families in order of preference, 4 and/or 6
  */
-public record ProbeSpec(ServiceType type, String hostname, int port, String send, Pattern expect, ReadHow readhow,
-        boolean reads, boolean ssl, Duration timeout, List<Integer> ipversions, Map<String, String> params) {
+public record ProbeSpec(
+        ServiceType type,
+        String hostname,
+        int port,
+        String send,
+        Pattern expect,
+        ReadHow readhow,
+        boolean reads,
+        boolean ssl,
+        Duration timeout,
+        List<Integer> ipversions,
+        Map<String, String> params) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Tests on the value: when one is set the user wants the data, so a TCP monitor reads even with no expect. */
-    private static final List<String> VALUE_TESTS = List.of("expect", "nexpect", "pluck", "unpack", "minvalue",
-            "maxvalue", "eqvalue", "nevalue", "maxdeviation");
+    private static final List<String> VALUE_TESTS = List.of(
+            "expect", "nexpect", "pluck", "unpack", "minvalue", "maxvalue", "eqvalue", "nevalue", "maxdeviation");
     /** After these the user's expect applies to a transformed value, so it cannot be checked on the raw answer. */
     private static final Set<String> TRANSFORMS = Set.of("pluck", "unpack", "scale", "calc", "perlexpr", "ssl_value");
+
     private static final Set<String> HOST_BASES = Set.of("TCP", "UDP", "Ping", "DNS", "Domain", "Agent");
 
     public ProbeSpec {
@@ -49,7 +67,7 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
     public static ProbeSpec of(ServiceType type, Map<String, String> params) {
         Objects.requireNonNull(type, "type");
         Map<String, String> p = Map.copyOf(params);
-        boolean url = "TCP".equals(type.base()) && "URL".equals(type.app());
+        boolean url = MonitorRoute.URL.takes(type);
         boolean tcp = "TCP".equals(type.base()) && !url;
         TcpApps.TcpApp app = tcp ? TcpApps.of(type.app()) : TcpApps.of(null);
 
@@ -62,7 +80,7 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
         int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
-        if (DnsQuery.covers(type) && !DnsQuery.isPlainUdp(type, p)) {
+        if (MonitorRoute.DNS.takes(type) && !DnsQuery.isPlainUdp(type, p)) {
             DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
         }
         String send = p.containsKey("send") ? p.get("send") : app.send();
@@ -72,18 +90,31 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
         String userExpect = p.get("expect");
         boolean transformed = p.keySet().stream().anyMatch(TRANSFORMS::contains);
         String expect = userExpect != null && !transformed ? userExpect : app.expect();
-        ReadHow readhow = p.containsKey("readhow") ? ReadHow.parse(p.get("readhow"))
+        ReadHow readhow = p.containsKey("readhow")
+                ? ReadHow.parse(p.get("readhow"))
                 : Optional.ofNullable(app.readhow()).orElse(ReadHow.ONCE);
         TlsOptions tls = TlsOptions.of(p);
         // with ssl_value the value tests are about the certificate, which needs no data read
-        boolean reads = app.readhow() != null || send != null || p.containsKey("readhow")
+        boolean reads = app.readhow() != null
+                || send != null
+                || p.containsKey("readhow")
                 || !tls.daysValue() && p.keySet().stream().anyMatch(ProbeSpec::isValueTest);
         boolean ssl = tcp && (app.tls() || flag(p, "ssl", false));
         if (tcp && tls.daysValue() && !ssl) {
             throw new IllegalArgumentException("ssl_value needs TLS: set 'ssl: yes' on " + type.text());
         }
-        return new ProbeSpec(type, hostname, port, send, regex(expect), readhow, reads, ssl, timeout(p),
-                IpVersions.parse(p.getOrDefault("ipversion", IpVersions.DEFAULT)), p);
+        return new ProbeSpec(
+                type,
+                hostname,
+                port,
+                send,
+                regex(expect),
+                readhow,
+                reads,
+                ssl,
+                timeout(p),
+                IpVersions.parse(p.getOrDefault("ipversion", IpVersions.DEFAULT)),
+                p);
     }
 
     public Optional<String> param(String key) {

@@ -12,29 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.argusee.probe.control.EvalState;
-import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
-import org.argusee.status.control.Availability;
-import org.argusee.status.control.DisplayState;
-import org.argusee.status.control.EndedOverride;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
 import org.argusee.status.control.Resolution;
 import org.argusee.status.control.Sample;
 import org.argusee.status.control.ServiceCombiner;
-import org.argusee.status.control.SampleBuckets;
-import org.argusee.status.control.SampleRow;
 import org.argusee.status.control.ServiceStatus;
-import org.argusee.status.control.StateChange;
 import org.argusee.status.control.StatusGraph;
 import org.argusee.status.control.StatusMachine;
 import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.RawResult;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.tree.boundary.TreeReloaded;
-import org.argusee.tree.control.BooleanValue;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
@@ -43,44 +36,39 @@ import org.argusee.tree.control.TreeSnapshot;
  * The live status of every object, in memory. A reply is judged here (result checks, retries, severity), then the
  * status graph works out what else changed (groups, aliases, dependants, overrides) on the thread that delivered
  * it, which must not block: nothing here waits for the database. What has to be stored is queued for
- * {@link StatusWriter}. Readers (the API) read from here too, but the states they see are the ones stored
- * ({@link #state}): a status the API shows is in the database with its transition, as the
- * {@link StatusChanged} event that announced it; only check times and results are fresher. Changes are
- * serialised by this object's lock; each one is short.
+ * {@link StatusWriter} ({@link ChangeRows}, {@link SampleFeed}). Readers (the API) read from here too, but the
+ * states they see are the ones stored ({@link #state}): a status the API shows is in the database with its
+ * transition, as the {@link StatusChanged} event that announced it; only check times and results are fresher.
+ * Changes are serialised by this object's lock; each one is short.
  * <p>
- * A {@link ServiceCombiner} (the DARP master's, when there is one) may replace a service's own result by a status
- * several servers give together: the status machine keeps this server's own result ({@link #own}), the graph
- * gets the combined one.
+ * A {@link ServiceCombiner} (the DARP master's, when there is one, reached through {@link Combining}) may replace a
+ * service's own result by a status several servers give together: the status machine keeps this server's own
+ * result ({@link #own}), the graph gets the combined one.
  */
 @ApplicationScoped
 public class StatusBoard {
 
     /** A service between probes: its status machine's state, the calc state, whether its status is known yet. */
-    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {
-    }
+    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {}
 
     private final StatusGraph graph = new StatusGraph();
-    private final SampleBuckets samples = new SampleBuckets();
+    private final SampleFeed samples = new SampleFeed();
     private final Map<Long, Tracked> services = new ConcurrentHashMap<>();
     private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
     private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
-    private List<StatusRow> rows = new ArrayList<>();
-    private List<SampleRow> sampleRows = new ArrayList<>();
-    private List<EndedOverride> ended = new ArrayList<>();
-    private Instant samplesClosedAt = Instant.EPOCH;
+    private final ChangeRows changes = new ChangeRows(graph, checks);
 
     @Inject
     Instance<ServiceCombiner> combiners;
 
-    /** Resolved once; null when there is none (unit tests, or no implementation deployed). */
-    private volatile Optional<ServiceCombiner> combiner;
+    private final Combining combining = new Combining(() -> combiners);
 
     /**
      * Judges one probe's reply. Returns when to probe again if not at the next regular time: {@code retrydelay}
      * while a failing service is being retried.
      */
-    public synchronized Optional<Duration> record(long objectId, String fullName, Map<String, String> params,
-            Reply reply) {
+    public synchronized Optional<Duration> record(
+            long objectId, String fullName, Map<String, String> params, RawResult reply) {
         Instant now = Instant.now();
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
@@ -94,21 +82,23 @@ public class StatusBoard {
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
         services.put(objectId, new Tracked(step.next(), verdict.next(), known));
         LastCheck previous = checks.get(objectId);
-        checks.put(objectId, new LastCheck(now, verdict.result(), reply.elapsed(), step.next().failures(),
-                step.next().reason(), previous == null ? null : previous.storedAt()));
-        Optional<JointStatus> joint = graph.tree().byId(objectId)
-                .flatMap(n -> combined(n, known ? Optional.of(step.next()) : Optional.empty(), now));
-        if (joint.isPresent()) {
-            if (joint.get().known()) {
-                apply(graph.serviceChecked(objectId, joint.get(), now));
-            }
-        } else if (known) {
-            apply(graph.serviceChecked(objectId, step.next(), now));
-        }
-        if (graphed(params)) {
-            boolean failed = !verdict.pending() && !verdict.up();
-            sampleRows.addAll(samples.add(objectId, now, !failed, verdict.number(), reply.elapsed()));
-        }
+        checks.put(
+                objectId,
+                new LastCheck(
+                        now,
+                        verdict.result(),
+                        reply.elapsed(),
+                        step.next().failures(),
+                        step.next().reason(),
+                        previous == null ? null : previous.storedAt()));
+        Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
+        graph.tree()
+                .byId(objectId)
+                .ifPresentOrElse(
+                        n -> checked(n, own, now),
+                        () -> own.ifPresent(o -> apply(graph.serviceChecked(objectId, o, now))));
+        boolean failed = !verdict.pending() && !verdict.up();
+        samples.probed(objectId, params, now, !failed, verdict.number(), reply.elapsed());
         return step.retryIn();
     }
 
@@ -124,15 +114,19 @@ public class StatusBoard {
             if (node == null || node.kind() != ObjectKind.SERVICE) {
                 continue;
             }
-            Optional<ServiceStatus> own = own(id);
-            Optional<JointStatus> joint = combined(node, own, now);
-            if (joint.isPresent()) {
-                if (joint.get().known()) {
-                    apply(graph.serviceChecked(id, joint.get(), now));
-                }
-            } else if (own.isPresent()) {
-                apply(graph.serviceChecked(id, own.get(), now));
+            checked(node, own(id), now);
+        }
+    }
+
+    /** The graph gets the combined status when the service is combined, else this server's own (when settled). */
+    private void checked(TreeNode node, Optional<ServiceStatus> own, Instant now) {
+        Optional<JointStatus> joint = combining.combined(node, own, now);
+        if (joint.isPresent()) {
+            if (joint.get().known()) {
+                apply(graph.serviceChecked(node.id(), joint.get(), now));
             }
+        } else if (own.isPresent()) {
+            apply(graph.serviceChecked(node.id(), own.get(), now));
         }
     }
 
@@ -144,26 +138,12 @@ public class StatusBoard {
 
     /** Called once at startup, before {@link #restore} and outside the lock: the combiner may read the database. */
     void startCombining() {
-        combiner().ifPresent(ServiceCombiner::start);
-    }
-
-    private Optional<JointStatus> combined(TreeNode node, Optional<ServiceStatus> own, Instant now) {
-        Optional<ServiceCombiner> c = combiner();
-        return c.isEmpty() ? Optional.empty() : c.get().combine(node, own, now);
+        combining.start();
     }
 
     /** Without a container (tests): this combiner, or none. */
     void useCombiner(ServiceCombiner c) {
-        combiner = Optional.ofNullable(c);
-    }
-
-    private Optional<ServiceCombiner> combiner() {
-        Optional<ServiceCombiner> c = combiner;
-        if (c == null) {
-            c = combiners != null && combiners.isResolvable() ? Optional.of(combiners.get()) : Optional.empty();
-            combiner = c;
-        }
-        return c;
+        combining.use(c);
     }
 
     /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */
@@ -175,7 +155,7 @@ public class StatusBoard {
         apply(graph.reload(reloaded.current(), Instant.now()));
         stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
-        combiner().ifPresent(c -> recombine(c.combinedIn(graph.tree())));
+        recombine(combining.combinedIn(graph.tree()));
     }
 
     /** At startup, before probing: what was stored, then worked out again on the current tree. */
@@ -185,7 +165,7 @@ public class StatusBoard {
         saved.checks().forEach(checks::putIfAbsent);
         saved.states().forEach(stored::putIfAbsent);
         apply(graph.restore(saved.states(), saved.overrides(), now));
-        combiner().ifPresent(c -> recombine(c.combinedIn(graph.tree())));
+        recombine(combining.combinedIn(graph.tree()));
     }
 
     /** Sets (or with null, removes) an override already stored; false if there was none to remove. */
@@ -203,19 +183,11 @@ public class StatusBoard {
     synchronized void tick(Instant now) {
         apply(graph.settle(now));
         apply(graph.expire(now));
-        Instant minute = Resolution.MINUTE.start(now);
-        if (minute.isAfter(samplesClosedAt)) {
-            samplesClosedAt = minute;
-            sampleRows.addAll(samples.closeBefore(now));
-        }
+        samples.tick(now);
     }
 
     synchronized StatusBatch drain() {
-        StatusBatch batch = new StatusBatch(rows, sampleRows, ended);
-        rows = new ArrayList<>();
-        sampleRows = new ArrayList<>();
-        ended = new ArrayList<>();
-        return batch;
+        return new StatusBatch(changes.drainRows(), samples.drain(), changes.drainEnded());
     }
 
     /** The batch is committed: its states are what readers see from now on. */
@@ -231,7 +203,7 @@ public class StatusBoard {
 
     /** At shutdown: every sample bucket still open, so a restart adds to them rather than losing them. */
     synchronized StatusBatch drainAll() {
-        sampleRows.addAll(samples.closeAll());
+        samples.closeAll();
         return drain();
     }
 
@@ -274,39 +246,6 @@ public class StatusBoard {
     }
 
     private void apply(Outcome outcome) {
-        ended.addAll(outcome.ended());
-        for (StateChange change : outcome.changes()) {
-            long id = change.objectId();
-            TreeSnapshot tree = graph.tree();
-            String fullName = tree.byId(id).map(n -> n.fullName()).orElse(null);
-            LastCheck check = checks.get(id);
-            // shown as override also when it is down only through other servers' overrides (DARP)
-            boolean inOverride = change.after() != null && (change.after().overridden()
-                    || change.after().display().state() == DisplayState.OVERRIDE)
-                    || graph.overriddenAncestor(id, change.at()).isPresent();
-            rows.add(new StatusRow(id, fullName, change, check == null ? null : check.result(),
-                    check == null ? null : check.at(), Availability.of(change), inOverride, logReason(change)));
-        }
-    }
-
-    /** The log's reason: why it is down, whose override it is, which dependency is down. */
-    private String logReason(StateChange change) {
-        ObjectState s = change.after();
-        if (s == null) {
-            return null;
-        }
-        return switch (s.display().state()) {
-            case OVERRIDE -> graph.override(change.objectId())
-                    .map(o -> "override by " + o.user() + ": " + o.text())
-                    .orElse(s.reason() != null ? s.reason() : "override");
-            case DEPENDS -> "depends on " + s.display().culprit();
-            case DOWN -> s.reason();
-            case UP -> null;
-        };
-    }
-
-    private static boolean graphed(Map<String, String> params) {
-        String graph = params.get("graph");
-        return graph != null && BooleanValue.isValid(graph) && BooleanValue.parse(graph);
+        changes.add(outcome);
     }
 }

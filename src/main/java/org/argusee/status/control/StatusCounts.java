@@ -18,8 +18,7 @@ public final class StatusCounts {
 
     public static final String UNKNOWN = "unknown";
 
-    private StatusCounts() {
-    }
+    private StatusCounts() {}
 
     /** Keys are the display labels and "unknown"; only states that occur are present. */
     public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states) {

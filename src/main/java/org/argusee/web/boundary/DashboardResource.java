@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.DashboardRow;

@@ -2,8 +2,8 @@ package org.argusee.web.boundary;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import org.argusee.tree.boundary.ObjectView;
-import org.argusee.tree.boundary.TreeView;
+import org.argusee.status.boundary.ObjectView;
+import org.argusee.status.boundary.TreeView;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.Secrets;

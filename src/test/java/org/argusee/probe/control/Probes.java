@@ -12,16 +12,15 @@ import java.util.concurrent.TimeoutException;
 import org.argusee.tree.control.ServiceType;
 
 /** Building specs and waiting on probes with a deadline, never a fixed sleep. */
-final class Probes {
+public final class Probes {
 
     /** Generous: the assertions are about completing at all, not about speed. */
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** A spec for 127.0.0.1 from the type and key/value pairs. */
-    static ProbeSpec spec(String type, String... keyValues) {
+    public static ProbeSpec spec(String type, String... keyValues) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("hostname", "127.0.0.1");
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -30,11 +29,11 @@ final class Probes {
         return ProbeSpec.of(ServiceType.parse(type), params);
     }
 
-    static Reply await(CompletionStage<Reply> stage) {
+    public static Reply await(CompletionStage<Reply> stage) {
         return await(stage, PATIENCE);
     }
 
-    static Reply await(CompletionStage<Reply> stage, Duration max) {
+    public static Reply await(CompletionStage<Reply> stage, Duration max) {
         try {
             return stage.toCompletableFuture().get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

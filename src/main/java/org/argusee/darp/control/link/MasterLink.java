@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Message;
@@ -18,10 +17,11 @@ import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.ReportItem;
 
 /**
- * A slave's link to its master (docs/design/05-darp.md): login, config fetch, then the stream with numbered
+ * A slave's link to its master (docs/design/60-darp.md): login, config fetch, then the stream with numbered
  * reports, acks, heartbeats with a deadline for the answer, and reconnection with backoff after any failure.
  * Plain Java on the JDK's HttpClient, so a test JVM can play a slave with it. Everything that changes the link's
- * state runs on its own single thread; callers only post work to it.
+ * state runs on its own single thread; callers only post work to it. This class handles the messages and the
+ * reports; the {@link Connector} keeps the connection up.
  */
 public final class MasterLink implements AutoCloseable {
 
@@ -29,23 +29,17 @@ public final class MasterLink implements AutoCloseable {
     static final int BATCH = 500;
     /** How long a report waits for others to share its message. */
     static final long GATHER_MILLIS = 20;
-    private static final long TICK_MILLIS = 100;
+
     private static final long MIN_PING_MILLIS = 200;
 
     private final LinkSettings settings;
     private final LinkListener listener;
     private final ScheduledExecutorService loop;
-    private final HttpClient http;
     private final MasterLogin login;
     private final Outbox outbox = new Outbox();
     private boolean flushPending; // loop thread only
-    private final Backoff backoff;
     private final Heartbeat heartbeat;
-
-    private boolean running;
-    private int generation;
-    private StreamConnection stream;
-    private ScheduledFuture<?> tick;
+    private final Connector connector;
     private final ConfigFollower config;
     private boolean welcomed;
     private String masterTag;
@@ -61,29 +55,27 @@ public final class MasterLink implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         SecureRandom random = new SecureRandom();
         this.login = new MasterLogin(http, settings, random);
-        this.config = new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
-        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
+        this.config =
+                new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
+        this.connector = new Connector(settings, loop, http, backoff, events());
         this.heartbeat = new Heartbeat(settings.timeout().toMillis());
         this.state = new LinkState("stopped", Instant.now(), null, null, 0, 0, knownVersion, 0);
     }
 
     public void start() {
-        loop.execute(() -> {
-            if (!running) {
-                running = true;
-                attempt();
-            }
-        });
+        loop.execute(connector::start);
     }
 
     /** Stops connecting and closes the stream; reports keep queueing and go after the next start. */
     public void stop() {
         loop.execute(() -> {
-            running = false;
-            drop(1000, "slave stopping");
+            connector.stop(1000, "slave stopping");
+            welcomed = false;
             publish("stopped", null);
         });
     }
@@ -132,54 +124,50 @@ public final class MasterLink implements AutoCloseable {
         }
     }
 
-    private void attempt() {
-        int gen = ++generation;
-        publish("connecting", state.reason());
-        login.login()
-                .thenComposeAsync(s -> {
-                    masterTag = s.master();
-                    return config.loggedIn(s);
-                }, loop)
-                .thenCompose(v -> StreamConnection.open(http, settings.stream(), settings.timeout(), handler(gen)))
-                .whenCompleteAsync((connection, error) -> opened(gen, connection, error), loop);
-    }
-
-    private void opened(int gen, StreamConnection connection, Throwable error) {
-        if (gen != generation || !running) {
-            if (connection != null) {
-                connection.close(1000, "superseded");
+    private Connector.Events events() {
+        return new Connector.Events() {
+            @Override
+            public CompletionStage<?> connecting() {
+                publish("connecting", state.reason());
+                return login.login()
+                        .thenComposeAsync(
+                                s -> {
+                                    masterTag = s.master();
+                                    return config.loggedIn(s);
+                                },
+                                loop);
             }
-            return;
-        }
-        if (error != null) {
-            failed(gen, LinkFailure.describe(error));
-            return;
-        }
-        stream = connection;
-        heartbeat.opened(now());
-        stream.send(Messages.write(new Message.Hello(Message.PROTOCOL, config.session().token(),
-                settings.timeout().toMillis())));
-        tick = loop.scheduleAtFixedRate(() -> check(gen), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    }
 
-    private StreamConnection.Handler handler(int gen) {
-        return new StreamConnection.Handler() {
+            @Override
+            public void opened() {
+                heartbeat.opened(now());
+                send(new Message.Hello(
+                        Message.PROTOCOL,
+                        config.session().token(),
+                        settings.timeout().toMillis()));
+            }
+
             @Override
             public void message(String text) {
-                loop.execute(() -> received(gen, text));
+                received(text);
             }
 
             @Override
-            public void closed(String reason) {
-                loop.execute(() -> failed(gen, reason));
+            public void tick() {
+                check();
+            }
+
+            @Override
+            public void down(String reason, Duration wait) {
+                welcomed = false;
+                publish("down", reason);
+                LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
+                        + wait.toMillis() + " ms");
             }
         };
     }
 
-    private void received(int gen, String text) {
-        if (gen != generation || stream == null) {
-            return;
-        }
+    private void received(String text) {
         heartbeat.heard(now());
         Message m;
         try {
@@ -190,13 +178,13 @@ public final class MasterLink implements AutoCloseable {
             return;
         }
         if (m instanceof Message.Welcome w) {
-            welcome(gen, w);
+            welcome(w);
         } else if (m instanceof Message.Ack a) {
             outbox.ack(a.seq());
             lastAcked = Math.max(lastAcked, a.seq());
             publish(state.state(), state.reason());
         } else if (m instanceof Message.ConfigChanged c) {
-            config.announced(c.version(), alive(gen));
+            config.announced(c.version(), connector.alive());
         } else if (m instanceof Message.Ping p) {
             send(new Message.Pong(p.id()));
         } else if (m instanceof Message.Pong p) {
@@ -205,80 +193,42 @@ public final class MasterLink implements AutoCloseable {
             LOG.warning(() -> "DARP master " + settings.master() + " reports " + e.code()
                     + (e.seq() == null ? "" : " for report " + e.seq()) + ": " + e.message());
         } else {
-            send(new Message.ErrorReply("malformed", "a master does not receive '" + m.getClass().getSimpleName()
-                    + "' messages", null));
+            send(new Message.ErrorReply(
+                    "malformed", "a master does not receive '" + m.getClass().getSimpleName() + "' messages", null));
         }
     }
 
-    private void welcome(int gen, Message.Welcome w) {
+    private void welcome(Message.Welcome w) {
         if (settings.masterTag() != null && !settings.masterTag().equals(w.master())) {
             String reason = "the master calls itself '" + w.master() + "', expected '" + settings.masterTag() + "'";
-            stream.close(4401, "unexpected master");
-            failed(gen, reason);
+            connector.refuse(4401, "unexpected master", reason);
             return;
         }
         masterTag = w.master();
         welcomed = true;
         heartbeat.welcomed(w.timeoutMillis());
         lastAcked = Math.max(lastAcked, w.lastSeq());
-        backoff.reset();
+        connector.welcomed();
         connections++;
         sendReports(outbox.welcome(w.lastSeq()));
         publish("connected", null);
         LOG.info(() -> "DARP connected to master '" + w.master() + "' at " + settings.master());
         listener.connected(connections == 1);
-        config.announced(w.configVersion(), alive(gen));
+        config.announced(w.configVersion(), connector.alive());
     }
 
-    private void check(int gen) {
-        if (gen != generation || stream == null) {
-            return;
-        }
+    private void check() {
         Instant now = now();
         Optional<String> late = heartbeat.overdue(now);
         if (late.isPresent()) {
-            failed(gen, late.get());
+            connector.fail(late.get());
             return;
         }
         if (welcomed) {
-            heartbeat.pingDue(now, Math.max(MIN_PING_MILLIS, heartbeat.peerTimeoutMillis() / 3))
+            heartbeat
+                    .pingDue(now, Math.max(MIN_PING_MILLIS, heartbeat.peerTimeoutMillis() / 3))
                     .ifPresent(id -> send(new Message.Ping(id)));
         }
-    }
-
-    private BooleanSupplier alive(int gen) {
-        return () -> gen == generation && running;
-    }
-
-    private void failed(int gen, String reason) {
-        if (gen != generation || !running) {
-            return;
-        }
-        drop(4408, "master down");
-        Duration wait = backoff.next();
-        publish("down", reason);
-        LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
-                + wait.toMillis() + " ms");
-        int next = generation;
-        loop.schedule(() -> {
-            if (running && generation == next && stream == null) {
-                attempt();
-            }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Ends the current connection attempt or stream; callbacks of it are ignored from now on. */
-    private void drop(int code, String why) {
-        generation++;
-        if (tick != null) {
-            tick.cancel(false);
-            tick = null;
-        }
-        if (stream != null) {
-            stream.close(code, why);
-            stream = null;
-        }
-        welcomed = false;
     }
 
     private void sendReports(List<ReportItem> items) {
@@ -288,17 +238,22 @@ public final class MasterLink implements AutoCloseable {
     }
 
     private void send(Message m) {
-        if (stream != null) {
-            stream.send(Messages.write(m));
-        }
+        connector.send(Messages.write(m));
     }
 
     /** {@code since} moves only when the link comes up or goes away; retrying while down is still down. */
     private void publish(String name, String reason) {
         boolean wasUp = state.connected();
         boolean moved = wasUp != "connected".equals(name) || "stopped".equals(state.state()) != "stopped".equals(name);
-        state = new LinkState(name, moved ? now() : state.since(), reason, masterTag, lastAcked, outbox.pending(),
-                config.knownVersion(), connections);
+        state = new LinkState(
+                name,
+                moved ? now() : state.since(),
+                reason,
+                masterTag,
+                lastAcked,
+                outbox.pending(),
+                config.knownVersion(),
+                connections);
         listener.stateChanged(state);
     }
 

@@ -11,7 +11,7 @@ import org.argusee.darp.control.wire.Messages;
 
 /**
  * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
- * and the error rules of docs/design/05-darp.md (a bad first message closes, a bad later one is answered and the
+ * and the error rules of docs/design/60-darp.md (a bad first message closes, a bad later one is answered and the
  * connection kept). The state is guarded by this object's monitor, but the calls into the server that may wait
  * for the database ({@link Port#accept}, {@link Port#apply}) are made outside it: the timer's {@link #tick} walks
  * every slave's conversation on one thread, and one slave's slow transaction must not hold up the others' pings
@@ -45,8 +45,7 @@ public final class SlaveConversation {
     }
 
     /** An accepted slave: its tag and its welcome (which carries how long the master waits for it). */
-    public record Accepted(String tag, Message.Welcome welcome) {
-    }
+    public record Accepted(String tag, Message.Welcome welcome) {}
 
     private final Port port;
     private final Instant opened;
@@ -156,8 +155,10 @@ public final class SlaveConversation {
             return;
         }
         if (h.protocol() != Message.PROTOCOL) {
-            refuse("unsupported-protocol", "this master speaks DARP protocol " + Message.PROTOCOL + ", not "
-                    + h.protocol(), UNSUPPORTED);
+            refuse(
+                    "unsupported-protocol",
+                    "this master speaks DARP protocol " + Message.PROTOCOL + ", not " + h.protocol(),
+                    UNSUPPORTED);
             return;
         }
         if (h.timeoutMillis() < 1) {
@@ -186,7 +187,9 @@ public final class SlaveConversation {
         try {
             ack = port.apply(from, r);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
+            LOG.log(
+                    Level.WARNING,
+                    "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
                     e);
             end(UNAVAILABLE, "reports cannot be stored now");
             return;

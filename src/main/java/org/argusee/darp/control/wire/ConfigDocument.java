@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.argusee.tree.control.Parameter;
 
 /**
- * The config a master serves to one slave (docs/design/05-darp.md, "Config fetch"): objects parents first, each
+ * The config a master serves to one slave (docs/design/60-darp.md, "Config fetch"): objects parents first, each
  * with its own parameters only. {@code version} identifies the content; it is also the ETag.
  */
 public record ConfigDocument(String master, String slave, String version, List<Entry> objects) {
@@ -14,7 +14,8 @@ public record ConfigDocument(String master, String slave, String version, List<E
      * One object. {@code parent} is the index of its parent in the list (-1 for Top), because a name may itself
      * hold ':' (URL services) and so a full name cannot always be split back.
      */
-    public record Entry(String name, String fullName, int parent, String kind, String type, List<Parameter> parameters) {
+    public record Entry(
+            String name, String fullName, int parent, String kind, String type, List<Parameter> parameters) {
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");

@@ -1,0 +1,141 @@
+package org.argusee.probe.boundary;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.ProbeDuty;
+import org.argusee.probe.control.ProbeSpec;
+import org.argusee.probe.control.local.DarpWatchMonitor;
+import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.TimeValue;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
+
+/**
+ * Works out, from a service's node in the tree, how the {@link Scheduler} probes it: its monitor, parameters and
+ * spec, how often, and whether this server tests it (DARP). No timers here: this part is the same whether the
+ * service is new, changed, or only looked at again.
+ */
+final class ServicePlanner {
+
+    private static final Logger LOG = Logger.getLogger(ServicePlanner.class.getName());
+
+    /** What a service would be probed with; {@code fingerprint} changes whenever any of it would. */
+    record Plan(
+            String fingerprint,
+            Map<String, String> params,
+            Monitor monitor,
+            ProbeSpec spec,
+            String problem,
+            String watches) {}
+
+    /** A service to schedule, afresh or again, with how it is probed. */
+    record Entry(TreeNode node, Plan plan) {}
+
+    /**
+     * What a tree changes against what is scheduled: the services new or changed (type, parameters, full name),
+     * the ones no longer probed, and per type how many services no monitor handles (for the log).
+     */
+    record Changes(List<Entry> toSchedule, Set<Long> gone, Map<String, Integer> notProbed) {}
+
+    private final Monitors monitors;
+    private final ProbeDuty duty;
+
+    ServicePlanner(Monitors monitors, ProbeDuty duty) {
+        this.monitors = monitors;
+        this.duty = duty;
+    }
+
+    /** Compares every service of the tree with what is scheduled now. */
+    Changes changes(TreeSnapshot tree, Map<Long, Scheduled> scheduled) {
+        List<Entry> toSchedule = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Map<String, Integer> notProbed = new TreeMap<>();
+        tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).forEach(node -> {
+            Optional<Plan> plan = plan(node);
+            if (plan.isEmpty()) {
+                notProbed.merge(node.type(), 1, Integer::sum);
+                return;
+            }
+            seen.add(node.id());
+            Scheduled current = scheduled.get(node.id());
+            if (current == null
+                    || !current.fingerprint().equals(plan.get().fingerprint())
+                    || !current.fullName().equals(node.fullName())) {
+                toSchedule.add(new Entry(node, plan.get()));
+            }
+        });
+        Set<Long> gone = new HashSet<>(scheduled.keySet());
+        gone.removeAll(seen);
+        return new Changes(toSchedule, gone, notProbed);
+    }
+
+    /**
+     * How a service is probed, if a monitor handles it. Settings that cannot make a spec are still probed, so the
+     * service shows down with the reason why.
+     */
+    Optional<Plan> plan(TreeNode node) {
+        Monitor monitor = node.serviceType().flatMap(monitors::forType).orElse(null);
+        if (monitor == null) {
+            return Optional.empty();
+        }
+        Map<String, String> params = values(node);
+        if (monitor == monitors.watch()) {
+            // the link's state is judged already, over its heartbeat timeout: retries would only delay it by
+            // retries x frequency, as the original's DARP/Watch, which is set up or down directly, never retries
+            params.put("retries", "0");
+        }
+        String fingerprint = node.type() + params;
+        try {
+            ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
+            return monitor.handles(spec)
+                    ? Optional.of(new Plan(
+                            fingerprint,
+                            params,
+                            monitor,
+                            spec,
+                            null,
+                            DarpWatchMonitor.watched(spec).orElse(null)))
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Plan(fingerprint, params, monitor, null, e.getMessage(), null));
+        }
+    }
+
+    /**
+     * The service's DARP duty, from its parameters (already in the fingerprint, so a change of them replans it). A
+     * duty that cannot be worked out is logged and the service tested, as without DARP: better probed twice than
+     * by nobody.
+     */
+    ProbeDuty.Assignment assign(TreeNode node) {
+        try {
+            return duty.assign(node);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DARP duty of " + node.fullName() + " cannot be worked out; tested here", e);
+            return ProbeDuty.Assignment.ALWAYS;
+        }
+    }
+
+    /** The service's frequency in ms: at least a second; 60 s when unset or unreadable. */
+    static long frequencyMillis(TreeNode node) {
+        String text = node.param("frequency").orElse("60");
+        try {
+            return Math.max(1000, TimeValue.parseSeconds(text) * 1000);
+        } catch (IllegalArgumentException e) {
+            return 60_000;
+        }
+    }
+
+    private static Map<String, String> values(TreeNode node) {
+        Map<String, String> values = new TreeMap<>();
+        node.effectiveParameters().forEach((key, p) -> values.put(key, p.value()));
+        return values;
+    }
+}

@@ -1,0 +1,54 @@
+package org.argusee.probe.boundary;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * DARP failover for the {@link Scheduler}: probes, each at a random moment within {@link #SPREAD_MILLIS}, the
+ * services that this server tests now and did not when last looked at; notes which ones it has stopped testing.
+ * Failover then takes the time to find the master down plus one probe, not plus a whole frequency, and thousands
+ * of services taken over at once do not start in the same millisecond.
+ */
+final class Takeover {
+
+    private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
+
+    /** Services that become tested here are probed within this many ms, each at its own random moment. */
+    static final long SPREAD_MILLIS = 1000;
+
+    /** Probes a service after a delay if it is still scheduled as it is and tested here; false when shutting down. */
+    @FunctionalInterface
+    interface ProbeLater {
+        boolean probe(long id, Scheduled s, long delayMillis);
+    }
+
+    private Takeover() {}
+
+    /** Looks at each service's duty against what it said last time. Callers serialise calls. */
+    static void run(Map<Long, Scheduled> scheduled, ProbeLater later) {
+        int started = 0;
+        int stopped = 0;
+        for (Map.Entry<Long, Scheduled> e : scheduled.entrySet()) {
+            Scheduled s = e.getValue();
+            boolean now = s.duty().testsNow();
+            if (s.tested().getAndSet(now) == now) {
+                continue;
+            }
+            if (!now) {
+                stopped++;
+                continue;
+            }
+            if (!later.probe(e.getKey(), s, ThreadLocalRandom.current().nextLong(SPREAD_MILLIS))) {
+                return; // shutting down
+            }
+            started++;
+        }
+        if (started > 0 || stopped > 0) {
+            int taken = started;
+            int left = stopped;
+            LOG.info(() -> "DARP: " + taken + " service(s) now tested here (probed within " + SPREAD_MILLIS + " ms), "
+                    + left + " no longer tested here");
+        }
+    }
+}

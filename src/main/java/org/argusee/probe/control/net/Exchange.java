@@ -1,0 +1,172 @@
+package org.argusee.probe.control.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.probe.control.ProbeFailure;
+import org.argusee.probe.control.ProbeSpec;
+import org.argusee.probe.control.Reply;
+
+/**
+ * One probe's life on the {@link NetLoop}: resolve, open a channel, talk, finish exactly once. The timeout is
+ * a task on the loop's timer that completes the result itself, so the deadline holds even if the loop is busy;
+ * the channel is then closed on the loop, which owns it.
+ *
+ * <p>Subclasses run on the loop thread only ({@link #begin}, {@link #ready}) and end with {@link #conclude},
+ * {@link #fail} or {@link #finish}.
+ */
+public abstract class Exchange {
+
+    private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
+
+    protected final NetLoop loop;
+    protected final ProbeSpec spec;
+    private final CompletableFuture<Reply> result = new CompletableFuture<>();
+    private final long started = System.nanoTime();
+    private volatile ScheduledFuture<?> timer;
+    private volatile SelectableChannel channel;
+
+    protected Exchange(NetLoop loop, ProbeSpec spec) {
+        this.loop = loop;
+        this.spec = spec;
+    }
+
+    /** For a probe that cannot start: the stage a monitor returns instead. */
+    public static CompletionStage<Reply> refused(String reason) {
+        return CompletableFuture.completedStage(Reply.failed(reason, Duration.ZERO));
+    }
+
+    public final CompletionStage<Reply> start() {
+        if (!loop.admit(this)) {
+            return refused(NetLoop.SHUT_DOWN);
+        }
+        try {
+            timer = loop.schedule(this::timedOut, spec.timeout());
+            loop.resolver().resolve(spec.hostname(), spec.ipversions()).whenComplete(this::resolved);
+        } catch (RejectedExecutionException e) {
+            fail(NetLoop.SHUT_DOWN);
+        }
+        return result.minimalCompletionStage();
+    }
+
+    /** Opens the channel (pass it to {@link #own}) and starts talking. Loop thread. */
+    protected abstract void begin(InetSocketAddress target) throws IOException;
+
+    /** The channel is ready for what this exchange registered for. Loop thread. */
+    protected abstract void ready(SelectionKey key) throws IOException;
+
+    protected String timeoutReason() {
+        return "timeout";
+    }
+
+    protected final <C extends SelectableChannel> C own(C c) {
+        channel = c;
+        return c;
+    }
+
+    protected final boolean isDone() {
+        return result.isDone();
+    }
+
+    /** The raw answer is in: apply the spec's expect to it. */
+    protected final void conclude(String value) {
+        if (spec.expect() != null && !spec.expect().matcher(value).find()) {
+            fail("expect failed");
+        } else {
+            finish(Reply.ok(value, elapsed()));
+        }
+    }
+
+    /** Loop thread, or any thread once the loop has stopped (shutdown). */
+    protected final void fail(String reason) {
+        finish(Reply.failed(reason, elapsed()));
+    }
+
+    protected final void finish(Reply reply) {
+        closeChannel();
+        complete(reply);
+    }
+
+    final void handle(SelectionKey key) {
+        if (isDone()) {
+            closeChannel(); // timed out; the close task may not have run yet
+            return;
+        }
+        try {
+            ready(key);
+        } catch (IOException e) {
+            fail(ProbeFailure.reasonOf(e));
+        } catch (RuntimeException e) {
+            failOnBug(e);
+        }
+    }
+
+    private void resolved(InetAddress address, Throwable error) {
+        if (error != null) {
+            complete(Reply.failed(ProbeFailure.reasonOf(error), elapsed()));
+        } else if (!loop.execute(() -> open(new InetSocketAddress(address, spec.port())))) {
+            fail(NetLoop.SHUT_DOWN);
+        }
+    }
+
+    private void open(InetSocketAddress target) {
+        if (isDone()) {
+            return; // timed out while the name was being resolved
+        }
+        try {
+            begin(target);
+        } catch (IOException e) {
+            fail(ProbeFailure.reasonOf(e));
+        } catch (RuntimeException e) {
+            failOnBug(e);
+        }
+    }
+
+    /** A network error is the service's problem; anything else is ours and must reach the log. */
+    private void failOnBug(RuntimeException e) {
+        LOG.log(Level.WARNING, "probe of " + spec.type().text() + " " + spec.hostname() + " failed in the monitor", e);
+        fail(ProbeFailure.reasonOf(e));
+    }
+
+    private void timedOut() {
+        if (complete(Reply.failed(timeoutReason(), elapsed()))) {
+            loop.execute(this::closeChannel);
+        }
+    }
+
+    private boolean complete(Reply reply) {
+        if (result.isDone()) {
+            return false;
+        }
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        loop.forget(this);
+        return result.complete(reply);
+    }
+
+    private void closeChannel() {
+        SelectableChannel c = channel;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing left to do with a channel that will not close; the probe's outcome stands
+            }
+        }
+    }
+
+    protected final Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

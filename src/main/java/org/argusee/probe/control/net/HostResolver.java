@@ -1,0 +1,78 @@
+package org.argusee.probe.control.net;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.argusee.probe.control.ProbeFailure;
+
+/**
+ * Hostname to address, honouring {@code ipversion}. The JDK only resolves names by blocking, so lookups run on a
+ * few threads of their own, never on the network loop or the caller's timer thread; the JDK's address cache
+ * makes repeated names cheap. Address literals, the common case in large configs, need no thread at all.
+ */
+public final class HostResolver {
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final ThreadPoolExecutor pool;
+
+    public HostResolver(int threads, String name) {
+        AtomicInteger count = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #shutdown()}
+     */
+    public CompletableFuture<InetAddress> resolve(String host, List<Integer> versions) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (IPV4_LITERAL.matcher(bare).matches() || bare.contains(":")) {
+            try {
+                // a literal: getAllByName parses it without asking DNS
+                return CompletableFuture.completedFuture(pick(InetAddress.getAllByName(bare), versions));
+            } catch (UnknownHostException | ProbeFailure e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return pick(InetAddress.getAllByName(bare), versions);
+                    } catch (UnknownHostException e) {
+                        throw new ProbeFailure("cannot resolve hostname");
+                    }
+                },
+                pool);
+    }
+
+    public void shutdown() {
+        pool.shutdownNow();
+    }
+
+    /** The first address of the most preferred family, as the original picks one address and tests it. */
+    static InetAddress pick(InetAddress[] addresses, List<Integer> versions) {
+        for (int version : versions) {
+            for (InetAddress a : addresses) {
+                if (version == 4 && a instanceof Inet4Address || version == 6 && a instanceof Inet6Address) {
+                    return a;
+                }
+            }
+        }
+        throw new ProbeFailure(
+                "no " + versions.stream().map(v -> "IPv" + v).collect(Collectors.joining("/")) + " address");
+    }
+}

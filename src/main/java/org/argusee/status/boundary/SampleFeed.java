@@ -1,0 +1,61 @@
+package org.argusee.status.boundary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.argusee.status.control.Resolution;
+import org.argusee.status.control.Sample;
+import org.argusee.status.control.SampleBuckets;
+import org.argusee.status.control.SampleRow;
+import org.argusee.tree.control.BooleanValue;
+
+/**
+ * The samples side of the {@link StatusBoard}: the open buckets of the services that are graphed, and the closed
+ * buckets waiting for {@link StatusWriter}'s next round. Not thread-safe: the board calls it under its lock.
+ */
+final class SampleFeed {
+
+    private final SampleBuckets buckets = new SampleBuckets();
+    private List<SampleRow> closed = new ArrayList<>();
+    private Instant closedAt = Instant.EPOCH;
+
+    /** One probe's result, counted when the service is graphed ({@code graph} is set). */
+    void probed(long objectId, Map<String, String> params, Instant now, boolean ok, Double value, Duration elapsed) {
+        if (graphed(params)) {
+            closed.addAll(buckets.add(objectId, now, ok, value, elapsed));
+        }
+    }
+
+    /** Buckets that are over close; looked at once a minute. */
+    void tick(Instant now) {
+        Instant minute = Resolution.MINUTE.start(now);
+        if (minute.isAfter(closedAt)) {
+            closedAt = minute;
+            closed.addAll(buckets.closeBefore(now));
+        }
+    }
+
+    /** At shutdown: every bucket still open, so a restart adds to them rather than losing them. */
+    void closeAll() {
+        closed.addAll(buckets.closeAll());
+    }
+
+    /** The buckets closed since the last call. */
+    List<SampleRow> drain() {
+        List<SampleRow> rows = closed;
+        closed = new ArrayList<>();
+        return rows;
+    }
+
+    Optional<Sample> current(long objectId, Resolution resolution, Instant now) {
+        return buckets.current(objectId, resolution, now);
+    }
+
+    private static boolean graphed(Map<String, String> params) {
+        String graph = params.get("graph");
+        return graph != null && BooleanValue.isValid(graph) && BooleanValue.parse(graph);
+    }
+}

@@ -1,0 +1,176 @@
+package org.argusee.probe.control.tcp;
+
+import static org.argusee.probe.control.Probes.await;
+import static org.argusee.probe.control.Probes.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.argusee.probe.control.ProbeSpec;
+import org.argusee.probe.control.Reply;
+import org.argusee.probe.control.net.NetLoop;
+import org.argusee.probe.control.net.TcpPeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TcpMonitorTest {
+
+    private NetLoop loop;
+    private TcpMonitor monitor;
+
+    @BeforeEach
+    void open() throws IOException {
+        loop = NetLoop.open();
+        monitor = new TcpMonitor(loop);
+    }
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "TCP/SMTP, '220 mail ESMTP ready'",
+        "TCP/FTP, '220 ftp'",
+        "TCP/POP, '+OK pop3'",
+        "TCP/IMAP, '* OK imap4'",
+        "TCP/NNTP, '200 news'",
+        "TCP/SSH, 'SSH-2.0-OpenSSH_9.2'"
+    })
+    void bannerAppsAreUpOnTheirGreeting(String type, String greeting) throws Exception {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.says(greeting + "\r\nmore after the first line\r\n"))) {
+            Reply r = await(monitor.probe(spec(type, "port", port(peer))));
+            assertTrue(r.ok(), r.reason());
+            assertEquals(greeting, r.value(), "the first line, without its line end");
+        }
+    }
+
+    @Test
+    void aWrongGreetingFailsExpect() throws Exception {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.says("554 go away\r\n"))) {
+            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer))));
+            assertFalse(r.ok());
+            assertEquals("expect failed", r.reason());
+        }
+    }
+
+    @Test
+    void aSilentPeerTimesOutAtTheServiceTimeout() throws Exception {
+        try (TcpPeer peer = TcpPeer.start((s, p) -> p.hold(s))) {
+            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer), "timeout", "1")), Duration.ofSeconds(6));
+            assertEquals("timeout", r.reason());
+            assertTrue(
+                    r.elapsed().compareTo(Duration.ofMillis(900)) >= 0,
+                    r.elapsed().toString());
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    @Test
+    void nobodyListeningIsConnectionRefused() throws Exception {
+        Reply r = await(monitor.probe(spec("TCP/SMTP", "port", TcpPeer.freePort())));
+        assertFalse(r.ok());
+        assertEquals("connection refused", r.reason());
+    }
+
+    @Test
+    void aPeerThatHangsUpAtOnceIsDown() throws Exception {
+        try (TcpPeer peer = TcpPeer.start((s, p) -> s.close())) {
+            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer))));
+            assertEquals("connection closed", r.reason());
+        }
+    }
+
+    @Test
+    void aBannerWithoutLineEndIsTestedWhenThePeerCloses() throws Exception {
+        try (TcpPeer peer = TcpPeer.start((s, p) -> {
+            try (s) {
+                s.getOutputStream().write("220 short".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        })) {
+            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer))));
+            assertTrue(r.ok(), r.reason());
+            assertEquals("220 short", r.value());
+        }
+    }
+
+    @Test
+    void toeofIsCappedAt64KiB() throws Exception {
+        byte[] megabyte = new byte[1024 * 1024];
+        java.util.Arrays.fill(megabyte, (byte) 'x');
+        try (TcpPeer peer = TcpPeer.start((s, p) -> {
+            try (s) {
+                s.getOutputStream().write(megabyte);
+            }
+        })) {
+            Reply r = await(monitor.probe(spec("TCP", "port", port(peer), "readhow", "toeof", "expect", "^x+$")));
+            assertTrue(r.ok(), r.reason());
+            assertEquals(Received.CAP, r.value().length());
+        }
+    }
+
+    @Test
+    void httpSendsHeadAndReadsToTheEnd() throws Exception {
+        String answer = "HTTP/1.0 200 OK\r\nServer: test\r\n\r\n";
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.answers("\r\n\r\n", answer))) {
+            Reply r = await(monitor.probe(spec("TCP/HTTP", "port", port(peer))));
+            assertTrue(r.ok(), r.reason());
+            assertEquals(answer, r.value());
+            assertEquals(List.of("HEAD / HTTP/1.0\r\n\r\n"), peer.requests);
+        }
+    }
+
+    @Test
+    void sendThenExpect() throws Exception {
+        // the shape of the LoCo example in the original's sample config
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.answers("\n", "200 OK hello\r\n"))) {
+            ProbeSpec s = spec("TCP", "port", port(peer), "readhow", "banner", "send", "HELO\n", "expect", "200 OK");
+            Reply r = await(monitor.probe(s));
+            assertTrue(r.ok(), r.reason());
+            assertEquals("200 OK hello", r.value());
+            assertEquals(List.of("HELO\n"), peer.requests);
+        }
+    }
+
+    @Test
+    void connectOnlyAppsNeedNoData() throws Exception {
+        try (TcpPeer peer = TcpPeer.start((s, p) -> p.hold(s))) {
+            Reply r = await(monitor.probe(spec("TCP/Telnet", "port", port(peer))));
+            assertTrue(r.ok(), r.reason());
+            assertNull(r.value());
+        }
+    }
+
+    @Test
+    void typesOfOtherMonitorsAreRefused() {
+        Reply r = await(monitor.probe(spec("TCP/URL", "url", "http://127.0.0.1/")));
+        assertFalse(r.ok());
+        assertTrue(r.reason().contains("another monitor"), r.reason());
+    }
+
+    @Test
+    void ipversionLimitsTheAddressesTried() {
+        Reply r = await(monitor.probe(spec("TCP/SMTP", "ipversion", "6")));
+        assertEquals("no IPv6 address", r.reason());
+    }
+
+    @Test
+    void anUnknownNameFails() {
+        Reply r = await(monitor.probe(spec("TCP/SMTP", "hostname", "no-such-host.invalid", "timeout", "5")));
+        assertFalse(r.ok());
+        // without a resolver on the test machine the lookup itself may hang until the probe's timeout
+        assertTrue(List.of("cannot resolve hostname", "timeout").contains(r.reason()), r.reason());
+    }
+
+    static String port(TcpPeer peer) {
+        return Integer.toString(peer.port());
+    }
+}
