@@ -50,8 +50,10 @@ class EndpointRolesTest {
                 .filter(Endpoint::writes)
                 .filter(e -> !e.roles().equals(staffAction(e) ? Set.of(Roles.STAFF, Roles.ADMIN) : Set.of(Roles.ADMIN)))
                 .toList();
-        assertEquals(List.of(), loose, "writing endpoints that do not require admin (or staff, for override,"
-                + " annotations and check now)");
+        assertEquals(
+                List.of(),
+                loose,
+                "writing endpoints that do not require admin (or staff, for override," + " annotations and check now)");
     }
 
     /** The original's acl_staff actions: override, annotate, check now (issue 12). */

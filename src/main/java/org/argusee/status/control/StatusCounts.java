@@ -26,8 +26,8 @@ public final class StatusCounts {
     }
 
     /** As {@link #under(TreeNode, LongFunction)}, leaving out what {@code counted} refuses (and all under it). */
-    public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states,
-            Predicate<TreeNode> counted) {
+    public static Map<String, Integer> under(
+            TreeNode root, LongFunction<ObjectState> states, Predicate<TreeNode> counted) {
         Map<String, Integer> counts = new TreeMap<>();
         Deque<TreeNode> todo = new ArrayDeque<>();
         todo.push(root);

@@ -26,9 +26,10 @@ public class PageGuard extends HttpFilter {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
+
     private static final List<String> OPEN_PREFIXES = List.of("/api/", "/auth/", "/css/", "/webjars/");
-    private static final List<String> OPEN_PATHS = List.of("/login.html", "/js/login.js", "/live", "/favicon.ico",
-            "/api", "/auth");
+    private static final List<String> OPEN_PATHS =
+            List.of("/login.html", "/js/login.js", "/live", "/favicon.ico", "/api", "/auth");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,7 +48,9 @@ public class PageGuard extends HttpFilter {
         String next = path + (query == null ? "" : "?" + query);
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(request.getContextPath() + "/login.html"
-                + (path.isEmpty() || path.equals("/") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+                + (path.isEmpty() || path.equals("/")
+                        ? ""
+                        : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     }
 
     static boolean open(String path) {

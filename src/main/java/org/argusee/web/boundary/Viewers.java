@@ -55,7 +55,6 @@ public class Viewers {
 
     /** Whether the viewer may do this ({@link Acl#OVERRIDE}, ...) on the object; admins may always. */
     public boolean may(Viewer viewer, TreeNode node, String function) {
-        return viewer.admin() || (visibility(viewer).sees(node)
-                && Acl.admits(Acl.of(node, function), viewer.groups()));
+        return viewer.admin() || (visibility(viewer).sees(node) && Acl.admits(Acl.of(node, function), viewer.groups()));
     }
 }

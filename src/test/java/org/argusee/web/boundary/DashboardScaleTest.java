@@ -40,8 +40,8 @@ class DashboardScaleTest {
                 }
             }
         }
-        TreeSnapshot tree = TreeSnapshot.build(1, rows, List.of(new ParamRow(2, "acl_user", "-ALL root", false, 0)),
-                ParameterCatalog.standard());
+        TreeSnapshot tree = TreeSnapshot.build(
+                1, rows, List.of(new ParamRow(2, "acl_user", "-ALL root", false, 0)), ParameterCatalog.standard());
         Dashboard dashboard = new Dashboard();
         dashboard.rows = new DashboardRows();
         dashboard.rows.board = new StatusBoard();
@@ -70,7 +70,8 @@ class DashboardScaleTest {
         assertTrue(search.truncated());
         assertTrue(search.children().stream().noneMatch(r -> r.fullName().startsWith("Top:g0:")), "g0 is hidden");
         assertEquals(99_000, dashboard.summary(tree, user, 10, 0).counts().get("unknown"));
-        assertTrue(summaryMs < 2000 && childrenMs < 2000 && searchMs < 2000,
+        assertTrue(
+                summaryMs < 2000 && childrenMs < 2000 && searchMs < 2000,
                 "summary " + summaryMs + " ms, children " + childrenMs + " ms, search " + searchMs + " ms");
     }
 }
