@@ -60,7 +60,8 @@ class ConfigIT extends DeployedServer {
 
     @Test
     void checkReportsCountsOfARealArgusConfig() {
-        JsonObject report = send("check", "", "text/plain", resource("/argusconf/config")).json();
+        JsonObject report =
+                send("check", "", "text/plain", resource("/argusconf/config")).json();
         assertTrue(report.getBoolean("ok"), report.toString());
         JsonObject objects = report.getJsonObject("objects");
         assertEquals(5, objects.getInt("Group"));
@@ -71,8 +72,9 @@ class ConfigIT extends DeployedServer {
     @Test
     void checkReportsErrorsWithLinesAndChangesNothing() throws SQLException {
         long before = revision();
-        JsonObject report = send("check", "", "text/plain",
-                "Gropu \"x\" {\n}\nService Ping\n".getBytes(StandardCharsets.UTF_8)).json();
+        JsonObject report = send(
+                        "check", "", "text/plain", "Gropu \"x\" {\n}\nService Ping\n".getBytes(StandardCharsets.UTF_8))
+                .json();
         assertFalse(report.getBoolean("ok"));
         assertTrue(report.getInt("errors") >= 2, report.toString());
         JsonObject first = report.getJsonArray("diagnostics").getJsonObject(0);
@@ -86,23 +88,32 @@ class ConfigIT extends DeployedServer {
         JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));
         assertTrue(report.getBoolean("applied"));
         assertEquals(before + 1, revision(), "one import, one configuration revision");
-        assertTrue(report.getJsonArray("added").getValuesAs(jakarta.json.JsonString.class).stream()
-                .anyMatch(s -> s.getString().equals(root + ":Servers:mail.example.com:SMTP_mail.example.com")),
+        assertTrue(
+                report.getJsonArray("added").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .anyMatch(s -> s.getString().equals(root + ":Servers:mail.example.com:SMTP_mail.example.com")),
                 report.toString());
-        JsonObject ping = api.get(object(root + ":Servers:mail.example.com:Ping_mail.example.com")).json();
+        JsonObject ping = api.get(object(root + ":Servers:mail.example.com:Ping_mail.example.com"))
+                .json();
         assertEquals("4", ping.getJsonArray("parameters").getJsonObject(0).getString("value"));
 
-        String exported = api.get("api/config/export?root=" + Api.encode(root + ":Servers")).body();
+        String exported = api.get("api/config/export?root=" + Api.encode(root + ":Servers"))
+                .body();
         String copy = newGroup("copy_");
         ok(send("import", "root=" + Api.encode(copy), "text/plain", text(exported)));
-        assertEquals(exported, api.get("api/config/export?root=" + Api.encode(copy + ":Servers")).body());
+        assertEquals(
+                exported,
+                api.get("api/config/export?root=" + Api.encode(copy + ":Servers"))
+                        .body());
     }
 
     @Test
     void dryRunShowsTheDiffAndChangesNothing() throws SQLException {
         ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));
         long before = revision();
-        JsonObject plan = ok(send("import", "root=" + Api.encode(root) + "&mode=replace&dryRun=true", "text/plain",
+        JsonObject plan = ok(send(
+                "import",
+                "root=" + Api.encode(root) + "&mode=replace&dryRun=true",
+                "text/plain",
                 text("Group \"Servers\" {\n    Host \"web.example.com\" {\n    }\n}\n")));
         assertFalse(plan.getBoolean("applied"));
         assertEquals(List.of(root + ":Servers:web.example.com"), strings(plan, "added"));
@@ -114,7 +125,10 @@ class ConfigIT extends DeployedServer {
     @Test
     void replaceMakesTheBranchExactlyTheFiles() {
         ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));
-        ok(send("import", "root=" + Api.encode(root) + "&mode=replace", "text/plain",
+        ok(send(
+                "import",
+                "root=" + Api.encode(root) + "&mode=replace",
+                "text/plain",
                 text("Group \"Servers\" {\n    Host \"web.example.com\" {\n    }\n}\n")));
         assertEquals(404, api.get(object(root + ":Servers:mail.example.com")).status());
         assertEquals(200, api.get(object(root + ":Servers:web.example.com")).status());
@@ -125,7 +139,10 @@ class ConfigIT extends DeployedServer {
     @Test
     void aConfigWithErrorsImportsNothing() throws SQLException {
         long before = revision();
-        Api.Reply reply = send("import", "root=" + Api.encode(root), "text/plain",
+        Api.Reply reply = send(
+                "import",
+                "root=" + Api.encode(root),
+                "text/plain",
                 text("Group \"ok\" {\n    frequency: 10x\n}\nGroup \"broken\" {\n"));
         assertEquals(400, reply.status(), reply.toString());
         assertTrue(reply.body().contains("10x"), reply.body());
@@ -135,7 +152,8 @@ class ConfigIT extends DeployedServer {
 
     @Test
     void aConfigDirectoryArrivesAsAZip() throws IOException {
-        JsonObject report = send("check", "", "application/zip", zip(Path.of("src/test/resources/argusconf/config-big")))
+        JsonObject report = send(
+                        "check", "", "application/zip", zip(Path.of("src/test/resources/argusconf/config-big")))
                 .json();
         assertTrue(report.getBoolean("ok"), report.toString());
         assertEquals(92, report.getJsonObject("objects").getInt("Group"));
@@ -164,12 +182,15 @@ class ConfigIT extends DeployedServer {
         try {
             JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));
             assertEquals(List.of(tag + "-s1", tag + "-s2"), strings(report, "darpPeersAdded"));
-            assertTrue(strings(report, "notes").stream().anyMatch(n -> n.contains("ARGUS_DARP_TAG=" + tag)), report.toString());
+            assertTrue(
+                    strings(report, "notes").stream().anyMatch(n -> n.contains("ARGUS_DARP_TAG=" + tag)),
+                    report.toString());
             assertTrue(strings(report, "notes").stream().anyMatch(n -> n.contains("shorter")), report.toString());
             Api.Reply peer = api.get("api/darp/peers/" + tag + "-s1");
             assertTrue(peer.json().getBoolean("secretSet"));
             assertFalse(peer.body().contains("shared-secret-1"));
-            assertTrue(verifier(tag + "-s1").matches("shared-secret-1"), "the DARP block's secret applies to its slaves");
+            assertTrue(
+                    verifier(tag + "-s1").matches("shared-secret-1"), "the DARP block's secret applies to its slaves");
             assertTrue(verifier(tag + "-s2").matches("hush!"));
         } finally {
             api.delete("api/darp/peers/" + tag + "-s1");
@@ -194,11 +215,17 @@ class ConfigIT extends DeployedServer {
                 }
                 """;
         JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text(config)));
-        assertEquals(List.of(root + ": Method \"pager\" added", root + ": snmpoid \"myOid\" added",
-                root + ":G: cron \"0 * * * *\" added"), strings(report, "blocks"));
+        assertEquals(
+                List.of(
+                        root + ": Method \"pager\" added",
+                        root + ": snmpoid \"myOid\" added",
+                        root + ":G: cron \"0 * * * *\" added"),
+                strings(report, "blocks"));
         String exported = api.get("api/config/export?root=" + Api.encode(root)).body();
-        assertTrue(exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
-                + "\t\tMon-Fri 18:00 - 24:00 => yes\n\t}\n}\n"), exported);
+        assertTrue(
+                exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
+                        + "\t\tMon-Fri 18:00 - 24:00 => yes\n\t}\n}\n"),
+                exported);
         assertTrue(exported.contains("\t\tcron \"0 * * * *\" {\n\t\t\tfunc: override\n\t\t}\n"), exported);
         assertTrue(exported.startsWith("Method"), "Methods are global: written first, at top level: " + exported);
 
@@ -207,17 +234,24 @@ class ConfigIT extends DeployedServer {
         assertFalse(again.getBoolean("applied"), "the same blocks again change nothing: " + again);
         assertEquals(before, revision());
 
-        JsonObject merged = ok(send("import", "root=" + Api.encode(root), "text/plain",
+        JsonObject merged = ok(send(
+                "import",
+                "root=" + Api.encode(root),
+                "text/plain",
                 text("Method \"pager\" {\n\tcommand: /bin/true\n}\n")));
         assertEquals(List.of(root + ": Method \"pager\" changed"), strings(merged, "blocks"));
-        String afterMerge = api.get("api/config/export?root=" + Api.encode(root)).body();
+        String afterMerge =
+                api.get("api/config/export?root=" + Api.encode(root)).body();
         assertTrue(afterMerge.contains("snmpoid myOid .1.3.6.1.4.1.99.1"), "merge keeps the others: " + afterMerge);
         assertFalse(afterMerge.contains("schedule"), "the file's Method replaces the whole block: " + afterMerge);
 
-        JsonObject replaced = ok(send("import", "root=" + Api.encode(root) + "&mode=replace", "text/plain",
-                text("Group \"G\" {\n}\n")));
-        assertTrue(strings(replaced, "blocks").containsAll(List.of(root + ": Method \"pager\" removed",
-                root + ":G: cron \"0 * * * *\" removed")), replaced.toString());
+        JsonObject replaced = ok(
+                send("import", "root=" + Api.encode(root) + "&mode=replace", "text/plain", text("Group \"G\" {\n}\n")));
+        assertTrue(
+                strings(replaced, "blocks")
+                        .containsAll(
+                                List.of(root + ": Method \"pager\" removed", root + ":G: cron \"0 * * * *\" removed")),
+                replaced.toString());
         assertFalse(api.get("api/config/export?root=" + Api.encode(root)).body().contains("snmpoid"));
     }
 
@@ -225,8 +259,10 @@ class ConfigIT extends DeployedServer {
     void blockRowsBrokenBySqlAreRefusedByTheDatabase() throws SQLException {
         ok(send("import", "root=" + Api.encode(root), "text/plain", text("Method \"m\" {\n\tcommand: x\n}\n")));
         try (Connection c = TestDatabase.connect()) {
-            long method = scalar(c, "select b.id from argus.config_block b join argus.object o on o.id = b.object_id"
-                    + " where o.name = '" + root.substring(4) + "' and b.keyword = 'Method'");
+            long method = scalar(
+                    c,
+                    "select b.id from argus.config_block b join argus.object o on o.id = b.object_id"
+                            + " where o.name = '" + root.substring(4) + "' and b.keyword = 'Method'");
             for (String sql : List.of(
                     "update argus.config_block set keyword = 'Methd' where id = " + method,
                     "update argus.config_block set name = null where id = " + method,
@@ -244,15 +280,24 @@ class ConfigIT extends DeployedServer {
         String user = "conf_" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, api.post("api/users", """
                 {"username": "%s", "password": "reader-password", "roles": ["user"]}""".formatted(user)).status());
-        assertEquals(403, send(user, "reader-password", "import", "", "text/plain", text(BRANCH)).status());
-        assertEquals(403, Api.anonymous(base).as(user, "reader-password")
-                .get("api/config/export?root=" + Api.encode(root)).status(), "an export holds the secrets (issue 12)");
+        assertEquals(
+                403,
+                send(user, "reader-password", "import", "", "text/plain", text(BRANCH))
+                        .status());
+        assertEquals(
+                403,
+                Api.anonymous(base)
+                        .as(user, "reader-password")
+                        .get("api/config/export?root=" + Api.encode(root))
+                        .status(),
+                "an export holds the secrets (issue 12)");
         assertEquals(404, api.get(object(root + ":Servers")).status(), "nothing was imported");
     }
 
     private String newGroup(String prefix) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201, api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s"}""".formatted(name)).status());
         return "Top:" + name;
     }
@@ -262,15 +307,20 @@ class ConfigIT extends DeployedServer {
         return send(Api.ADMIN, Api.ADMIN_PASSWORD, call, query, contentType, body);
     }
 
-    private Api.Reply send(String user, String password, String call, String query, String contentType,
-                           byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/config/" + call + (query.isEmpty() ? "" : "?" + query)))
+    private Api.Reply send(String user, String password, String call, String query, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base + "api/config/" + call + (query.isEmpty() ? "" : "?" + query)))
                 .header("Content-Type", contentType)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             return new Api.Reply(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -286,7 +336,9 @@ class ConfigIT extends DeployedServer {
     }
 
     private static List<String> strings(JsonObject o, String key) {
-        return o.getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList();
+        return o.getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(s -> s.getString())
+                .toList();
     }
 
     private static byte[] text(String s) {
@@ -303,7 +355,8 @@ class ConfigIT extends DeployedServer {
 
     private static byte[] zip(Path dir) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.list(dir)) {
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+                Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
                 zip.putNextEntry(new ZipEntry("config-big/" + f.getFileName()));
                 zip.write(Files.readAllBytes(f));
@@ -315,7 +368,7 @@ class ConfigIT extends DeployedServer {
 
     private static org.argusee.darp.control.ScramVerifier verifier(String tag) throws SQLException {
         try (Connection c = TestDatabase.connect();
-             var s = c.prepareStatement("select secret_verifier from argus.darp_peer where tag = ?")) {
+                var s = c.prepareStatement("select secret_verifier from argus.darp_peer where tag = ?")) {
             s.setString(1, tag);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "no peer " + tag);

@@ -57,12 +57,13 @@ class DarpBench {
         Path results = Path.of("target", "darp-bench.txt");
         Files.createDirectories(results.getParent());
         try (PrintStream file = new PrintStream(new FileOutputStream(results.toFile()), true, StandardCharsets.UTF_8);
-             TargetProcess redundant = TargetProcess.start(0, REDUNDANT_ADDRESSES, PORTS);
-             TargetProcess failover = TargetProcess.start(REDUNDANT_ADDRESSES, 1, PORTS)) {
+                TargetProcess redundant = TargetProcess.start(0, REDUNDANT_ADDRESSES, PORTS);
+                TargetProcess failover = TargetProcess.start(REDUNDANT_ADDRESSES, 1, PORTS)) {
             out = tee(file);
-            out.printf("DARP benchmark %s: %d redundant services (darp_tags '%s', darp_gravity %s), %d failover, "
-                    + "frequency %d s, load average %s%n", Instant.now(), services, tags, gravity, failoverServices,
-                    frequency, load());
+            out.printf(
+                    "DARP benchmark %s: %d redundant services (darp_tags '%s', darp_gravity %s), %d failover, "
+                            + "frequency %d s, load average %s%n",
+                    Instant.now(), services, tags, gravity, failoverServices, frequency, load());
             setUp();
             new FlipRound(this, redundant).run();
             new FailoverRound(this, failover).run();
@@ -82,53 +83,89 @@ class DarpBench {
         for (int i = 0; i < 2; i++) {
             slaves[i] = servers.create("slave" + (i + 1));
             relays[i] = Relay.to(master.url().getPort());
-            slaves[i].property("argus.darp.master.url", relays[i].url().toString())
-                    .property("argus.darp.master.tag", "master").secret("argus.darp.master.secret", SECRET);
+            slaves[i]
+                    .property("argus.darp.master.url", relays[i].url().toString())
+                    .property("argus.darp.master.tag", "master")
+                    .secret("argus.darp.master.secret", SECRET);
         }
         Instant boot = Instant.now();
         servers.startAll(master, slaves[0], slaves[1]);
-        out.printf("3 servers ready in %d s (boot CPU %d, %d, %d s)%n", secondsSince(boot),
-                master.bootCpu().toSeconds(), slaves[0].bootCpu().toSeconds(), slaves[1].bootCpu().toSeconds());
+        out.printf(
+                "3 servers ready in %d s (boot CPU %d, %d, %d s)%n",
+                secondsSince(boot),
+                master.bootCpu().toSeconds(),
+                slaves[0].bootCpu().toSeconds(),
+                slaves[1].bootCpu().toSeconds());
         for (ArgusServer slave : slaves) {
-            expect(201, master.api().post("api/darp/peers", Json.createObjectBuilder().add("tag", slave.name())
-                    .add("role", "slave").add("allowedAddresses", Json.createArrayBuilder().add("127.0.0.1"))
-                    .add("secret", SECRET).build().toString()), "create peer " + slave.name());
+            expect(
+                    201,
+                    master.api()
+                            .post(
+                                    "api/darp/peers",
+                                    Json.createObjectBuilder()
+                                            .add("tag", slave.name())
+                                            .add("role", "slave")
+                                            .add(
+                                                    "allowedAddresses",
+                                                    Json.createArrayBuilder().add("127.0.0.1"))
+                                            .add("secret", SECRET)
+                                            .build()
+                                            .toString()),
+                    "create peer " + slave.name());
         }
         Instant importStart = Instant.now();
-        expect(200, master.api().send("POST", "api/config/import?root=Top",
-                BenchConfig.text(services, failoverServices, frequency, tags, gravity), "text/plain"), "import");
-        out.printf("imported %d + %d services on the master in %d s%n", services, failoverServices,
-                secondsSince(importStart));
+        expect(
+                200,
+                master.api()
+                        .send(
+                                "POST",
+                                "api/config/import?root=Top",
+                                BenchConfig.text(services, failoverServices, frequency, tags, gravity),
+                                "text/plain"),
+                "import");
+        out.printf(
+                "imported %d + %d services on the master in %d s%n",
+                services, failoverServices, secondsSince(importStart));
         for (ArgusServer slave : slaves) {
             BenchQueries db = new BenchQueries(slave.database());
-            await(slave.name() + " has fetched every service", Duration.ofMinutes(5),
+            await(
+                    slave.name() + " has fetched every service",
+                    Duration.ofMinutes(5),
                     () -> db.services(BENCH) == services && db.services(FAILOVER) == failoverServices);
         }
-        out.printf("both slaves have their %d services %d s after the import%n", services + failoverServices,
-                secondsSince(importStart));
+        out.printf(
+                "both slaves have their %d services %d s after the import%n",
+                services + failoverServices, secondsSince(importStart));
         try {
-            await("every slave's first report of every redundant service stored on the master",
-                    Duration.ofSeconds(3L * frequency + 120), () -> masterDb.reports(BENCH, "up") == 2L * services);
+            await(
+                    "every slave's first report of every redundant service stored on the master",
+                    Duration.ofSeconds(3L * frequency + 120),
+                    () -> masterDb.reports(BENCH, "up") == 2L * services);
         } catch (AssertionError e) {
             diagnose();
             throw e;
         }
-        out.printf("steady: %d up reports stored on the master %d s after the import%n", 2L * services,
-                secondsSince(importStart));
+        out.printf(
+                "steady: %d up reports stored on the master %d s after the import%n",
+                2L * services, secondsSince(importStart));
     }
 
     /** What each server holds, printed when a wait fails. */
     void diagnose() {
-        out.printf("master darp_link: %s%n", masterDb.rows("select tag, last_seq, connected_at, disconnected_at,"
-                + " down_reason from argus.darp_link"));
-        out.printf("master darp_report by slave and status: %s%n", masterDb.rows("select slave_tag, status,"
-                + " count(*) from argus.darp_report group by 1, 2"));
+        out.printf(
+                "master darp_link: %s%n",
+                masterDb.rows(
+                        "select tag, last_seq, connected_at, disconnected_at," + " down_reason from argus.darp_link"));
+        out.printf(
+                "master darp_report by slave and status: %s%n",
+                masterDb.rows("select slave_tag, status," + " count(*) from argus.darp_report group by 1, 2"));
         String statuses = "select f.full_name like '" + BENCH + ":%', s.status, count(*) from argus.object_status s"
                 + " join argus.object_full_name f on f.id = s.object_id where f.kind = 'Service' group by 1, 2";
         out.printf("master statuses (redundant?, status, count): %s%n", masterDb.rows(statuses));
         for (ArgusServer slave : slaves) {
-            out.printf("%s statuses (redundant?, status, count): %s%n", slave.name(),
-                    new BenchQueries(slave.database()).rows(statuses));
+            out.printf(
+                    "%s statuses (redundant?, status, count): %s%n",
+                    slave.name(), new BenchQueries(slave.database()).rows(statuses));
         }
     }
 
@@ -219,25 +256,28 @@ class DarpBench {
     /** Benchmark output goes to the console and to target/darp-bench.txt: the figures are the product. */
     private static PrintStream tee(PrintStream file) {
         PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                console.write(b);
-                file.write(b);
-            }
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        console.write(b);
+                        file.write(b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                console.write(b, off, len);
-                file.write(b, off, len);
-            }
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        console.write(b, off, len);
+                        file.write(b, off, len);
+                    }
 
-            @Override
-            public void flush() {
-                console.flush();
-                file.flush();
-            }
-        }, true, StandardCharsets.UTF_8);
+                    @Override
+                    public void flush() {
+                        console.flush();
+                        file.flush();
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
     }
 
     List<String[]> sampleReports() {

@@ -30,7 +30,8 @@ final class FailoverRound {
     void run() {
         ArgusServer master = bench.master();
         awaitSlavesConnected();
-        out.printf("%n== failover (%d services, slave settings at their defaults), load average %s%n",
+        out.printf(
+                "%n== failover (%d services, slave settings at their defaults), load average %s%n",
                 bench.failoverServices(), bench.load());
         standby("before the hang");
         master.hang();
@@ -52,7 +53,8 @@ final class FailoverRound {
     private void standby(String when) {
         listeners.ask("mark");
         DarpBench.pause(bench.frequency() * 1000L);
-        out.printf("standby check %s: %s failover probes in one frequency (%d s); the master alone makes %d%n",
+        out.printf(
+                "standby check %s: %s failover probes in one frequency (%d s); the master alone makes %d%n",
                 when, listeners.ask("since 1")[0], bench.frequency(), bench.failoverServices());
     }
 
@@ -68,9 +70,10 @@ final class FailoverRound {
         }
         long first = Long.parseLong(since[1]);
         long last = Long.parseLong(since[2]);
-        out.printf("%s: first failover probe by a slave after %s, %d probes (each slave each service once) after %s;"
-                        + " %s probes seen; load average %s%n", what, after(signal, first), all, after(signal, last),
-                since[0], bench.load());
+        out.printf(
+                "%s: first failover probe by a slave after %s, %d probes (each slave each service once) after %s;"
+                        + " %s probes seen; load average %s%n",
+                what, after(signal, first), all, after(signal, last), since[0], bench.load());
         for (ArgusServer slave : bench.slaves()) {
             out.printf("  %s: master link %s%n", slave.name(), linkDown(slave, signal));
         }
@@ -87,15 +90,22 @@ final class FailoverRound {
 
     private static String linkState(ArgusServer slave, Instant signal) {
         return slave.api().get("api/darp/connections").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> "master".equals(c.getString("role", ""))).findFirst()
-                .map(c -> c.getString("state", "?") + (c.containsKey("since") && !c.isNull("since")
-                        ? String.format(" since %.2f s after the signal", Duration.between(signal,
-                        Instant.parse(c.getString("since"))).toMillis() / 1e3) : ""))
+                .filter(c -> "master".equals(c.getString("role", "")))
+                .findFirst()
+                .map(c -> c.getString("state", "?")
+                        + (c.containsKey("since") && !c.isNull("since")
+                                ? String.format(
+                                        " since %.2f s after the signal",
+                                        Duration.between(signal, Instant.parse(c.getString("since")))
+                                                        .toMillis()
+                                                / 1e3)
+                                : ""))
                 .orElse("not listed");
     }
 
     private static String after(Instant signal, long epochMillis) {
-        return epochMillis < 0 ? "none within " + WAIT.toSeconds() + " s"
+        return epochMillis < 0
+                ? "none within " + WAIT.toSeconds() + " s"
                 : String.format("%.2f s", (epochMillis - signal.toEpochMilli()) / 1e3);
     }
 
@@ -108,8 +118,8 @@ final class FailoverRound {
     private static boolean connected(ArgusServer slave) {
         try {
             return slave.api().get("api/darp/connections").array().getValuesAs(JsonObject.class).stream()
-                    .anyMatch(c -> "master".equals(c.getString("role", "")) && "connected".equals(
-                            c.getString("state", "")));
+                    .anyMatch(c ->
+                            "master".equals(c.getString("role", "")) && "connected".equals(c.getString("state", "")));
         } catch (RuntimeException e) {
             return false;
         }

@@ -9,8 +9,7 @@ import org.argusee.testsupport.Api;
 /** The arithmetic of the DARP benchmark: exact percentiles of samples, and of a Prometheus histogram's deltas. */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** "p50 x ms, p99 y ms, max z ms (n)" of samples in milliseconds, nearest rank; "none" when empty. */
     static String millis(List<Double> samples) {
@@ -18,8 +17,9 @@ final class Figures {
             return "none";
         }
         List<Double> sorted = samples.stream().sorted().toList();
-        return String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms (n = %d)", rank(sorted, 0.5), rank(sorted, 0.99),
-                sorted.get(sorted.size() - 1), sorted.size());
+        return String.format(
+                "p50 %.0f ms, p99 %.0f ms, max %.0f ms (n = %d)",
+                rank(sorted, 0.5), rank(sorted, 0.99), sorted.get(sorted.size() - 1), sorted.size());
     }
 
     private static double rank(List<Double> sorted, double q) {
@@ -43,8 +43,11 @@ final class Figures {
     }
 
     static double heap(Map<String, Double> metrics) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{")
-                && e.getKey().contains("area=\"heap\"")).mapToDouble(Map.Entry::getValue).sum();
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{")
+                        && e.getKey().contains("area=\"heap\""))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /**
@@ -56,16 +59,19 @@ final class Figures {
         m1.forEach((key, value) -> {
             if (key.startsWith(name + "_bucket{")) {
                 String le = key.substring(key.indexOf("le=\"") + 4, key.indexOf('"', key.indexOf("le=\"") + 4));
-                buckets.merge(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
-                        value - m0.getOrDefault(key, 0.0), Double::sum);
+                buckets.merge(
+                        le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                        value - m0.getOrDefault(key, 0.0),
+                        Double::sum);
             }
         });
         double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total == 0) {
             return "not recorded (no " + name + " samples)";
         }
-        return String.format("p50 <= %s ms, p99 <= %s ms (n = %.0f)", bound(buckets, total, 0.5),
-                bound(buckets, total, 0.99), total);
+        return String.format(
+                "p50 <= %s ms, p99 <= %s ms (n = %.0f)",
+                bound(buckets, total, 0.5), bound(buckets, total, 0.99), total);
     }
 
     private static String bound(Map<Double, Double> cumulative, double total, double q) {

@@ -39,7 +39,8 @@ final class FlipRound {
         DarpBench.pause(IDLE_SECONDS * 1000L);
         long[] idle1 = bytes();
         double idleSeconds = Duration.between(idleStart, Instant.now()).toMillis() / 1e3;
-        out.printf("idle links (2 slaves, nothing to report, %.0f s): %.0f B/s slave -> master, %.0f B/s back%n",
+        out.printf(
+                "idle links (2 slaves, nothing to report, %.0f s): %.0f B/s slave -> master, %.0f B/s back%n",
                 idleSeconds, (idle1[0] - idle0[0]) / idleSeconds, (idle1[1] - idle0[1]) / idleSeconds);
         flip("down", "close", "closed");
         flip("up", "open", "opened");
@@ -78,24 +79,36 @@ final class FlipRound {
         heapMax = Math.max(heapMax, Figures.heap(m1));
 
         out.printf("%n== flip %s (listeners %s at %s, load average %s)%n", status, done, start, bench.load());
-        out.printf("reports %s stored on the master: %d of %d, all within %.1f s; combined %s on the master: %d of %d%n",
+        out.printf(
+                "reports %s stored on the master: %d of %d, all within %.1f s; combined %s on the master: %d of %d%n",
                 status, reportsDone, 2L * n, allReported.toMillis() / 1e3, status, combined, n);
-        out.printf("report at -> combined status change in the master's memory (histogram %s): %s%n", COMBINE,
-                Figures.histogram(m0, m1, COMBINE));
-        out.printf("message received on the master -> combined status change in memory (histogram %s): %s%n",
+        out.printf(
+                "report at -> combined status change in the master's memory (histogram %s): %s%n",
+                COMBINE, Figures.histogram(m0, m1, COMBINE));
+        out.printf(
+                "message received on the master -> combined status change in memory (histogram %s): %s%n",
                 INTAKE, Figures.histogram(m0, m1, INTAKE));
-        out.printf("report at -> report stored on the master (darp_report.received_at - reported_at): %s%n",
+        out.printf(
+                "report at -> report stored on the master (darp_report.received_at - reported_at): %s%n",
                 Figures.millis(db.storeLatencies(group, status, start)));
         if ("down".equals(status)) {
-            out.printf("first slave report at -> master's stored transition at (status_transition, where the slave "
-                    + "was first): %s%n", Figures.millis(db.firstReportToTransition(group, status, start)));
+            out.printf(
+                    "first slave report at -> master's stored transition at (status_transition, where the slave "
+                            + "was first): %s%n",
+                    Figures.millis(db.firstReportToTransition(group, status, start)));
         }
-        out.printf("wire: %d report items acked (services and hosts); slave -> master %d B (%.0f B per report), master -> slave %d B "
-                        + "(%.0f B per report), over %.0f s (idle pings included)%n", items, b1[0] - b0[0],
-                items == 0 ? 0 : (b1[0] - b0[0]) / (double) items, b1[1] - b0[1],
-                items == 0 ? 0 : (b1[1] - b0[1]) / (double) items, seconds);
+        out.printf(
+                "wire: %d report items acked (services and hosts); slave -> master %d B (%.0f B per report), master -> slave %d B "
+                        + "(%.0f B per report), over %.0f s (idle pings included)%n",
+                items,
+                b1[0] - b0[0],
+                items == 0 ? 0 : (b1[0] - b0[0]) / (double) items,
+                b1[1] - b0[1],
+                items == 0 ? 0 : (b1[1] - b0[1]) / (double) items,
+                seconds);
         double cpu = Figures.delta(m0, m1, "process_cpu_time_ns_total") / 1e9;
-        out.printf("master: CPU %.1f s over %.0f s (%.0f %% of one core), heap max %.0f MB (sampled each second)%n",
+        out.printf(
+                "master: CPU %.1f s over %.0f s (%.0f %% of one core), heap max %.0f MB (sampled each second)%n",
                 cpu, seconds, 100 * cpu / seconds, heapMax / 1e6);
     }
 
@@ -107,12 +120,14 @@ final class FlipRound {
         }
         long total = 0;
         for (String[] r : rows) {
-            ReportItem item = new ReportItem(Long.parseLong(r[5]), r[0], r[1], r[2], r[3], Instant.parse(r[4]),
-                    Boolean.parseBoolean(r[6]));
+            ReportItem item = new ReportItem(
+                    Long.parseLong(r[5]), r[0], r[1], r[2], r[3], Instant.parse(r[4]), Boolean.parseBoolean(r[6]));
             total += Messages.write(new Message.Reports(List.of(item), List.of()))
-                    .getBytes(StandardCharsets.UTF_8).length;
+                    .getBytes(StandardCharsets.UTF_8)
+                    .length;
         }
-        out.printf("a one-item reports message (Messages.write, from %d stored reports): %.0f B on average%n",
+        out.printf(
+                "a one-item reports message (Messages.write, from %d stored reports): %.0f B on average%n",
                 rows.size(), total / (double) rows.size());
     }
 

@@ -42,11 +42,14 @@ public final class ProbeBench {
     private static final int FREQUENCY = 60;
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String url = System.getenv().getOrDefault("ARGUS_URL", "http://localhost:8080");
-    private final String auth = "Basic " + Base64.getEncoder().encodeToString((System.getenv()
-            .getOrDefault("ARGUS_USER", "admin") + ":" + System.getenv().getOrDefault("ARGUS_PASSWORD", "admin"))
-            .getBytes(StandardCharsets.UTF_8));
+    private final String auth = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString((System.getenv().getOrDefault("ARGUS_USER", "admin") + ":"
+                                    + System.getenv().getOrDefault("ARGUS_PASSWORD", "admin"))
+                            .getBytes(StandardCharsets.UTF_8));
     private final List<Target> targets = new ArrayList<>();
 
     /** One listener process, talked to over its stdin/stdout. */
@@ -70,12 +73,16 @@ public final class ProbeBench {
         try {
             startTargets(hosts);
             out.printf("%d listeners on %d loopback addresses, %d processes%n", services, hosts, targets.size());
-            request("POST", "/api/objects/Top/children", "application/json",
+            request(
+                    "POST",
+                    "/api/objects/Top/children",
+                    "application/json",
                     "{\"kind\":\"Group\",\"name\":\"" + root + "\"}");
             long importStart = System.nanoTime();
             request("POST", "/api/config/import?root=" + encode("Top:" + root), "text/plain", config(hosts));
-            out.printf("imported %d services in %.1f s; waiting %d s for the phases to spread%n", services,
-                    (System.nanoTime() - importStart) / 1e9, FREQUENCY + 15);
+            out.printf(
+                    "imported %d services in %.1f s; waiting %d s for the phases to spread%n",
+                    services, (System.nanoTime() - importStart) / 1e9, FREQUENCY + 15);
             sampleHeap(FREQUENCY + 15);
 
             Map<String, Double> m0 = scrape();
@@ -100,11 +107,20 @@ public final class ProbeBench {
         int hostsPerProcess = LISTENERS_PER_PROCESS / PORTS;
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int first = 0; first < hosts; first += hostsPerProcess) {
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    ProbeTargets.class.getName(), String.valueOf(first),
-                    String.valueOf(Math.min(hostsPerProcess, hosts - first)), String.valueOf(PORTS))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Target t = new Target(p, new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
+            Process p = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ProbeTargets.class.getName(),
+                            String.valueOf(first),
+                            String.valueOf(Math.min(hostsPerProcess, hosts - first)),
+                            String.valueOf(PORTS))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Target t = new Target(
+                    p,
+                    new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
                     new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
             targets.add(t);
             String ready = t.out().readLine();
@@ -119,39 +135,57 @@ public final class ProbeBench {
         StringBuilder sb = new StringBuilder("frequency: " + FREQUENCY + "\n");
         for (int h = 0; h < hosts; h++) {
             String address = ProbeTargets.address(h);
-            sb.append("Host \"").append(address).append("\" {\n\thostname: ").append(address).append('\n');
+            sb.append("Host \"")
+                    .append(address)
+                    .append("\" {\n\thostname: ")
+                    .append(address)
+                    .append('\n');
             if (h == 0) {
                 sb.append("\tretries: 0\n");
             }
             for (int p = 0; p < PORTS; p++) {
-                sb.append("\tService TCP {\n\t\tport: ").append(ProbeTargets.PORT_BASE + p).append("\n\t}\n");
+                sb.append("\tService TCP {\n\t\tport: ")
+                        .append(ProbeTargets.PORT_BASE + p)
+                        .append("\n\t}\n");
             }
             sb.append("}\n");
         }
         return sb.toString();
     }
 
-    private void report(int services, double seconds, Map<String, Double> m0, Map<String, Double> m1,
-                        double acceptsPerSecond, double heapMax) {
+    private void report(
+            int services,
+            double seconds,
+            Map<String, Double> m0,
+            Map<String, Double> m1,
+            double acceptsPerSecond,
+            double heapMax) {
         double probes = delta(m0, m1, "argus_probes_started_total");
         double cpuSeconds = delta(m0, m1, "process_cpu_time_ns_total") / 1e9;
         Map<Double, Double> buckets = new TreeMap<>();
         m1.forEach((key, value) -> {
             if (key.startsWith("argus_probe_lag_seconds_bucket{")) {
                 String le = key.substring(key.indexOf("le=\"") + 4, key.lastIndexOf('"'));
-                buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                buckets.put(
+                        le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
                         value - m0.getOrDefault(key, 0.0));
             }
         });
         double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-        out.printf("window %.0f s: probes/s %.0f (planned %.0f for the benchmark's services), listeners saw "
-                        + "%.0f connections/s%n", seconds, probes / seconds, services / (double) FREQUENCY,
-                acceptsPerSecond);
-        out.printf("lag p50 <= %s ms, p99 <= %s ms, late > 100 ms: %.3f %%%n", millis(quantile(buckets, total, 0.5)),
+        out.printf(
+                "window %.0f s: probes/s %.0f (planned %.0f for the benchmark's services), listeners saw "
+                        + "%.0f connections/s%n",
+                seconds, probes / seconds, services / (double) FREQUENCY, acceptsPerSecond);
+        out.printf(
+                "lag p50 <= %s ms, p99 <= %s ms, late > 100 ms: %.3f %%%n",
+                millis(quantile(buckets, total, 0.5)),
                 millis(quantile(buckets, total, 0.99)),
                 total == 0 ? 0 : 100 * (total - buckets.getOrDefault(0.1, total)) / total);
-        out.printf("CPU %.2f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB, now %.0f MB%n",
-                probes == 0 ? 0 : cpuSeconds / probes * 1000, 100 * cpuSeconds / seconds, heapMax / 1e6,
+        out.printf(
+                "CPU %.2f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB, now %.0f MB%n",
+                probes == 0 ? 0 : cpuSeconds / probes * 1000,
+                100 * cpuSeconds / seconds,
+                heapMax / 1e6,
                 heap(m1) / 1e6);
     }
 
@@ -177,8 +211,9 @@ public final class ProbeBench {
         Map<String, Long> downAt = new HashMap<>();
         long deadline = closedAt + TimeUnit.SECONDS.toMillis(3L * FREQUENCY);
         while (downAt.size() < PORTS && System.currentTimeMillis() < deadline) {
-            JsonArray children = Json.createReader(new StringReader(
-                    request("GET", "/api/objects/" + encode(host) + "/children", null, null))).readArray();
+            JsonArray children = Json.createReader(
+                            new StringReader(request("GET", "/api/objects/" + encode(host) + "/children", null, null)))
+                    .readArray();
             for (JsonObject child : children.getValuesAs(JsonObject.class)) {
                 if ("down".equals(child.getString("status", "")) && !downAt.containsKey(child.getString("fullName"))) {
                     downAt.put(child.getString("fullName"), System.currentTimeMillis() - closedAt);
@@ -190,9 +225,15 @@ public final class ProbeBench {
         if (times.isEmpty()) {
             out.printf("listener down -> status down: none of %d services within %d s%n", PORTS, 3 * FREQUENCY);
         } else {
-            out.printf("listener down -> status down (retries 0, frequency %d s, API polled every 250 ms): "
-                            + "%d of %d; min %.1f s, median %.1f s, max %.1f s%n", FREQUENCY, times.size(), PORTS,
-                    times.get(0) / 1e3, times.get(times.size() / 2) / 1e3, times.get(times.size() - 1) / 1e3);
+            out.printf(
+                    "listener down -> status down (retries 0, frequency %d s, API polled every 250 ms): "
+                            + "%d of %d; min %.1f s, median %.1f s, max %.1f s%n",
+                    FREQUENCY,
+                    times.size(),
+                    PORTS,
+                    times.get(0) / 1e3,
+                    times.get(times.size() / 2) / 1e3,
+                    times.get(times.size() - 1) / 1e3);
         }
     }
 
@@ -216,8 +257,11 @@ public final class ProbeBench {
     }
 
     private static double heap(Map<String, Double> metrics) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{")
-                && e.getKey().contains("area=\"heap\"")).mapToDouble(Map.Entry::getValue).sum();
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{")
+                        && e.getKey().contains("area=\"heap\""))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     private static double delta(Map<String, Double> m0, Map<String, Double> m1, String name) {
@@ -237,13 +281,17 @@ public final class ProbeBench {
     }
 
     private String request(String method, String path, String type, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", auth)
                 .timeout(Duration.ofMinutes(5));
         if (type != null) {
             b.header("Content-Type", type);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {

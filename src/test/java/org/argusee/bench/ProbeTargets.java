@@ -41,6 +41,7 @@ public final class ProbeTargets {
     private final AtomicLong accepts = new AtomicLong();
     /** Accept times (epoch ms) since the last mark; null before any mark. Written by the accept loop only. */
     private volatile List<Long> noted;
+
     private int ports;
 
     private ProbeTargets(Selector selector) {

@@ -26,14 +26,22 @@ final class TargetProcess implements AutoCloseable {
     static TargetProcess start(int first, int hosts, int ports) {
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
-            TargetProcess t = new TargetProcess(new ProcessBuilder(java, "-Xmx128m", "-cp",
-                    System.getProperty("java.class.path"), ProbeTargets.class.getName(), String.valueOf(first),
-                    String.valueOf(hosts), String.valueOf(ports)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            TargetProcess t = new TargetProcess(new ProcessBuilder(
+                            java,
+                            "-Xmx128m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ProbeTargets.class.getName(),
+                            String.valueOf(first),
+                            String.valueOf(hosts),
+                            String.valueOf(ports))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
             String ready = t.out.readLine();
             if (ready == null || !ready.startsWith("ready")) {
                 t.close();
-                throw new IllegalStateException("listener process for hosts " + first + "+" + hosts
-                        + " did not start: " + ready);
+                throw new IllegalStateException(
+                        "listener process for hosts " + first + "+" + hosts + " did not start: " + ready);
             }
             return t;
         } catch (IOException e) {

@@ -9,8 +9,8 @@ import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
 import org.argusee.tree.control.ParamRow;
 import org.argusee.tree.control.ParameterCatalog;
-import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * How long a full rebuild of the tree snapshot takes, and its heap, for a tree shaped like a large site:
@@ -21,8 +21,7 @@ public final class TreeSnapshotBench {
 
     private static final Logger LOG = Logger.getLogger(TreeSnapshotBench.class.getName());
 
-    private TreeSnapshotBench() {
-    }
+    private TreeSnapshotBench() {}
 
     public static void main(String[] args) {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -38,7 +37,10 @@ public final class TreeSnapshotBench {
             long start = System.nanoTime();
             snapshot = TreeSnapshot.build(i, objects, params, catalog);
             // touch what readers use: every full name and effective map
-            long touched = snapshot.nodes().mapToLong(n -> n.fullName().length() + n.effectiveParameters().size()).sum();
+            long touched = snapshot.nodes()
+                    .mapToLong(
+                            n -> n.fullName().length() + n.effectiveParameters().size())
+                    .sum();
             millis[i] = (System.nanoTime() - start) / 1_000_000;
             if (touched == 0) {
                 throw new IllegalStateException("empty snapshot");
@@ -50,10 +52,17 @@ public final class TreeSnapshotBench {
         long heapAfter = usedHeap();
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "objects=%d params=%d problems=%d rounds=%d first=%d ms median=%d ms best=%d ms snapshot heap=%.1f MB",
-                kept.size(), params.size(), snapshot.problems().size(), rounds, millis[0], sorted[rounds / 2],
-                sorted[0], (heapAfter - heapBefore) / 1e6);
+                kept.size(),
+                params.size(),
+                snapshot.problems().size(),
+                rounds,
+                millis[0],
+                sorted[rounds / 2],
+                sorted[0],
+                (heapAfter - heapBefore) / 1e6);
         LOG.info(report);
     }
 
@@ -76,8 +85,8 @@ public final class TreeSnapshotBench {
             params.add(new ParamRow(host, "retries", "3", false, 0));
             for (int s = 0; s < 10; s++) {
                 long service = ++id;
-                objects.add(new ObjectRow(service, host, ObjectKind.SERVICE, "TCP_" + (1000 + s) + "_h" + h,
-                        "TCP", null, s));
+                objects.add(new ObjectRow(
+                        service, host, ObjectKind.SERVICE, "TCP_" + (1000 + s) + "_h" + h, "TCP", null, s));
                 params.add(new ParamRow(service, "port", String.valueOf(1000 + s), false, 0));
                 params.add(new ParamRow(service, "expect", "^OK", false, 1));
             }

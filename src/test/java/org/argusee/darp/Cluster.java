@@ -36,8 +36,7 @@ final class Cluster {
     /** How long a single API answer or a state the servers reach on their own may take on a loaded machine. */
     static final Duration WITHIN = Duration.ofSeconds(20);
 
-    private Cluster() {
-    }
+    private Cluster() {}
 
     /**
      * Makes {@code slave} a slave of the server at {@code masterUrl} (the master itself or a relay to it), with a
@@ -54,8 +53,7 @@ final class Cluster {
     /** A slave peer on the master, its secret set through the API. */
     static void peer(ArgusServer master, String tag, String addresses, String secret, int timeoutSeconds) {
         Api.Reply reply = master.api().post("api/darp/peers", """
-                {"tag": "%s", "role": "slave", "allowedAddresses": [%s], "timeoutSeconds": %d, "secret": "%s"}"""
-                .formatted(tag, addresses, timeoutSeconds, secret));
+                {"tag": "%s", "role": "slave", "allowedAddresses": [%s], "timeoutSeconds": %d, "secret": "%s"}""".formatted(tag, addresses, timeoutSeconds, secret));
         assertEquals(201, reply.status(), "peer " + tag + " on " + master.name() + ": " + reply);
     }
 
@@ -72,8 +70,8 @@ final class Cluster {
     }
 
     static void parameter(ArgusServer server, String fullName, String key, String value) {
-        Api.Reply put = server.api().put(Api.object(fullName) + "/parameters/" + key,
-                "{\"value\": \"" + value + "\", \"local\": false}");
+        Api.Reply put = server.api()
+                .put(Api.object(fullName) + "/parameters/" + key, "{\"value\": \"" + value + "\", \"local\": false}");
         assertEquals(200, put.status(), key + " of " + fullName + " on " + server.name() + ": " + put);
     }
 
@@ -85,7 +83,9 @@ final class Cluster {
         }
         assertEquals(200, reply.status(), fullName + " on " + server.name() + ": " + reply);
         return reply.json().getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("key").equals(key)).map(p -> p.getString("value")).findFirst();
+                .filter(p -> p.getString("key").equals(key))
+                .map(p -> p.getString("value"))
+                .findFirst();
     }
 
     static boolean exists(ArgusServer server, String fullName) {
@@ -127,7 +127,8 @@ final class Cluster {
     static Optional<JsonObject> connection(ArgusServer server, String tag) {
         Api.Reply reply = server.api().get("api/darp/connections");
         assertEquals(200, reply.status(), "connections on " + server.name() + ": " + reply);
-        return reply.array().getValuesAs(JsonObject.class).stream().filter(c -> c.getString("tag").equals(tag))
+        return reply.array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("tag").equals(tag))
                 .findFirst();
     }
 
@@ -136,7 +137,10 @@ final class Cluster {
         Api.Reply reply = master.api().get("api/darp/objects/" + Api.encode(fullName));
         assertEquals(200, reply.status(), "DARP view of " + fullName + " on " + master.name() + ": " + reply);
         Map<String, JsonObject> byTag = new LinkedHashMap<>();
-        reply.json().getJsonArray("servers").getValuesAs(JsonObject.class).forEach(r -> byTag.put(r.getString("tag"), r));
+        reply.json()
+                .getJsonArray("servers")
+                .getValuesAs(JsonObject.class)
+                .forEach(r -> byTag.put(r.getString("tag"), r));
         return byTag;
     }
 
@@ -150,7 +154,8 @@ final class Cluster {
     static List<JsonObject> transitions(ArgusServer server, String fullName) {
         Api.Reply reply = server.api().get("api/status/" + Api.encode(fullName) + "/transitions?limit=200");
         assertEquals(200, reply.status(), "transitions of " + fullName + " on " + server.name() + ": " + reply);
-        List<JsonObject> items = new ArrayList<>(reply.json().getJsonArray("items").getValuesAs(JsonObject.class));
+        List<JsonObject> items =
+                new ArrayList<>(reply.json().getJsonArray("items").getValuesAs(JsonObject.class));
         Collections.reverse(items);
         return items;
     }
@@ -181,19 +186,23 @@ final class Cluster {
     /** The master's durable {@code darp_link.last_seq} for the slave (-1: no row yet). */
     static long storedLastSeq(ArgusServer master, String slaveTag) {
         try (Connection db = master.database().connect();
-             PreparedStatement s = db.prepareStatement("select last_seq from argus.darp_link where tag = ?")) {
+                PreparedStatement s = db.prepareStatement("select last_seq from argus.darp_link where tag = ?")) {
             s.setString(1, slaveTag);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
             }
         } catch (SQLException e) {
-            throw new AssertionError("cannot read darp_link of " + slaveTag + " in " + master.database().name(), e);
+            throw new AssertionError(
+                    "cannot read darp_link of " + slaveTag + " in "
+                            + master.database().name(),
+                    e);
         }
     }
 
     /** The last report number the slave has had acked, as its own connections view shows its master's link. */
     static long slaveLastAcked(ArgusServer slave) {
-        JsonObject c = connection(slave, MASTER).orElseThrow(() -> new AssertionError(slave.name() + " shows no master"));
+        JsonObject c =
+                connection(slave, MASTER).orElseThrow(() -> new AssertionError(slave.name() + " shows no master"));
         return c.get("lastSeq") instanceof JsonNumber n ? n.longValue() : -1;
     }
 
@@ -202,7 +211,10 @@ final class Cluster {
         StringBuilder params = new StringBuilder("{\"key\": \"uname\", \"value\": \"" + uname + "\"}, "
                 + "{\"key\": \"command\", \"value\": \"test -e \\\"$ARGUS_DATA/" + file + "\\\"\"}");
         for (int i = 0; i + 1 < parameters.length; i += 2) {
-            params.append(", {\"key\": \"").append(parameters[i]).append("\", \"value\": \"").append(parameters[i + 1])
+            params.append(", {\"key\": \"")
+                    .append(parameters[i])
+                    .append("\", \"value\": \"")
+                    .append(parameters[i + 1])
                     .append("\"}");
         }
         return "{\"kind\": \"Service\", \"type\": \"Prog\", \"parameters\": [" + params + "]}";
@@ -212,8 +224,12 @@ final class Cluster {
     static String group(String name, String... parameters) {
         StringBuilder params = new StringBuilder();
         for (int i = 0; i + 1 < parameters.length; i += 2) {
-            params.append(params.length() == 0 ? "" : ", ").append("{\"key\": \"").append(parameters[i])
-                    .append("\", \"value\": \"").append(parameters[i + 1]).append("\"}");
+            params.append(params.length() == 0 ? "" : ", ")
+                    .append("{\"key\": \"")
+                    .append(parameters[i])
+                    .append("\", \"value\": \"")
+                    .append(parameters[i + 1])
+                    .append("\"}");
         }
         return "{\"kind\": \"Group\", \"name\": \"" + name + "\", \"parameters\": [" + params + "]}";
     }

@@ -61,7 +61,8 @@ class DarpClusterIT {
     private static final String SECRET2 = "cluster-secret-two";
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
     private static final List<String> GRAVITIES = List.of("up", "down", "vote", "ietf", "self");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @RegisterExtension
     static final ArgusServers SERVERS = new ArgusServers();
@@ -73,6 +74,7 @@ class DarpClusterIT {
 
     /** Gravity (and "dist") -> the Prog service's full name on the master. */
     static final Map<String, String> REACH = new LinkedHashMap<>();
+
     static String only1;
     static String only2;
     static String redSelf;
@@ -94,29 +96,35 @@ class DarpClusterIT {
         Cluster.slaveOf(slave2, master.url().toString(), SECRET2, 5, 2);
         SERVERS.startAll(master, slave1, slave2);
         LOG.info(() -> "booted side by side: master " + master.bootTime().toMillis() + " ms, slave1 "
-                + slave1.bootTime().toMillis() + " ms, slave2 " + slave2.bootTime().toMillis() + " ms");
+                + slave1.bootTime().toMillis() + " ms, slave2 "
+                + slave2.bootTime().toMillis() + " ms");
         tree();
     }
 
     @AfterAll
     static void took() {
-        LOG.info(() -> "DarpClusterIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
+        LOG.info(() ->
+                "DarpClusterIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
     /** The master's tree; the slaves have none of their own and get theirs from it. */
     private static void tree() {
         String[] fast = {"frequency", "1", "retries", "0", "timeout", "5"};
-        String g1 = Cluster.create(master, "Top", Cluster.group("Only1", concat(fast, "darp_mode", "distributed",
-                "darp_tags", "slave1")));
+        String g1 = Cluster.create(
+                master, "Top", Cluster.group("Only1", concat(fast, "darp_mode", "distributed", "darp_tags", "slave1")));
         only1 = Cluster.create(master, g1, reachService("only1", "only1"));
-        String g2 = Cluster.create(master, "Top", Cluster.group("Only2", concat(fast, "darp_mode", "distributed",
-                "darp_tags", "slave2")));
+        String g2 = Cluster.create(
+                master, "Top", Cluster.group("Only2", concat(fast, "darp_mode", "distributed", "darp_tags", "slave2")));
         only2 = Cluster.create(master, g2, reachService("only2", "only2"));
 
         String red = Cluster.create(master, "Top", Cluster.group("Red", concat(fast, "darp_mode", "redundant")));
         for (String gravity : GRAVITIES) {
-            REACH.put(gravity, Cluster.create(master, red,
-                    reachService("reach_" + gravity, "reach-" + gravity, "darp_gravity", gravity)));
+            REACH.put(
+                    gravity,
+                    Cluster.create(
+                            master,
+                            red,
+                            reachService("reach_" + gravity, "reach-" + gravity, "darp_gravity", gravity)));
         }
         redSelf = Cluster.create(master, red, """
                 {"kind": "Service", "type": "Self/threads", "parameters": [{"key": "minvalue", "value": "1"}]}""");
@@ -124,7 +132,8 @@ class DarpClusterIT {
                 {"kind": "Service", "type": "DARP/Watch/slave1", "parameters": [{"key": "uname", "value": "red_watch"}]}""");
 
         String dist = Cluster.create(master, "Top", Cluster.group("Dist", concat(fast, "darp_mode", "distributed")));
-        REACH.put("dist", Cluster.create(master, dist, reachService("reach_dist", "reach-dist", "darp_gravity", "down")));
+        REACH.put(
+                "dist", Cluster.create(master, dist, reachService("reach_dist", "reach-dist", "darp_gravity", "down")));
 
         String watch = Cluster.create(master, "Top", Cluster.group("Watch", fast));
         watch1 = Cluster.create(master, watch, """
@@ -141,15 +150,21 @@ class DarpClusterIT {
         Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET1, 5);
         Cluster.peer(master, "slave2", "\"192.0.2.7\"", SECRET2, 5);
 
-        Duration took = Eventually.await("slave1 connected, seen from both ends", WITHIN,
+        Duration took = Eventually.await(
+                "slave1 connected, seen from both ends",
+                WITHIN,
                 () -> "connected".equals(link(master, "slave1")) && "connected".equals(link(slave1, MASTER)));
         LOG.info(() -> "slave1 connected " + took.toMillis() + " ms after its peer was created");
-        Eventually.holds("slave2, allowed only from 192.0.2.7, stays out", Duration.ofSeconds(5),
+        Eventually.holds(
+                "slave2, allowed only from 192.0.2.7, stays out",
+                Duration.ofSeconds(5),
                 () -> !"connected".equals(link(master, "slave2")) && !"connected".equals(link(slave2, MASTER)));
         assertEquals("never", link(master, "slave2"));
 
         Cluster.allow(master, "slave2", "\"127.0.0.1\"");
-        Eventually.await("slave2 connected once allowed", WITHIN,
+        Eventually.await(
+                "slave2 connected once allowed",
+                WITHIN,
                 () -> "connected".equals(link(master, "slave2")) && "connected".equals(link(slave2, MASTER)));
         JsonObject seen = Cluster.connection(master, "slave2").orElseThrow();
         assertEquals("127.0.0.1", seen.getString("address"), seen.toString());
@@ -207,20 +222,24 @@ class DarpClusterIT {
         String group = "Top:Only1";
         Instant changed = Instant.now();
         Cluster.parameter(master, group, "info", "changed through the API");
-        Eventually.await("the API change on slave1", LIVE_WITHIN,
-                () -> Cluster.ownParameter(slave1, group, "info").filter("changed through the API"::equals).isPresent());
-        LOG.info(() -> "API change on the slave after " + Duration.between(changed, Instant.now()).toMillis() + " ms");
+        Eventually.await("the API change on slave1", LIVE_WITHIN, () -> Cluster.ownParameter(slave1, group, "info")
+                .filter("changed through the API"::equals)
+                .isPresent());
+        LOG.info(() -> "API change on the slave after "
+                + Duration.between(changed, Instant.now()).toMillis() + " ms");
 
         Instant sql = Instant.now();
         try (Connection db = master.database().connect();
-             PreparedStatement s = db.prepareStatement("insert into argus.param (object_id, key, value)"
-                     + " select id, 'note', 'changed with SQL' from argus.object_full_name where full_name = ?")) {
+                PreparedStatement s = db.prepareStatement("insert into argus.param (object_id, key, value)"
+                        + " select id, 'note', 'changed with SQL' from argus.object_full_name where full_name = ?")) {
             s.setString(1, group);
             assertEquals(1, s.executeUpdate());
         }
-        Eventually.await("the SQL change on slave1", LIVE_WITHIN,
-                () -> Cluster.ownParameter(slave1, group, "note").filter("changed with SQL"::equals).isPresent());
-        LOG.info(() -> "SQL change on the slave after " + Duration.between(sql, Instant.now()).toMillis() + " ms");
+        Eventually.await("the SQL change on slave1", LIVE_WITHIN, () -> Cluster.ownParameter(slave1, group, "note")
+                .filter("changed with SQL"::equals)
+                .isPresent());
+        LOG.info(() -> "SQL change on the slave after "
+                + Duration.between(sql, Instant.now()).toMillis() + " ms");
         assertTrue(Cluster.ownParameter(slave2, group, "note").isEmpty(), "slave2 is not served Top:Only1");
     }
 
@@ -231,20 +250,20 @@ class DarpClusterIT {
         // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 61-darp-semantics.md)
         Map<String, Set<String>> reach = new LinkedHashMap<>();
         Map<String, String> combined = new LinkedHashMap<>();
-        scenario(reach, combined, "up", Set.of("slave2"), "up");                        // one up is enough
-        scenario(reach, combined, "down", Set.of(MASTER, "slave1", "slave2"), "up");     // all up
-        scenario(reach, combined, "vote", Set.of(MASTER, "slave1"), "up");               // 2 up > 1 down
-        scenario(reach, combined, "ietf", Set.of(MASTER, "slave2"), "up");               // 2 up > 1 down, all connected
-        scenario(reach, combined, "self", Set.of(MASTER), "up");                         // only the master's own
-        scenario(reach, combined, "dist", Set.of("slave1", "slave2"), "up");             // the master's down not counted
+        scenario(reach, combined, "up", Set.of("slave2"), "up"); // one up is enough
+        scenario(reach, combined, "down", Set.of(MASTER, "slave1", "slave2"), "up"); // all up
+        scenario(reach, combined, "vote", Set.of(MASTER, "slave1"), "up"); // 2 up > 1 down
+        scenario(reach, combined, "ietf", Set.of(MASTER, "slave2"), "up"); // 2 up > 1 down, all connected
+        scenario(reach, combined, "self", Set.of(MASTER), "up"); // only the master's own
+        scenario(reach, combined, "dist", Set.of("slave1", "slave2"), "up"); // the master's down not counted
         apply(reach, combined);
 
-        scenario(reach, combined, "up", Set.of(), "down");                               // nobody up
-        scenario(reach, combined, "down", Set.of(MASTER, "slave1"), "down");             // one down is enough
-        scenario(reach, combined, "vote", Set.of("slave1"), "down");                     // 1 up <= 2 down
-        scenario(reach, combined, "ietf", Set.of("slave1"), "down");                     // 1 up <= 2 down
-        scenario(reach, combined, "self", Set.of("slave1", "slave2"), "down");           // the slaves' up ignored
-        scenario(reach, combined, "dist", Set.of(MASTER, "slave1"), "down");             // the master's up not counted
+        scenario(reach, combined, "up", Set.of(), "down"); // nobody up
+        scenario(reach, combined, "down", Set.of(MASTER, "slave1"), "down"); // one down is enough
+        scenario(reach, combined, "vote", Set.of("slave1"), "down"); // 1 up <= 2 down
+        scenario(reach, combined, "ietf", Set.of("slave1"), "down"); // 1 up <= 2 down
+        scenario(reach, combined, "self", Set.of("slave1", "slave2"), "down"); // the slaves' up ignored
+        scenario(reach, combined, "dist", Set.of(MASTER, "slave1"), "down"); // the master's up not counted
         apply(reach, combined);
     }
 
@@ -252,7 +271,9 @@ class DarpClusterIT {
     @Test
     @Order(6)
     void aStoppedSlaveIsWatchedDownAndIetfStopsCountingIt() {
-        Eventually.awaitNone("DARP/Watch up for both connected slaves", WITHIN,
+        Eventually.awaitNone(
+                "DARP/Watch up for both connected slaves",
+                WITHIN,
                 () -> mismatches(Map.of(watch1, "up", watch2, "up")));
 
         Map<String, Set<String>> reach = new LinkedHashMap<>();
@@ -264,16 +285,22 @@ class DarpClusterIT {
         Instant stop = Instant.now();
         slave2.stop();
         Eventually.await("the master sees slave2 go", WITHIN, () -> "down".equals(link(master, "slave2")));
-        Eventually.awaitNone("slave2 watched down, slave1 still up; vote keeps slave2's last report, ietf drops it",
-                WITHIN, () -> mismatches(Map.of(watch1, "up", watch2, "down", REACH.get("vote"), "up",
-                        REACH.get("ietf"), "down")));
+        Eventually.awaitNone(
+                "slave2 watched down, slave1 still up; vote keeps slave2's last report, ietf drops it",
+                WITHIN,
+                () -> mismatches(
+                        Map.of(watch1, "up", watch2, "down", REACH.get("vote"), "up", REACH.get("ietf"), "down")));
         LOG.info(() -> "slave2 stopped; watched down and ietf recombined after "
                 + Duration.between(stop, Instant.now()).toMillis() + " ms");
         assertEquals("up", Cluster.reported(master, REACH.get("vote"), "slave2"), "its last report is kept");
     }
 
-    private static void scenario(Map<String, Set<String>> reach, Map<String, String> combined, String service,
-                                 Set<String> reachedFrom, String expected) {
+    private static void scenario(
+            Map<String, Set<String>> reach,
+            Map<String, String> combined,
+            String service,
+            Set<String> reachedFrom,
+            String expected) {
         reach.put(service, reachedFrom);
         combined.put(service, expected);
     }
@@ -284,24 +311,27 @@ class DarpClusterIT {
      * names every service still wrong.
      */
     private static void apply(Map<String, Set<String>> reach, Map<String, String> combined) {
-        List<ArgusServer> running = SERVERS.all().stream().filter(ArgusServer::running).toList();
+        List<ArgusServer> running =
+                SERVERS.all().stream().filter(ArgusServer::running).toList();
         reach.forEach((service, from) -> running.forEach(s -> s.dataFile(file(service), from.contains(s.name()))));
         Instant applied = Instant.now();
         Eventually.awaitNone("the slaves' reports on the master " + reach, WITHIN, () -> {
             List<String> wrong = new ArrayList<>();
-            reach.forEach((service, from) -> running.stream().filter(s -> s != master).forEach(s -> {
-                String expected = from.contains(s.name()) ? "up" : "down";
-                String got = Cluster.reported(master, REACH.get(service), s.name());
-                if (!expected.equals(got)) {
-                    wrong.add(service + " from " + s.name() + ": " + got + ", not " + expected);
-                }
-            }));
+            reach.forEach(
+                    (service, from) -> running.stream().filter(s -> s != master).forEach(s -> {
+                        String expected = from.contains(s.name()) ? "up" : "down";
+                        String got = Cluster.reported(master, REACH.get(service), s.name());
+                        if (!expected.equals(got)) {
+                            wrong.add(service + " from " + s.name() + ": " + got + ", not " + expected);
+                        }
+                    }));
             return wrong;
         });
         Map<String, String> byName = new LinkedHashMap<>();
         combined.forEach((service, status) -> byName.put(REACH.get(service), status));
         Eventually.awaitNone("the master's combined statuses " + combined, WITHIN, () -> mismatches(byName));
-        LOG.info(() -> "combined " + combined + " after " + Duration.between(applied, Instant.now()).toMillis() + " ms");
+        LOG.info(() -> "combined " + combined + " after "
+                + Duration.between(applied, Instant.now()).toMillis() + " ms");
         reach.clear();
         combined.clear();
     }
@@ -345,14 +375,23 @@ class DarpClusterIT {
     }
 
     private static void assertRefused(String tag, String secret) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> client(tag, secret).login().get(30, TimeUnit.SECONDS), "login of " + tag + " accepted");
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> client(tag, secret).login().get(30, TimeUnit.SECONDS),
+                "login of " + tag + " accepted");
         assertInstanceOf(LinkFailure.Unauthorized.class, e.getCause(), e.toString());
     }
 
     private static MasterLogin client(String tag, String secret) {
-        return new MasterLogin(HTTP, LinkSettings.of(master.anonymousApi().base(), tag, secret, null,
-                Duration.ofSeconds(30), Duration.ofSeconds(10)), new SecureRandom());
+        return new MasterLogin(
+                HTTP,
+                LinkSettings.of(
+                        master.anonymousApi().base(),
+                        tag,
+                        secret,
+                        null,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10)),
+                new SecureRandom());
     }
-
 }

@@ -54,8 +54,10 @@ class DarpCombineIT extends DeployedServer {
 
         FakeSlave() throws Exception {
             fixture = new DarpFixture(base).peer();
-            MasterLogin.Session session = new MasterLogin(HTTP, fixture.settings(fixture.secret,
-                    Duration.ofSeconds(30)), new SecureRandom()).login().get(30, TimeUnit.SECONDS);
+            MasterLogin.Session session = new MasterLogin(
+                            HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
+                    .login()
+                    .get(30, TimeUnit.SECONDS);
             stream = new RawStream(fixture.base);
             stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token()
                     + "\",\"timeoutMillis\":60000}");
@@ -66,8 +68,7 @@ class DarpCombineIT extends DeployedServer {
             return fixture.tag;
         }
 
-        void report(String object, String status, String severity, String reason, boolean override)
-                throws Exception {
+        void report(String object, String status, String severity, String reason, boolean override) throws Exception {
             long seq = next++;
             stream.send("{\"type\":\"reports\",\"items\":[{\"seq\":" + seq + ",\"object\":\"" + object
                     + "\",\"status\":\"" + status + "\",\"severity\":\"" + severity + "\""
@@ -115,8 +116,8 @@ class DarpCombineIT extends DeployedServer {
             vote | down | minor    | gravity |
             ietf | down | minor    | gravity |
             self | up   |          | own_result | A, B""")
-    void eachGravityCombinesTheMastersOwnResultWithTheSlavesReports(String gravity, String status,
-            String severity, String basis, String failing) throws Exception {
+    void eachGravityCombinesTheMastersOwnResultWithTheSlavesReports(
+            String gravity, String status, String severity, String basis, String failing) throws Exception {
         FakeSlave a = slave();
         FakeSlave b = slave();
         String service = service("redundant", gravity, DarpFixture.MASTER_TAG + " " + a.tag() + " " + b.tag());
@@ -126,9 +127,10 @@ class DarpCombineIT extends DeployedServer {
         b.down(service, "minor", "timeout");
 
         // both reports counted (the first alone may give another status on the way)
-        Eventually.await("both reports counted", WITHIN,
-                () -> "down".equals(row(service, b.tag()).getString("status")));
-        List<String> expectedFailing = failing == null ? List.of()
+        Eventually.await("both reports counted", WITHIN, () -> "down"
+                .equals(row(service, b.tag()).getString("status")));
+        List<String> expectedFailing = failing == null
+                ? List.of()
                 : List.of(a.tag(), b.tag()).stream().sorted().toList();
         String onA = a.tag() + " (connection refused)";
         String onB = b.tag() + " (timeout)";
@@ -136,8 +138,9 @@ class DarpCombineIT extends DeployedServer {
         String reason = "down on " + (a.tag().compareTo(b.tag()) < 0 ? onA + ", " + onB : onB + ", " + onA);
         Eventually.await(service + " is " + status + " " + severity + " as stored", WITHIN, () -> {
             JsonObject s = status(service);
-            return status.equals(s.getString("status")) && (!status.equals("down")
-                    || severity.equals(s.getString("severity")) && reason.equals(s.getString("reason")));
+            return status.equals(s.getString("status"))
+                    && (!status.equals("down")
+                            || severity.equals(s.getString("severity")) && reason.equals(s.getString("reason")));
         });
         JsonObject combined = darp(service).getJsonObject("combined");
         assertEquals(status, combined.getString("status"), combined.toString());
@@ -181,8 +184,8 @@ class DarpCombineIT extends DeployedServer {
 
         a.report(service, "down", "major", "maintenance window", true);
 
-        Eventually.await(service + " shows override", WITHIN,
-                () -> "override".equals(status(service).getString("displayStatus")));
+        Eventually.await(service + " shows override", WITHIN, () -> "override"
+                .equals(status(service).getString("displayStatus")));
         JsonObject shown = status(service);
         assertEquals("down", shown.getString("status"));
         assertEquals("clear", shown.getString("severity"), "an override shows severity clear");
@@ -201,22 +204,28 @@ class DarpCombineIT extends DeployedServer {
     void darpQuorumHoldsTheStatusUpUntilEnoughServersReportDown() throws Exception {
         FakeSlave a = slave();
         FakeSlave b = slave();
-        String service = service("redundant", "down", DarpFixture.MASTER_TAG + " " + a.tag() + " " + b.tag(),
-                "darp_quorum", "2");
+        String service = service(
+                "redundant", "down", DarpFixture.MASTER_TAG + " " + a.tag() + " " + b.tag(), "darp_quorum", "2");
         awaitOwn(service, "up");
         awaitStatus(service, "up");
 
         a.down(service, "major", "timeout");
-        Eventually.await("the quorum decides", WITHIN,
-                () -> "quorum_not_met".equals(darp(service).getJsonObject("combined").getString("basis")));
+        Eventually.await("the quorum decides", WITHIN, () -> "quorum_not_met"
+                .equals(darp(service).getJsonObject("combined").getString("basis")));
         assertEquals("up", status(service).getString("status"), "one down of a quorum of two: stays up");
-        assertEquals(List.of(a.tag()), strings(darp(service).getJsonObject("combined").getJsonArray("failingWhileUp")),
+        assertEquals(
+                List.of(a.tag()),
+                strings(darp(service).getJsonObject("combined").getJsonArray("failingWhileUp")),
                 "failing while up is shown, not hidden");
 
         b.down(service, "major", "timeout");
         JsonObject down = awaitStatus(service, "down");
-        assertEquals("down on " + String.join(" (timeout), ", List.of(a.tag(), b.tag()).stream().sorted().toList())
-                + " (timeout)", down.getString("reason"));
+        assertEquals(
+                "down on "
+                        + String.join(
+                                " (timeout), ",
+                                List.of(a.tag(), b.tag()).stream().sorted().toList()) + " (timeout)",
+                down.getString("reason"));
     }
 
     @Test
@@ -251,27 +260,33 @@ class DarpCombineIT extends DeployedServer {
         for (int i = 0; i < more.length; i += 2) {
             extra.append(", {\"key\": \"%s\", \"value\": \"%s\"}".formatted(more[i], more[i + 1]));
         }
-        created(admin.post(Api.object("Top") + "/children", """
+        created(admin.post(
+                Api.object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "darp_mode", "value": "%s"}, {"key": "darp_gravity", "value": "%s"},
                   {"key": "darp_tags", "value": "%s"}, {"key": "frequency", "value": "1"},
-                  {"key": "retries", "value": "0"}, {"key": "timeout", "value": "2"}%s]}"""
-                .formatted(group.substring(4), mode, gravity, tags, extra)));
+                  {"key": "retries", "value": "0"}, {"key": "timeout", "value": "2"}%s]}""".formatted(group.substring(4), mode, gravity, tags, extra)));
         created(admin.post(Api.object(group) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}"""));
-        return created(admin.post(Api.object(group + ":127.0.0.1") + "/children", """
+        return created(admin.post(
+                        Api.object(group + ":127.0.0.1") + "/children", """
                 {"kind": "Service", "type": "TCP", "parameters": [{"key": "port", "value": "%d"},
                   {"key": "expect", "value": "^OK"}]}""".formatted(listener.getLocalPort())))
                 .getString("fullName");
     }
 
     private void awaitOwn(String service, String status) {
-        Eventually.await(service + ": the master's own result " + status, WITHIN,
+        Eventually.await(
+                service + ": the master's own result " + status,
+                WITHIN,
                 () -> status.equals(row(service, DarpFixture.MASTER_TAG).getString("status")));
     }
 
     private JsonObject awaitStatus(String service, String status) {
-        Eventually.await(service + " is " + status, WITHIN, () -> status.equals(status(service).getString("status")));
+        Eventually.await(
+                service + " is " + status,
+                WITHIN,
+                () -> status.equals(status(service).getString("status")));
         return status(service);
     }
 
@@ -289,7 +304,8 @@ class DarpCombineIT extends DeployedServer {
 
     private JsonObject row(String fullName, String tag) {
         return darp(fullName).getJsonArray("servers").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("tag").equals(tag)).findFirst()
+                .filter(r -> r.getString("tag").equals(tag))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row of " + tag + " for " + fullName));
     }
 
@@ -301,7 +317,9 @@ class DarpCombineIT extends DeployedServer {
     }
 
     private static List<String> strings(JsonArray a) {
-        return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return a.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static JsonObject created(Api.Reply reply) {
@@ -311,7 +329,8 @@ class DarpCombineIT extends DeployedServer {
 
     private void serve() {
         while (!listener.isClosed()) {
-            try (Socket s = listener.accept(); OutputStream out = s.getOutputStream()) {
+            try (Socket s = listener.accept();
+                    OutputStream out = s.getOutputStream()) {
                 out.write("OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 if (listener.isClosed()) {

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +57,27 @@ class DarpConfigIT extends DeployedServer {
     void theSlaveGetsExactlyItsObjectsAndTheirPaths() throws Exception {
         ConfigDocument doc = fetch(null).orElseThrow();
 
-        Set<String> services = fixture.admin.get(Api.object(fixture.hostName()) + "/children").array()
-                .getValuesAs(JsonObject.class).stream().filter(c -> !c.getString("type", "").startsWith("Self"))
-                .map(c -> c.getString("fullName")).collect(Collectors.toSet());
+        Set<String> services =
+                fixture
+                        .admin
+                        .get(Api.object(fixture.hostName()) + "/children")
+                        .array()
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .filter(c -> !c.getString("type", "").startsWith("Self"))
+                        .map(c -> c.getString("fullName"))
+                        .collect(Collectors.toSet());
         assertEquals(2, services.size(), services.toString());
-        List<String> names = doc.objects().stream().map(ConfigDocument.Entry::fullName).toList();
+        List<String> names =
+                doc.objects().stream().map(ConfigDocument.Entry::fullName).toList();
         assertEquals(List.of("Top", fixture.groupName(), fixture.hostName()), names.subList(0, 3));
         assertEquals(services, Set.copyOf(names.subList(3, names.size())), "no Self service, no unserved group");
         assertEquals(fixture.tag, doc.slave());
         assertEquals(DarpFixture.MASTER_TAG, doc.master());
-        assertTrue(doc.objects().get(1).parameters().stream().anyMatch(p -> p.key().equals("darp_tags")
-                && p.value().equals(fixture.tag)), "own parameters come along");
+        assertTrue(
+                doc.objects().get(1).parameters().stream()
+                        .anyMatch(p -> p.key().equals("darp_tags") && p.value().equals(fixture.tag)),
+                "own parameters come along");
     }
 
     @Test
@@ -78,7 +87,8 @@ class DarpConfigIT extends DeployedServer {
 
         HttpResponse<String> plain = get(session.token(), doc.version());
         assertEquals(304, plain.statusCode());
-        assertEquals("\"" + doc.version() + "\"", plain.headers().firstValue("ETag").orElse(null));
+        assertEquals(
+                "\"" + doc.version() + "\"", plain.headers().firstValue("ETag").orElse(null));
     }
 
     @Test
@@ -95,8 +105,8 @@ class DarpConfigIT extends DeployedServer {
     void aChangeWithPlainSqlIsServedWithinSeconds() throws Exception {
         String before = fetch(null).orElseThrow().version();
         try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement("insert into argus.param (object_id, key, value)"
-                     + " select id, 'retries', '7' from argus.object_full_name where full_name = ?")) {
+                PreparedStatement s = db.prepareStatement("insert into argus.param (object_id, key, value)"
+                        + " select id, 'retries', '7' from argus.object_full_name where full_name = ?")) {
             s.setString(1, fixture.hostName());
             assertEquals(1, s.executeUpdate());
         }
@@ -107,8 +117,12 @@ class DarpConfigIT extends DeployedServer {
     void withoutAValidTokenTheConfigIsRefused() throws Exception {
         assertEquals(401, get(null, null).statusCode());
         assertEquals(401, get("forged-token", null).statusCode());
-        RawHttp.Reply elsewhere = RawHttp.send("GET", fixture.base.resolve("api/darp/v1/config"), "127.0.0.9",
-                Map.of("Authorization", "Bearer " + session.token()), null);
+        RawHttp.Reply elsewhere = RawHttp.send(
+                "GET",
+                fixture.base.resolve("api/darp/v1/config"),
+                "127.0.0.9",
+                Map.of("Authorization", "Bearer " + session.token()),
+                null);
         assertEquals(401, elsewhere.status(), "a token is good only from the address it was given to");
         assertEquals(200, get(session.token(), null).statusCode());
     }
@@ -123,8 +137,11 @@ class DarpConfigIT extends DeployedServer {
     private boolean changed(String before, String key, String value) {
         try {
             Optional<ConfigDocument> doc = fetch(before);
-            return doc.isPresent() && doc.get().objects().stream().filter(o -> o.fullName().equals(fixture.hostName()))
-                    .flatMap(o -> o.parameters().stream()).anyMatch(p -> p.key().equals(key) && p.value().equals(value));
+            return doc.isPresent()
+                    && doc.get().objects().stream()
+                            .filter(o -> o.fullName().equals(fixture.hostName()))
+                            .flatMap(o -> o.parameters().stream())
+                            .anyMatch(p -> p.key().equals(key) && p.value().equals(value));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -39,6 +39,7 @@ class DarpFailoverIT {
     private static final String SECRET = "failover-secret";
     /** argus.darp.master.timeout and .frequency on the slave, seconds. */
     private static final int TIMEOUT = 3;
+
     private static final int FREQUENCY = 2;
     /** The failover services' own frequency, seconds: a probe comes due at most this long after the takeover. */
     private static final int PROBE_EVERY = 1;
@@ -71,8 +72,19 @@ class DarpFailoverIT {
         LOG.info(() -> "booted side by side: master " + master.bootTime().toMillis() + " ms, slave "
                 + slave.bootTime().toMillis() + " ms");
         Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
-        String group = Cluster.create(master, "Top", Cluster.group("Fail", "darp_mode", "failover",
-                "frequency", Integer.toString(PROBE_EVERY), "retries", "0", "timeout", "5"));
+        String group = Cluster.create(
+                master,
+                "Top",
+                Cluster.group(
+                        "Fail",
+                        "darp_mode",
+                        "failover",
+                        "frequency",
+                        Integer.toString(PROBE_EVERY),
+                        "retries",
+                        "0",
+                        "timeout",
+                        "5"));
         service = Cluster.create(master, group, Cluster.reachService("failover_probe", "failover"));
         master.dataFile("failover", true);
         slave.dataFile("failover", true);
@@ -80,13 +92,16 @@ class DarpFailoverIT {
 
     @AfterAll
     static void took() {
-        LOG.info(() -> "DarpFailoverIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
+        LOG.info(() -> "DarpFailoverIT took "
+                + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
     @Test
     @Order(1)
     void theSlaveStandsByWhileItsMasterIsConnected() {
-        Eventually.await("slave1 connected with the failover service", WITHIN,
+        Eventually.await(
+                "slave1 connected with the failover service",
+                WITHIN,
                 () -> "connected".equals(link(slave, MASTER)) && Cluster.exists(slave, service));
         Eventually.await("the master probes the failover service", WITHIN, () -> checkedAt(master, service) != null);
         standsBy();
@@ -105,8 +120,10 @@ class DarpFailoverIT {
     void theSlaveStandsByAgainWhenItsMasterIsRestarted() {
         master.start();
         LOG.info(() -> "master restarted in " + master.bootTime().toMillis() + " ms");
-        Eventually.await("slave1 reconnected", WITHIN, () -> "connected".equals(link(slave, MASTER))
-                && "connected".equals(link(master, "slave1")));
+        Eventually.await(
+                "slave1 reconnected",
+                WITHIN,
+                () -> "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, "slave1")));
         standsBy();
     }
 
@@ -122,16 +139,20 @@ class DarpFailoverIT {
     @Order(5)
     void theSlaveStandsByAgainWhenItsMasterResumes() {
         master.resume();
-        Eventually.await("slave1 reconnected after SIGCONT", WITHIN, () -> "connected".equals(link(slave, MASTER))
-                && "connected".equals(link(master, "slave1")));
+        Eventually.await(
+                "slave1 reconnected after SIGCONT",
+                WITHIN,
+                () -> "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, "slave1")));
         standsBy();
     }
 
     /** The slave's check time of the failover service stays still for a while once connected. */
     private static void standsBy() {
         stoodBy = false;
-        Duration took = Eventually.await("slave1 stops probing the failover service (check time still for "
-                + QUIET.toMillis() + " ms; last " + checkedAt(slave, service) + ")", WITHIN,
+        Duration took = Eventually.await(
+                "slave1 stops probing the failover service (check time still for " + QUIET.toMillis() + " ms; last "
+                        + checkedAt(slave, service) + ")",
+                WITHIN,
                 Cluster.unchangedFor(QUIET, () -> checkedAt(slave, service)));
         LOG.info(() -> "slave1 standing by after " + took.toMillis() + " ms (including " + QUIET.toMillis()
                 + " ms of stillness)");
@@ -140,18 +161,24 @@ class DarpFailoverIT {
 
     /** The slave sees its master down and probes the failover service, twice, the first within the bound. */
     private static void takesOver(String before, String how) {
-        assertTrue(stoodBy, "the slave was not standing by before its master was " + how
-                + " (see the step before): a takeover cannot be told from probing all along");
+        assertTrue(
+                stoodBy,
+                "the slave was not standing by before its master was " + how
+                        + " (see the step before): a takeover cannot be told from probing all along");
         Instant t0 = Instant.now();
-        Duration took = Eventually.await("slave1 probes the failover service after its master was " + how, TAKEOVER,
+        Duration took = Eventually.await(
+                "slave1 probes the failover service after its master was " + how,
+                TAKEOVER,
                 () -> !Objects.equals(before, checkedAt(slave, service)));
         LOG.info(() -> "master " + how + ": slave1 probed after " + took.toMillis() + " ms (bound "
                 + TAKEOVER.toMillis() + " ms)");
         assertNotEquals("connected", link(slave, MASTER), "the slave shows its master down");
         String first = checkedAt(slave, service);
-        Eventually.await("slave1 keeps probing", Duration.ofSeconds(5L * PROBE_EVERY + 5),
+        Eventually.await(
+                "slave1 keeps probing",
+                Duration.ofSeconds(5L * PROBE_EVERY + 5),
                 () -> !Objects.equals(first, checkedAt(slave, service)));
-        LOG.info(() -> "takeover after the master was " + how + ": " + Duration.between(t0, Instant.now()).toMillis()
-                + " ms to the second probe");
+        LOG.info(() -> "takeover after the master was " + how + ": "
+                + Duration.between(t0, Instant.now()).toMillis() + " ms to the second probe");
     }
 }

@@ -39,8 +39,7 @@ final class DarpFixture implements AutoCloseable {
     /** The peer, allowed from the given addresses, with the given timeout. */
     DarpFixture peer(String addresses, int timeoutSeconds) {
         Api.Reply reply = admin.post("api/darp/peers", """
-                {"tag": "%s", "role": "slave", "allowedAddresses": [%s], "timeoutSeconds": %d, "secret": "%s"}"""
-                .formatted(tag, addresses, timeoutSeconds, secret));
+                {"tag": "%s", "role": "slave", "allowedAddresses": [%s], "timeoutSeconds": %d, "secret": "%s"}""".formatted(tag, addresses, timeoutSeconds, secret));
         assertEquals(201, reply.status(), reply.toString());
         return this;
     }
@@ -83,8 +82,8 @@ final class DarpFixture implements AutoCloseable {
     }
 
     LinkSettings settings(String withSecret, Duration timeout) {
-        return new LinkSettings(base, tag, withSecret, MASTER_TAG, timeout, Duration.ofMillis(200),
-                Duration.ofSeconds(2));
+        return new LinkSettings(
+                base, tag, withSecret, MASTER_TAG, timeout, Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 
     /** A link to the master as this slave; closed with the fixture. */

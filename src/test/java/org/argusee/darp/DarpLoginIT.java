@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class DarpLoginIT extends DeployedServer {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     DarpFixture fixture;
 
@@ -40,8 +41,8 @@ class DarpLoginIT extends DeployedServer {
     void rightLoginStillWorksAndCleanUp() {
         try {
             if (fixture != null) {
-                Api.Reply pinned = fixture.admin.put("api/darp/peers/" + fixture.tag,
-                        "{\"allowedAddresses\": [\"127.0.0.1\"]}");
+                Api.Reply pinned =
+                        fixture.admin.put("api/darp/peers/" + fixture.tag, "{\"allowedAddresses\": [\"127.0.0.1\"]}");
                 assertEquals(200, pinned.status(), pinned.toString());
                 assertNotNull(login(fixture.tag, fixture.secret).token());
             }
@@ -89,10 +90,10 @@ class DarpLoginIT extends DeployedServer {
         Api.Reply replay = anonymous.post("api/darp/v1/login", body);
         assertEquals(401, replay.status(), replay.toString());
 
-        Api.Reply wrongSecret = anonymous.post("api/darp/v1/login",
-                ScramLogins.loginBody(anonymous, fixture.tag, "wrong-secret!"));
-        Api.Reply wrongTag = anonymous.post("api/darp/v1/login",
-                ScramLogins.loginBody(anonymous, "x" + fixture.tag, fixture.secret));
+        Api.Reply wrongSecret =
+                anonymous.post("api/darp/v1/login", ScramLogins.loginBody(anonymous, fixture.tag, "wrong-secret!"));
+        Api.Reply wrongTag = anonymous.post(
+                "api/darp/v1/login", ScramLogins.loginBody(anonymous, "x" + fixture.tag, fixture.secret));
         assertEquals(401, wrongSecret.status());
         assertEquals(401, wrongTag.status());
         assertEquals(replay.body(), wrongSecret.body(), "the reply does not say which part was wrong");
@@ -124,13 +125,17 @@ class DarpLoginIT extends DeployedServer {
     }
 
     private RawHttp.Reply rawLogin(String local, String secret) {
-        RawHttp.Reply challenge = RawHttp.post(Api.anonymous(base).base().resolve("api/darp/v1/challenge"), local,
+        RawHttp.Reply challenge = RawHttp.post(
+                Api.anonymous(base).base().resolve("api/darp/v1/challenge"),
+                local,
                 "{\"tag\":\"" + fixture.tag + "\",\"clientNonce\":\"" + ScramLogins.CLIENT_NONCE + "\"}");
         if (challenge.status() != 200) {
             return challenge;
         }
         JsonObject c = Json.createReader(new StringReader(challenge.body())).readObject();
-        return RawHttp.post(Api.anonymous(base).base().resolve("api/darp/v1/login"), local,
+        return RawHttp.post(
+                Api.anonymous(base).base().resolve("api/darp/v1/login"),
+                local,
                 ScramLogins.proofBody(fixture.tag, secret, c));
     }
 
@@ -143,13 +148,16 @@ class DarpLoginIT extends DeployedServer {
     }
 
     private void assertRefused(String tag, String secret) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> client(tag, secret).login().get(30, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> client(tag, secret).login().get(30, TimeUnit.SECONDS));
         assertInstanceOf(LinkFailure.Unauthorized.class, e.getCause(), e.toString());
     }
 
     private MasterLogin client(String tag, String secret) {
-        return new MasterLogin(HTTP, LinkSettings.of(Api.anonymous(base).base(), tag, secret, null,
-                Duration.ofSeconds(30), Duration.ofSeconds(10)), new SecureRandom());
+        return new MasterLogin(
+                HTTP,
+                LinkSettings.of(
+                        Api.anonymous(base).base(), tag, secret, null, Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                new SecureRandom());
     }
 }

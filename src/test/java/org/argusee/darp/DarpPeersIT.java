@@ -65,8 +65,11 @@ class DarpPeersIT extends DeployedServer {
         Api.Reply fetched = api.get(peers(tag));
         Api.Reply listed = api.get("api/darp/peers");
         assertEquals(withoutTimes(peer), withoutTimes(fetched.json()));
-        assertTrue(listed.array().getValuesAs(JsonObject.class).stream().map(DarpPeersIT::withoutTimes)
-                .anyMatch(withoutTimes(peer)::equals), listed.toString());
+        assertTrue(
+                listed.array().getValuesAs(JsonObject.class).stream()
+                        .map(DarpPeersIT::withoutTimes)
+                        .anyMatch(withoutTimes(peer)::equals),
+                listed.toString());
         for (Api.Reply r : List.of(reply, fetched, listed)) {
             assertFalse(r.body().contains(secret), "the secret is in " + r);
             assertFalse(r.body().contains("SCRAM-SHA-256"), "the verifier is in " + r);
@@ -104,8 +107,7 @@ class DarpPeersIT extends DeployedServer {
     @Test
     void badAddressIsRefusedNamingTheField() {
         badRequest(api.post("api/darp/peers", """
-                {"tag": "%s", "role": "slave", "allowedAddresses": ["not an address!"]}""".formatted(tag)),
-                "allowedAddresses");
+                {"tag": "%s", "role": "slave", "allowedAddresses": ["not an address!"]}""".formatted(tag)), "allowedAddresses");
     }
 
     @Test
@@ -128,8 +130,7 @@ class DarpPeersIT extends DeployedServer {
     @Test
     void badUrlIsRefusedNamingTheField() {
         badRequest(api.post("api/darp/peers", """
-                {"tag": "%s", "role": "slave", "remoteUrl": "ftp://slave1.example.com/"}""".formatted(tag)),
-                "remoteUrl");
+                {"tag": "%s", "role": "slave", "remoteUrl": "ftp://slave1.example.com/"}""".formatted(tag)), "remoteUrl");
     }
 
     @Test
@@ -188,20 +189,25 @@ class DarpPeersIT extends DeployedServer {
     @Test
     void aSlaveAddedWithPlainSqlReachesTheTopologyWithoutARestart() throws SQLException {
         String group = "sqlpeer" + tag.substring(6);
-        Api.Reply created = api.post(Api.object("Top") + "/children", "{\"kind\":\"Group\",\"name\":\"" + group
-                + "\",\"parameters\":[{\"key\":\"darp_mode\",\"value\":\"redundant\"}]}");
+        Api.Reply created = api.post(
+                Api.object("Top") + "/children",
+                "{\"kind\":\"Group\",\"name\":\"" + group
+                        + "\",\"parameters\":[{\"key\":\"darp_mode\",\"value\":\"redundant\"}]}");
         assertEquals(201, created.status(), created.toString());
         String fullName = "Top:" + group;
         try {
             try (Connection db = TestDatabase.connect();
-                 PreparedStatement s = db.prepareStatement("insert into argus.darp_peer (tag, role, allowed_addresses)"
-                         + " values (?, 'slave', '127.0.0.1')")) {
+                    PreparedStatement s =
+                            db.prepareStatement("insert into argus.darp_peer (tag, role, allowed_addresses)"
+                                    + " values (?, 'slave', '127.0.0.1')")) {
                 s.setString(1, tag);
                 assertEquals(1, s.executeUpdate());
             }
             // darp_tags '*' names every server the master knows: the view lists the new slave once it is known
-            Eventually.await("the DARP view of " + fullName + " names " + tag, Duration.ofSeconds(20),
-                    () -> api.get("api/darp/objects/" + Api.encode(fullName)).body().contains("\"" + tag + "\""));
+            Eventually.await("the DARP view of " + fullName + " names " + tag, Duration.ofSeconds(20), () -> api.get(
+                            "api/darp/objects/" + Api.encode(fullName))
+                    .body()
+                    .contains("\"" + tag + "\""));
         } finally {
             api.delete(Api.object(fullName) + "?recursive=true");
         }
@@ -215,22 +221,29 @@ class DarpPeersIT extends DeployedServer {
         assertEquals(400, reply.status(), reply.toString());
         assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
         List<String> fields = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("field")).toList();
+                .map(e -> e.getString("field"))
+                .toList();
         assertTrue(fields.contains(field), "expected an error for " + field + ": " + reply);
     }
 
     /** The database keeps microseconds, the answer to a create the clock's nanoseconds. */
     private static JsonObject withoutTimes(JsonObject peer) {
-        return Json.createObjectBuilder(peer).remove("createdAt").remove("updatedAt").build();
+        return Json.createObjectBuilder(peer)
+                .remove("createdAt")
+                .remove("updatedAt")
+                .build();
     }
 
     private static List<String> strings(JsonObject o, String key) {
-        return o.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return o.getJsonArray(key).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private String storedVerifier() throws SQLException {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement("select secret_verifier from argus.darp_peer where tag = ?")) {
+                PreparedStatement s =
+                        db.prepareStatement("select secret_verifier from argus.darp_peer where tag = ?")) {
             s.setString(1, tag);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "no row for peer " + tag);

@@ -52,7 +52,10 @@ class DarpStreamIT extends DeployedServer {
         awaitConnected(link, 1);
 
         link.report(down(fixture.ssh(), "connection refused"));
-        Eventually.await("the report acked", WITHIN, () -> link.state().lastAcked() >= 1 && link.state().pending() == 0);
+        Eventually.await(
+                "the report acked",
+                WITHIN,
+                () -> link.state().lastAcked() >= 1 && link.state().pending() == 0);
 
         JsonObject row = slaveRow(fixture.ssh());
         assertEquals("down", row.getString("status"));
@@ -76,17 +79,24 @@ class DarpStreamIT extends DeployedServer {
         link.start();
         awaitConnected(link, 1);
         link.report(down(fixture.ssh(), "first"));
-        Eventually.await("the first report acked", WITHIN, () -> link.state().pending() == 0 && link.state().lastAcked() > 0);
+        Eventually.await(
+                "the first report acked",
+                WITHIN,
+                () -> link.state().pending() == 0 && link.state().lastAcked() > 0);
         long firstAck = link.state().lastAcked();
 
         link.stop();
-        Eventually.await("the master sees the slave go", WITHIN,
-                () -> connection(fixture.tag).getString("state").equals("down"));
+        Eventually.await("the master sees the slave go", WITHIN, () -> connection(fixture.tag)
+                .getString("state")
+                .equals("down"));
         String tcp = fixture.hostName() + ":TCP_2055_darp-it.invalid";
         link.report(up(fixture.ssh()));
         link.report(down(tcp, "timeout"));
         link.report(down(tcp, "no route to host"));
-        Eventually.await("queued while away, coalesced per object", WITHIN, () -> link.state().pending() == 2);
+        Eventually.await(
+                "queued while away, coalesced per object",
+                WITHIN,
+                () -> link.state().pending() == 2);
 
         link.start();
         awaitConnected(link, 2);
@@ -116,7 +126,8 @@ class DarpStreamIT extends DeployedServer {
             assertEquals("first", slaveRow(fixture.ssh()).getString("reason"), "and not applied again");
 
             second.send(reports(next + 1, fixture.ssh(), "third"));
-            assertEquals(next + 1, second.next("ack", WITHIN).getJsonNumber("seq").longValue());
+            assertEquals(
+                    next + 1, second.next("ack", WITHIN).getJsonNumber("seq").longValue());
             assertEquals("third", slaveRow(fixture.ssh()).getString("reason"));
         }
     }
@@ -135,10 +146,14 @@ class DarpStreamIT extends DeployedServer {
                 {"value": "5", "local": false}""");
         assertEquals(200, put.status(), put.toString());
 
-        Duration took = Eventually.await("the changed config at the slave", Duration.ofSeconds(5),
-                () -> !recorder.lastConfig().version().equals(before));
-        assertTrue(recorder.lastConfig().objects().get(1).parameters().stream()
-                .anyMatch(p -> p.key().equals("retries") && p.value().equals("5")), "took " + took);
+        Duration took =
+                Eventually.await("the changed config at the slave", Duration.ofSeconds(5), () -> !recorder.lastConfig()
+                        .version()
+                        .equals(before));
+        assertTrue(
+                recorder.lastConfig().objects().get(1).parameters().stream()
+                        .anyMatch(p -> p.key().equals("retries") && p.value().equals("5")),
+                "took " + took);
         assertEquals(1, recorder.connections.size(), "pushed over the open stream, no reconnect");
     }
 
@@ -220,8 +235,10 @@ class DarpStreamIT extends DeployedServer {
     }
 
     private JsonObject hello(RawStream stream, long timeoutMillis) throws Exception {
-        MasterLogin.Session session = new MasterLogin(HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)),
-                new SecureRandom()).login().get(30, TimeUnit.SECONDS);
+        MasterLogin.Session session = new MasterLogin(
+                        HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
+                .login()
+                .get(30, TimeUnit.SECONDS);
         stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":"
                 + timeoutMillis + "}");
         JsonObject welcome = stream.next("welcome", WITHIN);
@@ -230,12 +247,15 @@ class DarpStreamIT extends DeployedServer {
     }
 
     private static String reports(long seq, String object, String reason) {
-        return "{\"type\":\"reports\",\"items\":[{\"seq\":" + seq + ",\"object\":\"" + object + "\",\"status\":\"down\","
-                + "\"severity\":\"minor\",\"reason\":\"" + reason + "\",\"at\":\"" + Instant.now() + "\"}]}";
+        return "{\"type\":\"reports\",\"items\":[{\"seq\":" + seq + ",\"object\":\"" + object
+                + "\",\"status\":\"down\"," + "\"severity\":\"minor\",\"reason\":\"" + reason + "\",\"at\":\""
+                + Instant.now() + "\"}]}";
     }
 
     private static void awaitConnected(MasterLink link, int connections) {
-        Eventually.await("the link connected (" + connections + ")", WITHIN,
+        Eventually.await(
+                "the link connected (" + connections + ")",
+                WITHIN,
                 () -> link.state().connected() && link.state().connections() >= connections);
     }
 
@@ -255,20 +275,23 @@ class DarpStreamIT extends DeployedServer {
 
     private JsonObject slaveRow(String object) {
         Optional<JsonObject> row = servers(object).getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("tag").equals(fixture.tag)).findFirst();
+                .filter(r -> r.getString("tag").equals(fixture.tag))
+                .findFirst();
         return row.orElseThrow(() -> new AssertionError("no row of " + fixture.tag + " for " + object));
     }
 
     private JsonObject connection(String tag) {
         Api.Reply reply = fixture.admin.get("api/darp/connections");
         assertEquals(200, reply.status(), reply.toString());
-        return reply.array().getValuesAs(JsonObject.class).stream().filter(c -> c.getString("tag").equals(tag))
-                .findFirst().orElseThrow(() -> new AssertionError("no connection row for " + tag + ": " + reply));
+        return reply.array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("tag").equals(tag))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no connection row for " + tag + ": " + reply));
     }
 
     private long storedLastSeq() throws SQLException {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement("select last_seq from argus.darp_link where tag = ?")) {
+                PreparedStatement s = db.prepareStatement("select last_seq from argus.darp_link where tag = ?")) {
             s.setString(1, fixture.tag);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());

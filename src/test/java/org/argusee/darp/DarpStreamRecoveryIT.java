@@ -55,6 +55,7 @@ class DarpStreamRecoveryIT {
     static final Map<String, String> SERVICES = new LinkedHashMap<>();
     /** File -> whether it is there on the slave now. */
     static final Map<String, Boolean> PRESENT = new LinkedHashMap<>();
+
     static Instant started;
 
     @BeforeAll
@@ -69,8 +70,21 @@ class DarpStreamRecoveryIT {
         LOG.info(() -> "booted side by side: master " + master.bootTime().toMillis() + " ms, slave "
                 + slave.bootTime().toMillis() + " ms");
         Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        String group = Cluster.create(master, "Top", Cluster.group("Rec", "darp_mode", "distributed",
-                "darp_tags", SLAVE, "frequency", "1", "retries", "0", "timeout", "5"));
+        String group = Cluster.create(
+                master,
+                "Top",
+                Cluster.group(
+                        "Rec",
+                        "darp_mode",
+                        "distributed",
+                        "darp_tags",
+                        SLAVE,
+                        "frequency",
+                        "1",
+                        "retries",
+                        "0",
+                        "timeout",
+                        "5"));
         for (String file : FILES) {
             SERVICES.put(file, Cluster.create(master, group, Cluster.reachService("rec_" + file, file)));
         }
@@ -81,7 +95,8 @@ class DarpStreamRecoveryIT {
         if (relay != null) {
             relay.close();
         }
-        LOG.info(() -> "DarpStreamRecoveryIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
+        LOG.info(() -> "DarpStreamRecoveryIT took "
+                + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
     @Test
@@ -175,8 +190,9 @@ class DarpStreamRecoveryIT {
             }
             return wrong;
         });
-        LOG.info(() -> "after " + after + ": all reports on the master in " + Duration.between(t0, Instant.now())
-                .toMillis() + " ms, last_seq " + Cluster.storedLastSeq(master, SLAVE));
+        LOG.info(() -> "after " + after + ": all reports on the master in "
+                + Duration.between(t0, Instant.now()).toMillis() + " ms, last_seq "
+                + Cluster.storedLastSeq(master, SLAVE));
         Eventually.awaitNone("after " + after + ": the master's status of each object is the slave's", WITHIN, () -> {
             List<String> wrong = new ArrayList<>();
             SERVICES.forEach((file, name) -> {

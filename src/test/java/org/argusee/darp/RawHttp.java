@@ -18,11 +18,9 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    record Reply(int status, String head, String body) {
-    }
+    record Reply(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Reply post(URI uri, String localAddress, String json) {
         return send("POST", uri, localAddress, Map.of("Content-Type", "application/json"), json);

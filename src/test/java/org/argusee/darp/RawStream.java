@@ -25,8 +25,11 @@ final class RawStream implements WebSocket.Listener, AutoCloseable {
 
     RawStream(URI base) throws Exception {
         URI ws = URI.create("ws" + base.toString().substring(4)).resolve("api/darp/v1/stream");
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(ws, this).get(30, TimeUnit.SECONDS);
+        socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(ws, this)
+                .get(30, TimeUnit.SECONDS);
     }
 
     void send(String text) throws Exception {

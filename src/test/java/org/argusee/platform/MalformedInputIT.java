@@ -62,8 +62,7 @@ class MalformedInputIT extends DeployedServer {
         user = "bad_" + suffix;
         peer = "bad-" + suffix;
         created(api.post(object("Top") + "/children", """
-                {"kind": "Group", "name": "bad_%s", "parameters": [{"key": "frequency", "value": "30s"}]}"""
-                .formatted(suffix)));
+                {"kind": "Group", "name": "bad_%s", "parameters": [{"key": "frequency", "value": "30s"}]}""".formatted(suffix)));
         created(api.post(object(group) + "/children", """
                 {"kind": "Group", "name": "a"}"""));
         created(api.post(object(group + ":a") + "/children", """
@@ -160,8 +159,7 @@ class MalformedInputIT extends DeployedServer {
         refused(new Call("PUT", object(group + ":a")), """
                 {"name": 42}""", 400, "name");
         refused(new Call("POST", object(group) + "/children"), """
-                {"kind": "Group", "name": "p", "parameters": [{"key": "frequency", "value": 30}]}""",
-                400, "parameters[0].value");
+                {"kind": "Group", "name": "p", "parameters": [{"key": "frequency", "value": 30}]}""", 400, "parameters[0].value");
         refused(new Call("PUT", "api/darp/peers/" + peer + "/secret"), """
                 {"secret": 1234567890}""", 400, "secret");
     }
@@ -191,11 +189,14 @@ class MalformedInputIT extends DeployedServer {
                 {"kind": "Group", "name": "%s"}""".formatted(name201), 400, "name");
         refused(new Call("PUT", object(group + ":a")), """
                 {"name": "%s"}""".formatted(name201), 400, "name");
-        refused(new Call("PUT", object(group) + "/parameters/frequency"), """
-                {"value": "%s"}""".formatted("9".repeat(10_001)), 400, "parameters.frequency");
+        refused(
+                new Call("PUT", object(group) + "/parameters/frequency"),
+                """
+                {"value": "%s"}""".formatted("9".repeat(10_001)),
+                400,
+                "parameters.frequency");
         refused(new Call("POST", "api/users"), """
-                {"username": "%s", "password": "long-enough", "roles": ["user"]}""".formatted("u".repeat(65)),
-                400, "username");
+                {"username": "%s", "password": "long-enough", "roles": ["user"]}""".formatted("u".repeat(65)), 400, "username");
         refused(new Call("PUT", "api/users/" + user), """
                 {"password": "%s"}""".formatted("p".repeat(1001)), 400, "password");
         refused(new Call("POST", "api/darp/peers"), """
@@ -211,8 +212,7 @@ class MalformedInputIT extends DeployedServer {
         refused(new Call("PUT", object(group) + "/parameters/frequency"), """
                 {"value": "10x"}""", 400, "parameters.frequency");
         refused(new Call("POST", object(group) + "/children"), """
-                {"kind": "Group", "name": "freq", "parameters": [{"key": "frequency", "value": "10x"}]}""",
-                400, "parameters.frequency");
+                {"kind": "Group", "name": "freq", "parameters": [{"key": "frequency", "value": "10x"}]}""", 400, "parameters.frequency");
         refused(new Call("PUT", object(group + ":a")), """
                 {"parameters": [{"key": "frequency", "value": "10x"}]}""", 400, "parameters.frequency");
     }
@@ -272,8 +272,9 @@ class MalformedInputIT extends DeployedServer {
         assertFalse(problem.getString("detail", "").isBlank(), "no detail: " + what);
         assertEquals(status, problem.getInt("status"), what);
         if (field != null) {
-            boolean named = problem.containsKey("errors") && problem.getJsonArray("errors")
-                    .getValuesAs(JsonObject.class).stream().anyMatch(e -> field.equals(e.getString("field")));
+            boolean named = problem.containsKey("errors")
+                    && problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(e -> field.equals(e.getString("field")));
             assertTrue(named, "no error naming " + field + ": " + what);
         }
         assertEquals(before, databaseState(), "the database changed after " + what);
@@ -281,7 +282,8 @@ class MalformedInputIT extends DeployedServer {
 
     private static Map<String, String> databaseState() throws SQLException {
         Map<String, String> state = new LinkedHashMap<>();
-        try (Connection db = TestDatabase.connect(); Statement s = db.createStatement()) {
+        try (Connection db = TestDatabase.connect();
+                Statement s = db.createStatement()) {
             for (Map.Entry<String, String> q : STATE_QUERIES.entrySet()) {
                 try (ResultSet rs = s.executeQuery(q.getValue())) {
                     rs.next();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
@@ -26,7 +25,8 @@ class PlatformIT extends DeployedServer {
         JsonObject top = reply.json();
         assertEquals("Top", top.getString("fullName"));
         List<String> children = top.getJsonArray("children").getValuesAs(JsonObject.class).stream()
-                .map(c -> c.getString("fullName")).toList();
+                .map(c -> c.getString("fullName"))
+                .toList();
         assertTrue(children.containsAll(List.of("Top:Local", "Top:Database", "Top:DNS")), children.toString());
     }
 
@@ -37,7 +37,8 @@ class PlatformIT extends DeployedServer {
         JsonObject health = reply.json();
         assertEquals("UP", health.getString("status"));
         JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> "database".equals(c.getString("name"))).findFirst()
+                .filter(c -> "database".equals(c.getString("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no check named database: " + reply));
         assertEquals("UP", database.getString("status"));
     }
@@ -83,7 +84,9 @@ class PlatformIT extends DeployedServer {
         JsonObject server = reply.json();
         assertEquals("it-server", server.getString("darpTag"), "set by arquillian.xml");
         // no master URL is configured and, as long as no test leaves a slave peer behind, it masters nobody
-        assertEquals("standalone", server.getString("darpRole"),
+        assertEquals(
+                "standalone",
+                server.getString("darpRole"),
                 () -> "peers: " + Api.admin(base).get("api/darp/peers"));
     }
 

@@ -66,14 +66,15 @@ class SchemaIT extends DeployedServer {
     void everyMigrationFileWasAppliedSuccessfully() throws IOException, SQLException {
         Set<String> files;
         try (Stream<Path> list = Files.list(Path.of("db-migrations"))) {
-            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+            files = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql"))
                     .collect(TreeSet::new, Set::add, Set::addAll);
         }
         assertTrue(files.size() >= 6, "migration files found: " + files);
         Map<String, Boolean> applied = new TreeMap<>();
         try (PreparedStatement s = db.prepareStatement(
-                "select script, success from argus.flyway_schema_history where version is not null");
-             ResultSet rs = s.executeQuery()) {
+                        "select script, success from argus.flyway_schema_history where version is not null");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 applied.put(rs.getString(1), rs.getBoolean(2));
             }
@@ -87,20 +88,30 @@ class SchemaIT extends DeployedServer {
     void tablesAndViewExistInSchemaArgus() throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement(
-                "select table_name from information_schema.tables where table_schema = 'argus'");
-             ResultSet rs = s.executeQuery()) {
+                        "select table_name from information_schema.tables where table_schema = 'argus'");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
         }
-        assertTrue(tables.containsAll(List.of("object", "param", "config_revision", "darp_peer", "app_user",
-                "user_role", "object_status", "status_transition", "object_full_name")), tables.toString());
+        assertTrue(
+                tables.containsAll(List.of(
+                        "object",
+                        "param",
+                        "config_revision",
+                        "darp_peer",
+                        "app_user",
+                        "user_role",
+                        "object_status",
+                        "status_transition",
+                        "object_full_name")),
+                tables.toString());
     }
 
     @Test
     void unknownKindIsRefused() {
-        SQLException e = refused("insert into argus.object (parent_id, kind, name) values (?, 'Widget', ?)",
-                group, "w");
+        SQLException e =
+                refused("insert into argus.object (parent_id, kind, name) values (?, 'Widget', ?)", group, "w");
         assertViolation(e, CHECK_VIOLATION, "object_kind_valid");
     }
 
@@ -112,15 +123,15 @@ class SchemaIT extends DeployedServer {
 
     @Test
     void serviceWithoutTypeIsRefused() {
-        SQLException e = refused("insert into argus.object (parent_id, kind, name) values (?, 'Service', ?)",
-                group, "Ping_untyped");
+        SQLException e = refused(
+                "insert into argus.object (parent_id, kind, name) values (?, 'Service', ?)", group, "Ping_untyped");
         assertViolation(e, CHECK_VIOLATION, "object_service_has_type");
     }
 
     @Test
     void nameWithWhitespaceIsRefused() {
-        SQLException e = refused("insert into argus.object (parent_id, kind, name) values (?, 'Host', ?)",
-                group, "mail server");
+        SQLException e =
+                refused("insert into argus.object (parent_id, kind, name) values (?, 'Host', ?)", group, "mail server");
         assertViolation(e, CHECK_VIOLATION, "object_name_valid");
     }
 
@@ -128,7 +139,8 @@ class SchemaIT extends DeployedServer {
     void serviceDirectlyUnderTopIsRefused() throws SQLException {
         SQLException e = refused(
                 "insert into argus.object (parent_id, kind, name, type) values (?, 'Service', ?, 'Ping')",
-                topId(), "Ping_schema_" + suffix);
+                topId(),
+                "Ping_schema_" + suffix);
         assertViolation(e, CHECK_VIOLATION, "top level");
     }
 
@@ -136,8 +148,8 @@ class SchemaIT extends DeployedServer {
     void objectUnderAServiceIsRefused() throws SQLException {
         long host = insertObject(group, "Host", "h1", null);
         long service = insertObject(host, "Service", "Ping_h1", "Ping");
-        SQLException e = refused("insert into argus.object (parent_id, kind, name) values (?, 'Group', 'inside')",
-                service);
+        SQLException e =
+                refused("insert into argus.object (parent_id, kind, name) values (?, 'Group', 'inside')", service);
         assertViolation(e, CHECK_VIOLATION, "cannot hold children");
     }
 
@@ -152,22 +164,24 @@ class SchemaIT extends DeployedServer {
 
     @Test
     void parameterKeyWithWhitespaceIsRefused() {
-        SQLException e = refused("insert into argus.param (object_id, key, value) values (?, 'retry delay', '5')",
-                group);
+        SQLException e =
+                refused("insert into argus.param (object_id, key, value) values (?, 'retry delay', '5')", group);
         assertViolation(e, CHECK_VIOLATION, "param_key_valid");
     }
 
     @Test
     void darpSecretThatIsNotAScramVerifierIsRefused() {
-        SQLException e = refused("insert into argus.darp_peer (tag, role, secret_verifier) values (?, 'slave', ?)",
-                "schema-" + suffix, "plain-secret-123");
+        SQLException e = refused(
+                "insert into argus.darp_peer (tag, role, secret_verifier) values (?, 'slave', ?)",
+                "schema-" + suffix,
+                "plain-secret-123");
         assertViolation(e, CHECK_VIOLATION, "darp_peer_verifier_valid");
     }
 
     @Test
     void plainTextPasswordIsRefused() {
-        SQLException e = refused("insert into argus.app_user (username, password_hash) values (?, ?)",
-                "schema_" + suffix, "hunter22");
+        SQLException e = refused(
+                "insert into argus.app_user (username, password_hash) values (?, ?)", "schema_" + suffix, "hunter22");
         assertViolation(e, CHECK_VIOLATION, "app_user_password_hash_valid");
     }
 
@@ -193,7 +207,8 @@ class SchemaIT extends DeployedServer {
     }
 
     private static void assertViolation(SQLException e, String sqlState, String messagePart) {
-        assertTrue(e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_CLASS),
+        assertTrue(
+                e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_CLASS),
                 "SQLState " + e.getSQLState() + ": " + e.getMessage());
         assertEquals(sqlState, e.getSQLState(), e.getMessage());
         // the name of the constraint (or the trigger's reason) shows the refusal is the one meant
@@ -202,7 +217,7 @@ class SchemaIT extends DeployedServer {
 
     private long topId() throws SQLException {
         try (PreparedStatement s = db.prepareStatement("select id from argus.object where kind = 'Top'");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -33,10 +33,13 @@ class LocalMonitorsIT extends DeployedServer {
     void setUp() {
         api = Api.admin(base);
         group = "Top:local_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                  {"key": "timeout", "value": "3"}]}""".formatted(group.substring(4))).status());
+                  {"key": "timeout", "value": "3"}]}""".formatted(group.substring(4)))
+                        .status());
     }
 
     @AfterEach
@@ -52,17 +55,23 @@ class LocalMonitorsIT extends DeployedServer {
         String prog = service(group, "Prog", "{\"key\": \"command\", \"value\": \"echo 5\"}");
         String failing = service(group, "Prog", "{\"key\": \"command\", \"value\": \"exit 3\"}");
         String self = service(group, "Self/threads", "{\"key\": \"minvalue\", \"value\": \"1\"}");
-        String compute = service(group, "Compute", "{\"key\": \"uname\", \"value\": \"double\"}, "
-                + "{\"key\": \"expr\", \"value\": \"%{" + prog + "} * 2 + 1\"}");
+        String compute = service(
+                group,
+                "Compute",
+                "{\"key\": \"uname\", \"value\": \"double\"}, " + "{\"key\": \"expr\", \"value\": \"%{" + prog
+                        + "} * 2 + 1\"}");
 
         for (String up : new String[] {ping, prog, self}) {
-            Eventually.await(up + " up", Duration.ofSeconds(20), () -> "up".equals(status(up).getString("status")));
+            Eventually.await(up + " up", Duration.ofSeconds(20), () -> "up"
+                    .equals(status(up).getString("status")));
         }
-        Eventually.await(compute + " up with 11", Duration.ofSeconds(20),
+        Eventually.await(
+                compute + " up with 11",
+                Duration.ofSeconds(20),
                 () -> "up".equals(status(compute).getString("status"))
                         && "11".equals(status(compute).getString("result", null)));
-        Eventually.await(failing + " down", Duration.ofSeconds(20),
-                () -> "down".equals(status(failing).getString("status")));
+        Eventually.await(failing + " down", Duration.ofSeconds(20), () -> "down"
+                .equals(status(failing).getString("status")));
         assertEquals("exit status 3", status(failing).getString("reason"));
     }
 

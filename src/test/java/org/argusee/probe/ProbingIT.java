@@ -42,10 +42,13 @@ class ProbingIT extends DeployedServer {
         acceptor.setDaemon(true);
         acceptor.start();
         group = "Top:probe_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                  {"key": "timeout", "value": "2"}]}""".formatted(group.substring(4))).status());
+                  {"key": "timeout", "value": "2"}]}""".formatted(group.substring(4)))
+                        .status());
         assertEquals(201, api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}""").status());
     }
@@ -65,10 +68,12 @@ class ProbingIT extends DeployedServer {
         assertEquals(201, created.status(), created.toString());
         String service = created.json().getString("fullName");
 
-        Eventually.await(service + " up", Duration.ofSeconds(15), () -> "up".equals(status(service).getString("status")));
+        Eventually.await(service + " up", Duration.ofSeconds(15), () -> "up"
+                .equals(status(service).getString("status")));
 
         listener.close();
-        Eventually.await(service + " down", Duration.ofSeconds(15), () -> "down".equals(status(service).getString("status")));
+        Eventually.await(service + " down", Duration.ofSeconds(15), () -> "down"
+                .equals(status(service).getString("status")));
         JsonObject down = status(service);
         assertEquals("critical", down.getString("severity"));
         assertTrue(down.getString("reason").contains("refused"), down.toString());
@@ -81,7 +86,8 @@ class ProbingIT extends DeployedServer {
 
     private void answerOk() {
         while (!listener.isClosed()) {
-            try (Socket s = listener.accept(); OutputStream out = s.getOutputStream()) {
+            try (Socket s = listener.accept();
+                    OutputStream out = s.getOutputStream()) {
                 out.write("OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 // closed by the test: the service goes down, which is what it checks
@@ -91,8 +97,9 @@ class ProbingIT extends DeployedServer {
 
     private static List<String> transitions(String fullName) throws SQLException {
         try (Connection c = TestDatabase.connect();
-             PreparedStatement s = c.prepareStatement("select t.old_status, t.new_status from argus.status_transition t"
-                     + " join argus.object_full_name f on f.id = t.object_id where f.full_name = ? order by t.id")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select t.old_status, t.new_status from argus.status_transition t"
+                                + " join argus.object_full_name f on f.id = t.object_id where f.full_name = ? order by t.id")) {
             s.setString(1, fullName);
             List<String> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

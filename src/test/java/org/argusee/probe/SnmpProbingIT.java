@@ -31,14 +31,23 @@ class SnmpProbingIT extends DeployedServer {
     @BeforeEach
     void setUp() throws IOException {
         api = Api.admin(base);
-        agent = SnmpAgent.start(COMMUNITY, new UsmUser(new OctetString("it-user"), AuthSHA.ID,
-                new OctetString("it-auth-pass"), PrivAES128.ID, new OctetString("it-priv-pass")))
+        agent = SnmpAgent.start(
+                        COMMUNITY,
+                        new UsmUser(
+                                new OctetString("it-user"),
+                                AuthSHA.ID,
+                                new OctetString("it-auth-pass"),
+                                PrivAES128.ID,
+                                new OctetString("it-priv-pass")))
                 .with("1.3.6.1.2.1.1.1.0", new OctetString("Argus test agent"));
         group = "Top:snmp_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                  {"key": "timeout", "value": "3"}]}""".formatted(group.substring(4))).status());
+                  {"key": "timeout", "value": "3"}]}""".formatted(group.substring(4)))
+                        .status());
         assertEquals(201, api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}""").status());
     }
@@ -58,22 +67,22 @@ class SnmpProbingIT extends DeployedServer {
                 {"key": "snmppass", "value": "it-auth-pass"}, {"key": "snmppriv", "value": "AES"},
                 {"key": "snmpprivpass", "value": "it-priv-pass"}, {"key": "oid", "value": ".1.3.6.1.2.1.1.1.0"}""");
         for (String service : new String[] {v2c, v3}) {
-            Eventually.await(service + " up", Duration.ofSeconds(30),
-                    () -> "up".equals(status(service).getString("status")));
+            Eventually.await(service + " up", Duration.ofSeconds(30), () -> "up"
+                    .equals(status(service).getString("status")));
             assertEquals("Argus test agent", status(service).getString("result"), service);
         }
         agent.close();
         for (String service : new String[] {v2c, v3}) {
-            Eventually.await(service + " down", Duration.ofSeconds(30),
-                    () -> "down".equals(status(service).getString("status")));
+            Eventually.await(service + " down", Duration.ofSeconds(30), () -> "down"
+                    .equals(status(service).getString("status")));
             assertEquals("timeout", status(service).getString("reason"), service);
         }
     }
 
     private String create(String type, String parameters) {
-        Api.Reply created = api.post(object(group + ":127.0.0.1") + "/children", """
-                {"kind": "Service", "type": "%s", "parameters": [{"key": "port", "value": "%d"}, %s]}"""
-                .formatted(type, agent.port(), parameters));
+        Api.Reply created =
+                api.post(object(group + ":127.0.0.1") + "/children", """
+                {"kind": "Service", "type": "%s", "parameters": [{"key": "port", "value": "%d"}, %s]}""".formatted(type, agent.port(), parameters));
         assertEquals(201, created.status(), created.toString());
         return created.json().getString("fullName");
     }

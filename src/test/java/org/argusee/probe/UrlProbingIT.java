@@ -41,10 +41,13 @@ class UrlProbingIT extends DeployedServer {
         });
         web.start();
         group = "Top:url_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                  {"key": "timeout", "value": "5"}]}""".formatted(group.substring(4))).status());
+                  {"key": "timeout", "value": "5"}]}""".formatted(group.substring(4)))
+                        .status());
     }
 
     @AfterEach
@@ -57,18 +60,19 @@ class UrlProbingIT extends DeployedServer {
     void statusFollowsTheWebServersAnswer() {
         String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/health";
         Api.Reply created = api.post(object(group) + "/children", """
-                {"kind": "Service", "type": "TCP/URL", "parameters": [{"key": "url", "value": "%s"}]}"""
-                .formatted(url));
+                {"kind": "Service", "type": "TCP/URL", "parameters": [{"key": "url", "value": "%s"}]}""".formatted(url));
         assertEquals(201, created.status(), created.toString());
         String service = created.json().getString("fullName");
 
-        Eventually.await(service + " up", Duration.ofSeconds(20),
-                () -> "up".equals(status(service).getString("status")));
+        Eventually.await(service + " up", Duration.ofSeconds(20), () -> "up"
+                .equals(status(service).getString("status")));
 
         status.set(503);
-        Eventually.await(service + " down", Duration.ofSeconds(20),
-                () -> "down".equals(status(service).getString("status")));
-        assertEquals("expect failed: HTTP/1.1 503 Service Unavailable", status(service).getString("reason"));
+        Eventually.await(service + " down", Duration.ofSeconds(20), () -> "down"
+                .equals(status(service).getString("status")));
+        assertEquals(
+                "expect failed: HTTP/1.1 503 Service Unavailable",
+                status(service).getString("reason"));
     }
 
     private JsonObject status(String fullName) {

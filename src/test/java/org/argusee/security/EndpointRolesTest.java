@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.testsupport.Endpoints;
 import org.argusee.testsupport.Endpoints.Endpoint;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class EndpointRolesTest {
 
     @Test
     void everyEndpointDeclaresItsRoles() {
-        List<Endpoint> undeclared = endpoints.stream().filter(e -> !e.declared()).toList();
+        List<Endpoint> undeclared =
+                endpoints.stream().filter(e -> !e.declared()).toList();
         assertEquals(List.of(), undeclared, "endpoints without @RolesAllowed");
     }
 
@@ -49,8 +50,10 @@ class EndpointRolesTest {
                 .filter(Endpoint::writes)
                 .filter(e -> !e.roles().equals(staffAction(e) ? Set.of(Roles.STAFF, Roles.ADMIN) : Set.of(Roles.ADMIN)))
                 .toList();
-        assertEquals(List.of(), loose, "writing endpoints that do not require admin (or staff, for override,"
-                + " annotations and check now)");
+        assertEquals(
+                List.of(),
+                loose,
+                "writing endpoints that do not require admin (or staff, for override," + " annotations and check now)");
     }
 
     /** The original's acl_staff actions: override, annotate, check now (issue 12). */
@@ -70,11 +73,13 @@ class EndpointRolesTest {
                 continue; // uploads (Argus config files) are read as streams, with limits of their own
             }
             for (java.lang.reflect.Parameter p : e.method().getParameters()) {
-                boolean annotated = java.util.Arrays.stream(p.getAnnotations()).anyMatch(a ->
-                        a.annotationType().getPackageName().equals("jakarta.ws.rs")
+                boolean annotated = java.util.Arrays.stream(p.getAnnotations())
+                        .anyMatch(a -> a.annotationType().getPackageName().equals("jakarta.ws.rs")
                                 || a.annotationType().getPackageName().equals("jakarta.ws.rs.core"));
                 if (!annotated) {
-                    assertTrue(p.getType().isRecord(), e + " takes a body of type " + p.getType().getName());
+                    assertTrue(
+                            p.getType().isRecord(),
+                            e + " takes a body of type " + p.getType().getName());
                 }
             }
         }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Endpoints;
@@ -49,23 +49,24 @@ class SecurityIT extends DeployedServer {
     @Test
     void everyEndpointChallengesACallerWithoutCredentials() {
         Api anonymous = Api.anonymous(base);
-        List<String> wrong = callEach(endpoints, anonymous,
-                reply -> reply.status() == 401 && reply.header("WWW-Authenticate") != null);
+        List<String> wrong = callEach(
+                endpoints, anonymous, reply -> reply.status() == 401 && reply.header("WWW-Authenticate") != null);
         assertEquals(List.of(), wrong, "endpoints not answering 401 with a challenge to an anonymous caller");
     }
 
     @Test
     void everyEndpointRefusesAWrongPassword() {
         Api impostor = Api.anonymous(base).as(Api.ADMIN, Api.ADMIN_PASSWORD + "-wrong");
-        List<String> wrong = callEach(endpoints, impostor,
-                reply -> reply.status() == 401 && reply.header("WWW-Authenticate") != null);
+        List<String> wrong = callEach(
+                endpoints, impostor, reply -> reply.status() == 401 && reply.header("WWW-Authenticate") != null);
         assertEquals(List.of(), wrong, "endpoints not answering 401 to a wrong password");
     }
 
     @Test
     void readerIsForbiddenEveryEndpointNotMeantForReaders() {
         Api reader = newReader();
-        List<Endpoint> notForReaders = endpoints.stream().filter(e -> !e.roles().contains(Roles.USER)).toList();
+        List<Endpoint> notForReaders =
+                endpoints.stream().filter(e -> !e.roles().contains(Roles.USER)).toList();
         assertFalse(notForReaders.isEmpty());
         List<String> wrong = callEach(notForReaders, reader, reply -> reply.status() == 403);
         assertEquals(List.of(), wrong, "endpoints not answering 403 to a user with only the role 'user'");
@@ -75,7 +76,8 @@ class SecurityIT extends DeployedServer {
     void readerMayCallEveryReadMeantForReaders() {
         Api reader = newReader();
         List<Endpoint> reads = endpoints.stream()
-                .filter(e -> e.httpMethod().equals("GET") && e.roles().contains(Roles.USER)).toList();
+                .filter(e -> e.httpMethod().equals("GET") && e.roles().contains(Roles.USER))
+                .toList();
         assertTrue(reads.size() >= 8, reads.toString());
         List<String> wrong = callEach(reads, reader, reply -> reply.status() != 401 && reply.status() != 403);
         assertEquals(List.of(), wrong, "reads refused to a user with the role 'user'");
@@ -86,8 +88,9 @@ class SecurityIT extends DeployedServer {
         String name = "norole_" + suffix();
         created(admin.post("api/users", user(name, "norole-password", Roles.USER)));
         // the API insists on at least one role, a person editing the tables need not
-        try (Connection db = TestDatabase.connect(); PreparedStatement s = db.prepareStatement(
-                "delete from argus.user_role where user_id = (select id from argus.app_user where username = ?)")) {
+        try (Connection db = TestDatabase.connect();
+                PreparedStatement s = db.prepareStatement(
+                        "delete from argus.user_role where user_id = (select id from argus.app_user where username = ?)")) {
             s.setString(1, name);
             assertEquals(1, s.executeUpdate());
         }
@@ -130,7 +133,9 @@ class SecurityIT extends DeployedServer {
         String hash = storedHash(name);
         assertTrue(hash.startsWith("PBKDF2WithHmacSHA256:"), hash);
         assertFalse(hash.contains(password), hash);
-        assertEquals(200, Api.anonymous(base).as(name, password).get("api/users/me").status(),
+        assertEquals(
+                200,
+                Api.anonymous(base).as(name, password).get("api/users/me").status(),
                 "the user logs in with the password the hash was made from");
     }
 
@@ -173,8 +178,11 @@ class SecurityIT extends DeployedServer {
 
         JsonObject demoted = ok(admin.put("api/users/" + name, """
                 {"roles": ["user"]}"""));
-        assertEquals(List.of(Roles.USER), demoted.getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList());
+        assertEquals(
+                List.of(Roles.USER),
+                demoted.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList());
         assertEquals(204, admin.delete("api/users/" + name).status());
         assertEquals(404, admin.delete("api/users/" + name).status());
     }
@@ -183,12 +191,13 @@ class SecurityIT extends DeployedServer {
     private static List<String> callEach(List<Endpoint> which, Api api, Predicate<Api.Reply> acceptable) {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : which) {
-            String body = !e.httpMethod().equals("POST") && !e.httpMethod().equals("PUT") ? null
+            String body = !e.httpMethod().equals("POST") && !e.httpMethod().equals("PUT")
+                    ? null
                     : e.consumes().equals("application/json") ? "{}" : "";
             Api.Reply reply = api.send(e.httpMethod(), e.samplePath(), body, e.consumes());
             if (!acceptable.test(reply)) {
-                wrong.add(e.httpMethod() + " " + e.samplePath() + " -> " + reply.status()
-                        + " WWW-Authenticate=" + reply.header("WWW-Authenticate"));
+                wrong.add(e.httpMethod() + " " + e.samplePath() + " -> " + reply.status() + " WWW-Authenticate="
+                        + reply.header("WWW-Authenticate"));
             }
         }
         return wrong;
@@ -207,8 +216,7 @@ class SecurityIT extends DeployedServer {
     private String user(String name, String password, String... roles) {
         createdUsers.add(name);
         return """
-                {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, password,
-                String.join("\", \"", roles));
+                {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, password, String.join("\", \"", roles));
     }
 
     private static void created(Api.Reply reply) {
@@ -227,13 +235,16 @@ class SecurityIT extends DeployedServer {
     }
 
     private static List<String> roles(JsonObject me) {
-        return me.getJsonArray("roles").getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                .sorted().toList();
+        return me.getJsonArray("roles").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .sorted()
+                .toList();
     }
 
     private static String storedHash(String name) throws SQLException {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement("select password_hash from argus.app_user where username = ?")) {
+                PreparedStatement s =
+                        db.prepareStatement("select password_hash from argus.app_user where username = ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "no row for " + name);
@@ -244,9 +255,10 @@ class SecurityIT extends DeployedServer {
 
     private static List<String> enabledAdminsOtherThan(String name) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection db = TestDatabase.connect(); PreparedStatement s = db.prepareStatement(
-                "select u.username from argus.app_user u join argus.user_role r on r.user_id = u.id"
-                        + " where r.role = 'admin' and u.enabled and u.username <> ?")) {
+        try (Connection db = TestDatabase.connect();
+                PreparedStatement s = db.prepareStatement(
+                        "select u.username from argus.app_user u join argus.user_role r on r.user_id = u.id"
+                                + " where r.role = 'admin' and u.enabled and u.username <> ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -259,7 +271,7 @@ class SecurityIT extends DeployedServer {
 
     private static void setEnabled(List<String> names, boolean enabled) throws SQLException {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement("update argus.app_user set enabled = ? where username = ?")) {
+                PreparedStatement s = db.prepareStatement("update argus.app_user set enabled = ? where username = ?")) {
             for (String name : names) {
                 s.setBoolean(1, enabled);
                 s.setString(2, name);

@@ -35,8 +35,7 @@ abstract class StatusFixture extends DeployedServer {
         created(api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "1"},
-                  {"key": "timeout", "value": "2"}, {"key": "graph", "value": "yes"}]}"""
-                .formatted(group.substring(4))));
+                  {"key": "timeout", "value": "2"}, {"key": "graph", "value": "yes"}]}""".formatted(group.substring(4))));
         host = group + ":127.0.0.1";
         created(api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}"""));
@@ -78,7 +77,9 @@ abstract class StatusFixture extends DeployedServer {
 
     /** Waits until the object shows {@code shown}; returns its status then. */
     JsonObject awaitShown(String fullName, String shown) {
-        Eventually.await(fullName + " shows " + shown, WITHIN,
+        Eventually.await(
+                fullName + " shows " + shown,
+                WITHIN,
                 () -> shown.equals(status(fullName).getString("displayStatus")));
         return status(fullName);
     }

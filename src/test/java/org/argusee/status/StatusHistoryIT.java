@@ -51,7 +51,8 @@ class StatusHistoryIT extends StatusFixture {
         assertEquals(2, page.getInt("total"));
         assertEquals(1, page.getJsonArray("items").size());
         assertEquals("down", page.getJsonArray("items").getJsonObject(0).getString("from"));
-        JsonObject older = ok(api.get(status(service, "/transitions?offset=1&limit=1"))).getJsonArray("items")
+        JsonObject older = ok(api.get(status(service, "/transitions?offset=1&limit=1")))
+                .getJsonArray("items")
                 .getJsonObject(0);
         assertEquals("up", older.getString("from"));
         assertEquals("down", older.getString("to"));
@@ -59,15 +60,22 @@ class StatusHistoryIT extends StatusFixture {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Eventually.await("a day with time up and down", WITHIN, () -> {
             JsonObject day = lastPeriod(service, "day");
-            return day.getString("start").equals(today) && day.getJsonNumber("upSeconds").doubleValue() > 0
-                    && day.getJsonNumber("downSeconds").doubleValue() > 0 && day.getInt("timesDown") == 1;
+            return day.getString("start").equals(today)
+                    && day.getJsonNumber("upSeconds").doubleValue() > 0
+                    && day.getJsonNumber("downSeconds").doubleValue() > 0
+                    && day.getInt("timesDown") == 1;
         });
         JsonObject day = lastPeriod(service, "day");
-        double shares = day.getJsonNumber("upPercent").doubleValue() + day.getJsonNumber("downPercent").doubleValue();
+        double shares = day.getJsonNumber("upPercent").doubleValue()
+                + day.getJsonNumber("downPercent").doubleValue();
         assertEquals(100, shares, 0.001);
         assertEquals(1, lastPeriod(service, "month").getInt("timesDown"));
         assertEquals(1, lastPeriod(service, "year").getInt("timesDown"));
-        assertEquals(30, ok(api.get(status(service, "/availability"))).getJsonArray("periods").size());
+        assertEquals(
+                30,
+                ok(api.get(status(service, "/availability")))
+                        .getJsonArray("periods")
+                        .size());
 
         for (String resolution : new String[] {"raw", "hour", "day"}) {
             JsonArray samples = ok(api.get(status(service, "/samples?resolution=" + resolution)))
@@ -78,9 +86,14 @@ class StatusHistoryIT extends StatusFixture {
             assertTrue(last.getJsonObject("elapsedMs").getJsonNumber("max").doubleValue() >= 0, last.toString());
         }
         // a minute is stored once it is over
-        Eventually.await("a minute of samples stored", Duration.ofSeconds(90), () -> StatusIT.count(
-                "select count(*) from argus.status_sample s join argus.object_full_name f on f.id = s.object_id"
-                        + " where f.full_name = ? and s.resolution = 'minute'", service) > 0);
+        Eventually.await(
+                "a minute of samples stored",
+                Duration.ofSeconds(90),
+                () -> StatusIT.count(
+                                "select count(*) from argus.status_sample s join argus.object_full_name f on f.id = s.object_id"
+                                        + " where f.full_name = ? and s.resolution = 'minute'",
+                                service)
+                        > 0);
     }
 
     @Test
@@ -89,7 +102,9 @@ class StatusHistoryIT extends StatusFixture {
         awaitShown(host, "up");
         JsonObject samples = ok(api.get(status(host, "/samples")));
         assertEquals(0, samples.getJsonArray("samples").size());
-        Eventually.await("the host's time up counted", WITHIN,
+        Eventually.await(
+                "the host's time up counted",
+                WITHIN,
                 () -> lastPeriod(host, "day").getJsonNumber("upSeconds").doubleValue() > 0);
     }
 
@@ -107,16 +122,23 @@ class StatusHistoryIT extends StatusFixture {
         assertEquals(403, reader.delete(status(service, "/override")).status());
         assertEquals(403, reader.post(status(service, "/check"), null).status());
         assertEquals(401, Api.anonymous(base).get(status(service, "")).status());
-        assertEquals(401, Api.anonymous(base).post(status(service, "/check"), null).status());
+        assertEquals(
+                401, Api.anonymous(base).post(status(service, "/check"), null).status());
     }
 
     @Test
     void badQueriesAreRefusedNamingTheParameter() {
         String service = service(host, listener(true));
         assertEquals(404, api.get(status(group + ":missing", "")).status());
-        for (String query : new String[] {"/samples?resolution=week", "/samples?from=yesterday",
-                "/availability?per=week", "/availability?from=2026-02-30", "/transitions?limit=0",
-                "/transitions?offset=-1", "/availability?from=2030-01-01&to=2029-01-01"}) {
+        for (String query : new String[] {
+            "/samples?resolution=week",
+            "/samples?from=yesterday",
+            "/availability?per=week",
+            "/availability?from=2026-02-30",
+            "/transitions?limit=0",
+            "/transitions?offset=-1",
+            "/availability?from=2030-01-01&to=2029-01-01"
+        }) {
             Api.Reply reply = api.get(status(service, query));
             assertEquals(400, reply.status(), query + ": " + reply);
             assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), query);
@@ -124,7 +146,8 @@ class StatusHistoryIT extends StatusFixture {
     }
 
     private JsonObject lastPeriod(String fullName, String per) {
-        JsonArray periods = ok(api.get(status(fullName, "/availability?per=" + per))).getJsonArray("periods");
+        JsonArray periods =
+                ok(api.get(status(fullName, "/availability?per=" + per))).getJsonArray("periods");
         return periods.getJsonObject(periods.size() - 1);
     }
 }

@@ -51,8 +51,8 @@ class StatusIT extends StatusFixture {
                 {"value": "up"}"""));
         awaitShown(host, "up");
         awaitShown(group, "up");
-        Eventually.await("the host's transitions stored", WITHIN,
-                () -> storedTransitions(host).equals(List.of("up->down", "down->up")));
+        Eventually.await("the host's transitions stored", WITHIN, () -> storedTransitions(host)
+                .equals(List.of("up->down", "down->up")));
         Eventually.await("the host's status row stored", WITHIN, () -> "up".equals(storedStatus(host)));
 
         assertTrue(changesAnnounced("down") > 0, "StatusChanged observed after commit");
@@ -75,7 +75,9 @@ class StatusIT extends StatusFixture {
         Duration took = Duration.between(start, Instant.now());
         assertTrue(took.compareTo(Duration.ofMillis(1900)) >= 0, "two retries, a second apart: " + took);
         JsonObject raw = ok(api.get(status(service, "/samples?resolution=raw")));
-        int probes = raw.getJsonArray("samples").stream().mapToInt(s -> s.asJsonObject().getInt("probes")).sum();
+        int probes = raw.getJsonArray("samples").stream()
+                .mapToInt(s -> s.asJsonObject().getInt("probes"))
+                .sum();
         assertEquals(3, probes, "down after retries+1 failures: " + raw);
         assertEquals(3, down.getInt("failures"));
     }
@@ -109,19 +111,28 @@ class StatusIT extends StatusFixture {
         awaitShown(host, "override");
         assertEquals(host, status(service).getString("ancestorOverride"), "the child is flagged");
         assertEquals("down", status(service).getString("displayStatus"), "and keeps its own state");
-        assertEquals(1, count("select count(*) from argus.status_override o join argus.object_full_name f"
-                + " on f.id = o.object_id where f.full_name = ?", host));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from argus.status_override o join argus.object_full_name f"
+                                + " on f.id = o.object_id where f.full_name = ?",
+                        host));
 
         JsonObject expired = awaitShown(host, "down");
         assertFalse(expired.containsKey("override") && !expired.isNull("override"), expired.toString());
         assertFalse(status(service).containsKey("ancestorOverride"));
-        Eventually.await("the expired override removed from the table", WITHIN, () -> count(
-                "select count(*) from argus.status_override o join argus.object_full_name f on f.id = o.object_id"
-                        + " where f.full_name = ?", host) == 0);
+        Eventually.await(
+                "the expired override removed from the table",
+                WITHIN,
+                () -> count(
+                                "select count(*) from argus.status_override o join argus.object_full_name f on f.id = o.object_id"
+                                        + " where f.full_name = ?",
+                                host)
+                        == 0);
         Eventually.await("override and its end in the host's log", WITHIN, () -> {
             List<String> log = storedTransitions(host);
-            return log.size() >= 2 && log.subList(log.size() - 2, log.size())
-                    .equals(List.of("down->override", "override->down"));
+            return log.size() >= 2
+                    && log.subList(log.size() - 2, log.size()).equals(List.of("down->override", "override->down"));
         });
     }
 
@@ -134,12 +145,15 @@ class StatusIT extends StatusFixture {
                 {"text": "known problem"}"""));
         JsonObject o = awaitShown(service, "override");
         assertEquals("auto", o.getJsonObject("override").getString("mode"), "auto is the default");
-        assertEquals("override", awaitShown(host, "override").getString("displayStatus"),
+        assertEquals(
+                "override",
+                awaitShown(host, "override").getString("displayStatus"),
                 "a group whose only down child is overridden shows override");
 
         flaky.healthy(true);
         JsonObject up = awaitShown(service, "up");
-        Eventually.await("the auto override gone", WITHIN, () -> !status(service).containsKey("override"));
+        Eventually.await(
+                "the auto override gone", WITHIN, () -> !status(service).containsKey("override"));
         assertEquals(404, api.delete(status(service, "/override")).status(), "nothing left to remove: " + up);
     }
 
@@ -186,8 +200,9 @@ class StatusIT extends StatusFixture {
         String service = service(host, good);
         awaitShown(service, "up");
         Instant first = Instant.parse(status(service).getString("checkedAt"));
-        Eventually.await("checkedAt moves on", WITHIN,
-                () -> Instant.parse(status(service).getString("checkedAt")).isAfter(first));
+        Eventually.await("checkedAt moves on", WITHIN, () -> Instant.parse(
+                        status(service).getString("checkedAt"))
+                .isAfter(first));
         JsonObject brief = ok(api.get(object(service))).getJsonObject("status");
         assertEquals("up", brief.getString("displayStatus"), "the tree API shows the same status");
     }
@@ -197,8 +212,12 @@ class StatusIT extends StatusFixture {
         Api.Reply metrics = api.get("api/metrics");
         assertEquals(200, metrics.status());
         String prefix = "argus_status_changes_total{shown=\"" + shown + "\"}";
-        return metrics.body().lines().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip())).sum();
+        return metrics.body()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                .sum();
     }
 
     private Instant checkNow(String fullName, int services) {
@@ -212,9 +231,10 @@ class StatusIT extends StatusFixture {
     }
 
     private static String storedStatus(String fullName) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "select s.status from argus.object_status s join argus.object_full_name f on f.id = s.object_id"
-                        + " where f.full_name = ?")) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select s.status from argus.object_status s join argus.object_full_name f on f.id = s.object_id"
+                                + " where f.full_name = ?")) {
             s.setString(1, fullName);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -225,9 +245,10 @@ class StatusIT extends StatusFixture {
     }
 
     static List<String> storedTransitions(String fullName) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "select t.old_status, t.new_status from argus.status_transition t join argus.object_full_name f"
-                        + " on f.id = t.object_id where f.full_name = ? order by t.id")) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select t.old_status, t.new_status from argus.status_transition t join argus.object_full_name f"
+                                + " on f.id = t.object_id where f.full_name = ? order by t.id")) {
             s.setString(1, fullName);
             List<String> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -242,7 +263,8 @@ class StatusIT extends StatusFixture {
     }
 
     static int count(String sql, String fullName) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, fullName);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

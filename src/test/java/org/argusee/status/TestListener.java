@@ -39,7 +39,8 @@ public final class TestListener implements AutoCloseable {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {
+            try (Socket s = socket.accept();
+                    OutputStream out = s.getOutputStream()) {
                 out.write((healthy ? "OK ready\r\n" : "BAD\r\n").getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 // closed by the test, or the prober hung up first: nothing to answer

@@ -72,8 +72,8 @@ public final class ArgusServer {
         launchedAt = Instant.now();
         bootTime = null;
         bootCpu = null;
-        process = WildFlyProcess.launch(jbossHome, base, settings.javaOptions(portOffset),
-                settings.environment(database));
+        process = WildFlyProcess.launch(
+                jbossHome, base, settings.javaOptions(portOffset), settings.environment(database));
     }
 
     /** Waits for readiness (health on the management port, with the application's database check UP). */
@@ -208,7 +208,8 @@ public final class ArgusServer {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot " + (present ? "create " : "remove ") + file + " of server " + this.name, e);
+            throw new UncheckedIOException(
+                    "cannot " + (present ? "create " : "remove ") + file + " of server " + this.name, e);
         }
     }
 

@@ -27,7 +27,9 @@ public class DatabaseSession implements LauncherSessionListener {
         }
         String external = System.getenv("ARGUS_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
-            TestDatabase.use(external, System.getenv().getOrDefault("ARGUS_TEST_DB_USER", EmbeddedDatabase.USER),
+            TestDatabase.use(
+                    external,
+                    System.getenv().getOrDefault("ARGUS_TEST_DB_USER", EmbeddedDatabase.USER),
                     System.getenv().getOrDefault("ARGUS_TEST_DB_PASSWORD", EmbeddedDatabase.PASSWORD));
             LOG.info(() -> "Integration tests use the external PostgreSQL at " + external);
             return;

@@ -60,10 +60,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (Files.exists(pidFile)) {
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
             if (first.matches("\\d+")) {
                 ProcessHandle.of(Long.parseLong(first))
-                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                        .filter(p -> p.info()
+                                .command()
+                                .map(c -> c.contains("postgres"))
+                                .orElse(false))
                         .ifPresent(p -> {
                             p.destroyForcibly();
                             p.onExit().join();
@@ -86,7 +90,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createArgusDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             if (!exists(s, "select 1 from pg_roles where rolname = '" + USER + "'")) {
                 s.execute("create role " + USER + " login password '" + PASSWORD + "'");
             }

@@ -33,8 +33,14 @@ public final class Endpoints {
     /** The DARP protocol's calls, for slaves rather than users: open at the HTTP level (web.xml), token-checked. */
     public static final String DARP_PROTOCOL = "/api/darp/v1/";
 
-    public record Endpoint(String httpMethod, String path, Class<?> resource, Method method, Set<String> roles,
-                           boolean permitAll, boolean declared) {
+    public record Endpoint(
+            String httpMethod,
+            String path,
+            Class<?> resource,
+            Method method,
+            Set<String> roles,
+            boolean permitAll,
+            boolean declared) {
 
         /** The path with every {template} filled by a harmless value. */
         public String samplePath() {
@@ -59,8 +65,7 @@ public final class Endpoints {
         }
     }
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** Every endpoint meant for users (behind the login); {@link #darpProtocol()} lists the others. */
     public static List<Endpoint> all() {
@@ -92,14 +97,25 @@ public final class Endpoints {
                 if (http == null) {
                     continue;
                 }
-                String path = join(applicationPath, resource.getAnnotation(Path.class).value(),
-                        m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "");
+                String path = join(
+                        applicationPath,
+                        resource.getAnnotation(Path.class).value(),
+                        m.isAnnotationPresent(Path.class)
+                                ? m.getAnnotation(Path.class).value()
+                                : "");
                 AnnotatedElement source = declares(m) ? m : resource;
                 Set<String> roles = new TreeSet<>();
                 if (source.isAnnotationPresent(RolesAllowed.class)) {
-                    roles.addAll(Arrays.asList(source.getAnnotation(RolesAllowed.class).value()));
+                    roles.addAll(Arrays.asList(
+                            source.getAnnotation(RolesAllowed.class).value()));
                 }
-                endpoints.add(new Endpoint(http, path, resource, m, roles, source.isAnnotationPresent(PermitAll.class),
+                endpoints.add(new Endpoint(
+                        http,
+                        path,
+                        resource,
+                        m,
+                        roles,
+                        source.isAnnotationPresent(PermitAll.class),
                         declares(m) || declares(resource)));
             }
         }
@@ -108,7 +124,8 @@ public final class Endpoints {
     }
 
     private static boolean declares(AnnotatedElement e) {
-        return e.isAnnotationPresent(RolesAllowed.class) || e.isAnnotationPresent(PermitAll.class)
+        return e.isAnnotationPresent(RolesAllowed.class)
+                || e.isAnnotationPresent(PermitAll.class)
                 || e.isAnnotationPresent(DenyAll.class);
     }
 
@@ -139,12 +156,18 @@ public final class Endpoints {
             throw new IllegalStateException("application classes not on the classpath");
         }
         try {
-            java.nio.file.Path base = java.nio.file.Path.of(root.toURI()).getParent().getParent();
+            java.nio.file.Path base =
+                    java.nio.file.Path.of(root.toURI()).getParent().getParent();
             List<Class<?>> result = new ArrayList<>();
             try (Stream<java.nio.file.Path> files = Files.walk(base)) {
-                for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    String name = base.getParent().getParent().relativize(f).toString()
-                            .replace('/', '.').replaceAll("\\.class$", "");
+                for (java.nio.file.Path f :
+                        files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    String name = base.getParent()
+                            .getParent()
+                            .relativize(f)
+                            .toString()
+                            .replace('/', '.')
+                            .replaceAll("\\.class$", "");
                     if (!name.contains("$")) {
                         result.add(Class.forName(name, false, Endpoints.class.getClassLoader()));
                     }

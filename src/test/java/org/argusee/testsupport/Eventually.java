@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Waits for a condition with a deadline, checking often; never a fixed sleep. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Returns how long the condition took to hold; fails with {@code what} if it did not within {@code within}. */
     public static Duration await(String what, Duration within, Supplier<Boolean> condition) {
@@ -57,8 +56,9 @@ public final class Eventually {
         Instant end = start.plus(during);
         while (true) {
             if (!Boolean.TRUE.equals(condition.get())) {
-                throw new AssertionError("stopped holding after " + Duration.between(start, Instant.now()).toMillis()
-                        + " ms (of " + during.toMillis() + "): " + what);
+                throw new AssertionError("stopped holding after "
+                        + Duration.between(start, Instant.now()).toMillis() + " ms (of " + during.toMillis() + "): "
+                        + what);
             }
             if (Instant.now().isAfter(end)) {
                 return;

@@ -11,8 +11,7 @@ public final class PingPrerequisites {
 
     private static final String PACKAGES = "fping iputils-ping";
 
-    private PingPrerequisites() {
-    }
+    private PingPrerequisites() {}
 
     /** @throws IllegalStateException when either is missing */
     public static void ensureInstalled() {

@@ -19,12 +19,12 @@ final class PortSlots {
     static final String FIRST_PROPERTY = "argus.test.servers.port-offset";
     /** ajp, http, https, management http and https, transaction recovery and status: standalone.xml's bindings. */
     private static final int[] PORTS = {8009, 8080, 8443, 9990, 9993, 4712, 4713};
+
     private static final int STEP = 10;
     private static final int SLOTS = 60;
     private static final Set<Integer> TAKEN = new HashSet<>();
 
-    private PortSlots() {
-    }
+    private PortSlots() {}
 
     static synchronized int reserve() {
         int first = Integer.getInteger(FIRST_PROPERTY, 200);
@@ -42,8 +42,8 @@ final class PortSlots {
                 return offset;
             }
         }
-        throw new IllegalStateException("no free port offset among " + SLOTS + " from " + first + " in steps of "
-                + STEP + "; set -D" + FIRST_PROPERTY + " elsewhere");
+        throw new IllegalStateException("no free port offset among " + SLOTS + " from " + first + " in steps of " + STEP
+                + "; set -D" + FIRST_PROPERTY + " elsewhere");
     }
 
     static synchronized void release(int offset) {

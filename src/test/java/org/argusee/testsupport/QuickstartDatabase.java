@@ -14,8 +14,7 @@ public final class QuickstartDatabase {
 
     private static final Logger LOG = Logger.getLogger(QuickstartDatabase.class.getName());
 
-    private QuickstartDatabase() {
-    }
+    private QuickstartDatabase() {}
 
     public static void main(String[] args) {
         if (System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank()) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 final class Readiness {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final int TAIL_LINES = 80;
 
@@ -43,7 +44,8 @@ final class Readiness {
                 throw failure("the deployment of " + ServerBase.WAR + " failed: " + failed);
             }
             Optional<HttpResponse<String>> reply = get(health, PROBE_TIMEOUT);
-            if (reply.filter(r -> r.statusCode() == 200 && r.body().contains("\"database\"")).isPresent()) {
+            if (reply.filter(r -> r.statusCode() == 200 && r.body().contains("\"database\""))
+                    .isPresent()) {
                 return;
             }
             last = reply.map(r -> "HTTP " + r.statusCode() + " " + r.body()).orElse("no answer");
@@ -73,8 +75,8 @@ final class Readiness {
     }
 
     private IllegalStateException failure(String why) {
-        return new IllegalStateException("server " + server.name() + " in " + base.dir() + ": " + why + "\n"
-                + base.tail(TAIL_LINES));
+        return new IllegalStateException(
+                "server " + server.name() + " in " + base.dir() + ": " + why + "\n" + base.tail(TAIL_LINES));
     }
 
     /** Between two probes of a server that is still booting; the deadline, not this, bounds the wait. */

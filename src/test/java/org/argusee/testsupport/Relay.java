@@ -160,7 +160,8 @@ public final class Relay implements AutoCloseable {
     /** Copies until either side ends; while the link is cut, holds what it read (the rest stays in the kernel). */
     private void pump(Socket from, Socket to, AtomicLong passed) {
         byte[] buffer = new byte[8192];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0 && passes(); n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 out.flush();

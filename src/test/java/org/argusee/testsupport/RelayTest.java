@@ -55,7 +55,9 @@ class RelayTest {
             assertEquals("abc", roundTrip(s, "abc"));
         }
         // the client can read a reply before the relay's thread has added it up
-        Eventually.await("10 bytes counted each way", Duration.ofSeconds(5),
+        Eventually.await(
+                "10 bytes counted each way",
+                Duration.ofSeconds(5),
                 () -> relay.bytesToTarget() == 10 && relay.bytesFromTarget() == 10);
     }
 
@@ -106,7 +108,8 @@ class RelayTest {
             gone.bind(new InetSocketAddress("127.0.0.1", 0));
             dead = gone.getLocalPort();
         }
-        try (Relay toDead = Relay.to(dead); Socket s = new Socket("127.0.0.1", toDead.port())) {
+        try (Relay toDead = Relay.to(dead);
+                Socket s = new Socket("127.0.0.1", toDead.port())) {
             s.setSoTimeout(5000);
             assertTrue(ended(s));
         }
@@ -146,13 +149,15 @@ class RelayTest {
         while (!echo.isClosed()) {
             try {
                 Socket s = echo.accept();
-                Thread t = new Thread(() -> {
-                    try (s) {
-                        s.getInputStream().transferTo(s.getOutputStream());
-                    } catch (IOException e) {
-                        // the client went away
-                    }
-                }, "echo-connection");
+                Thread t = new Thread(
+                        () -> {
+                            try (s) {
+                                s.getInputStream().transferTo(s.getOutputStream());
+                            } catch (IOException e) {
+                                // the client went away
+                            }
+                        },
+                        "echo-connection");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {

@@ -31,8 +31,10 @@ public final class ServerDatabase {
 
     /** Creates an empty database named after the server, with a random suffix so no run sees another's data. */
     public static ServerDatabase create(String serverName) {
-        String name = "argus_" + serverName.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        String name = "argus_" + serverName.replace('-', '_') + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             String owner = "postgres".equals(c.getMetaData().getUserName()) ? " owner " + quote(testUser()) : "";
             s.execute("create database " + name + owner);
         } catch (SQLException e) {
@@ -67,7 +69,8 @@ public final class ServerDatabase {
 
     /** Drops the database; connections a killed server left behind are ended first. */
     public void drop() {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             // the run's PostgreSQL is wiped at the next run anyway: a leftover costs disk, not correctness

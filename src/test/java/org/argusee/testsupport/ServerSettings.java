@@ -36,10 +36,13 @@ final class ServerSettings {
     List<String> javaOptions(int portOffset) {
         List<String> options = new ArrayList<>(words(System.getProperty("argus.test.server.jvm.options", "-Xmx768m")));
         options.addAll(words(System.getProperty(JVM_OPTIONS_PROPERTY, LEAN_JVM)));
-        options.addAll(List.of("-Djava.net.preferIPv4Stack=true", "-Djava.awt.headless=true",
+        options.addAll(List.of(
+                "-Djava.net.preferIPv4Stack=true",
+                "-Djava.awt.headless=true",
                 "-Djboss.modules.system.pkgs=org.jboss.byteman",
                 "-Djboss.socket.binding.port-offset=" + portOffset,
-                "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1"));
+                "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1"));
         properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
         return options;
     }
@@ -54,6 +57,8 @@ final class ServerSettings {
     }
 
     private static List<String> words(String options) {
-        return Arrays.stream(options.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

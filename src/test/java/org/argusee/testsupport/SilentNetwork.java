@@ -40,8 +40,7 @@ public final class SilentNetwork {
 
     private static PingTools tools;
 
-    private SilentNetwork() {
-    }
+    private SilentNetwork() {}
 
     /**
      * fping and ping, each run in a fresh namespace with the silent host.
@@ -67,11 +66,15 @@ public final class SilentNetwork {
 
     private static Path wrapper(Path dir, Path program) throws IOException {
         Path script = dir.resolve(program.getFileName());
-        Files.writeString(script, "#!/bin/sh\n"
-                + "# " + program + " in a network namespace of its own: lo, and " + SILENT_HOST + " that never answers\n"
-                + "PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH\n"
-                + "if [ \"$(id -u)\" = 0 ]; then user=; else user=-r; fi\n"
-                + "exec unshare $user -n /bin/sh -c '" + SETUP + " && exec \"$0\" \"$@\"' " + program + " \"$@\"\n",
+        Files.writeString(
+                script,
+                "#!/bin/sh\n"
+                        + "# " + program + " in a network namespace of its own: lo, and " + SILENT_HOST
+                        + " that never answers\n"
+                        + "PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH\n"
+                        + "if [ \"$(id -u)\" = 0 ]; then user=; else user=-r; fi\n"
+                        + "exec unshare $user -n /bin/sh -c '" + SETUP + " && exec \"$0\" \"$@\"' " + program
+                        + " \"$@\"\n",
                 StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         script.toFile().deleteOnExit();
@@ -93,7 +96,8 @@ public final class SilentNetwork {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the silent network", e);
         }
-        boolean fine = out.contains("127.0.0.1 is alive") && out.contains(SILENT_HOST + " is unreachable")
+        boolean fine = out.contains("127.0.0.1 is alive")
+                && out.contains(SILENT_HOST + " is unreachable")
                 && out.lines().count() == 2;
         if (!fine) {
             throw new IllegalStateException(ADVICE + " The check (" + String.join(" ", command) + ") said: " + out);

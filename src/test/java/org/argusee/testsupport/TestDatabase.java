@@ -11,8 +11,7 @@ public final class TestDatabase {
     static final String USER_PROPERTY = "argus.test.db.user";
     static final String PASSWORD_PROPERTY = "argus.test.db.password";
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static void use(String url, String user, String password) {
         System.setProperty(URL_PROPERTY, url);
@@ -25,6 +24,7 @@ public final class TestDatabase {
         if (url == null) {
             throw new IllegalStateException("no test database: run the integration tests with mvn verify");
         }
-        return DriverManager.getConnection(url, System.getProperty(USER_PROPERTY), System.getProperty(PASSWORD_PROPERTY));
+        return DriverManager.getConnection(
+                url, System.getProperty(USER_PROPERTY), System.getProperty(PASSWORD_PROPERTY));
     }
 }

@@ -22,8 +22,9 @@ final class WildFlyProcess {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-                "kill-extra-wildfly-servers"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-extra-wildfly-servers"));
     }
 
     private final Process process;
@@ -37,8 +38,8 @@ final class WildFlyProcess {
      * Starts the server; {@code environment} replaces the inherited DB_* and ARGUS_* variables, which would
      * otherwise reach the server (a developer's DB_URL wins over the system property in the datasource).
      */
-    static WildFlyProcess launch(Path jbossHome, ServerBase base, List<String> javaOptions,
-                                 Map<String, String> environment) {
+    static WildFlyProcess launch(
+            Path jbossHome, ServerBase base, List<String> javaOptions, Map<String, String> environment) {
         List<String> command = StandaloneCommandBuilder.of(jbossHome)
                 .setBaseDirectory(base.dir())
                 .setJavaOptions(javaOptions)
@@ -130,7 +131,8 @@ final class WildFlyProcess {
         }
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + pid() + " failed: "
                         + new String(kill.getInputStream().readAllBytes()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
@@ -55,8 +54,14 @@ class ObjectsApiIT extends DeployedServer {
         JsonObject fetched = api.get(object(service.getString("fullName"))).json();
         assertEquals(service.getJsonArray("effectiveParameters"), fetched.getJsonArray("effectiveParameters"));
         assertEquals("unknown", fetched.getJsonObject("status").getString("status"));
-        List<String> children = api.get(object(group + ":mail.example.com") + "/children").array()
-                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).toList();
+        List<String> children =
+                api
+                        .get(object(group + ":mail.example.com") + "/children")
+                        .array()
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .map(c -> c.getString("name"))
+                        .toList();
         assertEquals(List.of("SMTP_mail.example.com"), children);
     }
 
@@ -71,7 +76,9 @@ class ObjectsApiIT extends DeployedServer {
                 {"value": "Mail servers", "local": true}"""));
         JsonObject labelled = api.get(object(group)).json();
         assertEquals("Mail servers", labelled.getString("label"));
-        assertTrue(own(labelled).contains("label=Mail servers local"), own(labelled).toString());
+        assertTrue(
+                own(labelled).contains("label=Mail servers local"),
+                own(labelled).toString());
 
         assertEquals(204, api.delete(object(group) + "/parameters/frequency").status());
         assertFalse(effective(api.get(object(group)).json()).containsKey("frequency"));
@@ -99,7 +106,9 @@ class ObjectsApiIT extends DeployedServer {
 
         Api.Reply refused = api.delete(object(group + ":b"));
         assertEquals(409, refused.status(), refused.toString());
-        assertEquals("recursive", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "recursive",
+                refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(204, api.delete(object(group) + "?recursive=true").status());
         assertEquals(404, api.get(object(group + ":b:ping1")).status());
     }
@@ -118,7 +127,8 @@ class ObjectsApiIT extends DeployedServer {
     void treeIsNested() {
         created(api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "web1"}"""));
-        JsonObject tree = api.get("api/tree?root=" + Api.encode(group) + "&depth=1").json();
+        JsonObject tree =
+                api.get("api/tree?root=" + Api.encode(group) + "&depth=1").json();
         assertEquals(group, tree.getString("fullName"));
         assertEquals("web1", tree.getJsonArray("children").getJsonObject(0).getString("name"));
     }
@@ -141,9 +151,13 @@ class ObjectsApiIT extends DeployedServer {
         created(api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "relay"}"""));
         assertEquals("yes", value(effective(api.get(object(group)).json()), "sendnotify"), "local wins on the group");
-        assertEquals("no", value(effective(api.get(object(group + ":relay")).json()), "sendnotify"),
+        assertEquals(
+                "no",
+                value(effective(api.get(object(group + ":relay")).json()), "sendnotify"),
                 "the plain one reaches the children");
-        assertEquals(204, api.delete(object(group) + "/parameters/sendnotify?local=true").status());
+        assertEquals(
+                204,
+                api.delete(object(group) + "/parameters/sendnotify?local=true").status());
         assertEquals("no", value(effective(api.get(object(group)).json()), "sendnotify"));
     }
 
@@ -174,7 +188,9 @@ class ObjectsApiIT extends DeployedServer {
 
     static JsonObject effective(JsonObject view) {
         var builder = jakarta.json.Json.createObjectBuilder();
-        view.getJsonArray("effectiveParameters").getValuesAs(JsonObject.class).forEach(p -> builder.add(p.getString("key"), p));
+        view.getJsonArray("effectiveParameters")
+                .getValuesAs(JsonObject.class)
+                .forEach(p -> builder.add(p.getString("key"), p));
         return builder.build();
     }
 

@@ -42,7 +42,8 @@ class SqlEditIT extends DeployedServer {
     @AfterEach
     void removeTheGroup() throws SQLException {
         try {
-            sql("delete from argus.object where id in (select id from argus.object_full_name where full_name = ?)",
+            sql(
+                    "delete from argus.object where id in (select id from argus.object_full_name where full_name = ?)",
                     "Top:" + group);
         } finally {
             db.close();
@@ -54,7 +55,10 @@ class SqlEditIT extends DeployedServer {
         insertGroupHostAndPing();
         String service = "Top:" + group + ":gw.example.com:Ping_gw.example.com";
 
-        Eventually.await(service + " visible in the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 200);
+        Eventually.await(
+                service + " visible in the API",
+                LIVE_WITHIN,
+                () -> api.get(object(service)).status() == 200);
         JsonObject view = api.get(object(service)).json();
         assertEquals("Ping", view.getString("type"));
         JsonObject frequency = effective(view, "frequency");
@@ -66,13 +70,23 @@ class SqlEditIT extends DeployedServer {
     void parameterUpdatedBySqlIsLive() throws SQLException {
         insertGroupHostAndPing();
         String service = "Top:" + group + ":gw.example.com:Ping_gw.example.com";
-        Eventually.await(service + " visible in the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 200);
+        Eventually.await(
+                service + " visible in the API",
+                LIVE_WITHIN,
+                () -> api.get(object(service)).status() == 200);
 
-        change("update argus.param set value = '2m' where key = 'frequency' and object_id ="
-                + " (select id from argus.object_full_name where full_name = ?)", "Top:" + group);
+        change(
+                "update argus.param set value = '2m' where key = 'frequency' and object_id ="
+                        + " (select id from argus.object_full_name where full_name = ?)",
+                "Top:" + group);
 
-        Eventually.await("frequency 2m in the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 200
-                && "2m".equals(effective(api.get(object(service)).json(), "frequency").getString("value")));
+        Eventually.await(
+                "frequency 2m in the API",
+                LIVE_WITHIN,
+                () -> api.get(object(service)).status() == 200
+                        && "2m"
+                                .equals(effective(api.get(object(service)).json(), "frequency")
+                                        .getString("value")));
     }
 
     @Test
@@ -80,12 +94,19 @@ class SqlEditIT extends DeployedServer {
         insertGroupHostAndPing();
         String host = "Top:" + group + ":gw.example.com";
         String service = host + ":Ping_gw.example.com";
-        Eventually.await(service + " visible in the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 200);
+        Eventually.await(
+                service + " visible in the API",
+                LIVE_WITHIN,
+                () -> api.get(object(service)).status() == 200);
 
-        change("delete from argus.object where id = (select id from argus.object_full_name where full_name = ?)",
+        change(
+                "delete from argus.object where id = (select id from argus.object_full_name where full_name = ?)",
                 service);
 
-        Eventually.await(service + " gone from the API", LIVE_WITHIN, () -> api.get(object(service)).status() == 404);
+        Eventually.await(
+                service + " gone from the API",
+                LIVE_WITHIN,
+                () -> api.get(object(service)).status() == 404);
         assertEquals(List.of(), api.get(object(host) + "/children").array(), "the host has no children left");
     }
 
@@ -94,8 +115,9 @@ class SqlEditIT extends DeployedServer {
         insertGroupHostAndPing();
         String host = "Top:" + group + ":gw.example.com";
         // the database only checks a type's spelling, not that Argus knows it
-        change("insert into argus.object (parent_id, kind, name, type)"
-                + " select id, 'Service', 'Bogus_gw', 'Bogus/Thing' from argus.object_full_name where full_name = ?",
+        change(
+                "insert into argus.object (parent_id, kind, name, type)"
+                        + " select id, 'Service', 'Bogus_gw', 'Bogus/Thing' from argus.object_full_name where full_name = ?",
                 host);
         String bogus = host + ":Bogus_gw";
 
@@ -104,8 +126,9 @@ class SqlEditIT extends DeployedServer {
         assertEquals(200, api.get(object(host)).status());
         assertEquals(200, api.get("api/tree?root=Top&depth=1").status());
 
-        change("update argus.object set type = 'Ping'"
-                + " where id = (select id from argus.object_full_name where full_name = ?)",
+        change(
+                "update argus.object set type = 'Ping'"
+                        + " where id = (select id from argus.object_full_name where full_name = ?)",
                 bogus);
 
         Eventually.await("the problem with " + bogus + " gone", LIVE_WITHIN, () -> !hasTypeProblem(bogus));
@@ -116,24 +139,31 @@ class SqlEditIT extends DeployedServer {
         Api.Reply reply = api.get("api/config/problems");
         assertEquals(200, reply.status(), reply.toString());
         return reply.array().getValuesAs(JsonObject.class).stream()
-                .anyMatch(p -> fullName.equals(p.getString("object")) && "type".equals(p.getString("field"))
+                .anyMatch(p -> fullName.equals(p.getString("object"))
+                        && "type".equals(p.getString("field"))
                         && !p.getString("message").isBlank());
     }
 
     /** The README's own example, under a group of this test. */
     private void insertGroupHostAndPing() throws SQLException {
         String top = "Top:" + group;
-        change("insert into argus.object (parent_id, kind, name)"
-                + " select id, 'Group', ? from argus.object where kind = 'Top'",
+        change(
+                "insert into argus.object (parent_id, kind, name)"
+                        + " select id, 'Group', ? from argus.object where kind = 'Top'",
                 group);
-        change("insert into argus.object (parent_id, kind, name)"
-                + " select id, 'Host', 'gw.example.com' from argus.object_full_name where full_name = ?", top);
-        change("insert into argus.object (parent_id, kind, name, type)"
-                + " select id, 'Service', 'Ping_gw.example.com', 'Ping'"
-                + " from argus.object_full_name where full_name = ?",
+        change(
+                "insert into argus.object (parent_id, kind, name)"
+                        + " select id, 'Host', 'gw.example.com' from argus.object_full_name where full_name = ?",
+                top);
+        change(
+                "insert into argus.object (parent_id, kind, name, type)"
+                        + " select id, 'Service', 'Ping_gw.example.com', 'Ping'"
+                        + " from argus.object_full_name where full_name = ?",
                 top + ":gw.example.com");
-        change("insert into argus.param (object_id, key, value)"
-                + " select id, 'frequency', '30s' from argus.object_full_name where full_name = ?", top);
+        change(
+                "insert into argus.param (object_id, key, value)"
+                        + " select id, 'frequency', '30s' from argus.object_full_name where full_name = ?",
+                top);
     }
 
     /** Runs one statement that must change exactly one row. */
@@ -150,7 +180,8 @@ class SqlEditIT extends DeployedServer {
 
     private static JsonObject effective(JsonObject view, String key) {
         return view.getJsonArray("effectiveParameters").getValuesAs(JsonObject.class).stream()
-                .filter(p -> key.equals(p.getString("key"))).findFirst()
+                .filter(p -> key.equals(p.getString("key")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no effective " + key + " in " + view));
     }
 }

@@ -38,8 +38,11 @@ final class Browser {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
-        http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     URI base() {
@@ -60,8 +63,9 @@ final class Browser {
 
     /** From now on every request carries these Basic credentials, as a browser does once given them. */
     Browser basic(String user, String password) {
-        authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        authorization = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -75,8 +79,10 @@ final class Browser {
 
     /** A change with the session cookie; the token and the Origin only when given (null: left out). */
     HttpResponse<String> send(String method, String path, String json, String token, String origin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
@@ -94,14 +100,18 @@ final class Browser {
     }
 
     HttpCookie sessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Opens /live with this browser's session cookie and same-origin Origin, as a page does. */
     WebSocket live(WebSocket.Listener listener) {
         HttpCookie c = sessionCookie();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        WebSocket.Builder b = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
                 .header("Origin", origin());
         if (c != null) {
             b.header("Cookie", c.getName() + "=" + c.getValue());

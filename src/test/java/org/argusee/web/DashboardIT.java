@@ -31,10 +31,13 @@ class DashboardIT extends DeployedServer {
     void setUp() {
         admin = Api.admin(base);
         group = "Top:dash_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, admin.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                admin.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [{"key": "frequency", "value": "1"},
                   {"key": "retries", "value": "0"}, {"key": "timeout", "value": "2"},
-                  {"key": "hostname", "value": "127.0.0.1"}]}""".formatted(group.substring(4))).status());
+                  {"key": "hostname", "value": "127.0.0.1"}]}""".formatted(group.substring(4)))
+                        .status());
     }
 
     @AfterEach
@@ -64,36 +67,49 @@ class DashboardIT extends DeployedServer {
         assertTrue(summary.getJsonObject("counts").getInt("down") >= 1);
         assertTrue(summary.getJsonNumber("seq").longValue() >= 0);
 
-        JsonObject level = admin.get("api/dashboard/children?parent=" + Api.encode(group)).json();
+        JsonObject level =
+                admin.get("api/dashboard/children?parent=" + Api.encode(group)).json();
         assertEquals(List.of(sick, well), fullNames(level));
         JsonObject top = admin.get("api/dashboard/children").json();
         JsonObject groupRow = top.getJsonArray("children").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("fullName").equals(group)).findFirst().orElseThrow();
+                .filter(r -> r.getString("fullName").equals(group))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, groupRow.getJsonObject("counts").getInt("down"));
         assertEquals(1, groupRow.getJsonObject("counts").getInt("up"));
         assertTrue(groupRow.getBoolean("hasChildren"));
 
-        assertEquals(List.of(sick), fullNames(admin.get("api/dashboard/children?parent=" + Api.encode(group)
-                + "&status=down,depends").json()));
-        assertEquals(List.of(well), fullNames(admin.get("api/dashboard/children?q=WELL").json()).stream()
-                .filter(n -> n.startsWith(group)).toList(), "a name search over the whole tree, any case");
+        assertEquals(
+                List.of(sick),
+                fullNames(admin.get("api/dashboard/children?parent=" + Api.encode(group) + "&status=down,depends")
+                        .json()));
+        assertEquals(
+                List.of(well),
+                fullNames(admin.get("api/dashboard/children?q=WELL").json()).stream()
+                        .filter(n -> n.startsWith(group))
+                        .toList(),
+                "a name search over the whole tree, any case");
         Api.Reply bad = admin.get("api/dashboard/children?status=sideways");
         assertEquals(400, bad.status());
         assertEquals("application/problem+json", bad.header("Content-Type"));
-        assertEquals(404, admin.get("api/dashboard/children?parent=Top:no_such_group").status());
+        assertEquals(
+                404,
+                admin.get("api/dashboard/children?parent=Top:no_such_group").status());
     }
 
     private static int rank(JsonObject row) {
-        List<String> order = List.of("down:critical", "down:major", "down:minor", "down:warning", "depends",
-                "override", "unknown");
+        List<String> order =
+                List.of("down:critical", "down:major", "down:minor", "down:warning", "depends", "override", "unknown");
         String key = row.getString("displayStatus").equals("down")
-                ? "down:" + row.getString("severity") : row.getString("displayStatus");
+                ? "down:" + row.getString("severity")
+                : row.getString("displayStatus");
         return order.indexOf(key);
     }
 
     private static List<String> fullNames(JsonObject children) {
         return children.getJsonArray("children").getValuesAs(JsonObject.class).stream()
-                .map(r -> r.getString("fullName")).toList();
+                .map(r -> r.getString("fullName"))
+                .toList();
     }
 
     private String service(String name, boolean healthy, String severity) {
@@ -101,14 +117,17 @@ class DashboardIT extends DeployedServer {
         listeners.add(l);
         Api.Reply r = admin.post(object(group) + "/children", """
                 {"kind": "Service", "type": "TCP", "name": "%s", "parameters": [{"key": "port", "value": "%d"},
-                  {"key": "expect", "value": "^OK"}%s]}""".formatted(name, l.port(),
-                severity == null ? "" : ", {\\"key\\": \\"severity\\", \\"value\\": \\"" + severity + "\\"}"));
+                  {"key": "expect", "value": "^OK"}%s]}""".formatted(
+                name, l.port(), severity == null ? "" : ", {\"key\": \"severity\", \"value\": \"" + severity + "\"}"));
         assertEquals(201, r.status(), r.toString());
         return r.json().getString("fullName");
     }
 
     private void awaitShown(String fullName, String shown) {
-        Eventually.await(fullName + " shows " + shown, WITHIN, () -> shown.equals(
-                admin.get("api/status/" + Api.encode(fullName)).json().getString("displayStatus")));
+        Eventually.await(
+                fullName + " shows " + shown,
+                WITHIN,
+                () -> shown.equals(
+                        admin.get("api/status/" + Api.encode(fullName)).json().getString("displayStatus")));
     }
 }

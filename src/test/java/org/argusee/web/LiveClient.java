@@ -71,12 +71,16 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     /** A status push for the object that shows {@code shown}. */
     JsonObject awaitStatus(String fullName, String shown, Duration within) {
-        return await(fullName + " pushed as " + shown, within, m -> isStatus(m, fullName)
-                && m.getJsonObject("row").getString("displayStatus").equals(shown));
+        return await(
+                fullName + " pushed as " + shown,
+                within,
+                m -> isStatus(m, fullName)
+                        && m.getJsonObject("row").getString("displayStatus").equals(shown));
     }
 
     static boolean isStatus(JsonObject m, String fullName) {
-        return m.getString("type").equals("status") && m.getJsonObject("row").getString("fullName").equals(fullName);
+        return m.getString("type").equals("status")
+                && m.getJsonObject("row").getString("fullName").equals(fullName);
     }
 
     void send(String json) {

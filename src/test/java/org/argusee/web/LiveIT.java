@@ -63,7 +63,8 @@ class LiveIT extends DeployedServer {
         assertEquals("Service", row.getString("kind"));
         assertEquals("TCP", row.getString("type"));
         assertEquals("critical", row.getString("severity"));
-        assertTrue(down.getJsonNumber("seq").longValue() > live.hello().getJsonNumber("seq").longValue());
+        assertTrue(down.getJsonNumber("seq").longValue()
+                > live.hello().getJsonNumber("seq").longValue());
         JsonObject groupRow = live.awaitStatus(group, "down", WITHIN).getJsonObject("row");
         assertEquals(1, groupRow.getJsonObject("counts").getInt("down"), groupRow.toString());
     }
@@ -82,13 +83,15 @@ class LiveIT extends DeployedServer {
         awaitShown(service, "down");
         LiveClient second = live(browser);
         second.hello();
-        second.send("{\"type\":\"resume\",\"seq\":%d,\"epoch\":\"%s\"}".formatted(
-                hello.getJsonNumber("seq").longValue(), hello.getString("epoch")));
+        second.send("{\"type\":\"resume\",\"seq\":%d,\"epoch\":\"%s\"}"
+                .formatted(hello.getJsonNumber("seq").longValue(), hello.getString("epoch")));
         JsonObject missed = second.awaitStatus(service, "down", WITHIN);
-        assertTrue(missed.getJsonNumber("seq").longValue() > hello.getJsonNumber("seq").longValue());
+        assertTrue(missed.getJsonNumber("seq").longValue()
+                > hello.getJsonNumber("seq").longValue());
 
         second.send("{\"type\":\"resume\",\"seq\":1,\"epoch\":\"another-run\"}");
-        second.await("resync for numbers of another run", WITHIN, m -> m.getString("type").equals("resync"));
+        second.await("resync for numbers of another run", WITHIN, m -> m.getString("type")
+                .equals("resync"));
     }
 
     @Test
@@ -96,7 +99,10 @@ class LiveIT extends DeployedServer {
         Browser browser = login("user");
         LiveClient live = live(browser);
         live.hello();
-        assertEquals(303, browser.send("POST", "auth/logout", null, browser.csrfToken(), null).statusCode());
+        assertEquals(
+                303,
+                browser.send("POST", "auth/logout", null, browser.csrfToken(), null)
+                        .statusCode());
         assertEquals(1008, live.closeCode());
 
         LiveClient anonymous = live(new Browser(base));
@@ -116,13 +122,16 @@ class LiveIT extends DeployedServer {
         Browser staff = login("staff");
         JsonObject forUser = Browser.json(user.get("api/dashboard/children?parent=" + Api.encode(group)));
         assertEquals(List.of(), names(forUser), "the user sees nothing in " + group);
-        assertEquals(List.of(hidden), names(Browser.json(staff.get("api/dashboard/children?parent="
-                + Api.encode(group)))));
-        assertEquals(404, user.get("api/dashboard/children?parent=" + Api.encode(hidden)).statusCode());
+        assertEquals(
+                List.of(hidden), names(Browser.json(staff.get("api/dashboard/children?parent=" + Api.encode(group)))));
+        assertEquals(
+                404,
+                user.get("api/dashboard/children?parent=" + Api.encode(hidden)).statusCode());
         assertEquals(List.of(), names(Browser.json(user.get("api/dashboard/children?q=secret_servers"))));
         JsonObject summary = Browser.json(user.get("api/dashboard/summary"));
         JsonObject groupForUser = Browser.json(user.get("api/dashboard/children?q=" + group.substring(4)))
-                .getJsonArray("children").getJsonObject(0);
+                .getJsonArray("children")
+                .getJsonObject(0);
         assertEquals(0, groupForUser.getJsonObject("counts").getInt("up"), "no trace in the counts");
         assertFalse(groupForUser.getBoolean("hasChildren"));
         assertTrue(summary.getJsonObject("counts").containsKey("up"));
@@ -131,7 +140,9 @@ class LiveIT extends DeployedServer {
         assertEquals(404, userApi.get("api/status/" + Api.encode(service)).status(), "the REST API hides it too");
         assertEquals(404, userApi.get(object(hidden)).status());
         assertFalse(userApi.get(object(group)).body().contains("secret_servers"));
-        assertFalse(userApi.get("api/status/" + Api.encode(group) + "/children").body().contains("secret_servers"));
+        assertFalse(userApi.get("api/status/" + Api.encode(group) + "/children")
+                .body()
+                .contains("secret_servers"));
         assertTrue(admin.get(object(group)).body().contains("secret_servers"));
 
         LiveClient userLive = live(user);
@@ -141,13 +152,16 @@ class LiveIT extends DeployedServer {
         listener.close();
         staffLive.awaitStatus(service, "down", WITHIN);
         staffLive.awaitStatus(hidden, "down", WITHIN);
-        Eventually.holds("the user gets no push about the hidden group", Duration.ofSeconds(1),
+        Eventually.holds(
+                "the user gets no push about the hidden group",
+                Duration.ofSeconds(1),
                 () -> userLive.messages().stream().noneMatch(m -> m.toString().contains("secret_servers")));
     }
 
     private static List<String> names(JsonObject children) {
         return children.getJsonArray("children").getValuesAs(JsonObject.class).stream()
-                .map(r -> r.getString("fullName")).toList();
+                .map(r -> r.getString("fullName"))
+                .toList();
     }
 
     private static String userName(Browser browser) {
@@ -156,7 +170,9 @@ class LiveIT extends DeployedServer {
 
     private Browser login(String role) {
         String name = "live_" + role + "_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, admin.post("api/users", """
+        assertEquals(
+                201,
+                admin.post("api/users", """
                 {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, PASSWORD, role)).status());
         users.add(name);
         Browser browser = new Browser(base);
@@ -181,7 +197,8 @@ class LiveIT extends DeployedServer {
         String params = "{\"key\": \"frequency\", \"value\": \"1\"}, {\"key\": \"retries\", \"value\": \"0\"},"
                 + " {\"key\": \"timeout\", \"value\": \"2\"}" + (extraParameter.isEmpty() ? "" : ", " + extraParameter);
         Api.Reply r = admin.post(object(fullName.substring(0, colon)) + "/children", """
-                {"kind": "Group", "name": "%s", "parameters": [%s]}""".formatted(fullName.substring(colon + 1), params));
+                {"kind": "Group", "name": "%s", "parameters": [%s]}""".formatted(
+                        fullName.substring(colon + 1), params));
         assertEquals(201, r.status(), r.toString());
     }
 
@@ -194,7 +211,10 @@ class LiveIT extends DeployedServer {
     }
 
     private void awaitShown(String fullName, String shown) {
-        Eventually.await(fullName + " shows " + shown, WITHIN, () -> shown.equals(
-                admin.get("api/status/" + Api.encode(fullName)).json().getString("displayStatus")));
+        Eventually.await(
+                fullName + " shows " + shown,
+                WITHIN,
+                () -> shown.equals(
+                        admin.get("api/status/" + Api.encode(fullName)).json().getString("displayStatus")));
     }
 }

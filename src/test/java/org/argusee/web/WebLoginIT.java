@@ -34,8 +34,11 @@ class WebLoginIT extends DeployedServer {
     void setUp() {
         admin = Api.admin(base);
         group = "Top:web_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, admin.post(object("Top") + "/children", """
-                {"kind": "Group", "name": "%s"}""".formatted(group.substring(4))).status());
+        assertEquals(
+                201,
+                admin.post(object("Top") + "/children", """
+                {"kind": "Group", "name": "%s"}""".formatted(group.substring(4)))
+                        .status());
     }
 
     @AfterEach
@@ -46,7 +49,9 @@ class WebLoginIT extends DeployedServer {
 
     String user(String role) {
         String name = "web_" + role + "_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, admin.post("api/users", """
+        assertEquals(
+                201,
+                admin.post("api/users", """
                 {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, PASSWORD, role)).status());
         users.add(name);
         return name;
@@ -58,10 +63,16 @@ class WebLoginIT extends DeployedServer {
         Browser browser = new Browser(base);
         HttpResponse<String> login = browser.login(staff, PASSWORD);
         assertEquals(303, login.statusCode(), login.body());
-        assertEquals("/", login.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", ""))
-                .orElse(null));
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+        assertEquals(
+                "/",
+                login.headers()
+                        .firstValue("Location")
+                        .map(l -> l.replaceFirst("^https?://[^/]+", ""))
+                        .orElse(null));
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
         String flags = cookie.toLowerCase(Locale.ROOT);
         assertTrue(flags.contains("httponly"), cookie);
         assertTrue(flags.contains("samesite=strict"), cookie);
@@ -69,8 +80,11 @@ class WebLoginIT extends DeployedServer {
 
         JsonObject session = Browser.json(browser.get("api/session"));
         assertEquals(staff, session.getString("user"));
-        assertEquals(List.of("staff"), session.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(
+                List.of("staff"),
+                session.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
         assertTrue(session.getString("csrfToken").length() >= 32, session.toString());
         assertEquals(200, browser.get("api/status/" + Api.encode(group)).statusCode(), "the API takes the session");
     }
@@ -84,8 +98,9 @@ class WebLoginIT extends DeployedServer {
         HttpResponse<String> b = unknownUser.login("nobody_" + UUID.randomUUID(), PASSWORD);
         for (HttpResponse<String> r : List.of(a, b)) {
             assertEquals(303, r.statusCode());
-            assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/login.html?error=1"), r.headers()
-                    .toString());
+            assertTrue(
+                    r.headers().firstValue("Location").orElse("").endsWith("/login.html?error=1"),
+                    r.headers().toString());
         }
         assertEquals(a.body(), b.body());
         assertNull(wrongPassword.sessionCookie(), "no session for a failed login");
@@ -99,9 +114,13 @@ class WebLoginIT extends DeployedServer {
         Browser browser = new Browser(base);
         HttpResponse<String> page = browser.get("index.html");
         assertEquals(302, page.statusCode());
-        assertTrue(page.headers().firstValue("Location").orElse("").contains("/login.html?next=%2Findex.html"),
+        assertTrue(
+                page.headers().firstValue("Location").orElse("").contains("/login.html?next=%2Findex.html"),
                 page.headers().toString());
-        assertEquals(200, browser.get("login.html").statusCode());
+        HttpResponse<String> login = browser.get("login.html");
+        assertEquals(200, login.statusCode());
+        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(List.of(policy.split(";\\s*")).contains("script-src 'self'"), "no inline script: " + policy);
         browser.login(user("user"), PASSWORD);
         assertEquals(200, browser.get("index.html").statusCode());
     }
@@ -117,22 +136,26 @@ class WebLoginIT extends DeployedServer {
         HttpResponse<String> noToken = browser.send("POST", annotations, note, null, null);
         assertEquals(403, noToken.statusCode(), noToken.body());
         assertEquals("urn:argus:problem:csrf", Browser.json(noToken).getString("type"));
-        HttpResponse<String> foreign = browser.send("POST", annotations, note, browser.csrfToken(),
-                "http://attacker.invalid");
+        HttpResponse<String> foreign =
+                browser.send("POST", annotations, note, browser.csrfToken(), "http://attacker.invalid");
         assertEquals(403, foreign.statusCode(), foreign.body());
         assertEquals("urn:argus:problem:cross-origin", Browser.json(foreign).getString("type"));
         HttpResponse<String> wrongToken = browser.send("POST", annotations, note, "x" + browser.csrfToken(), null);
         assertEquals(403, wrongToken.statusCode());
 
-        assertEquals(201, browser.send("POST", annotations, note, browser.csrfToken(), browser.origin()).statusCode());
-        assertEquals(201, admin.post(annotations, note).status(), "HTTP Basic without Origin (a script) needs no token");
+        assertEquals(
+                201,
+                browser.send("POST", annotations, note, browser.csrfToken(), browser.origin())
+                        .statusCode());
+        assertEquals(
+                201, admin.post(annotations, note).status(), "HTTP Basic without Origin (a script) needs no token");
     }
 
     @Test
     void aCrossSiteTextPlainPostIsRefusedEvenWithBasicCredentials() {
         Browser browser = new Browser(base).basic(Api.ADMIN, Api.ADMIN_PASSWORD);
-        HttpResponse<String> r = browser.send("POST", "api/config/import", "group \"x\" {}", null,
-                "http://attacker.invalid");
+        HttpResponse<String> r =
+                browser.send("POST", "api/config/import", "group \"x\" {}", null, "http://attacker.invalid");
         assertEquals(403, r.statusCode(), r.body());
     }
 
@@ -150,14 +173,16 @@ class WebLoginIT extends DeployedServer {
 
     @Test
     void secretParametersAreMaskedForAllButAdmins() {
-        assertEquals(200, admin.put(object(group) + "/parameters/community", """
+        assertEquals(
+                200, admin.put(object(group) + "/parameters/community", """
                 {"value": "s3cret-community"}""").status());
         Api staff = Api.anonymous(base).as(user("staff"), PASSWORD);
         String seen = staff.get(object(group)).body();
         assertFalse(seen.contains("s3cret-community"), seen);
         assertTrue(seen.contains("********"), seen);
         assertTrue(admin.get(object(group)).body().contains("s3cret-community"));
-        assertEquals(403, staff.get("api/config/export?root=" + Api.encode(group)).status(), "exports hold secrets");
+        assertEquals(
+                403, staff.get("api/config/export?root=" + Api.encode(group)).status(), "exports hold secrets");
     }
 
     @Test
@@ -168,7 +193,9 @@ class WebLoginIT extends DeployedServer {
         Api reader = Api.anonymous(base).as(user("user"), PASSWORD);
         Api staff = Api.anonymous(base).as(user("staff"), PASSWORD);
         assertEquals(403, reader.put(override, body).status());
-        assertEquals(403, reader.post("api/status/" + Api.encode(group) + "/check", null).status());
+        assertEquals(
+                403,
+                reader.post("api/status/" + Api.encode(group) + "/check", null).status());
         Api.Reply set = staff.put(override, body);
         assertEquals(200, set.status(), set.toString());
         assertEquals(204, staff.delete(override).status());

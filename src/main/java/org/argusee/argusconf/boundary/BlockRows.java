@@ -24,8 +24,7 @@ final class BlockRows {
         this.connection = connection;
     }
 
-    private record Row(long id, long objectId, Long parentId, String keyword, String name) {
-    }
+    private record Row(long id, long objectId, Long parentId, String keyword, String name) {}
 
     /** Every object's blocks, by object id, in their order (or only those of the given objects). */
     Map<Long, List<ConfigBlock>> load(Long[] objectIds) throws SQLException {
@@ -36,8 +35,8 @@ final class BlockRows {
             bind(s, objectIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4),
-                            rs.getString(5)));
+                    rows.add(new Row(
+                            rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -54,11 +53,13 @@ final class BlockRows {
             }
         }
         Map<Long, List<ConfigBlock>> nested = new HashMap<>();
-        rows.stream().filter(r -> r.parentId() != null).forEach(r -> nested.computeIfAbsent(r.parentId(),
-                id -> new ArrayList<>()).add(block(r, lines, Map.of())));
+        rows.stream().filter(r -> r.parentId() != null).forEach(r -> nested.computeIfAbsent(
+                        r.parentId(), id -> new ArrayList<>())
+                .add(block(r, lines, Map.of())));
         Map<Long, List<ConfigBlock>> byObject = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.parentId() == null).forEach(r -> byObject.computeIfAbsent(r.objectId(),
-                id -> new ArrayList<>()).add(block(r, lines, nested)));
+        rows.stream().filter(r -> r.parentId() == null).forEach(r -> byObject.computeIfAbsent(
+                        r.objectId(), id -> new ArrayList<>())
+                .add(block(r, lines, nested)));
         return byObject;
     }
 
@@ -75,8 +76,9 @@ final class BlockRows {
 
     private void insert(long objectId, Long parentId, ConfigBlock block, int position) throws SQLException {
         long id;
-        try (PreparedStatement s = connection.prepareStatement("insert into argus.config_block"
-                + " (object_id, parent_id, keyword, name, position) values (?, ?, ?, ?, ?)",
+        try (PreparedStatement s = connection.prepareStatement(
+                "insert into argus.config_block"
+                        + " (object_id, parent_id, keyword, name, position) values (?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, objectId);
             s.setObject(2, parentId);
@@ -107,10 +109,10 @@ final class BlockRows {
         }
     }
 
-    private static ConfigBlock block(Row r, Map<Long, List<ConfigBlock.Line>> lines,
-            Map<Long, List<ConfigBlock>> nested) {
-        return new ConfigBlock(r.keyword(), r.name(), lines.getOrDefault(r.id(), List.of()),
-                nested.getOrDefault(r.id(), List.of()));
+    private static ConfigBlock block(
+            Row r, Map<Long, List<ConfigBlock.Line>> lines, Map<Long, List<ConfigBlock>> nested) {
+        return new ConfigBlock(
+                r.keyword(), r.name(), lines.getOrDefault(r.id(), List.of()), nested.getOrDefault(r.id(), List.of()));
     }
 
     private void bind(PreparedStatement s, Long[] objectIds) throws SQLException {

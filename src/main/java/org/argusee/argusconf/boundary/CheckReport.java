@@ -4,6 +4,5 @@ import java.util.List;
 import java.util.Map;
 
 /** The syntax check of a configuration: every error and warning at once, and what it would create. */
-public record CheckReport(boolean ok, int errors, int warnings, Map<String, Long> objects,
-                          List<DiagnosticView> diagnostics) {
-}
+public record CheckReport(
+        boolean ok, int errors, int warnings, Map<String, Long> objects, List<DiagnosticView> diagnostics) {}

@@ -5,11 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import org.argusee.argusconf.control.BlockPlan;
 import org.argusee.argusconf.control.CheckedConfig;
 import org.argusee.argusconf.control.ConfigBlock;
 import org.argusee.argusconf.control.ImportPlan;
-import org.argusee.darp.boundary.DarpPeers;
+import org.argusee.argusconf.control.PeerSink;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeChanged;
@@ -48,14 +47,18 @@ public class ConfigImporter {
     Event<TreeChanged> changed;
 
     @Inject
-    DarpPeers peers;
+    PeerSink peers;
 
     /**
      * What an import did besides the objects: Method/Resolv/snmpoid/schedule/cron blocks changed, DARP peers added
      * and updated, and what the user should know.
      */
-    public record Outcome(ImportPlan plan, List<String> blockChanges, List<String> peersAdded,
-                          List<String> peersUpdated, List<String> notes) {
+    public record Outcome(
+            ImportPlan plan,
+            List<String> blockChanges,
+            List<String> peersAdded,
+            List<String> peersUpdated,
+            List<String> notes) {
 
         public boolean changesNothing() {
             return plan.changesNothing() && blockChanges.isEmpty() && peersAdded.isEmpty() && peersUpdated.isEmpty();
@@ -67,15 +70,8 @@ public class ConfigImporter {
         Applied applied = apply(checked.tree(), checked.rows().blocks(), rootName, mode, dryRun);
         ImportPlan plan = applied.plan();
         List<String> blockChanges = applied.blockChanges();
-        DarpBlockImport.Result darp = DarpBlockImport.read(checked.parsed());
-        List<String> added = new ArrayList<>();
-        List<String> updated = new ArrayList<>();
-        for (DarpBlockImport.PeerSpec p : darp.peers()) {
-            boolean isNew = dryRun ? !peers.exists(p.tag()) : peers.putFromConfig(p.tag(), p.role(), p.addresses(),
-                    p.secret(), p.remoteUrl(), p.label(), p.hidden(), p.timeoutSeconds());
-            (isNew ? added : updated).add(p.tag());
-        }
-        return new Outcome(plan, blockChanges, added, updated, darp.warnings());
+        PeerSink.Peers darp = peers.put(checked.parsed(), dryRun);
+        return new Outcome(plan, blockChanges, darp.added(), darp.updated(), darp.warnings());
     }
 
     /**
@@ -86,12 +82,15 @@ public class ConfigImporter {
         return apply(incoming, null, rootName, mode, dryRun).plan();
     }
 
-    private record Applied(ImportPlan plan, List<String> blockChanges) {
-    }
+    private record Applied(ImportPlan plan, List<String> blockChanges) {}
 
     /** @param fileBlocks the file's blocks by incoming object id; null leaves every stored block alone */
-    private Applied apply(TreeSnapshot incoming, Map<Long, List<ConfigBlock>> fileBlocks, String rootName,
-                          ImportPlan.Mode mode, boolean dryRun) {
+    private Applied apply(
+            TreeSnapshot incoming,
+            Map<Long, List<ConfigBlock>> fileBlocks,
+            String rootName,
+            ImportPlan.Mode mode,
+            boolean dryRun) {
         TreeSnapshot current = lockedCurrentTree();
         TreeNode root = root(current, rootName);
         ImportPlan plan = ImportPlan.between(current, root, incoming, mode);
@@ -100,7 +99,8 @@ public class ConfigImporter {
         if (fileBlocks != null) {
             // merge touches only the objects the file gives blocks; replace makes every object's blocks the file's
             Map<String, TreeNode> touched = new LinkedHashMap<>(); // by placed name, in the file's order
-            incoming.nodes().filter(n -> mode == ImportPlan.Mode.REPLACE || fileBlocks.containsKey(n.id()))
+            incoming.nodes()
+                    .filter(n -> mode == ImportPlan.Mode.REPLACE || fileBlocks.containsKey(n.id()))
                     .forEach(n -> touched.put(ImportPlan.placed(root, n), n));
             Map<String, List<ConfigBlock>> have = currentBlocks(current, touched.keySet());
             Map<String, List<ConfigBlock>> wanted = new LinkedHashMap<>(); // the report in the file's order
@@ -128,8 +128,8 @@ public class ConfigImporter {
         TreeNode root = current.find(rootName)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + rootName + "'"));
         if (root.kind() != ObjectKind.TOP && root.kind() != ObjectKind.GROUP && root.kind() != ObjectKind.HOST) {
-            throw new ArgusException.Invalid("root", "'" + rootName + "' is a " + root.kind().label()
-                    + "; import into Top, a Group or a Host");
+            throw new ArgusException.Invalid(
+                    "root", "'" + rootName + "' is a " + root.kind().label() + "; import into Top, a Group or a Host");
         }
         return root;
     }
@@ -142,16 +142,19 @@ public class ConfigImporter {
         if (names.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class).doReturningWork(connection ->
-                new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
+        Map<Long, List<ConfigBlock>> byId = em.unwrap(Session.class)
+                .doReturningWork(connection ->
+                        new BlockRows(connection).load(names.keySet().toArray(Long[]::new)));
         Map<String, List<ConfigBlock>> byName = new HashMap<>();
         byId.forEach((id, blocks) -> byName.put(names.get(id), blocks));
         return byName;
     }
 
     private TreeSnapshot lockedCurrentTree() {
-        long revision = ((Number) em.createNativeQuery(
-                "select revision from argus.config_revision where id = 1 for update").getSingleResult()).longValue();
+        long revision = ((Number)
+                        em.createNativeQuery("select revision from argus.config_revision where id = 1 for update")
+                                .getSingleResult())
+                .longValue();
         TreeSnapshot snapshot = cache.snapshot();
         return snapshot.revision() == revision ? snapshot : store.load(cache.catalog());
     }

@@ -23,9 +23,9 @@ import org.argusee.argusconf.control.ConfigChecker;
 import org.argusee.argusconf.control.ConfigLimits;
 import org.argusee.argusconf.control.ConfigWriter;
 import org.argusee.argusconf.control.ImportPlan;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.FieldError;
+import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ConfigProblem;
 import org.argusee.tree.control.ObjectKind;
@@ -63,7 +63,11 @@ public class ConfigResource {
         for (ObjectKind kind : List.of(ObjectKind.GROUP, ObjectKind.HOST, ObjectKind.SERVICE, ObjectKind.ALIAS)) {
             objects.put(kind.label(), checked.parsed().count(kind));
         }
-        return new CheckReport(!checked.hasErrors(), checked.errors().size(), checked.warnings().size(), objects,
+        return new CheckReport(
+                !checked.hasErrors(),
+                checked.errors().size(),
+                checked.warnings().size(),
+                objects,
                 checked.diagnostics().stream().map(DiagnosticView::of).toList());
     }
 
@@ -72,26 +76,40 @@ public class ConfigResource {
     @Consumes({MediaType.TEXT_PLAIN, Upload.ZIP, Upload.TAR, Upload.GZIP, Upload.X_GZIP})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import an Argus configuration under root (default Top): mode merge (default) or replace;"
-            + " dryRun=true only shows what would change")
-    public ImportReport importConfig(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                     @QueryParam("mode") @DefaultValue("merge") String mode,
-                                     @QueryParam("root") @DefaultValue("Top") String root,
-                                     @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+    @Operation(
+            summary = "Import an Argus configuration under root (default Top): mode merge (default) or replace;"
+                    + " dryRun=true only shows what would change")
+    public ImportReport importConfig(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("mode") @DefaultValue("merge") String mode,
+            @QueryParam("root") @DefaultValue("Top") String root,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         ImportPlan.Mode importMode = mode(mode);
         CheckedConfig checked = checked(body, contentType);
         if (checked.hasErrors()) {
             List<FieldError> errors = checked.errors().stream()
-                    .map(d -> new FieldError(d.file() + ":" + d.line(), d.message())).toList();
-            throw new ArgusException.Invalid("the configuration has " + errors.size()
-                    + " errors; nothing was imported", errors);
+                    .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
+                    .toList();
+            throw new ArgusException.Invalid(
+                    "the configuration has " + errors.size() + " errors; nothing was imported", errors);
         }
         ConfigImporter.Outcome outcome = importer.importConfig(checked, root, importMode, dryRun);
         ImportPlan plan = outcome.plan();
-        return new ImportReport(importMode.name().toLowerCase(Locale.ROOT), root, dryRun,
-                !dryRun && !outcome.changesNothing(), plan.added(), plan.changed(), plan.removed(),
-                plan.unchanged(), outcome.blockChanges(), outcome.peersAdded(), outcome.peersUpdated(),
-                outcome.notes(), checked.warnings().stream().map(DiagnosticView::of).toList());
+        return new ImportReport(
+                importMode.name().toLowerCase(Locale.ROOT),
+                root,
+                dryRun,
+                !dryRun && !outcome.changesNothing(),
+                plan.added(),
+                plan.changed(),
+                plan.removed(),
+                plan.unchanged(),
+                outcome.blockChanges(),
+                outcome.peersAdded(),
+                outcome.peersUpdated(),
+                outcome.notes(),
+                checked.warnings().stream().map(DiagnosticView::of).toList());
     }
 
     @GET
@@ -100,7 +118,8 @@ public class ConfigResource {
     @RolesAllowed(Roles.ADMIN) // it holds secrets (SNMP communities, passwords) and every object, ACLs aside
     @Operation(summary = "The tree under root (default Top) as Argus configuration text")
     public String export(@QueryParam("root") @DefaultValue("Top") String root) {
-        TreeNode node = cache.snapshot().find(root)
+        TreeNode node = cache.snapshot()
+                .find(root)
                 .orElseThrow(() -> new ArgusException.NotFound("root", "no object named '" + root + "'"));
         return ConfigWriter.write(node, blocks.under(node));
     }

@@ -49,12 +49,13 @@ public class SampleConfig {
         if (!enabled || !cache.snapshot().top().children().isEmpty()) {
             return;
         }
-        CheckedConfig sample = new ConfigChecker(cache.catalog()).check(
-                ConfigSource.memory(Map.of("sample.conf", read()), "sample.conf", ConfigLimits.defaults()));
+        CheckedConfig sample = new ConfigChecker(cache.catalog())
+                .check(ConfigSource.memory(Map.of("sample.conf", read()), "sample.conf", ConfigLimits.defaults()));
         if (sample.hasErrors()) {
             throw new IllegalStateException("the shipped sample configuration has errors: " + sample.errors());
         }
-        ImportPlan plan = importer.importConfig(sample, "Top", ImportPlan.Mode.MERGE, false).plan();
+        ImportPlan plan = importer.importConfig(sample, "Top", ImportPlan.Mode.MERGE, false)
+                .plan();
         LOG.info(() -> "Imported the sample configuration (" + plan.added().size() + " objects) into the empty tree");
     }
 

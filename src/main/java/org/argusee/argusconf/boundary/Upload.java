@@ -29,24 +29,28 @@ final class Upload {
     static final String GZIP = "application/gzip";
     static final String X_GZIP = "application/x-gzip";
 
-    private Upload() {
-    }
+    private Upload() {}
 
     static ConfigSource read(InputStream body, String contentType, ConfigLimits limits) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        String format = type.startsWith(ZIP) ? "zip" : type.startsWith(TAR) ? "tar"
-                : type.startsWith(GZIP) || type.startsWith(X_GZIP) ? "gzipped tar" : null;
+        String format = type.startsWith(ZIP)
+                ? "zip"
+                : type.startsWith(TAR)
+                        ? "tar"
+                        : type.startsWith(GZIP) || type.startsWith(X_GZIP) ? "gzipped tar" : null;
         try {
             if (format == null) {
-                return ConfigSource.memory(Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")),
-                        MAIN_FILE, limits);
+                return ConfigSource.memory(
+                        Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")), MAIN_FILE, limits);
             }
             return ConfigSource.memory(unpack(archive(body, format), limits), limits);
         } catch (ZipException e) {
             throw new ArgusException.Invalid("body", "the upload is not a readable zip archive: " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
-            throw new ArgusException.Invalid("body", "the upload is not a readable " + (format == null ? "file"
-                    : format + " archive") + ": " + e.getMessage());
+            throw new ArgusException.Invalid(
+                    "body",
+                    "the upload is not a readable " + (format == null ? "file" : format + " archive") + ": "
+                            + e.getMessage());
         }
     }
 
@@ -70,8 +74,8 @@ final class Upload {
                     continue;
                 }
                 if (files.size() >= limits.maxFiles()) {
-                    throw new ArgusException.Invalid("body", "the archive holds more than " + limits.maxFiles()
-                            + " files");
+                    throw new ArgusException.Invalid(
+                            "body", "the archive holds more than " + limits.maxFiles() + " files");
                 }
                 byte[] content = bounded(archive, limits.maxBytes() - total, "the archive's content");
                 total += content.length;

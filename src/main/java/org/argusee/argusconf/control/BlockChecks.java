@@ -17,9 +17,10 @@ final class BlockChecks {
 
     /** The database's rule for DARP tags and peer names (darp_peer.tag). */
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     private static final Set<String> SNMPOID_KEYS = Set.of("oid", "idx");
-    private static final Set<String> CRON_KEYS = Set.of("func", "text", "expires", "mode", "quiet", "param",
-            "value", "user");
+    private static final Set<String> CRON_KEYS =
+            Set.of("func", "text", "expires", "mode", "quiet", "param", "value", "user");
 
     private final ParamChecks params;
     private final DiagnosticLog log;
@@ -61,8 +62,8 @@ final class BlockChecks {
         params.check(darp.params(), ParamChecks.DARP);
         for (ParsedBlock peer : darp.blocks()) {
             tag(peer, peer.keyword() + " name");
-            params.check(peer.params(), peer.keyword().equals("master") ? ParamChecks.DARP_MASTER
-                    : ParamChecks.DARP_SLAVE);
+            params.check(
+                    peer.params(), peer.keyword().equals("master") ? ParamChecks.DARP_MASTER : ParamChecks.DARP_SLAVE);
             // parameters written in the DARP block apply to every master and slave in it
             required(peer, darp, "hostname");
             required(peer, darp, "secret");
@@ -76,8 +77,9 @@ final class BlockChecks {
 
     private void tag(ParsedBlock block, String what) {
         if (!TAG.matcher(block.name()).matches()) {
-            log.error(block.location(), "invalid " + what + " '" + block.name()
-                    + "': use letters, digits, '.', '_' and '-' (at most 64)");
+            log.error(
+                    block.location(),
+                    "invalid " + what + " '" + block.name() + "': use letters, digits, '.', '_' and '-' (at most 64)");
         }
     }
 
@@ -90,7 +92,8 @@ final class BlockChecks {
     }
 
     private void required(ParsedBlock block, ParsedBlock enclosing, String key) {
-        if (block.param(key).isEmpty() && (enclosing == null || enclosing.param(key).isEmpty())) {
+        if (block.param(key).isEmpty()
+                && (enclosing == null || enclosing.param(key).isEmpty())) {
             log.error(block.location(), block.keyword() + " \"" + block.name() + "\" needs '" + key + "'");
         }
     }

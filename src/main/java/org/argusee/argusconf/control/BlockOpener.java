@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.argusee.argusconf.control.model.Location;
 import org.argusee.argusconf.control.model.ParsedBlock;
-import org.argusee.argusconf.control.model.ParsedObject;
 import org.argusee.argusconf.control.model.ParsedParam;
 import org.argusee.tree.control.ObjectKind;
 
@@ -28,13 +27,18 @@ final class BlockOpener {
         Keyword k = s.keyword();
         Location at = s.line().location();
         if (k == Keyword.INCLUDE) {
-            name(s.rest()).ifPresentOrElse(file -> parser.lines.include(file, at),
-                    () -> parser.log.error(at, "Include needs a file name: Include \"file\""));
+            name(s.rest())
+                    .ifPresentOrElse(
+                            file -> parser.lines.include(file, at),
+                            () -> parser.log.error(at, "Include needs a file name: Include \"file\""));
             return;
         }
         if (!frame.allows(k)) {
-            parser.log.error(at, k == Keyword.SERVICE && frame.type == Frame.Type.TOP
-                    ? "Service not allowed at top level" : k.label() + " not allowed " + frame.where());
+            parser.log.error(
+                    at,
+                    k == Keyword.SERVICE && frame.type == Frame.Type.TOP
+                            ? "Service not allowed at top level"
+                            : k.label() + " not allowed " + frame.where());
             parser.ignoreBlock(s);
             return;
         }
@@ -48,12 +52,13 @@ final class BlockOpener {
             case GROUP, HOST -> object(frame, s, k == Keyword.GROUP ? ObjectKind.GROUP : ObjectKind.HOST);
             case SERVICE -> service(frame, s);
             case ALIAS -> alias(frame, s);
-            case METHOD -> named(s, Frame.Type.METHOD).ifPresent(b -> {
-                if (parser.methods.stream().anyMatch(m -> m.name().equals(b.name()))) {
-                    parser.log.warning(at, "repeated Method '" + b.name() + "'");
-                }
-                parser.methods.add(b);
-            });
+            case METHOD ->
+                named(s, Frame.Type.METHOD).ifPresent(b -> {
+                    if (parser.methods.stream().anyMatch(m -> m.name().equals(b.name()))) {
+                        parser.log.warning(at, "repeated Method '" + b.name() + "'");
+                    }
+                    parser.methods.add(b);
+                });
             case DARP -> darp(s);
             case MASTER, SLAVE, SCHEDULE, CRON -> named(s, type(k)).ifPresent(frame.blocks::add);
             case RESOLV -> resolv(s);
@@ -80,7 +85,10 @@ final class BlockOpener {
             parser.ignoreBlock(s);
             return;
         }
-        Frame frame = new Frame(Frame.Type.OBJECT, ObjectKind.SERVICE, parser.lines.currentFileId(),
+        Frame frame = new Frame(
+                Frame.Type.OBJECT,
+                ObjectKind.SERVICE,
+                parser.lines.currentFileId(),
                 s.line().location());
         if (s.opens()) {
             parser.push(frame);
@@ -107,8 +115,10 @@ final class BlockOpener {
 
     private void darp(Statement s) {
         if (parser.darp != null) {
-            parser.log.error(s.line().location(), "repeated DARP block (the first is at line "
-                    + parser.darp.location().line() + "); ignored");
+            parser.log.error(
+                    s.line().location(),
+                    "repeated DARP block (the first is at line "
+                            + parser.darp.location().line() + "); ignored");
             parser.ignoreBlock(s);
             return;
         }
@@ -119,7 +129,8 @@ final class BlockOpener {
         if (!s.rest().isEmpty()) {
             parser.log.warning(s.line().location(), "text after Resolv ignored");
         }
-        Frame frame = new Frame(Frame.Type.RESOLV, null, parser.lines.currentFileId(), s.line().location());
+        Frame frame = new Frame(
+                Frame.Type.RESOLV, null, parser.lines.currentFileId(), s.line().location());
         if (s.opens()) {
             parser.push(frame);
         }
@@ -162,7 +173,8 @@ final class BlockOpener {
         if (!s.opens()) {
             parser.log.warning(s.line().location(), "missing '{' after " + what + "; block assumed");
         }
-        Frame frame = new Frame(type, kind, parser.lines.currentFileId(), s.line().location());
+        Frame frame =
+                new Frame(type, kind, parser.lines.currentFileId(), s.line().location());
         parser.push(frame);
         return frame;
     }

@@ -12,16 +12,15 @@ import java.util.Map;
  */
 public final class BlockPlan {
 
-    private BlockPlan() {
-    }
+    private BlockPlan() {}
 
     /**
      * @param current  the blocks now, by object full name (objects without blocks may be absent)
      * @param incoming the file's blocks, by the full name each object will have; in replace mode every object of
      *                 the file is a key, with an empty list when it has no blocks
      */
-    public static List<String> changes(Map<String, List<ConfigBlock>> current, Map<String, List<ConfigBlock>> incoming,
-            ImportPlan.Mode mode) {
+    public static List<String> changes(
+            Map<String, List<ConfigBlock>> current, Map<String, List<ConfigBlock>> incoming, ImportPlan.Mode mode) {
         List<String> changes = new ArrayList<>();
         incoming.forEach((object, wanted) -> {
             Map<String, ConfigBlock> have = byIdentity(current.getOrDefault(object, List.of()));

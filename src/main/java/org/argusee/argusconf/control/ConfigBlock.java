@@ -32,7 +32,10 @@ public record ConfigBlock(String keyword, String name, List<Line> lines, List<Co
         List<Line> lines = new java.util.ArrayList<>();
         RowConverter.lastOfEach(parsed.params()).forEach(p -> lines.add(new Line(p.key(), p.value(), p.local())));
         parsed.lines().forEach(l -> lines.add(new Line(null, l.text(), false)));
-        return new ConfigBlock(parsed.keyword(), parsed.name(), lines,
+        return new ConfigBlock(
+                parsed.keyword(),
+                parsed.name(),
+                lines,
                 parsed.blocks().stream().map(ConfigBlock::of).toList());
     }
 

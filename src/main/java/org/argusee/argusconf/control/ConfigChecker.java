@@ -62,7 +62,8 @@ public final class ConfigChecker {
         Map<String, Integer> rank = new HashMap<>();
         found.forEach(d -> rank.putIfAbsent(d.file(), rank.size()));
         List<Diagnostic> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingInt((Diagnostic d) -> rank.get(d.file())).thenComparingInt(Diagnostic::line));
+        sorted.sort(
+                Comparator.comparingInt((Diagnostic d) -> rank.get(d.file())).thenComparingInt(Diagnostic::line));
         return sorted;
     }
 

@@ -5,8 +5,7 @@ package org.argusee.argusconf.control;
  * in all (an include read twice counts twice, which also stops include fan-out), files opened, include
  * nesting, length of one logical line, and diagnostics kept (binary garbage gives one error per line).
  */
-public record ConfigLimits(long maxBytes, int maxFiles, int maxIncludeDepth, int maxLineLength,
-        int maxDiagnostics) {
+public record ConfigLimits(long maxBytes, int maxFiles, int maxIncludeDepth, int maxLineLength, int maxDiagnostics) {
 
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 

@@ -23,8 +23,7 @@ final class ConfigLines {
         void ended(int fileId, String file, int lastLine);
     }
 
-    private record Open(int id, String path, LineReader reader, InputStream stream) {
-    }
+    private record Open(int id, String path, LineReader reader, InputStream stream) {}
 
     private final ReadSession session;
     private final DiagnosticLog log;
@@ -59,8 +58,9 @@ final class ConfigLines {
             return;
         }
         if (open.size() > session.limits().maxIncludeDepth()) {
-            log.error(at, "includes nested deeper than " + session.limits().maxIncludeDepth() + "; '" + name
-                    + "' ignored");
+            log.error(
+                    at,
+                    "includes nested deeper than " + session.limits().maxIncludeDepth() + "; '" + name + "' ignored");
             return;
         }
         push(path.get(), at, "missing include file '" + name + "'");
@@ -72,9 +72,10 @@ final class ConfigLines {
             Open current = open.peek();
             LogicalLine line = current.reader().next();
             if (session.exhausted()) {
-                log.error(new Location(current.path(), current.reader().lineNumber()),
-                        "configuration larger than " + ConfigLimits.describeBytes(session.limits().maxBytes())
-                                + "; reading stopped here");
+                log.error(
+                        new Location(current.path(), current.reader().lineNumber()),
+                        "configuration larger than "
+                                + ConfigLimits.describeBytes(session.limits().maxBytes()) + "; reading stopped here");
                 stopped = true;
                 closeAll();
                 return null;

@@ -77,8 +77,10 @@ public final class ConfigParser {
                 ignoreBlock(s);
             }
             case INVALID -> {
-                log.error(line.location(), "invalid line '" + shorten(line.text()) + "'"
-                        + (line.text().indexOf(':') > 0 ? ": a parameter is written 'key: value'" : ""));
+                log.error(
+                        line.location(),
+                        "invalid line '" + shorten(line.text()) + "'"
+                                + (line.text().indexOf(':') > 0 ? ": a parameter is written 'key: value'" : ""));
                 ignoreBlock(s);
             }
         }
@@ -128,8 +130,9 @@ public final class ConfigParser {
         while (stack.size() > 1 && stack.peek().fileId == fileId) {
             Frame frame = stack.pop();
             if (frame.type != Frame.Type.IGNORED || stack.peek().type != Frame.Type.IGNORED) {
-                log.error(new Location(file, lastLine), "unterminated block (opened at line "
-                        + frame.opened.line() + ")");
+                log.error(
+                        new Location(file, lastLine),
+                        "unterminated block (opened at line " + frame.opened.line() + ")");
             }
         }
     }
@@ -141,13 +144,16 @@ public final class ConfigParser {
     /** After an error on a line that opens a block, the block's content is skipped rather than misread. */
     void ignoreBlock(Statement s) {
         if (s.opens()) {
-            push(new Frame(Frame.Type.IGNORED, null, lines.currentFileId(), s.line().location()));
+            push(new Frame(
+                    Frame.Type.IGNORED, null, lines.currentFileId(), s.line().location()));
         }
     }
 
     static String shorten(String text) {
-        String oneLine = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String oneLine = text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

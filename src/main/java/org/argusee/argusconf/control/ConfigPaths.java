@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class ConfigPaths {
 
-    private ConfigPaths() {
-    }
+    private ConfigPaths() {}
 
     /**
      * {@code name} relative to the directory of {@code from} (null: the root), {@code .} and {@code ..}
@@ -47,7 +46,10 @@ final class ConfigPaths {
 
     /** The original's directory rule: editor backups, hidden files and CVS droppings are not config. */
     static boolean skipped(String fileName) {
-        return fileName.startsWith(".") || fileName.startsWith("#") || fileName.startsWith("CVS")
-                || fileName.endsWith("~") || fileName.endsWith(".bkp");
+        return fileName.startsWith(".")
+                || fileName.startsWith("#")
+                || fileName.startsWith("CVS")
+                || fileName.endsWith("~")
+                || fileName.endsWith(".bkp");
     }
 }

@@ -16,8 +16,12 @@ import org.argusee.tree.control.TreeSnapshot;
  * were written in (Top for the top level), each row's place in the config, and what stood in the way of naming
  * objects.
  */
-public record ConfigRows(List<ObjectRow> objects, List<ParamRow> params, Map<Long, List<ConfigBlock>> blocks,
-        Map<Long, Location> locations, List<Diagnostic> diagnostics) {
+public record ConfigRows(
+        List<ObjectRow> objects,
+        List<ParamRow> params,
+        Map<Long, List<ConfigBlock>> blocks,
+        Map<Long, Location> locations,
+        List<Diagnostic> diagnostics) {
 
     public static final long TOP_ID = 1;
 

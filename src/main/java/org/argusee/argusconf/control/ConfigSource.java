@@ -42,8 +42,8 @@ public final class ConfigSource {
             return new ConfigSource(new DiskStore(absolute), null, limits);
         }
         Path parent = absolute.getParent();
-        return new ConfigSource(new DiskStore(parent == null ? absolute : parent),
-                String.valueOf(absolute.getFileName()), limits);
+        return new ConfigSource(
+                new DiskStore(parent == null ? absolute : parent), String.valueOf(absolute.getFileName()), limits);
     }
 
     /** An unpacked upload read as a directory: every root-level entry, sorted, the skip rule applied. */

@@ -57,8 +57,7 @@ public final class ConfigWriter {
         return writer.out.toString();
     }
 
-    private record Step(TreeNode node, int depth, boolean close) {
-    }
+    private record Step(TreeNode node, int depth, boolean close) {}
 
     private void tree(TreeNode root) {
         Deque<Step> stack = new ArrayDeque<>();
@@ -99,8 +98,12 @@ public final class ConfigWriter {
     private boolean open(TreeNode node, int depth) {
         switch (node.kind()) {
             case ALIAS -> {
-                indent(depth).append("Alias ").append(quoted(node.name())).append(' ')
-                        .append(quoted(node.aliasTarget())).append('\n');
+                indent(depth)
+                        .append("Alias ")
+                        .append(quoted(node.name()))
+                        .append(' ')
+                        .append(quoted(node.aliasTarget()))
+                        .append('\n');
                 return false;
             }
             case SERVICE -> {
@@ -116,7 +119,11 @@ public final class ConfigWriter {
                 return true;
             }
             default -> {
-                indent(depth).append(node.kind().label()).append(' ').append(quoted(node.name())).append(" {\n");
+                indent(depth)
+                        .append(node.kind().label())
+                        .append(' ')
+                        .append(quoted(node.name()))
+                        .append(" {\n");
                 params(node.ownParameters(), depth + 1);
                 blocks(node, depth + 1);
                 return true;
@@ -192,10 +199,17 @@ public final class ConfigWriter {
     }
 
     private void block(ConfigBlock block, int depth) {
-        if (block.keyword().equals("snmpoid") && block.blocks().isEmpty() && block.lines().size() == 1
-                && "oid".equals(block.lines().get(0).key()) && !block.lines().get(0).local()) {
-            indent(depth).append("snmpoid ").append(Escapes.encode(block.name())).append(' ')
-                    .append(Escapes.encode(block.lines().get(0).value())).append('\n');
+        if (block.keyword().equals("snmpoid")
+                && block.blocks().isEmpty()
+                && block.lines().size() == 1
+                && "oid".equals(block.lines().get(0).key())
+                && !block.lines().get(0).local()) {
+            indent(depth)
+                    .append("snmpoid ")
+                    .append(Escapes.encode(block.name()))
+                    .append(' ')
+                    .append(Escapes.encode(block.lines().get(0).value()))
+                    .append('\n');
             return;
         }
         if (block.keyword().equals("Resolv") && block.lines().isEmpty()) {
@@ -204,8 +218,8 @@ public final class ConfigWriter {
         }
         indent(depth).append(block.keyword());
         if (block.name() != null) {
-            out.append(' ').append(block.keyword().equals("snmpoid") ? Escapes.encode(block.name())
-                    : quoted(block.name()));
+            out.append(' ')
+                    .append(block.keyword().equals("snmpoid") ? Escapes.encode(block.name()) : quoted(block.name()));
         }
         out.append(" {\n");
         for (ConfigBlock.Line line : block.lines()) {

@@ -44,8 +44,11 @@ final class DiagnosticLog {
         }
         List<Diagnostic> all = new ArrayList<>(kept);
         Diagnostic last = kept.get(kept.size() - 1);
-        all.add(new Diagnostic(errors ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, last.file(),
-                last.line(), dropped + " more diagnostics not shown"));
+        all.add(new Diagnostic(
+                errors ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                last.file(),
+                last.line(),
+                dropped + " more diagnostics not shown"));
         return List.copyOf(all);
     }
 }

@@ -9,8 +9,7 @@ public final class Escapes {
 
     private static final String HEX = "0123456789abcdef";
 
-    private Escapes() {
-    }
+    private Escapes() {}
 
     public static String decode(String raw) {
         if (raw.indexOf('\\') < 0) {

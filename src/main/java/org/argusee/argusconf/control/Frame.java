@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.argusee.argusconf.control.model.Location;
-import org.argusee.argusconf.control.model.ParsedLine;
-import org.argusee.argusconf.control.model.ParsedParam;
 import org.argusee.argusconf.control.model.ParsedBlock;
+import org.argusee.argusconf.control.model.ParsedLine;
 import org.argusee.argusconf.control.model.ParsedObject;
+import org.argusee.argusconf.control.model.ParsedParam;
 import org.argusee.tree.control.ObjectKind;
 
 /**
@@ -18,7 +18,15 @@ import org.argusee.tree.control.ObjectKind;
 final class Frame {
 
     enum Type {
-        TOP, OBJECT, METHOD, DARP, PEER, RESOLV, SNMPOID, SCHEDULE, CRON,
+        TOP,
+        OBJECT,
+        METHOD,
+        DARP,
+        PEER,
+        RESOLV,
+        SNMPOID,
+        SCHEDULE,
+        CRON,
         /** A block being skipped after an error: only its braces are counted. */
         IGNORED
     }
@@ -73,14 +81,21 @@ final class Frame {
     /** Which keywords may open here; Include may appear anywhere data may. */
     boolean allows(Keyword k) {
         return switch (type) {
-            case TOP -> k != Keyword.SERVICE && k != Keyword.MASTER && k != Keyword.SLAVE;
-            case OBJECT -> kind == ObjectKind.SERVICE ? k == Keyword.CRON || k == Keyword.SCHEDULE
-                    : k == Keyword.GROUP || k == Keyword.HOST || k == Keyword.SERVICE || k == Keyword.ALIAS
-                            || k == Keyword.CRON || k == Keyword.SCHEDULE;
-            case METHOD -> k == Keyword.SCHEDULE;
-            case DARP -> k == Keyword.MASTER || k == Keyword.SLAVE;
-            default -> false;
-        } || k == Keyword.INCLUDE;
+                    case TOP -> k != Keyword.SERVICE && k != Keyword.MASTER && k != Keyword.SLAVE;
+                    case OBJECT ->
+                        kind == ObjectKind.SERVICE
+                                ? k == Keyword.CRON || k == Keyword.SCHEDULE
+                                : k == Keyword.GROUP
+                                        || k == Keyword.HOST
+                                        || k == Keyword.SERVICE
+                                        || k == Keyword.ALIAS
+                                        || k == Keyword.CRON
+                                        || k == Keyword.SCHEDULE;
+                    case METHOD -> k == Keyword.SCHEDULE;
+                    case DARP -> k == Keyword.MASTER || k == Keyword.SLAVE;
+                    default -> false;
+                }
+                || k == Keyword.INCLUDE;
     }
 
     /** Frames whose order rule (data, then blocks, then objects) applies. */

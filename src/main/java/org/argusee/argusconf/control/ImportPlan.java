@@ -49,7 +49,8 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
             Optional<TreeNode> existing = current.find(fullName);
             if (existing.isEmpty()) {
                 added.add(fullName);
-            } else if (node.kind() == ObjectKind.TOP ? parametersDiffer(existing.get(), node, mode)
+            } else if (node.kind() == ObjectKind.TOP
+                    ? parametersDiffer(existing.get(), node, mode)
                     : differs(existing.get(), node, mode)) {
                 changed.add(fullName);
             } else {
@@ -74,12 +75,14 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
 
     /** Where a node of the file lands in the current tree: its full name with the file's Top replaced by root. */
     public static String placed(TreeNode root, TreeNode node) {
-        return root.fullName() + node.fullName().substring("Top".length());
+        return node.fullNameUnder(root);
     }
 
     private static boolean differs(TreeNode now, TreeNode wanted, Mode mode) {
-        return now.kind() != wanted.kind() || !Objects.equals(now.type(), wanted.type())
-                || !Objects.equals(now.aliasTarget(), wanted.aliasTarget()) || parametersDiffer(now, wanted, mode);
+        return now.kind() != wanted.kind()
+                || !Objects.equals(now.type(), wanted.type())
+                || !Objects.equals(now.aliasTarget(), wanted.aliasTarget())
+                || parametersDiffer(now, wanted, mode);
     }
 
     /** In merge mode an object keeps parameters the file does not mention, so only the file's own must match. */

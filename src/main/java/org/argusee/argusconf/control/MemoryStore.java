@@ -32,7 +32,10 @@ final class MemoryStore implements ConfigStore {
 
     @Override
     public List<String> rootFiles() {
-        return files.keySet().stream().filter(p -> p.indexOf('/') < 0).filter(p -> !ConfigPaths.skipped(p)).toList();
+        return files.keySet().stream()
+                .filter(p -> p.indexOf('/') < 0)
+                .filter(p -> !ConfigPaths.skipped(p))
+                .toList();
     }
 
     @Override

@@ -22,11 +22,14 @@ import org.argusee.tree.control.TimeValue;
 final class ParamChecks {
 
     /** A DARP {@code master} block is a TCP service to the master, so a service's keys are fine in it. */
-    static final Predicate<String> DARP_MASTER = ParameterContexts.inClass("DARP::Slave", "TCP", "Service", "MonEl",
-            "Argus::IP");
+    static final Predicate<String> DARP_MASTER =
+            ParameterContexts.inClass("DARP::Slave", "TCP", "Service", "MonEl", "Argus::IP");
+
     static final Predicate<String> DARP_SLAVE = ParameterContexts.inClass("DARP::Conf");
     /** Keys of the DARP block itself, and those common to its masters and slaves, which may be written there. */
-    static final Predicate<String> DARP = ParameterContexts.inClass("DARP").or(DARP_SLAVE).or(DARP_MASTER);
+    static final Predicate<String> DARP =
+            ParameterContexts.inClass("DARP").or(DARP_SLAVE).or(DARP_MASTER);
+
     static final Predicate<String> METHOD = ParameterContexts.inClass("NotMe");
     /** The resolver is tested like a service: frequency and timeout apply to it. */
     static final Predicate<String> RESOLV = ParameterContexts.inClass("Argus::Resolv", "Service");
@@ -71,7 +74,8 @@ final class ParamChecks {
     }
 
     private Optional<String> badTime(ParsedParam p, Predicate<String> context) {
-        boolean timespec = catalog.rule(p.key(), context).map(ParameterRule::timespec).orElse(false);
+        boolean timespec =
+                catalog.rule(p.key(), context).map(ParameterRule::timespec).orElse(false);
         if (!timespec) {
             return Optional.empty();
         }

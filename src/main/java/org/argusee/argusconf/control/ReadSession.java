@@ -35,8 +35,9 @@ final class ReadSession {
 
     /** The files to read in order; reports (and returns none) if the root cannot be listed. */
     List<String> mainFiles() {
-        store.rejected().forEach(name -> log.error(new Location(name, 0),
-                "file '" + name + "' is outside the configuration; ignored"));
+        store.rejected()
+                .forEach(name ->
+                        log.error(new Location(name, 0), "file '" + name + "' is outside the configuration; ignored"));
         if (main != null) {
             return List.of(main);
         }

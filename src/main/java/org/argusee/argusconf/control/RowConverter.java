@@ -42,9 +42,7 @@ public final class RowConverter {
         this.validator = new ParameterValidator(catalog);
     }
 
-    private record Item(ParsedObject object, Long parentId, int position,
-            Map<String, EffectiveParameter> inherited) {
-    }
+    private record Item(ParsedObject object, Long parentId, int position, Map<String, EffectiveParameter> inherited) {}
 
     public ConfigRows convert(ParsedConfig parsed) {
         List<ObjectRow> objects = new ArrayList<>();
@@ -60,12 +58,15 @@ public final class RowConverter {
             ParsedObject o = item.object();
             long id = nextId++;
             List<ParsedParam> own = lastOfEach(o.params());
-            String name = switch (o.kind()) {
-                case TOP -> "Top";
-                case SERVICE -> serviceName(o, own, item.inherited(), id, diagnostics);
-                default -> Unames.sanitize(o.name());
-            };
-            if (o.kind() != ObjectKind.TOP && o.kind() != ObjectKind.SERVICE && !name.equals(o.name())
+            String name =
+                    switch (o.kind()) {
+                        case TOP -> "Top";
+                        case SERVICE -> serviceName(o, own, item.inherited(), id, diagnostics);
+                        default -> Unames.sanitize(o.name());
+                    };
+            if (o.kind() != ObjectKind.TOP
+                    && o.kind() != ObjectKind.SERVICE
+                    && !name.equals(o.name())
                     && own.stream().noneMatch(p -> p.key().equals("label"))) {
                 own.add(0, new ParsedParam("label", o.name(), false, o.location()));
             }
@@ -86,7 +87,8 @@ public final class RowConverter {
                 params.add(new ParamRow(id, p.key(), p.value(), p.local(), i));
             }
             // only the values are used here; the written name as "source" spares building full names
-            Map<String, EffectiveParameter> down = o.children().isEmpty() ? Map.of()
+            Map<String, EffectiveParameter> down = o.children().isEmpty()
+                    ? Map.of()
                     : Inheritance.passDown(item.inherited(), o.kind(), name, usable(own), catalog, () -> o.name());
             for (int i = o.children().size() - 1; i >= 0; i--) {
                 stack.push(new Item(o.children().get(i), id, i, down));
@@ -95,8 +97,12 @@ public final class RowConverter {
         return new ConfigRows(objects, params, blocks, locations, diagnostics);
     }
 
-    private String serviceName(ParsedObject o, List<ParsedParam> own, Map<String, EffectiveParameter> inherited,
-            long id, List<Diagnostic> diagnostics) {
+    private String serviceName(
+            ParsedObject o,
+            List<ParsedParam> own,
+            Map<String, EffectiveParameter> inherited,
+            long id,
+            List<Diagnostic> diagnostics) {
         String fallback = "unnamed#" + id;
         ServiceType type;
         try {

@@ -10,8 +10,16 @@ package org.argusee.argusconf.control;
  * @param rest    what follows the keyword, the opening {@code {} removed
  * @param opens   the line ends with {@code {}
  */
-record Statement(Type type, Keyword keyword, String word, String key, String value, boolean local, String rest,
-        boolean opens, LogicalLine line) {
+record Statement(
+        Type type,
+        Keyword keyword,
+        String word,
+        String key,
+        String value,
+        boolean local,
+        String rest,
+        boolean opens,
+        LogicalLine line) {
 
     enum Type {
         CLOSE,
@@ -24,7 +32,8 @@ record Statement(Type type, Keyword keyword, String word, String key, String val
     static Statement classify(LogicalLine line, boolean inDarp) {
         String text = line.text();
         if (text.startsWith("}")) {
-            return new Statement(Type.CLOSE, null, null, null, null, false, text.substring(1).trim(), false, line);
+            return new Statement(
+                    Type.CLOSE, null, null, null, null, false, text.substring(1).trim(), false, line);
         }
         boolean opens = text.endsWith("{");
         int end = 0;
@@ -34,8 +43,8 @@ record Statement(Type type, Keyword keyword, String word, String key, String val
         String word = text.substring(0, end);
         char after = end < text.length() ? text.charAt(end) : ' ';
         Keyword keyword = word.isEmpty() ? null : Keyword.find(word, inDarp).orElse(null);
-        if (keyword != null && (after <= ' ' || after == '"' || after == '{'
-                || (after == ':' && keyword == Keyword.SERVICE))) {
+        if (keyword != null
+                && (after <= ' ' || after == '"' || after == '{' || (after == ':' && keyword == Keyword.SERVICE))) {
             String rest = text.substring(after == ':' ? end + 1 : end);
             rest = opens ? rest.substring(0, rest.length() - 1).trim() : rest.trim();
             return new Statement(Type.KEYWORD, keyword, word, null, null, false, rest, opens, line);
@@ -48,8 +57,8 @@ record Statement(Type type, Keyword keyword, String word, String key, String val
                 key = key.substring(0, key.length() - 1).trim();
             }
             if (key.indexOf('"') < 0) {
-                return new Statement(Type.DATA, null, null, key, text.substring(colon + 1).trim(), local, null,
-                        false, line);
+                return new Statement(
+                        Type.DATA, null, null, key, text.substring(colon + 1).trim(), local, null, false, line);
             }
         }
         if (!word.isEmpty() && (opens || after <= ' ' && text.indexOf('"') > 0)) {

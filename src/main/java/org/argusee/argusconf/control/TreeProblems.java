@@ -33,11 +33,12 @@ final class TreeProblems {
             Optional<Long> id = id(p.object());
             Location at = id.flatMap(rows::location).orElse(new Location("", 0));
             switch (p.field()) {
-                case "name" -> log.error(at, id.isPresent() && p.object().startsWith("#")
-                        ? duplicate(byId.get(id.get())) : p.message());
+                case "name" ->
+                    log.error(
+                            at,
+                            id.isPresent() && p.object().startsWith("#") ? duplicate(byId.get(id.get())) : p.message());
                 case "target" -> log.warning(at, p.message());
-                case "type", "parent" -> {
-                }
+                case "type", "parent" -> {}
                 default -> {
                     if (!p.field().startsWith("parameters")) {
                         log.error(at, p.message());
@@ -51,7 +52,9 @@ final class TreeProblems {
     private String duplicate(ObjectRow row) {
         Optional<TreeNode> parent = tree.byId(row.parentId());
         String fullName = parent.map(n -> n.fullName() + ":" + row.name()).orElse(row.name());
-        String first = tree.find(fullName).flatMap(n -> rows.location(n.id())).map(l -> " (first at " + l + ")")
+        String first = tree.find(fullName)
+                .flatMap(n -> rows.location(n.id()))
+                .map(l -> " (first at " + l + ")")
                 .orElse("");
         return "duplicate object name '" + fullName + "'" + first;
     }

@@ -7,6 +7,12 @@ import java.time.Instant;
  * or never; {@code since}: when it got there; {@code reason}: why it is down; {@code lastSeq}: the last report
  * number applied (slaves on a master).
  */
-public record ConnectionView(String tag, String role, String state, String address, Instant since,
-                             Instant lastHeard, Long lastSeq, String reason) {
-}
+public record ConnectionView(
+        String tag,
+        String role,
+        String state,
+        String address,
+        Instant since,
+        Instant lastHeard,
+        Long lastSeq,
+        String reason) {}

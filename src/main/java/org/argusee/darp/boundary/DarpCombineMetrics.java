@@ -34,16 +34,18 @@ public class DarpCombineMetrics {
         combine = Timer.builder("argus.darp.report.combine")
                 .description("Slave report's time (at) to the master's combined status change, in memory")
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-                        Duration.ofSeconds(1))
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
         intake = Timer.builder("argus.darp.intake.combine")
                 .description("The master's part: a slave's message received to the combined status change, in memory")
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-                        Duration.ofMillis(250))
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
         unchanged = Counter.builder("argus.darp.reports.unchanged")
                 .description("Slave reports applied that left the combined status as it was")

@@ -29,12 +29,10 @@ public class DarpDuty implements ProbeDuty {
     private static final Logger LOG = Logger.getLogger(DarpDuty.class.getName());
 
     /** What the duty rests on; a new one (by identity) for every change. */
-    record Basis(DarpTopology topology, Set<String> mastersUp) {
-    }
+    record Basis(DarpTopology topology, Set<String> mastersUp) {}
 
     /** One service's last answer and the basis it was worked out on. */
-    private record Answer(Basis basis, boolean test) {
-    }
+    private record Answer(Basis basis, boolean test) {}
 
     @Inject
     DarpHere here;
@@ -90,8 +88,11 @@ public class DarpDuty implements ProbeDuty {
         try {
             moved.fire(new DarpMoved(change.tag(), change.master()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DARP: the scheduler cannot be told that the link of '" + change.tag()
-                    + "' is " + (change.up() ? "up" : "down"), e);
+            LOG.log(
+                    Level.WARNING,
+                    "DARP: the scheduler cannot be told that the link of '" + change.tag() + "' is "
+                            + (change.up() ? "up" : "down"),
+                    e);
         }
     }
 
@@ -113,7 +114,9 @@ public class DarpDuty implements ProbeDuty {
             Basis b = basis();
             Answer a = last;
             if (a == null || a.basis() != b) {
-                a = new Answer(b, TestDuty.decide(parameters, b.topology(), b.mastersUp()).test());
+                a = new Answer(
+                        b,
+                        TestDuty.decide(parameters, b.topology(), b.mastersUp()).test());
                 last = a;
             }
             return a.test();

@@ -67,8 +67,9 @@ public class DarpHere {
      * carries the finished one), so that the observers after this one (the combined statuses) see the new
      * topology. Should that read fail, it is tried again on the executor.
      */
-    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
-            PeerChanged change) {
+    void peerChanged(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+                    PeerChanged change) {
         if (reload() == null) {
             try {
                 executor.execute(this::reload);

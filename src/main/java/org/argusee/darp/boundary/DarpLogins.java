@@ -41,9 +41,12 @@ public class DarpLogins {
                     + " and .window must be at least 1");
         }
         SecureRandom random = new SecureRandom();
-        desk = new LoginDesk(peers::slaveSecret, AddressRules::resolve,
+        desk = new LoginDesk(
+                peers::slaveSecret,
+                AddressRules::resolve,
                 new Tokens(Duration.ofSeconds(tokenLifetimeSeconds), random),
-                new LoginThrottle(maxFailures, Duration.ofSeconds(windowSeconds)), random);
+                new LoginThrottle(maxFailures, Duration.ofSeconds(windowSeconds)),
+                random);
     }
 
     public LoginDesk desk() {

@@ -41,14 +41,15 @@ public class DarpPeerLinks implements PeerLinks {
         if (streams.connectedTags().contains(tag)) {
             return PeerLink.connected();
         }
-        return PeerLink.down(streams.ended(tag).map(e -> "DARP slave '" + tag + "' down: " + e.reason())
+        return PeerLink.down(streams.ended(tag)
+                .map(e -> "DARP slave '" + tag + "' down: " + e.reason())
                 .orElse("DARP slave '" + tag + "' not connected since this server started"));
     }
 
     private PeerLink master(String tag) {
         if (!tag.equals(here.masterTag())) {
-            return PeerLink.down("DARP master '" + tag + "' has no link from here (argus.darp.master.url names"
-                    + " another)");
+            return PeerLink.down(
+                    "DARP master '" + tag + "' has no link from here (argus.darp.master.url names" + " another)");
         }
         Optional<LinkState> state = runner.linkState();
         if (state.isEmpty()) {
@@ -58,7 +59,6 @@ public class DarpPeerLinks implements PeerLinks {
         if (s.connected()) {
             return PeerLink.connected();
         }
-        return PeerLink.down("DARP master '" + tag + "' " + s.state()
-                + (s.reason() == null ? "" : ": " + s.reason()));
+        return PeerLink.down("DARP master '" + tag + "' " + s.state() + (s.reason() == null ? "" : ": " + s.reason()));
     }
 }

@@ -15,8 +15,8 @@ import org.argusee.darp.control.PeerRules;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.entity.DarpPeer;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
 
 /** Managing DARP peers. A secret given here becomes a SCRAM verifier at once; it is never kept or logged. */
 @Stateless
@@ -31,8 +31,9 @@ public class DarpPeers {
     Event<PeerChanged> peerChanged;
 
     public List<PeerView> all() {
-        return em.createQuery("select p from DarpPeer p order by p.tag", DarpPeer.class)
-                .getResultList().stream().map(PeerView::of).toList();
+        return em.createQuery("select p from DarpPeer p order by p.tag", DarpPeer.class).getResultList().stream()
+                .map(PeerView::of)
+                .toList();
     }
 
     /**
@@ -108,7 +109,8 @@ public class DarpPeers {
 
     /** A slave peer as its login needs it; empty for an unknown tag or a peer that is not a slave. */
     public Optional<LoginDesk.SlaveSecret> slaveSecret(String tag) {
-        return find(tag).filter(p -> "slave".equals(p.role()))
+        return find(tag)
+                .filter(p -> "slave".equals(p.role()))
                 .map(p -> new LoginDesk.SlaveSecret(p.tag(), p.secretVerifier(), p.allowedAddresses()));
     }
 
@@ -123,8 +125,15 @@ public class DarpPeers {
      *
      * @return true if the peer was added, false if it existed
      */
-    public boolean putFromConfig(String tag, String role, String addresses, String secret, String remoteUrl,
-                                 String label, boolean hidden, Integer timeoutSeconds) {
+    public boolean putFromConfig(
+            String tag,
+            String role,
+            String addresses,
+            String secret,
+            String remoteUrl,
+            String label,
+            boolean hidden,
+            Integer timeoutSeconds) {
         Optional<DarpPeer> existing = find(tag);
         DarpPeer peer = existing.orElseGet(() -> new DarpPeer(tag, role));
         peer.changeRole(role);
@@ -156,7 +165,9 @@ public class DarpPeers {
 
     private Optional<DarpPeer> find(String tag) {
         return em.createQuery("select p from DarpPeer p where p.tag = :tag", DarpPeer.class)
-                .setParameter("tag", tag).getResultStream().findFirst();
+                .setParameter("tag", tag)
+                .getResultStream()
+                .findFirst();
     }
 
     private DarpPeer require(String tag) {
@@ -183,7 +194,8 @@ public class DarpPeers {
         if (input.allowedAddresses() != null) {
             peer.allowFrom(String.join(" ", input.allowedAddresses()));
         }
-        peer.describe(input.label() != null ? input.label() : peer.label(),
+        peer.describe(
+                input.label() != null ? input.label() : peer.label(),
                 input.remoteUrl() == null ? peer.remoteUrl() : input.remoteUrl().isEmpty() ? null : input.remoteUrl(),
                 input.hidden() != null ? input.hidden() : peer.hidden());
         if (input.timeoutSeconds() != null) {
@@ -193,5 +205,4 @@ public class DarpPeers {
             peer.setSecretVerifier(ScramVerifier.create(input.secret()).text());
         }
     }
-
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,8 +50,11 @@ public class DarpPeersResource {
     @Operation(summary = "Add a DARP peer, optionally with its secret")
     public Response create(PeerInput input) {
         PeerView created = peers.create(input);
-        return Response.created(UriBuilder.fromResource(DarpPeersResource.class).path(created.tag()).build())
-                .entity(created).build();
+        return Response.created(UriBuilder.fromResource(DarpPeersResource.class)
+                        .path(created.tag())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT

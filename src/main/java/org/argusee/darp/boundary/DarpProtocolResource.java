@@ -30,8 +30,8 @@ import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.platform.boundary.ProblemDetail;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,11 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "darp-protocol", description = "For DARP slaves: login and config fetch (the stream is a WebSocket)")
 public class DarpProtocolResource {
 
-    public record ChallengeRequest(String tag, String clientNonce) {
-    }
+    public record ChallengeRequest(String tag, String clientNonce) {}
 
-    public record ChallengeReply(String nonce, String salt, int iterations, long expiresInSeconds) {
-    }
+    public record ChallengeReply(String nonce, String salt, int iterations, long expiresInSeconds) {}
 
     public record LoginRequest(String tag, String nonce, String proof) {
         @Override
@@ -95,9 +93,10 @@ public class DarpProtocolResource {
         }
         ArgusException.Invalid.ifAny("cannot issue a DARP challenge", errors);
         try {
-            LoginDesk.ChallengeAnswer a = logins.desk().challenge(body.tag(), body.clientNonce(),
-                    request.getRemoteAddr(), Instant.now());
-            return Response.ok(new ChallengeReply(a.nonce(), a.salt(), a.iterations(), a.expiresIn().toSeconds()))
+            LoginDesk.ChallengeAnswer a =
+                    logins.desk().challenge(body.tag(), body.clientNonce(), request.getRemoteAddr(), Instant.now());
+            return Response.ok(new ChallengeReply(
+                            a.nonce(), a.salt(), a.iterations(), a.expiresIn().toSeconds()))
                     .build();
         } catch (LoginDesk.TooMany e) {
             return tooMany(e.retryAfter());
@@ -124,8 +123,13 @@ public class DarpProtocolResource {
         ArgusException.Invalid.ifAny("cannot read the DARP login", errors);
         LoginDesk.Outcome outcome = logins.desk().login(body.tag(), body.nonce(), proof, caller(), Instant.now());
         if (outcome instanceof LoginDesk.Granted g) {
-            return Response.ok(new LoginReply(g.token(), g.lifetime().toSeconds(),
-                    ScramProof.base64(g.serverSignature()), settings.tag(), Message.PROTOCOL)).build();
+            return Response.ok(new LoginReply(
+                            g.token(),
+                            g.lifetime().toSeconds(),
+                            ScramProof.base64(g.serverSignature()),
+                            settings.tag(),
+                            Message.PROTOCOL))
+                    .build();
         }
         if (outcome instanceof LoginDesk.Throttled t) {
             return tooMany(t.retryAfter());
@@ -137,8 +141,8 @@ public class DarpProtocolResource {
     @Path("config")
     @PermitAll
     @Operation(summary = "The objects this slave must test, with their own parameters; conditional on the ETag")
-    public Response config(@HeaderParam("Authorization") String authorization,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response config(
+            @HeaderParam("Authorization") String authorization, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Optional<String> tag = bearer(authorization)
                 .flatMap(t -> logins.desk().tokens().check(t, request.getRemoteAddr(), Instant.now()));
         if (tag.isEmpty()) {
@@ -146,12 +150,16 @@ public class DarpProtocolResource {
         }
         ConfigDocument doc = configs.forSlave(tag.get());
         String etag = "\"" + doc.version() + "\"";
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(v -> v.equals(etag) || v.equals("W/" + etag) || v.equals("*"))) {
+        if (ifNoneMatch != null
+                && Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::strip)
+                        .anyMatch(v -> v.equals(etag) || v.equals("W/" + etag) || v.equals("*"))) {
             return Response.notModified().header("ETag", etag).build();
         }
-        return Response.ok(ConfigDocuments.write(doc), MediaType.APPLICATION_JSON_TYPE).header("ETag", etag)
-                .header("Cache-Control", "private, no-cache").build();
+        return Response.ok(ConfigDocuments.write(doc), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", etag)
+                .header("Cache-Control", "private, no-cache")
+                .build();
     }
 
     private InetAddress caller() {
@@ -178,14 +186,20 @@ public class DarpProtocolResource {
     }
 
     private static Response unauthorized(String detail) {
-        return Response.fromResponse(ProblemDetail.response(Response.Status.UNAUTHORIZED, "darp-unauthorized",
-                detail, null)).header("WWW-Authenticate", "Bearer realm=\"argus-darp\"").build();
+        return Response.fromResponse(
+                        ProblemDetail.response(Response.Status.UNAUTHORIZED, "darp-unauthorized", detail, null))
+                .header("WWW-Authenticate", "Bearer realm=\"argus-darp\"")
+                .build();
     }
 
     private static Response tooMany(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Response.fromResponse(ProblemDetail.response(Response.Status.TOO_MANY_REQUESTS, "darp-too-many",
-                "too many failed DARP logins from this address; retry after " + seconds + " s", null))
-                .header("Retry-After", seconds).build();
+        return Response.fromResponse(ProblemDetail.response(
+                        Response.Status.TOO_MANY_REQUESTS,
+                        "darp-too-many",
+                        "too many failed DARP logins from this address; retry after " + seconds + " s",
+                        null))
+                .header("Retry-After", seconds)
+                .build();
     }
 }

@@ -46,7 +46,8 @@ public class DarpStreamServlet extends HttpServlet {
                     public <T> T getEndpointInstance(Class<T> type) {
                         return type.cast(new SlaveStreamEndpoint(streams, address));
                     }
-                }).build();
+                })
+                .build();
         try {
             container.upgradeHttpToWebSocket(request, response, config, Map.of());
         } catch (DeploymentException e) {

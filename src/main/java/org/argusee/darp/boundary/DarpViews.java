@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.combine.CombinedStatus;
+import org.argusee.darp.control.combine.DarpReport;
+import org.argusee.darp.control.combine.DarpState;
 import org.argusee.darp.control.combine.LastReport;
 import org.argusee.darp.control.combine.ReportCombiner;
 import org.argusee.darp.control.duty.DarpMode;
@@ -27,10 +29,8 @@ import org.argusee.status.boundary.LastCheck;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.status.boundary.StatusReader;
 import org.argusee.status.boundary.StatusView;
-import org.argusee.tree.boundary.TreeCache;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.ServiceStatus;
+import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 
@@ -71,15 +71,22 @@ public class DarpViews {
     public List<ConnectionView> connections() {
         Map<String, Object[]> rows = new HashMap<>();
         for (Object o : em.createNativeQuery("select tag, last_seq, last_address, connected_at, disconnected_at,"
-                + " down_reason from argus.darp_link").getResultList()) {
+                        + " down_reason from argus.darp_link")
+                .getResultList()) {
             Object[] r = (Object[]) o;
             rows.put((String) r[0], r);
         }
         List<ConnectionView> out = new ArrayList<>();
-        slave.linkState().ifPresent(s -> out.add(new ConnectionView(s.master() != null ? s.master()
-                : settings.masterTag().orElse("master"), "master",
-                s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
-                settings.masterUrl().map(Object::toString).orElse(null), s.since(), null, s.lastAcked(), s.reason())));
+        slave.linkState()
+                .ifPresent(s -> out.add(new ConnectionView(
+                        s.master() != null ? s.master() : settings.masterTag().orElse("master"),
+                        "master",
+                        s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
+                        settings.masterUrl().map(Object::toString).orElse(null),
+                        s.since(),
+                        null,
+                        s.lastAcked(),
+                        s.reason())));
         for (PeerView p : peers.all()) {
             if (!"slave".equals(p.role())) {
                 continue;
@@ -88,16 +95,31 @@ public class DarpViews {
             Long lastSeq = row == null ? null : ((Number) row[1]).longValue();
             SlaveStreams.Link link = streams.link(p.tag()).orElse(null);
             if (link != null) {
-                out.add(new ConnectionView(p.tag(), "slave", "connected", link.socket.address(), link.since,
-                        link.conversation.lastHeard(), lastSeq, null));
+                out.add(new ConnectionView(
+                        p.tag(),
+                        "slave",
+                        "connected",
+                        link.socket.address(),
+                        link.since,
+                        link.conversation.lastHeard(),
+                        lastSeq,
+                        null));
             } else if (row != null && row[3] != null) {
                 Instant connectedAt = ReportIntake.instant(row[3]);
                 Instant disconnectedAt = row[4] == null ? null : ReportIntake.instant(row[4]);
                 boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
-                String reason = streams.ended(p.tag()).map(SlaveStreams.Ended::reason)
+                String reason = streams.ended(p.tag())
+                        .map(SlaveStreams.Ended::reason)
                         .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
-                out.add(new ConnectionView(p.tag(), "slave", "down", (String) row[2],
-                        cutByRestart ? null : disconnectedAt, null, lastSeq, reason));
+                out.add(new ConnectionView(
+                        p.tag(),
+                        "slave",
+                        "down",
+                        (String) row[2],
+                        cutByRestart ? null : disconnectedAt,
+                        null,
+                        lastSeq,
+                        reason));
             } else {
                 out.add(new ConnectionView(p.tag(), "slave", "never", null, null, null, lastSeq, null));
             }
@@ -106,26 +128,42 @@ public class DarpViews {
     }
 
     public ServerStatusView object(String fullName) {
-        TreeNode node = cache.snapshot().find(fullName)
+        TreeNode node = cache.snapshot()
+                .find(fullName)
                 .orElseThrow(() -> new ArgusException.NotFound("fullName", "no object named '" + fullName + "'"));
         DarpTopology topology = here.topology();
         boolean service = node.kind() == ObjectKind.SERVICE;
         SortedMap<String, LastReport> reports = combiner.reports(node.id());
         Optional<ServiceStatus> own = service ? board.own(node.id()) : Optional.empty();
         CombinedStatus combined = service ? combined(node, topology, reports, own) : null;
-        Set<String> counted = combined == null ? Set.of()
+        Set<String> counted = combined == null
+                ? Set.of()
                 : combined.counted().stream().map(DarpReport::tag).collect(Collectors.toSet());
         List<ServerStatusView.Row> rows = new ArrayList<>();
         Instant checkedAt = board.lastCheck(node.id()).map(LastCheck::at).orElse(null);
         if (service) {
-            rows.add(new ServerStatusView.Row(topology.self(), true, true,
+            rows.add(new ServerStatusView.Row(
+                    topology.self(),
+                    true,
+                    true,
                     own.map(s -> s.status().label()).orElse(StatusView.UNKNOWN_LABEL),
-                    own.map(s -> s.severity().label()).orElse(null), own.map(ServiceStatus::reason).orElse(null),
-                    false, checkedAt, counted.contains(topology.self())));
+                    own.map(s -> s.severity().label()).orElse(null),
+                    own.map(ServiceStatus::reason).orElse(null),
+                    false,
+                    checkedAt,
+                    counted.contains(topology.self())));
         } else {
             StatusView mine = statuses.status(node.id());
-            rows.add(new ServerStatusView.Row(topology.self(), true, true, mine.status(), mine.severity(),
-                    mine.reason(), "override".equals(mine.displayStatus()), mine.checkedAt(), false));
+            rows.add(new ServerStatusView.Row(
+                    topology.self(),
+                    true,
+                    true,
+                    mine.status(),
+                    mine.severity(),
+                    mine.reason(),
+                    "override".equals(mine.displayStatus()),
+                    mine.checkedAt(),
+                    false));
         }
         Set<String> connected = streams.connectedTags();
         Set<String> others = new TreeSet<>(reports.keySet());
@@ -136,31 +174,57 @@ public class DarpViews {
         others.remove(topology.self());
         for (String tag : others) {
             LastReport r = reports.get(tag);
-            rows.add(r == null
-                    ? new ServerStatusView.Row(tag, false, connected.contains(tag), StatusView.UNKNOWN_LABEL, null,
-                            null, false, null, counted.contains(tag))
-                    : new ServerStatusView.Row(tag, false, connected.contains(tag), r.status().label(),
-                            r.severity().label(), r.reason(), r.override(), r.at(), counted.contains(tag)));
+            rows.add(
+                    r == null
+                            ? new ServerStatusView.Row(
+                                    tag,
+                                    false,
+                                    connected.contains(tag),
+                                    StatusView.UNKNOWN_LABEL,
+                                    null,
+                                    null,
+                                    false,
+                                    null,
+                                    counted.contains(tag))
+                            : new ServerStatusView.Row(
+                                    tag,
+                                    false,
+                                    connected.contains(tag),
+                                    r.status().label(),
+                                    r.severity().label(),
+                                    r.reason(),
+                                    r.override(),
+                                    r.at(),
+                                    counted.contains(tag)));
         }
-        return new ServerStatusView(node.fullName(), combined == null ? null : new ServerStatusView.Combined(
-                combined.status().label(), combined.outcome().severity().label(), combined.outcome().override(),
-                combined.basis().name().toLowerCase(Locale.ROOT), combined.explanation(), combined.failingWhileUp()),
+        return new ServerStatusView(
+                node.fullName(),
+                combined == null
+                        ? null
+                        : new ServerStatusView.Combined(
+                                combined.status().label(),
+                                combined.outcome().severity().label(),
+                                combined.outcome().override(),
+                                combined.basis().name().toLowerCase(Locale.ROOT),
+                                combined.explanation(),
+                                combined.failingWhileUp()),
                 rows);
     }
 
     /** As last combined; for a service whose own result stands, worked out now (it changes nothing). */
-    private CombinedStatus combined(TreeNode node, DarpTopology topology, SortedMap<String, LastReport> reports,
-            Optional<ServiceStatus> own) {
+    private CombinedStatus combined(
+            TreeNode node, DarpTopology topology, SortedMap<String, LastReport> reports, Optional<ServiceStatus> own) {
         Optional<MasterCombiner.Last> last = combiner.last(node.id());
         if (last.isPresent()) {
             return last.get().combined();
         }
         List<DarpReport> darp = new ArrayList<>();
-        reports.values().stream().filter(r -> !r.tag().equals(topology.self()))
+        reports.values().stream()
+                .filter(r -> !r.tag().equals(topology.self()))
                 .forEach(r -> darp.add(r.toDarpReport(false)));
-        own.ifPresent(s -> darp.add(new DarpReport(topology.self(), s.isDown() ? DarpState.DOWN : DarpState.UP,
-                s.severity(), true)));
-        return new ReportCombiner(topology).combine(DarpParameters.of(node), darp, streams.connectedTags(), null,
-                MasterCombiner.severity(node));
+        own.ifPresent(s -> darp.add(
+                new DarpReport(topology.self(), s.isDown() ? DarpState.DOWN : DarpState.UP, s.severity(), true)));
+        return new ReportCombiner(topology)
+                .combine(DarpParameters.of(node), darp, streams.connectedTags(), null, MasterCombiner.severity(node));
     }
 }

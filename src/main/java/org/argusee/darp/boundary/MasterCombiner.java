@@ -9,9 +9,9 @@ import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.combine.CombinedStatus;
+import org.argusee.darp.control.combine.DarpOutcome;
+import org.argusee.darp.control.combine.DarpReport;
+import org.argusee.darp.control.combine.DarpState;
 import org.argusee.darp.control.combine.JointStatuses;
 import org.argusee.darp.control.combine.LastReport;
 import org.argusee.darp.control.combine.Recombination;
@@ -28,9 +31,6 @@ import org.argusee.darp.control.combine.ReportCombiner;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.status.boundary.StatusBoard;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceCombiner;
 import org.argusee.status.control.ServiceStatus;
@@ -57,8 +57,7 @@ public class MasterCombiner implements ServiceCombiner {
     private static final Logger LOG = Logger.getLogger(MasterCombiner.class.getName());
 
     /** The last combined status of a service and the status it gave; {@code shown} null while nobody reported. */
-    public record Last(CombinedStatus combined, ServiceStatus shown) {
-    }
+    public record Last(CombinedStatus combined, ServiceStatus shown) {}
 
     @Inject
     DarpHere here;
@@ -98,15 +97,24 @@ public class MasterCombiner implements ServiceCombiner {
         }
         SortedMap<String, LastReport> reports = book.of(service.id());
         reports.remove(topology.self()); // a slave cannot speak for this server
-        own.ifPresent(s -> reports.put(topology.self(), new LastReport(topology.self(), s.status(),
-                s.status() == Status.UP ? Severity.CLEAR : s.severity(), s.reason(), false, null)));
+        own.ifPresent(s -> reports.put(
+                topology.self(),
+                new LastReport(
+                        topology.self(),
+                        s.status(),
+                        s.status() == Status.UP ? Severity.CLEAR : s.severity(),
+                        s.reason(),
+                        false,
+                        null)));
         List<DarpReport> darp = new ArrayList<>(reports.size());
         reports.values().forEach(r -> darp.add(r.toDarpReport(r.tag().equals(topology.self()))));
         Last before = last.get(service.id());
         // the quorums' previous outcome: the one last shown; none while nothing was shown yet
-        DarpOutcome previous = before == null || before.shown() == null ? null : before.combined().outcome();
-        CombinedStatus c = new ReportCombiner(topology).combine(p.get(), darp, streams.connectedTags(), previous,
-                severity(service));
+        DarpOutcome previous = before == null || before.shown() == null
+                ? null
+                : before.combined().outcome();
+        CombinedStatus c = new ReportCombiner(topology)
+                .combine(p.get(), darp, streams.connectedTags(), previous, severity(service));
         if (before == null || before.shown() == null) {
             if (c.counted().stream().allMatch(r -> r.state() == DarpState.UNKNOWN)) {
                 // nobody counted has said anything yet: unknown, as a service before its first answer (the
@@ -143,7 +151,9 @@ public class MasterCombiner implements ServiceCombiner {
         Map<Long, Instant> reportAt = new HashMap<>();
         for (ReportsStored.Item item : stored.items()) {
             book.put(item.objectId(), item.report());
-            Instant at = item.report().at() == null ? stored.received() : item.report().at();
+            Instant at = item.report().at() == null
+                    ? stored.received()
+                    : item.report().at();
             reportAt.merge(item.objectId(), at, (a, b) -> a.isAfter(b) ? a : b);
         }
         Map<Long, Status> before = new HashMap<>();
@@ -171,8 +181,9 @@ public class MasterCombiner implements ServiceCombiner {
     }
 
     /** Runs after {@link DarpHere} has read the peers again (a later priority), so the new topology applies. */
-    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
-            + 900) PeerChanged change) {
+    void peerChanged(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION + 900)
+                    PeerChanged change) {
         quietly("peer change", () -> board.recombine(combinedIn(board.tree())));
     }
 

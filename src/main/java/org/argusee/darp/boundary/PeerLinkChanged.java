@@ -10,5 +10,4 @@ package org.argusee.darp.boundary;
  * @param up     connected and alive now
  * @param reason why it went down; null when up
  */
-public record PeerLinkChanged(String tag, boolean master, boolean up, String reason) {
-}
+public record PeerLinkChanged(String tag, boolean master, boolean up, String reason) {}

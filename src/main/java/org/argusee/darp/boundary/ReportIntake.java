@@ -58,12 +58,18 @@ public class ReportIntake {
     public Map<Long, List<LastReport>> all() {
         Map<Long, List<LastReport>> out = new HashMap<>();
         for (Object o : em.createNativeQuery("select object_id, slave_tag, status, severity, reason, override,"
-                + " reported_at from argus.darp_report").getResultList()) {
+                        + " reported_at from argus.darp_report")
+                .getResultList()) {
             Object[] r = (Object[]) o;
             try {
-                out.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add(new LastReport(
-                        (String) r[1], Status.valueOf(((String) r[2]).toUpperCase(java.util.Locale.ROOT)),
-                        Severity.fromLabel((String) r[3]), (String) r[4], Boolean.TRUE.equals(r[5]), instant(r[6])));
+                out.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>())
+                        .add(new LastReport(
+                                (String) r[1],
+                                Status.valueOf(((String) r[2]).toUpperCase(java.util.Locale.ROOT)),
+                                Severity.fromLabel((String) r[3]),
+                                (String) r[4],
+                                Boolean.TRUE.equals(r[5]),
+                                instant(r[6])));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "DARP: stored report of '" + r[1] + "' on object " + r[0] + " unreadable ("
                         + e.getMessage() + "); left out");
@@ -73,24 +79,32 @@ public class ReportIntake {
     }
 
     public long lastSeq(String tag) {
-        return ((Number) em.createNativeQuery("select coalesce((select last_seq from argus.darp_link where tag = ?1), 0)")
-                .setParameter(1, tag).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "select coalesce((select last_seq from argus.darp_link where tag = ?1), 0)")
+                        .setParameter(1, tag)
+                        .getSingleResult())
+                .longValue();
     }
 
     public void connected(String tag, String address) {
         em.createNativeQuery("insert into argus.darp_link (tag, last_address, connected_at) values (?1, ?2, now())"
                         + " on conflict (tag) do update set last_address = excluded.last_address,"
                         + " connected_at = excluded.connected_at, down_reason = null")
-                .setParameter(1, tag).setParameter(2, address).executeUpdate();
+                .setParameter(1, tag)
+                .setParameter(2, address)
+                .executeUpdate();
     }
 
     public void disconnected(String tag, String reason) {
         em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2 where tag = ?1")
-                .setParameter(1, tag).setParameter(2, reason).executeUpdate();
+                .setParameter(1, tag)
+                .setParameter(2, reason)
+                .executeUpdate();
     }
 
-    private static long apply(Connection c, String tag, Message.Reports reports, TreeSnapshot tree,
-            List<ReportsStored.Item> items) throws SQLException {
+    private static long apply(
+            Connection c, String tag, Message.Reports reports, TreeSnapshot tree, List<ReportsStored.Item> items)
+            throws SQLException {
         long last = lockedLastSeq(c, tag);
         int stored = 0;
         try (PreparedStatement upsert = c.prepareStatement("insert into argus.darp_report (slave_tag, object_id,"
@@ -117,9 +131,15 @@ public class ReportIntake {
                 upsert.setLong(8, item.seq());
                 upsert.addBatch();
                 stored++;
-                items.add(new ReportsStored.Item(node.id(), new LastReport(tag, Status.valueOf(item.status()
-                        .toUpperCase(java.util.Locale.ROOT)), Severity.fromLabel(item.severity()), item.reason(),
-                        item.override(), item.at())));
+                items.add(new ReportsStored.Item(
+                        node.id(),
+                        new LastReport(
+                                tag,
+                                Status.valueOf(item.status().toUpperCase(java.util.Locale.ROOT)),
+                                Severity.fromLabel(item.severity()),
+                                item.reason(),
+                                item.override(),
+                                item.at())));
             }
             if (stored > 0) {
                 upsert.executeBatch();
@@ -137,13 +157,13 @@ public class ReportIntake {
     }
 
     private static long lockedLastSeq(Connection c, String tag) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into argus.darp_link (tag) values (?) on conflict (tag) do nothing")) {
+        try (PreparedStatement s =
+                c.prepareStatement("insert into argus.darp_link (tag) values (?) on conflict (tag) do nothing")) {
             s.setString(1, tag);
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select last_seq from argus.darp_link where tag = ? for update")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select last_seq from argus.darp_link where tag = ? for update")) {
             s.setString(1, tag);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -11,8 +11,7 @@ import org.argusee.darp.control.combine.LastReport;
  */
 public record ReportsStored(String tag, Instant received, List<Item> items) {
 
-    public record Item(long objectId, LastReport report) {
-    }
+    public record Item(long objectId, LastReport report) {}
 
     public ReportsStored {
         items = List.copyOf(items);

@@ -16,8 +16,7 @@ import org.argusee.tree.control.TreeSnapshot;
 @ApplicationScoped
 public class ServedConfigs {
 
-    private record Built(long revision, ConfigDocument doc) {
-    }
+    private record Built(long revision, ConfigDocument doc) {}
 
     @Inject
     TreeCache cache;

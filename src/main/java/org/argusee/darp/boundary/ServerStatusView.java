@@ -16,9 +16,16 @@ public record ServerStatusView(String object, Combined combined, List<Row> serve
      * server ({@code self}) it is its own result, before combining; {@code reportedAt} is then its last check.
      * {@code counted}: the combined status counts this row (ietf counts only servers connected now).
      */
-    public record Row(String tag, boolean self, boolean connected, String status, String severity, String reason,
-                      boolean override, Instant reportedAt, boolean counted) {
-    }
+    public record Row(
+            String tag,
+            boolean self,
+            boolean connected,
+            String status,
+            String severity,
+            String reason,
+            boolean override,
+            Instant reportedAt,
+            boolean counted) {}
 
     /**
      * What the servers' views give together here ({@code darp.control.combine.ReportCombiner}).
@@ -29,7 +36,11 @@ public record ServerStatusView(String object, Combined combined, List<Row> serve
      * @param explanation    one sentence: mode, gravity, counts, quorums
      * @param failingWhileUp servers that report it down or overridden while it is up together
      */
-    public record Combined(String status, String severity, boolean override, String basis, String explanation,
-                           List<String> failingWhileUp) {
-    }
+    public record Combined(
+            String status,
+            String severity,
+            boolean override,
+            String basis,
+            String explanation,
+            List<String> failingWhileUp) {}
 }

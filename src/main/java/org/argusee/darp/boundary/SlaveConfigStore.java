@@ -42,25 +42,32 @@ public class SlaveConfigStore {
     }
 
     public ImportPlan apply(ConfigDocument doc, String masterUrl) {
-        List<Parameter> previousTop = stored(masterUrl).map(d -> d.objects().get(0).parameters()).orElse(List.of());
-        TreeSnapshot incoming = FetchedTree.snapshot(doc, cache.snapshot().top().ownParameters(), previousTop,
-                cache.catalog());
-        incoming.problems().forEach(p -> LOG.warning(() -> "DARP config from " + masterUrl + ": " + p.object() + " ("
-                + p.field() + "): " + p.message() + "; left out"));
+        List<Parameter> previousTop =
+                stored(masterUrl).map(d -> d.objects().get(0).parameters()).orElse(List.of());
+        TreeSnapshot incoming =
+                FetchedTree.snapshot(doc, cache.snapshot().top().ownParameters(), previousTop, cache.catalog());
+        incoming.problems()
+                .forEach(p -> LOG.warning(() -> "DARP config from " + masterUrl + ": " + p.object() + " (" + p.field()
+                        + "): " + p.message() + "; left out"));
         ImportPlan plan = importer.importTree(incoming, "Top", ImportPlan.Mode.REPLACE, false);
         em.createNativeQuery("insert into argus.darp_slave_config (id, master_url, version, fetched_at, document)"
                         + " values (1, ?1, ?2, now(), ?3) on conflict (id) do update set master_url = excluded.master_url,"
                         + " version = excluded.version, fetched_at = excluded.fetched_at, document = excluded.document")
-                .setParameter(1, masterUrl).setParameter(2, doc.version()).setParameter(3, ConfigDocuments.write(doc))
+                .setParameter(1, masterUrl)
+                .setParameter(2, doc.version())
+                .setParameter(3, ConfigDocuments.write(doc))
                 .executeUpdate();
-        LOG.info(() -> "DARP config " + doc.version() + " from " + masterUrl + " applied: " + plan.added().size()
-                + " added, " + plan.changed().size() + " changed, " + plan.removed().size() + " removed");
+        LOG.info(() -> "DARP config " + doc.version() + " from " + masterUrl + " applied: "
+                + plan.added().size() + " added, " + plan.changed().size() + " changed, "
+                + plan.removed().size() + " removed");
         return plan;
     }
 
     private Optional<ConfigDocument> stored(String masterUrl) {
-        List<?> rows = em.createNativeQuery("select document from argus.darp_slave_config where id = 1 and master_url = ?1")
-                .setParameter(1, masterUrl).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "select document from argus.darp_slave_config where id = 1 and master_url = ?1")
+                .setParameter(1, masterUrl)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

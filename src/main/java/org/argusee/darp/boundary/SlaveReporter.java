@@ -72,8 +72,8 @@ public class SlaveReporter {
 
     void start(@Observes Startup startup) {
         if (settings.hasMaster()) {
-            reconciling = scheduler.scheduleWithFixedDelay(this::reconcile, RECONCILE_SECONDS, RECONCILE_SECONDS,
-                    TimeUnit.SECONDS);
+            reconciling = scheduler.scheduleWithFixedDelay(
+                    this::reconcile, RECONCILE_SECONDS, RECONCILE_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -91,17 +91,27 @@ public class SlaveReporter {
         Transition t = change.transition();
         boolean up = t.to() == Status.UP;
         boolean override = change.shown() != null && change.shown().state() == DisplayState.OVERRIDE;
-        report(new ReportItem(0, change.fullName(), t.to().label(), up ? "clear" : t.toSeverity().label(),
-                up ? null : t.reason(), t.at(), override));
+        report(new ReportItem(
+                0,
+                change.fullName(),
+                t.to().label(),
+                up ? "clear" : t.toSeverity().label(),
+                up ? null : t.reason(),
+                t.at(),
+                override));
     }
 
     void reconcile() {
         try {
-            List<TreeNode> services = cache.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).toList();
+            List<TreeNode> services = cache.snapshot()
+                    .nodes()
+                    .filter(n -> n.kind() == ObjectKind.SERVICE)
+                    .toList();
             Set<String> names = new HashSet<>();
             for (int from = 0; from < services.size(); from += CHUNK) {
                 List<TreeNode> chunk = services.subList(from, Math.min(services.size(), from + CHUNK));
-                Map<Long, StatusView> stored = statuses.statuses(chunk.stream().map(TreeNode::id).toList());
+                Map<Long, StatusView> stored =
+                        statuses.statuses(chunk.stream().map(TreeNode::id).toList());
                 for (TreeNode s : chunk) {
                     names.add(s.fullName());
                     StatusView v = stored.get(s.id());
@@ -129,7 +139,13 @@ public class SlaveReporter {
     private static ReportItem item(String fullName, StatusView v) {
         boolean up = "up".equals(v.status());
         Instant at = v.checkedAt() != null ? v.checkedAt() : v.since() != null ? v.since() : Instant.now();
-        return new ReportItem(0, fullName, v.status(), up ? "clear" : v.severity(), up ? null : v.reason(), at,
+        return new ReportItem(
+                0,
+                fullName,
+                v.status(),
+                up ? "clear" : v.severity(),
+                up ? null : v.reason(),
+                at,
                 "override".equals(v.displayStatus()));
     }
 }

@@ -57,13 +57,20 @@ public class SlaveRunner {
         String url = settings.masterUrl().orElseThrow().toString();
         executor.execute(() -> {
             String known = store.knownVersion(url).orElse(null);
-            MasterLink l = new MasterLink(LinkSettings.of(settings.masterUrl().get(), settings.tag(),
-                    settings.masterSecret().orElseThrow(), settings.masterTag().orElse(null),
-                    Duration.ofSeconds(settings.masterTimeout()), Duration.ofSeconds(settings.masterFrequency())),
-                    known, new Listener(url));
+            MasterLink l = new MasterLink(
+                    LinkSettings.of(
+                            settings.masterUrl().get(),
+                            settings.tag(),
+                            settings.masterSecret().orElseThrow(),
+                            settings.masterTag().orElse(null),
+                            Duration.ofSeconds(settings.masterTimeout()),
+                            Duration.ofSeconds(settings.masterFrequency())),
+                    known,
+                    new Listener(url));
             link = l;
             l.start();
-            LOG.info(() -> "DARP slave '" + settings.tag() + "' of " + url + (known == null ? "" : ", config " + known));
+            LOG.info(
+                    () -> "DARP slave '" + settings.tag() + "' of " + url + (known == null ? "" : ", config " + known));
         });
     }
 
@@ -101,8 +108,11 @@ public class SlaveRunner {
                 try {
                     store.apply(doc, url);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "DARP config " + doc.version() + " from " + url + " cannot be applied;"
-                            + " it will be fetched again", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "DARP config " + doc.version() + " from " + url + " cannot be applied;"
+                                    + " it will be fetched again",
+                            e);
                     link.forgetConfig();
                 }
             });

@@ -59,7 +59,9 @@ final class SlaveSocket {
 
     /** Closes a socket whose queued messages did not go within the grace time. */
     synchronized void tick(Instant now) {
-        if (pendingClose != null && session.isOpen() && now.toEpochMilli() - closeAsked.toEpochMilli() > CLOSE_GRACE_MILLIS) {
+        if (pendingClose != null
+                && session.isOpen()
+                && now.toEpochMilli() - closeAsked.toEpochMilli() > CLOSE_GRACE_MILLIS) {
             closeNow();
         }
     }
@@ -94,8 +96,10 @@ final class SlaveSocket {
     private void closeNow() {
         queue.clear();
         try {
-            session.close(pendingClose != null ? pendingClose
-                    : new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closing"));
+            session.close(
+                    pendingClose != null
+                            ? pendingClose
+                            : new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closing"));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "DARP stream to " + address + " did not close cleanly", e);
         }

@@ -33,15 +33,18 @@ public class SlaveStreamEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
         socket = new SlaveSocket(session, address);
         conversation = streams.open(socket);
-        session.addMessageHandler(String.class,
-                (MessageHandler.Whole<String>) text -> conversation.received(text, Instant.now()));
+        session.addMessageHandler(
+                String.class, (MessageHandler.Whole<String>) text -> conversation.received(text, Instant.now()));
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
         if (conversation != null) {
-            streams.closed(socket, conversation, "connection closed (" + reason.getCloseCode().getCode()
-                    + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()) + ")");
+            streams.closed(
+                    socket,
+                    conversation,
+                    "connection closed (" + reason.getCloseCode().getCode()
+                            + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()) + ")");
         }
     }
 

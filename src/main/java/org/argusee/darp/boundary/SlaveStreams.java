@@ -46,8 +46,7 @@ public class SlaveStreams {
     }
 
     /** How a slave's last connection ended, for the API; also kept in darp_link across restarts. */
-    record Ended(Instant at, String reason) {
-    }
+    record Ended(Instant at, String reason) {}
 
     @Inject
     DarpLogins logins;
@@ -184,8 +183,8 @@ public class SlaveStreams {
             long timeoutMillis = peers.timeoutSeconds(t) * 1000L;
             String version = configs.forSlave(t).version();
             intake.connected(t, socket.address());
-            Message.Welcome welcome = new Message.Welcome(Message.PROTOCOL, settings.tag(), intake.lastSeq(t),
-                    timeoutMillis, version);
+            Message.Welcome welcome =
+                    new Message.Welcome(Message.PROTOCOL, settings.tag(), intake.lastSeq(t), timeoutMillis, version);
             Link previous = links.put(t, new Link(t, open.get(socket), socket, Instant.now(), version));
             if (previous != null && previous.socket != socket) {
                 previous.conversation.end(SlaveConversation.REPLACED, "replaced by a newer connection");

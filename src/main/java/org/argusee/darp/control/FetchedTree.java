@@ -18,15 +18,14 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 public final class FetchedTree {
 
-    private FetchedTree() {
-    }
+    private FetchedTree() {}
 
     /**
      * @param currentTop  Top's own parameters on the slave now
      * @param previousTop Top's parameters in the previously applied document (empty if none)
      */
-    public static TreeSnapshot snapshot(ConfigDocument doc, List<Parameter> currentTop, List<Parameter> previousTop,
-            ParameterCatalog catalog) {
+    public static TreeSnapshot snapshot(
+            ConfigDocument doc, List<Parameter> currentTop, List<Parameter> previousTop, ParameterCatalog catalog) {
         List<ObjectRow> objects = new ArrayList<>(doc.objects().size());
         List<ParamRow> params = new ArrayList<>();
         int[] childCount = new int[doc.objects().size()];
@@ -35,12 +34,13 @@ public final class FetchedTree {
             ObjectKind kind = ObjectKind.fromLabel(e.kind());
             int position = e.parent() < 0 ? 0 : childCount[e.parent()]++;
             long id = i + 1L;
-            objects.add(new ObjectRow(id, e.parent() < 0 ? null : e.parent() + 1L, kind, e.name(), e.type(), null,
-                    position));
-            List<Parameter> own = kind == ObjectKind.TOP ? mergeTop(currentTop, previousTop, e.parameters())
-                    : e.parameters();
+            objects.add(new ObjectRow(
+                    id, e.parent() < 0 ? null : e.parent() + 1L, kind, e.name(), e.type(), null, position));
+            List<Parameter> own =
+                    kind == ObjectKind.TOP ? mergeTop(currentTop, previousTop, e.parameters()) : e.parameters();
             for (int p = 0; p < own.size(); p++) {
-                params.add(new ParamRow(id, own.get(p).key(), own.get(p).value(), own.get(p).local(), p));
+                params.add(new ParamRow(
+                        id, own.get(p).key(), own.get(p).value(), own.get(p).local(), p));
             }
         }
         return TreeSnapshot.build(0, objects, params, catalog);
@@ -50,8 +50,8 @@ public final class FetchedTree {
      * The slave's own Top parameters (current ones not brought by the previous fetch), then the master's for every
      * key and form the slave does not set itself.
      */
-    public static List<Parameter> mergeTop(List<Parameter> currentTop, List<Parameter> previousTop,
-            List<Parameter> masterTop) {
+    public static List<Parameter> mergeTop(
+            List<Parameter> currentTop, List<Parameter> previousTop, List<Parameter> masterTop) {
         List<Parameter> own = new ArrayList<>();
         Set<Parameter> brought = new HashSet<>(previousTop);
         Set<String> ownKeys = new HashSet<>();

@@ -12,20 +12,21 @@ public final class PeerRules {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private PeerRules() {
-    }
+    private PeerRules() {}
 
     public static Optional<String> tag(String tag) {
-        return tag != null && TAG.matcher(tag).matches() ? Optional.empty()
+        return tag != null && TAG.matcher(tag).matches()
+                ? Optional.empty()
                 : Optional.of("tag must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit");
     }
 
     public static Optional<String> role(String role) {
-        return "slave".equals(role) || "master".equals(role) ? Optional.empty()
+        return "slave".equals(role) || "master".equals(role)
+                ? Optional.empty()
                 : Optional.of("role must be 'slave' (a server this one masters) or 'master'");
     }
 
@@ -50,7 +51,9 @@ public final class PeerRules {
             }
             return true;
         }
-        return IPV4.matcher(host).matches() || IPV6.matcher(host).matches() || HOSTNAME.matcher(host).matches();
+        return IPV4.matcher(host).matches()
+                || IPV6.matcher(host).matches()
+                || HOSTNAME.matcher(host).matches();
     }
 
     public static Optional<String> remoteUrl(String url) {
@@ -66,7 +69,8 @@ public final class PeerRules {
     }
 
     public static Optional<String> timeout(int seconds) {
-        return seconds >= 1 && seconds <= 86400 ? Optional.empty()
+        return seconds >= 1 && seconds <= 86400
+                ? Optional.empty()
                 : Optional.of("timeoutSeconds must be between 1 and 86400");
     }
 

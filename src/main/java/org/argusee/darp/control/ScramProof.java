@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class ScramProof {
 
-    private ScramProof() {
-    }
+    private ScramProof() {}
 
     /** What both sides sign: the tag and every part of the challenge. */
     public static String authMessage(String tag, String clientNonce, String nonce, String salt, int iterations) {

@@ -41,8 +41,8 @@ public record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[
             throw new IllegalArgumentException("not a SCRAM-SHA-256 verifier");
         }
         Base64.Decoder b64 = Base64.getDecoder();
-        return new ScramVerifier(Integer.parseInt(m.group(1)), b64.decode(m.group(2)), b64.decode(m.group(3)),
-                b64.decode(m.group(4)));
+        return new ScramVerifier(
+                Integer.parseInt(m.group(1)), b64.decode(m.group(2)), b64.decode(m.group(3)), b64.decode(m.group(4)));
     }
 
     /** True if {@code secret} is the one this verifier was made from (constant time). */
@@ -65,7 +65,9 @@ public record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[
     static byte[] saltedPassword(String secret, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
         }

@@ -17,8 +17,7 @@ import org.argusee.tree.control.TreeSnapshot;
 /** The master's side of the config fetch: the document one slave gets from one snapshot of the tree. */
 public final class ServedConfig {
 
-    private ServedConfig() {
-    }
+    private ServedConfig() {}
 
     /**
      * @param master this server (its tag is the document's {@code master}); {@code slaveTag} must be one of its
@@ -32,8 +31,8 @@ public final class ServedConfig {
         for (TreeNode n : nodes) {
             int parent = n.parent() == null ? -1 : index.get(n.parent().id());
             index.put(n.id(), entries.size());
-            entries.add(new ConfigDocument.Entry(n.name(), n.fullName(), parent, n.kind().label(), n.type(),
-                    n.ownParameters()));
+            entries.add(new ConfigDocument.Entry(
+                    n.name(), n.fullName(), parent, n.kind().label(), n.type(), n.ownParameters()));
         }
         return ConfigDocuments.versioned(new ConfigDocument(masterTag, slaveTag, null, entries));
     }

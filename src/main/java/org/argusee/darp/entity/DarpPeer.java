@@ -52,8 +52,7 @@ public class DarpPeer {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = now();
 
-    protected DarpPeer() {
-    }
+    protected DarpPeer() {}
 
     public DarpPeer(String tag, String role) {
         this.tag = Objects.requireNonNull(tag);

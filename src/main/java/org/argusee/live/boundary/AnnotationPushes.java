@@ -24,7 +24,9 @@ public class AnnotationPushes implements ContainerResponseFilter {
         if ((!method.equals("POST") && !method.equals("DELETE")) || response.getStatus() >= 300) {
             return;
         }
-        List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
+        List<String> segments = request.getUriInfo().getPathSegments().stream()
+                .map(s -> s.getPath())
+                .toList();
         int at = segments.indexOf("annotations");
         if (at == 2 && segments.get(0).equals("status")) {
             hub.annotated(segments.get(1));

@@ -33,8 +33,8 @@ public class LiveEndpoint {
         Object own = session.getUserProperties().get(LiveHandshake.ADMITTED);
         Object admitted = own != null ? own : config.getUserProperties().get(LiveHandshake.ADMITTED);
         if (!(admitted instanceof LiveHandshake.Admitted a) || a.login() == null) {
-            LOG.info(() -> "Live socket refused: " + (admitted == null ? "no handshake seen" : "no login session,"
-                    + " or another site's page"));
+            LOG.info(() -> "Live socket refused: "
+                    + (admitted == null ? "no handshake seen" : "no login session," + " or another site's page"));
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "log in first"));
             return;
         }

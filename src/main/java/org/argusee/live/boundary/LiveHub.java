@@ -68,8 +68,8 @@ public class LiveHub {
 
     @PostConstruct
     void start() {
-        dispatcher = scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        dispatcher =
+                scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -120,11 +120,13 @@ public class LiveHub {
         if (socket == null || message == null || !"resume".equals(message.getString("type", null))) {
             return;
         }
-        long seq = message.getJsonNumber("seq") == null ? -1 : message.getJsonNumber("seq").longValue();
+        long seq = message.getJsonNumber("seq") == null
+                ? -1
+                : message.getJsonNumber("seq").longValue();
         String theirEpoch = message.getString("epoch", epoch);
         synchronized (this) {
-            Optional<List<Change>> missed = epoch.equals(theirEpoch) ? ring.after(seq, sequence.current())
-                    : Optional.empty();
+            Optional<List<Change>> missed =
+                    epoch.equals(theirEpoch) ? ring.after(seq, sequence.current()) : Optional.empty();
             if (missed.isEmpty()) {
                 socket.offer(LiveMessages.RESYNC);
                 return;

@@ -35,7 +35,8 @@ public class LiveRenderer {
             return;
         }
         Map<Viewer, List<LiveSocket>> byViewer = new LinkedHashMap<>();
-        sockets.forEach(s -> byViewer.computeIfAbsent(s.viewer(), v -> new ArrayList<>()).add(s));
+        sockets.forEach(s ->
+                byViewer.computeIfAbsent(s.viewer(), v -> new ArrayList<>()).add(s));
         byViewer.forEach((viewer, theirs) -> {
             List<String> messages = render(tree, viewer, changes);
             for (LiveSocket s : theirs) {
@@ -56,8 +57,10 @@ public class LiveRenderer {
             if (node == null || !visible.sees(node)) {
                 continue;
             }
-            out.add(c.kind() == Change.Kind.STATUS ? LiveMessages.status(c.seq(), rows.row(node, visible))
-                    : LiveMessages.annotation(c.seq(), node.fullName()));
+            out.add(
+                    c.kind() == Change.Kind.STATUS
+                            ? LiveMessages.status(c.seq(), rows.row(node, visible))
+                            : LiveMessages.annotation(c.seq(), node.fullName()));
         }
         return out;
     }

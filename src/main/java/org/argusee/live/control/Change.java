@@ -9,5 +9,9 @@ package org.argusee.live.control;
  */
 public record Change(long seq, Kind kind, long objectId, String fullName) {
 
-    public enum Kind { STATUS, ANNOTATION, TREE }
+    public enum Kind {
+        STATUS,
+        ANNOTATION,
+        TREE
+    }
 }

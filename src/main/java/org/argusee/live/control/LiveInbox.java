@@ -20,8 +20,7 @@ public final class LiveInbox {
 
     static final long GROUPS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    public record Item(long at, Change.Kind kind, long objectId, String fullName) {
-    }
+    public record Item(long at, Change.Kind kind, long objectId, String fullName) {}
 
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Set<Long> dirtyGroups = new LinkedHashSet<>();

@@ -12,20 +12,15 @@ public final class LiveMessages {
 
     public static final String RESYNC = "{\"type\":\"resync\"}";
 
-    private LiveMessages() {
-    }
+    private LiveMessages() {}
 
-    public record Hello(String type, long seq, String epoch) {
-    }
+    public record Hello(String type, long seq, String epoch) {}
 
-    public record Status(String type, long seq, DashboardRow row) {
-    }
+    public record Status(String type, long seq, DashboardRow row) {}
 
-    public record Annotation(String type, long seq, String fullName) {
-    }
+    public record Annotation(String type, long seq, String fullName) {}
 
-    public record Tree(String type, long seq) {
-    }
+    public record Tree(String type, long seq) {}
 
     /** @param epoch names this run of the server: numbers from another run mean nothing here */
     public static String hello(long seq, String epoch) {

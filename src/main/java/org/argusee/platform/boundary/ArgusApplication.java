@@ -10,13 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API (the role of the original's argusctl) under /api. Who may call what is declared on each resource
- * method; how callers log in is in {@link org.argusee.security.control.Authentication}.
+ * method; how callers log in is the security component's {@code Authentication}.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(
-        info = @Info(title = "Argus for Jakarta EE", version = "1",
-                description = "Monitoring tree, status, DARP peers and users of an Argus server."),
+        info =
+                @Info(
+                        title = "Argus for Jakarta EE",
+                        version = "1",
+                        description = "Monitoring tree, status, DARP peers and users of an Argus server."),
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class ArgusApplication extends Application {
-}
+public class ArgusApplication extends Application {}

@@ -21,14 +21,21 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.setQueryTimeout(5);
             try (ResultSet rs = s.executeQuery("select revision from argus.config_revision where id = 1")) {
                 rs.next();
-                return HealthCheckResponse.named("database").up().withData("configRevision", rs.getLong(1)).build();
+                return HealthCheckResponse.named("database")
+                        .up()
+                        .withData("configRevision", rs.getLong(1))
+                        .build();
             }
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
         }
     }
 }

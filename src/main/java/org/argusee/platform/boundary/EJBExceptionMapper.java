@@ -16,7 +16,10 @@ public class EJBExceptionMapper implements ExceptionMapper<EJBException> {
     @Override
     public Response toResponse(EJBException e) {
         LOG.log(Level.SEVERE, "Request failed", e);
-        return ProblemDetail.response(Response.Status.INTERNAL_SERVER_ERROR, "internal",
-                "The server could not complete the request; its log has the details.", null);
+        return ProblemDetail.response(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                "internal",
+                "The server could not complete the request; its log has the details.",
+                null);
     }
 }

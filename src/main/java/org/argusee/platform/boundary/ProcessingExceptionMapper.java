@@ -12,7 +12,10 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
     @Override
     public Response toResponse(ProcessingException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return ProblemDetail.response(Response.Status.BAD_REQUEST, "invalid-input",
-                "The request body is not valid JSON for this call: " + cause.getMessage(), null);
+        return ProblemDetail.response(
+                Response.Status.BAD_REQUEST,
+                "invalid-input",
+                "The request body is not valid JSON for this call: " + cause.getMessage(),
+                null);
     }
 }

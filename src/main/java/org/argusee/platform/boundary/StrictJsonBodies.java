@@ -22,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
 
 /**
  * Checks a JSON request body against the record it is read into, before JSON-B reads it. Yasson is lenient where
@@ -45,8 +45,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
         }
         byte[] body = context.getInputStream().readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw new WebApplicationException("request body larger than " + MAX_BYTES + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            throw new WebApplicationException(
+                    "request body larger than " + MAX_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         context.setInputStream(new ByteArrayInputStream(body));
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
@@ -80,8 +80,11 @@ public class StrictJsonBodies implements ReaderInterceptor {
                 known.add(c.getName());
                 check(c.getGenericType(), object.get(c.getName()), join(field, c.getName()), errors);
             }
-            object.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(new FieldError(
-                    join(field, k), "'" + k + "' is not a field of this call; known: " + String.join(", ", known))));
+            object.keySet().stream()
+                    .filter(k -> !known.contains(k))
+                    .forEach(k -> errors.add(new FieldError(
+                            join(field, k),
+                            "'" + k + "' is not a field of this call; known: " + String.join(", ", known))));
         } else if (Collection.class.isAssignableFrom(raw)) {
             if (!(value instanceof JsonArray array)) {
                 errors.add(new FieldError(name, name + " must be a JSON array"));
@@ -93,7 +96,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
             }
         } else if (raw == String.class && value.getValueType() != JsonValue.ValueType.STRING) {
             errors.add(new FieldError(name, name + " must be a string"));
-        } else if ((raw == Boolean.class || raw == boolean.class) && value.getValueType() != JsonValue.ValueType.TRUE
+        } else if ((raw == Boolean.class || raw == boolean.class)
+                && value.getValueType() != JsonValue.ValueType.TRUE
                 && value.getValueType() != JsonValue.ValueType.FALSE) {
             errors.add(new FieldError(name, name + " must be true or false"));
         } else if ((raw == Integer.class || raw == int.class) && !isInt(value)) {

@@ -24,15 +24,18 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         String detail = e.getMessage();
         Throwable cause = rootCause(e);
-        if (cause instanceof JsonbException || cause instanceof ProcessingException
+        if (cause instanceof JsonbException
+                || cause instanceof ProcessingException
                 || cause instanceof jakarta.json.JsonException) {
             status = Response.Status.BAD_REQUEST;
             detail = "The request body is not valid JSON for this call: " + cause.getMessage();
         }
-        Response response = ProblemDetail.response(status, code == 404 ? "not-found" : "http-" + status.getStatusCode(),
-                detail, null);
+        Response response = ProblemDetail.response(
+                status, code == 404 ? "not-found" : "http-" + status.getStatusCode(), detail, null);
         if (original != null && original.getHeaderString("Allow") != null) {
-            return Response.fromResponse(response).header("Allow", original.getHeaderString("Allow")).build();
+            return Response.fromResponse(response)
+                    .header("Allow", original.getHeaderString("Allow"))
+                    .build();
         }
         return response;
     }

@@ -2,7 +2,6 @@ package org.argusee.platform.control;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 
 /**
  * A request the application refuses, with the fields at fault. Subclasses say why, and so which HTTP status
@@ -35,8 +34,10 @@ public abstract class ArgusException extends RuntimeException {
         /** Refuses {@code what} if any field error was collected; the list names them all. */
         public static void ifAny(String what, List<FieldError> errors) {
             if (!errors.isEmpty()) {
-                String summary = errors.size() == 1 ? errors.get(0).message()
-                        : errors.size() + " problems, the first: " + errors.get(0).message();
+                String summary = errors.size() == 1
+                        ? errors.get(0).message()
+                        : errors.size() + " problems, the first: "
+                                + errors.get(0).message();
                 throw new Invalid(what + ": " + summary, errors);
             }
         }

@@ -22,9 +22,10 @@ public class FlywayMigrator implements Integrator {
     private static final Logger LOG = Logger.getLogger(FlywayMigrator.class.getName());
 
     @Override
-    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
-                          SessionFactoryImplementor sessionFactory) {
-        DataSource dataSource = sessionFactory.getServiceRegistry()
+    public void integrate(
+            Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        DataSource dataSource = sessionFactory
+                .getServiceRegistry()
                 .requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
         MigrateResult result = Flyway.configure(FlywayMigrator.class.getClassLoader())
@@ -35,8 +36,8 @@ public class FlywayMigrator implements Integrator {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema '" + SCHEMA + "' at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema '" + SCHEMA + "' at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
     }
 
     @Override

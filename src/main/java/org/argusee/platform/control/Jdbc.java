@@ -27,12 +27,10 @@ public final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Every row the query gives, in its order. */
-    public static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper)
-            throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {

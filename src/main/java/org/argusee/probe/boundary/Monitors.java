@@ -78,8 +78,11 @@ public class Monitors {
         dns = new DnsMonitor(loop, udp);
         ping = new PingMonitor(PingTools.find(), PingSettings.DEFAULT);
         prog = new ProgMonitor(ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS);
-        self = new SelfMonitor(SelfFigures.of(latest::tested, () -> tree.snapshot().size(),
-                () -> (int) tree.snapshot().nodes().filter(n -> n.kind() == ObjectKind.SERVICE).count()));
+        self = new SelfMonitor(
+                SelfFigures.of(latest::tested, () -> tree.snapshot().size(), () -> (int) tree.snapshot()
+                        .nodes()
+                        .filter(n -> n.kind() == ObjectKind.SERVICE)
+                        .count()));
         compute = new ComputeMonitor(latest::valueOf);
         url = new UrlMonitor(loop);
         watch = new DarpWatchMonitor(peerLinks.isResolvable() ? peerLinks.get() : PeerLinks.NONE);

@@ -25,13 +25,20 @@ public class ProbeMetrics {
 
     @PostConstruct
     void register() {
-        started = Counter.builder("argus.probes.started").description("Probes started by the scheduler")
+        started = Counter.builder("argus.probes.started")
+                .description("Probes started by the scheduler")
                 .register(registry);
-        lag = Timer.builder("argus.probe.lag").description("Actual start minus planned start of a probe")
+        lag = Timer.builder("argus.probe.lag")
+                .description("Actual start minus planned start of a probe")
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-                        Duration.ofMillis(250), Duration.ofSeconds(1))
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
     }
 

@@ -17,10 +17,20 @@ import org.argusee.probe.control.ProbeSpec;
  * (planned, or a change of the links or peers), to find the services that have just become tested here.
  * {@code watches}: the peer tag of a DARP/Watch service, else null.
  */
-record Scheduled(Timer timer, String fingerprint, String fullName, Map<String, String> params,
-                 Monitor monitor, ProbeSpec spec, String problem, long firstAt, long interval,
-                 AtomicLong retryDue, ProbeDuty.Assignment duty, AtomicBoolean tested,
-                 String watches) {
+record Scheduled(
+        Timer timer,
+        String fingerprint,
+        String fullName,
+        Map<String, String> params,
+        Monitor monitor,
+        ProbeSpec spec,
+        String problem,
+        long firstAt,
+        long interval,
+        AtomicLong retryDue,
+        ProbeDuty.Assignment duty,
+        AtomicBoolean tested,
+        String watches) {
 
     /**
      * When the expiry now running was due: the multiple of the interval after the first expiry nearest to now.

@@ -27,10 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
@@ -125,9 +123,22 @@ public class Scheduler {
         long phase = ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
         Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
-        scheduled.put(node.id(), new Scheduled(timer, p.fingerprint(), node.fullName(), p.params(), p.monitor(),
-                p.spec(), p.problem(), System.currentTimeMillis() + phase, interval, new AtomicLong(), assignment,
-                new AtomicBoolean(assignment.testsNow()), p.watches()));
+        scheduled.put(
+                node.id(),
+                new Scheduled(
+                        timer,
+                        p.fingerprint(),
+                        node.fullName(),
+                        p.params(),
+                        p.monitor(),
+                        p.spec(),
+                        p.problem(),
+                        System.currentTimeMillis() + phase,
+                        interval,
+                        new AtomicLong(),
+                        assignment,
+                        new AtomicBoolean(assignment.testsNow()),
+                        p.watches()));
     }
 
     @Timeout
@@ -174,8 +185,10 @@ public class Scheduler {
             takeOver();
         }
         if (tag != null) {
-            checkNow(scheduled.entrySet().stream().filter(e -> tag.equals(e.getValue().watches()))
-                    .map(Map.Entry::getKey).toList());
+            checkNow(scheduled.entrySet().stream()
+                    .filter(e -> tag.equals(e.getValue().watches()))
+                    .map(Map.Entry::getKey)
+                    .toList());
         }
     }
 
@@ -190,8 +203,14 @@ public class Scheduler {
             return;
         }
         if (s.spec() == null) {
-            pace(id, s, board.record(id, s.fullName(), s.params(),
-                    Reply.failed("configuration: " + s.problem(), Duration.ZERO)));
+            pace(
+                    id,
+                    s,
+                    board.record(
+                            id,
+                            s.fullName(),
+                            s.params(),
+                            Reply.failed("configuration: " + s.problem(), Duration.ZERO)));
             return;
         }
         s.monitor().probe(s.spec()).thenAccept(reply -> {
@@ -222,11 +241,14 @@ public class Scheduler {
      */
     private boolean probeLater(long id, Scheduled s, long delayMillis) {
         try {
-            retries.schedule(() -> {
-                if (scheduled.get(id) == s && s.duty().testsNow()) {
-                    probe(id);
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
+            retries.schedule(
+                    () -> {
+                        if (scheduled.get(id) == s && s.duty().testsNow()) {
+                            probe(id);
+                        }
+                    },
+                    delayMillis,
+                    TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException e) {
             return false;

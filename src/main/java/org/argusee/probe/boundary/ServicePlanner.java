@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
+import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TimeValue;
 import org.argusee.tree.control.TreeNode;
@@ -28,20 +28,22 @@ final class ServicePlanner {
     private static final Logger LOG = Logger.getLogger(ServicePlanner.class.getName());
 
     /** What a service would be probed with; {@code fingerprint} changes whenever any of it would. */
-    record Plan(String fingerprint, Map<String, String> params, Monitor monitor, ProbeSpec spec,
-                String problem, String watches) {
-    }
+    record Plan(
+            String fingerprint,
+            Map<String, String> params,
+            Monitor monitor,
+            ProbeSpec spec,
+            String problem,
+            String watches) {}
 
     /** A service to schedule, afresh or again, with how it is probed. */
-    record Entry(TreeNode node, Plan plan) {
-    }
+    record Entry(TreeNode node, Plan plan) {}
 
     /**
      * What a tree changes against what is scheduled: the services new or changed (type, parameters, full name),
      * the ones no longer probed, and per type how many services no monitor handles (for the log).
      */
-    record Changes(List<Entry> toSchedule, Set<Long> gone, Map<String, Integer> notProbed) {
-    }
+    record Changes(List<Entry> toSchedule, Set<Long> gone, Map<String, Integer> notProbed) {}
 
     private final Monitors monitors;
     private final ProbeDuty duty;
@@ -64,7 +66,8 @@ final class ServicePlanner {
             }
             seen.add(node.id());
             Scheduled current = scheduled.get(node.id());
-            if (current == null || !current.fingerprint().equals(plan.get().fingerprint())
+            if (current == null
+                    || !current.fingerprint().equals(plan.get().fingerprint())
                     || !current.fullName().equals(node.fullName())) {
                 toSchedule.add(new Entry(node, plan.get()));
             }
@@ -92,8 +95,15 @@ final class ServicePlanner {
         String fingerprint = node.type() + params;
         try {
             ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
-            return monitor.handles(spec) ? Optional.of(new Plan(fingerprint, params, monitor, spec, null,
-                    DarpWatchMonitor.watched(spec).orElse(null))) : Optional.empty();
+            return monitor.handles(spec)
+                    ? Optional.of(new Plan(
+                            fingerprint,
+                            params,
+                            monitor,
+                            spec,
+                            null,
+                            DarpWatchMonitor.watched(spec).orElse(null)))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(new Plan(fingerprint, params, monitor, null, e.getMessage(), null));
         }

@@ -23,8 +23,7 @@ final class Takeover {
         boolean probe(long id, Scheduled s, long delayMillis);
     }
 
-    private Takeover() {
-    }
+    private Takeover() {}
 
     /** Looks at each service's duty against what it said last time. Callers serialise calls. */
     static void run(Map<Long, Scheduled> scheduled, ProbeLater later) {
@@ -48,8 +47,8 @@ final class Takeover {
         if (started > 0 || stopped > 0) {
             int taken = started;
             int left = stopped;
-            LOG.info(() -> "DARP: " + taken + " service(s) now tested here (probed within "
-                    + SPREAD_MILLIS + " ms), " + left + " no longer tested here");
+            LOG.info(() -> "DARP: " + taken + " service(s) now tested here (probed within " + SPREAD_MILLIS + " ms), "
+                    + left + " no longer tested here");
         }
     }
 }

@@ -8,5 +8,4 @@ package org.argusee.probe.control;
  * @param tag         the peer whose link changed
  * @param dutyChanged who tests what may have changed with it (the link to a master)
  */
-public record DarpMoved(String tag, boolean dutyChanged) {
-}
+public record DarpMoved(String tag, boolean dutyChanged) {}

@@ -42,16 +42,17 @@ public enum MonitorRoute {
         if ("DNS".equals(kind) || "Domain".equals(kind)) {
             return Optional.of(DNS);
         }
-        return Optional.ofNullable(switch (type.base()) {
-            case "TCP" -> "URL".equals(app) ? URL : "RPC".equals(app) ? null : TCP; // no RPC over TCP yet
-            case "UDP" -> app != null && SNMP_APPS.contains(app) ? SNMP : UDP;
-            case "Ping" -> PING;
-            case "Prog" -> PROG;
-            case "Self" -> SELF;
-            case "Compute" -> COMPUTE;
-            case "DARP" -> "Watch".equals(app) ? DARP_WATCH : null;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (type.base()) {
+                    case "TCP" -> "URL".equals(app) ? URL : "RPC".equals(app) ? null : TCP; // no RPC over TCP yet
+                    case "UDP" -> app != null && SNMP_APPS.contains(app) ? SNMP : UDP;
+                    case "Ping" -> PING;
+                    case "Prog" -> PROG;
+                    case "Self" -> SELF;
+                    case "Compute" -> COMPUTE;
+                    case "DARP" -> "Watch".equals(app) ? DARP_WATCH : null;
+                    default -> null;
+                });
     }
 
     /** Whether this route takes the type. */

@@ -32,16 +32,27 @@ import org.argusee.tree.control.TimeValue;
  * @param reads      false when the connection succeeding is the whole test
  * @param ipversions address families in order of preference, 4 and/or 6
  */
-public record ProbeSpec(ServiceType type, String hostname, int port, String send, Pattern expect, ReadHow readhow,
-        boolean reads, boolean ssl, Duration timeout, List<Integer> ipversions, Map<String, String> params) {
+public record ProbeSpec(
+        ServiceType type,
+        String hostname,
+        int port,
+        String send,
+        Pattern expect,
+        ReadHow readhow,
+        boolean reads,
+        boolean ssl,
+        Duration timeout,
+        List<Integer> ipversions,
+        Map<String, String> params) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Tests on the value: when one is set the user wants the data, so a TCP monitor reads even with no expect. */
-    private static final List<String> VALUE_TESTS = List.of("expect", "nexpect", "pluck", "unpack", "minvalue",
-            "maxvalue", "eqvalue", "nevalue", "maxdeviation");
+    private static final List<String> VALUE_TESTS = List.of(
+            "expect", "nexpect", "pluck", "unpack", "minvalue", "maxvalue", "eqvalue", "nevalue", "maxdeviation");
     /** After these the user's expect applies to a transformed value, so it cannot be checked on the raw answer. */
     private static final Set<String> TRANSFORMS = Set.of("pluck", "unpack", "scale", "calc", "perlexpr", "ssl_value");
+
     private static final Set<String> HOST_BASES = Set.of("TCP", "UDP", "Ping", "DNS", "Domain", "Agent");
 
     public ProbeSpec {
@@ -79,18 +90,31 @@ public record ProbeSpec(ServiceType type, String hostname, int port, String send
         String userExpect = p.get("expect");
         boolean transformed = p.keySet().stream().anyMatch(TRANSFORMS::contains);
         String expect = userExpect != null && !transformed ? userExpect : app.expect();
-        ReadHow readhow = p.containsKey("readhow") ? ReadHow.parse(p.get("readhow"))
+        ReadHow readhow = p.containsKey("readhow")
+                ? ReadHow.parse(p.get("readhow"))
                 : Optional.ofNullable(app.readhow()).orElse(ReadHow.ONCE);
         TlsOptions tls = TlsOptions.of(p);
         // with ssl_value the value tests are about the certificate, which needs no data read
-        boolean reads = app.readhow() != null || send != null || p.containsKey("readhow")
+        boolean reads = app.readhow() != null
+                || send != null
+                || p.containsKey("readhow")
                 || !tls.daysValue() && p.keySet().stream().anyMatch(ProbeSpec::isValueTest);
         boolean ssl = tcp && (app.tls() || flag(p, "ssl", false));
         if (tcp && tls.daysValue() && !ssl) {
             throw new IllegalArgumentException("ssl_value needs TLS: set 'ssl: yes' on " + type.text());
         }
-        return new ProbeSpec(type, hostname, port, send, regex(expect), readhow, reads, ssl, timeout(p),
-                IpVersions.parse(p.getOrDefault("ipversion", IpVersions.DEFAULT)), p);
+        return new ProbeSpec(
+                type,
+                hostname,
+                port,
+                send,
+                regex(expect),
+                readhow,
+                reads,
+                ssl,
+                timeout(p),
+                IpVersions.parse(p.getOrDefault("ipversion", IpVersions.DEFAULT)),
+                p);
     }
 
     public Optional<String> param(String key) {

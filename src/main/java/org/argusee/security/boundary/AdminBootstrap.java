@@ -50,7 +50,8 @@ public class AdminBootstrap {
             LOG.warning(() -> "No users yet: created '" + adminUser + "' with a random password, stored in " + file
                     + " (readable by this server's user only). Change it, then delete the file.");
         } else {
-            LOG.info(() -> "No users yet: created '" + adminUser + "' with the password from argus.bootstrap.admin-password");
+            LOG.info(() ->
+                    "No users yet: created '" + adminUser + "' with the password from argus.bootstrap.admin-password");
         }
         users.createBootstrapAdmin(adminUser, password);
     }

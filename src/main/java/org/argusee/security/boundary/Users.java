@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
+import org.argusee.platform.control.Roles;
 import org.argusee.security.control.PasswordHashing;
-import org.argusee.security.control.Roles;
 import org.argusee.security.entity.AppUser;
 
 /** Creating, changing and removing users; the last enabled admin is never removed or demoted. */
@@ -28,13 +28,16 @@ public class Users {
     PasswordHashing hashing;
 
     public List<UserView> all() {
-        return em.createQuery("select u from AppUser u order by u.username", AppUser.class)
-                .getResultList().stream().map(UserView::of).toList();
+        return em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList().stream()
+                .map(UserView::of)
+                .toList();
     }
 
     public Optional<AppUser> find(String username) {
         return em.createQuery("select u from AppUser u where u.username = :name", AppUser.class)
-                .setParameter("name", username).getResultStream().findFirst();
+                .setParameter("name", username)
+                .getResultStream()
+                .findFirst();
     }
 
     public long count() {
@@ -115,22 +118,27 @@ public class Users {
     }
 
     private AppUser require(String username) {
-        return find(username).orElseThrow(
-                () -> new ArgusException.NotFound("username", "no user named '" + username + "'"));
+        return find(username)
+                .orElseThrow(() -> new ArgusException.NotFound("username", "no user named '" + username + "'"));
     }
 
     private boolean isLastAdmin(AppUser user) {
         if (!user.enabled() || !user.roles().contains(Roles.ADMIN)) {
             return false;
         }
-        return em.createQuery("select count(u) from AppUser u join u.roles r where r = :admin and u.enabled",
-                Long.class).setParameter("admin", Roles.ADMIN).getSingleResult() <= 1;
+        return em.createQuery(
+                                "select count(u) from AppUser u join u.roles r where r = :admin and u.enabled",
+                                Long.class)
+                        .setParameter("admin", Roles.ADMIN)
+                        .getSingleResult()
+                <= 1;
     }
 
     private static void checkPassword(String password, List<FieldError> errors) {
         if (password == null || password.length() < PasswordHashing.MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError("password", "password is required, at least "
-                    + PasswordHashing.MIN_PASSWORD_LENGTH + " characters"));
+            errors.add(new FieldError(
+                    "password",
+                    "password is required, at least " + PasswordHashing.MIN_PASSWORD_LENGTH + " characters"));
         } else if (password.length() > 1000) {
             errors.add(new FieldError("password", "password is longer than 1000 characters"));
         }
@@ -141,5 +149,4 @@ public class Users {
             errors.add(new FieldError("roles", "roles must be one or more of admin, staff, user"));
         }
     }
-
 }

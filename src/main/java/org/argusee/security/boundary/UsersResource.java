@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,8 +33,7 @@ public class UsersResource {
     @Inject
     Users users;
 
-    public record Me(String username, Set<String> roles) {
-    }
+    public record Me(String username, Set<String> roles) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -58,8 +57,11 @@ public class UsersResource {
     @Operation(summary = "Create a user")
     public Response create(UserInput input) {
         UserView created = users.create(input);
-        return Response.created(UriBuilder.fromResource(UsersResource.class).path(created.username()).build())
-                .entity(created).build();
+        return Response.created(UriBuilder.fromResource(UsersResource.class)
+                        .path(created.username())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT

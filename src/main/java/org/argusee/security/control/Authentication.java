@@ -17,5 +17,4 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
         groupsQuery = "select r.role from argus.user_role r join argus.app_user u on u.id = r.user_id"
                 + " where u.username = ? and u.enabled",
         hashAlgorithm = Pbkdf2PasswordHash.class)
-public class Authentication {
-}
+public class Authentication {}

@@ -30,12 +30,14 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            UsernamePasswordCredential credential = basic(authorization.substring(6).strip());
-            CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
+            UsernamePasswordCredential credential =
+                    basic(authorization.substring(6).strip());
+            CredentialValidationResult result = credential == null
+                    ? CredentialValidationResult.INVALID_RESULT
                     : identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
@@ -56,15 +58,17 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
         try {
             String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
-            return colon < 0 ? null : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+            return colon < 0
+                    ? null
+                    : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     /** 401 through the container's error handling, which answers it as problem details (web.xml error page). */
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, String detail) {
+    private static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String detail) {
         if (!fromPageScript(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
         }

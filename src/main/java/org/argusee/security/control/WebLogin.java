@@ -15,6 +15,7 @@ public record WebLogin(String user, Set<String> roles, String csrfToken) impleme
 
     /** The session attribute that holds it. */
     public static final String ATTRIBUTE = "argus.login";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public WebLogin {

@@ -53,8 +53,7 @@ public class AppUser {
     @Column(name = "role", nullable = false)
     private Set<String> roles = new HashSet<>();
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public AppUser(String username, String passwordHash, Set<String> roles) {
         this.username = Objects.requireNonNull(username);

@@ -1,5 +1,4 @@
 package org.argusee.status.boundary;
 
 /** The body of POST /status/{fullName}/annotations. */
-public record AnnotationInput(String text) {
-}
+public record AnnotationInput(String text) {}

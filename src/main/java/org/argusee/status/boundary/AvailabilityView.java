@@ -5,6 +5,5 @@ import java.util.List;
 import org.argusee.status.control.AvailabilityPeriod;
 
 /** Availability of an object per day, month or year (UTC), oldest period first. */
-public record AvailabilityView(String fullName, String per, LocalDate from, LocalDate to,
-                               List<AvailabilityPeriod> periods) {
-}
+public record AvailabilityView(
+        String fullName, String per, LocalDate from, LocalDate to, List<AvailabilityPeriod> periods) {}

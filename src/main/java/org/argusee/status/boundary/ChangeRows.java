@@ -35,11 +35,19 @@ final class ChangeRows {
             String fullName = graph.tree().byId(id).map(n -> n.fullName()).orElse(null);
             LastCheck check = checks.get(id);
             // shown as override also when it is down only through other servers' overrides (DARP)
-            boolean inOverride = change.after() != null && (change.after().overridden()
-                    || change.after().display().state() == DisplayState.OVERRIDE)
+            boolean inOverride = change.after() != null
+                            && (change.after().overridden()
+                                    || change.after().display().state() == DisplayState.OVERRIDE)
                     || graph.overriddenAncestor(id, change.at()).isPresent();
-            rows.add(new StatusRow(id, fullName, change, check == null ? null : check.result(),
-                    check == null ? null : check.at(), Availability.of(change), inOverride, logReason(change)));
+            rows.add(new StatusRow(
+                    id,
+                    fullName,
+                    change,
+                    check == null ? null : check.result(),
+                    check == null ? null : check.at(),
+                    Availability.of(change),
+                    inOverride,
+                    logReason(change)));
         }
     }
 
@@ -62,9 +70,10 @@ final class ChangeRows {
             return null;
         }
         return switch (s.display().state()) {
-            case OVERRIDE -> graph.override(change.objectId())
-                    .map(o -> "override by " + o.user() + ": " + o.text())
-                    .orElse(s.reason() != null ? s.reason() : "override");
+            case OVERRIDE ->
+                graph.override(change.objectId())
+                        .map(o -> "override by " + o.user() + ": " + o.text())
+                        .orElse(s.reason() != null ? s.reason() : "override");
             case DEPENDS -> "depends on " + s.display().culprit();
             case DOWN -> s.reason();
             case UP -> null;

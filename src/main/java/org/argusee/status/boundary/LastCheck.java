@@ -14,11 +14,10 @@ import java.time.Instant;
 public record LastCheck(Instant at, String result, Duration elapsed, int failures, String reason, Instant storedAt) {
 
     /** A check time and result to write. */
-    public record Mark(long objectId, Instant at, String result) {
-    }
+    public record Mark(long objectId, Instant at, String result) {}
 
     LastCheck stored(Instant time) {
-        return new LastCheck(at, result, elapsed, failures, reason, storedAt == null || time.isAfter(storedAt)
-                ? time : storedAt);
+        return new LastCheck(
+                at, result, elapsed, failures, reason, storedAt == null || time.isAfter(storedAt) ? time : storedAt);
     }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
 import org.argusee.status.control.OverrideMode;
 import org.argusee.status.control.UserOverride;
 import org.argusee.tree.control.TimeValue;
@@ -16,8 +16,7 @@ import org.argusee.tree.control.TimeValue;
  * {@code expiresIn} (an Argus time like {@code 2h} or {@code 1h30m}); {@code ticket} a reference in some
  * ticket system; {@code quiet} keeps the override itself out of the log.
  */
-public record OverrideInput(String text, String mode, String expires, String expiresIn, String ticket,
-                            Boolean quiet) {
+public record OverrideInput(String text, String mode, String expires, String expiresIn, String ticket, Boolean quiet) {
 
     static final int MAX_TEXT = 2000;
     static final int MAX_TICKET = 200;
@@ -43,8 +42,14 @@ public record OverrideInput(String text, String mode, String expires, String exp
             errors.add(new FieldError("ticket", "ticket is longer than " + MAX_TICKET + " characters"));
         }
         ArgusException.Invalid.ifAny("override refused", errors);
-        return new UserOverride(user, text.strip(), now, until, m, ticket == null || ticket.isBlank() ? null
-                : ticket.strip(), quiet != null && quiet);
+        return new UserOverride(
+                user,
+                text.strip(),
+                now,
+                until,
+                m,
+                ticket == null || ticket.isBlank() ? null : ticket.strip(),
+                quiet != null && quiet);
     }
 
     private Instant expiry(Instant now, List<FieldError> errors) {
@@ -61,8 +66,8 @@ public record OverrideInput(String text, String mode, String expires, String exp
                 until = now.plusSeconds(TimeValue.parseSeconds(expiresIn));
             }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "expires must be an ISO-8601 instant like 2026-12-01T18:00:00Z, not '"
-                    + expires + "'"));
+            errors.add(new FieldError(
+                    field, "expires must be an ISO-8601 instant like 2026-12-01T18:00:00Z, not '" + expires + "'"));
             return null;
         } catch (IllegalArgumentException | ArithmeticException e) {
             errors.add(new FieldError(field, "expiresIn must be a time like 30m or 2h: " + e.getMessage()));

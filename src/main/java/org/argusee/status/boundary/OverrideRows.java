@@ -37,8 +37,7 @@ public class OverrideRows {
 
     public boolean delete(long objectId) {
         return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "delete from argus.status_override where object_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("delete from argus.status_override where object_id = ?")) {
                 s.setLong(1, objectId);
                 return s.executeUpdate() > 0;
             }

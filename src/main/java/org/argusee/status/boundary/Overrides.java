@@ -24,8 +24,9 @@ public class Overrides {
         rows.save(objectId, override);
         board.override(objectId, override);
         if (!override.quiet()) {
-            LOG.info(() -> "Override of " + fullName + " by " + override.user() + " (" + override.mode().label()
-                    + (override.expires() == null ? "" : ", until " + override.expires()) + "): " + override.text());
+            LOG.info(() -> "Override of " + fullName + " by " + override.user() + " ("
+                    + override.mode().label() + (override.expires() == null ? "" : ", until " + override.expires())
+                    + "): " + override.text());
         }
     }
 

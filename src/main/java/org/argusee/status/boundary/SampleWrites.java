@@ -28,8 +28,7 @@ final class SampleWrites {
             + " elapsed_sum = s.elapsed_sum + excluded.elapsed_sum,"
             + " elapsed_max = greatest(s.elapsed_max, excluded.elapsed_max)";
 
-    private SampleWrites() {
-    }
+    private SampleWrites() {}
 
     static void store(Connection c, List<SampleRow> rows) throws SQLException {
         if (rows.isEmpty()) {

@@ -26,26 +26,33 @@ final class SavedStatus {
 
     private static final Logger LOG = Logger.getLogger(SavedStatus.class.getName());
 
-    private SavedStatus() {
-    }
+    private SavedStatus() {}
 
     static StatusStore.Saved read(Connection c) throws SQLException {
         Map<Long, ObjectState> states = new HashMap<>();
         Map<Long, LastCheck> checks = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("select object_id, status, severity, display_status,"
-                + " display_severity, reason, changed_at, result, checked_at from argus.object_status");
-             ResultSet rs = s.executeQuery()) {
+                        + " display_severity, reason, changed_at, result, checked_at from argus.object_status");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 Status status = Status.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
                 DisplayState shown = DisplayState.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT));
-                states.put(id, new ObjectState(status, Severity.fromLabel(rs.getString(3)),
-                        new DisplayStatus(shown, Severity.fromLabel(rs.getString(5)), null), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(), false));
+                states.put(
+                        id,
+                        new ObjectState(
+                                status,
+                                Severity.fromLabel(rs.getString(3)),
+                                new DisplayStatus(shown, Severity.fromLabel(rs.getString(5)), null),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant(),
+                                false));
                 Timestamp checked = rs.getTimestamp(9);
                 if (checked != null) {
-                    checks.put(id, new LastCheck(checked.toInstant(), rs.getString(8), Duration.ZERO, 0, null,
-                            checked.toInstant()));
+                    checks.put(
+                            id,
+                            new LastCheck(
+                                    checked.toInstant(), rs.getString(8), Duration.ZERO, 0, null, checked.toInstant()));
                 }
             }
         }
@@ -55,15 +62,22 @@ final class SavedStatus {
     private static Map<Long, UserOverride> overrides(Connection c) throws SQLException {
         Map<Long, UserOverride> overrides = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("select object_id, username, text, created_at, expires_at,"
-                + " mode, ticket, quiet from argus.status_override");
-             ResultSet rs = s.executeQuery()) {
+                        + " mode, ticket, quiet from argus.status_override");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 try {
                     Timestamp expires = rs.getTimestamp(5);
-                    overrides.put(id, new UserOverride(rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), expires == null ? null : expires.toInstant(),
-                            OverrideMode.fromLabel(rs.getString(6)), rs.getString(7), rs.getBoolean(8)));
+                    overrides.put(
+                            id,
+                            new UserOverride(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getTimestamp(4).toInstant(),
+                                    expires == null ? null : expires.toInstant(),
+                                    OverrideMode.fromLabel(rs.getString(6)),
+                                    rs.getString(7),
+                                    rs.getBoolean(8)));
                 } catch (IllegalArgumentException e) {
                     LOG.warning(() -> "Override of object " + id + " cannot be used: " + e.getMessage());
                 }

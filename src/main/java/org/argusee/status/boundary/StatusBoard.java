@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.argusee.probe.control.EvalState;
-import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -27,6 +23,10 @@ import org.argusee.status.control.StatusGraph;
 import org.argusee.status.control.StatusMachine;
 import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.RawResult;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.tree.boundary.TreeReloaded;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
@@ -49,8 +49,7 @@ import org.argusee.tree.control.TreeSnapshot;
 public class StatusBoard {
 
     /** A service between probes: its status machine's state, the calc state, whether its status is known yet. */
-    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {
-    }
+    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {}
 
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
@@ -68,8 +67,8 @@ public class StatusBoard {
      * Judges one probe's reply. Returns when to probe again if not at the next regular time: {@code retrydelay}
      * while a failing service is being retried.
      */
-    public synchronized Optional<Duration> record(long objectId, String fullName, Map<String, String> params,
-            Reply reply) {
+    public synchronized Optional<Duration> record(
+            long objectId, String fullName, Map<String, String> params, RawResult reply) {
         Instant now = Instant.now();
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
@@ -83,11 +82,21 @@ public class StatusBoard {
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
         services.put(objectId, new Tracked(step.next(), verdict.next(), known));
         LastCheck previous = checks.get(objectId);
-        checks.put(objectId, new LastCheck(now, verdict.result(), reply.elapsed(), step.next().failures(),
-                step.next().reason(), previous == null ? null : previous.storedAt()));
+        checks.put(
+                objectId,
+                new LastCheck(
+                        now,
+                        verdict.result(),
+                        reply.elapsed(),
+                        step.next().failures(),
+                        step.next().reason(),
+                        previous == null ? null : previous.storedAt()));
         Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
-        graph.tree().byId(objectId).ifPresentOrElse(n -> checked(n, own, now),
-                () -> own.ifPresent(o -> apply(graph.serviceChecked(objectId, o, now))));
+        graph.tree()
+                .byId(objectId)
+                .ifPresentOrElse(
+                        n -> checked(n, own, now),
+                        () -> own.ifPresent(o -> apply(graph.serviceChecked(objectId, o, now))));
         boolean failed = !verdict.pending() && !verdict.up();
         samples.probed(objectId, params, now, !failed, verdict.number(), reply.elapsed());
         return step.retryIn();

@@ -15,6 +15,10 @@ import org.argusee.status.control.Transition;
  *                   unknown again (a group whose counted children are all unknown)
  * @param inOverride the object or one of its ancestors is under an override: no notifications
  */
-public record StatusChanged(long objectId, String fullName, Transition transition, DisplayStatus previous,
-                            DisplayStatus shown, boolean inOverride) {
-}
+public record StatusChanged(
+        long objectId,
+        String fullName,
+        Transition transition,
+        DisplayStatus previous,
+        DisplayStatus shown,
+        boolean inOverride) {}

@@ -13,13 +13,26 @@ import java.util.Map;
  * {@code ancestorOverride} the nearest ancestor under an override; {@code counts} (groups) how many services
  * under it show what.
  */
-public record StatusDetail(String fullName, String kind, String status, String displayStatus, String severity,
-                           String ownSeverity, String reason, String result, Instant since, Instant checkedAt,
-                           Double elapsedMs, Integer failures, String lastFailure, String dependsOn,
-                           List<DependencyView> depends, OverrideView override, String ancestorOverride,
-                           Map<String, Integer> counts) {
+public record StatusDetail(
+        String fullName,
+        String kind,
+        String status,
+        String displayStatus,
+        String severity,
+        String ownSeverity,
+        String reason,
+        String result,
+        Instant since,
+        Instant checkedAt,
+        Double elapsedMs,
+        Integer failures,
+        String lastFailure,
+        String dependsOn,
+        List<DependencyView> depends,
+        OverrideView override,
+        String ancestorOverride,
+        Map<String, Integer> counts) {
 
     /** An object named in {@code depends}, with its own status. */
-    public record DependencyView(String fullName, String status) {
-    }
+    public record DependencyView(String fullName, String status) {}
 }

@@ -23,14 +23,23 @@ public class StatusMetrics {
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
         Counter.builder("argus_status_changes")
                 .description("Status changes stored and announced, by what the object shows now")
-                .tag("shown", change.shown() == null ? StatusView.UNKNOWN_LABEL : change.shown().state().label())
-                .register(registry).increment();
+                .tag(
+                        "shown",
+                        change.shown() == null
+                                ? StatusView.UNKNOWN_LABEL
+                                : change.shown().state().label())
+                .register(registry)
+                .increment();
     }
 
     void batch(Duration took, int rows) {
-        Timer.builder("argus_status_batches").description("Transactions of the status writer")
-                .register(registry).record(took);
-        Counter.builder("argus_status_batch_rows").description("Rows the status writer stored")
-                .register(registry).increment(rows);
+        Timer.builder("argus_status_batches")
+                .description("Transactions of the status writer")
+                .register(registry)
+                .record(took);
+        Counter.builder("argus_status_batch_rows")
+                .description("Rows the status writer stored")
+                .register(registry)
+                .increment(rows);
     }
 }

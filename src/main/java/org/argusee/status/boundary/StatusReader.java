@@ -20,6 +20,7 @@ public class StatusReader {
     }
 
     public StatusView status(long objectId) {
-        return StatusView.of(board.state(objectId).orElse(null), board.lastCheck(objectId).orElse(null));
+        return StatusView.of(
+                board.state(objectId).orElse(null), board.lastCheck(objectId).orElse(null));
     }
 }

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.argusee.platform.control.ArgusException;
-import org.argusee.probe.boundary.Scheduler;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
+import org.argusee.status.control.ProbeNow;
 import org.argusee.status.control.UserOverride;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.BooleanValue;
@@ -64,7 +64,7 @@ public class StatusResource {
     Annotations annotations;
 
     @Inject
-    Scheduler scheduler;
+    ProbeNow probeNow;
 
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
@@ -93,9 +93,10 @@ public class StatusResource {
     @Path("{fullName}/transitions")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "The object's transition log, newest first (the last 200 are kept)")
-    public TransitionPage transitions(@PathParam("fullName") String fullName,
-                                      @QueryParam("offset") @DefaultValue("0") int offset,
-                                      @QueryParam("limit") @DefaultValue("50") int limit) {
+    public TransitionPage transitions(
+            @PathParam("fullName") String fullName,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return history.transitions(find(fullName).id(), offset(offset), limit(limit));
     }
 
@@ -103,9 +104,11 @@ public class StatusResource {
     @Path("{fullName}/availability")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Time up and down, in percent, and times down, per day, month or year (UTC)")
-    public AvailabilityView availability(@PathParam("fullName") String fullName,
-                                         @QueryParam("per") @DefaultValue("day") String per,
-                                         @QueryParam("from") String from, @QueryParam("to") String to) {
+    public AvailabilityView availability(
+            @PathParam("fullName") String fullName,
+            @QueryParam("per") @DefaultValue("day") String per,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         return historyViews.availability(find(fullName), per, from, to);
     }
 
@@ -113,9 +116,11 @@ public class StatusResource {
     @Path("{fullName}/samples")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Result and elapsed-time samples of a service with graph: yes (raw per minute, hour, day)")
-    public SamplesView samples(@PathParam("fullName") String fullName,
-                               @QueryParam("resolution") @DefaultValue("raw") String resolution,
-                               @QueryParam("from") String from, @QueryParam("to") String to) {
+    public SamplesView samples(
+            @PathParam("fullName") String fullName,
+            @QueryParam("resolution") @DefaultValue("raw") String resolution,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         return historyViews.samples(find(fullName), resolution, from, to);
     }
 
@@ -123,16 +128,16 @@ public class StatusResource {
     @Path("{fullName}/override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Override the object: while it is down it shows override and sends no notifications")
-    public StatusDetail setOverride(@PathParam("fullName") String fullName, OverrideInput input,
-                                    @Context SecurityContext security) {
+    public StatusDetail setOverride(
+            @PathParam("fullName") String fullName, OverrideInput input, @Context SecurityContext security) {
         TreeNode node = find(fullName);
         if (input == null) {
             throw new ArgusException.Invalid("body", "an override needs a body: {\"text\": \"why\", ...}");
         }
         String overridable = node.param("overridable").orElse("yes");
         if (BooleanValue.isValid(overridable) && !BooleanValue.parse(overridable)) {
-            throw new ArgusException.Conflict("fullName", node.fullName() + " cannot be overridden (overridable: "
-                    + overridable + ")");
+            throw new ArgusException.Conflict(
+                    "fullName", node.fullName() + " cannot be overridden (overridable: " + overridable + ")");
         }
         UserOverride override = input.toOverride(security.getUserPrincipal().getName(), Instant.now());
         overrides.set(node.id(), node.fullName(), override);
@@ -145,7 +150,8 @@ public class StatusResource {
     @Operation(summary = "Remove the object's override")
     public Response removeOverride(@PathParam("fullName") String fullName, @Context SecurityContext security) {
         TreeNode node = find(fullName);
-        if (!overrides.remove(node.id(), node.fullName(), security.getUserPrincipal().getName())) {
+        if (!overrides.remove(
+                node.id(), node.fullName(), security.getUserPrincipal().getName())) {
             throw new ArgusException.NotFound("fullName", node.fullName() + " has no override");
         }
         return Response.noContent().build();
@@ -155,9 +161,10 @@ public class StatusResource {
     @Path("{fullName}/annotations")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Notes left on the object, newest first")
-    public List<AnnotationView> annotations(@PathParam("fullName") String fullName,
-                                            @QueryParam("offset") @DefaultValue("0") int offset,
-                                            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<AnnotationView> annotations(
+            @PathParam("fullName") String fullName,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         return annotations.list(find(fullName).id(), offset(offset), limit(limit));
     }
 
@@ -165,8 +172,8 @@ public class StatusResource {
     @Path("{fullName}/annotations")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Leave a note on the object")
-    public Response annotate(@PathParam("fullName") String fullName, AnnotationInput input,
-                             @Context SecurityContext security) {
+    public Response annotate(
+            @PathParam("fullName") String fullName, AnnotationInput input, @Context SecurityContext security) {
         TreeNode node = find(fullName);
         String text = input == null ? null : input.text();
         if (text == null || text.isBlank()) {
@@ -175,9 +182,13 @@ public class StatusResource {
         if (text.length() > OverrideInput.MAX_TEXT) {
             throw new ArgusException.Invalid("text", "text is longer than " + OverrideInput.MAX_TEXT + " characters");
         }
-        AnnotationView added = annotations.add(node.id(), security.getUserPrincipal().getName(), text.strip());
-        return Response.created(UriBuilder.fromResource(StatusResource.class).path("{name}/annotations/{id}")
-                .build(node.fullName(), added.id())).entity(added).build();
+        AnnotationView added =
+                annotations.add(node.id(), security.getUserPrincipal().getName(), text.strip());
+        return Response.created(UriBuilder.fromResource(StatusResource.class)
+                        .path("{name}/annotations/{id}")
+                        .build(node.fullName(), added.id()))
+                .entity(added)
+                .build();
     }
 
     @DELETE
@@ -205,11 +216,12 @@ public class StatusResource {
     public CheckNowView checkNow(@PathParam("fullName") String fullName) {
         TreeNode node = find(fullName);
         List<Long> services = historyViews.servicesUnder(node);
-        return new CheckNowView(node.fullName(), services.size(), scheduler.checkNow(services));
+        return new CheckNowView(node.fullName(), services.size(), probeNow.checkNow(services));
     }
 
     private TreeNode find(String fullName) {
-        return cache.snapshot().find(fullName)
+        return cache.snapshot()
+                .find(fullName)
                 .orElseThrow(() -> new ArgusException.NotFound("fullName", "no object named '" + fullName + "'"));
     }
 

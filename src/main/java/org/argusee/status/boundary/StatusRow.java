@@ -10,6 +10,12 @@ import org.argusee.status.control.StateChange;
  * transition log entry if the change is logged (with its reason in words), the availability it adds, and the
  * event to fire.
  */
-public record StatusRow(long objectId, String fullName, StateChange change, String result, Instant checkedAt,
-                        List<DayTally> days, boolean inOverride, String logReason) {
-}
+public record StatusRow(
+        long objectId,
+        String fullName,
+        StateChange change,
+        String result,
+        Instant checkedAt,
+        List<DayTally> days,
+        boolean inOverride,
+        String logReason) {}

@@ -45,6 +45,7 @@ public class StatusStore {
      * foreign key violation failing the whole batch.
      */
     static final String EXISTS = " from argus.object where id = ? for key share";
+
     private static final String UPSERT = "insert into argus.object_status (object_id, status, display_status,"
             + " severity, display_severity, reason, result, changed_at, checked_at)"
             + " select ?, ?, ?, ?, ?, ?, ?, ?, ?" + EXISTS
@@ -71,9 +72,8 @@ public class StatusStore {
             + " from unnest(?::bigint[], ?::timestamptz[], ?::text[]) as v(id, at, result) where s.object_id = v.id";
 
     /** What was stored before a restart. */
-    public record Saved(Map<Long, ObjectState> states, Map<Long, UserOverride> overrides,
-                        Map<Long, LastCheck> checks) {
-    }
+    public record Saved(
+            Map<Long, ObjectState> states, Map<Long, UserOverride> overrides, Map<Long, LastCheck> checks) {}
 
     @PersistenceContext
     EntityManager em;
@@ -104,10 +104,21 @@ public class StatusStore {
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
-                touch.setArray(1, c.createArrayOf("bigint", marks.stream().map(LastCheck.Mark::objectId).toArray()));
-                touch.setArray(2, c.createArrayOf("timestamptz",
-                        marks.stream().map(m -> Timestamp.from(m.at())).toArray()));
-                touch.setArray(3, c.createArrayOf("text", marks.stream().map(LastCheck.Mark::result).toArray()));
+                touch.setArray(
+                        1,
+                        c.createArrayOf(
+                                "bigint",
+                                marks.stream().map(LastCheck.Mark::objectId).toArray()));
+                touch.setArray(
+                        2,
+                        c.createArrayOf(
+                                "timestamptz",
+                                marks.stream().map(m -> Timestamp.from(m.at())).toArray()));
+                touch.setArray(
+                        3,
+                        c.createArrayOf(
+                                "text",
+                                marks.stream().map(LastCheck.Mark::result).toArray()));
                 touch.executeUpdate();
             }
         });
@@ -116,8 +127,8 @@ public class StatusStore {
     /** Drops samples older than their resolution keeps them. */
     public void prune(Instant now) {
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement prune = c.prepareStatement(
-                    "delete from argus.status_sample where resolution = ? and at < ?")) {
+            try (PreparedStatement prune =
+                    c.prepareStatement("delete from argus.status_sample where resolution = ? and at < ?")) {
                 for (Resolution r : Resolution.values()) {
                     prune.setString(1, r.label());
                     prune.setTimestamp(2, Timestamp.from(now.minus(r.kept())));
@@ -135,9 +146,9 @@ public class StatusStore {
     private static void storeStatuses(Connection c, List<StatusRow> rows) throws SQLException {
         Set<Long> logged = new LinkedHashSet<>();
         try (PreparedStatement upsert = c.prepareStatement(UPSERT);
-             PreparedStatement forget = c.prepareStatement(FORGET);
-             PreparedStatement transition = c.prepareStatement(TRANSITION);
-             PreparedStatement day = c.prepareStatement(DAY)) {
+                PreparedStatement forget = c.prepareStatement(FORGET);
+                PreparedStatement transition = c.prepareStatement(TRANSITION);
+                PreparedStatement day = c.prepareStatement(DAY)) {
             for (StatusRow row : rows) {
                 StateChange change = row.change();
                 ObjectState s = change.after();
@@ -163,8 +174,11 @@ public class StatusStore {
                 if (change.logged()) {
                     transition.setLong(1, row.objectId());
                     transition.setTimestamp(2, Timestamp.from(change.at()));
-                    transition.setString(3, change.before() == null ? null
-                            : change.before().display().state().label());
+                    transition.setString(
+                            3,
+                            change.before() == null
+                                    ? null
+                                    : change.before().display().state().label());
                     transition.setString(4, s.display().state().label());
                     transition.setString(5, s.display().severity().label());
                     transition.setString(6, row.logReason());
@@ -203,10 +217,19 @@ public class StatusStore {
         StateChange c = row.change();
         ObjectState before = c.before();
         ObjectState after = c.after() == null ? before : c.after();
-        Transition t = new Transition(before == null ? Status.UP : before.status(),
-                before == null ? Severity.CLEAR : before.severity(), after.status(), after.severity(), after.reason(),
+        Transition t = new Transition(
+                before == null ? Status.UP : before.status(),
+                before == null ? Severity.CLEAR : before.severity(),
+                after.status(),
+                after.severity(),
+                after.reason(),
                 c.at());
-        return new StatusChanged(row.objectId(), row.fullName(), t, before == null ? null : before.display(),
-                c.after() == null ? null : c.after().display(), row.inOverride());
+        return new StatusChanged(
+                row.objectId(),
+                row.fullName(),
+                t,
+                before == null ? null : before.display(),
+                c.after() == null ? null : c.after().display(),
+                row.inOverride());
     }
 }

@@ -31,19 +31,33 @@ public class StatusViews {
         LastCheck check = board.lastCheck(node.id()).orElse(null);
         List<DependencyView> depends = new ArrayList<>();
         for (long d : graph.links().dependencies(node.id())) {
-            graph.tree().byId(d).ifPresent(n -> depends.add(new DependencyView(n.fullName(),
-                    board.state(d).map(x -> x.status().label()).orElse(UNKNOWN))));
+            graph.tree()
+                    .byId(d)
+                    .ifPresent(n -> depends.add(new DependencyView(
+                            n.fullName(),
+                            board.state(d).map(x -> x.status().label()).orElse(UNKNOWN))));
         }
-        return new StatusDetail(node.fullName(), node.kind().label(),
-                s == null ? UNKNOWN : s.status().label(), s == null ? UNKNOWN : s.display().state().label(),
-                s == null ? null : s.display().severity().label(), s == null ? null : s.severity().label(),
-                s == null ? null : s.reason(), check == null ? null : check.result(), s == null ? null : s.since(),
+        return new StatusDetail(
+                node.fullName(),
+                node.kind().label(),
+                s == null ? UNKNOWN : s.status().label(),
+                s == null ? UNKNOWN : s.display().state().label(),
+                s == null ? null : s.display().severity().label(),
+                s == null ? null : s.severity().label(),
+                s == null ? null : s.reason(),
+                check == null ? null : check.result(),
+                s == null ? null : s.since(),
                 check == null ? null : check.at(),
-                check == null || check.elapsed() == null ? null : check.elapsed().toNanos() / 1e6,
-                check == null ? null : check.failures(), check == null ? null : check.reason(),
-                s == null ? null : s.display().culprit(), depends.isEmpty() ? null : depends,
+                check == null || check.elapsed() == null
+                        ? null
+                        : check.elapsed().toNanos() / 1e6,
+                check == null ? null : check.failures(),
+                check == null ? null : check.reason(),
+                s == null ? null : s.display().culprit(),
+                depends.isEmpty() ? null : depends,
                 OverrideView.of(graph.override(node.id()).orElse(null)),
-                graph.overriddenAncestor(node.id(), now).map(TreeNode::fullName).orElse(null), counts(node));
+                graph.overriddenAncestor(node.id(), now).map(TreeNode::fullName).orElse(null),
+                counts(node));
     }
 
     public List<ChildStatus> children(TreeNode node) {
@@ -52,17 +66,28 @@ public class StatusViews {
 
     /** Objects that show something other than up, or carry an override, in tree order; at most {@code limit}. */
     public List<ChildStatus> problems(int limit) {
-        return board.tree().nodes().filter(n -> board.state(n.id())
-                        .map(s -> s.display().state() != DisplayState.UP || s.overridden()).orElse(false))
-                .limit(limit).map(this::brief).toList();
+        return board.tree()
+                .nodes()
+                .filter(n -> board.state(n.id())
+                        .map(s -> s.display().state() != DisplayState.UP || s.overridden())
+                        .orElse(false))
+                .limit(limit)
+                .map(this::brief)
+                .toList();
     }
 
     ChildStatus brief(TreeNode node) {
         ObjectState s = board.state(node.id()).orElse(null);
-        return new ChildStatus(node.fullName(), node.name(), node.kind().label(),
-                s == null ? UNKNOWN : s.status().label(), s == null ? UNKNOWN : s.display().state().label(),
-                s == null ? null : s.display().severity().label(), s == null ? null : s.since(),
-                s != null && s.overridden(), counts(node));
+        return new ChildStatus(
+                node.fullName(),
+                node.name(),
+                node.kind().label(),
+                s == null ? UNKNOWN : s.status().label(),
+                s == null ? UNKNOWN : s.display().state().label(),
+                s == null ? null : s.display().severity().label(),
+                s == null ? null : s.since(),
+                s != null && s.overridden(),
+                counts(node));
     }
 
     private Map<String, Integer> counts(TreeNode node) {

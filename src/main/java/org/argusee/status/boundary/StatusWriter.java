@@ -134,8 +134,7 @@ public class StatusWriter {
             waiting = batch;
             if (!failing) {
                 failing = true;
-                LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try",
-                        e);
+                LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try", e);
             }
         }
     }

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  */
 public final class Availability {
 
-    private Availability() {
-    }
+    private Availability() {}
 
     /** The time from {@code from} to {@code to} in {@code status}, by UTC day; empty if {@code to} is not later. */
     public static List<DayTally> split(Status status, Instant from, Instant to) {
@@ -59,8 +58,8 @@ public final class Availability {
      * @param stored  the days stored for the object (any order, any range)
      * @param current the object's state now, or null if it is unknown: its running period is added
      */
-    public static List<AvailabilityPeriod> summarise(List<DayTally> stored, ObjectState current, Instant now,
-            Granularity per, LocalDate from, LocalDate to) {
+    public static List<AvailabilityPeriod> summarise(
+            List<DayTally> stored, ObjectState current, Instant now, Granularity per, LocalDate from, LocalDate to) {
         Map<LocalDate, DayTally> byPeriod = new TreeMap<>();
         List<DayTally> all = new ArrayList<>(stored);
         if (current != null) {
@@ -74,8 +73,14 @@ public final class Availability {
         for (LocalDate start = per.start(from); !start.isAfter(to); start = per.next(start)) {
             DayTally t = byPeriod.getOrDefault(start, new DayTally(start, 0, 0, 0));
             double known = t.upSeconds() + t.downSeconds();
-            periods.add(new AvailabilityPeriod(start, per.next(start), t.upSeconds(), t.downSeconds(), t.timesDown(),
-                    known > 0 ? 100 * t.upSeconds() / known : null, known > 0 ? 100 * t.downSeconds() / known : null));
+            periods.add(new AvailabilityPeriod(
+                    start,
+                    per.next(start),
+                    t.upSeconds(),
+                    t.downSeconds(),
+                    t.timesDown(),
+                    known > 0 ? 100 * t.upSeconds() / known : null,
+                    known > 0 ? 100 * t.downSeconds() / known : null));
         }
         return periods;
     }

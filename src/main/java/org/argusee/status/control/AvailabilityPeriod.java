@@ -7,6 +7,11 @@ import java.time.LocalDate;
  * the object's status was known, the shares of each in percent (null when nothing was known), and how many
  * times it went down.
  */
-public record AvailabilityPeriod(LocalDate start, LocalDate end, double upSeconds, double downSeconds,
-                                 int timesDown, Double upPercent, Double downPercent) {
-}
+public record AvailabilityPeriod(
+        LocalDate start,
+        LocalDate end,
+        double upSeconds,
+        double downSeconds,
+        int timesDown,
+        Double upPercent,
+        Double downPercent) {}

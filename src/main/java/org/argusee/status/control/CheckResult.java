@@ -3,7 +3,7 @@ package org.argusee.status.control;
 import java.util.Objects;
 
 /**
- * One check's outcome as the status machine needs it (the probe side's {@code Verdict} makes one).
+ * One check's outcome as the status machine needs it (the evaluator's {@code Verdict} makes one).
  * {@code pending}: the check gave no answer (first sample of a rate...), nothing changes. {@code inverted}:
  * {@code invert_status} already swapped {@code up}; the machine needs to know, because retries count the
  * probe's own failures, as in the original (see {@link StatusMachine}).

@@ -11,7 +11,7 @@ public record DayTally(LocalDate day, double upSeconds, double downSeconds, int 
     }
 
     public DayTally plus(DayTally other) {
-        return new DayTally(day, upSeconds + other.upSeconds, downSeconds + other.downSeconds,
-                timesDown + other.timesDown);
+        return new DayTally(
+                day, upSeconds + other.upSeconds, downSeconds + other.downSeconds, timesDown + other.timesDown);
     }
 }

@@ -22,8 +22,12 @@ public record DisplayStatus(DisplayState state, Severity severity, String culpri
      * @param dependenciesNotUp full names of this object's {@code depends} objects that do not show up, in the
      *                          order of the parameter
      */
-    public static DisplayStatus of(Status status, Severity severity, UserOverride override,
-            Collection<String> dependenciesNotUp, Instant now) {
+    public static DisplayStatus of(
+            Status status,
+            Severity severity,
+            UserOverride override,
+            Collection<String> dependenciesNotUp,
+            Instant now) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(dependenciesNotUp, "dependenciesNotUp");
         if (status == Status.UP) {
@@ -33,13 +37,16 @@ public record DisplayStatus(DisplayState state, Severity severity, String culpri
             return new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null);
         }
         if (!dependenciesNotUp.isEmpty()) {
-            return new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, dependenciesNotUp.iterator().next());
+            return new DisplayStatus(
+                    DisplayState.DEPENDS,
+                    Severity.WARNING,
+                    dependenciesNotUp.iterator().next());
         }
         return new DisplayStatus(DisplayState.DOWN, severity, null);
     }
 
-    public static DisplayStatus of(ServiceStatus status, UserOverride override,
-            Collection<String> dependenciesNotUp, Instant now) {
+    public static DisplayStatus of(
+            ServiceStatus status, UserOverride override, Collection<String> dependenciesNotUp, Instant now) {
         return of(status.status(), status.severity(), override, dependenciesNotUp, now);
     }
 }

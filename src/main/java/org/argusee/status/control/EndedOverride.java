@@ -1,5 +1,4 @@
 package org.argusee.status.control;
 
 /** An override the status component ended by itself ("expired", "object is up"), to be removed from storage. */
-public record EndedOverride(long objectId, UserOverride override, String why) {
-}
+public record EndedOverride(long objectId, UserOverride override, String why) {}

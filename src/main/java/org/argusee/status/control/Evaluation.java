@@ -15,15 +15,13 @@ import org.argusee.tree.control.TreeNode;
 final class Evaluation {
 
     /** The object's own side: status, severity, reason, since when, and what it shows before override/depends. */
-    private record Own(Status status, Severity severity, String reason, Instant since, DisplayStatus shown) {
-    }
+    private record Own(Status status, Severity severity, String reason, Instant since, DisplayStatus shown) {}
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** Null when the object is (still) unknown. Overrides that end now are removed and added to {@code ended}. */
-    static ObjectState of(TreeNode node, ObjectState before, StatusGraph graph, List<EndedOverride> ended,
-            Instant now) {
+    static ObjectState of(
+            TreeNode node, ObjectState before, StatusGraph graph, List<EndedOverride> ended, Instant now) {
         long id = node.id();
         UserOverride override = graph.overrideOf(id);
         if (override != null && override.expiredAt(now)) {
@@ -31,11 +29,12 @@ final class Evaluation {
             ended.add(new EndedOverride(id, override, "expired"));
             override = null;
         }
-        Own own = switch (node.kind()) {
-            case SERVICE -> service(id, before, graph);
-            case ALIAS -> alias(id, graph);
-            default -> group(node, graph, now);
-        };
+        Own own =
+                switch (node.kind()) {
+                    case SERVICE -> service(id, before, graph);
+                    case ALIAS -> alias(id, graph);
+                    default -> group(node, graph, now);
+                };
         if (own == null) {
             return null;
         }
@@ -48,8 +47,13 @@ final class Evaluation {
             }
         }
         Instant since = before != null && before.status() == own.status() ? before.since() : own.since();
-        return new ObjectState(own.status(), own.severity(), shown(node, own, override, graph, now), own.reason(),
-                since, override != null);
+        return new ObjectState(
+                own.status(),
+                own.severity(),
+                shown(node, own, override, graph, now),
+                own.reason(),
+                since,
+                override != null);
     }
 
     private static Own service(long id, ObjectState before, StatusGraph graph) {
@@ -57,18 +61,25 @@ final class Evaluation {
         if (s != null) {
             // down through other servers' overrides only: shown as an override, as if set here
             DisplayStatus shown = s.isDown() && graph.overriddenElsewhere(id)
-                    ? new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null) : null;
-            return new Own(s.status(), s.status() == Status.UP ? Severity.CLEAR : s.severity(),
-                    s.isDown() ? s.reason() : null, s.since(), shown);
+                    ? new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null)
+                    : null;
+            return new Own(
+                    s.status(),
+                    s.status() == Status.UP ? Severity.CLEAR : s.severity(),
+                    s.isDown() ? s.reason() : null,
+                    s.since(),
+                    shown);
         }
         // known only from storage so far: stays as it was until its next probe
-        return before == null ? null : new Own(before.status(), before.severity(), before.reason(), before.since(),
-                null);
+        return before == null
+                ? null
+                : new Own(before.status(), before.severity(), before.reason(), before.since(), null);
     }
 
     private static Own alias(long id, StatusGraph graph) {
         ObjectState target = graph.links().aliasTarget(id).map(graph::stateOf).orElse(null);
-        return target == null ? null
+        return target == null
+                ? null
                 : new Own(target.status(), target.severity(), target.reason(), target.since(), target.display());
     }
 
@@ -85,12 +96,13 @@ final class Evaluation {
             if (s != null) {
                 DisplayState plain = s.status() == Status.UP ? DisplayState.UP : DisplayState.DOWN;
                 own.add(new GroupStatus.Child(s.status(), plain, s.severity(), false));
-                shown.add(new GroupStatus.Child(s.status(), s.display().state(), s.display().severity(), false));
+                shown.add(new GroupStatus.Child(
+                        s.status(), s.display().state(), s.display().severity(), false));
             }
         }
         if (!counted) {
-            return new Own(Status.UP, Severity.CLEAR, null, now,
-                    new DisplayStatus(DisplayState.UP, Severity.CLEAR, null));
+            return new Own(
+                    Status.UP, Severity.CLEAR, null, now, new DisplayStatus(DisplayState.UP, Severity.CLEAR, null));
         }
         if (own.isEmpty()) {
             return null;
@@ -100,12 +112,15 @@ final class Evaluation {
         GroupStatus byShown = GroupStatus.combine(shown, gravity);
         long down = own.stream().filter(c -> c.status() == Status.DOWN).count();
         String reason = byOwn.status() == Status.DOWN ? down + " of " + own.size() + " down" : null;
-        return new Own(byOwn.status(), byOwn.status() == Status.DOWN ? byOwn.severity() : Severity.CLEAR, reason, now,
+        return new Own(
+                byOwn.status(),
+                byOwn.status() == Status.DOWN ? byOwn.severity() : Severity.CLEAR,
+                reason,
+                now,
                 new DisplayStatus(byShown.display(), byShown.severity(), null));
     }
 
-    private static DisplayStatus shown(TreeNode node, Own own, UserOverride override, StatusGraph graph,
-            Instant now) {
+    private static DisplayStatus shown(TreeNode node, Own own, UserOverride override, StatusGraph graph, Instant now) {
         List<String> notUp = new ArrayList<>();
         for (long d : graph.links().dependencies(node.id())) {
             ObjectState s = graph.stateOf(d);
@@ -122,6 +137,7 @@ final class Evaluation {
         if (own.shown().state() == DisplayState.DOWN && !notUp.isEmpty()) {
             return new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, notUp.get(0));
         }
-        return new DisplayStatus(own.shown().state(), own.shown().severity(), own.shown().culprit());
+        return new DisplayStatus(
+                own.shown().state(), own.shown().severity(), own.shown().culprit());
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The periods availability is given for. */
 public enum Granularity {
-    DAY, MONTH, YEAR;
+    DAY,
+    MONTH,
+    YEAR;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

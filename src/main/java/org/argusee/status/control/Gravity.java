@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** How a group combines its children ({@code gravity}, not inherited): see {@link GroupStatus}. */
 public enum Gravity {
-    DOWN, UP, VOTE;
+    DOWN,
+    UP,
+    VOTE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

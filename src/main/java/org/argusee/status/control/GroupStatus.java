@@ -74,15 +74,15 @@ public record GroupStatus(Status status, DisplayState display, Severity severity
 
     private static GroupStatus down(ChildCounts c) {
         Status status = c.down() > 0 ? Status.DOWN : Status.UP;
-        DisplayState shown = c.firstShown(DisplayState.DOWN, DisplayState.OVERRIDE, DisplayState.DEPENDS,
-                DisplayState.UP);
+        DisplayState shown =
+                c.firstShown(DisplayState.DOWN, DisplayState.OVERRIDE, DisplayState.DEPENDS, DisplayState.UP);
         return new GroupStatus(status, shown, shown == DisplayState.DOWN ? c.worst() : Severity.CLEAR);
     }
 
     private static GroupStatus up(ChildCounts c) {
         Status status = c.up() > 0 ? Status.UP : Status.DOWN;
-        DisplayState shown = c.firstShown(DisplayState.UP, DisplayState.OVERRIDE, DisplayState.DEPENDS,
-                DisplayState.DOWN);
+        DisplayState shown =
+                c.firstShown(DisplayState.UP, DisplayState.OVERRIDE, DisplayState.DEPENDS, DisplayState.DOWN);
         return new GroupStatus(status, shown, shown == DisplayState.DOWN ? c.mildest() : Severity.CLEAR);
     }
 

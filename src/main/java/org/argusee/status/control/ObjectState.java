@@ -8,8 +8,8 @@ import java.util.Objects;
  * alias): its own status and severity, what it shows ({@link DisplayStatus}), why it is down, since when its own
  * status holds, and whether an override of its own is in force. An object with no state yet is unknown.
  */
-public record ObjectState(Status status, Severity severity, DisplayStatus display, String reason, Instant since,
-                          boolean overridden) {
+public record ObjectState(
+        Status status, Severity severity, DisplayStatus display, String reason, Instant since, boolean overridden) {
 
     public ObjectState {
         Objects.requireNonNull(status, "status");
@@ -20,7 +20,10 @@ public record ObjectState(Status status, Severity severity, DisplayStatus displa
 
     /** Whether a parent, which looks only at status, shown state and severities, would see a difference. */
     public boolean looksLike(ObjectState other) {
-        return other != null && status == other.status && severity == other.severity
-                && display.state() == other.display.state() && display.severity() == other.display.severity();
+        return other != null
+                && status == other.status
+                && severity == other.severity
+                && display.state() == other.display.state()
+                && display.severity() == other.display.severity();
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** {@code AUTO}: the override goes away by itself when the object is up; {@code MANUAL}: only when removed. */
 public enum OverrideMode {
-    AUTO, MANUAL;
+    AUTO,
+    MANUAL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,13 +16,21 @@ public record Sample(Instant start, int probes, int failures, Range value, Range
     }
 
     public static Sample of(Instant start, boolean ok, Double value, Duration elapsed) {
-        return new Sample(start, 1, ok ? 0 : 1, value == null || value.isNaN() || value.isInfinite() ? null
-                : Range.of(value), Range.of(elapsed.toNanos() / 1e6));
+        return new Sample(
+                start,
+                1,
+                ok ? 0 : 1,
+                value == null || value.isNaN() || value.isInfinite() ? null : Range.of(value),
+                Range.of(elapsed.toNanos() / 1e6));
     }
 
     /** Both buckets' probes together, in the bucket starting at {@code at}. */
     public Sample plus(Sample other, Instant at) {
-        return new Sample(at, probes + other.probes, failures + other.failures, Range.merge(value, other.value),
+        return new Sample(
+                at,
+                probes + other.probes,
+                failures + other.failures,
+                Range.merge(value, other.value),
                 Range.merge(elapsed, other.elapsed));
     }
 

@@ -61,8 +61,8 @@ public final class SampleBuckets {
     public List<SampleRow> closeAll() {
         List<SampleRow> closed = new ArrayList<>();
         minutes.forEach((id, s) -> closed.add(new SampleRow(id, Resolution.MINUTE, s)));
-        minutes.forEach((id, s) -> hours.merge(id, s.at(Resolution.HOUR.start(s.start())),
-                (a, b) -> a.plus(b, a.start())));
+        minutes.forEach(
+                (id, s) -> hours.merge(id, s.at(Resolution.HOUR.start(s.start())), (a, b) -> a.plus(b, a.start())));
         hours.forEach((id, s) -> closed.add(new SampleRow(id, Resolution.HOUR, s)));
         minutes.clear();
         hours.clear();

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How bad a down state is, in the original's order (the database stores the lower-case names). */
 public enum Severity {
-    CLEAR, WARNING, MINOR, MAJOR, CRITICAL;
+    CLEAR,
+    WARNING,
+    MINOR,
+    MAJOR,
+    CRITICAL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -47,8 +47,11 @@ public record StateChange(long objectId, ObjectState before, ObjectState after, 
      * failures change wording would otherwise announce itself at every probe).
      */
     public boolean announced() {
-        return before == null || after == null || before.status() != after.status()
-                || before.severity() != after.severity() || !before.display().equals(after.display())
+        return before == null
+                || after == null
+                || before.status() != after.status()
+                || before.severity() != after.severity()
+                || !before.display().equals(after.display())
                 || before.overridden() != after.overridden();
     }
 }

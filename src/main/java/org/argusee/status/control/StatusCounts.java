@@ -18,8 +18,7 @@ public final class StatusCounts {
 
     public static final String UNKNOWN = "unknown";
 
-    private StatusCounts() {
-    }
+    private StatusCounts() {}
 
     /** Keys are the display labels and "unknown"; only states that occur are present. */
     public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states) {
@@ -27,8 +26,8 @@ public final class StatusCounts {
     }
 
     /** As {@link #under(TreeNode, LongFunction)}, leaving out what {@code counted} refuses (and all under it). */
-    public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states,
-            Predicate<TreeNode> counted) {
+    public static Map<String, Integer> under(
+            TreeNode root, LongFunction<ObjectState> states, Predicate<TreeNode> counted) {
         Map<String, Integer> counts = new TreeMap<>();
         Deque<TreeNode> todo = new ArrayDeque<>();
         todo.push(root);

@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Queue;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -39,6 +39,7 @@ public final class StatusGraph {
     private final Map<Long, UserOverride> overrides = new ConcurrentHashMap<>();
     /** Services down only through other servers' overrides (a DARP master's combined status): they show override. */
     private final Set<Long> overriddenElsewhere = ConcurrentHashMap.newKeySet();
+
     private final Set<String> reported = new HashSet<>();
     private Set<Long> unsettled = new HashSet<>();
 
@@ -73,8 +74,14 @@ public final class StatusGraph {
             return Optional.of(s);
         }
         ObjectState state = states.get(id);
-        return state == null ? Optional.empty() : Optional.of(new ServiceStatus(state.status(), 0,
-                state.status() == Status.UP ? Severity.CLEAR : state.severity(), state.since(), state.reason()));
+        return state == null
+                ? Optional.empty()
+                : Optional.of(new ServiceStatus(
+                        state.status(),
+                        0,
+                        state.status() == Status.UP ? Severity.CLEAR : state.severity(),
+                        state.since(),
+                        state.reason()));
     }
 
     /** The nearest ancestor under an override in force, if any: its children show "ancestor in override". */
@@ -161,8 +168,10 @@ public final class StatusGraph {
 
     /** Ends the overrides whose time is up. */
     public Outcome expire(Instant now) {
-        List<Long> expired = overrides.entrySet().stream().filter(e -> e.getValue().expiredAt(now))
-                .map(Map.Entry::getKey).toList();
+        List<Long> expired = overrides.entrySet().stream()
+                .filter(e -> e.getValue().expiredAt(now))
+                .map(Map.Entry::getKey)
+                .toList();
         return expired.isEmpty() ? Outcome.NONE : run(expired, now);
     }
 
@@ -179,8 +188,8 @@ public final class StatusGraph {
     /** With {@code deferred}, only {@code start} is worked out now and what it affects is left for settle. */
     private Outcome run(List<Long> start, Instant now, boolean deferred) {
         TreeLinks l = links;
-        Queue<Long> queue = new PriorityQueue<>(Comparator.comparingInt((Long id) -> -l.depth(id))
-                .thenComparing(Comparator.naturalOrder()));
+        Queue<Long> queue = new PriorityQueue<>(
+                Comparator.comparingInt((Long id) -> -l.depth(id)).thenComparing(Comparator.naturalOrder()));
         queue.addAll(start);
         Set<Long> queued = new HashSet<>(start);
         List<StateChange> changes = new ArrayList<>();

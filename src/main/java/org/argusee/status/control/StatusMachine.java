@@ -21,11 +21,9 @@ public final class StatusMachine {
 
     public static final int DEFAULT_RETRIES = 2;
 
-    private StatusMachine() {
-    }
+    private StatusMachine() {}
 
-    public static StatusStep apply(ServiceStatus current, CheckResult check, Map<String, String> params,
-            Instant now) {
+    public static StatusStep apply(ServiceStatus current, CheckResult check, Map<String, String> params, Instant now) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(params, "params");
@@ -39,8 +37,12 @@ public final class StatusMachine {
         boolean failed = check.probeFailed();
         int failures = failed ? saturatingIncrement(current.failures()) : 0;
         if (failed && target != current.status() && failures <= retries(params)) {
-            ServiceStatus retrying = new ServiceStatus(current.status(), failures, current.severity(),
-                    current.since(), current.isDown() ? current.reason() : check.reason());
+            ServiceStatus retrying = new ServiceStatus(
+                    current.status(),
+                    failures,
+                    current.severity(),
+                    current.since(),
+                    current.isDown() ? current.reason() : check.reason());
             return new StatusStep(retrying, Optional.empty(), retryDelay(params));
         }
         Severity severity = target == Status.UP ? Severity.CLEAR : check.severity();

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A change of an object's status or of its severity while down, for the transition log and notifications. */
-public record Transition(Status from, Severity fromSeverity, Status to, Severity toSeverity, String reason,
-                         Instant at) {
+public record Transition(
+        Status from, Severity fromSeverity, Status to, Severity toSeverity, String reason, Instant at) {
 
     public Transition {
         Objects.requireNonNull(from, "from");

@@ -30,14 +30,15 @@ public final class TreeLinks {
     private final Map<Long, Integer> depths = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
 
-    private TreeLinks() {
-    }
+    private TreeLinks() {}
 
     public static TreeLinks of(TreeSnapshot tree) {
         TreeLinks links = new TreeLinks();
         Map<String, List<Long>> resolved = new HashMap<>();
         tree.nodes().forEach(node -> {
-            links.depths.put(node.id(), node.parent() == null ? 0 : links.depths.get(node.parent().id()) + 1);
+            links.depths.put(
+                    node.id(),
+                    node.parent() == null ? 0 : links.depths.get(node.parent().id()) + 1);
             if (nostatus(node)) {
                 links.nostatus.add(node.id());
             }
@@ -46,7 +47,9 @@ public final class TreeLinks {
                 List<Long> own = ids.stream().filter(id -> id != node.id()).toList();
                 if (!own.isEmpty()) {
                     links.dependencies.put(node.id(), own);
-                    own.forEach(d -> links.dependants.computeIfAbsent(d, k -> new ArrayList<>()).add(node.id()));
+                    own.forEach(d -> links.dependants
+                            .computeIfAbsent(d, k -> new ArrayList<>())
+                            .add(node.id()));
                 }
             });
             if (node.kind() == ObjectKind.ALIAS) {
@@ -93,7 +96,10 @@ public final class TreeLinks {
     }
 
     public static boolean flag(TreeNode node, String key) {
-        return node.param(key).filter(BooleanValue::isValid).map(BooleanValue::parse).orElse(false);
+        return node.param(key)
+                .filter(BooleanValue::isValid)
+                .map(BooleanValue::parse)
+                .orElse(false);
     }
 
     private List<Long> resolve(TreeSnapshot tree, String text) {
@@ -112,14 +118,14 @@ public final class TreeLinks {
     private void linkAlias(TreeSnapshot tree, TreeNode alias) {
         Optional<TreeNode> target = tree.find(alias.aliasTarget());
         if (target.isEmpty()) {
-            problems.add("alias " + alias.fullName() + " points to '" + alias.aliasTarget()
-                    + "', which is not an object");
+            problems.add(
+                    "alias " + alias.fullName() + " points to '" + alias.aliasTarget() + "', which is not an object");
             return;
         }
         for (TreeNode n = alias; n != null; n = n.parent()) {
             if (n.id() == target.get().id()) {
-                problems.add("alias " + alias.fullName()
-                        + " points to itself or an object above it: it is left unknown");
+                problems.add(
+                        "alias " + alias.fullName() + " points to itself or an object above it: it is left unknown");
                 return;
             }
         }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * messages out of the log, as in the original. Not named Override, which would hide {@code java.lang.Override}
  * in this package.
  */
-public record UserOverride(String user, String text, Instant created, Instant expires, OverrideMode mode,
-                           String ticket, boolean quiet) {
+public record UserOverride(
+        String user, String text, Instant created, Instant expires, OverrideMode mode, String ticket, boolean quiet) {
 
     public UserOverride {
         if (user == null || user.isBlank()) {

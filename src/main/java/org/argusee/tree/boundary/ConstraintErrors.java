@@ -10,21 +10,23 @@ import org.argusee.platform.control.ArgusException;
  */
 final class ConstraintErrors {
 
-    private ConstraintErrors() {
-    }
+    private ConstraintErrors() {}
 
     static RuntimeException translate(String fullName, PersistenceException e) {
         SQLException sql = sqlCause(e);
         if (sql == null || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
             return e;
         }
-        String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+        String message = sql.getMessage() == null
+                ? ""
+                : sql.getMessage().lines().findFirst().orElse("");
         if (message.contains("object_unique_name") || message.contains("param_pkey")) {
             return new ArgusException.Conflict("name", "'" + fullName + "' clashes with an existing object");
         }
         String field = message.contains("param_") ? "parameters" : message.contains("name") ? "name" : "object";
-        return new ArgusException.Invalid(field, "the database refused the change to '" + fullName + "': "
-                + message.replaceFirst("^ERROR: ", ""));
+        return new ArgusException.Invalid(
+                field,
+                "the database refused the change to '" + fullName + "': " + message.replaceFirst("^ERROR: ", ""));
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -1,5 +1,4 @@
 package org.argusee.tree.boundary;
 
 /** Where to move an object: the full name of its new parent, and optionally its place among the children. */
-public record MoveRequest(String parent, Integer position) {
-}
+public record MoveRequest(String parent, Integer position) {}

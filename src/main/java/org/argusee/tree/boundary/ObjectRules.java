@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.argusee.platform.boundary.ProblemDetail.FieldError;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.FieldError;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.ParameterIssue;
@@ -35,10 +35,11 @@ final class ObjectRules {
 
     TreeNode object(String field, String fullName) {
         if (fullName == null || fullName.isBlank()) {
-            throw new ArgusException.Invalid(field, field + " is required: the full name of an object, like Top:Servers");
+            throw new ArgusException.Invalid(
+                    field, field + " is required: the full name of an object, like Top:Servers");
         }
-        return tree.find(fullName).orElseThrow(
-                () -> new ArgusException.NotFound(field, "no object named '" + fullName + "'"));
+        return tree.find(fullName)
+                .orElseThrow(() -> new ArgusException.NotFound(field, "no object named '" + fullName + "'"));
     }
 
     ObjectKind kind(String text) {
@@ -104,7 +105,8 @@ final class ObjectRules {
             return;
         }
         String fullName = parent.fullName() + ":" + name;
-        boolean sibling = parent.children().stream().anyMatch(c -> c != self && c.name().equals(name));
+        boolean sibling =
+                parent.children().stream().anyMatch(c -> c != self && c.name().equals(name));
         Optional<TreeNode> same = tree.find(fullName);
         if (sibling || (same.isPresent() && same.get() != self)) {
             throw new ArgusException.Conflict("name", "an object named '" + fullName + "' already exists");
@@ -125,8 +127,7 @@ final class ObjectRules {
                 continue;
             }
             if (!seen.add(p.key() + (p.isLocal() ? "!" : ""))) {
-                error("parameters." + p.key(), "parameter '" + p.key() + (p.isLocal() ? "!" : "")
-                        + "' is given twice");
+                error("parameters." + p.key(), "parameter '" + p.key() + (p.isLocal() ? "!" : "") + "' is given twice");
                 continue;
             }
             if (parameter(p.key(), p.value())) {

@@ -1,5 +1,4 @@
 package org.argusee.tree.boundary;
 
 /** The body of PUT /objects/{name}/parameters/{key}. */
-public record ParameterValue(String value, Boolean local) {
-}
+public record ParameterValue(String value, Boolean local) {}

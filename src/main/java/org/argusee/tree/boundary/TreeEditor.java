@@ -35,8 +35,7 @@ public class TreeEditor {
     @Inject
     Event<TreeChanged> changed;
 
-    public record Result(String fullName, List<String> warnings) {
-    }
+    public record Result(String fullName, List<String> warnings) {}
 
     public Result create(String parentName, NewObject spec) {
         if (spec == null) {
@@ -68,8 +67,13 @@ public class TreeEditor {
         rules.unique(parent, name, null);
 
         int position = spec.position() != null ? spec.position() : nextPosition(parent);
-        MonitoredObject object = new MonitoredObject(em.getReference(MonitoredObject.class, parent.id()), kind, name,
-                type, kind == ObjectKind.ALIAS ? spec.target() : null, position);
+        MonitoredObject object = new MonitoredObject(
+                em.getReference(MonitoredObject.class, parent.id()),
+                kind,
+                name,
+                type,
+                kind == ObjectKind.ALIAS ? spec.target() : null,
+                position);
         em.persist(object);
         object.replaceParameters(parameters);
         String fullName = parent.fullName() + ":" + name;
@@ -139,8 +143,10 @@ public class TreeEditor {
         }
         for (TreeNode n = parent; n != null; n = n.parent()) {
             if (n == node) {
-                throw new ArgusException.Conflict("parent", "cannot move '" + fullName + "' under '"
-                        + parent.fullName() + "': that is inside it, and would make a cycle");
+                throw new ArgusException.Conflict(
+                        "parent",
+                        "cannot move '" + fullName + "' under '" + parent.fullName()
+                                + "': that is inside it, and would make a cycle");
             }
         }
         rules.placement(parent, node.kind());
@@ -160,11 +166,15 @@ public class TreeEditor {
             throw new ArgusException.Invalid("fullName", "Top cannot be deleted");
         }
         if (!node.children().isEmpty() && !recursive) {
-            throw new ArgusException.Conflict("recursive", "'" + fullName + "' holds " + node.children().size()
-                    + " objects; delete with recursive=true to remove them all");
+            throw new ArgusException.Conflict(
+                    "recursive",
+                    "'" + fullName + "' holds " + node.children().size()
+                            + " objects; delete with recursive=true to remove them all");
         }
         // children and parameters go with it: the foreign keys cascade in the database
-        em.createNativeQuery("delete from argus.object where id = ?1").setParameter(1, node.id()).executeUpdate();
+        em.createNativeQuery("delete from argus.object where id = ?1")
+                .setParameter(1, node.id())
+                .executeUpdate();
         changed.fire(new TreeChanged(fullName, "deleted"));
     }
 
@@ -206,8 +216,8 @@ public class TreeEditor {
     }
 
     /** A service's uname, by the rule the importer uses too; why it cannot be had is a field error. */
-    private static String defaultName(ObjectRules rules, ObjectKind kind, String type, TreeNode parent,
-                                      List<Parameter> own) {
+    private static String defaultName(
+            ObjectRules rules, ObjectKind kind, String type, TreeNode parent, List<Parameter> own) {
         if (kind != ObjectKind.SERVICE || type == null) {
             return null;
         }

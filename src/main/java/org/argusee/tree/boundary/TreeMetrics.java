@@ -19,10 +19,15 @@ public class TreeMetrics {
 
     void register(@Observes Startup startup) {
         Gauge.builder("argus_tree_objects", cache, c -> c.snapshot().size())
-                .description("Objects in the monitoring tree").register(registry);
+                .description("Objects in the monitoring tree")
+                .register(registry);
         Gauge.builder("argus_config_revision", cache, c -> c.snapshot().revision())
-                .description("Revision of the configuration the server runs").register(registry);
-        Gauge.builder("argus_config_problems", cache, c -> c.snapshot().problems().size())
-                .description("Configuration rows the server could not use").register(registry);
+                .description("Revision of the configuration the server runs")
+                .register(registry);
+        Gauge.builder("argus_config_problems", cache, c -> c.snapshot()
+                        .problems()
+                        .size())
+                .description("Configuration rows the server could not use")
+                .register(registry);
     }
 }

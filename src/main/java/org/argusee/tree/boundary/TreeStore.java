@@ -28,24 +28,35 @@ public class TreeStore {
 
     public long revision() {
         return ((Number) em.createNativeQuery("select revision from argus.config_revision where id = 1")
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
     }
 
     public TreeSnapshot load(ParameterCatalog catalog) {
         long revision = revision();
         List<ObjectRow> objects = new ArrayList<>();
         for (Object row : em.createNativeQuery(
-                "select id, parent_id, kind, name, type, alias_target, position from argus.object").getResultList()) {
+                        "select id, parent_id, kind, name, type, alias_target, position from argus.object")
+                .getResultList()) {
             Object[] c = (Object[]) row;
-            objects.add(new ObjectRow(((Number) c[0]).longValue(), c[1] == null ? null : ((Number) c[1]).longValue(),
-                    ObjectKind.fromLabel((String) c[2]), (String) c[3], (String) c[4], (String) c[5],
+            objects.add(new ObjectRow(
+                    ((Number) c[0]).longValue(),
+                    c[1] == null ? null : ((Number) c[1]).longValue(),
+                    ObjectKind.fromLabel((String) c[2]),
+                    (String) c[3],
+                    (String) c[4],
+                    (String) c[5],
                     ((Number) c[6]).intValue()));
         }
         List<ParamRow> params = new ArrayList<>();
-        for (Object row : em.createNativeQuery(
-                "select object_id, key, value, local, position from argus.param").getResultList()) {
+        for (Object row : em.createNativeQuery("select object_id, key, value, local, position from argus.param")
+                .getResultList()) {
             Object[] c = (Object[]) row;
-            params.add(new ParamRow(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (Boolean) c[3],
+            params.add(new ParamRow(
+                    ((Number) c[0]).longValue(),
+                    (String) c[1],
+                    (String) c[2],
+                    (Boolean) c[3],
                     ((Number) c[4]).intValue()));
         }
         return TreeSnapshot.build(revision, objects, params, catalog);

@@ -9,8 +9,7 @@ public final class BooleanValue {
     private static final Set<String> TRUE = Set.of("yes", "true", "on", "1");
     private static final Set<String> FALSE = Set.of("no", "false", "off", "0");
 
-    private BooleanValue() {
-    }
+    private BooleanValue() {}
 
     /** @throws IllegalArgumentException for anything else */
     public static boolean parse(String text) {

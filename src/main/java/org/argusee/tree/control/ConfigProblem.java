@@ -8,5 +8,4 @@ package org.argusee.tree.control;
  *                {@code parameters.<key>}
  * @param message for a person
  */
-public record ConfigProblem(String object, String field, String message) {
-}
+public record ConfigProblem(String object, String field, String message) {}

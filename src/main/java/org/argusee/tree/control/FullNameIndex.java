@@ -54,7 +54,9 @@ final class FullNameIndex {
         if (present == null) {
             return Optional.empty();
         }
-        return candidates(present).stream().filter(n -> hasFullName(n, fullName)).findFirst();
+        return candidates(present).stream()
+                .filter(n -> hasFullName(n, fullName))
+                .findFirst();
     }
 
     /** Whether {@code text} is the node's full name, compared part by part from the end, without building it. */

@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  */
 public final class Inheritance {
 
-    private Inheritance() {
-    }
+    private Inheritance() {}
 
     /**
      * @param inherited what the parent passes down (empty for Top)
@@ -25,8 +24,12 @@ public final class Inheritance {
      *                  build deep in a tree)
      * @return {@code inherited} itself when the object adds nothing, so chains of plain groups share one map
      */
-    public static Map<String, EffectiveParameter> passDown(Map<String, EffectiveParameter> inherited,
-            ObjectKind kind, String name, List<Parameter> usable, ParameterCatalog catalog,
+    public static Map<String, EffectiveParameter> passDown(
+            Map<String, EffectiveParameter> inherited,
+            ObjectKind kind,
+            String name,
+            List<Parameter> usable,
+            ParameterCatalog catalog,
             Supplier<String> fullName) {
         List<Parameter> passing = new ArrayList<>(0);
         for (Parameter p : usable) {

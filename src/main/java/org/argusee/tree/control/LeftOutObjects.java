@@ -50,14 +50,17 @@ final class LeftOutObjects {
         }
         boolean cycle = current != null && state.get(current.id()) != null && state.get(current.id()) == ON_PATH;
         int cycleStart = cycle ? position.get(current.id()) : path.size();
-        String members = path.subList(cycleStart, path.size()).stream().map(r -> "#" + r.id())
+        String members = path.subList(cycleStart, path.size()).stream()
+                .map(r -> "#" + r.id())
                 .collect(Collectors.joining(", "));
         for (int i = 0; i < path.size(); i++) {
             ObjectRow row = path.get(i);
             state.put(row.id(), DONE);
-            String why = i >= cycleStart ? "is in a parent cycle (" + members + ")"
-                    : rows.containsKey(row.parentId()) ? "its parent #" + row.parentId() + " is not in the tree"
-                    : "its parent #" + row.parentId() + " does not exist";
+            String why = i >= cycleStart
+                    ? "is in a parent cycle (" + members + ")"
+                    : rows.containsKey(row.parentId())
+                            ? "its parent #" + row.parentId() + " is not in the tree"
+                            : "its parent #" + row.parentId() + " does not exist";
             problems.add("#" + row.id(), "parent", why + "; left out");
         }
     }

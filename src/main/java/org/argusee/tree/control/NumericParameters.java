@@ -34,7 +34,8 @@ final class NumericParameters {
             if (min == -Double.MAX_VALUE) {
                 return kind;
             }
-            return max >= MAX_COUNT ? kind + " of at least " + format(min)
+            return max >= MAX_COUNT
+                    ? kind + " of at least " + format(min)
                     : kind + " from " + format(min) + " to " + format(max);
         }
 
@@ -45,8 +46,7 @@ final class NumericParameters {
 
     private static final Map<String, Range> TABLE = table();
 
-    private NumericParameters() {
-    }
+    private NumericParameters() {}
 
     static Optional<Range> range(String key) {
         return Optional.ofNullable(TABLE.get(key));
@@ -59,13 +59,23 @@ final class NumericParameters {
             t.put(key, port);
         }
         Range count = new Range(true, 0, MAX_COUNT);
-        for (String key : new String[] {"retries", "logsize", "duplicates", "version", "portmap_version",
-                "spike_supress", "ssl_expiry"}) {
+        for (String key : new String[] {
+            "retries", "logsize", "duplicates", "version", "portmap_version", "spike_supress", "ssl_expiry"
+        }) {
             t.put(key, count);
         }
         Range positive = new Range(true, 1, MAX_COUNT);
-        for (String key : new String[] {"max_inflight", "max_queries", "gr_nmax_samples", "gr_nmax_hours",
-                "gr_nmax_days", "calc_sigfigs", "gr_line_thickness", "darp_quorum", "darp_recovery_quorum"}) {
+        for (String key : new String[] {
+            "max_inflight",
+            "max_queries",
+            "gr_nmax_samples",
+            "gr_nmax_hours",
+            "gr_nmax_days",
+            "calc_sigfigs",
+            "gr_line_thickness",
+            "darp_quorum",
+            "darp_recovery_quorum"
+        }) {
             t.put(key, positive);
         }
         t.put("ttl", new Range(true, 1, 255));

@@ -37,7 +37,8 @@ public final class ParameterCatalog {
 
     private ParameterCatalog(List<ParameterDefinition> definitions) {
         Map<String, List<ParameterDefinition>> map = new LinkedHashMap<>();
-        definitions.forEach(d -> map.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d));
+        definitions.forEach(
+                d -> map.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d));
         map.replaceAll((k, v) -> List.copyOf(v));
         byName = Map.copyOf(map);
         Map<String, ParameterRule> rules = new HashMap<>();
@@ -106,9 +107,10 @@ public final class ParameterCatalog {
         return names;
     }
 
-    private static Optional<ParameterRule> combine(String key, List<ParameterDefinition> all,
-            Predicate<String> context) {
-        List<ParameterDefinition> matching = all.stream().filter(d -> context.test(d.context())).toList();
+    private static Optional<ParameterRule> combine(
+            String key, List<ParameterDefinition> all, Predicate<String> context) {
+        List<ParameterDefinition> matching =
+                all.stream().filter(d -> context.test(d.context())).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(ParameterRule.combine(key, matching));
     }
 
@@ -125,8 +127,8 @@ public final class ParameterCatalog {
         private static List<ParameterDefinition> read(String resource) {
             try (InputStream in = ParameterCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource " + resource + " missing next to "
-                            + ParameterCatalog.class.getName());
+                    throw new IllegalStateException(
+                            "resource " + resource + " missing next to " + ParameterCatalog.class.getName());
                 }
                 return ParameterListParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {

@@ -22,9 +22,28 @@ public final class ParameterContexts {
      * data, stored on Top; DARP::MonEl, DARP::Service and DARP::Watch are per-object DARP settings.
      */
     private static final Set<String> TREE_CLASSES = Set.of(
-            "MonEl", "Service", "TCP", "UDP", "Ping", "DNS", "Prog", "Self", "Alias", "DataBase", "Conf",
-            "Argus::IP", "Argus::SNMP", "Argus::RPC", "Argus::SIP", "Argus::Asterisk", "Argus::Agent",
-            "Argus::Freeswitch", "Argus::Compute", "DARP::MonEl", "DARP::Service", "DARP::Watch");
+            "MonEl",
+            "Service",
+            "TCP",
+            "UDP",
+            "Ping",
+            "DNS",
+            "Prog",
+            "Self",
+            "Alias",
+            "DataBase",
+            "Conf",
+            "Argus::IP",
+            "Argus::SNMP",
+            "Argus::RPC",
+            "Argus::SIP",
+            "Argus::Asterisk",
+            "Argus::Agent",
+            "Argus::Freeswitch",
+            "Argus::Compute",
+            "DARP::MonEl",
+            "DARP::Service",
+            "DARP::Watch");
 
     /**
      * Block-only classes, never read from an object: DARP is the {@code DARP "tag" {}} block (the listener),
@@ -33,14 +52,21 @@ public final class ParameterContexts {
      * block (the notification method class), Error the original's internal error object.
      */
     private static final Set<String> BLOCK_CLASSES = Set.of(
-            "DARP", "DARP::Conf", "DARP::Slave", "Argus::Resolv", "Argus::Dashboard", "Argus::Dashboard::Col",
-            "Argus::Dashboard::Row", "Argus::Dashboard::Widget", "NotMe", "Error");
+            "DARP",
+            "DARP::Conf",
+            "DARP::Slave",
+            "Argus::Resolv",
+            "Argus::Dashboard",
+            "Argus::Dashboard::Col",
+            "Argus::Dashboard::Row",
+            "Argus::Dashboard::Widget",
+            "NotMe",
+            "Error");
 
     /** Contexts that apply to objects of the tree. A class in neither table counts as not in the tree. */
     public static final Predicate<String> TREE = context -> TREE_CLASSES.contains(className(context));
 
-    private ParameterContexts() {
-    }
+    private ParameterContexts() {}
 
     /** {@code MonEl (notify)} -> {@code MonEl}. */
     public static String className(String context) {

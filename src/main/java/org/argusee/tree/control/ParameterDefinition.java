@@ -14,8 +14,14 @@ import java.util.Set;
  * @param context      the "used in" text, e.g. {@code MonEl (notify)}, {@code TCP}, {@code DARP::Slave (darps)}
  * @param since        the Argus version that added it, null if none given
  */
-public record ParameterDefinition(String name, String description, Set<String> attributes, List<String> values,
-        String defaultValue, String context, String since) {
+public record ParameterDefinition(
+        String name,
+        String description,
+        Set<String> attributes,
+        List<String> values,
+        String defaultValue,
+        String context,
+        String since) {
 
     public ParameterDefinition {
         attributes = Set.copyOf(attributes);

@@ -21,8 +21,7 @@ final class ParameterListParser {
 
     private static final List<String> FIELDS = List.of("attr", "vals", "default", "for example", "used in");
 
-    private ParameterListParser() {
-    }
+    private ParameterListParser() {}
 
     static List<ParameterDefinition> parse(Reader in) {
         List<ParameterDefinition> result = new ArrayList<>();
@@ -67,7 +66,9 @@ final class ParameterListParser {
                 since = part.substring(2);
                 continue;
             }
-            String field = FIELDS.stream().filter(f -> part.startsWith(f + ":")).findFirst()
+            String field = FIELDS.stream()
+                    .filter(f -> part.startsWith(f + ":"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown field '" + part + "'"));
             if (fields.put(field, part.substring(field.length() + 1).strip()) != null) {
                 throw new IllegalArgumentException("field '" + field + "' given twice");
@@ -77,8 +78,14 @@ final class ParameterListParser {
         if (context == null || context.isEmpty()) {
             throw new IllegalArgumentException("no 'used in' context");
         }
-        return new ParameterDefinition(name, parts[0].strip(), Set.copyOf(words(fields.get("attr"))),
-                words(fields.get("vals")), emptyToNull(fields.get("default")), context, since);
+        return new ParameterDefinition(
+                name,
+                parts[0].strip(),
+                Set.copyOf(words(fields.get("attr"))),
+                words(fields.get("vals")),
+                emptyToNull(fields.get("default")),
+                context,
+                since);
     }
 
     private static List<String> words(String text) {

@@ -40,7 +40,9 @@ final class ParameterLoader {
                 }
                 node.pendingRows.add(row);
             } else if (!knownIds.contains(row.objectId())) {
-                problems.add("#" + row.objectId(), "parameters." + row.key(),
+                problems.add(
+                        "#" + row.objectId(),
+                        "parameters." + row.key(),
                         "parameter of object #" + row.objectId() + ", which does not exist");
             }
         }

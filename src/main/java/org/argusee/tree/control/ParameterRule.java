@@ -14,8 +14,15 @@ import java.util.Set;
  * In the tree the disagreements are few: {@code param} (free for Agent, a list for Self) and {@code pass}
  * (a default for FreeSWITCH only).
  */
-public record ParameterRule(String key, List<ParameterDefinition> definitions, boolean inherited, boolean bool,
-        boolean timespec, List<String> values, String defaultValue, boolean deprecated) {
+public record ParameterRule(
+        String key,
+        List<ParameterDefinition> definitions,
+        boolean inherited,
+        boolean bool,
+        boolean timespec,
+        List<String> values,
+        String defaultValue,
+        boolean deprecated) {
 
     public ParameterRule {
         definitions = List.copyOf(definitions);

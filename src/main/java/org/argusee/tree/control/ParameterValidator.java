@@ -44,8 +44,8 @@ public final class ParameterValidator {
             return List.of(ParameterIssue.error(key, "parameter '" + key + "' needs a value"));
         }
         if (value.length() > MAX_VALUE_LENGTH) {
-            return List.of(ParameterIssue.error(key, "value of '" + key + "' is longer than " + MAX_VALUE_LENGTH
-                    + " characters"));
+            return List.of(ParameterIssue.error(
+                    key, "value of '" + key + "' is longer than " + MAX_VALUE_LENGTH + " characters"));
         }
         Optional<ParameterRule> found = catalog.rule(key, contexts);
         if (found.isEmpty()) {
@@ -57,8 +57,10 @@ public final class ParameterValidator {
             return problem.isEmpty() ? List.of() : List.of(ParameterIssue.error(key, problem.get()));
         }
         List<ParameterIssue> issues = new ArrayList<>(2);
-        issues.add(ParameterIssue.warning(key, "parameter '" + key + "' is deprecated: "
-                + rule.definitions().get(0).description()));
+        issues.add(ParameterIssue.warning(
+                key,
+                "parameter '" + key + "' is deprecated: "
+                        + rule.definitions().get(0).description()));
         problem.ifPresent(message -> issues.add(ParameterIssue.error(key, message)));
         return issues;
     }
@@ -69,8 +71,8 @@ public final class ParameterValidator {
             return Optional.of("parameter key is empty");
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            return Optional.of("parameter key '" + key.substring(0, 20) + "...' is longer than " + MAX_KEY_LENGTH
-                    + " characters");
+            return Optional.of(
+                    "parameter key '" + key.substring(0, 20) + "...' is longer than " + MAX_KEY_LENGTH + " characters");
         }
         if (hasSpaceOrControl(key)) {
             return Optional.of("parameter key '" + key + "' contains whitespace");
@@ -97,8 +99,8 @@ public final class ParameterValidator {
             }
         }
         if (!rule.values().isEmpty() && !containsIgnoringCase(rule.values(), value.strip())) {
-            return Optional.of("'" + key + "' must be one of " + String.join(", ", rule.values()) + ", not '"
-                    + value + "'");
+            return Optional.of(
+                    "'" + key + "' must be one of " + String.join(", ", rule.values()) + ", not '" + value + "'");
         }
         Optional<String> numeric = NumericParameters.range(key)
                 .filter(range -> !range.accepts(value))

@@ -28,8 +28,7 @@ final class ServiceKinds {
         DNS_QUERY
     }
 
-    record Kind(String name, Integer port, Tail tail) {
-    }
+    record Kind(String name, Integer port, Tail tail) {}
 
     record Base(Kind kind, Map<String, Kind> apps, boolean appRequired) {
 
@@ -43,13 +42,13 @@ final class ServiceKinds {
     }
 
     /** DNS query types (the {@code query} parameter's list) plus the original's {@code Serial} test. */
-    static final List<String> DNS_QUERIES = List.of("Serial", "STAT", "A", "AAAA", "AFS", "ANY", "AXFR", "CNAME",
-            "HINFO", "LOC", "MX", "NS", "PTR", "SOA", "SRV", "TXT", "WKS");
+    static final List<String> DNS_QUERIES = List.of(
+            "Serial", "STAT", "A", "AAAA", "AFS", "ANY", "AXFR", "CNAME", "HINFO", "LOC", "MX", "NS", "PTR", "SOA",
+            "SRV", "TXT", "WKS");
 
     private static final Map<String, Base> BASES = bases();
 
-    private ServiceKinds() {
-    }
+    private ServiceKinds() {}
 
     static Optional<Base> base(String name) {
         return Optional.ofNullable(BASES.get(name.toLowerCase(Locale.ROOT)));
@@ -62,27 +61,63 @@ final class ServiceKinds {
     private static Map<String, Base> bases() {
         Map<String, Base> b = new LinkedHashMap<>();
         add(b, new Base(kind("Ping", null, Tail.NONE), Map.of(), false));
-        add(b, new Base(kind("TCP", null, Tail.NONE), apps(
-                kind("SMTP", 25, Tail.NONE), kind("FTP", 21, Tail.NONE), kind("POP", 110, Tail.NONE),
-                kind("IMAP", 143, Tail.NONE), kind("NNTP", 119, Tail.NONE), kind("HTTP", 80, Tail.NONE),
-                kind("HTTPS", 443, Tail.NONE), kind("SSL", 443, Tail.NONE), kind("URL", null, Tail.NONE),
-                kind("SSH", 22, Tail.NONE), kind("Telnet", 23, Tail.NONE), kind("Whois", 43, Tail.NONE),
-                kind("Rwhois", 4321, Tail.NONE), kind("Gopher", 70, Tail.NONE), kind("LPD", 515, Tail.NONE),
-                kind("POPS", 995, Tail.NONE), kind("IMAPS", 993, Tail.NONE), kind("SMTPS", 465, Tail.NONE),
-                kind("NNTPS", 563, Tail.NONE), kind("NFS", 2049, Tail.NONE), kind("NFSv3", 2049, Tail.NONE),
-                kind("SlimServer", 9090, Tail.NONE), kind("Argus", null, Tail.NONE),
-                kind("DNS", 53, Tail.DNS_QUERY), kind("Domain", 53, Tail.ONE), kind("SIP", 5060, Tail.NONE),
-                kind("RPC", 111, Tail.RPC), kind("Asterisk", 5038, Tail.NONE), kind("Freeswitch", 8021, Tail.NONE)),
-                false));
-        add(b, new Base(kind("UDP", null, Tail.NONE), apps(
-                kind("DNS", 53, Tail.DNS_QUERY), kind("Domain", 53, Tail.ONE), kind("NTP", 123, Tail.ONE),
-                kind("RADIUS", 1645, Tail.NONE), kind("SNMP", 161, Tail.REST_OF_TEXT),
-                kind("SNMPv2c", 161, Tail.REST_OF_TEXT), kind("SNMPv3", 161, Tail.REST_OF_TEXT),
-                kind("NFS", 2049, Tail.NONE), kind("NFSv3", 2049, Tail.NONE), kind("Portmap", 111, Tail.NONE),
-                kind("Portmap2", 111, Tail.NONE), kind("Portmap3", 111, Tail.NONE),
-                kind("Portmap4", 111, Tail.NONE), kind("RPC", 111, Tail.RPC), kind("IAX2", 4569, Tail.NONE),
-                kind("SIP", 5060, Tail.NONE)),
-                false));
+        add(
+                b,
+                new Base(
+                        kind("TCP", null, Tail.NONE),
+                        apps(
+                                kind("SMTP", 25, Tail.NONE),
+                                kind("FTP", 21, Tail.NONE),
+                                kind("POP", 110, Tail.NONE),
+                                kind("IMAP", 143, Tail.NONE),
+                                kind("NNTP", 119, Tail.NONE),
+                                kind("HTTP", 80, Tail.NONE),
+                                kind("HTTPS", 443, Tail.NONE),
+                                kind("SSL", 443, Tail.NONE),
+                                kind("URL", null, Tail.NONE),
+                                kind("SSH", 22, Tail.NONE),
+                                kind("Telnet", 23, Tail.NONE),
+                                kind("Whois", 43, Tail.NONE),
+                                kind("Rwhois", 4321, Tail.NONE),
+                                kind("Gopher", 70, Tail.NONE),
+                                kind("LPD", 515, Tail.NONE),
+                                kind("POPS", 995, Tail.NONE),
+                                kind("IMAPS", 993, Tail.NONE),
+                                kind("SMTPS", 465, Tail.NONE),
+                                kind("NNTPS", 563, Tail.NONE),
+                                kind("NFS", 2049, Tail.NONE),
+                                kind("NFSv3", 2049, Tail.NONE),
+                                kind("SlimServer", 9090, Tail.NONE),
+                                kind("Argus", null, Tail.NONE),
+                                kind("DNS", 53, Tail.DNS_QUERY),
+                                kind("Domain", 53, Tail.ONE),
+                                kind("SIP", 5060, Tail.NONE),
+                                kind("RPC", 111, Tail.RPC),
+                                kind("Asterisk", 5038, Tail.NONE),
+                                kind("Freeswitch", 8021, Tail.NONE)),
+                        false));
+        add(
+                b,
+                new Base(
+                        kind("UDP", null, Tail.NONE),
+                        apps(
+                                kind("DNS", 53, Tail.DNS_QUERY),
+                                kind("Domain", 53, Tail.ONE),
+                                kind("NTP", 123, Tail.ONE),
+                                kind("RADIUS", 1645, Tail.NONE),
+                                kind("SNMP", 161, Tail.REST_OF_TEXT),
+                                kind("SNMPv2c", 161, Tail.REST_OF_TEXT),
+                                kind("SNMPv3", 161, Tail.REST_OF_TEXT),
+                                kind("NFS", 2049, Tail.NONE),
+                                kind("NFSv3", 2049, Tail.NONE),
+                                kind("Portmap", 111, Tail.NONE),
+                                kind("Portmap2", 111, Tail.NONE),
+                                kind("Portmap3", 111, Tail.NONE),
+                                kind("Portmap4", 111, Tail.NONE),
+                                kind("RPC", 111, Tail.RPC),
+                                kind("IAX2", 4569, Tail.NONE),
+                                kind("SIP", 5060, Tail.NONE)),
+                        false));
         add(b, new Base(kind("DNS", 53, Tail.DNS_QUERY), Map.of(), false));
         add(b, new Base(kind("Domain", 53, Tail.ONE), Map.of(), false));
         add(b, new Base(kind("Self", null, Tail.ONE), Map.of(), false));

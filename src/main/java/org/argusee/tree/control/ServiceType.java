@@ -36,16 +36,21 @@ public record ServiceType(String text, String base, String app, List<String> res
         if (parts.contains("")) {
             throw bad(text, "has an empty part");
         }
-        Base base = ServiceKinds.base(parts.get(0)).orElseThrow(() -> bad(text, "'" + parts.get(0)
-                + "' is not a known service; known: " + String.join(", ", ServiceKinds.baseNames())));
+        Base base = ServiceKinds.base(parts.get(0))
+                .orElseThrow(() -> bad(
+                        text,
+                        "'" + parts.get(0) + "' is not a known service; known: "
+                                + String.join(", ", ServiceKinds.baseNames())));
         Kind kind = base.kind();
         String app = null;
         int next = 1;
         if (!base.apps().isEmpty() && parts.size() > 1) {
             String wanted = parts.get(1);
-            kind = base.app(wanted).orElseThrow(() -> new IllegalArgumentException("unknown " + base.kind().name()
-                    + " application '" + wanted + "' in service type '" + text + "'; known: "
-                    + String.join(", ", base.appNames())));
+            kind = base.app(wanted)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown " + base.kind().name()
+                                    + " application '" + wanted + "' in service type '" + text + "'; known: "
+                                    + String.join(", ", base.appNames())));
             app = kind.name();
             next = 2;
         } else if (base.appRequired()) {
@@ -118,8 +123,10 @@ public record ServiceType(String text, String base, String app, List<String> res
         String query = ServiceKinds.DNS_QUERIES.stream()
                 .filter(q -> q.toLowerCase(Locale.ROOT).equals(rest.get(0).toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> bad(text, "unknown DNS query type '" + rest.get(0) + "'; known: "
-                        + String.join(", ", ServiceKinds.DNS_QUERIES)));
+                .orElseThrow(() -> bad(
+                        text,
+                        "unknown DNS query type '" + rest.get(0) + "'; known: "
+                                + String.join(", ", ServiceKinds.DNS_QUERIES)));
         return List.of(query, rest.get(1));
     }
 

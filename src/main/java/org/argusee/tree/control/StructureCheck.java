@@ -28,8 +28,7 @@ final class StructureCheck {
         switch (node.kind()) {
             case SERVICE -> service(node, parent);
             case ALIAS -> alias(node);
-            default -> {
-            }
+            default -> {}
         }
     }
 

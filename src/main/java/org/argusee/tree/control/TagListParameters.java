@@ -15,10 +15,10 @@ final class TagListParameters {
 
     /** The rule for a DARP tag, as darp_peer.tag and the DARP block. */
     private static final Pattern WORD = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     private static final Set<String> KEYS = Set.of("darp_tags", "slaves_keep_state", "slaves_send_notifies");
 
-    private TagListParameters() {
-    }
+    private TagListParameters() {}
 
     static Optional<String> problem(String key, String value) {
         if (!KEYS.contains(key) || value.isBlank()) {

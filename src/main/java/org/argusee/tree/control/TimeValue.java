@@ -15,8 +15,7 @@ public final class TimeValue {
     private static final long MONTH = 30 * DAY;
     private static final long YEAR = 365 * DAY;
 
-    private TimeValue() {
-    }
+    private TimeValue() {}
 
     /** @throws IllegalArgumentException for anything else, including empty, negative and overflowing values */
     public static long parseSeconds(String text) {
@@ -108,8 +107,8 @@ public final class TimeValue {
             case 'd' -> DAY;
             case 'w' -> WEEK;
             case 'y' -> YEAR;
-            default -> throw bad(text, "unknown unit '" + word
-                    + "' (use s, m, h, d, w, M for 30 days or y for 365 days)");
+            default ->
+                throw bad(text, "unknown unit '" + word + "' (use s, m, h, d, w, M for 30 days or y for 365 days)");
         };
     }
 

@@ -26,10 +26,12 @@ final class TreeBuilder {
     private final FullNameIndex index = new FullNameIndex();
     private final Map<String, Optional<ServiceType>> types = new HashMap<>();
 
-    TreeSnapshot build(long revision, Collection<ObjectRow> objects, Collection<ParamRow> params,
-            ParameterCatalog catalog) {
-        List<ObjectRow> sorted = objects.stream().filter(Objects::nonNull)
-                .sorted(Comparator.comparingLong(ObjectRow::id)).toList();
+    TreeSnapshot build(
+            long revision, Collection<ObjectRow> objects, Collection<ParamRow> params, ParameterCatalog catalog) {
+        List<ObjectRow> sorted = objects.stream()
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(ObjectRow::id))
+                .toList();
         for (ObjectRow row : sorted) {
             if (rows.putIfAbsent(row.id(), row) != null) {
                 problems.add("#" + row.id(), "id", "another object has the same id; left out");
@@ -48,7 +50,8 @@ final class TreeBuilder {
     }
 
     private ObjectRow topRow(List<ObjectRow> sorted) {
-        List<ObjectRow> tops = sorted.stream().filter(r -> r.kind() == ObjectKind.TOP && rows.get(r.id()) == r)
+        List<ObjectRow> tops = sorted.stream()
+                .filter(r -> r.kind() == ObjectKind.TOP && rows.get(r.id()) == r)
                 .toList();
         if (tops.isEmpty()) {
             long id = 0;
@@ -81,7 +84,9 @@ final class TreeBuilder {
             } else if (row.parentId() == null) {
                 left(row, "parent", "has no parent; left out");
             } else {
-                childRows.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
+                childRows
+                        .computeIfAbsent(row.parentId(), k -> new ArrayList<>())
+                        .add(row);
             }
         }
     }
@@ -106,8 +111,10 @@ final class TreeBuilder {
             for (TreeNode node : next) {
                 TreeNode other = index.putIfAbsent(node);
                 if (other != null) {
-                    left(rows.get(node.id()), "name", "full name '" + node.fullName() + "' is already taken by #"
-                            + other.id() + "; left out");
+                    left(
+                            rows.get(node.id()),
+                            "name",
+                            "full name '" + node.fullName() + "' is already taken by #" + other.id() + "; left out");
                 } else {
                     nodes.put(node.id(), node);
                     node.parent().addChild(node);
@@ -125,12 +132,13 @@ final class TreeBuilder {
             return null;
         }
         return types.computeIfAbsent(row.type(), text -> {
-            try {
-                return Optional.of(ServiceType.parse(text));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }).orElse(null);
+                    try {
+                        return Optional.of(ServiceType.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(null);
     }
 
     private void left(ObjectRow row, String field, String message) {

@@ -34,6 +34,7 @@ public final class TreeNode {
     private ParameterCatalog catalog;
     /** Parameter rows waiting for {@link ParameterLoader}: a field, not a map, because there are 500,000. */
     List<ParamRow> pendingRows;
+
     private volatile String fullName;
 
     TreeNode(ObjectRow row, TreeNode parent, ServiceType serviceType) {
@@ -41,8 +42,7 @@ public final class TreeNode {
         this.name = row.name() == null ? "" : row.name();
         this.parent = parent;
         this.serviceType = serviceType;
-        this.fullNameHash = parent == null ? FullNameIndex.hash("Top")
-                : FullNameIndex.hash(parent.fullNameHash, name);
+        this.fullNameHash = parent == null ? FullNameIndex.hash("Top") : FullNameIndex.hash(parent.fullNameHash, name);
     }
 
     public long id() {
@@ -58,6 +58,11 @@ public final class TreeNode {
     }
 
     /** Parent's full name + ":" + name; Top's is "Top". */
+    /** This node's full name if its Top were {@code root}: where it lands when a tree is imported under root. */
+    public String fullNameUnder(TreeNode root) {
+        return root.fullName() + fullName().substring("Top".length());
+    }
+
     public String fullName() {
         String f = fullName;
         if (f == null) {
@@ -198,7 +203,8 @@ public final class TreeNode {
 
     /** A Host is a Group that also sets {@code hostname: name}; its own hostname parameter overrides that. */
     private Optional<EffectiveParameter> hostname() {
-        return kind() == ObjectKind.HOST ? Optional.of(new EffectiveParameter("hostname", name, fullName()))
+        return kind() == ObjectKind.HOST
+                ? Optional.of(new EffectiveParameter("hostname", name, fullName()))
                 : Optional.empty();
     }
 

@@ -25,8 +25,13 @@ public final class TreeSnapshot {
     private final List<TreeNode> preorder;
     private final List<ConfigProblem> problems;
 
-    TreeSnapshot(long revision, TreeNode top, FullNameIndex index, Map<Long, TreeNode> byId,
-            List<TreeNode> preorder, List<ConfigProblem> problems) {
+    TreeSnapshot(
+            long revision,
+            TreeNode top,
+            FullNameIndex index,
+            Map<Long, TreeNode> byId,
+            List<TreeNode> preorder,
+            List<ConfigProblem> problems) {
         this.revision = revision;
         this.top = top;
         this.index = index;
@@ -40,8 +45,8 @@ public final class TreeSnapshot {
      *
      * @throws NullPointerException if an argument itself is null
      */
-    public static TreeSnapshot build(long revision, Collection<ObjectRow> objects, Collection<ParamRow> params,
-            ParameterCatalog catalog) {
+    public static TreeSnapshot build(
+            long revision, Collection<ObjectRow> objects, Collection<ParamRow> params, ParameterCatalog catalog) {
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(catalog, "catalog");
@@ -99,8 +104,10 @@ public final class TreeSnapshot {
     }
 
     private static final class Empty {
-        static final TreeSnapshot INSTANCE = build(0,
-                List.of(new ObjectRow(0, null, ObjectKind.TOP, "Top", null, null, 0)), List.of(),
+        static final TreeSnapshot INSTANCE = build(
+                0,
+                List.of(new ObjectRow(0, null, ObjectKind.TOP, "Top", null, null, 0)),
+                List.of(),
                 ParameterCatalog.parse(Reader.nullReader()));
     }
 }

@@ -20,8 +20,7 @@ public final class Unames {
     // The original's URL pattern, unanchored; the port is what the URL says, empty if it says none.
     private static final Pattern URL = Pattern.compile("(?i:https?)://([^:/]+)(?::([^/]+))?(/.*)?");
 
-    private Unames() {
-    }
+    private Unames() {}
 
     /**
      * The default uname, whitespace turned into {@code _}. From the original: {@code Ping_<host>},
@@ -44,8 +43,8 @@ public final class Unames {
      *
      * @throws IllegalArgumentException naming the parameter the default name needs and lacks
      */
-    public static String forService(ServiceType type, Map<String, EffectiveParameter> inherited,
-                                    Map<String, String> own) {
+    public static String forService(
+            ServiceType type, Map<String, EffectiveParameter> inherited, Map<String, String> own) {
         String uname = own.get("uname");
         if (uname != null && !uname.isBlank()) {
             return sanitize(uname);
@@ -59,20 +58,22 @@ public final class Unames {
     public static String defaultUname(ServiceType type, Map<String, String> effective) {
         Names n = new Names(type, effective);
         String app = type.app();
-        String name = switch (type.base()) {
-            case "Ping" -> "Ping_" + n.host();
-            case "TCP" -> app == null ? "TCP_" + n.need("port") + "_" + n.host() : n.tcp(app);
-            case "UDP" -> app == null ? "UDP_" + n.need("port") + "_" + n.host() : n.udp(app);
-            case "DNS" -> n.dns("");
-            case "Domain" -> n.domain("");
-            case "Self" -> "Self_" + n.restOr(0, "param");
-            case "Prog" -> "Prog_" + n.need("command");
-            case "DB" -> "DB_" + n.need("dsn");
-            case "Compute" -> "COMPUTE_" + n.need("expr");
-            case "Agent" -> "Agent_" + n.restOr(0, "param") + n.optional("arg") + "_" + n.host();
-            case "DARP" -> "DARP_WATCH_" + effective.getOrDefault("mode", "slave") + "_" + n.restOr(0, "watch");
-            default -> throw new IllegalArgumentException("no default name for service type '" + type.text() + "'");
-        };
+        String name =
+                switch (type.base()) {
+                    case "Ping" -> "Ping_" + n.host();
+                    case "TCP" -> app == null ? "TCP_" + n.need("port") + "_" + n.host() : n.tcp(app);
+                    case "UDP" -> app == null ? "UDP_" + n.need("port") + "_" + n.host() : n.udp(app);
+                    case "DNS" -> n.dns("");
+                    case "Domain" -> n.domain("");
+                    case "Self" -> "Self_" + n.restOr(0, "param");
+                    case "Prog" -> "Prog_" + n.need("command");
+                    case "DB" -> "DB_" + n.need("dsn");
+                    case "Compute" -> "COMPUTE_" + n.need("expr");
+                    case "Agent" -> "Agent_" + n.restOr(0, "param") + n.optional("arg") + "_" + n.host();
+                    case "DARP" -> "DARP_WATCH_" + effective.getOrDefault("mode", "slave") + "_" + n.restOr(0, "watch");
+                    default ->
+                        throw new IllegalArgumentException("no default name for service type '" + type.text() + "'");
+                };
         return sanitize(name);
     }
 
@@ -164,8 +165,8 @@ public final class Unames {
 
         /** DNS, DNS/A/name, DNS/Serial/zone; the long form names its query and zone if set. */
         String dns(String prefix) {
-            String what = type.rest().isEmpty() ? optional("query") + optional("zone")
-                    : "_" + String.join("_", type.rest());
+            String what =
+                    type.rest().isEmpty() ? optional("query") + optional("zone") : "_" + String.join("_", type.rest());
             return prefix + "DNS" + what + "_" + host();
         }
 

@@ -61,11 +61,10 @@ public class MonitoredObject {
     @OrderBy("position")
     private List<ObjectParameter> parameters = new ArrayList<>();
 
-    protected MonitoredObject() {
-    }
+    protected MonitoredObject() {}
 
-    public MonitoredObject(MonitoredObject parent, ObjectKind kind, String name, String type, String aliasTarget,
-                           int position) {
+    public MonitoredObject(
+            MonitoredObject parent, ObjectKind kind, String name, String type, String aliasTarget, int position) {
         this.parent = Objects.requireNonNull(parent, "parent");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.name = Objects.requireNonNull(name, "name");
@@ -115,11 +114,16 @@ public class MonitoredObject {
     /** Sets one parameter in one form (plain or local): an existing one keeps its place, a new one goes last. */
     public void putParameter(String key, String value, boolean local) {
         Optional<ObjectParameter> existing = parameters.stream()
-                .filter(p -> p.key().equals(key) && p.local() == local).findFirst();
+                .filter(p -> p.key().equals(key) && p.local() == local)
+                .findFirst();
         if (existing.isPresent()) {
             existing.get().change(value);
         } else {
-            int next = parameters.stream().mapToInt(ObjectParameter::position).max().orElse(-1) + 1;
+            int next = parameters.stream()
+                            .mapToInt(ObjectParameter::position)
+                            .max()
+                            .orElse(-1)
+                    + 1;
             parameters.add(new ObjectParameter(this, key, value, local, next));
         }
     }

@@ -34,8 +34,7 @@ public class ObjectParameter {
     @Column(nullable = false)
     private int position;
 
-    protected ObjectParameter() {
-    }
+    protected ObjectParameter() {}
 
     ObjectParameter(MonitoredObject object, String key, String value, boolean local, int position) {
         this.object = object;
@@ -71,8 +70,7 @@ public class ObjectParameter {
         @Column(name = "local")
         private boolean local;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         Key(Long objectId, String key, boolean local) {
             this.objectId = objectId;
@@ -82,7 +80,9 @@ public class ObjectParameter {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(objectId, other.objectId) && Objects.equals(key, other.key)
+            return o instanceof Key other
+                    && Objects.equals(objectId, other.objectId)
+                    && Objects.equals(key, other.key)
                     && local == other.local;
         }
 

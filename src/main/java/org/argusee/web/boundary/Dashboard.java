@@ -59,15 +59,17 @@ public class Dashboard {
         }
         List<DashboardRows.Problem> chosen = new ArrayList<>(worst);
         chosen.sort(DashboardRows.Problem.WORST_FIRST);
-        List<DashboardRow> top = chosen.stream().map(p -> rows.row(p.node(), visible)).toList();
+        List<DashboardRow> top =
+                chosen.stream().map(p -> rows.row(p.node(), visible)).toList();
         return new DashboardResource.Summary(rows.counts(tree.top(), visible), top, problems.size(), seq);
     }
 
-    public DashboardResource.Children children(TreeSnapshot tree, Viewer viewer, String parentName, String q,
-            String status, int limit, long seq) {
+    public DashboardResource.Children children(
+            TreeSnapshot tree, Viewer viewer, String parentName, String q, String status, int limit, long seq) {
         Visibility visible = viewers.visibility(tree, viewer);
-        TreeNode parent = tree.find(parentName).filter(visible::sees).orElseThrow(
-                () -> new ArgusException.NotFound("parent", "no object named '" + parentName + "'"));
+        TreeNode parent = tree.find(parentName)
+                .filter(visible::sees)
+                .orElseThrow(() -> new ArgusException.NotFound("parent", "no object named '" + parentName + "'"));
         Set<String> states = states(status);
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         List<DashboardRow> out = new ArrayList<>();
@@ -85,7 +87,8 @@ public class Dashboard {
         } else {
             List<TreeNode> matches = new ArrayList<>();
             walk(parent, visible, n -> {
-                if (n != parent && matches.size() <= MAX_MATCHES
+                if (n != parent
+                        && matches.size() <= MAX_MATCHES
                         && (needle == null || n.name().toLowerCase(Locale.ROOT).contains(needle))
                         && (states == null || states.contains(rows.displayStatus(n)))) {
                     matches.add(n);
@@ -118,12 +121,15 @@ public class Dashboard {
         if (status == null || status.isBlank()) {
             return null;
         }
-        Set<String> states = Arrays.stream(status.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .filter(Predicate.not(String::isEmpty)).collect(Collectors.toSet());
+        Set<String> states = Arrays.stream(status.split(","))
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(Predicate.not(String::isEmpty))
+                .collect(Collectors.toSet());
         for (String s : states) {
             if (!SHOWN.contains(s)) {
-                throw new ArgusException.Invalid("status", "unknown status '" + s
-                        + "': expected a comma list of up, down, override, depends, unknown");
+                throw new ArgusException.Invalid(
+                        "status",
+                        "unknown status '" + s + "': expected a comma list of up, down, override, depends, unknown");
             }
         }
         return states;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.DashboardRow;
@@ -31,11 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "dashboard", description = "Summary and tree for the dashboard page")
 public class DashboardResource {
 
-    public record Summary(Map<String, Integer> counts, List<DashboardRow> problems, int problemsTotal, long seq) {
-    }
+    public record Summary(Map<String, Integer> counts, List<DashboardRow> problems, int problemsTotal, long seq) {}
 
-    public record Children(String parent, List<DashboardRow> children, boolean truncated, long seq) {
-    }
+    public record Children(String parent, List<DashboardRow> children, boolean truncated, long seq) {}
 
     @Inject
     Dashboard dashboard;
@@ -63,12 +61,14 @@ public class DashboardResource {
     @Path("children")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "An object's children; with q or status, the matches anywhere under it (at most 500)")
-    public Children children(@QueryParam("parent") @DefaultValue("Top") String parent,
-                             @QueryParam("q") String q, @QueryParam("status") String status,
-                             @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public Children children(
+            @QueryParam("parent") @DefaultValue("Top") String parent,
+            @QueryParam("q") String q,
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("1000") int limit) {
         long seq = sequence.current();
         TreeSnapshot tree = cache.snapshot();
-        return dashboard.children(tree, Viewers.of(security), parent, q, status,
-                Dashboard.bounded("limit", limit, 5000), seq);
+        return dashboard.children(
+                tree, Viewers.of(security), parent, q, status, Dashboard.bounded("limit", limit, 5000), seq);
     }
 }

@@ -29,12 +29,20 @@ public class DashboardRows {
 
     public DashboardRow row(TreeNode node, Visibility visibility) {
         ObjectState s = board.state(node.id()).orElse(null);
-        LastCheck check = node.kind() == ObjectKind.SERVICE ? board.lastCheck(node.id()).orElse(null) : null;
+        LastCheck check =
+                node.kind() == ObjectKind.SERVICE ? board.lastCheck(node.id()).orElse(null) : null;
         boolean leaf = node.kind() == ObjectKind.SERVICE || node.kind() == ObjectKind.ALIAS;
-        return new DashboardRow(node.fullName(), node.kind() == ObjectKind.TOP ? "Top" : node.name(),
-                node.kind().label(), node.type(), s == null ? UNKNOWN : s.status().label(),
-                displayStatus(s), s == null ? null : s.display().severity().label(), s == null ? null : s.reason(),
-                s == null ? null : s.since(), check == null ? null : check.at(),
+        return new DashboardRow(
+                node.fullName(),
+                node.kind() == ObjectKind.TOP ? "Top" : node.name(),
+                node.kind().label(),
+                node.type(),
+                s == null ? UNKNOWN : s.status().label(),
+                displayStatus(s),
+                s == null ? null : s.display().severity().label(),
+                s == null ? null : s.reason(),
+                s == null ? null : s.since(),
+                check == null ? null : check.at(),
                 leaf ? null : counts(node, visibility),
                 node.children().stream().anyMatch(visibility::sees));
     }
@@ -47,15 +55,18 @@ public class DashboardRows {
     /** Where the object goes in the list of problems ({@link ProblemOrder#rank}) and since when, from its state. */
     public Problem problem(TreeNode node) {
         ObjectState s = board.state(node.id()).orElse(null);
-        return new Problem(node, ProblemOrder.rank(displayStatus(s), s == null ? null : s.display().severity().label()),
+        return new Problem(
+                node,
+                ProblemOrder.rank(
+                        displayStatus(s),
+                        s == null ? null : s.display().severity().label()),
                 s == null ? null : s.since());
     }
 
     /** An object not up, with what orders it among the others (worst first, then newest, then by name). */
     public record Problem(TreeNode node, int rank, Instant since) {
 
-        public static final Comparator<Problem> WORST_FIRST = Comparator
-                .comparingInt(Problem::rank)
+        public static final Comparator<Problem> WORST_FIRST = Comparator.comparingInt(Problem::rank)
                 .thenComparing(Problem::since, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(p -> p.node().fullName());
 
@@ -70,7 +81,8 @@ public class DashboardRows {
 
     /** Services (and aliases) under the object by what they show, every key present. */
     public Map<String, Integer> counts(TreeNode node, Visibility visibility) {
-        Map<String, Integer> raw = StatusCounts.under(node, id -> board.state(id).orElse(null), visibility::sees);
+        Map<String, Integer> raw =
+                StatusCounts.under(node, id -> board.state(id).orElse(null), visibility::sees);
         Map<String, Integer> counts = new LinkedHashMap<>();
         COUNT_KEYS.forEach(k -> counts.put(k, raw.getOrDefault(k, 0)));
         return counts;

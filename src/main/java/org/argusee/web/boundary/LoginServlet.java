@@ -35,11 +35,16 @@ public class LoginServlet extends HttpServlet {
         String password = request.getParameter("password");
         String next = request.getParameter("next");
         response.setHeader("Cache-Control", "no-store");
-        CredentialValidationResult result = user == null || password == null || user.isBlank()
-                || user.length() > MAX_FIELD || password.length() > MAX_FIELD ? CredentialValidationResult.INVALID_RESULT
+        CredentialValidationResult result = user == null
+                        || password == null
+                        || user.isBlank()
+                        || user.length() > MAX_FIELD
+                        || password.length() > MAX_FIELD
+                ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(new UsernamePasswordCredential(user.strip(), password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info(() -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());
+            LOG.info(
+                    () -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());
             see(response, request.getContextPath() + "/login.html?error=1");
             return;
         }
@@ -48,8 +53,8 @@ public class LoginServlet extends HttpServlet {
             old.invalidate();
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(WebLogin.ATTRIBUTE,
-                WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        session.setAttribute(
+                WebLogin.ATTRIBUTE, WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
         LOG.fine(() -> "Web login of " + result.getCallerPrincipal().getName());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
     }

@@ -40,7 +40,9 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
         if (viewer == null || viewer.admin() || fullName == null) {
             return;
         }
-        List<String> path = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
+        List<String> path = request.getUriInfo().getPathSegments().stream()
+                .map(s -> s.getPath())
+                .toList();
         if (path.isEmpty() || !List.of("status", "objects", "darp").contains(path.get(0))) {
             return;
         }
@@ -49,15 +51,18 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
             return; // the resource answers 404 itself
         }
         if (!viewers.visibility(viewer).sees(node)) {
-            request.abortWith(ProblemDetail.response(Response.Status.NOT_FOUND, "not-found",
-                    "no object named '" + fullName + "'", null));
+            request.abortWith(ProblemDetail.response(
+                    Response.Status.NOT_FOUND, "not-found", "no object named '" + fullName + "'", null));
             return;
         }
         String function = action(request.getMethod(), path);
         if (function != null && !viewers.may(viewer, node, function)) {
-            request.abortWith(ProblemDetail.response(Response.Status.FORBIDDEN, "acl",
-                    "the ACL of " + node.fullName() + " does not let " + viewer.user() + " do this (acl_"
-                            + function + ")", null));
+            request.abortWith(ProblemDetail.response(
+                    Response.Status.FORBIDDEN,
+                    "acl",
+                    "the ACL of " + node.fullName() + " does not let " + viewer.user() + " do this (acl_" + function
+                            + ")",
+                    null));
         }
     }
 
@@ -68,8 +73,10 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
             return;
         }
         Visibility visible = viewers.visibility(viewer);
-        response.setEntity(ResponseScrubber.scrub(response.getEntity(), cache.snapshot(), visible),
-                response.getEntityAnnotations(), response.getMediaType());
+        response.setEntity(
+                ResponseScrubber.scrub(response.getEntity(), cache.snapshot(), visible),
+                response.getEntityAnnotations(),
+                response.getMediaType());
     }
 
     /** The ACL function a change under /api/status/{fullName}/... needs; null for reads. */

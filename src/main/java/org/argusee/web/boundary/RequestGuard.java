@@ -41,14 +41,22 @@ public class RequestGuard extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (origin != null && !Origins.sameOrigin(request, origin, extraOrigins())) {
-            ServletProblems.send(response, 403, "Forbidden", "cross-origin",
+            ServletProblems.send(
+                    response,
+                    403,
+                    "Forbidden",
+                    "cross-origin",
                     "Requests from another site (Origin " + origin + ") are refused");
             return;
         }
         if (!SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null) {
             WebLogin login = WebLogin.in(request.getSession(false));
             if (login != null && !tokenMatches(request.getHeader(TOKEN_HEADER), login.csrfToken())) {
-                ServletProblems.send(response, 403, "Forbidden", "csrf",
+                ServletProblems.send(
+                        response,
+                        403,
+                        "Forbidden",
+                        "csrf",
                         "A change made with the login session needs the header " + TOKEN_HEADER
                                 + " with the token from GET /api/session");
                 return;
@@ -62,7 +70,8 @@ public class RequestGuard extends HttpFilter {
     }
 
     private static boolean tokenMatches(String sent, String expected) {
-        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return sent != null
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,8 +2,8 @@ package org.argusee.web.boundary;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import org.argusee.tree.boundary.ObjectView;
-import org.argusee.tree.boundary.TreeView;
+import org.argusee.status.boundary.ObjectView;
+import org.argusee.status.boundary.TreeView;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.Secrets;
@@ -15,8 +15,7 @@ import org.argusee.web.control.Visibility;
  */
 final class ResponseScrubber {
 
-    private ResponseScrubber() {
-    }
+    private ResponseScrubber() {}
 
     static Object scrub(Object entity, TreeSnapshot tree, Visibility visible) {
         if (entity instanceof ObjectView o) {
@@ -32,22 +31,50 @@ final class ResponseScrubber {
     }
 
     private static ObjectView object(ObjectView o, TreeSnapshot tree, Visibility visible) {
-        return new ObjectView(o.fullName(), o.name(), o.kind(), o.type(), o.target(), o.label(), o.parent(),
-                o.position(), o.parameters() == null ? null : o.parameters().stream()
-                        .map(p -> new ObjectView.ParameterView(p.key(), Secrets.mask(p.key(), p.value()), p.local()))
-                        .toList(),
-                o.effectiveParameters() == null ? null : o.effectiveParameters().stream()
-                        .map(p -> new ObjectView.EffectiveParameterView(p.key(), Secrets.mask(p.key(), p.value()),
-                                p.source())).toList(),
-                o.status(), o.children() == null ? null
-                        : o.children().stream().filter(c -> seen(c.fullName(), tree, visible)).toList(),
+        return new ObjectView(
+                o.fullName(),
+                o.name(),
+                o.kind(),
+                o.type(),
+                o.target(),
+                o.label(),
+                o.parent(),
+                o.position(),
+                o.parameters() == null
+                        ? null
+                        : o.parameters().stream()
+                                .map(p -> new ObjectView.ParameterView(
+                                        p.key(), Secrets.mask(p.key(), p.value()), p.local()))
+                                .toList(),
+                o.effectiveParameters() == null
+                        ? null
+                        : o.effectiveParameters().stream()
+                                .map(p -> new ObjectView.EffectiveParameterView(
+                                        p.key(), Secrets.mask(p.key(), p.value()), p.source()))
+                                .toList(),
+                o.status(),
+                o.children() == null
+                        ? null
+                        : o.children().stream()
+                                .filter(c -> seen(c.fullName(), tree, visible))
+                                .toList(),
                 o.warnings());
     }
 
     private static TreeView treeView(TreeView t, TreeSnapshot tree, Visibility visible) {
-        return new TreeView(t.fullName(), t.name(), t.kind(), t.type(), t.label(), t.status(),
-                t.children() == null ? null : t.children().stream().filter(c -> seen(c.fullName(), tree, visible))
-                        .map(c -> treeView(c, tree, visible)).toList());
+        return new TreeView(
+                t.fullName(),
+                t.name(),
+                t.kind(),
+                t.type(),
+                t.label(),
+                t.status(),
+                t.children() == null
+                        ? null
+                        : t.children().stream()
+                                .filter(c -> seen(c.fullName(), tree, visible))
+                                .map(c -> treeView(c, tree, visible))
+                                .toList());
     }
 
     private static boolean seen(Object item, TreeSnapshot tree, Visibility visible) {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.security.control.WebLogin;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,15 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "session", description = "The caller's login")
 public class SessionResource {
 
-    public record SessionView(String user, List<String> roles, String csrfToken) {
-    }
+    public record SessionView(String user, List<String> roles, String csrfToken) {}
 
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "The logged-in user, roles and CSRF token")
     public SessionView session(@Context HttpServletRequest request, @Context SecurityContext security) {
         WebLogin login = request.getHeader("Authorization") == null ? WebLogin.in(request.getSession(false)) : null;
-        List<String> roles = Roles.ALL.stream().filter(security::isUserInRole).sorted().toList();
+        List<String> roles =
+                Roles.ALL.stream().filter(security::isUserInRole).sorted().toList();
         return new SessionView(security.getUserPrincipal().getName(), roles, login == null ? null : login.csrfToken());
     }
 }

@@ -15,7 +15,11 @@ public class UnauthorizedServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object detail = request.getAttribute(SessionOrBasicMechanism.UNAUTHORIZED_DETAIL);
-        ServletProblems.send(response, 401, "Unauthorized", "unauthorized",
+        ServletProblems.send(
+                response,
+                401,
+                "Unauthorized",
+                "unauthorized",
                 detail instanceof String d ? d : "Log in first (the login form, or HTTP Basic)");
     }
 }

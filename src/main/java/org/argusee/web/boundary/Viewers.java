@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
@@ -55,7 +55,6 @@ public class Viewers {
 
     /** Whether the viewer may do this ({@link Acl#OVERRIDE}, ...) on the object; admins may always. */
     public boolean may(Viewer viewer, TreeNode node, String function) {
-        return viewer.admin() || (visibility(viewer).sees(node)
-                && Acl.admits(Acl.of(node, function), viewer.groups()));
+        return viewer.admin() || (visibility(viewer).sees(node) && Acl.admits(Acl.of(node, function), viewer.groups()));
     }
 }

@@ -24,17 +24,23 @@ public final class Acl {
     public static final String ANNOTATE = "annotate";
     public static final String CHECKNOW = "checknow";
 
-    private static final Map<String, String> SIMPLE = Map.ofEntries(Map.entry(PAGE, "acl_user"),
-            Map.entry("about", "acl_root"), Map.entry("getconf", "acl_root"), Map.entry("flush", "acl_root"),
-            Map.entry(OVERRIDE, "acl_staff"), Map.entry(ANNOTATE, "acl_staff"), Map.entry("logfile", "acl_staff"),
-            Map.entry("ntfylist", "acl_staff"), Map.entry("ntfyack", "acl_staff"),
-            Map.entry("ntfyackall", "acl_root"), Map.entry("ntfydetail", "acl_staff"),
+    private static final Map<String, String> SIMPLE = Map.ofEntries(
+            Map.entry(PAGE, "acl_user"),
+            Map.entry("about", "acl_root"),
+            Map.entry("getconf", "acl_root"),
+            Map.entry("flush", "acl_root"),
+            Map.entry(OVERRIDE, "acl_staff"),
+            Map.entry(ANNOTATE, "acl_staff"),
+            Map.entry("logfile", "acl_staff"),
+            Map.entry("ntfylist", "acl_staff"),
+            Map.entry("ntfyack", "acl_staff"),
+            Map.entry("ntfyackall", "acl_root"),
+            Map.entry("ntfydetail", "acl_staff"),
             Map.entry(CHECKNOW, "acl_staff"));
-    private static final Map<String, String> DEFAULTS = Map.of("acl_user", "user staff root",
-            "acl_staff", "staff root", "acl_root", "root");
+    private static final Map<String, String> DEFAULTS =
+            Map.of("acl_user", "user staff root", "acl_staff", "staff root", "acl_root", "root");
 
-    private Acl() {
-    }
+    private Acl() {}
 
     /** The words an object adds for this function: its own {@code acl_<function>}, else its simple list; or null. */
     public static String own(TreeNode node, String function) {

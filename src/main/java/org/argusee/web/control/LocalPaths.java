@@ -3,8 +3,7 @@ package org.argusee.web.control;
 /** Checks on paths and names that come from a browser, before they go into a redirect or a log line. */
 public final class LocalPaths {
 
-    private LocalPaths() {
-    }
+    private LocalPaths() {}
 
     /**
      * {@code next} when it is a path on this server ("/..." but not "//host" or "/\host", which browsers read as
@@ -12,7 +11,10 @@ public final class LocalPaths {
      * person anywhere.
      */
     public static String orRoot(String next) {
-        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+        if (next == null
+                || next.length() > 2000
+                || !next.startsWith("/")
+                || next.startsWith("//")
                 || next.startsWith("/\\")) {
             return "/";
         }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     public static boolean sameOrigin(HttpServletRequest request, String origin, Set<String> extra) {
         return sameOrigin(request.getScheme(), request.getHeader("Host"), origin, extra);
@@ -48,7 +47,9 @@ public final class Origins {
         if (configured == null) {
             return Set.of();
         }
-        return Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(configured.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
     }
 
@@ -66,8 +67,8 @@ public final class Origins {
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                    || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (URISyntaxException e) {
             return null;

@@ -14,8 +14,7 @@ public final class ProblemOrder {
     private static final List<String> SEVERITIES = List.of("critical", "major", "minor", "warning", "clear");
     private static final List<String> STATES = List.of("down", "depends", "override", "unknown");
 
-    private ProblemOrder() {
-    }
+    private ProblemOrder() {}
 
     /** Lower is worse; {@link #UP} for up. */
     public static int rank(String displayStatus, String severity) {

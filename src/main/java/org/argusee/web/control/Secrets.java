@@ -12,8 +12,7 @@ public final class Secrets {
     public static final Set<String> KEYS = Set.of("community", "snmppass", "snmpprivpass", "pass", "secret");
     public static final String MASK = "********";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static boolean secret(String key) {
         return key != null && KEYS.contains(key);

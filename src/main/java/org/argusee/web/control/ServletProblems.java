@@ -11,8 +11,7 @@ import java.io.Writer;
  */
 public final class ServletProblems {
 
-    private ServletProblems() {
-    }
+    private ServletProblems() {}
 
     public static void send(HttpServletResponse response, int status, String title, String type, String detail)
             throws IOException {
@@ -22,8 +21,12 @@ public final class ServletProblems {
         response.setCharacterEncoding("UTF-8");
         Writer out = response.getWriter();
         try (var json = Json.createGenerator(out)) {
-            json.writeStartObject().write("type", "urn:argus:problem:" + type).write("title", title)
-                    .write("status", status).write("detail", detail).writeEnd();
+            json.writeStartObject()
+                    .write("type", "urn:argus:problem:" + type)
+                    .write("title", title)
+                    .write("status", status)
+                    .write("detail", detail)
+                    .writeEnd();
         }
     }
 }

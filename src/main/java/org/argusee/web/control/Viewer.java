@@ -2,7 +2,7 @@ package org.argusee.web.control;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.argusee.security.control.Roles;
+import org.argusee.platform.control.Roles;
 
 /**
  * Who is looking, as the ACLs see them: the user name and the roles, whose ACL groups are the name, the roles, and

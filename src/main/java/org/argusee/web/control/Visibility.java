@@ -29,8 +29,7 @@ public final class Visibility {
         }
         Set<String> groups = viewer.groups();
         Set<Long> hidden = new HashSet<>();
-        record Step(TreeNode node, Set<String> acl) {
-        }
+        record Step(TreeNode node, Set<String> acl) {}
         Deque<Step> todo = new ArrayDeque<>();
         todo.push(new Step(tree.top(), Set.of()));
         while (!todo.isEmpty()) {

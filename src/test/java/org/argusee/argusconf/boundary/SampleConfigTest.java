@@ -22,11 +22,13 @@ class SampleConfigTest {
         try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
             text = in.readAllBytes();
         }
-        CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard()).check(
-                ConfigSource.memory(Map.of("sample.conf", text), "sample.conf", ConfigLimits.defaults()));
+        CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard())
+                .check(ConfigSource.memory(Map.of("sample.conf", text), "sample.conf", ConfigLimits.defaults()));
         assertEquals(java.util.List.of(), checked.diagnostics());
         assertTrue(checked.tree().find("Top:Local:localhost:HTTP_localhost").isPresent());
         assertTrue(checked.tree().find("Top:DNS:resolver").isPresent());
-        assertEquals("Top:Local:localhost", checked.tree().find("Top:Web").orElseThrow().aliasTarget());
+        assertEquals(
+                "Top:Local:localhost",
+                checked.tree().find("Top:Web").orElseThrow().aliasTarget());
     }
 }

@@ -36,8 +36,8 @@ class UploadTest {
     void everyArchiveFormatReadsAsTheDirectory() throws IOException {
         ParsedConfig direct = ConfigParser.parse(ConfigSource.of(configBig()));
         for (String type : List.of(Upload.ZIP, Upload.TAR, Upload.GZIP, Upload.X_GZIP)) {
-            ParsedConfig uploaded = ConfigParser.parse(Upload.read(new ByteArrayInputStream(archive(type)), type,
-                    LIMITS));
+            ParsedConfig uploaded =
+                    ConfigParser.parse(Upload.read(new ByteArrayInputStream(archive(type)), type, LIMITS));
             for (ObjectKind kind : ObjectKind.values()) {
                 assertEquals(direct.count(kind), uploaded.count(kind), type + " " + kind);
             }
@@ -55,8 +55,8 @@ class UploadTest {
             tar.closeArchiveEntry();
             add(tar, "conf/main", "Group \"A\" {\n}\n".getBytes(StandardCharsets.UTF_8));
         }
-        ParsedConfig parsed = ConfigParser.parse(Upload.read(new ByteArrayInputStream(bytes.toByteArray()),
-                Upload.TAR, LIMITS));
+        ParsedConfig parsed =
+                ConfigParser.parse(Upload.read(new ByteArrayInputStream(bytes.toByteArray()), Upload.TAR, LIMITS));
         assertEquals(1, parsed.count(ObjectKind.GROUP));
     }
 
@@ -66,8 +66,10 @@ class UploadTest {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             add(tar, "big", new byte[4 * 1024 * 1024]);
         }
-        ArgusException.Invalid e = assertThrows(ArgusException.Invalid.class, () -> Upload.read(
-                new ByteArrayInputStream(bytes.toByteArray()), Upload.GZIP, LIMITS.withMaxBytes(1024 * 1024)));
+        ArgusException.Invalid e = assertThrows(
+                ArgusException.Invalid.class,
+                () -> Upload.read(
+                        new ByteArrayInputStream(bytes.toByteArray()), Upload.GZIP, LIMITS.withMaxBytes(1024 * 1024)));
         assertTrue(e.getMessage().contains("larger than the limit"), e.getMessage());
     }
 
@@ -75,8 +77,10 @@ class UploadTest {
     void garbageIsRefusedNamingTheFormat() {
         byte[] garbage = "this is no archive at all".repeat(40).getBytes(StandardCharsets.UTF_8);
         for (String type : List.of(Upload.ZIP, Upload.TAR, Upload.GZIP)) {
-            ArgusException.Invalid e = assertThrows(ArgusException.Invalid.class,
-                    () -> Upload.read(new ByteArrayInputStream(garbage), type, LIMITS), type);
+            ArgusException.Invalid e = assertThrows(
+                    ArgusException.Invalid.class,
+                    () -> Upload.read(new ByteArrayInputStream(garbage), type, LIMITS),
+                    type);
             assertTrue(e.getMessage().contains("archive"), type + ": " + e.getMessage());
         }
     }

@@ -26,7 +26,8 @@ class ConfigParserTest {
                 + "\tHost \"mail\" {\n\t\tService TCP/SMTP\n\t\tService TCP {\n\t\t\tport: 87\n\t\t}\n\t}\n"
                 + "\tAlias \"Mail\" \"Top:Servers:mail\"\n}\n");
         assertEquals(List.of(), c.diagnostics());
-        assertEquals(List.of(new ParsedParam("notify", "mail:x@example.com", false, new Location("config", 1))),
+        assertEquals(
+                List.of(new ParsedParam("notify", "mail:x@example.com", false, new Location("config", 1))),
                 c.parameters());
         ParsedObject servers = c.top().children().get(0);
         assertEquals(ObjectKind.GROUP, servers.kind());
@@ -35,7 +36,9 @@ class ConfigParserTest {
         assertEquals("frequency", servers.params().get(0).key());
         ParsedObject mail = servers.children().get(0);
         assertEquals(ObjectKind.HOST, mail.kind());
-        assertEquals(List.of("TCP/SMTP", "TCP"), mail.children().stream().map(ParsedObject::type).toList());
+        assertEquals(
+                List.of("TCP/SMTP", "TCP"),
+                mail.children().stream().map(ParsedObject::type).toList());
         assertEquals("87", mail.children().get(1).params().get(0).value());
         assertEquals(7, mail.children().get(1).params().get(0).location().line());
         ParsedObject alias = servers.children().get(1);
@@ -51,21 +54,24 @@ class ConfigParserTest {
                 + "   url: http://x/\n  }\n  SERVICE\tUDP/DNS\n }\n}\n");
         assertEquals(List.of(), c.diagnostics());
         ParsedObject h = c.top().children().get(0).children().get(0);
-        assertEquals(List.of("Ping", "TCP/URL", "UDP/DNS"), h.children().stream().map(ParsedObject::type).toList());
+        assertEquals(
+                List.of("Ping", "TCP/URL", "UDP/DNS"),
+                h.children().stream().map(ParsedObject::type).toList());
         assertEquals("http://x/", h.children().get(1).params().get(0).value());
     }
 
     @Test
     void keySplitsAtTheFirstColonFollowedBySpace() {
         ParsedConfig c = ConfigParser.parse("url: http://h:8080/x: y\nnotifyaudit:\tauditlog:\nempty:\n");
-        assertEquals(List.of("url=http://h:8080/x: y", "notifyaudit=auditlog:", "empty="),
+        assertEquals(
+                List.of("url=http://h:8080/x: y", "notifyaudit=auditlog:", "empty="),
                 c.parameters().stream().map(p -> p.key() + "=" + p.value()).toList());
     }
 
     @Test
     void localParameters() {
-        ParsedConfig c = ConfigParser.parse("Group \"foo\" {\n\tsendnotify!:\tyes\n\tsendnotify:\tno\n"
-                + "\tlabel !: x\n}\n");
+        ParsedConfig c =
+                ConfigParser.parse("Group \"foo\" {\n\tsendnotify!:\tyes\n\tsendnotify:\tno\n" + "\tlabel !: x\n}\n");
         assertEquals(List.of(), c.diagnostics());
         List<ParsedParam> p = c.top().children().get(0).params();
         assertTrue(p.get(0).local());
@@ -103,10 +109,13 @@ class ConfigParserTest {
 
     @Test
     void methodOrDarpAfterAGroupIsAnError() {
-        ParsedConfig c = ConfigParser.parse("Group \"g\" {\n}\nMethod \"m\" {\n command: x\n}\n"
-                + "DARP \"t\" {\n}\nResolv\nGroup \"h\" {\n}\n");
-        assertEquals(List.of("config:3: ERROR: Method block after Group/Host/Service/Alias not allowed; ignored",
-                "config:6: ERROR: DARP block after Group/Host/Service/Alias not allowed; ignored"), messages(c));
+        ParsedConfig c = ConfigParser.parse(
+                "Group \"g\" {\n}\nMethod \"m\" {\n command: x\n}\n" + "DARP \"t\" {\n}\nResolv\nGroup \"h\" {\n}\n");
+        assertEquals(
+                List.of(
+                        "config:3: ERROR: Method block after Group/Host/Service/Alias not allowed; ignored",
+                        "config:6: ERROR: DARP block after Group/Host/Service/Alias not allowed; ignored"),
+                messages(c));
         assertEquals(0, c.methods().size());
         assertEquals(2, c.top().children().size());
         assertEquals(1, c.blocks("Resolv").size());
@@ -115,8 +124,11 @@ class ConfigParserTest {
     @Test
     void serviceAtTopLevelIsAnErrorAndItsBlockIsSkipped() {
         ParsedConfig c = ConfigParser.parse("Service Ping {\n hostname: x\n Group \"inner\" {\n }\n}\nService Ping\n");
-        assertEquals(List.of("config:1: ERROR: Service not allowed at top level",
-                "config:6: ERROR: Service not allowed at top level"), messages(c));
+        assertEquals(
+                List.of(
+                        "config:1: ERROR: Service not allowed at top level",
+                        "config:6: ERROR: Service not allowed at top level"),
+                messages(c));
         assertEquals(1, c.objects().size());
     }
 
@@ -124,18 +136,24 @@ class ConfigParserTest {
     void objectsInsideAServiceAreErrors() {
         ParsedConfig c = ConfigParser.parse("Group \"g\" {\n Service Ping {\n  Group \"x\" {\n  }\n"
                 + "  Service TCP\n  Alias \"a\" \"Top:g\"\n }\n}\n");
-        assertEquals(List.of("config:3: ERROR: Group not allowed in a Service",
-                "config:5: ERROR: Service not allowed in a Service", "config:6: ERROR: Alias not allowed in a Service"),
+        assertEquals(
+                List.of(
+                        "config:3: ERROR: Group not allowed in a Service",
+                        "config:5: ERROR: Service not allowed in a Service",
+                        "config:6: ERROR: Alias not allowed in a Service"),
                 messages(c));
     }
 
     @Test
     void globalBlocksOnlyAtTopLevel() {
-        ParsedConfig c = ConfigParser.parse("Group \"g\" {\n Method \"m\" {\n }\n Resolv\n snmpoid x 1.2.3\n"
-                + " DARP \"t\" {\n }\n}\n");
-        assertEquals(List.of("config:2: ERROR: Method not allowed in a Group",
-                "config:4: ERROR: Resolv not allowed in a Group",
-                "config:5: ERROR: snmpoid not allowed in a Group", "config:6: ERROR: DARP not allowed in a Group"),
+        ParsedConfig c = ConfigParser.parse(
+                "Group \"g\" {\n Method \"m\" {\n }\n Resolv\n snmpoid x 1.2.3\n" + " DARP \"t\" {\n }\n}\n");
+        assertEquals(
+                List.of(
+                        "config:2: ERROR: Method not allowed in a Group",
+                        "config:4: ERROR: Resolv not allowed in a Group",
+                        "config:5: ERROR: snmpoid not allowed in a Group",
+                        "config:6: ERROR: DARP not allowed in a Group"),
                 messages(c));
     }
 
@@ -143,32 +161,40 @@ class ConfigParserTest {
     void unknownBlockKeywordSkipsItsBlock() {
         ParsedConfig c = ConfigParser.parse("Gropu \"x\" {\n Service Ping\n Group \"y\" {\n }\n}\nGroup \"ok\" {\n}\n");
         assertEquals(List.of("config:1: ERROR: unknown block keyword 'Gropu'"), messages(c));
-        assertEquals(List.of("ok"), c.top().children().stream().map(ParsedObject::name).toList());
+        assertEquals(
+                List.of("ok"),
+                c.top().children().stream().map(ParsedObject::name).toList());
     }
 
     @Test
     void invalidLines() {
         ParsedConfig c = ConfigParser.parse("hostname:foo\njust words\n\"quoted\"\n");
-        assertEquals(List.of(
-                "config:1: ERROR: invalid line 'hostname:foo': a parameter is written 'key: value'",
-                "config:2: ERROR: invalid line 'just words'", "config:3: ERROR: invalid line '\"quoted\"'"),
+        assertEquals(
+                List.of(
+                        "config:1: ERROR: invalid line 'hostname:foo': a parameter is written 'key: value'",
+                        "config:2: ERROR: invalid line 'just words'",
+                        "config:3: ERROR: invalid line '\"quoted\"'"),
                 messages(c));
     }
 
     @Test
     void unterminatedBlockNamesWhereItOpened() {
         ParsedConfig c = ConfigParser.parse("Group \"a\" {\n Group \"b\" {\n  Service Ping {\n   label: x\n");
-        assertEquals(List.of("config:4: ERROR: unterminated block (opened at line 3)",
-                "config:4: ERROR: unterminated block (opened at line 2)",
-                "config:4: ERROR: unterminated block (opened at line 1)"), messages(c));
+        assertEquals(
+                List.of(
+                        "config:4: ERROR: unterminated block (opened at line 3)",
+                        "config:4: ERROR: unterminated block (opened at line 2)",
+                        "config:4: ERROR: unterminated block (opened at line 1)"),
+                messages(c));
         assertEquals(4, c.objects().size());
     }
 
     @Test
     void strayClosingBraceIsAnError() {
         ParsedConfig c = ConfigParser.parse("Group \"a\" {\n}\n}\nGroup \"b\" {\n} extra\n");
-        assertEquals(List.of("config:3: ERROR: '}' without a block to close",
-                "config:5: WARNING: text after '}' ignored"), messages(c));
+        assertEquals(
+                List.of("config:3: ERROR: '}' without a block to close", "config:5: WARNING: text after '}' ignored"),
+                messages(c));
     }
 
     @Test
@@ -181,11 +207,14 @@ class ConfigParserTest {
     @Test
     void namesAreRequired() {
         ParsedConfig c = ConfigParser.parse("Method {\n}\nGroup {\n}\nGroup \"\" {\n}\nAlias \"only\"\nService\n");
-        assertEquals(List.of("config:1: ERROR: Method needs a name: Method \"name\" {",
-                "config:3: ERROR: Group needs a name: Group \"name\" {",
-                "config:5: ERROR: Group needs a name: Group \"name\" {",
-                "config:7: ERROR: Alias needs a name and a target: Alias \"name\" \"Top:Group:Target\"",
-                "config:8: ERROR: Service not allowed at top level"), messages(c));
+        assertEquals(
+                List.of(
+                        "config:1: ERROR: Method needs a name: Method \"name\" {",
+                        "config:3: ERROR: Group needs a name: Group \"name\" {",
+                        "config:5: ERROR: Group needs a name: Group \"name\" {",
+                        "config:7: ERROR: Alias needs a name and a target: Alias \"name\" \"Top:Group:Target\"",
+                        "config:8: ERROR: Service not allowed at top level"),
+                messages(c));
     }
 
     @Test
@@ -207,7 +236,9 @@ class ConfigParserTest {
         ParsedBlock darp = c.darp().orElseThrow();
         assertEquals("master", darp.name());
         assertEquals("2055", darp.param("port").orElseThrow());
-        assertEquals(List.of("s1", "s2"), darp.blocks().stream().map(ParsedBlock::name).toList());
+        assertEquals(
+                List.of("s1", "s2"),
+                darp.blocks().stream().map(ParsedBlock::name).toList());
         assertEquals("hush!", darp.blocks().get(0).param("secret").orElseThrow());
         assertEquals("slave", darp.blocks().get(1).keyword());
     }
@@ -225,8 +256,10 @@ class ConfigParserTest {
                 + "schedule notify {\n sat => mail:a\n * 0900 - 1700 => mail:b\n bad line\n}\n"
                 + "Group \"g\" {\n Service TCP/HTTP {\n  cron \"30 0 * * * 6\" {\n   func: override\n  }\n"
                 + "  schedule checking {\n   * => yes\n  }\n }\n}\nsnmpoid bad\n");
-        assertEquals(List.of("config:13: ERROR: invalid schedule line 'bad line': expected 'when => value'",
-                "config:25: ERROR: snmpoid needs a name and an oid: snmpoid name oid, or snmpoid name {"),
+        assertEquals(
+                List.of(
+                        "config:13: ERROR: invalid schedule line 'bad line': expected 'when => value'",
+                        "config:25: ERROR: snmpoid needs a name and an oid: snmpoid name oid, or snmpoid name {"),
                 messages(c));
         assertEquals(2, c.blocks("Resolv").size());
         assertEquals("1000", c.blocks("Resolv").get(1).param("max_queries").orElseThrow());
@@ -235,10 +268,13 @@ class ConfigParserTest {
         assertEquals("diskPath", oids.get(1).param("idx").orElseThrow());
         ParsedBlock notify = c.top().blocks().get(0);
         assertEquals("notify", notify.name());
-        assertEquals(List.of("sat => mail:a", "* 0900 - 1700 => mail:b"),
+        assertEquals(
+                List.of("sat => mail:a", "* 0900 - 1700 => mail:b"),
                 notify.lines().stream().map(l -> l.text()).toList());
         ParsedObject http = c.top().children().get(0).children().get(0);
-        assertEquals(List.of("cron", "schedule"), http.blocks().stream().map(ParsedBlock::keyword).toList());
+        assertEquals(
+                List.of("cron", "schedule"),
+                http.blocks().stream().map(ParsedBlock::keyword).toList());
         assertEquals("30 0 * * * 6", http.blocks().get(0).name());
     }
 
@@ -246,15 +282,18 @@ class ConfigParserTest {
     void blocksCannotRunAcrossFiles() {
         var files = Reading.files("a", "Group \"g\" {\n", "b", "}\nGroup \"h\" {\n}\n");
         ParsedConfig c = ConfigParser.parse(ConfigSource.memory(files, ConfigLimits.defaults()));
-        assertEquals(List.of("a:1: ERROR: unterminated block (opened at line 1)",
-                "b:1: ERROR: '}' without a block to close"), messages(c));
+        assertEquals(
+                List.of(
+                        "a:1: ERROR: unterminated block (opened at line 1)",
+                        "b:1: ERROR: '}' without a block to close"),
+                messages(c));
         assertEquals(2, c.top().children().size());
     }
 
     @Test
     void includeSplicesIntoTheCurrentBlock() {
-        var files = Reading.files("config", "Group \"g\" {\n Include \"hosts\"\n}\n", "hosts",
-                "Host \"h\" {\n Service Ping\n}\n");
+        var files = Reading.files(
+                "config", "Group \"g\" {\n Include \"hosts\"\n}\n", "hosts", "Host \"h\" {\n Service Ping\n}\n");
         ParsedConfig c = ConfigParser.parse(ConfigSource.memory(files, "config", ConfigLimits.defaults()));
         assertEquals(List.of(), c.diagnostics());
         ParsedObject h = c.top().children().get(0).children().get(0);
@@ -270,7 +309,8 @@ class ConfigParserTest {
 
     @Test
     void includeNeedsAName() {
-        assertEquals(List.of("config:1: ERROR: Include needs a file name: Include \"file\""),
+        assertEquals(
+                List.of("config:1: ERROR: Include needs a file name: Include \"file\""),
                 messages(ConfigParser.parse("Include\n")));
     }
 }

@@ -28,8 +28,10 @@ class ConfigWriterTest {
 
     /** What the round trip must keep, object by object: full name, kind, type, target, own parameters in order. */
     private static List<String> summary(TreeSnapshot tree) {
-        return tree.nodes().map(n -> n.fullName() + " " + n.kind() + " " + n.type() + " " + n.aliasTarget() + " "
-                + n.ownParameters()).toList();
+        return tree.nodes()
+                .map(n -> n.fullName() + " " + n.kind() + " " + n.type() + " " + n.aliasTarget() + " "
+                        + n.ownParameters())
+                .toList();
     }
 
     @Test
@@ -37,34 +39,45 @@ class ConfigWriterTest {
         String text = ConfigWriter.write(tree("notify: mail:x\nGroup \"G\" {\n frequency: 5m\n sendnotify!: yes\n"
                 + " Host \"h\" {\n  Service Ping\n  Service TCP {\n   port: 87\n  }\n }\n"
                 + "Alias \"a\" \"Top:G:h\"\n}\n"));
-        assertEquals("notify: mail:x\n\nGroup \"G\" {\n\tfrequency: 5m\n\tsendnotify!: yes\n\tHost \"h\" {\n"
-                + "\t\tService Ping\n\t\tService TCP {\n\t\t\tport: 87\n\t\t}\n\t}\n\tAlias \"a\" \"Top:G:h\"\n"
-                + "}\n", text);
+        assertEquals(
+                "notify: mail:x\n\nGroup \"G\" {\n\tfrequency: 5m\n\tsendnotify!: yes\n\tHost \"h\" {\n"
+                        + "\t\tService Ping\n\t\tService TCP {\n\t\t\tport: 87\n\t\t}\n\t}\n\tAlias \"a\" \"Top:G:h\"\n"
+                        + "}\n",
+                text);
     }
 
     @Test
     void unameOnlyWhenTheNameIsNotTheDefault() {
         TreeSnapshot t = tree("Group \"g\" {\n hostname: h\n Service Ping\n Service Ping {\n  uname: other\n }\n}\n");
         String text = ConfigWriter.write(t);
-        assertEquals("Group \"g\" {\n\thostname: h\n\tService Ping\n\tService Ping {\n\t\tuname: other\n"
-                + "\t}\n}\n", text);
+        assertEquals(
+                "Group \"g\" {\n\thostname: h\n\tService Ping\n\tService Ping {\n\t\tuname: other\n" + "\t}\n}\n",
+                text);
     }
 
     @Test
     void renamedServiceGetsAUname() {
-        TreeSnapshot t = TreeSnapshot.build(1, List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
-                new ObjectRow(2, 1L, ObjectKind.HOST, "h", null, null, 0),
-                new ObjectRow(3, 2L, ObjectKind.SERVICE, "renamed", "Ping", null, 0),
-                new ObjectRow(4, 2L, ObjectKind.SERVICE, "again", "TCP/SMTP", null, 1)),
-                List.of(new ParamRow(4, "uname", "stale", false, 0)), catalog);
-        assertEquals("Host \"h\" {\n\tService Ping {\n\t\tuname: renamed\n\t}\n\tService TCP/SMTP {\n\t\tuname: again\n"
-                + "\t}\n}\n", ConfigWriter.write(t));
+        TreeSnapshot t = TreeSnapshot.build(
+                1,
+                List.of(
+                        new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
+                        new ObjectRow(2, 1L, ObjectKind.HOST, "h", null, null, 0),
+                        new ObjectRow(3, 2L, ObjectKind.SERVICE, "renamed", "Ping", null, 0),
+                        new ObjectRow(4, 2L, ObjectKind.SERVICE, "again", "TCP/SMTP", null, 1)),
+                List.of(new ParamRow(4, "uname", "stale", false, 0)),
+                catalog);
+        assertEquals(
+                "Host \"h\" {\n\tService Ping {\n\t\tuname: renamed\n\t}\n\tService TCP/SMTP {\n\t\tuname: again\n"
+                        + "\t}\n}\n",
+                ConfigWriter.write(t));
     }
 
     @Test
     void subtreeIsItsBlockAlone() {
         TreeSnapshot t = tree("frequency: 1m\nGroup \"a\" {\n Group \"b\" {\n  label: B\n }\n}\n");
-        assertEquals("Group \"b\" {\n\tlabel: B\n}\n", ConfigWriter.write(t.find("Top:a:b").orElseThrow()));
+        assertEquals(
+                "Group \"b\" {\n\tlabel: B\n}\n",
+                ConfigWriter.write(t.find("Top:a:b").orElseThrow()));
     }
 
     @Test
@@ -111,13 +124,15 @@ class ConfigWriterTest {
 
     @Test
     void globalBlocksOfAGroupAreWrittenAtTopLevel() {
-        ConfigRows rows = new RowConverter(catalog).convert(ConfigParser.parse(
-                "Group \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n"));
-        ConfigBlock method = new ConfigBlock("Method", "m", List.of(new ConfigBlock.Line("command", "c", false)),
-                List.of());
-        Map<Long, List<ConfigBlock>> blocks = Map.of(2L, List.of(method, rows.blocks().get(2L).get(0)));
+        ConfigRows rows = new RowConverter(catalog)
+                .convert(ConfigParser.parse("Group \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n"));
+        ConfigBlock method =
+                new ConfigBlock("Method", "m", List.of(new ConfigBlock.Line("command", "c", false)), List.of());
+        Map<Long, List<ConfigBlock>> blocks =
+                Map.of(2L, List.of(method, rows.blocks().get(2L).get(0)));
         TreeSnapshot tree = rows.snapshot(catalog);
-        String expected = "Method \"m\" {\n\tcommand: c\n}\n\nGroup \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n";
+        String expected =
+                "Method \"m\" {\n\tcommand: c\n}\n\nGroup \"G\" {\n\tcron \"* * * * *\" {\n\t\tfunc: x\n\t}\n}\n";
         assertEquals(expected, ConfigWriter.write(tree.top(), blocks));
         assertEquals(expected, ConfigWriter.write(tree.find("Top:G").orElseThrow(), blocks));
         assertEquals(List.of(), ConfigParser.parse(expected).diagnostics());

@@ -41,7 +41,9 @@ class HostileInputTest {
         ParsedConfig c = ConfigParser.parse(nested(10_000).replace("}\n", ""));
         assertTrue(c.hasErrors());
         assertEquals(1001, c.diagnostics().size());
-        assertEquals("1 more diagnostics not shown".replace("1 ", "9001 "), c.diagnostics().get(1000).message());
+        assertEquals(
+                "1 more diagnostics not shown".replace("1 ", "9001 "),
+                c.diagnostics().get(1000).message());
     }
 
     @Test
@@ -50,8 +52,8 @@ class HostileInputTest {
         for (int round = 0; round < 50; round++) {
             byte[] garbage = new byte[random.nextInt(200_000)];
             random.nextBytes(garbage);
-            ParsedConfig c = ConfigParser.parse(ConfigSource.memory(Map.of("config", garbage), "config",
-                    ConfigLimits.defaults()));
+            ParsedConfig c = ConfigParser.parse(
+                    ConfigSource.memory(Map.of("config", garbage), "config", ConfigLimits.defaults()));
             assertTrue(garbage.length < 1000 || c.hasErrors());
             assertTrue(c.diagnostics().size() <= 1001);
         }
@@ -79,18 +81,22 @@ class HostileInputTest {
 
     @Test
     void fiftyMegabytesStopAtTheLimit() {
-        byte[] big = "Group \"g\" {\n Service Ping\n}\n".repeat(50 * 1024 * 1024 / 30)
+        byte[] big = "Group \"g\" {\n Service Ping\n}\n"
+                .repeat(50 * 1024 * 1024 / 30)
                 .getBytes(StandardCharsets.UTF_8);
         ConfigLimits limits = ConfigLimits.defaults().withMaxBytes(8 * 1024 * 1024);
         ParsedConfig c = ConfigParser.parse(ConfigSource.memory(Map.of("config", big), "config", limits));
         assertEquals(1, c.errors().size());
-        assertEquals("configuration larger than 8 MiB; reading stopped here", c.errors().get(0).message());
+        assertEquals(
+                "configuration larger than 8 MiB; reading stopped here",
+                c.errors().get(0).message());
     }
 
     @Test
     void includeLoopAndEscapeAreDiagnosticsNotExceptions() {
-        var files = Reading.files("config", "Include \"config\"\nInclude \"../../etc/passwd\"\n"
-                + "Include \"/etc/passwd\"\nGroup \"g\" {\n}\n");
+        var files = Reading.files(
+                "config",
+                "Include \"config\"\nInclude \"../../etc/passwd\"\n" + "Include \"/etc/passwd\"\nGroup \"g\" {\n}\n");
         ParsedConfig c = ConfigParser.parse(ConfigSource.memory(files, "config", ConfigLimits.defaults()));
         assertEquals(3, c.errors().size());
         assertEquals(1, c.top().children().size());

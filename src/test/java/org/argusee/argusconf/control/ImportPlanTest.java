@@ -17,7 +17,8 @@ class ImportPlanTest {
 
     /** A tiny tree builder: Top is 1; each call adds one object under a parent id. */
     private static final class Tree {
-        final List<ObjectRow> objects = new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0)));
+        final List<ObjectRow> objects =
+                new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0)));
         final List<ParamRow> params = new ArrayList<>();
 
         long add(long parent, ObjectKind kind, String name, String type) {
@@ -84,8 +85,8 @@ class ImportPlanTest {
         file.add(1, ObjectKind.HOST, "relay", null);
         file.param(1, "notify", "mail:branch@example.com");
 
-        ImportPlan plan = ImportPlan.between(current, current.find("Top:Servers").orElseThrow(), file.snapshot(),
-                Mode.REPLACE);
+        ImportPlan plan =
+                ImportPlan.between(current, current.find("Top:Servers").orElseThrow(), file.snapshot(), Mode.REPLACE);
         assertEquals(List.of("Top:Servers:relay"), plan.added());
         assertEquals(List.of("Top:Servers"), plan.changed(), "the file's Top parameters land on the root");
         assertEquals(List.of("Top:Servers:mail", "Top:Servers:mail:SMTP_mail"), plan.removed());

@@ -29,18 +29,23 @@ class LineReaderTest {
     @Test
     void continuationJoinsTrimmedLinesAndKeepsTheFirstLineNumber() {
         Reading r = Reading.text("a: 1\nsend:\t\tTo: %R\\n\\\n\tFrom: %F\\n\\\n\n\t%M\\n\nb: 2\n");
-        assertEquals(List.of("config:1 a: 1", "config:2 send:\t\tTo: %R\\nFrom: %F\\n", "config:5 %M\\n",
-                "config:6 b: 2"), r.located());
+        assertEquals(
+                List.of("config:1 a: 1", "config:2 send:\t\tTo: %R\\nFrom: %F\\n", "config:5 %M\\n", "config:6 b: 2"),
+                r.located());
     }
 
     @Test
     void spaceBeforeTheBackslashIsKept() {
-        assertEquals(List.of("label: one two"), Reading.text("label: one \\\n    two\n").texts());
+        assertEquals(
+                List.of("label: one two"),
+                Reading.text("label: one \\\n    two\n").texts());
     }
 
     @Test
     void commentEndsALineBeforeTheContinuationIsSeen() {
-        assertEquals(List.of("a: xb: y"), Reading.text("a: x\\  # comment after the backslash\nb: y\n").texts());
+        assertEquals(
+                List.of("a: xb: y"),
+                Reading.text("a: x\\  # comment after the backslash\nb: y\n").texts());
     }
 
     @Test
@@ -109,9 +114,18 @@ class LineReaderTest {
 
     @Test
     void encodeReadsBackTheSame() {
-        List<String> values = new ArrayList<>(List.of("plain", "To: %R\nFrom: %F\n\n%M\n", "C# and \\# and \\",
-                " leading and trailing\t", "\\x41 is not A", "quote \" in", "ctl \u0001 \u007f \u0085 end",
-                "tab\tinside", "", "ends with \\", "unicode \u00e9\u4e2d\u2003"));
+        List<String> values = new ArrayList<>(List.of(
+                "plain",
+                "To: %R\nFrom: %F\n\n%M\n",
+                "C# and \\# and \\",
+                " leading and trailing\t",
+                "\\x41 is not A",
+                "quote \" in",
+                "ctl \u0001 \u007f \u0085 end",
+                "tab\tinside",
+                "",
+                "ends with \\",
+                "unicode \u00e9\u4e2d\u2003"));
         Random random = new Random(7);
         String alphabet = "ab \t\\#nrx5c\"\n\r:{}\u0001\u00e9";
         for (int i = 0; i < 500; i++) {
@@ -124,7 +138,9 @@ class LineReaderTest {
         for (String value : values) {
             String line = "key: " + Escapes.encode(value);
             List<String> read = Reading.text(line + "\n").texts();
-            String back = read.isEmpty() ? "" : Escapes.decode(read.get(0).substring("key:".length()).trim());
+            String back = read.isEmpty()
+                    ? ""
+                    : Escapes.decode(read.get(0).substring("key:".length()).trim());
             assertEquals(value, back, () -> "through " + line);
             String quoted = Escapes.encodeQuoted(value);
             assertTrue(quoted.indexOf('"') < 0 && quoted.indexOf('\n') < 0, quoted);

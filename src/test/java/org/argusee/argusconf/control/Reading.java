@@ -62,7 +62,9 @@ final class Reading {
 
     /** {@code file:line text} for each statement. */
     List<String> located() {
-        return lines.stream().map(l -> l.file() + ":" + l.line() + " " + l.text()).toList();
+        return lines.stream()
+                .map(l -> l.file() + ":" + l.line() + " " + l.text())
+                .toList();
     }
 
     List<String> messages() {

@@ -8,14 +8,13 @@ import org.argusee.argusconf.control.model.ParsedConfig;
 /** The configuration files of the Argus 3.7 distribution, copied verbatim under src/test/resources/argusconf. */
 final class SharedConfigs {
 
-    static final List<String> ALL = List.of("config", "config-darp-master", "config-darp-slave",
-            "config-new-features", "config-big");
+    static final List<String> ALL =
+            List.of("config", "config-darp-master", "config-darp-slave", "config-new-features", "config-big");
 
     /** The ones with no ERROR, which the round trip covers. */
     static final List<String> CLEAN = List.of("config", "config-darp-master", "config-darp-slave", "config-big");
 
-    private SharedConfigs() {
-    }
+    private SharedConfigs() {}
 
     static Path path(String name) {
         try {

@@ -24,18 +24,26 @@ class SharedConfigsCheckTest {
     @Test
     void configOnlyWarnsAboutItsExampleAlias() {
         CheckedConfig c = check("config");
-        assertEquals(List.of("config:110: WARNING: alias target 'Top:Foo:Colo' does not exist"),
-                messages(c.diagnostics()));
+        assertEquals(
+                List.of("config:110: WARNING: alias target 'Top:Foo:Colo' does not exist"), messages(c.diagnostics()));
         assertEquals(28, c.tree().size());
-        assertTrue(c.tree().find("Top:Example:Servers:eury:TCP_87_eury.example.com").isPresent());
-        assertTrue(c.tree().find("Top:Example:World_Reachability:Root_Servers:Ping_a.root-servers.net").isPresent());
+        assertTrue(c.tree()
+                .find("Top:Example:Servers:eury:TCP_87_eury.example.com")
+                .isPresent());
+        assertTrue(c.tree()
+                .find("Top:Example:World_Reachability:Root_Servers:Ping_a.root-servers.net")
+                .isPresent());
     }
 
     @Test
     void darpConfigsOnlyWarnAboutTheDeprecatedFooter() {
         String footer = ": WARNING: parameter 'footer_all' is deprecated: deprecated, use footer";
-        assertEquals(List.of("config-darp-master:25" + footer), messages(check("config-darp-master").diagnostics()));
-        assertEquals(List.of("config-darp-slave:24" + footer), messages(check("config-darp-slave").diagnostics()));
+        assertEquals(
+                List.of("config-darp-master:25" + footer),
+                messages(check("config-darp-master").diagnostics()));
+        assertEquals(
+                List.of("config-darp-slave:24" + footer),
+                messages(check("config-darp-slave").diagnostics()));
     }
 
     @Test
@@ -55,10 +63,12 @@ class SharedConfigsCheckTest {
         assertFalse(c.hasErrors(), () -> messages(c.errors()).toString());
         // 1 Top + 92 groups + 197 hosts + 590 services + 10 aliases, none left out as a duplicate
         assertEquals(890, c.tree().size());
-        assertEquals(List.of("004_essential_services:36: WARNING: alias target "
-                + "'Top:Unix_Servers:renoir:DNS_renoir.example.com' does not exist",
-                "004_essential_services:41: WARNING: alias target "
-                + "'Top:Unix_Servers:pisarro:DNS_pisarro.example.com' does not exist"),
+        assertEquals(
+                List.of(
+                        "004_essential_services:36: WARNING: alias target "
+                                + "'Top:Unix_Servers:renoir:DNS_renoir.example.com' does not exist",
+                        "004_essential_services:41: WARNING: alias target "
+                                + "'Top:Unix_Servers:pisarro:DNS_pisarro.example.com' does not exist"),
                 messages(c.warnings()).stream().filter(m -> m.contains("alias")).toList());
     }
 }

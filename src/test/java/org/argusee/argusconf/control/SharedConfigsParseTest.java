@@ -34,8 +34,10 @@ class SharedConfigsParseTest {
         assertEquals(List.of(), c.diagnostics());
         // eury 7 services, pen 4, gw 3, Software 1, Root Servers 3
         assertCounts(c, 5, 3, 18, 1, 11);
-        assertEquals(List.of("mail"), c.methods().stream().map(ParsedBlock::name).toList());
-        assertEquals("To: %R\nFrom: %F\nContent-Type: text/plain; charset=utf-8\nSubject: Argus%E\n\n%M\n",
+        assertEquals(
+                List.of("mail"), c.methods().stream().map(ParsedBlock::name).toList());
+        assertEquals(
+                "To: %R\nFrom: %F\nContent-Type: text/plain; charset=utf-8\nSubject: Argus%E\n\n%M\n",
                 c.methods().get(0).param("send").orElseThrow());
         assertEquals(1, c.blocks("Resolv").size());
     }
@@ -47,8 +49,12 @@ class SharedConfigsParseTest {
         assertCounts(c, 2, 3, 13, 0, 12);
         ParsedBlock darp = c.darp().orElseThrow();
         assertEquals("master", darp.name());
-        assertEquals(List.of("slave1", "slave2"), darp.blocks("slave").stream().map(ParsedBlock::name).toList());
-        assertEquals("http://www.example.com/argus", darp.blocks().get(0).param("remote_url").orElseThrow());
+        assertEquals(
+                List.of("slave1", "slave2"),
+                darp.blocks("slave").stream().map(ParsedBlock::name).toList());
+        assertEquals(
+                "http://www.example.com/argus",
+                darp.blocks().get(0).param("remote_url").orElseThrow());
     }
 
     @Test
@@ -67,9 +73,12 @@ class SharedConfigsParseTest {
         // Group foo 2 ([...]), server 5, asterisk 4, Databases 1, Sprint T3 2, ns1 5, ntp 2, My Stats 4
         assertCounts(c, 7, 4, 25, 0, 0);
         List<Integer> topLevelServices = c.errors().stream()
-                .filter(d -> d.message().equals("Service not allowed at top level")).map(Diagnostic::line).toList();
+                .filter(d -> d.message().equals("Service not allowed at top level"))
+                .map(Diagnostic::line)
+                .toList();
         assertEquals(List.of(20, 41, 50, 69, 78, 97, 174, 203, 211, 225), topLevelServices);
-        assertTrue(c.errors().stream().anyMatch(d -> d.line() == 386 && d.message().startsWith("Method block after")));
+        assertTrue(
+                c.errors().stream().anyMatch(d -> d.line() == 386 && d.message().startsWith("Method block after")));
         assertEquals(4, c.blocks().size());
         assertEquals(2, c.top().blocks().size());
     }
@@ -78,10 +87,12 @@ class SharedConfigsParseTest {
     void bigDirectory() {
         ParsedConfig c = SharedConfigs.parse("config-big");
         assertCounts(c, 92, 197, 590, 10, 11);
-        assertEquals(List.of("002_switches:89: WARNING: missing '{' after Host \"lb-vip-inside\"; block assumed",
-                "007_servers:470: WARNING: repeated parameter 'hostname'",
-                "007_servers:1072: WARNING: repeated parameter 'hostname'",
-                "099_test:15: WARNING: missing '{' after Host \"rocher.example.com\"; block assumed"),
+        assertEquals(
+                List.of(
+                        "002_switches:89: WARNING: missing '{' after Host \"lb-vip-inside\"; block assumed",
+                        "007_servers:470: WARNING: repeated parameter 'hostname'",
+                        "007_servers:1072: WARNING: repeated parameter 'hostname'",
+                        "099_test:15: WARNING: missing '{' after Host \"rocher.example.com\"; block assumed"),
                 c.diagnostics().stream().map(Diagnostic::toString).toList());
     }
 }

@@ -56,7 +56,8 @@ class DarpDutyTest {
 
     /** Top > G (the given darp parameters) > one Ping service, and a DARP/Watch service beside it. */
     static TreeSnapshot tree(String... keysAndValues) {
-        List<ObjectRow> objects = List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
+        List<ObjectRow> objects = List.of(
+                new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
                 new ObjectRow(2, 1L, ObjectKind.GROUP, "G", null, null, 0),
                 new ObjectRow(3, 2L, ObjectKind.SERVICE, "Ping", "Ping", null, 0),
                 new ObjectRow(4, 2L, ObjectKind.SERVICE, "Watch", "DARP/Watch/s1", null, 1));
@@ -76,8 +77,11 @@ class DarpDutyTest {
     void modeNoneAndDarpWatchAreAlwaysTestedWithoutAskingAgain() {
         assertSame(ProbeDuty.Assignment.ALWAYS, duty.assign(ping()));
         assertSame(ProbeDuty.Assignment.ALWAYS, duty.assign(ping("darp_mode", "none")));
-        assertSame(ProbeDuty.Assignment.ALWAYS,
-                duty.assign(tree("darp_mode", "distributed", "darp_tags", "s2").byId(4).orElseThrow()));
+        assertSame(
+                ProbeDuty.Assignment.ALWAYS,
+                duty.assign(tree("darp_mode", "distributed", "darp_tags", "s2")
+                        .byId(4)
+                        .orElseThrow()));
     }
 
     @Test

@@ -41,21 +41,24 @@ class DarpSettingsTest {
 
     @Test
     void badTagNamesTheSetting() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings("bad tag", null, null).check());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings("bad tag", null, null)
+                .check());
         assertTrue(e.getMessage().contains("argus.darp.tag"), e.getMessage());
     }
 
     @Test
     void masterWithoutSecretIsRefusedWithoutShowingAnything() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> settings("s1", "http://master:8080/", null).check());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> settings("s1", "http://master:8080/", null)
+                        .check());
         assertTrue(e.getMessage().contains("argus.darp.master.secret"), e.getMessage());
     }
 
     @Test
     void secretNeverAppearsInErrors() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> settings("s1", "ftp://master/", "very-secret-value").check());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> settings("s1", "ftp://master/", "very-secret-value")
+                        .check());
         assertTrue(e.getMessage().contains("argus.darp.master.url"), e.getMessage());
         assertFalse(e.getMessage().contains("very-secret-value"));
     }

@@ -10,15 +10,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PeerRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "10.0.0.0/8", "192.0.2.0/24", "::1", "2001:db8::/32", "slave1",
-            "slave1.example.com", "a-b.example"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "10.0.0.0/8",
+                "192.0.2.0/24",
+                "::1",
+                "2001:db8::/32",
+                "slave1",
+                "slave1.example.com",
+                "a-b.example"
+            })
     void acceptsHostsAddressesAndBlocks(String address) {
         assertTrue(PeerRules.address(address), address);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "10.0.0.0/33", "::1/129", "host/24", "300.1.1.1/8", "-bad.example", "a b", "x/y",
-            "10.0.0.0/"})
+    @ValueSource(
+            strings = {"", "10.0.0.0/33", "::1/129", "host/24", "300.1.1.1/8", "-bad.example", "a b", "x/y", "10.0.0.0/"
+            })
     void refusesTheRest(String address) {
         assertFalse(PeerRules.address(address), address);
     }

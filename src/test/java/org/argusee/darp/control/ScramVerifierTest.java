@@ -15,22 +15,27 @@ class ScramVerifierTest {
 
     /** The example exchange of RFC 7677 section 3 (user "user", password "pencil"). */
     private static final String SALT = "W22ZaJ0SNY7soEsUEjb6gQ==";
+
     private static final String AUTH_MESSAGE = "n=user,r=rOprNGfwEbeRWgbNEkqO,"
             + "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,"
             + "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
 
     @Test
     void keysReproduceTheRfc7677Example() {
-        ScramVerifier verifier = ScramVerifier.derive("pencil", Base64.getDecoder().decode(SALT), 4096);
-        byte[] clientKey = ScramVerifier.hmac(ScramVerifier.saltedPassword("pencil",
-                Base64.getDecoder().decode(SALT), 4096), "Client Key");
+        ScramVerifier verifier =
+                ScramVerifier.derive("pencil", Base64.getDecoder().decode(SALT), 4096);
+        byte[] clientKey = ScramVerifier.hmac(
+                ScramVerifier.saltedPassword("pencil", Base64.getDecoder().decode(SALT), 4096), "Client Key");
         byte[] clientSignature = ScramVerifier.hmac(verifier.storedKey(), AUTH_MESSAGE);
         byte[] proof = new byte[clientKey.length];
         for (int i = 0; i < proof.length; i++) {
             proof[i] = (byte) (clientKey[i] ^ clientSignature[i]);
         }
-        assertEquals("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", Base64.getEncoder().encodeToString(proof));
-        assertEquals("6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
+        assertEquals(
+                "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+                Base64.getEncoder().encodeToString(proof));
+        assertEquals(
+                "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
                 Base64.getEncoder().encodeToString(ScramVerifier.hmac(verifier.serverKey(), AUTH_MESSAGE)));
     }
 
@@ -55,15 +60,20 @@ class ScramVerifierTest {
 
     @Test
     void saltMakesEachVerifierDifferent() {
-        assertNotEquals(ScramVerifier.create("same secret").text(), ScramVerifier.create("same secret").text());
+        assertNotEquals(
+                ScramVerifier.create("same secret").text(),
+                ScramVerifier.create("same secret").text());
     }
 
     @Test
     void neitherTextNorToStringHoldsTheSecret() {
         ScramVerifier verifier = ScramVerifier.create("dont-tell-anyone");
         assertFalse(verifier.text().contains("dont-tell-anyone"));
-        assertFalse(new String(Base64.getDecoder().decode(verifier.text().split("\\$")[2].split(":")[0]),
-                StandardCharsets.ISO_8859_1).contains("dont-tell"));
+        assertFalse(new String(
+                        Base64.getDecoder()
+                                .decode(verifier.text().split("\\$")[2].split(":")[0]),
+                        StandardCharsets.ISO_8859_1)
+                .contains("dont-tell"));
         assertFalse(verifier.toString().contains("dont-tell"));
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** What a slave is served, and that the slave rebuilds the same effective parameters from it. */
 class ServedConfigTest {
 
-    final List<ObjectRow> objects = new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0)));
+    final List<ObjectRow> objects =
+            new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0)));
     final List<ParamRow> params = new ArrayList<>();
 
     long add(long parent, ObjectKind kind, String name, String type) {
@@ -65,15 +66,36 @@ class ServedConfigTest {
 
         ConfigDocument doc = ServedConfig.build(tree(), MASTER1, "slave1");
 
-        assertEquals(List.of("Top", "Top:Dist", "Top:Dist:mail.example.com", "Top:Dist:mail.example.com:SMTP_mail.example.com",
-                "Top:Redundant", "Top:Redundant:UDP_53_z"), doc.objects().stream().map(ConfigDocument.Entry::fullName).toList());
-        assertEquals(List.of(-1, 0, 1, 2, 0, 4), doc.objects().stream().map(ConfigDocument.Entry::parent).toList());
-        assertEquals(List.of(new Parameter("frequency", "30", false)), doc.objects().get(0).parameters());
-        assertEquals(List.of(new Parameter("sendnotify", "yes", true)), doc.objects().get(5).parameters());
-        assertEquals(List.of("Top", "Top:Dist", "Top:Dist:mail.example.com",
-                "Top:Dist:mail.example.com:SMTP_mail.example.com", "Top:Dist:OnlyOther", "Top:Dist:OnlyOther:TCP_22_x"),
+        assertEquals(
+                List.of(
+                        "Top",
+                        "Top:Dist",
+                        "Top:Dist:mail.example.com",
+                        "Top:Dist:mail.example.com:SMTP_mail.example.com",
+                        "Top:Redundant",
+                        "Top:Redundant:UDP_53_z"),
+                doc.objects().stream().map(ConfigDocument.Entry::fullName).toList());
+        assertEquals(
+                List.of(-1, 0, 1, 2, 0, 4),
+                doc.objects().stream().map(ConfigDocument.Entry::parent).toList());
+        assertEquals(
+                List.of(new Parameter("frequency", "30", false)),
+                doc.objects().get(0).parameters());
+        assertEquals(
+                List.of(new Parameter("sendnotify", "yes", true)),
+                doc.objects().get(5).parameters());
+        assertEquals(
+                List.of(
+                        "Top",
+                        "Top:Dist",
+                        "Top:Dist:mail.example.com",
+                        "Top:Dist:mail.example.com:SMTP_mail.example.com",
+                        "Top:Dist:OnlyOther",
+                        "Top:Dist:OnlyOther:TCP_22_x"),
                 ServedConfig.build(tree(), MASTER1, "slave2").objects().stream()
-                        .map(ConfigDocument.Entry::fullName).filter(n -> !n.startsWith("Top:Redundant")).toList());
+                        .map(ConfigDocument.Entry::fullName)
+                        .filter(n -> !n.startsWith("Top:Redundant"))
+                        .toList());
     }
 
     @Test
@@ -81,11 +103,20 @@ class ServedConfigTest {
         long g = add(1, ObjectKind.GROUP, "G", null);
         long s = add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
         assertFalse(servedToSlave1(s), "darp_mode none is the default");
-        for (String[] c : new String[][] {{"failover", "", "true"}, {"distributed", "", "true"},
-                {"redundant", "", "true"}, {"distributed", "MASTERS", "false"}, {"distributed", "slave2 slave1", "true"},
-                {"redundant", "slave2", "false"}, {"failover", "*", "true"}, {"none", "slave1", "false"},
-                {"distributed", "SLAVES", "true"}, {"redundant", "slaves", "true"}, {"distributed", "master1", "false"},
-                {"redundant", "LOCAL", "false"}}) {
+        for (String[] c : new String[][] {
+            {"failover", "", "true"},
+            {"distributed", "", "true"},
+            {"redundant", "", "true"},
+            {"distributed", "MASTERS", "false"},
+            {"distributed", "slave2 slave1", "true"},
+            {"redundant", "slave2", "false"},
+            {"failover", "*", "true"},
+            {"none", "slave1", "false"},
+            {"distributed", "SLAVES", "true"},
+            {"redundant", "slaves", "true"},
+            {"distributed", "master1", "false"},
+            {"redundant", "LOCAL", "false"}
+        }) {
             params.clear();
             param(g, "darp_mode", c[0], false);
             if (!c[1].isEmpty()) {
@@ -100,31 +131,38 @@ class ServedConfigTest {
         long g = add(1, ObjectKind.GROUP, "G", null);
         long s = add(g, ObjectKind.SERVICE, "TCP_1_h", "TCP");
         long other = add(1, ObjectKind.GROUP, "Other", null);
-        objects.add(new ObjectRow(objects.size() + 1, other, ObjectKind.ALIAS, "A", null, "Top:G:TCP_1_h",
-                objects.size()));
+        objects.add(
+                new ObjectRow(objects.size() + 1, other, ObjectKind.ALIAS, "A", null, "Top:G:TCP_1_h", objects.size()));
         param(1, "darp_mode", "redundant", false);
         param(g, "darp_mode", "none", false);
         ConfigDocument none = ServedConfig.build(tree(), MASTER1, "slave1");
-        assertEquals(List.of("Top"), none.objects().stream().map(ConfigDocument.Entry::fullName).toList(),
+        assertEquals(
+                List.of("Top"),
+                none.objects().stream().map(ConfigDocument.Entry::fullName).toList(),
                 "a document always starts with Top");
         assertEquals(none, ConfigDocuments.read(ConfigDocuments.write(none)));
         params.clear();
         param(1, "darp_mode", "redundant", false);
-        assertEquals(List.of("Top", "Top:G", "Top:G:TCP_1_h"), ServedConfig.build(tree(), MASTER1, "slave1").objects()
-                .stream().map(ConfigDocument.Entry::fullName).toList(), "protocol v1 carries no alias target");
+        assertEquals(
+                List.of("Top", "Top:G", "Top:G:TCP_1_h"),
+                ServedConfig.build(tree(), MASTER1, "slave1").objects().stream()
+                        .map(ConfigDocument.Entry::fullName)
+                        .toList(),
+                "protocol v1 carries no alias target");
         assertTrue(servedToSlave1(s));
     }
 
     @Test
     void onlyASlaveIsServed() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> ServedConfig.build(tree(), MASTER1, "stranger"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ServedConfig.build(tree(), MASTER1, "stranger"));
     }
 
     private boolean servedToSlave1(long service) {
         TreeSnapshot t = tree();
         String name = t.byId(service).orElseThrow().fullName();
-        return ServedConfig.build(t, MASTER1, "slave1").objects().stream().anyMatch(e -> e.fullName().equals(name));
+        return ServedConfig.build(t, MASTER1, "slave1").objects().stream()
+                .anyMatch(e -> e.fullName().equals(name));
     }
 
     @Test
@@ -163,8 +201,10 @@ class ServedConfigTest {
 
         assertTrue(slave.problems().isEmpty(), slave.problems().toString());
         for (String name : List.of("Top:G", "Top:G:h.example.com", "Top:G:h.example.com:URL_h.example.com:8080/x")) {
-            assertEquals(master.find(name).orElseThrow().effectiveParameters(),
-                    slave.find(name).orElseThrow().effectiveParameters(), name);
+            assertEquals(
+                    master.find(name).orElseThrow().effectiveParameters(),
+                    slave.find(name).orElseThrow().effectiveParameters(),
+                    name);
         }
     }
 
@@ -178,35 +218,42 @@ class ServedConfigTest {
         List<Parameter> first = FetchedTree.mergeTop(List.of(ownMail), List.of(), List.of(masterFreq, masterNotify));
         assertEquals(List.of(ownMail, masterFreq), first, "the slave's own notify wins");
 
-        List<Parameter> second = FetchedTree.mergeTop(first, List.of(masterFreq, masterNotify),
-                List.of(masterTimeout));
+        List<Parameter> second = FetchedTree.mergeTop(first, List.of(masterFreq, masterNotify), List.of(masterTimeout));
         assertEquals(List.of(ownMail, masterTimeout), second, "a key the master dropped goes");
-        assertEquals(second, FetchedTree.mergeTop(second, List.of(masterTimeout), List.of(masterTimeout)),
+        assertEquals(
+                second,
+                FetchedTree.mergeTop(second, List.of(masterTimeout), List.of(masterTimeout)),
                 "the same fetch again changes nothing");
     }
 
     @Test
     void aBrokenDocumentIsRefusedNamingTheObject() {
         String[] bad = {
-                "{\"protocol\":2,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":[]}",
-                "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":[]}",
-                "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
-                        + "{\"name\":\"G\",\"fullName\":\"G\",\"parent\":-1,\"kind\":\"Group\",\"parameters\":[]}]}",
-                "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
-                        + "{\"name\":\"Top\",\"fullName\":\"Top\",\"parent\":-1,\"kind\":\"Top\",\"parameters\":[]},"
-                        + "{\"name\":\"S\",\"fullName\":\"Top:S\",\"parent\":0,\"kind\":\"Service\",\"type\":\"TCP\",\"parameters\":[]},"
-                        + "{\"name\":\"T\",\"fullName\":\"Top:S:T\",\"parent\":1,\"kind\":\"Service\",\"type\":\"TCP\",\"parameters\":[]}]}",
-                "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
-                        + "{\"name\":\"Top\",\"fullName\":\"Top\",\"parent\":-1,\"kind\":\"Top\",\"parameters\":[]},"
-                        + "{\"name\":\"a b\",\"fullName\":\"Top:a b\",\"parent\":0,\"kind\":\"Group\",\"parameters\":[]}]}",
-                "not json"};
-        String[] expected = {"'protocol' must be 1", "non-empty array", "config object 0: Top comes first",
-                "config object 2: 'parent' must be the index of an earlier Top, Group or Host",
-                "config object 1: 'name' must be 1-200 characters", "not a JSON object"};
+            "{\"protocol\":2,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":[]}",
+            "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":[]}",
+            "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
+                    + "{\"name\":\"G\",\"fullName\":\"G\",\"parent\":-1,\"kind\":\"Group\",\"parameters\":[]}]}",
+            "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
+                    + "{\"name\":\"Top\",\"fullName\":\"Top\",\"parent\":-1,\"kind\":\"Top\",\"parameters\":[]},"
+                    + "{\"name\":\"S\",\"fullName\":\"Top:S\",\"parent\":0,\"kind\":\"Service\",\"type\":\"TCP\",\"parameters\":[]},"
+                    + "{\"name\":\"T\",\"fullName\":\"Top:S:T\",\"parent\":1,\"kind\":\"Service\",\"type\":\"TCP\",\"parameters\":[]}]}",
+            "{\"protocol\":1,\"master\":\"m\",\"slave\":\"s\",\"version\":\"v\",\"objects\":["
+                    + "{\"name\":\"Top\",\"fullName\":\"Top\",\"parent\":-1,\"kind\":\"Top\",\"parameters\":[]},"
+                    + "{\"name\":\"a b\",\"fullName\":\"Top:a b\",\"parent\":0,\"kind\":\"Group\",\"parameters\":[]}]}",
+            "not json"
+        };
+        String[] expected = {
+            "'protocol' must be 1",
+            "non-empty array",
+            "config object 0: Top comes first",
+            "config object 2: 'parent' must be the index of an earlier Top, Group or Host",
+            "config object 1: 'name' must be 1-200 characters",
+            "not a JSON object"
+        };
         for (int i = 0; i < bad.length; i++) {
             String text = bad[i];
-            BadMessage e = org.junit.jupiter.api.Assertions.assertThrows(BadMessage.class,
-                    () -> ConfigDocuments.read(text));
+            BadMessage e =
+                    org.junit.jupiter.api.Assertions.assertThrows(BadMessage.class, () -> ConfigDocuments.read(text));
             assertTrue(e.getMessage().contains(expected[i]), e.getMessage() + " should say " + expected[i]);
         }
     }

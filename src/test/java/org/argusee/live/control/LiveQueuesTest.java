@@ -15,11 +15,15 @@ class LiveQueuesTest {
         ring.add(new Change(1, Change.Kind.STATUS, 10, "Top:a"));
         ring.add(new Change(2, Change.Kind.STATUS, 11, "Top:b"));
         ring.add(new Change(3, Change.Kind.STATUS, 10, "Top:a"));
-        assertEquals(List.of(2L, 3L), ring.after(1, 3).orElseThrow().stream().map(Change::seq).toList());
+        assertEquals(
+                List.of(2L, 3L),
+                ring.after(1, 3).orElseThrow().stream().map(Change::seq).toList());
         assertEquals(List.of(), ring.after(3, 3).orElseThrow());
         ring.add(new Change(4, Change.Kind.TREE, 0, null));
         assertTrue(ring.after(0, 4).isEmpty(), "1 fell out of the ring");
-        assertEquals(List.of(3L, 4L), ring.after(2, 4).orElseThrow().stream().map(Change::seq).toList());
+        assertEquals(
+                List.of(3L, 4L),
+                ring.after(2, 4).orElseThrow().stream().map(Change::seq).toList());
         assertTrue(ring.after(9, 4).isEmpty(), "a number from the future: the server restarted");
     }
 

@@ -35,29 +35,48 @@ class MonitorRouteTest {
 
     /** Type as written, then its route; null when no monitor tests it yet. */
     private static final Object[][] ROUTES = {
-        {"TCP", MonitorRoute.TCP}, {"TCP/SMTP", MonitorRoute.TCP}, {"TCP/HTTPS", MonitorRoute.TCP},
-        {"TCP/POPS", MonitorRoute.TCP}, {"TCP/SSL", MonitorRoute.TCP}, {"TCP/Argus", MonitorRoute.TCP},
-        {"TCP/Telnet", MonitorRoute.TCP}, {"tcp/http", MonitorRoute.TCP},
+        {"TCP", MonitorRoute.TCP},
+        {"TCP/SMTP", MonitorRoute.TCP},
+        {"TCP/HTTPS", MonitorRoute.TCP},
+        {"TCP/POPS", MonitorRoute.TCP},
+        {"TCP/SSL", MonitorRoute.TCP},
+        {"TCP/Argus", MonitorRoute.TCP},
+        {"TCP/Telnet", MonitorRoute.TCP},
+        {"tcp/http", MonitorRoute.TCP},
         {"TCP/URL", MonitorRoute.URL},
         {"TCP/RPC/100005", null},
-        {"TCP/DNS", MonitorRoute.DNS}, {"TCP/Domain/example.com", MonitorRoute.DNS},
+        {"TCP/DNS", MonitorRoute.DNS},
+        {"TCP/Domain/example.com", MonitorRoute.DNS},
         {"TCP/DNS/Serial/example.com", MonitorRoute.DNS},
-        {"UDP", MonitorRoute.UDP}, {"UDP/NTP", MonitorRoute.UDP}, {"UDP/RADIUS", MonitorRoute.UDP},
-        {"UDP/Portmap", MonitorRoute.UDP}, {"UDP/NFS", MonitorRoute.UDP}, {"UDP/RPC/100005/3", MonitorRoute.UDP},
+        {"UDP", MonitorRoute.UDP},
+        {"UDP/NTP", MonitorRoute.UDP},
+        {"UDP/RADIUS", MonitorRoute.UDP},
+        {"UDP/Portmap", MonitorRoute.UDP},
+        {"UDP/NFS", MonitorRoute.UDP},
+        {"UDP/RPC/100005/3", MonitorRoute.UDP},
         {"UDP/IAX2", MonitorRoute.UDP},
-        {"UDP/DNS", MonitorRoute.DNS}, {"UDP/Domain/example.com", MonitorRoute.DNS},
+        {"UDP/DNS", MonitorRoute.DNS},
+        {"UDP/Domain/example.com", MonitorRoute.DNS},
         {"UDP/DNS/MX/example.com", MonitorRoute.DNS},
-        {"UDP/SNMP", MonitorRoute.SNMP}, {"UDP/SNMPv2c", MonitorRoute.SNMP}, {"UDP/SNMPv3", MonitorRoute.SNMP},
+        {"UDP/SNMP", MonitorRoute.SNMP},
+        {"UDP/SNMPv2c", MonitorRoute.SNMP},
+        {"UDP/SNMPv3", MonitorRoute.SNMP},
         {"UDP/SNMP/ifOperStatus.2", MonitorRoute.SNMP},
-        {"DNS", MonitorRoute.DNS}, {"Domain/example.com", MonitorRoute.DNS},
-        {"DNS/A/www.example.com", MonitorRoute.DNS}, {"DNS/Serial/example.com", MonitorRoute.DNS},
+        {"DNS", MonitorRoute.DNS},
+        {"Domain/example.com", MonitorRoute.DNS},
+        {"DNS/A/www.example.com", MonitorRoute.DNS},
+        {"DNS/Serial/example.com", MonitorRoute.DNS},
         {"Ping", MonitorRoute.PING},
         {"Prog", MonitorRoute.PROG},
-        {"Self/tested", MonitorRoute.SELF}, {"Self", MonitorRoute.SELF}, {"Self/Notifs", MonitorRoute.SELF},
+        {"Self/tested", MonitorRoute.SELF},
+        {"Self", MonitorRoute.SELF},
+        {"Self/Notifs", MonitorRoute.SELF},
         {"Compute", MonitorRoute.COMPUTE},
-        {"DARP/Watch/s1", MonitorRoute.DARP_WATCH}, {"DARP/WATCH/s2", MonitorRoute.DARP_WATCH},
+        {"DARP/Watch/s1", MonitorRoute.DARP_WATCH},
+        {"DARP/WATCH/s2", MonitorRoute.DARP_WATCH},
         {"DARP/Watch", MonitorRoute.DARP_WATCH},
-        {"Agent/Load", null}, {"DB", null},
+        {"Agent/Load", null},
+        {"DB", null},
     };
 
     /** Routed to their monitor, which then declines them for what the settings ask: not built yet. */
@@ -94,8 +113,8 @@ class MonitorRouteTest {
     @Test
     void everyFamilyRoutesToItsMonitor() {
         for (Object[] row : ROUTES) {
-            assertEquals(Optional.ofNullable(row[1]), MonitorRoute.of(ServiceType.parse((String) row[0])),
-                    (String) row[0]);
+            assertEquals(
+                    Optional.ofNullable(row[1]), MonitorRoute.of(ServiceType.parse((String) row[0])), (String) row[0]);
         }
     }
 
@@ -112,8 +131,10 @@ class MonitorRouteTest {
         for (Object[] row : ROUTES) {
             String type = (String) row[0];
             ProbeSpec spec = spec(type);
-            List<MonitorRoute> handling = monitors.entrySet().stream().filter(e -> e.getValue().handles(spec))
-                    .map(Map.Entry::getKey).collect(Collectors.toList());
+            List<MonitorRoute> handling = monitors.entrySet().stream()
+                    .filter(e -> e.getValue().handles(spec))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toList());
             boolean declined = row[1] == null || DECLINED.contains(type);
             assertEquals(declined ? List.of() : List.of(row[1]), handling, type);
         }

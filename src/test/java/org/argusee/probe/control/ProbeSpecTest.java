@@ -20,9 +20,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProbeSpecTest {
 
     @ParameterizedTest
-    @CsvSource({"TCP/SMTP, 25", "TCP/FTP, 21", "TCP/POP, 110", "TCP/IMAP, 143", "TCP/NNTP, 119", "TCP/HTTP, 80",
-        "TCP/SSH, 22", "TCP/Telnet, 23", "TCP/Whois, 43", "TCP/LPD, 515", "TCP/NFS, 2049", "TCP/HTTPS, 443",
-        "UDP/DNS, 53", "UDP/NTP, 123", "UDP/RADIUS, 1645", "UDP/SNMP, 161", "UDP/Portmap, 111"})
+    @CsvSource({
+        "TCP/SMTP, 25",
+        "TCP/FTP, 21",
+        "TCP/POP, 110",
+        "TCP/IMAP, 143",
+        "TCP/NNTP, 119",
+        "TCP/HTTP, 80",
+        "TCP/SSH, 22",
+        "TCP/Telnet, 23",
+        "TCP/Whois, 43",
+        "TCP/LPD, 515",
+        "TCP/NFS, 2049",
+        "TCP/HTTPS, 443",
+        "UDP/DNS, 53",
+        "UDP/NTP, 123",
+        "UDP/RADIUS, 1645",
+        "UDP/SNMP, 161",
+        "UDP/Portmap, 111"
+    })
     void appsHaveTheirDefaultPort(String type, int port) {
         assertEquals(port, spec(type).port());
     }
@@ -35,22 +51,24 @@ class ProbeSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "65536", "-1", "smtp", "25x"})
     void badPortIsNamed(String port) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> spec("TCP/SMTP", "port", port));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "port", port));
         assertTrue(e.getMessage().startsWith("bad port '" + port + "'"), e.getMessage());
     }
 
     @Test
     void plainTcpAndUdpNeedAPort() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP")).getMessage().contains("'port'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP"))
+                .getMessage()
+                .contains("'port'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("UDP", "send", "x"))
-                .getMessage().contains("'port'"));
+                .getMessage()
+                .contains("'port'"));
     }
 
     @Test
     void hostnameIsRequired() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProbeSpec.of(ServiceType.parse("TCP/SMTP"), Map.of()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ProbeSpec.of(ServiceType.parse("TCP/SMTP"), Map.of()));
         assertTrue(e.getMessage().contains("'hostname'"), e.getMessage());
     }
 
@@ -63,11 +81,14 @@ class ProbeSpecTest {
     @Test
     void timeoutDefaultsToAMinuteAndTakesArgusTimes() {
         assertEquals(Duration.ofSeconds(60), spec("TCP/SMTP").timeout());
-        assertEquals(Duration.ofSeconds(90), spec("TCP/SMTP", "timeout", "1m30s").timeout());
+        assertEquals(
+                Duration.ofSeconds(90), spec("TCP/SMTP", "timeout", "1m30s").timeout());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "timeout", "soon"))
-                .getMessage().startsWith("bad timeout"));
+                .getMessage()
+                .startsWith("bad timeout"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "timeout", "0"))
-                .getMessage().startsWith("bad timeout"));
+                .getMessage()
+                .startsWith("bad timeout"));
     }
 
     @Test
@@ -108,9 +129,11 @@ class ProbeSpecTest {
     @Test
     void badReadhowAndExpectAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "readhow", "all"))
-                .getMessage().startsWith("bad readhow 'all'"));
+                .getMessage()
+                .startsWith("bad readhow 'all'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "expect", "(unclosed"))
-                .getMessage().startsWith("bad expect '(unclosed'"));
+                .getMessage()
+                .startsWith("bad expect '(unclosed'"));
     }
 
     @Test
@@ -123,11 +146,14 @@ class ProbeSpecTest {
     @Test
     void certificateOptionsAreCheckedWithTheSpec() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/POPS", "ssl_expiry", "soon"))
-                .getMessage().startsWith("bad ssl_expiry 'soon'"));
+                .getMessage()
+                .startsWith("bad ssl_expiry 'soon'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/POPS", "ssl_value", "issuer"))
-                .getMessage().startsWith("bad ssl_value 'issuer'"));
+                .getMessage()
+                .startsWith("bad ssl_value 'issuer'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "ssl_value", "days"))
-                .getMessage().contains("ssl: yes"));
+                .getMessage()
+                .contains("ssl: yes"));
     }
 
     @Test
@@ -135,7 +161,9 @@ class ProbeSpecTest {
         ProbeSpec s = spec("TCP/SSL", "ssl_value", "days", "minvalue", "14", "expect", "^1");
         assertFalse(s.reads(), "the days need no data read");
         assertNull(s.expect(), "the user's expect is about the days, left to the result checks");
-        assertEquals("^\\+OK", spec("TCP/POPS", "ssl_value", "days", "expect", "x").expect().pattern());
+        assertEquals(
+                "^\\+OK",
+                spec("TCP/POPS", "ssl_value", "days", "expect", "x").expect().pattern());
     }
 
     @Test
@@ -144,11 +172,14 @@ class ProbeSpecTest {
         assertEquals(List.of(6, 4), spec("TCP/SMTP", "ipversion", "6 4").ipversions());
         assertEquals(List.of(6), spec("TCP/SMTP", "ipversion", "6").ipversions());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/SMTP", "ipversion", "5"))
-                .getMessage().startsWith("bad ipversion"));
+                .getMessage()
+                .startsWith("bad ipversion"));
     }
 
     @Test
     void keepsEveryParameter() {
-        assertEquals("private", spec("UDP/SNMP", "community", "private").param("community").orElseThrow());
+        assertEquals(
+                "private",
+                spec("UDP/SNMP", "community", "private").param("community").orElseThrow());
     }
 }

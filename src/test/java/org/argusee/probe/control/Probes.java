@@ -17,8 +17,7 @@ public final class Probes {
     /** Generous: the assertions are about completing at all, not about speed. */
     public static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** A spec for 127.0.0.1 from the type and key/value pairs. */
     public static ProbeSpec spec(String type, String... keyValues) {

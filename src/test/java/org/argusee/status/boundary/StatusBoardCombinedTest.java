@@ -44,8 +44,7 @@ class StatusBoardCombinedTest {
         final List<Optional<ServiceStatus>> ownSeen = new ArrayList<>();
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public Optional<JointStatus> combine(TreeNode service, Optional<ServiceStatus> own, Instant now) {
@@ -97,7 +96,9 @@ class StatusBoardCombinedTest {
         assertEquals("down on s1 (timeout)", board.state(10).orElseThrow().reason());
         assertEquals(Status.DOWN, board.state(2).orElseThrow().status(), "the group follows the combined status");
         assertEquals(Status.UP, board.own(10).orElseThrow().status(), "this server's own result");
-        assertEquals(Status.UP, fake.ownSeen.get(fake.ownSeen.size() - 1).orElseThrow().status());
+        assertEquals(
+                Status.UP,
+                fake.ownSeen.get(fake.ownSeen.size() - 1).orElseThrow().status());
     }
 
     @Test
@@ -111,7 +112,9 @@ class StatusBoardCombinedTest {
         fake.joint.remove(11L);
         board.recombine(List.of(11L));
         settle();
-        assertEquals(Status.DOWN, board.state(11).orElseThrow().status(),
+        assertEquals(
+                Status.DOWN,
+                board.state(11).orElseThrow().status(),
                 "no longer combined and no own result: left as it was");
 
         board.record(11, "Top:G:S11", PARAMS, OK);
@@ -134,13 +137,19 @@ class StatusBoardCombinedTest {
         board.recombine(List.of(10L));
         StatusBatch batch = settle();
 
-        assertEquals(DisplayState.OVERRIDE, board.state(10).orElseThrow().display().state());
+        assertEquals(
+                DisplayState.OVERRIDE, board.state(10).orElseThrow().display().state());
         assertEquals(Severity.CLEAR, board.state(10).orElseThrow().display().severity());
         assertFalse(board.state(10).orElseThrow().overridden(), "no override is set here");
-        StatusRow row = batch.statuses().stream().filter(r -> r.objectId() == 10).findFirst().orElseThrow();
+        StatusRow row = batch.statuses().stream()
+                .filter(r -> r.objectId() == 10)
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.inOverride(), "no notification");
         assertEquals("override on s1 (maintenance)", row.logReason());
-        assertEquals(DisplayState.OVERRIDE, board.state(2).orElseThrow().display().state(),
+        assertEquals(
+                DisplayState.OVERRIDE,
+                board.state(2).orElseThrow().display().state(),
                 "the group shows what its child shows");
 
         fake.joint.put(10L, down("down on s2 (timeout)", false));
@@ -152,11 +161,16 @@ class StatusBoardCombinedTest {
     @Test
     void aNewTreeRecombinesWhatTheCombinerNames() {
         fake.joint.put(10L, down("down on s1", false));
-        board.treeReloaded(new TreeReloaded(board.tree(), TreeSnapshot.build(4, List.of(
-                new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
-                new ObjectRow(2, 1L, ObjectKind.GROUP, "G", null, null, 1),
-                new ObjectRow(10, 2L, ObjectKind.SERVICE, "S10", "TCP", null, 2)), List.of(),
-                ParameterCatalog.standard())));
+        board.treeReloaded(new TreeReloaded(
+                board.tree(),
+                TreeSnapshot.build(
+                        4,
+                        List.of(
+                                new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
+                                new ObjectRow(2, 1L, ObjectKind.GROUP, "G", null, null, 1),
+                                new ObjectRow(10, 2L, ObjectKind.SERVICE, "S10", "TCP", null, 2)),
+                        List.of(),
+                        ParameterCatalog.standard())));
         settle();
         assertEquals(Status.DOWN, board.state(10).orElseThrow().status());
     }

@@ -56,7 +56,9 @@ class StatusBoardTest {
         StatusBatch batch = board.drain();
         board.stored(batch);
         assertEquals(DisplayState.DOWN, board.state(10).orElseThrow().display().state());
-        assertEquals(List.of(10L, 2L, 1L), batch.statuses().stream().map(StatusRow::objectId).toList());
+        assertEquals(
+                List.of(10L, 2L, 1L),
+                batch.statuses().stream().map(StatusRow::objectId).toList());
         assertTrue(batch.statuses().get(0).change().logged());
         assertEquals(1, batch.statuses().get(0).days().get(0).timesDown());
     }
@@ -71,9 +73,13 @@ class StatusBoardTest {
         }
         StatusBatch batch = board.drain();
         assertTrue(batch.statuses().isEmpty(), "no change, nothing to write");
-        int closed = batch.samples().stream().filter(r -> r.resolution() == Resolution.MINUTE)
-                .mapToInt(r -> r.sample().probes()).sum(); // a minute may have turned over meanwhile
-        int open = board.currentSample(11, Resolution.MINUTE, before).map(s -> s.probes()).orElse(0);
+        int closed = batch.samples().stream()
+                .filter(r -> r.resolution() == Resolution.MINUTE)
+                .mapToInt(r -> r.sample().probes())
+                .sum(); // a minute may have turned over meanwhile
+        int open = board.currentSample(11, Resolution.MINUTE, before)
+                .map(s -> s.probes())
+                .orElse(0);
         assertEquals(1001, closed + open, "every probe of a graph: yes service is sampled");
         assertEquals("42", board.lastCheck(11).orElseThrow().result());
     }

@@ -37,84 +37,109 @@ class GroupStatusTest {
 
     @Test
     void nostatusChildrenAreSkipped() {
-        assertEquals(g(Status.UP, DisplayState.UP, Severity.CLEAR),
+        assertEquals(
+                g(Status.UP, DisplayState.UP, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, IGNORED_DOWN), Gravity.DOWN));
     }
 
     @Test
     void downGravityIsDownIfAnyChildIsWithTheWorstSeverity() {
         assertEquals(g(Status.UP, DisplayState.UP, Severity.CLEAR), GroupStatus.combine(List.of(UP, UP), Gravity.DOWN));
-        assertEquals(g(Status.DOWN, DisplayState.DOWN, Severity.MAJOR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DOWN, Severity.MAJOR),
                 GroupStatus.combine(List.of(UP, DOWN_WARNING, DOWN_MAJOR), Gravity.DOWN));
     }
 
     @Test
     void downGravityShowsOverrideThenDependsBeforeUp() {
-        assertEquals(g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, OVERRIDDEN, DEPENDING), Gravity.DOWN));
-        assertEquals(g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, DEPENDING), Gravity.DOWN));
-        assertEquals(g(Status.DOWN, DisplayState.DOWN, Severity.MAJOR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DOWN, Severity.MAJOR),
                 GroupStatus.combine(List.of(OVERRIDDEN, DOWN_MAJOR), Gravity.DOWN));
     }
 
     @Test
     void downGravityCountsADependsChildsWarningInTheSeverity() {
-        assertEquals(Severity.WARNING,
-                GroupStatus.combine(List.of(DEPENDING, new Child(Status.DOWN, DisplayState.DOWN, Severity.CLEAR,
-                        false)), Gravity.DOWN).severity());
+        assertEquals(
+                Severity.WARNING,
+                GroupStatus.combine(
+                                List.of(DEPENDING, new Child(Status.DOWN, DisplayState.DOWN, Severity.CLEAR, false)),
+                                Gravity.DOWN)
+                        .severity());
     }
 
     @Test
     void downChildWithoutSeverityMakesItCritical() {
         Child odd = new Child(Status.DOWN, DisplayState.DOWN, Severity.CLEAR, false);
-        assertEquals(Severity.CRITICAL, GroupStatus.combine(List.of(odd), Gravity.DOWN).severity());
+        assertEquals(
+                Severity.CRITICAL,
+                GroupStatus.combine(List.of(odd), Gravity.DOWN).severity());
     }
 
     @Test
     void upGravityIsDownOnlyWhenNoChildIsUpWithTheMildestSeverity() {
-        assertEquals(g(Status.UP, DisplayState.UP, Severity.CLEAR),
+        assertEquals(
+                g(Status.UP, DisplayState.UP, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, DOWN_CRITICAL), Gravity.UP));
-        assertEquals(g(Status.DOWN, DisplayState.DOWN, Severity.WARNING),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DOWN, Severity.WARNING),
                 GroupStatus.combine(List.of(DOWN_CRITICAL, DOWN_WARNING, DOWN_MAJOR), Gravity.UP));
     }
 
     @Test
     void upGravityShowsOverrideOrDependsBeforeDown() {
-        assertEquals(g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
                 GroupStatus.combine(List.of(DOWN_MAJOR, OVERRIDDEN), Gravity.UP));
-        assertEquals(g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
                 GroupStatus.combine(List.of(DOWN_MAJOR, DEPENDING), Gravity.UP));
     }
 
     @Test
     void voteIsDownWhenFewerThanHalfAreUp() {
-        assertEquals(g(Status.UP, DisplayState.UP, Severity.CLEAR),
-                GroupStatus.combine(List.of(UP, DOWN_MAJOR), Gravity.VOTE), "exactly half is up");
-        assertEquals(g(Status.UP, DisplayState.UP, Severity.CLEAR),
+        assertEquals(
+                g(Status.UP, DisplayState.UP, Severity.CLEAR),
+                GroupStatus.combine(List.of(UP, DOWN_MAJOR), Gravity.VOTE),
+                "exactly half is up");
+        assertEquals(
+                g(Status.UP, DisplayState.UP, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, UP, DOWN_MAJOR), Gravity.VOTE));
-        assertEquals(g(Status.DOWN, DisplayState.DOWN, Severity.WARNING),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DOWN, Severity.WARNING),
                 GroupStatus.combine(List.of(UP, DOWN_MAJOR, DOWN_WARNING), Gravity.VOTE));
     }
 
     @Test
     void voteShowsTheLargestOfUpOverrideAndDepends() {
-        assertEquals(g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
                 GroupStatus.combine(List.of(OVERRIDDEN, OVERRIDDEN, DOWN_MAJOR), Gravity.VOTE));
-        assertEquals(g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.OVERRIDE, Severity.CLEAR),
                 GroupStatus.combine(List.of(UP, OVERRIDDEN, DOWN_MAJOR, DOWN_MAJOR), Gravity.VOTE),
                 "a tie between up and override shows override");
-        assertEquals(g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
+        assertEquals(
+                g(Status.DOWN, DisplayState.DEPENDS, Severity.CLEAR),
                 GroupStatus.combine(List.of(DEPENDING, DEPENDING, DOWN_MAJOR), Gravity.VOTE));
     }
 
     @Test
     void gravityParameter() {
-        assertEquals(GroupStatus.combine(List.of(UP, DOWN_MAJOR), Gravity.DOWN),
+        assertEquals(
+                GroupStatus.combine(List.of(UP, DOWN_MAJOR), Gravity.DOWN),
                 GroupStatus.combine(List.of(UP, DOWN_MAJOR), (String) null));
-        assertEquals(Status.UP, GroupStatus.combine(List.of(UP, DOWN_MAJOR), " Up ").status());
-        assertEquals(g(Status.DOWN, DisplayState.DOWN, Severity.CRITICAL),
-                GroupStatus.combine(List.of(UP), "sideways"), "the original's answer to a bad gravity");
+        assertEquals(
+                Status.UP, GroupStatus.combine(List.of(UP, DOWN_MAJOR), " Up ").status());
+        assertEquals(
+                g(Status.DOWN, DisplayState.DOWN, Severity.CRITICAL),
+                GroupStatus.combine(List.of(UP), "sideways"),
+                "the original's answer to a bad gravity");
     }
 
     @Test

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class OverrideDisplayTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final UserOverride MANUAL = new UserOverride("bob", "maintenance", T0, T0.plusSeconds(3600),
-            OverrideMode.MANUAL, "TKT-1", false);
-    private static final UserOverride AUTO = new UserOverride("ann", "known", T0, null, OverrideMode.AUTO, null,
-            true);
+    private static final UserOverride MANUAL =
+            new UserOverride("bob", "maintenance", T0, T0.plusSeconds(3600), OverrideMode.MANUAL, "TKT-1", false);
+    private static final UserOverride AUTO = new UserOverride("ann", "known", T0, null, OverrideMode.AUTO, null, true);
 
     @Test
     void overrideNeedsAUser() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new UserOverride(" ", "x", T0, null, OverrideMode.MANUAL, null, false));
     }
 
@@ -60,35 +60,39 @@ class OverrideDisplayTest {
 
     @Test
     void overriddenDownShowsOverrideClearUntilItExpires() {
-        assertEquals(new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null),
+        assertEquals(
+                new DisplayStatus(DisplayState.OVERRIDE, Severity.CLEAR, null),
                 DisplayStatus.of(Status.DOWN, Severity.MAJOR, MANUAL, List.of(), T0.plusSeconds(10)));
-        assertEquals(DisplayState.DOWN,
-                DisplayStatus.of(Status.DOWN, Severity.MAJOR, MANUAL, List.of(), T0.plusSeconds(3600)).state());
+        assertEquals(
+                DisplayState.DOWN,
+                DisplayStatus.of(Status.DOWN, Severity.MAJOR, MANUAL, List.of(), T0.plusSeconds(3600))
+                        .state());
     }
 
     @Test
     void downWhileADependencyIsNotUpShowsDependsWarning() {
-        DisplayStatus d = DisplayStatus.of(Status.DOWN, Severity.CRITICAL, null, List.of("Top:Net:Router", "Top:B"),
-                T0);
+        DisplayStatus d =
+                DisplayStatus.of(Status.DOWN, Severity.CRITICAL, null, List.of("Top:Net:Router", "Top:B"), T0);
         assertEquals(new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, "Top:Net:Router"), d);
     }
 
     @Test
     void overrideGoesBeforeDepends() {
-        assertEquals(DisplayState.OVERRIDE,
-                DisplayStatus.of(Status.DOWN, Severity.CRITICAL, AUTO, List.of("Top:A"), T0).state());
+        assertEquals(
+                DisplayState.OVERRIDE,
+                DisplayStatus.of(Status.DOWN, Severity.CRITICAL, AUTO, List.of("Top:A"), T0)
+                        .state());
     }
 
     @Test
     void fromServiceStatus() {
         ServiceStatus s = new ServiceStatus(Status.DOWN, 3, Severity.MINOR, T0, "timeout");
-        assertEquals(new DisplayStatus(DisplayState.DOWN, Severity.MINOR, null),
-                DisplayStatus.of(s, null, List.of(), T0));
+        assertEquals(
+                new DisplayStatus(DisplayState.DOWN, Severity.MINOR, null), DisplayStatus.of(s, null, List.of(), T0));
     }
 
     @Test
     void upServiceStatusMustBeClear() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new ServiceStatus(Status.UP, 0, Severity.MAJOR, T0, null));
+        assertThrows(IllegalArgumentException.class, () -> new ServiceStatus(Status.UP, 0, Severity.MAJOR, T0, null));
     }
 }

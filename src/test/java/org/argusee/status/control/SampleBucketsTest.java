@@ -19,7 +19,8 @@ class SampleBucketsTest {
         SampleBuckets buckets = new SampleBuckets();
         Instant t = Instant.parse("2026-03-01T10:30:10Z");
         assertTrue(buckets.add(1, t, true, 5.0, MS_20).isEmpty());
-        assertTrue(buckets.add(1, t.plusSeconds(20), false, null, Duration.ofMillis(40)).isEmpty());
+        assertTrue(buckets.add(1, t.plusSeconds(20), false, null, Duration.ofMillis(40))
+                .isEmpty());
         assertTrue(buckets.add(1, t.plusSeconds(40), true, 7.0, MS_20).isEmpty());
         Sample minute = buckets.current(1, Resolution.MINUTE, t).orElseThrow();
         assertEquals(3, minute.probes());
@@ -37,15 +38,19 @@ class SampleBucketsTest {
         SampleBuckets buckets = new SampleBuckets();
         buckets.add(1, T, true, 1.0, MS_20);
         List<SampleRow> atEleven = buckets.add(1, T.plusSeconds(60), true, 3.0, MS_20); // closes 10:59 and hour 10
-        assertEquals(List.of(Resolution.MINUTE, Resolution.HOUR),
+        assertEquals(
+                List.of(Resolution.MINUTE, Resolution.HOUR),
                 atEleven.stream().map(SampleRow::resolution).toList());
         assertEquals(new Range(1, 1, 1, 1), atEleven.get(1).sample().value());
         Sample hour11 = buckets.current(1, Resolution.HOUR, T.plusSeconds(60)).orElseThrow();
         assertEquals(1, hour11.probes(), "only the minute under way in the new hour");
 
         List<SampleRow> closed = buckets.closeBefore(Instant.parse("2026-03-01T12:00:00Z"));
-        assertEquals(List.of(Resolution.MINUTE, Resolution.HOUR), closed.stream().map(SampleRow::resolution).toList());
-        assertEquals(Instant.parse("2026-03-01T11:00:00Z"), closed.get(1).sample().start());
+        assertEquals(
+                List.of(Resolution.MINUTE, Resolution.HOUR),
+                closed.stream().map(SampleRow::resolution).toList());
+        assertEquals(
+                Instant.parse("2026-03-01T11:00:00Z"), closed.get(1).sample().start());
         assertTrue(buckets.closeBefore(Instant.parse("2026-03-01T12:00:00Z")).isEmpty());
     }
 
@@ -68,7 +73,9 @@ class SampleBucketsTest {
         SampleBuckets buckets = new SampleBuckets();
         buckets.add(1, T, true, 2.0, MS_20);
         List<SampleRow> rows = buckets.closeAll();
-        assertEquals(List.of(Resolution.MINUTE, Resolution.HOUR), rows.stream().map(SampleRow::resolution).toList());
+        assertEquals(
+                List.of(Resolution.MINUTE, Resolution.HOUR),
+                rows.stream().map(SampleRow::resolution).toList());
         assertEquals(Instant.parse("2026-03-01T10:00:00Z"), rows.get(1).sample().start());
         assertTrue(buckets.current(1, Resolution.HOUR, T).isEmpty());
     }

@@ -44,11 +44,16 @@ class StatusGraphTest {
         trees.service(empty, "New");
         Outcome outcome = graph.reload(trees.build(), T0.plusSeconds(60));
         assertTrue(graph.state(empty).isEmpty(), "unknown again: its only service was never checked");
-        StateChange gone = outcome.changes().stream().filter(c -> c.objectId() == empty).findFirst().orElseThrow();
+        StateChange gone = outcome.changes().stream()
+                .filter(c -> c.objectId() == empty)
+                .findFirst()
+                .orElseThrow();
         assertFalse(gone.logged());
         assertTrue(gone.announced());
-        assertEquals(List.of(new DayTally(T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 60, 0, 0)),
-                Availability.of(gone), "its time up is counted");
+        assertEquals(
+                List.of(new DayTally(T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 60, 0, 0)),
+                Availability.of(gone),
+                "its time up is counted");
     }
 
     @Test
@@ -71,7 +76,9 @@ class StatusGraphTest {
         check(a, up(), T0);
         check(c, down(Severity.MINOR), T0);
         assertEquals(Status.DOWN, graph.state(net).orElseThrow().status());
-        assertEquals(new DisplayStatus(DisplayState.DOWN, Severity.MINOR, null), graph.state(net).get().display());
+        assertEquals(
+                new DisplayStatus(DisplayState.DOWN, Severity.MINOR, null),
+                graph.state(net).get().display());
         assertEquals("1 of 2 down", graph.state(net).get().reason());
         assertEquals(Status.DOWN, graph.state(Trees.TOP).orElseThrow().status(), "up the tree");
 
@@ -161,14 +168,18 @@ class StatusGraphTest {
         graph.reload(trees.build(), T0);
         check(a, down(Severity.CRITICAL), T0);
         check(b, down(Severity.CRITICAL), T0);
-        assertEquals(new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, "Top:Net:A"),
-                graph.state(b).orElseThrow().display(), "inherited from the group");
+        assertEquals(
+                new DisplayStatus(DisplayState.DEPENDS, Severity.WARNING, "Top:Net:A"),
+                graph.state(b).orElseThrow().display(),
+                "inherited from the group");
         assertEquals(DisplayState.DEPENDS, shown(web));
         assertTrue(graph.links().problems().stream().anyMatch(p -> p.contains("Top:Nowhere")));
 
         Outcome back = check(a, up(), T0.plusSeconds(10));
         assertTrue(ids(back.changes()).contains(b), "re-evaluated when the dependency came back");
-        assertEquals(new DisplayStatus(DisplayState.DOWN, Severity.CRITICAL, null), graph.state(b).get().display());
+        assertEquals(
+                new DisplayStatus(DisplayState.DOWN, Severity.CRITICAL, null),
+                graph.state(b).get().display());
     }
 
     @Test
@@ -194,14 +205,21 @@ class StatusGraphTest {
 
     @Test
     void restoredStatesNeedNoFirstCheck() {
-        ObjectState down = new ObjectState(Status.DOWN, Severity.MAJOR,
-                new DisplayStatus(DisplayState.DOWN, Severity.MAJOR, null), "refused", T0, false);
+        ObjectState down = new ObjectState(
+                Status.DOWN,
+                Severity.MAJOR,
+                new DisplayStatus(DisplayState.DOWN, Severity.MAJOR, null),
+                "refused",
+                T0,
+                false);
         StatusGraph restarted = new StatusGraph();
         restarted.reload(trees.build(), T0);
         restarted.restore(Map.of(a, down), Map.of(), T0.plusSeconds(100));
         assertEquals(down, restarted.state(a).orElseThrow());
         assertEquals(Status.DOWN, restarted.state(net).orElseThrow().status());
-        assertEquals(new ServiceStatus(Status.DOWN, 0, Severity.MAJOR, T0, "refused"), restarted.service(a).get());
+        assertEquals(
+                new ServiceStatus(Status.DOWN, 0, Severity.MAJOR, T0, "refused"),
+                restarted.service(a).get());
     }
 
     @Test

@@ -37,8 +37,15 @@ class StatusMachineTest {
         assertTrue(s[1].transition().isEmpty());
         assertEquals(Status.DOWN, s[2].next().status());
         Transition t = s[2].transition().orElseThrow();
-        assertEquals(new Transition(Status.UP, Severity.CLEAR, Status.DOWN, Severity.CRITICAL, "connection refused",
-                T0.plusSeconds(180)), t);
+        assertEquals(
+                new Transition(
+                        Status.UP,
+                        Severity.CLEAR,
+                        Status.DOWN,
+                        Severity.CRITICAL,
+                        "connection refused",
+                        T0.plusSeconds(180)),
+                t);
         assertEquals("down/critical", t.label());
         assertEquals(T0.plusSeconds(180), s[2].next().since());
         assertTrue(s[3].transition().isEmpty(), "still down, same severity: nothing new");

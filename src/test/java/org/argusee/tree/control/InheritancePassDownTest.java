@@ -15,9 +15,16 @@ class InheritancePassDownTest {
 
     @Test
     void addsOnlyInheritableNonLocalParameters() {
-        Map<String, EffectiveParameter> down = Inheritance.passDown(Map.of(), ObjectKind.GROUP, "G", List.of(
-                new Parameter("frequency", "5m", false), new Parameter("sendnotify", "yes", true),
-                new Parameter("label", "not inherited", false)), catalog, name);
+        Map<String, EffectiveParameter> down = Inheritance.passDown(
+                Map.of(),
+                ObjectKind.GROUP,
+                "G",
+                List.of(
+                        new Parameter("frequency", "5m", false),
+                        new Parameter("sendnotify", "yes", true),
+                        new Parameter("label", "not inherited", false)),
+                catalog,
+                name);
         assertEquals(Map.of("frequency", new EffectiveParameter("frequency", "5m", "Top:G")), down);
     }
 
@@ -27,16 +34,30 @@ class InheritancePassDownTest {
         Supplier<String> never = () -> {
             throw new AssertionError("full name built for nothing");
         };
-        assertSame(parent, Inheritance.passDown(parent, ObjectKind.GROUP, "G",
-                List.of(new Parameter("label", "x", false)), catalog, never));
+        assertSame(
+                parent,
+                Inheritance.passDown(
+                        parent, ObjectKind.GROUP, "G", List.of(new Parameter("label", "x", false)), catalog, never));
     }
 
     @Test
     void hostPassesItsNameAsHostnameUnlessItSetsOne() {
-        assertEquals("mail", Inheritance.passDown(Map.of(), ObjectKind.HOST, "mail", List.of(), catalog, name)
-                .get("hostname").value());
-        assertEquals("10.0.0.1", Inheritance.passDown(Map.of(), ObjectKind.HOST, "mail",
-                List.of(new Parameter("hostname", "10.0.0.1", false)), catalog, name).get("hostname").value());
+        assertEquals(
+                "mail",
+                Inheritance.passDown(Map.of(), ObjectKind.HOST, "mail", List.of(), catalog, name)
+                        .get("hostname")
+                        .value());
+        assertEquals(
+                "10.0.0.1",
+                Inheritance.passDown(
+                                Map.of(),
+                                ObjectKind.HOST,
+                                "mail",
+                                List.of(new Parameter("hostname", "10.0.0.1", false)),
+                                catalog,
+                                name)
+                        .get("hostname")
+                        .value());
     }
 
     @Test
@@ -48,11 +69,12 @@ class InheritancePassDownTest {
         rows.param(1, "frequency", "1m").param(g, "timeout", "5").local(g, "retries", "3");
         TreeSnapshot tree = rows.build();
         TreeNode host = tree.byId(h).orElseThrow();
-        Map<String, EffectiveParameter> fromTop = Inheritance.passDown(Map.of(), ObjectKind.TOP, "Top",
-                tree.top().ownParameters(), catalog, () -> "Top");
-        Map<String, EffectiveParameter> fromG = Inheritance.passDown(fromTop, ObjectKind.GROUP, "G",
-                tree.byId(g).orElseThrow().ownParameters(), catalog, () -> "Top:G");
-        assertEquals(host.passedDown(), Inheritance.passDown(fromG, ObjectKind.HOST, "h", List.of(), catalog,
-                () -> "Top:G:h"));
+        Map<String, EffectiveParameter> fromTop =
+                Inheritance.passDown(Map.of(), ObjectKind.TOP, "Top", tree.top().ownParameters(), catalog, () -> "Top");
+        Map<String, EffectiveParameter> fromG = Inheritance.passDown(
+                fromTop, ObjectKind.GROUP, "G", tree.byId(g).orElseThrow().ownParameters(), catalog, () -> "Top:G");
+        assertEquals(
+                host.passedDown(),
+                Inheritance.passDown(fromG, ObjectKind.HOST, "h", List.of(), catalog, () -> "Top:G:h"));
     }
 }

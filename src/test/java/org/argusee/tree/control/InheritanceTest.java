@@ -19,8 +19,8 @@ class InheritanceTest {
         long service = rows.service(group, "Ping", "Ping_a");
         rows.param(1, "frequency", "10min").param(group, "frequency", "5m").param(service, "frequency", "30");
         TreeSnapshot tree = rows.build();
-        assertEquals(new EffectiveParameter("frequency", "30", "Top:Servers:Ping_a"),
-                effective(tree, service, "frequency"));
+        assertEquals(
+                new EffectiveParameter("frequency", "30", "Top:Servers:Ping_a"), effective(tree, service, "frequency"));
         assertEquals(new EffectiveParameter("frequency", "5m", "Top:Servers"), effective(tree, group, "frequency"));
     }
 
@@ -64,7 +64,8 @@ class InheritanceTest {
         long group = rows.group(host, "Mail");
         long service = rows.service(group, "TCP/SMTP", "SMTP_mail.example.com");
         TreeSnapshot tree = rows.build();
-        assertEquals(new EffectiveParameter("hostname", "mail.example.com", "Top:mail.example.com"),
+        assertEquals(
+                new EffectiveParameter("hostname", "mail.example.com", "Top:mail.example.com"),
                 effective(tree, service, "hostname"));
         assertEquals("mail.example.com", node(tree, host).param("hostname").orElseThrow());
     }
@@ -95,7 +96,9 @@ class InheritanceTest {
         long service = rows.service(group, "Ping", "Ping_a");
         rows.param(1, "frequency", "60").param(group, "frequency", "often");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of(new Parameter("frequency", "often", false)), node(tree, group).ownParameters());
+        assertEquals(
+                List.of(new Parameter("frequency", "often", false)),
+                node(tree, group).ownParameters());
         assertEquals("60", node(tree, group).param("frequency").orElseThrow());
         assertEquals("60", node(tree, service).param("frequency").orElseThrow());
     }
@@ -105,9 +108,11 @@ class InheritanceTest {
         long group = rows.group(1, "Servers");
         rows.param(group, "notify", "mail:ops").param(group, "frequency", "60").local(group, "info", "x");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("notify", "frequency", "info"),
+        assertEquals(
+                List.of("notify", "frequency", "info"),
                 node(tree, group).ownParameters().stream().map(Parameter::key).toList());
-        assertEquals(List.of("frequency", "info", "notify"),
+        assertEquals(
+                List.of("frequency", "info", "notify"),
                 new ArrayList<>(node(tree, group).effectiveParameters().keySet()));
     }
 
@@ -116,11 +121,15 @@ class InheritanceTest {
         long host = rows.host(1, "h");
         long group = rows.group(host, "g");
         long service = rows.service(group, "Ping", "Ping_h");
-        rows.param(1, "notify", "mail:a").param(host, "notify", "mail:b").local(group, "notify", "mail:c")
-                .param(group, "retries", "4").param(service, "label", "L").local(service, "siren", "no");
+        rows.param(1, "notify", "mail:a")
+                .param(host, "notify", "mail:b")
+                .local(group, "notify", "mail:c")
+                .param(group, "retries", "4")
+                .param(service, "label", "L")
+                .local(service, "siren", "no");
         TreeSnapshot tree = rows.build();
-        tree.nodes().forEach(n -> n.effectiveParameters().forEach(
-                (key, p) -> assertEquals(Optional.of(p.value()), n.param(key), n + " " + key)));
+        tree.nodes().forEach(n -> n.effectiveParameters()
+                .forEach((key, p) -> assertEquals(Optional.of(p.value()), n.param(key), n + " " + key)));
         assertEquals("4", node(tree, service).param("retries").orElseThrow());
         assertEquals("mail:b", node(tree, service).param("notify").orElseThrow(), "the group's notify is local");
         assertFalse(node(tree, host).param("siren").isPresent());
@@ -132,10 +141,12 @@ class InheritanceTest {
         long service = rows.service(host, "Ping", "Ping_h");
         rows.param(1, "notify", "mail:a").param(service, "retries", "5").local(service, "timeout", "9");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("hostname", "notify", "retries"),
+        assertEquals(
+                List.of("hostname", "notify", "retries"),
                 List.copyOf(node(tree, service).passedDown().keySet()));
         assertEquals(List.of("notify"), List.copyOf(tree.top().passedDown().keySet()));
-        assertEquals("Top:h:Ping_h", node(tree, service).passedDown().get("retries").source());
+        assertEquals(
+                "Top:h:Ping_h", node(tree, service).passedDown().get("retries").source());
     }
 
     @Test

@@ -19,16 +19,21 @@ class ParameterCatalogTest {
 
     @Test
     void readsEveryLineOfTheList() {
-        int total = catalog.names().stream().mapToInt(n -> catalog.definitions(n).size()).sum();
-        assertEquals(392 + 4, total, "392 lines of parameters.txt (the last has no newline, so wc -l says 391)"
-                + " and 4 of argusee-parameters.txt");
+        int total = catalog.names().stream()
+                .mapToInt(n -> catalog.definitions(n).size())
+                .sum();
+        assertEquals(
+                392 + 4,
+                total,
+                "392 lines of parameters.txt (the last has no newline, so wc -l says 391)"
+                        + " and 4 of argusee-parameters.txt");
         assertSame(catalog, ParameterCatalog.standard());
     }
 
     @Test
     void everyContextOfTheListIsClassifiedAsTreeOrBlock() {
-        catalog.names().forEach(n -> catalog.definitions(n).forEach(
-                d -> assertTrue(ParameterContexts.isClassified(d.context()), d.context())));
+        catalog.names().forEach(n -> catalog.definitions(n)
+                .forEach(d -> assertTrue(ParameterContexts.isClassified(d.context()), d.context())));
     }
 
     @Test
@@ -57,7 +62,9 @@ class ParameterCatalogTest {
     void portIsNotInheritedOnServicesThoughItIsInADarpMasterBlock() {
         assertEquals(4, catalog.definitions("port").size());
         assertFalse(catalog.isInherited("port"));
-        assertTrue(catalog.rule("port", ParameterContexts.inClass("DARP::Slave")).orElseThrow().inherited());
+        assertTrue(catalog.rule("port", ParameterContexts.inClass("DARP::Slave"))
+                .orElseThrow()
+                .inherited());
     }
 
     @Test
@@ -82,10 +89,18 @@ class ParameterCatalogTest {
     @Test
     void disagreeingTreeContextsTakeThePermissiveSide() {
         assertEquals(List.of(), catalog.values("param"), "free for Agent, a list for Self");
-        assertEquals(11, catalog.rule("param", ParameterContexts.inClass("Self")).orElseThrow().values().size());
+        assertEquals(
+                11,
+                catalog.rule("param", ParameterContexts.inClass("Self"))
+                        .orElseThrow()
+                        .values()
+                        .size());
         assertEquals(Optional.empty(), catalog.defaultValue("pass"), "only FreeSWITCH has a default");
-        assertEquals("ClueCon",
-                catalog.rule("pass", ParameterContexts.inClass("Argus::Freeswitch")).orElseThrow().defaultValue());
+        assertEquals(
+                "ClueCon",
+                catalog.rule("pass", ParameterContexts.inClass("Argus::Freeswitch"))
+                        .orElseThrow()
+                        .defaultValue());
     }
 
     @Test
@@ -124,19 +139,22 @@ class ParameterCatalogTest {
     @Test
     void malformedLineIsReportedWithItsNumberAndText() {
         String text = "retries :: how often | used in: Service\nport TCP port | used in: TCP\n";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ParameterCatalog.parse(new StringReader(text)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ParameterCatalog.parse(new StringReader(text)));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         assertTrue(e.getMessage().contains("port TCP port | used in: TCP"), e.getMessage());
     }
 
     @Test
     void lineWithoutContextOrWithUnknownFieldIsMalformed() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ParameterCatalog.parse(new StringReader("port :: TCP port | attr: inherit\n")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ParameterCatalog.parse(new StringReader("port :: TCP port | colour: red | used in: TCP\n")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ParameterCatalog.parse(new StringReader("port :: x | used in: TCP | used in: UDP\n")));
     }
 }

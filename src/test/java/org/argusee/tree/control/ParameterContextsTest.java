@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ParameterContextsTest {
 
@@ -18,16 +18,45 @@ class ParameterContextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MonEl", "MonEl (web)", "Service (test)", "TCP", "UDP", "Ping", "DNS", "Prog", "Self",
-            "Alias", "DataBase (db)", "Conf", "Argus::IP (ip)", "Argus::SNMP (snmp)", "Argus::Compute (compute)",
-            "DARP::MonEl (darp)", "DARP::Service (darp)", "DARP::Watch (darpw)"})
+    @ValueSource(
+            strings = {
+                "MonEl",
+                "MonEl (web)",
+                "Service (test)",
+                "TCP",
+                "UDP",
+                "Ping",
+                "DNS",
+                "Prog",
+                "Self",
+                "Alias",
+                "DataBase (db)",
+                "Conf",
+                "Argus::IP (ip)",
+                "Argus::SNMP (snmp)",
+                "Argus::Compute (compute)",
+                "DARP::MonEl (darp)",
+                "DARP::Service (darp)",
+                "DARP::Watch (darpw)"
+            })
     void treeContexts(String context) {
         assertTrue(ParameterContexts.isTree(context));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DARP", "DARP::Conf", "DARP::Conf (darpc)", "DARP::Slave (tcp)", "Argus::Resolv (resolv)",
-            "Argus::Dashboard::Col", "NotMe", "NotMe (schedule)", "Error", "Something::New"})
+    @ValueSource(
+            strings = {
+                "DARP",
+                "DARP::Conf",
+                "DARP::Conf (darpc)",
+                "DARP::Slave (tcp)",
+                "Argus::Resolv (resolv)",
+                "Argus::Dashboard::Col",
+                "NotMe",
+                "NotMe (schedule)",
+                "Error",
+                "Something::New"
+            })
     void blockContexts(String context) {
         assertFalse(ParameterContexts.isTree(context));
     }

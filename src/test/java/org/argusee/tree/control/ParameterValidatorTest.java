@@ -15,26 +15,44 @@ class ParameterValidatorTest {
     private final ParameterValidator validator = new ParameterValidator(ParameterCatalog.standard());
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "frequency | 10min", "timeout | 60", "retries | 0", "port | 25", "sendnotify | yes", "nostats | true",
-        "gravity | up", "query | mx", "darp_mode | failover", "darp_tags | SLAVES slave1", "notify | mail:a@b.example",
-        "hostname | gw.example.com", "hwab_alpha | 0.075", "maxvalue | 20000000", "minvalue | -3.5",
-        "label | Server Disk Space", "ttl | 64", "eqvalue | up"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "frequency | 10min",
+                "timeout | 60",
+                "retries | 0",
+                "port | 25",
+                "sendnotify | yes",
+                "nostats | true",
+                "gravity | up",
+                "query | mx",
+                "darp_mode | failover",
+                "darp_tags | SLAVES slave1",
+                "notify | mail:a@b.example",
+                "hostname | gw.example.com",
+                "hwab_alpha | 0.075",
+                "maxvalue | 20000000",
+                "minvalue | -3.5",
+                "label | Server Disk Space",
+                "ttl | 64",
+                "eqvalue | up"
+            })
     void acceptsGoodValues(String key, String value) {
         assertEquals(List.of(), validator.check(key, value));
     }
 
     @Test
     void unknownKeyIsOnlyAWarning() {
-        assertEquals(List.of(new ParameterIssue(Severity.WARNING, "frequncy", "unused parameter 'frequncy' - typo?")),
+        assertEquals(
+                List.of(new ParameterIssue(Severity.WARNING, "frequncy", "unused parameter 'frequncy' - typo?")),
                 validator.check("frequncy", "60"));
     }
 
     @Test
     void blockOnlyKeyIsUnknownOnTreeObjectsButFineInItsBlock() {
         assertEquals(Severity.WARNING, single("secret", "hush!").severity());
-        ParameterValidator darp = new ParameterValidator(ParameterCatalog.standard(),
-                ParameterContexts.inClass("DARP::Slave"));
+        ParameterValidator darp =
+                new ParameterValidator(ParameterCatalog.standard(), ParameterContexts.inClass("DARP::Slave"));
         assertEquals(List.of(), darp.check("secret", "hush!"));
         assertEquals(Severity.ERROR, darp.check("fetchconfig", "maybe").get(0).severity());
     }
@@ -88,19 +106,36 @@ class ParameterValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"port, 0", "port, 65536", "port, http", "retries, -1", "retries, two", "ttl, 256", "tos, -1",
-        "hwab_alpha, 1.5", "maxvalue, lots", "gr_nmax_days, 0", "agent_port, 70000", "maxvalue, NaN"})
+    @CsvSource({
+        "port, 0",
+        "port, 65536",
+        "port, http",
+        "retries, -1",
+        "retries, two",
+        "ttl, 256",
+        "tos, -1",
+        "hwab_alpha, 1.5",
+        "maxvalue, lots",
+        "gr_nmax_days, 0",
+        "agent_port, 70000",
+        "maxvalue, NaN"
+    })
     void numericKeysNeedNumbersInRange(String key, String value) {
         ParameterIssue issue = single(key, value);
         assertEquals(Severity.ERROR, issue.severity());
-        assertTrue(issue.message().contains("'" + key + "'") && issue.message().contains("'" + value + "'"),
+        assertTrue(
+                issue.message().contains("'" + key + "'") && issue.message().contains("'" + value + "'"),
                 issue.message());
     }
 
     @Test
     void numericMessageSaysWhatIsAllowed() {
-        assertEquals("'port' must be a whole number from 1 to 65535, not 'http'", single("port", "http").message());
-        assertEquals("'retries' must be a whole number of at least 0, not '-1'", single("retries", "-1").message());
+        assertEquals(
+                "'port' must be a whole number from 1 to 65535, not 'http'",
+                single("port", "http").message());
+        assertEquals(
+                "'retries' must be a whole number of at least 0, not '-1'",
+                single("retries", "-1").message());
     }
 
     private ParameterIssue single(String key, String value) {

@@ -49,7 +49,9 @@ class TreeSnapshotTest {
         rows.objects.add(new ObjectRow(11, 1L, ObjectKind.GROUP, "a", null, null, 1));
         rows.objects.add(new ObjectRow(9, 1L, ObjectKind.GROUP, "b", null, null, 2));
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("a", "b", "c"), tree.top().children().stream().map(TreeNode::name).toList());
+        assertEquals(
+                List.of("a", "b", "c"),
+                tree.top().children().stream().map(TreeNode::name).toList());
     }
 
     @Test
@@ -58,7 +60,8 @@ class TreeSnapshotTest {
         rows.group(a, "A1");
         rows.group(1, "B");
         rows.group(a, "A2");
-        assertEquals(List.of("Top", "Top:A", "Top:A:A1", "Top:A:A2", "Top:B"),
+        assertEquals(
+                List.of("Top", "Top:A", "Top:A:A1", "Top:A:A2", "Top:B"),
                 rows.build().nodes().map(TreeNode::fullName).toList());
     }
 
@@ -78,8 +81,11 @@ class TreeSnapshotTest {
         TreeSnapshot tree = TreeSnapshot.build(1, noTop.objects, noTop.params, ParameterCatalog.standard());
         assertEquals(1, tree.size());
         assertEquals("Top", tree.top().fullName());
-        assertEquals(List.of(new ConfigProblem("Top", "kind", "there is no Top object; an empty Top stands in for it"),
-                new ConfigProblem("#5", "parent", "its parent #1 does not exist; left out")), tree.problems());
+        assertEquals(
+                List.of(
+                        new ConfigProblem("Top", "kind", "there is no Top object; an empty Top stands in for it"),
+                        new ConfigProblem("#5", "parent", "its parent #1 does not exist; left out")),
+                tree.problems());
     }
 
     @Test
@@ -89,8 +95,11 @@ class TreeSnapshotTest {
         rows.group(1, "Kept");
         TreeSnapshot tree = rows.build();
         assertEquals(2, tree.size());
-        assertEquals(List.of(new ConfigProblem("#" + orphan, "parent", "its parent #99 does not exist; left out"),
-                new ConfigProblem("#" + child, "parent", "its parent #" + orphan + " is not in the tree; left out")),
+        assertEquals(
+                List.of(
+                        new ConfigProblem("#" + orphan, "parent", "its parent #99 does not exist; left out"),
+                        new ConfigProblem(
+                                "#" + child, "parent", "its parent #" + orphan + " is not in the tree; left out")),
                 tree.problems());
     }
 
@@ -102,10 +111,13 @@ class TreeSnapshotTest {
         rows.objects.add(new ObjectRow(8, 5L, ObjectKind.GROUP, "Below", null, null, 0));
         TreeSnapshot tree = rows.build();
         assertEquals(1, tree.size());
-        assertEquals(List.of(new ConfigProblem("#5", "parent", "is in a parent cycle (#5, #6); left out"),
-                new ConfigProblem("#6", "parent", "is in a parent cycle (#5, #6); left out"),
-                new ConfigProblem("#7", "parent", "is in a parent cycle (#7); left out"),
-                new ConfigProblem("#8", "parent", "its parent #5 is not in the tree; left out")), tree.problems());
+        assertEquals(
+                List.of(
+                        new ConfigProblem("#5", "parent", "is in a parent cycle (#5, #6); left out"),
+                        new ConfigProblem("#6", "parent", "is in a parent cycle (#5, #6); left out"),
+                        new ConfigProblem("#7", "parent", "is in a parent cycle (#7); left out"),
+                        new ConfigProblem("#8", "parent", "its parent #5 is not in the tree; left out")),
+                tree.problems());
     }
 
     @Test
@@ -115,8 +127,11 @@ class TreeSnapshotTest {
         rows.objects.add(new ObjectRow(30, 20L, ObjectKind.GROUP, "Under", null, null, 0));
         TreeSnapshot tree = rows.build();
         assertEquals(12, tree.find("Top:A").orElseThrow().id());
-        assertEquals(List.of(new ConfigProblem("#20", "name", "full name 'Top:A' is already taken by #12; left out"),
-                new ConfigProblem("#30", "parent", "its parent #20 is not in the tree; left out")), tree.problems());
+        assertEquals(
+                List.of(
+                        new ConfigProblem("#20", "name", "full name 'Top:A' is already taken by #12; left out"),
+                        new ConfigProblem("#30", "parent", "its parent #20 is not in the tree; left out")),
+                tree.problems());
     }
 
     @Test
@@ -127,7 +142,9 @@ class TreeSnapshotTest {
         TreeSnapshot tree = rows.build();
         assertEquals(3, tree.size());
         assertEquals(colon, tree.find("Top:A:B").orElseThrow().id());
-        assertEquals(List.of("#" + b), tree.problems().stream().map(ConfigProblem::object).toList());
+        assertEquals(
+                List.of("#" + b),
+                tree.problems().stream().map(ConfigProblem::object).toList());
     }
 
     @Test
@@ -135,7 +152,8 @@ class TreeSnapshotTest {
         long alias = rows.alias(1, "Bar", "Top:Foo:Colo");
         TreeSnapshot tree = rows.build();
         assertTrue(tree.byId(alias).isPresent());
-        assertEquals(List.of(new ConfigProblem("Top:Bar", "target", "alias target 'Top:Foo:Colo' does not exist")),
+        assertEquals(
+                List.of(new ConfigProblem("Top:Bar", "target", "alias target 'Top:Foo:Colo' does not exist")),
                 tree.problems());
     }
 
@@ -158,7 +176,8 @@ class TreeSnapshotTest {
         long group = rows.group(1, "G");
         rows.param(group, "frequency", "often").param(group, "frequncy", "60").param(group, "port", "99999");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("parameters.frequency", "parameters.port"),
+        assertEquals(
+                List.of("parameters.frequency", "parameters.port"),
                 tree.problems().stream().map(ConfigProblem::field).toList());
         assertEquals("Top:G", tree.problems().get(0).object());
     }
@@ -169,9 +188,12 @@ class TreeSnapshotTest {
         rows.group(topService, "Inside");
         TreeSnapshot tree = rows.build();
         assertEquals(3, tree.size());
-        assertEquals(List.of(new ConfigProblem("Top:Ping_x", "parent", "a Service cannot sit at top level"),
-                new ConfigProblem("Top:Ping_x:Inside", "parent",
-                        "its parent is a Service, which cannot hold objects")), tree.problems());
+        assertEquals(
+                List.of(
+                        new ConfigProblem("Top:Ping_x", "parent", "a Service cannot sit at top level"),
+                        new ConfigProblem(
+                                "Top:Ping_x:Inside", "parent", "its parent is a Service, which cannot hold objects")),
+                tree.problems());
     }
 
     @Test
@@ -187,8 +209,17 @@ class TreeSnapshotTest {
         rows.params.add(null);
         TreeSnapshot tree = rows.build();
         assertEquals(2, tree.size());
-        assertEquals(List.of("#50 kind", "#51 parent", "#52 kind", "Top: name", "Top: parent", "Top: type",
-                "#77 parameters.frequency", "Top parameters", "Top parameters.notify"),
+        assertEquals(
+                List.of(
+                        "#50 kind",
+                        "#51 parent",
+                        "#52 kind",
+                        "Top: name",
+                        "Top: parent",
+                        "Top: type",
+                        "#77 parameters.frequency",
+                        "Top parameters",
+                        "Top parameters.notify"),
                 tree.problems().stream().map(p -> p.object() + " " + p.field()).toList());
     }
 
@@ -198,8 +229,11 @@ class TreeSnapshotTest {
         long alias = rows.alias(1, "Me", "Top:Me");
         TreeSnapshot tree = rows.build();
         assertEquals(ObjectKind.TOP, tree.byId(1).orElseThrow().kind());
-        assertEquals(List.of(new ConfigProblem("#1", "id", "another object has the same id; left out"),
-                new ConfigProblem("Top:Me", "target", "an Alias cannot point at itself")), tree.problems());
+        assertEquals(
+                List.of(
+                        new ConfigProblem("#1", "id", "another object has the same id; left out"),
+                        new ConfigProblem("Top:Me", "target", "an Alias cannot point at itself")),
+                tree.problems());
         assertTrue(tree.byId(alias).isPresent());
     }
 
@@ -208,7 +242,9 @@ class TreeSnapshotTest {
         long group = rows.group(1, "Web");
         long url = rows.service(group, "TCP/URL", "URL_www.example.com:8080/a:b");
         TreeSnapshot tree = rows.build();
-        assertEquals(url, tree.find("Top:Web:URL_www.example.com:8080/a:b").orElseThrow().id());
+        assertEquals(
+                url,
+                tree.find("Top:Web:URL_www.example.com:8080/a:b").orElseThrow().id());
         assertEquals(Optional.empty(), tree.find("Top:Web:URL_www.example.com"));
         assertEquals(Optional.empty(), tree.find("Top:Web:URL_www.example.com:8080/a:b:"));
         assertEquals(Optional.empty(), tree.find("Top:Web:URL_www.example.com:8080/a:b".replace(':', ';')));
@@ -224,8 +260,9 @@ class TreeSnapshotTest {
     void randomRowsNeverBreakTheBuild() {
         Random random = new Random(42);
         String[] names = {"a", "b", "a:b", "Top", "", "x y", "c"};
-        ObjectKind[] kinds = {ObjectKind.GROUP, ObjectKind.HOST, ObjectKind.SERVICE, ObjectKind.ALIAS, null,
-            ObjectKind.TOP};
+        ObjectKind[] kinds = {
+            ObjectKind.GROUP, ObjectKind.HOST, ObjectKind.SERVICE, ObjectKind.ALIAS, null, ObjectKind.TOP
+        };
         String[] types = {"Ping", "TCP/HTPP", null, "UDP/SNMP/x/y", "dns/a/b"};
         String[] keys = {"frequency", "port", "label", null, "a b", "notify", "hostname"};
         for (int round = 0; round < 200; round++) {
@@ -233,11 +270,20 @@ class TreeSnapshotTest {
             List<ParamRow> params = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 Long parent = random.nextInt(10) == 0 ? null : (long) random.nextInt(70);
-                objects.add(new ObjectRow(random.nextInt(65), parent, kinds[random.nextInt(kinds.length)],
-                        names[random.nextInt(names.length)], types[random.nextInt(types.length)],
-                        "Top:" + names[random.nextInt(names.length)], random.nextInt(5)));
-                params.add(new ParamRow(random.nextInt(70), keys[random.nextInt(keys.length)],
-                        random.nextBoolean() ? "60" : "x", random.nextBoolean(), random.nextInt(3)));
+                objects.add(new ObjectRow(
+                        random.nextInt(65),
+                        parent,
+                        kinds[random.nextInt(kinds.length)],
+                        names[random.nextInt(names.length)],
+                        types[random.nextInt(types.length)],
+                        "Top:" + names[random.nextInt(names.length)],
+                        random.nextInt(5)));
+                params.add(new ParamRow(
+                        random.nextInt(70),
+                        keys[random.nextInt(keys.length)],
+                        random.nextBoolean() ? "60" : "x",
+                        random.nextBoolean(),
+                        random.nextInt(3)));
             }
             TreeSnapshot tree = TreeSnapshot.build(round, objects, params, ParameterCatalog.standard());
             List<TreeNode> all = tree.nodes().toList();
@@ -263,7 +309,9 @@ class TreeSnapshotTest {
         TreeNode deepest = tree.byId(parent).orElseThrow();
         assertEquals("Top" + ":g".repeat(10_000), deepest.fullName());
         assertSame(deepest, tree.find(deepest.fullName()).orElseThrow());
-        assertEquals(new EffectiveParameter("notify", "mail:ops", "Top"), deepest.effectiveParameters().get("notify"));
+        assertEquals(
+                new EffectiveParameter("notify", "mail:ops", "Top"),
+                deepest.effectiveParameters().get("notify"));
         assertEquals(List.of(), tree.problems());
     }
 
@@ -277,9 +325,12 @@ class TreeSnapshotTest {
                 rows.param(host, "notify", "mail:ops").param(host, "retries", "3");
                 for (int s = 0; s < 9; s++) {
                     long service = rows.service(host, "TCP", "TCP_" + s);
-                    rows.param(service, "port", Integer.toString(1000 + s)).param(service, "label", "svc " + s)
-                            .param(service, "timeout", "30").param(service, "sendnotify", "yes")
-                            .param(service, "info", "text").param(service, "retries", "2");
+                    rows.param(service, "port", Integer.toString(1000 + s))
+                            .param(service, "label", "svc " + s)
+                            .param(service, "timeout", "30")
+                            .param(service, "sendnotify", "yes")
+                            .param(service, "info", "text")
+                            .param(service, "retries", "2");
                 }
             }
         }

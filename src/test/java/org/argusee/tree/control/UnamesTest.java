@@ -53,8 +53,10 @@ class UnamesTest {
 
     @Test
     void urlNameComesFromTheUrlAsTheOriginalDid() {
-        assertEquals("URL_www.example.com:/cgi-bin/dbtest.pl",
-                url("http://www.example.com/cgi-bin/dbtest.pl"), "no port in the URL leaves it empty");
+        assertEquals(
+                "URL_www.example.com:/cgi-bin/dbtest.pl",
+                url("http://www.example.com/cgi-bin/dbtest.pl"),
+                "no port in the URL leaves it empty");
         assertEquals("URL_www.example.com:8080/x?a=1", url("http://www.example.com:8080/x?a=1"));
         assertEquals("URL_www.example.com:/", url("https://www.example.com"));
         assertThrows(IllegalArgumentException.class, () -> url("ftp://files.example.com/"));
@@ -62,13 +64,16 @@ class UnamesTest {
 
     @Test
     void progSelfDbComputeUseTheirParameters() {
-        assertEquals("Prog_ps_-p_$ARGUS_PID_-o_vsz_|_tail_-1", Unames.defaultUname(ServiceType.parse("Prog"),
-                Map.of("command", "ps -p $ARGUS_PID -o vsz | tail -1")));
+        assertEquals(
+                "Prog_ps_-p_$ARGUS_PID_-o_vsz_|_tail_-1",
+                Unames.defaultUname(ServiceType.parse("Prog"), Map.of("command", "ps -p $ARGUS_PID -o vsz | tail -1")));
         assertEquals("Self_idle", Unames.defaultUname(ServiceType.parse("Self"), Map.of("param", "idle")));
-        assertEquals("DB_dbi:Pg:dbname=mydb", Unames.defaultUname(ServiceType.parse("DB"),
-                Map.of("dsn", "dbi:Pg:dbname=mydb", "sql", "select 1")));
-        assertEquals("COMPUTE_%{Top:A}_+_%{Top:B}", Unames.defaultUname(ServiceType.parse("Compute"),
-                Map.of("expr", "%{Top:A} + %{Top:B}")));
+        assertEquals(
+                "DB_dbi:Pg:dbname=mydb",
+                Unames.defaultUname(ServiceType.parse("DB"), Map.of("dsn", "dbi:Pg:dbname=mydb", "sql", "select 1")));
+        assertEquals(
+                "COMPUTE_%{Top:A}_+_%{Top:B}",
+                Unames.defaultUname(ServiceType.parse("Compute"), Map.of("expr", "%{Top:A} + %{Top:B}")));
     }
 
     @Test
@@ -82,21 +87,28 @@ class UnamesTest {
 
     @Test
     void longFormDnsAndAsteriskCommandsTellServicesApart() {
-        assertEquals("DNS_MX_example.com_ns1", Unames.defaultUname(ServiceType.parse("DNS"),
-                Map.of("hostname", "ns1", "zone", "example.com", "query", "MX")));
-        assertEquals("Asterisk_pri_show_span_1_pbx", Unames.defaultUname(ServiceType.parse("TCP/Asterisk"),
-                Map.of("hostname", "pbx", "cmd", "pri show span 1")));
-        assertEquals("DARP_WATCH_master_m1", Unames.defaultUname(ServiceType.parse("DARP/Watch"),
-                Map.of("watch", "m1", "mode", "master")));
+        assertEquals(
+                "DNS_MX_example.com_ns1",
+                Unames.defaultUname(
+                        ServiceType.parse("DNS"), Map.of("hostname", "ns1", "zone", "example.com", "query", "MX")));
+        assertEquals(
+                "Asterisk_pri_show_span_1_pbx",
+                Unames.defaultUname(
+                        ServiceType.parse("TCP/Asterisk"), Map.of("hostname", "pbx", "cmd", "pri show span 1")));
+        assertEquals(
+                "DARP_WATCH_master_m1",
+                Unames.defaultUname(ServiceType.parse("DARP/Watch"), Map.of("watch", "m1", "mode", "master")));
     }
 
     @Test
     void missingParameterIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Unames.defaultUname(ServiceType.parse("Ping"), Map.of()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Unames.defaultUname(ServiceType.parse("Ping"), Map.of()));
         assertTrue(e.getMessage().contains("'hostname'"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Unames.defaultUname(ServiceType.parse("TCP"), HOST)).getMessage().contains("'port'"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> Unames.defaultUname(ServiceType.parse("TCP"), HOST))
+                        .getMessage()
+                        .contains("'port'"));
     }
 
     @Test

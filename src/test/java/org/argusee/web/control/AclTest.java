@@ -16,22 +16,30 @@ import org.junit.jupiter.api.Test;
 class AclTest {
 
     // Top(1) > Ops(2) > Secret(3) > svc(4); Top > Public(5) > svc(6); Secret hides from users, Public adds bob
-    private final TreeSnapshot tree = TreeSnapshot.build(1, List.of(
-            new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
-            new ObjectRow(2, 1L, ObjectKind.GROUP, "Ops", null, null, 0),
-            new ObjectRow(3, 2L, ObjectKind.GROUP, "Secret", null, null, 0),
-            new ObjectRow(4, 3L, ObjectKind.SERVICE, "svc", "TCP/SMTP", null, 0),
-            new ObjectRow(5, 1L, ObjectKind.GROUP, "Public", null, null, 1),
-            new ObjectRow(6, 5L, ObjectKind.SERVICE, "web", "TCP/HTTP", null, 0)), List.of(
-            new ParamRow(3, "acl_user", "-ALL staff root", false, 0),
-            new ParamRow(5, "acl_override", "bob", false, 0),
-            new ParamRow(6, "acl_user", "-user", false, 0)), ParameterCatalog.standard());
+    private final TreeSnapshot tree = TreeSnapshot.build(
+            1,
+            List.of(
+                    new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
+                    new ObjectRow(2, 1L, ObjectKind.GROUP, "Ops", null, null, 0),
+                    new ObjectRow(3, 2L, ObjectKind.GROUP, "Secret", null, null, 0),
+                    new ObjectRow(4, 3L, ObjectKind.SERVICE, "svc", "TCP/SMTP", null, 0),
+                    new ObjectRow(5, 1L, ObjectKind.GROUP, "Public", null, null, 1),
+                    new ObjectRow(6, 5L, ObjectKind.SERVICE, "web", "TCP/HTTP", null, 0)),
+            List.of(
+                    new ParamRow(3, "acl_user", "-ALL staff root", false, 0),
+                    new ParamRow(5, "acl_override", "bob", false, 0),
+                    new ParamRow(6, "acl_user", "-user", false, 0)),
+            ParameterCatalog.standard());
 
     @Test
     void listsAccumulateDownTheTreeWithRemovals() {
-        assertEquals(Set.of("user", "staff", "root"), Acl.of(tree.find("Top:Ops").orElseThrow(), Acl.PAGE));
-        assertEquals(Set.of("staff", "root"), Acl.of(tree.find("Top:Ops:Secret:svc").orElseThrow(), Acl.PAGE));
-        assertEquals(Set.of("staff", "root", "bob"), Acl.of(tree.find("Top:Public").orElseThrow(), Acl.OVERRIDE),
+        assertEquals(
+                Set.of("user", "staff", "root"), Acl.of(tree.find("Top:Ops").orElseThrow(), Acl.PAGE));
+        assertEquals(
+                Set.of("staff", "root"), Acl.of(tree.find("Top:Ops:Secret:svc").orElseThrow(), Acl.PAGE));
+        assertEquals(
+                Set.of("staff", "root", "bob"),
+                Acl.of(tree.find("Top:Public").orElseThrow(), Acl.OVERRIDE),
                 "the per-function list, added to the simple one above");
         assertEquals(Set.of("staff", "root"), Acl.of(tree.find("Top:Public").orElseThrow(), Acl.ANNOTATE));
         assertEquals(Set.of("staff", "root"), Acl.of(tree.top(), Acl.CHECKNOW), "staff may check now here");

@@ -12,8 +12,15 @@ class LocalPathsTest {
     @Test
     void onlyLocalPathsAreFollowedAfterLogin() {
         assertEquals("/object.html?name=Top%3AA", LocalPaths.orRoot("/object.html?name=Top%3AA"));
-        for (String bad : new String[] {null, "", "http://evil.example/", "//evil.example/", "/\\evil.example",
-                "/a\r\nSet-Cookie: x", "javascript:alert(1)"}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "http://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "/a\r\nSet-Cookie: x",
+            "javascript:alert(1)"
+        }) {
             assertEquals("/", LocalPaths.orRoot(bad), String.valueOf(bad));
         }
     }
@@ -33,7 +40,7 @@ class LocalPathsTest {
         assertFalse(Origins.sameOrigin("http", "127.0.0.1:8080", "null", Set.of()));
         assertTrue(Origins.sameOrigin("ws", "127.0.0.1:8080", "http://127.0.0.1:8080", Set.of()));
         assertTrue(Origins.sameOrigin(null, "127.0.0.1:8080", "http://127.0.0.1:8080", Set.of()));
-        assertTrue(Origins.sameOrigin("http", "internal:8080", "https://argus.example",
-                Origins.list(" https://argus.example , ")));
+        assertTrue(Origins.sameOrigin(
+                "http", "internal:8080", "https://argus.example", Origins.list(" https://argus.example , ")));
     }
 }

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param lines   raw lines (schedule blocks only)
  * @param blocks  nested blocks: master/slave in DARP, schedule in Method
  */
-public record ParsedBlock(String keyword, String name, List<ParsedParam> params, List<ParsedLine> lines,
-        List<ParsedBlock> blocks, Location location) {
+public record ParsedBlock(
+        String keyword,
+        String name,
+        List<ParsedParam> params,
+        List<ParsedLine> lines,
+        List<ParsedBlock> blocks,
+        Location location) {
 
     public ParsedBlock {
         params = Collections.unmodifiableList(params);
@@ -36,6 +41,8 @@ public record ParsedBlock(String keyword, String name, List<ParsedParam> params,
     }
 
     public List<ParsedBlock> blocks(String keyword) {
-        return blocks.stream().filter(b -> b.keyword().equalsIgnoreCase(keyword)).toList();
+        return blocks.stream()
+                .filter(b -> b.keyword().equalsIgnoreCase(keyword))
+                .toList();
     }
 }

@@ -20,7 +20,11 @@ public final class ParsedConfig {
     private final List<ParsedBlock> blocks;
     private final List<Diagnostic> diagnostics;
 
-    public ParsedConfig(ParsedObject top, List<ParsedBlock> methods, ParsedBlock darp, List<ParsedBlock> blocks,
+    public ParsedConfig(
+            ParsedObject top,
+            List<ParsedBlock> methods,
+            ParsedBlock darp,
+            List<ParsedBlock> blocks,
             List<Diagnostic> diagnostics) {
         this.top = top;
         this.methods = List.copyOf(methods);
@@ -52,7 +56,9 @@ public final class ParsedConfig {
     }
 
     public List<ParsedBlock> blocks(String keyword) {
-        return blocks.stream().filter(b -> b.keyword().equalsIgnoreCase(keyword)).toList();
+        return blocks.stream()
+                .filter(b -> b.keyword().equalsIgnoreCase(keyword))
+                .toList();
     }
 
     /** In file order. */

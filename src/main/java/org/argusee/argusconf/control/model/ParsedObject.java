@@ -27,8 +27,15 @@ public final class ParsedObject {
      * @param type   the service type as written; null unless a Service
      * @param target the alias target; null unless an Alias
      */
-    public ParsedObject(ObjectKind kind, String name, String type, String target, Location location,
-            List<ParsedParam> params, List<ParsedBlock> blocks, List<ParsedObject> children) {
+    public ParsedObject(
+            ObjectKind kind,
+            String name,
+            String type,
+            String target,
+            Location location,
+            List<ParsedParam> params,
+            List<ParsedBlock> blocks,
+            List<ParsedObject> children) {
         this.kind = kind;
         this.name = name;
         this.type = type;

@@ -1,5 +1,4 @@
 package org.argusee.argusconf.control.model;
 
 /** A {@code key: value} line, value unescaped; {@code local} is the {@code key!: value} form. */
-public record ParsedParam(String key, String value, boolean local, Location location) {
-}
+public record ParsedParam(String key, String value, boolean local, Location location) {}

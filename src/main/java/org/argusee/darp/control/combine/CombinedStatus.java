@@ -2,8 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.util.List;
 import java.util.Objects;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
 import org.argusee.status.control.Status;
 
 /**
@@ -18,8 +16,8 @@ import org.argusee.status.control.Status;
  *                       own result (gravity self, say), every server in {@code darp_tags} that reported.
  * @param explanation    one sentence for the UI
  */
-public record CombinedStatus(DarpOutcome outcome, Basis basis, List<DarpReport> counted,
-        List<String> failingWhileUp, String explanation) {
+public record CombinedStatus(
+        DarpOutcome outcome, Basis basis, List<DarpReport> counted, List<String> failingWhileUp, String explanation) {
 
     public CombinedStatus {
         Objects.requireNonNull(outcome, "outcome");

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;
@@ -20,23 +18,24 @@ import org.argusee.status.control.Status;
  */
 public final class JointStatuses {
 
-    private JointStatuses() {
-    }
+    private JointStatuses() {}
 
     /**
      * @param reports  each server's last report, by tag, for the reasons (this server's own result included)
      * @param previous the status shown before, null if none
      */
-    public static JointStatus of(CombinedStatus combined, Map<String, LastReport> reports, ServiceStatus previous,
-            Instant now) {
+    public static JointStatus of(
+            CombinedStatus combined, Map<String, LastReport> reports, ServiceStatus previous, Instant now) {
         Status status = combined.status();
         Instant since = previous != null && previous.status() == status ? previous.since() : now;
         if (status == Status.UP) {
             return new JointStatus(new ServiceStatus(Status.UP, 0, Severity.CLEAR, since, null), false);
         }
-        Severity severity = combined.outcome().severity() == Severity.CLEAR ? Severity.CRITICAL
+        Severity severity = combined.outcome().severity() == Severity.CLEAR
+                ? Severity.CRITICAL
                 : combined.outcome().severity();
-        return new JointStatus(new ServiceStatus(Status.DOWN, 0, severity, since, reason(combined, reports)),
+        return new JointStatus(
+                new ServiceStatus(Status.DOWN, 0, severity, since, reason(combined, reports)),
                 combined.outcome().override());
     }
 

@@ -2,8 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 
@@ -14,8 +12,7 @@ import org.argusee.status.control.Status;
  * @param override the server shows it as override (a down status under an override set there)
  * @param at       when the server saw it (the report's own time); null for this server's own result
  */
-public record LastReport(String tag, Status status, Severity severity, String reason, boolean override,
-                         Instant at) {
+public record LastReport(String tag, Status status, Severity severity, String reason, boolean override, Instant at) {
 
     public LastReport {
         Objects.requireNonNull(tag, "tag");

@@ -2,7 +2,6 @@ package org.argusee.darp.control.combine;
 
 import java.util.OptionalInt;
 import org.argusee.darp.control.duty.DarpParameters;
-import org.argusee.status.control.DarpOutcome;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 
@@ -22,28 +21,34 @@ final class Quorums {
 
     private static final DarpOutcome UP = new DarpOutcome(Status.UP, Severity.CLEAR, false);
 
-    private Quorums() {
-    }
+    private Quorums() {}
 
-    record Decision(DarpOutcome outcome, Basis basis, String note) {
-    }
+    record Decision(DarpOutcome outcome, Basis basis, String note) {}
 
     static Decision apply(DarpParameters object, DarpOutcome byGravity, Tally tally, DarpOutcome previous) {
         boolean wasDown = previous != null && previous.status() == Status.DOWN;
         if (byGravity.status() == Status.DOWN && !wasDown && object.quorum().isPresent()) {
             int needed = needed(object.quorum(), tally);
             if (tally.failing() < needed) {
-                return new Decision(UP, Basis.QUORUM_NOT_MET, "the gravity says down, but "
-                        + tally.failing() + " report(s) down or override are fewer than darp_quorum "
-                        + describe(object.quorum(), needed) + ": stays up");
+                return new Decision(
+                        UP,
+                        Basis.QUORUM_NOT_MET,
+                        "the gravity says down, but "
+                                + tally.failing() + " report(s) down or override are fewer than darp_quorum "
+                                + describe(object.quorum(), needed) + ": stays up");
             }
         }
-        if (byGravity.status() == Status.UP && wasDown && object.recoveryQuorum().isPresent()) {
+        if (byGravity.status() == Status.UP
+                && wasDown
+                && object.recoveryQuorum().isPresent()) {
             int needed = needed(object.recoveryQuorum(), tally);
             if (tally.up() < needed) {
-                return new Decision(previous, Basis.RECOVERY_QUORUM_NOT_MET, "the gravity says up, but "
-                        + tally.up() + " report(s) up are fewer than darp_recovery_quorum "
-                        + describe(object.recoveryQuorum(), needed) + ": stays down");
+                return new Decision(
+                        previous,
+                        Basis.RECOVERY_QUORUM_NOT_MET,
+                        "the gravity says up, but "
+                                + tally.up() + " report(s) up are fewer than darp_recovery_quorum "
+                                + describe(object.recoveryQuorum(), needed) + ": stays down");
             }
         }
         return new Decision(byGravity, Basis.GRAVITY, byGravity.status().label());

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpGravity;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
@@ -20,8 +19,7 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 public final class Recombination {
 
-    private Recombination() {
-    }
+    private Recombination() {}
 
     /** The object's DARP settings when this server combines reports for it, else empty. */
     public static Optional<DarpParameters> combined(TreeNode node, DarpTopology here) {
@@ -50,11 +48,12 @@ public final class Recombination {
      * Of {@code candidates} (the services combined so far), those whose status may change when slave {@code tag}
      * connects or disconnects: gravity ietf, with {@code tag} in their tags.
      */
-    public static List<Long> onLinkChange(TreeSnapshot tree, Collection<Long> candidates, String tag,
-            DarpTopology here) {
+    public static List<Long> onLinkChange(
+            TreeSnapshot tree, Collection<Long> candidates, String tag, DarpTopology here) {
         List<Long> ids = new ArrayList<>();
         for (long id : candidates) {
-            tree.byId(id).flatMap(n -> combined(n, here))
+            tree.byId(id)
+                    .flatMap(n -> combined(n, here))
                     .filter(p -> p.gravity() == DarpGravity.IETF && p.tags().includes(tag, here))
                     .ifPresent(p -> ids.add(id));
         }

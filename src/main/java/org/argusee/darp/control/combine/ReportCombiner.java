@@ -11,10 +11,6 @@ import java.util.TreeSet;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpGravity;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 
@@ -43,8 +39,12 @@ public final class ReportCombiner {
      * @param severity  the object's {@code severity}, for a down status no report gives one for
      * @throws IllegalArgumentException if two reports come from one server
      */
-    public CombinedStatus combine(DarpParameters object, Collection<DarpReport> reports, Set<String> connected,
-            DarpOutcome previous, Severity severity) {
+    public CombinedStatus combine(
+            DarpParameters object,
+            Collection<DarpReport> reports,
+            Set<String> connected,
+            DarpOutcome previous,
+            Severity severity) {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(connected, "connected");
         Objects.requireNonNull(severity, "severity");
@@ -57,10 +57,17 @@ public final class ReportCombiner {
             DarpOutcome outcome = DarpGravity.combine(counted, DarpGravity.SELF, Set.of(), severity);
             Set<String> watched = new TreeSet<>(testers);
             watched.add(here.self());
-            List<DarpReport> seen = watched.stream().filter(latest::containsKey).map(latest::get).toList();
+            List<DarpReport> seen = watched.stream()
+                    .filter(latest::containsKey)
+                    .map(latest::get)
+                    .toList();
             boolean tested = mine != null && mine.state() != DarpState.UNKNOWN;
-            return result(outcome, Basis.OWN_RESULT, counted, seen, own + ": this server's own result"
-                    + (tested ? "" : " (none yet: up)"));
+            return result(
+                    outcome,
+                    Basis.OWN_RESULT,
+                    counted,
+                    seen,
+                    own + ": this server's own result" + (tested ? "" : " (none yet: up)"));
         }
         boolean ietf = object.gravity() == DarpGravity.IETF;
         List<DarpReport> counted = new ArrayList<>();
@@ -69,14 +76,20 @@ public final class ReportCombiner {
                 counted.add(latest.getOrDefault(tag, DarpReport.never(tag)));
             }
         }
-        Set<String> countedTags = new TreeSet<>(counted.stream().map(DarpReport::tag).toList());
+        Set<String> countedTags =
+                new TreeSet<>(counted.stream().map(DarpReport::tag).toList());
         DarpOutcome byGravity = DarpGravity.combine(counted, object.gravity(), countedTags, severity);
         Tally tally = Tally.of(counted);
         Quorums.Decision d = Quorums.apply(object, byGravity, tally, previous);
-        String scope = ietf ? " over the " + counted.size() + " server(s) connected now (" : " over "
-                + counted.size() + " server(s) (";
-        return result(d.outcome(), d.basis(), counted, counted, "darp_gravity " + object.gravity().label() + scope
-                + tally.describe() + "): " + d.note());
+        String scope = ietf
+                ? " over the " + counted.size() + " server(s) connected now ("
+                : " over " + counted.size() + " server(s) (";
+        return result(
+                d.outcome(),
+                d.basis(),
+                counted,
+                counted,
+                "darp_gravity " + object.gravity().label() + scope + tally.describe() + "): " + d.note());
     }
 
     /** Null when the reports are to be combined, else why this server's own result stands. */
@@ -90,18 +103,22 @@ public final class ReportCombiner {
         return here.isMaster() ? null : "no slaves";
     }
 
-    private static CombinedStatus result(DarpOutcome outcome, Basis basis, List<DarpReport> counted,
-            List<DarpReport> seen, String explanation) {
-        List<String> failing = outcome.status() != Status.UP ? List.of() : seen.stream()
-                .filter(r -> r.state() == DarpState.DOWN || r.state() == DarpState.OVERRIDE)
-                .map(DarpReport::tag).toList();
+    private static CombinedStatus result(
+            DarpOutcome outcome, Basis basis, List<DarpReport> counted, List<DarpReport> seen, String explanation) {
+        List<String> failing = outcome.status() != Status.UP
+                ? List.of()
+                : seen.stream()
+                        .filter(r -> r.state() == DarpState.DOWN || r.state() == DarpState.OVERRIDE)
+                        .map(DarpReport::tag)
+                        .toList();
         return new CombinedStatus(outcome, basis, counted, failing, explanation);
     }
 
     private Map<String, DarpReport> byTag(Collection<DarpReport> reports) {
         Map<String, DarpReport> m = new HashMap<>();
         for (DarpReport r : reports) {
-            DarpReport mine = new DarpReport(r.tag(), r.state(), r.severity(), r.tag().equals(here.self()));
+            DarpReport mine =
+                    new DarpReport(r.tag(), r.state(), r.severity(), r.tag().equals(here.self()));
             if (m.put(r.tag(), mine) != null) {
                 throw new IllegalArgumentException("two reports from DARP server '" + r.tag() + "' for one object");
             }

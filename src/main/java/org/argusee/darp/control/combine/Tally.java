@@ -1,7 +1,6 @@
 package org.argusee.darp.control.combine;
 
 import java.util.List;
-import org.argusee.status.control.DarpReport;
 
 /** How many counted reports say what. */
 record Tally(int up, int down, int override, int unknown) {

@@ -10,7 +10,10 @@ import java.util.Optional;
  * {@code darp_tags} tests, by default every server).
  */
 public enum DarpMode {
-    NONE(""), FAILOVER(TagList.ALL), DISTRIBUTED(TagList.SLAVES), REDUNDANT(TagList.ALL);
+    NONE(""),
+    FAILOVER(TagList.ALL),
+    DISTRIBUTED(TagList.SLAVES),
+    REDUNDANT(TagList.ALL);
 
     private final String defaultTags;
 

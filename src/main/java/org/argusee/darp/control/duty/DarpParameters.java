@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import org.argusee.status.control.DarpGravity;
+import org.argusee.darp.control.combine.DarpGravity;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.ParameterIssue;
 import org.argusee.tree.control.ParameterValidator;
@@ -17,8 +17,8 @@ import org.argusee.tree.control.TreeNode;
  * {@code darp_tags} as set, or the mode's default when no object on the path sets it. The quorums are this
  * project's, not the original's; unset, the original's rules apply alone (see the combine package).
  */
-public record DarpParameters(DarpMode mode, TagList tags, DarpGravity gravity, OptionalInt quorum,
-        OptionalInt recoveryQuorum) {
+public record DarpParameters(
+        DarpMode mode, TagList tags, DarpGravity gravity, OptionalInt quorum, OptionalInt recoveryQuorum) {
 
     public static final String MODE = "darp_mode";
     public static final String TAGS = "darp_tags";
@@ -39,8 +39,8 @@ public record DarpParameters(DarpMode mode, TagList tags, DarpGravity gravity, O
 
     /** The settings of an object that sets nothing: mode none, gravity down. */
     public static DarpParameters none() {
-        return new DarpParameters(DarpMode.NONE, TagList.parse(null), DarpGravity.DOWN, OptionalInt.empty(),
-                OptionalInt.empty());
+        return new DarpParameters(
+                DarpMode.NONE, TagList.parse(null), DarpGravity.DOWN, OptionalInt.empty(), OptionalInt.empty());
     }
 
     /** The snapshot has already left out values the validator refused, so this does not throw for them. */
@@ -64,9 +64,10 @@ public record DarpParameters(DarpMode mode, TagList tags, DarpGravity gravity, O
         }
         DarpMode mode = DarpMode.fromParam(lookup.apply(MODE).orElse(null)).orElseThrow();
         String tags = lookup.apply(TAGS).filter(t -> !t.isBlank()).orElse(mode.defaultTags());
-        DarpGravity gravity = DarpGravity.fromParam(lookup.apply(GRAVITY).orElse(null)).orElseThrow();
-        return new DarpParameters(mode, TagList.parse(tags), gravity, count(lookup, QUORUM),
-                count(lookup, RECOVERY_QUORUM));
+        DarpGravity gravity =
+                DarpGravity.fromParam(lookup.apply(GRAVITY).orElse(null)).orElseThrow();
+        return new DarpParameters(
+                mode, TagList.parse(tags), gravity, count(lookup, QUORUM), count(lookup, RECOVERY_QUORUM));
     }
 
     private static void check(String key, String value) {
@@ -78,7 +79,8 @@ public record DarpParameters(DarpMode mode, TagList tags, DarpGravity gravity, O
     }
 
     private static OptionalInt count(Function<String, Optional<String>> lookup, String key) {
-        return lookup.apply(key).filter(v -> !v.isBlank())
+        return lookup.apply(key)
+                .filter(v -> !v.isBlank())
                 .map(v -> OptionalInt.of(Integer.parseInt(v.strip())))
                 .orElse(OptionalInt.empty());
     }

@@ -31,16 +31,15 @@ public final class NotifyDuty {
         }
     }
 
-    private NotifyDuty() {
-    }
+    private NotifyDuty() {}
 
     /**
      * @param lookup        the object's effective parameters
      * @param here          this server and its peers
      * @param connectedNow  tags of the peers whose link is up now (others are ignored)
      */
-    public static Decision decide(Function<String, Optional<String>> lookup, DarpTopology here,
-            Set<String> connectedNow) {
+    public static Decision decide(
+            Function<String, Optional<String>> lookup, DarpTopology here, Set<String> connectedNow) {
         Objects.requireNonNull(here, "here");
         Objects.requireNonNull(connectedNow, "connectedNow");
         if (!here.hasPeers()) {
@@ -52,13 +51,17 @@ public final class NotifyDuty {
         if (!send.includes(here.self(), here)) {
             return new Decision(false, listed + " does not name '" + here.self() + "': does not notify");
         }
-        String gravity = lookup.apply(GRAVITY).map(g -> g.strip().toLowerCase(Locale.ROOT)).orElse("");
+        String gravity = lookup.apply(GRAVITY)
+                .map(g -> g.strip().toLowerCase(Locale.ROOT))
+                .orElse("");
         if (gravity.isEmpty()) {
             return new Decision(true, listed + " names '" + here.self() + "': notifies here");
         }
         if (!gravity.equals("low") && !gravity.equals("high")) {
-            return new Decision(true, listed + " names '" + here.self() + "', " + GRAVITY + " '" + gravity
-                    + "' is neither low nor high (ignored): notifies here");
+            return new Decision(
+                    true,
+                    listed + " names '" + here.self() + "', " + GRAVITY + " '" + gravity
+                            + "' is neither low nor high (ignored): notifies here");
         }
         TreeSet<String> candidates = new TreeSet<>();
         candidates.add(here.self());

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
@@ -27,8 +26,7 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 public final class SlaveObjects {
 
-    private SlaveObjects() {
-    }
+    private SlaveObjects() {}
 
     /**
      * @param slave  the slave's tag; must be one of {@code master}'s slaves
@@ -65,7 +63,8 @@ public final class SlaveObjects {
 
     /** {@code DARP/Watch/...} and {@code Self...} watch the server they run on. */
     static boolean watchesItself(TreeNode service) {
-        String base = service.serviceType().map(t -> t.base())
+        String base = service.serviceType()
+                .map(t -> t.base())
                 .orElseGet(() -> service.type() == null ? "" : service.type().split("/", 2)[0]);
         String b = base.toLowerCase(Locale.ROOT);
         return b.equals("darp") || b.equals("self");
@@ -77,8 +76,7 @@ public final class SlaveObjects {
      * @param climbed  ancestors taken while climbing up from a selected object: at most the number of groups
      * @param parsed   distinct tag lists parsed
      */
-    public record Selection(List<Long> ids, int examined, int climbed, int parsed) {
-    }
+    public record Selection(List<Long> ids, int examined, int climbed, int parsed) {}
 
     private static final class Walk {
         final String slave;
@@ -94,16 +92,18 @@ public final class SlaveObjects {
         }
 
         boolean wanted(TreeNode node) {
-            boolean candidate = node.kind() == ObjectKind.ALIAS
-                    || (node.kind() == ObjectKind.SERVICE && !watchesItself(node));
+            boolean candidate =
+                    node.kind() == ObjectKind.ALIAS || (node.kind() == ObjectKind.SERVICE && !watchesItself(node));
             if (!candidate) {
                 return false;
             }
-            DarpMode mode = DarpMode.fromParam(node.param(DarpParameters.MODE).orElse(null)).orElse(DarpMode.NONE);
+            DarpMode mode = DarpMode.fromParam(node.param(DarpParameters.MODE).orElse(null))
+                    .orElse(DarpMode.NONE);
             if (mode == DarpMode.NONE) {
                 return false;
             }
-            String tags = node.param(DarpParameters.TAGS).filter(t -> !t.isBlank()).orElse(mode.defaultTags());
+            String tags =
+                    node.param(DarpParameters.TAGS).filter(t -> !t.isBlank()).orElse(mode.defaultTags());
             return includes.computeIfAbsent(tags, t -> TagList.parse(t).includes(slave, master));
         }
 

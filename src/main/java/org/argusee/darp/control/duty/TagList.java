@@ -42,7 +42,9 @@ public final class TagList {
         if (text == null || text.isBlank()) {
             return new TagList(List.of());
         }
-        return new TagList(Arrays.stream(text.strip().split("\\s+")).map(TagList::canonical).toList());
+        return new TagList(Arrays.stream(text.strip().split("\\s+"))
+                .map(TagList::canonical)
+                .toList());
     }
 
     public List<String> words() {
@@ -57,13 +59,14 @@ public final class TagList {
     public boolean includes(String tag, DarpTopology here) {
         Objects.requireNonNull(tag, "tag");
         for (String w : words) {
-            boolean hit = switch (w) {
-                case ALL -> here.knows(tag);
-                case SLAVES -> here.slaves().contains(tag) || (tag.equals(here.self()) && here.isSlave());
-                case MASTERS -> here.masters().contains(tag) || (tag.equals(here.self()) && here.isMaster());
-                case LOCAL -> false;
-                default -> w.equals(tag);
-            };
+            boolean hit =
+                    switch (w) {
+                        case ALL -> here.knows(tag);
+                        case SLAVES -> here.slaves().contains(tag) || (tag.equals(here.self()) && here.isSlave());
+                        case MASTERS -> here.masters().contains(tag) || (tag.equals(here.self()) && here.isMaster());
+                        case LOCAL -> false;
+                        default -> w.equals(tag);
+                    };
             if (hit) {
                 return true;
             }

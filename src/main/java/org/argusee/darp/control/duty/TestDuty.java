@@ -17,8 +17,7 @@ import org.argusee.darp.control.duty.Duty.Reason;
  */
 public final class TestDuty {
 
-    private TestDuty() {
-    }
+    private TestDuty() {}
 
     /**
      * @param here      this server and the peers it has configured
@@ -48,11 +47,14 @@ public final class TestDuty {
         Set<String> up = new TreeSet<>(mastersUp);
         up.retainAll(here.masters());
         if (up.isEmpty()) {
-            return new Duty(true, Reason.FAILOVER_TAKEOVER, tags + ", every master is down ("
-                    + String.join(", ", here.masters()) + "): tested here until one returns");
+            return new Duty(
+                    true,
+                    Reason.FAILOVER_TAKEOVER,
+                    tags + ", every master is down (" + String.join(", ", here.masters())
+                            + "): tested here until one returns");
         }
-        String masters = up.size() == 1 ? "master " + up.iterator().next() + " is" : "masters "
-                + String.join(", ", up) + " are";
+        String masters =
+                up.size() == 1 ? "master " + up.iterator().next() + " is" : "masters " + String.join(", ", up) + " are";
         return new Duty(false, Reason.FAILOVER_STANDBY, tags + ", " + masters + " up: standing by");
     }
 }

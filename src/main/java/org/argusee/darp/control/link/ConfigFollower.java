@@ -26,7 +26,11 @@ final class ConfigFollower {
     private String knownVersion;
     private boolean fetching;
 
-    ConfigFollower(MasterLogin login, ScheduledExecutorService loop, LinkListener listener, String master,
+    ConfigFollower(
+            MasterLogin login,
+            ScheduledExecutorService loop,
+            LinkListener listener,
+            String master,
             String knownVersion) {
         this.login = login;
         this.loop = loop;
@@ -67,10 +71,13 @@ final class ConfigFollower {
         fetching = true;
         login.fetch(session.token(), knownVersion)
                 .exceptionallyCompose(e -> unwrap(e) instanceof LinkFailure.Unauthorized
-                        ? login.login().thenComposeAsync(s -> {
-                            session = s;
-                            return login.fetch(s.token(), knownVersion);
-                        }, loop)
+                        ? login.login()
+                                .thenComposeAsync(
+                                        s -> {
+                                            session = s;
+                                            return login.fetch(s.token(), knownVersion);
+                                        },
+                                        loop)
                         : CompletableFuture.failedFuture(e))
                 .whenCompleteAsync((doc, e) -> done(doc, e, linkAlive), loop);
     }
@@ -83,11 +90,14 @@ final class ConfigFollower {
         }
         LOG.warning(() -> "DARP config fetch from " + master + " failed: " + LinkFailure.describe(e)
                 + "; trying again in " + RETRY_SECONDS + " s");
-        loop.schedule(() -> {
-            if (linkAlive.getAsBoolean()) {
-                refetch(linkAlive);
-            }
-        }, RETRY_SECONDS, TimeUnit.SECONDS);
+        loop.schedule(
+                () -> {
+                    if (linkAlive.getAsBoolean()) {
+                        refetch(linkAlive);
+                    }
+                },
+                RETRY_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private void deliver(ConfigDocument doc) {

@@ -117,11 +117,15 @@ final class Connector {
         }
         stream = connection;
         events.opened();
-        tick = loop.scheduleAtFixedRate(() -> {
-            if (current(gen)) {
-                events.tick();
-            }
-        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        tick = loop.scheduleAtFixedRate(
+                () -> {
+                    if (current(gen)) {
+                        events.tick();
+                    }
+                },
+                TICK_MILLIS,
+                TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private StreamConnection.Handler handler(int gen) {
@@ -154,11 +158,14 @@ final class Connector {
         Duration wait = backoff.next();
         events.down(reason, wait);
         int next = generation;
-        loop.schedule(() -> {
-            if (running && generation == next && stream == null) {
-                attempt();
-            }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        loop.schedule(
+                () -> {
+                    if (running && generation == next && stream == null) {
+                        attempt();
+                    }
+                },
+                wait.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Ends the current connection attempt or stream; callbacks of it are ignored from now on. */

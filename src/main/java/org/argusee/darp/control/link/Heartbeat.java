@@ -18,10 +18,10 @@ public final class Heartbeat {
     private Instant lastPing;
     /** Pings not answered yet, oldest first: the oldest one's age is the wait. */
     private final Deque<Sent> unanswered = new ArrayDeque<>();
+
     private long pingId;
 
-    private record Sent(long id, Instant at) {
-    }
+    private record Sent(long id, Instant at) {}
 
     public Heartbeat(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;

@@ -9,8 +9,8 @@ public class LinkFailure extends RuntimeException {
 
     /** Why an attempt failed, in words: the failure's own message, or what a network error means. */
     public static String describe(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                ? e.getCause() : e;
+        Throwable cause =
+                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof LinkFailure) {
             return cause.getMessage();
         }
@@ -20,7 +20,8 @@ public class LinkFailure extends RuntimeException {
         if (cause instanceof java.net.http.HttpTimeoutException) {
             return "no answer within the timeout";
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+        return cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 

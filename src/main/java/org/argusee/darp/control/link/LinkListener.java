@@ -9,9 +9,7 @@ public interface LinkListener {
     void configFetched(ConfigDocument doc);
 
     /** The stream is up; {@code first} on the first connection since this link was made. */
-    default void connected(boolean first) {
-    }
+    default void connected(boolean first) {}
 
-    default void stateChanged(LinkState state) {
-    }
+    default void stateChanged(LinkState state) {}
 }

@@ -8,8 +8,14 @@ import java.util.Objects;
  * How a slave reaches its master. {@code masterTag} (may be null) is checked against the master's welcome;
  * {@code timeout} is how long the slave waits for the master before counting it down. Never shows the secret.
  */
-public record LinkSettings(URI master, String tag, String secret, String masterTag, Duration timeout,
-                           Duration minBackoff, Duration maxBackoff) {
+public record LinkSettings(
+        URI master,
+        String tag,
+        String secret,
+        String masterTag,
+        Duration timeout,
+        Duration minBackoff,
+        Duration maxBackoff) {
 
     public LinkSettings {
         Objects.requireNonNull(master, "master");
@@ -21,11 +27,11 @@ public record LinkSettings(URI master, String tag, String secret, String masterT
     }
 
     /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */
-    public static LinkSettings of(URI master, String tag, String secret, String masterTag, Duration timeout,
-            Duration frequency) {
+    public static LinkSettings of(
+            URI master, String tag, String secret, String masterTag, Duration timeout, Duration frequency) {
         Duration min = Duration.ofSeconds(1);
-        return new LinkSettings(master, tag, secret, masterTag, timeout, min,
-                frequency.compareTo(min) < 0 ? min : frequency);
+        return new LinkSettings(
+                master, tag, secret, masterTag, timeout, min, frequency.compareTo(min) < 0 ? min : frequency);
     }
 
     public URI api(String path) {
@@ -40,7 +46,7 @@ public record LinkSettings(URI master, String tag, String secret, String masterT
 
     @Override
     public String toString() {
-        return "LinkSettings[master=" + master + ", tag=" + tag + ", secret=***, masterTag=" + masterTag
-                + ", timeout=" + timeout + "]";
+        return "LinkSettings[master=" + master + ", tag=" + tag + ", secret=***, masterTag=" + masterTag + ", timeout="
+                + timeout + "]";
     }
 }

@@ -29,6 +29,7 @@ public final class MasterLink implements AutoCloseable {
     static final int BATCH = 500;
     /** How long a report waits for others to share its message. */
     static final long GATHER_MILLIS = 20;
+
     private static final long MIN_PING_MILLIS = 200;
 
     private final LinkSettings settings;
@@ -54,10 +55,12 @@ public final class MasterLink implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         SecureRandom random = new SecureRandom();
         this.login = new MasterLogin(http, settings, random);
-        this.config = new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
+        this.config =
+                new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
         this.connector = new Connector(settings, loop, http, backoff, events());
         this.heartbeat = new Heartbeat(settings.timeout().toMillis());
@@ -126,16 +129,22 @@ public final class MasterLink implements AutoCloseable {
             @Override
             public CompletionStage<?> connecting() {
                 publish("connecting", state.reason());
-                return login.login().thenComposeAsync(s -> {
-                    masterTag = s.master();
-                    return config.loggedIn(s);
-                }, loop);
+                return login.login()
+                        .thenComposeAsync(
+                                s -> {
+                                    masterTag = s.master();
+                                    return config.loggedIn(s);
+                                },
+                                loop);
             }
 
             @Override
             public void opened() {
                 heartbeat.opened(now());
-                send(new Message.Hello(Message.PROTOCOL, config.session().token(), settings.timeout().toMillis()));
+                send(new Message.Hello(
+                        Message.PROTOCOL,
+                        config.session().token(),
+                        settings.timeout().toMillis()));
             }
 
             @Override
@@ -152,8 +161,8 @@ public final class MasterLink implements AutoCloseable {
             public void down(String reason, Duration wait) {
                 welcomed = false;
                 publish("down", reason);
-                LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason
-                        + "; trying again in " + wait.toMillis() + " ms");
+                LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
+                        + wait.toMillis() + " ms");
             }
         };
     }
@@ -184,8 +193,8 @@ public final class MasterLink implements AutoCloseable {
             LOG.warning(() -> "DARP master " + settings.master() + " reports " + e.code()
                     + (e.seq() == null ? "" : " for report " + e.seq()) + ": " + e.message());
         } else {
-            send(new Message.ErrorReply("malformed", "a master does not receive '" + m.getClass().getSimpleName()
-                    + "' messages", null));
+            send(new Message.ErrorReply(
+                    "malformed", "a master does not receive '" + m.getClass().getSimpleName() + "' messages", null));
         }
     }
 
@@ -216,7 +225,8 @@ public final class MasterLink implements AutoCloseable {
             return;
         }
         if (welcomed) {
-            heartbeat.pingDue(now, Math.max(MIN_PING_MILLIS, heartbeat.peerTimeoutMillis() / 3))
+            heartbeat
+                    .pingDue(now, Math.max(MIN_PING_MILLIS, heartbeat.peerTimeoutMillis() / 3))
                     .ifPresent(id -> send(new Message.Ping(id)));
         }
     }
@@ -235,8 +245,15 @@ public final class MasterLink implements AutoCloseable {
     private void publish(String name, String reason) {
         boolean wasUp = state.connected();
         boolean moved = wasUp != "connected".equals(name) || "stopped".equals(state.state()) != "stopped".equals(name);
-        state = new LinkState(name, moved ? now() : state.since(), reason, masterTag, lastAcked, outbox.pending(),
-                config.knownVersion(), connections);
+        state = new LinkState(
+                name,
+                moved ? now() : state.since(),
+                reason,
+                masterTag,
+                lastAcked,
+                outbox.pending(),
+                config.knownVersion(),
+                connections);
         listener.stateChanged(state);
     }
 

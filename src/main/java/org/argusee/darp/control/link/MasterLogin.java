@@ -47,8 +47,11 @@ public final class MasterLogin {
         byte[] nonceBytes = new byte[24];
         random.nextBytes(nonceBytes);
         String clientNonce = Base64.getEncoder().encodeToString(nonceBytes);
-        String challengeBody = Json.createObjectBuilder().add("tag", settings.tag()).add("clientNonce", clientNonce)
-                .build().toString();
+        String challengeBody = Json.createObjectBuilder()
+                .add("tag", settings.tag())
+                .add("clientNonce", clientNonce)
+                .build()
+                .toString();
         return post("challenge", challengeBody).thenCompose(challenge -> {
             String nonce = challenge.getString("nonce", "");
             String salt = challenge.getString("salt", "");
@@ -60,8 +63,12 @@ public final class MasterLogin {
             String auth = ScramProof.authMessage(settings.tag(), clientNonce, nonce, salt, iterations);
             byte[] proof = ScramProof.clientProof(settings.secret(), saltBytes, iterations, auth);
             byte[] expected = ScramProof.expectedServerSignature(settings.secret(), saltBytes, iterations, auth);
-            String loginBody = Json.createObjectBuilder().add("tag", settings.tag()).add("nonce", nonce)
-                    .add("proof", ScramProof.base64(proof)).build().toString();
+            String loginBody = Json.createObjectBuilder()
+                    .add("tag", settings.tag())
+                    .add("nonce", nonce)
+                    .add("proof", ScramProof.base64(proof))
+                    .build()
+                    .toString();
             return post("login", loginBody).thenApply(granted -> {
                 byte[] signature = Base64.getDecoder().decode(granted.getString("serverSignature", ""));
                 if (!MessageDigest.isEqual(signature, expected)) {
@@ -74,8 +81,11 @@ public final class MasterLogin {
 
     /** The config if its version differs from {@code knownVersion}; empty on 304. */
     public CompletableFuture<Optional<ConfigDocument>> fetch(String token, String knownVersion) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config")).timeout(settings.timeout())
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config"))
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET();
         if (knownVersion != null) {
             request.header("If-None-Match", "\"" + knownVersion + "\"");
         }
@@ -94,9 +104,12 @@ public final class MasterLogin {
     }
 
     private CompletableFuture<JsonObject> post(String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(settings.api(path)).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpRequest request = HttpRequest.newBuilder(settings.api(path))
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(response -> {
                     check(response, path);

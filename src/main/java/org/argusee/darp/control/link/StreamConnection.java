@@ -33,13 +33,16 @@ final class StreamConnection implements WebSocket.Listener {
 
     static CompletableFuture<StreamConnection> open(HttpClient http, URI uri, Duration timeout, Handler handler) {
         StreamConnection c = new StreamConnection(handler);
-        return http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, c).thenApply(ws -> {
-            synchronized (c) {
-                c.socket = ws;
-                c.sending = CompletableFuture.completedFuture(ws);
-            }
-            return c;
-        });
+        return http.newWebSocketBuilder()
+                .connectTimeout(timeout)
+                .buildAsync(uri, c)
+                .thenApply(ws -> {
+                    synchronized (c) {
+                        c.socket = ws;
+                        c.sending = CompletableFuture.completedFuture(ws);
+                    }
+                    return c;
+                });
     }
 
     synchronized void send(String text) {

@@ -15,8 +15,7 @@ public final class AddressRules {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private AddressRules() {
-    }
+    private AddressRules() {}
 
     /**
      * @param resolver a hostname's addresses (empty if it does not resolve); never called for literals
@@ -37,7 +36,8 @@ public final class AddressRules {
         int slash = entry.indexOf('/');
         if (slash > 0) {
             String bits = entry.substring(slash + 1);
-            return literal(entry.substring(0, slash)) && bits.matches("\\d{1,3}")
+            return literal(entry.substring(0, slash))
+                    && bits.matches("\\d{1,3}")
                     && inBlock(entry.substring(0, slash), Integer.parseInt(bits), caller);
         }
         if (literal(entry)) {

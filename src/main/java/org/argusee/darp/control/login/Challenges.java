@@ -16,15 +16,21 @@ import java.util.Optional;
 public final class Challenges {
 
     /** One challenge as the master remembers it until the slave answers. */
-    public record Challenge(String tag, String clientNonce, String nonce, String salt, int iterations,
-                            String address, Instant expires) {
-    }
+    public record Challenge(
+            String tag,
+            String clientNonce,
+            String nonce,
+            String salt,
+            int iterations,
+            String address,
+            Instant expires) {}
 
     private final Duration lifetime;
     private final int maxPerAddress;
     private final int maxTotal;
     /** In order of issue, so the expired ones are found at the head. */
     private final LinkedHashMap<String, Challenge> byNonce = new LinkedHashMap<>();
+
     private final Map<String, Integer> perAddress = new HashMap<>();
 
     public Challenges(Duration lifetime, int maxPerAddress, int maxTotal) {
@@ -34,8 +40,8 @@ public final class Challenges {
     }
 
     /** Empty when the caps are reached: too many challenges outstanding for this address, or in all. */
-    public synchronized Optional<Challenge> issue(String tag, String clientNonce, String nonce, String salt,
-            int iterations, String address, Instant now) {
+    public synchronized Optional<Challenge> issue(
+            String tag, String clientNonce, String nonce, String salt, int iterations, String address, Instant now) {
         sweep(now);
         if (byNonce.size() >= maxTotal || perAddress.getOrDefault(address, 0) >= maxPerAddress) {
             return Optional.empty();

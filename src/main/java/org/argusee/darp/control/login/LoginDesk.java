@@ -22,23 +22,17 @@ public final class LoginDesk {
     static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(30);
 
     /** A slave peer as the login needs it; {@code verifier} may be null (no secret set yet). */
-    public record SlaveSecret(String tag, String verifier, String allowedAddresses) {
-    }
+    public record SlaveSecret(String tag, String verifier, String allowedAddresses) {}
 
-    public record ChallengeAnswer(String nonce, String salt, int iterations, Duration expiresIn) {
-    }
+    public record ChallengeAnswer(String nonce, String salt, int iterations, Duration expiresIn) {}
 
-    public sealed interface Outcome permits Granted, Refused, Throttled {
-    }
+    public sealed interface Outcome permits Granted, Refused, Throttled {}
 
-    public record Granted(String tag, String token, Duration lifetime, byte[] serverSignature) implements Outcome {
-    }
+    public record Granted(String tag, String token, Duration lifetime, byte[] serverSignature) implements Outcome {}
 
-    public record Refused() implements Outcome {
-    }
+    public record Refused() implements Outcome {}
 
-    public record Throttled(Duration retryAfter) implements Outcome {
-    }
+    public record Throttled(Duration retryAfter) implements Outcome {}
 
     /** Thrown for a challenge request refused by the rate limit or the caps; the caller answers 429. */
     public static final class TooMany extends RuntimeException {
@@ -62,8 +56,12 @@ public final class LoginDesk {
     private final SecureRandom random;
     private final byte[] fakeSaltKey = new byte[32];
 
-    public LoginDesk(Function<String, Optional<SlaveSecret>> slaves, Function<String, List<InetAddress>> resolver,
-            Tokens tokens, LoginThrottle throttle, SecureRandom random) {
+    public LoginDesk(
+            Function<String, Optional<SlaveSecret>> slaves,
+            Function<String, List<InetAddress>> resolver,
+            Tokens tokens,
+            LoginThrottle throttle,
+            SecureRandom random) {
         this.slaves = slaves;
         this.resolver = resolver;
         this.tokens = tokens;
@@ -86,14 +84,16 @@ public final class LoginDesk {
         throttle.blocked(address, now).ifPresent(wait -> {
             throw new TooMany(wait);
         });
-        Optional<ScramVerifier> verifier = slaves.apply(tag).map(SlaveSecret::verifier).flatMap(LoginDesk::parse);
+        Optional<ScramVerifier> verifier =
+                slaves.apply(tag).map(SlaveSecret::verifier).flatMap(LoginDesk::parse);
         byte[] salt = verifier.map(ScramVerifier::salt).orElseGet(() -> fakeSalt(tag));
         int iterations = verifier.map(ScramVerifier::iterations).orElse(ScramVerifier.DEFAULT_ITERATIONS);
         byte[] serverNonce = new byte[24];
         random.nextBytes(serverNonce);
         String nonce = clientNonce + Base64.getEncoder().encodeToString(serverNonce);
-        Challenges.Challenge c = challenges.issue(tag, clientNonce, nonce, ScramProof.base64(salt), iterations,
-                address, now).orElseThrow(() -> new TooMany(CHALLENGE_LIFETIME));
+        Challenges.Challenge c = challenges
+                .issue(tag, clientNonce, nonce, ScramProof.base64(salt), iterations, address, now)
+                .orElseThrow(() -> new TooMany(CHALLENGE_LIFETIME));
         return new ChallengeAnswer(c.nonce(), c.salt(), c.iterations(), CHALLENGE_LIFETIME);
     }
 
@@ -101,18 +101,21 @@ public final class LoginDesk {
         String address = caller.getHostAddress();
         Optional<Duration> blocked = throttle.blocked(address, now);
         if (blocked.isPresent()) {
-            LOG.warning(() -> "DARP login from " + address + " refused: too many failures (slave '" + clean(tag) + "')");
+            LOG.warning(
+                    () -> "DARP login from " + address + " refused: too many failures (slave '" + clean(tag) + "')");
             return new Throttled(blocked.get());
         }
         Optional<Challenges.Challenge> challenge = challenges.take(nonce, now);
         String reason = null;
         Optional<SlaveSecret> slave = slaves.apply(tag);
         Optional<ScramVerifier> verifier = slave.map(SlaveSecret::verifier).flatMap(LoginDesk::parse);
-        String authMessage = challenge.map(c -> ScramProof.authMessage(tag, c.clientNonce(), c.nonce(), c.salt(),
-                c.iterations())).orElse("");
+        String authMessage = challenge
+                .map(c -> ScramProof.authMessage(tag, c.clientNonce(), c.nonce(), c.salt(), c.iterations()))
+                .orElse("");
         if (challenge.isEmpty()) {
             reason = "unknown, expired or already used challenge";
-        } else if (!challenge.get().tag().equals(tag) || !challenge.get().address().equals(address)) {
+        } else if (!challenge.get().tag().equals(tag)
+                || !challenge.get().address().equals(address)) {
             reason = "challenge was issued for another tag or address";
         } else if (slave.isEmpty()) {
             reason = "no slave peer with this tag";

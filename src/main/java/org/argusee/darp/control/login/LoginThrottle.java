@@ -42,7 +42,8 @@ public final class LoginThrottle {
 
     public synchronized void failed(String address, Instant now) {
         if (failures.size() >= MAX_ADDRESSES && !failures.containsKey(address)) {
-            failures.values().removeIf(d -> d.isEmpty() || !d.peekLast().plus(window).isAfter(now));
+            failures.values()
+                    .removeIf(d -> d.isEmpty() || !d.peekLast().plus(window).isAfter(now));
             if (failures.size() >= MAX_ADDRESSES) {
                 failures.remove(failures.keySet().iterator().next());
             }

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class Tokens {
 
-    private record Grant(String tag, String address, Instant expires) {
-    }
+    private record Grant(String tag, String address, Instant expires) {}
 
     private final Duration lifetime;
     private final SecureRandom random;

@@ -45,8 +45,7 @@ public final class SlaveConversation {
     }
 
     /** An accepted slave: its tag and its welcome (which carries how long the master waits for it). */
-    public record Accepted(String tag, Message.Welcome welcome) {
-    }
+    public record Accepted(String tag, Message.Welcome welcome) {}
 
     private final Port port;
     private final Instant opened;
@@ -156,8 +155,10 @@ public final class SlaveConversation {
             return;
         }
         if (h.protocol() != Message.PROTOCOL) {
-            refuse("unsupported-protocol", "this master speaks DARP protocol " + Message.PROTOCOL + ", not "
-                    + h.protocol(), UNSUPPORTED);
+            refuse(
+                    "unsupported-protocol",
+                    "this master speaks DARP protocol " + Message.PROTOCOL + ", not " + h.protocol(),
+                    UNSUPPORTED);
             return;
         }
         if (h.timeoutMillis() < 1) {
@@ -186,7 +187,9 @@ public final class SlaveConversation {
         try {
             ack = port.apply(from, r);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
+            LOG.log(
+                    Level.WARNING,
+                    "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
                     e);
             end(UNAVAILABLE, "reports cannot be stored now");
             return;

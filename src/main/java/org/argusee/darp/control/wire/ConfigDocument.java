@@ -14,7 +14,8 @@ public record ConfigDocument(String master, String slave, String version, List<E
      * One object. {@code parent} is the index of its parent in the list (-1 for Top), because a name may itself
      * hold ':' (URL services) and so a full name cannot always be split back.
      */
-    public record Entry(String name, String fullName, int parent, String kind, String type, List<Parameter> parameters) {
+    public record Entry(
+            String name, String fullName, int parent, String kind, String type, List<Parameter> parameters) {
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");

@@ -27,8 +27,7 @@ public final class ConfigDocuments {
     private static final Set<String> CONTAINERS = Set.of("Top", "Group", "Host");
     private static final Set<String> KINDS = Set.of("Top", "Group", "Host", "Service");
 
-    private ConfigDocuments() {
-    }
+    private ConfigDocuments() {}
 
     /** The document with its version: a digest of everything else, so equal content has an equal version. */
     public static ConfigDocument versioned(ConfigDocument doc) {
@@ -44,20 +43,26 @@ public final class ConfigDocuments {
     public static String write(ConfigDocument doc) {
         JsonArrayBuilder objects = Json.createArrayBuilder();
         for (Entry e : doc.objects()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("name", e.name()).add("fullName", e.fullName())
-                    .add("parent", e.parent()).add("kind", e.kind());
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("name", e.name())
+                    .add("fullName", e.fullName())
+                    .add("parent", e.parent())
+                    .add("kind", e.kind());
             if (e.type() != null) {
                 o.add("type", e.type());
             }
             JsonArrayBuilder params = Json.createArrayBuilder();
             for (Parameter p : e.parameters()) {
-                JsonObjectBuilder pb = Json.createObjectBuilder().add("key", p.key()).add("value", p.value());
+                JsonObjectBuilder pb =
+                        Json.createObjectBuilder().add("key", p.key()).add("value", p.value());
                 params.add(p.local() ? pb.add("local", true) : pb);
             }
             objects.add(o.add("parameters", params));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("protocol", Message.PROTOCOL)
-                .add("master", doc.master()).add("slave", doc.slave());
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("protocol", Message.PROTOCOL)
+                .add("master", doc.master())
+                .add("slave", doc.slave());
         if (doc.version() != null) {
             b.add("version", doc.version());
         }
@@ -81,8 +86,8 @@ public final class ConfigDocuments {
         for (int n = 0; n < array.size(); n++) {
             entries.add(entry(array.get(n), n, entries));
         }
-        return new ConfigDocument(string(o, "master", "config"), string(o, "slave", "config"),
-                string(o, "version", "config"), entries);
+        return new ConfigDocument(
+                string(o, "master", "config"), string(o, "slave", "config"), string(o, "version", "config"), entries);
     }
 
     private static Entry entry(JsonValue v, int n, List<Entry> before) throws BadMessage {
@@ -102,7 +107,10 @@ public final class ConfigDocuments {
         if (n == 0 ? !kind.equals("Top") || parent != -1 : kind.equals("Top")) {
             throw bad(where + ": Top comes first, once, with parent -1");
         }
-        if (n > 0 && (parent < 0 || parent >= n || !CONTAINERS.contains(before.get(parent).kind()))) {
+        if (n > 0
+                && (parent < 0
+                        || parent >= n
+                        || !CONTAINERS.contains(before.get(parent).kind()))) {
             throw bad(where + ": 'parent' must be the index of an earlier Top, Group or Host");
         }
         if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {

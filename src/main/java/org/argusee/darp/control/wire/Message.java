@@ -18,8 +18,7 @@ public sealed interface Message {
 
     /** Master to slave: the last sequence number applied, and how long the master waits for the slave. */
     record Welcome(int protocol, String master, long lastSeq, long timeoutMillis, String configVersion)
-            implements Message {
-    }
+            implements Message {}
 
     /** Slave to master: status reports; {@code rejected} are items that broke a rule (still to be acked). */
     record Reports(List<ReportItem> items, List<Rejected> rejected) implements Message {
@@ -46,22 +45,17 @@ public sealed interface Message {
     }
 
     /** A report item the master refuses, with why. */
-    record Rejected(long seq, String problem) {
-    }
+    record Rejected(long seq, String problem) {}
 
     /** Master to slave: every report up to {@code seq} is applied. */
-    record Ack(long seq) implements Message {
-    }
+    record Ack(long seq) implements Message {}
 
     /** Master to slave: the served config's version is now {@code version}; fetch it. */
-    record ConfigChanged(String version) implements Message {
-    }
+    record ConfigChanged(String version) implements Message {}
 
-    record Ping(long id) implements Message {
-    }
+    record Ping(long id) implements Message {}
 
-    record Pong(long id) implements Message {
-    }
+    record Pong(long id) implements Message {}
 
     /** Either way: something was wrong; {@code seq} names the report item concerned, if any (else null). */
     record ErrorReply(String code, String message, Long seq) implements Message {

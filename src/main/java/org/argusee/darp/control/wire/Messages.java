@@ -36,8 +36,7 @@ public final class Messages {
     public static final int MAX_ITEMS = 1000;
     public static final int MAX_TEXT = 1 << 20;
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static Message parse(String text) throws BadMessage {
         if (text == null || text.isBlank()) {
@@ -60,17 +59,26 @@ public final class Messages {
         }
         String type = string(o, "type", "message");
         return switch (type) {
-            case "hello" -> new Hello((int) number(o, "protocol", type), string(o, "token", type),
-                    number(o, "timeoutMillis", type));
-            case "welcome" -> new Welcome((int) number(o, "protocol", type), string(o, "master", type),
-                    number(o, "lastSeq", type), number(o, "timeoutMillis", type), optionalString(o, "configVersion"));
+            case "hello" ->
+                new Hello(
+                        (int) number(o, "protocol", type), string(o, "token", type), number(o, "timeoutMillis", type));
+            case "welcome" ->
+                new Welcome(
+                        (int) number(o, "protocol", type),
+                        string(o, "master", type),
+                        number(o, "lastSeq", type),
+                        number(o, "timeoutMillis", type),
+                        optionalString(o, "configVersion"));
             case "reports" -> reports(o);
             case "ack" -> new Ack(number(o, "seq", type));
             case "config-changed" -> new ConfigChanged(string(o, "version", type));
             case "ping" -> new Ping(number(o, "id", type));
             case "pong" -> new Pong(number(o, "id", type));
-            case "error" -> new ErrorReply(string(o, "code", type), string(o, "message", type),
-                    o.containsKey("seq") ? number(o, "seq", type) : null);
+            case "error" ->
+                new ErrorReply(
+                        string(o, "code", type),
+                        string(o, "message", type),
+                        o.containsKey("seq") ? number(o, "seq", type) : null);
             default -> throw new BadMessage("malformed", "unknown message type '" + clip(type) + "'");
         };
     }
@@ -78,11 +86,16 @@ public final class Messages {
     public static String write(Message m) {
         JsonObjectBuilder b = Json.createObjectBuilder();
         if (m instanceof Hello h) {
-            b.add("type", "hello").add("protocol", h.protocol()).add("token", h.token())
+            b.add("type", "hello")
+                    .add("protocol", h.protocol())
+                    .add("token", h.token())
                     .add("timeoutMillis", h.timeoutMillis());
         } else if (m instanceof Welcome w) {
-            b.add("type", "welcome").add("protocol", w.protocol()).add("master", w.master())
-                    .add("lastSeq", w.lastSeq()).add("timeoutMillis", w.timeoutMillis());
+            b.add("type", "welcome")
+                    .add("protocol", w.protocol())
+                    .add("master", w.master())
+                    .add("lastSeq", w.lastSeq())
+                    .add("timeoutMillis", w.timeoutMillis());
             if (w.configVersion() != null) {
                 b.add("configVersion", w.configVersion());
             }
@@ -119,8 +132,11 @@ public final class Messages {
     }
 
     private static JsonObjectBuilder item(ReportItem i) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("seq", i.seq()).add("object", i.object())
-                .add("status", i.status()).add("severity", i.severity());
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("seq", i.seq())
+                .add("object", i.object())
+                .add("status", i.status())
+                .add("severity", i.severity());
         if (i.reason() != null) {
             b.add("reason", i.reason());
         }
@@ -133,8 +149,8 @@ public final class Messages {
             throw new BadMessage("malformed", "reports: 'items' must be an array");
         }
         if (array.size() > MAX_ITEMS) {
-            throw new BadMessage("malformed", "reports: at most " + MAX_ITEMS + " items per message, not "
-                    + array.size());
+            throw new BadMessage(
+                    "malformed", "reports: at most " + MAX_ITEMS + " items per message, not " + array.size());
         }
         List<ReportItem> items = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -150,8 +166,13 @@ public final class Messages {
             String problem = null;
             ReportItem item = null;
             try {
-                item = new ReportItem(seq, string(i, "object", where), string(i, "status", where),
-                        string(i, "severity", where), optionalString(i, "reason"), instant(i, where),
+                item = new ReportItem(
+                        seq,
+                        string(i, "object", where),
+                        string(i, "status", where),
+                        string(i, "severity", where),
+                        optionalString(i, "reason"),
+                        instant(i, where),
                         i.containsKey("override") && bool(i, "override", where));
                 problem = item.problem();
             } catch (BadMessage e) {
@@ -171,15 +192,18 @@ public final class Messages {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadMessage("malformed", where + ": 'at' must be an ISO-8601 instant like "
-                    + "2026-11-24T10:15:30Z, not '" + clip(text) + "'");
+            throw new BadMessage(
+                    "malformed",
+                    where + ": 'at' must be an ISO-8601 instant like " + "2026-11-24T10:15:30Z, not '" + clip(text)
+                            + "'");
         }
     }
 
     private static String string(JsonObject o, String key, String where) throws BadMessage {
         JsonValue v = o.get(key);
         if (!(v instanceof JsonString s)) {
-            throw new BadMessage("malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a string"));
+            throw new BadMessage(
+                    "malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a string"));
         }
         return s.getString();
     }
@@ -195,8 +219,8 @@ public final class Messages {
     private static long number(JsonObject o, String key, String where) throws BadMessage {
         JsonValue v = o.get(key);
         if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new BadMessage("malformed", where + ": '" + key + "' "
-                    + (v == null ? "is missing" : "must be a whole number"));
+            throw new BadMessage(
+                    "malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a whole number"));
         }
         try {
             return n.longValueExact();

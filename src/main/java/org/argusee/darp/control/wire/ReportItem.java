@@ -8,8 +8,8 @@ import java.util.Set;
  * One status report of a slave about one object, named by full name (ids differ between servers). {@code seq} is
  * given when the item is first sent; 0 means not numbered yet.
  */
-public record ReportItem(long seq, String object, String status, String severity, String reason, Instant at,
-                         boolean override) {
+public record ReportItem(
+        long seq, String object, String status, String severity, String reason, Instant at, boolean override) {
 
     public static final Set<String> STATUSES = Set.of("up", "down");
     public static final Set<String> SEVERITIES = Set.of("clear", "warning", "minor", "major", "critical");

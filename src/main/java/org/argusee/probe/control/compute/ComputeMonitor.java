@@ -10,10 +10,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Compute}: the value of {@code expr} over the latest values of other services, e.g.
@@ -49,8 +49,8 @@ public final class ComputeMonitor implements Monitor {
             return Reply.failed(spec.type().text() + " is not a Compute service", Duration.ZERO);
         }
         try {
-            ComputeParser.Parsed parsed = ComputeParser.parse(spec.param("expr").orElseThrow(
-                    () -> new IllegalArgumentException("no expr: set 'expr', e.g. %{Top:A} + %{Top:B}")));
+            ComputeParser.Parsed parsed = ComputeParser.parse(spec.param("expr")
+                    .orElseThrow(() -> new IllegalArgumentException("no expr: set 'expr', e.g. %{Top:A} + %{Top:B}")));
             Map<String, Double> operands = new HashMap<>();
             for (String name : parsed.operands()) {
                 operands.put(name, number(name));
@@ -67,8 +67,9 @@ public final class ComputeMonitor implements Monitor {
 
     private double number(String name) {
         String value = latest.apply(name).orElseThrow(() -> new ProbeFailure("no value for %{" + name + "}"));
-        return Numbers.parse(value).orElseThrow(() -> new ProbeFailure("%{" + name + "} is not a number: '"
-                + (value.length() > SHOWN ? value.substring(0, SHOWN) + "..." : value) + "'"));
+        return Numbers.parse(value)
+                .orElseThrow(() -> new ProbeFailure("%{" + name + "} is not a number: '"
+                        + (value.length() > SHOWN ? value.substring(0, SHOWN) + "..." : value) + "'"));
     }
 
     private static Duration elapsed(long started) {

@@ -72,8 +72,8 @@ sealed interface ComputeNode {
     record Call(String function, List<ComputeNode> args) implements ComputeNode {
 
         /** The functions and how many arguments each takes (-1: one or more). */
-        static final Map<String, Integer> ARITY = Map.of("abs", 1, "int", 1, "sqrt", 1, "log", 1, "exp", 1,
-                "min", -1, "max", -1);
+        static final Map<String, Integer> ARITY =
+                Map.of("abs", 1, "int", 1, "sqrt", 1, "log", 1, "exp", 1, "min", -1, "max", -1);
 
         @Override
         public double eval(Map<String, Double> operands) {

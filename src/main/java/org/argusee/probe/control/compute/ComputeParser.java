@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.argusee.probe.control.Numbers;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * Reads a {@code Compute} expression such as {@code ( %{Top:Foo} + %{Top:Bar} ) / %{Top:Baz}}: numbers,
@@ -21,11 +21,11 @@ final class ComputeParser {
 
     /** Longer texts and deeper nesting are refused rather than risk the stack of a probe thread. */
     static final int MAX_LENGTH = 4096;
+
     private static final int MAX_DEPTH = 64;
 
     /** A parsed expression and the operands it names, in the order written. */
-    record Parsed(ComputeNode root, Set<String> operands) {
-    }
+    record Parsed(ComputeNode root, Set<String> operands) {}
 
     private final String text;
     private final Set<String> operands = new LinkedHashSet<>();
@@ -139,10 +139,12 @@ final class ComputeParser {
                 pos++;
             }
         }
-        return Numbers.parse(text.substring(start, pos)).map(ComputeNode.Constant::new).orElseThrow(() -> {
-            pos = start;
-            return error("bad number");
-        });
+        return Numbers.parse(text.substring(start, pos))
+                .map(ComputeNode.Constant::new)
+                .orElseThrow(() -> {
+                    pos = start;
+                    return error("bad number");
+                });
     }
 
     private ComputeNode call() {
@@ -207,7 +209,6 @@ final class ComputeParser {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("bad expr: " + what + " at character " + (pos + 1) + " of '" + text
-                + "'");
+        return new IllegalArgumentException("bad expr: " + what + " at character " + (pos + 1) + " of '" + text + "'");
     }
 }

@@ -118,8 +118,10 @@ final class DnsExchange extends Exchange {
     private boolean sameQuestion(Message response) {
         Record asked = request.getQuestion();
         Record answered = response.getQuestion();
-        return asked == null || answered == null
-                || asked.getName().equals(answered.getName()) && asked.getType() == answered.getType()
+        return asked == null
+                || answered == null
+                || asked.getName().equals(answered.getName())
+                        && asked.getType() == answered.getType()
                         && asked.getDClass() == answered.getDClass();
     }
 }

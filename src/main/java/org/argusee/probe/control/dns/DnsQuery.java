@@ -38,8 +38,9 @@ public record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTes
     /** The parameters only the DNS monitor reads: one of them on {@code UDP/DNS} makes it a DNS query. */
     static final Set<String> PARAMETERS = Set.of("zone", "query", "class", "recurse", "test");
     /** The original's list; CS (CSNET, class 2) has no dnsjava constant. */
-    private static final Map<String, Integer> CLASSES = Map.of("IN", DClass.IN, "CS", 2, "CH", DClass.CH,
-            "HS", DClass.HS, "ANY", DClass.ANY);
+    private static final Map<String, Integer> CLASSES =
+            Map.of("IN", DClass.IN, "CS", 2, "CH", DClass.CH, "HS", DClass.HS, "ANY", DClass.ANY);
+
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|.*:.*");
 
     /**
@@ -47,7 +48,9 @@ public record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTes
      * application's "does it answer at all" exchange, kept as it was.
      */
     public static boolean isPlainUdp(ServiceType type, Map<String, String> params) {
-        boolean udpDns = "UDP".equals(type.base()) && "DNS".equals(type.app()) && type.rest().isEmpty();
+        boolean udpDns = "UDP".equals(type.base())
+                && "DNS".equals(type.app())
+                && type.rest().isEmpty();
         return udpDns && (params.containsKey("send") || PARAMETERS.stream().noneMatch(params::containsKey));
     }
 
@@ -60,7 +63,8 @@ public record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTes
         if ("Domain".equals(kind(type))) {
             zone = rest.isEmpty() ? params.get("zone") : rest.get(0);
             if (zone == null || zone.isBlank()) {
-                throw new IllegalArgumentException(type.text() + " needs a zone: write Domain/example.com or set 'zone'");
+                throw new IllegalArgumentException(
+                        type.text() + " needs a zone: write Domain/example.com or set 'zone'");
             }
             query = "SOA";
             test = DnsTest.AUTHOK;
@@ -80,8 +84,8 @@ public record DnsQuery(Name name, int qtype, int dclass, boolean recurse, DnsTes
         int qtype = qtype(query);
         boolean recurse = recurse(params.get("recurse"));
         boolean tcp = "TCP".equals(type.base()) || qtype == Type.AXFR;
-        return new DnsQuery(qtype == STATUS ? null : name(zone, qtype), qtype, dclass(params.get("class")), recurse,
-                test, tcp);
+        return new DnsQuery(
+                qtype == STATUS ? null : name(zone, qtype), qtype, dclass(params.get("class")), recurse, test, tcp);
     }
 
     /** A new request with a fresh random id. No EDNS, like the original: a long answer comes back truncated. */

@@ -30,8 +30,10 @@ final class DnsTcpLeg implements DnsLeg {
 
     @Override
     public void open(InetSocketAddress target) throws IOException {
-        channel = exchange.legOwns(SocketChannel.open(target.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
+        channel = exchange.legOwns(SocketChannel.open(
+                target.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6
+                        : StandardProtocolFamily.INET));
         channel.configureBlocking(false);
         if (channel.connect(target)) {
             write();

@@ -27,7 +27,17 @@ import org.xbill.DNS.Type;
  * holds; {@code aaa} the data of all three sections.
  */
 enum DnsTest {
-    NONE, NOERROR, AUTHOK, SERIAL, ANSWER, NANSWERS, AUTHORITY, NAUTHORITY, ADDITIONAL, NADDITIONAL, AAA;
+    NONE,
+    NOERROR,
+    AUTHOK,
+    SERIAL,
+    ANSWER,
+    NANSWERS,
+    AUTHORITY,
+    NAUTHORITY,
+    ADDITIONAL,
+    NADDITIONAL,
+    AAA;
 
     /** @throws IllegalArgumentException naming the accepted values */
     static DnsTest parse(String text) {
@@ -54,9 +64,10 @@ enum DnsTest {
         }
         return switch (this) {
             case NONE, NOERROR -> Reply.ok(dataOrNull(response, Section.ANSWER), elapsed);
-            case AUTHOK -> response.getHeader().getFlag(Flags.AA)
-                    ? Reply.ok(dataOrNull(response, Section.ANSWER), elapsed)
-                    : Reply.failed("not authoritative", elapsed);
+            case AUTHOK ->
+                response.getHeader().getFlag(Flags.AA)
+                        ? Reply.ok(dataOrNull(response, Section.ANSWER), elapsed)
+                        : Reply.failed("not authoritative", elapsed);
             case SERIAL -> serial(response, elapsed);
             case ANSWER -> data(records(response, Section.ANSWER), "no answer", elapsed);
             case AUTHORITY -> data(records(response, Section.AUTHORITY), "no authority", elapsed);
@@ -102,7 +113,9 @@ enum DnsTest {
 
     /** A section's records; the EDNS OPT pseudo-record is about the message, not data. */
     private static List<Record> records(Message response, int section) {
-        return response.getSection(section).stream().filter(r -> r.getType() != Type.OPT).toList();
+        return response.getSection(section).stream()
+                .filter(r -> r.getType() != Type.OPT)
+                .toList();
     }
 
     private static String join(List<Record> records) {
@@ -110,6 +123,8 @@ enum DnsTest {
     }
 
     private static String names() {
-        return Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(t -> t.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

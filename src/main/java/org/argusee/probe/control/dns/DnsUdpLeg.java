@@ -30,8 +30,10 @@ final class DnsUdpLeg implements DnsLeg {
 
     @Override
     public void open(InetSocketAddress target) throws IOException {
-        channel = exchange.legOwns(DatagramChannel.open(target.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
+        channel = exchange.legOwns(DatagramChannel.open(
+                target.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6
+                        : StandardProtocolFamily.INET));
         channel.configureBlocking(false);
         channel.connect(target);
         key = exchange.legLoop().register(channel, SelectionKey.OP_WRITE, exchange);

@@ -45,17 +45,20 @@ public final class DarpWatchMonitor implements Monitor {
         if (tag.isEmpty()) {
             return Reply.failed("no DARP peer to watch: write DARP/Watch/<tag> or set 'watch'", Duration.ZERO);
         }
-        String mode = spec.param("mode").map(m -> m.strip().toLowerCase(Locale.ROOT)).filter(m -> !m.isEmpty())
+        String mode = spec.param("mode")
+                .map(m -> m.strip().toLowerCase(Locale.ROOT))
+                .filter(m -> !m.isEmpty())
                 .orElse(null);
         if (mode != null && !mode.equals("slave") && !mode.equals("master")) {
-            return Reply.failed("'mode' must be slave or master, not '" + spec.param("mode").orElse("") + "'",
-                    Duration.ZERO);
+            return Reply.failed(
+                    "'mode' must be slave or master, not '" + spec.param("mode").orElse("") + "'", Duration.ZERO);
         }
         PeerLinks.PeerLink link = links.link(tag.get(), mode);
         if (link.up()) {
             return Reply.ok("connected", Duration.ZERO);
         }
-        return Reply.failed(link.reason() != null ? link.reason() : "DARP peer '" + tag.get() + "' is not connected",
+        return Reply.failed(
+                link.reason() != null ? link.reason() : "DARP peer '" + tag.get() + "' is not connected",
                 Duration.ZERO);
     }
 
@@ -65,7 +68,8 @@ public final class DarpWatchMonitor implements Monitor {
             return Optional.empty();
         }
         Optional<String> param = spec.param("watch").map(String::strip).filter(t -> !t.isEmpty());
-        return param.isPresent() ? param
+        return param.isPresent()
+                ? param
                 : spec.type().rest().stream().findFirst().map(String::strip).filter(t -> !t.isEmpty());
     }
 

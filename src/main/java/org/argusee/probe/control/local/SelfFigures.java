@@ -26,8 +26,7 @@ public final class SelfFigures {
 
     private static final Path PROC_UPTIME = Path.of("/proc/uptime");
 
-    private SelfFigures() {
-    }
+    private SelfFigures() {}
 
     public static Map<String, DoubleSupplier> of(LongSupplier tested, IntSupplier objects, IntSupplier services) {
         Map<String, DoubleSupplier> f = new HashMap<>();
@@ -39,7 +38,9 @@ public final class SelfFigures {
         f.put("uptime", SelfFigures::uptime);
         f.put("uptime1", SelfFigures::uptime);
         f.put("uptime2", SelfFigures::machineUptime);
-        f.put("heap", () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        f.put(
+                "heap",
+                () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         f.put("threads", () -> ManagementFactory.getThreadMXBean().getThreadCount());
         f.put("load", SelfFigures::load);
         return Map.copyOf(f);
@@ -75,7 +76,9 @@ public final class SelfFigures {
 
     private static double machineUptime() {
         try {
-            String first = Files.readString(PROC_UPTIME, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
+            String first = Files.readString(PROC_UPTIME, StandardCharsets.US_ASCII)
+                    .strip()
+                    .split("\\s+")[0];
             return Double.parseDouble(first);
         } catch (IOException | RuntimeException e) {
             throw new ProbeFailure("not available on this system");

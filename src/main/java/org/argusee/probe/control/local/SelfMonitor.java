@@ -11,10 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.DoubleSupplier;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
+import org.argusee.status.control.evaluation.Numbers;
 
 /**
  * {@code Self/<param>} (or {@code Self} with {@code param:}): one of the server's own figures as the value, so
@@ -66,7 +66,9 @@ public final class SelfMonitor implements Monitor {
 
     /** {@code Self/tested} names it in the type, as the original writes it; {@code param:} is the long form. */
     static String param(ProbeSpec spec) {
-        String name = spec.type().rest().isEmpty() ? spec.param("param").orElse("") : spec.type().rest().get(0);
+        String name = spec.type().rest().isEmpty()
+                ? spec.param("param").orElse("")
+                : spec.type().rest().get(0);
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -48,13 +48,15 @@ public final class HostResolver {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return pick(InetAddress.getAllByName(bare), versions);
-            } catch (UnknownHostException e) {
-                throw new ProbeFailure("cannot resolve hostname");
-            }
-        }, pool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return pick(InetAddress.getAllByName(bare), versions);
+                    } catch (UnknownHostException e) {
+                        throw new ProbeFailure("cannot resolve hostname");
+                    }
+                },
+                pool);
     }
 
     public void shutdown() {
@@ -70,7 +72,7 @@ public final class HostResolver {
                 }
             }
         }
-        throw new ProbeFailure("no " + versions.stream().map(v -> "IPv" + v).collect(Collectors.joining("/"))
-                + " address");
+        throw new ProbeFailure(
+                "no " + versions.stream().map(v -> "IPv" + v).collect(Collectors.joining("/")) + " address");
     }
 }

@@ -8,8 +8,7 @@ public final class IpVersions {
 
     public static final String DEFAULT = "4 6";
 
-    private IpVersions() {
-    }
+    private IpVersions() {}
 
     /** @throws IllegalArgumentException naming the parameter for anything but 4s and 6s */
     public static List<Integer> parse(String text) {

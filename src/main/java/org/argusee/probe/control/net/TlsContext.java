@@ -24,8 +24,7 @@ public final class TlsContext {
 
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private TlsContext() {
-    }
+    private TlsContext() {}
 
     /**
      * A client engine for the server named {@code host}. It is made without a peer address on purpose, so that

@@ -50,14 +50,16 @@ public record TlsOptions(int expiryDays, boolean daysValue) {
             return "certificate expired";
         }
         if (left < expiryDays) {
-            return left == 0 ? "certificate expires within a day"
+            return left == 0
+                    ? "certificate expires within a day"
                     : "certificate expires in " + left + (left == 1 ? " day" : " days");
         }
         return null;
     }
 
     public static long daysLeft(X509Certificate cert, Instant now) {
-        return Math.floorDiv(Duration.between(now, cert.getNotAfter().toInstant()).toSeconds(), DAY);
+        return Math.floorDiv(
+                Duration.between(now, cert.getNotAfter().toInstant()).toSeconds(), DAY);
     }
 
     private static int expiry(String text) {

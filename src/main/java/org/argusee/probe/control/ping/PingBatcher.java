@@ -18,8 +18,7 @@ final class PingBatcher {
         void launch(int family, long waitMillis, List<PingProbe> batch);
     }
 
-    private record Key(int family, long waitMillis) {
-    }
+    private record Key(int family, long waitMillis) {}
 
     private final int maxBatch;
     private final ScheduledExecutorService timer;

@@ -37,7 +37,12 @@ final class PingFpingRun implements Runnable {
     /** The monitor's live processes, which it kills when it closes. */
     private final Set<Process> running;
 
-    PingFpingRun(Path fping, int family, long waitMillis, List<PingProbe> probes, ScheduledExecutorService timer,
+    PingFpingRun(
+            Path fping,
+            int family,
+            long waitMillis,
+            List<PingProbe> probes,
+            ScheduledExecutorService timer,
             Set<Process> running) {
         this.fping = fping;
         this.family = family;
@@ -62,8 +67,10 @@ final class PingFpingRun implements Runnable {
         }
         Process process;
         try {
-            process = new ProcessBuilder(command(byAddress.keySet())).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT)).start();
+            process = new ProcessBuilder(command(byAddress.keySet()))
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
+                    .start();
         } catch (IOException e) {
             byAddress.values().forEach(list -> list.forEach(p -> p.down("cannot run fping: " + e.getMessage())));
             return;
@@ -72,8 +79,7 @@ final class PingFpingRun implements Runnable {
         running.add(process);
         ScheduledFuture<?> kill;
         try {
-            kill = timer.schedule(() -> ProgProcesses.killTree(process, false), killIn,
-                    TimeUnit.MILLISECONDS);
+            kill = timer.schedule(() -> ProgProcesses.killTree(process, false), killIn, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) { // the monitor closed meanwhile
             running.remove(process);
             ProgProcesses.killTree(process, false);
@@ -81,8 +87,8 @@ final class PingFpingRun implements Runnable {
             return;
         }
         String general = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.ISO_8859_1))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 Optional<PingOutput.HostResult> r = PingOutput.fping(line);
                 List<PingProbe> mine = r.map(h -> byAddress.get(h.host())).orElse(null);
@@ -94,7 +100,8 @@ final class PingFpingRun implements Runnable {
             }
             int code = process.waitFor();
             // 0-2: every host was judged (alive, unreachable, not found); 3-4: fping itself failed
-            String rest = code >= 3 && general != null ? "fping failed: " + general.replaceFirst("^fping: ", "")
+            String rest = code >= 3 && general != null
+                    ? "fping failed: " + general.replaceFirst("^fping: ", "")
                     : PingOutput.NO_RESPONSE;
             byAddress.values().forEach(list -> list.forEach(p -> p.down(rest)));
         } catch (IOException e) {
@@ -120,8 +127,16 @@ final class PingFpingRun implements Runnable {
     }
 
     private List<String> command(Iterable<String> addresses) {
-        List<String> argv = new ArrayList<>(List.of(fping.toString(), family == 6 ? "-6" : "-4", "-e", "-r", "0",
-                "-i", "1", "-t", Long.toString(waitMillis)));
+        List<String> argv = new ArrayList<>(List.of(
+                fping.toString(),
+                family == 6 ? "-6" : "-4",
+                "-e",
+                "-r",
+                "0",
+                "-i",
+                "1",
+                "-t",
+                Long.toString(waitMillis)));
         addresses.forEach(argv::add);
         return argv;
     }

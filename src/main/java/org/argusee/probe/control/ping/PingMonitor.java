@@ -82,16 +82,24 @@ public final class PingMonitor implements Monitor, AutoCloseable {
         inFlight.add(result);
         result.whenComplete((r, e) -> inFlight.remove(result));
         try {
-            ScheduledFuture<?> deadline = timer.schedule(() -> result.complete(Reply.failed("timeout",
-                    Duration.ofNanos(System.nanoTime() - started))), spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> result.complete(Reply.failed("timeout", Duration.ofNanos(System.nanoTime() - started))),
+                    spec.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
             result.whenComplete((r, e) -> deadline.cancel(false));
             resolver.resolve(spec.hostname(), spec.ipversions()).whenComplete((address, error) -> {
                 if (error != null) {
-                    result.complete(Reply.failed(ProbeFailure.reasonOf(error), Duration.ofNanos(
-                            System.nanoTime() - started)));
+                    result.complete(
+                            Reply.failed(ProbeFailure.reasonOf(error), Duration.ofNanos(System.nanoTime() - started)));
                 } else {
-                    enqueue(new PingProbe(address.getHostAddress(), address instanceof Inet6Address ? 6 : 4, started,
-                            spec.timeout(), result), spec.timeout());
+                    enqueue(
+                            new PingProbe(
+                                    address.getHostAddress(),
+                                    address instanceof Inet6Address ? 6 : 4,
+                                    started,
+                                    spec.timeout(),
+                                    result),
+                            spec.timeout());
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -29,8 +29,7 @@ final class PingOutput {
     private static final Pattern HOST_ERROR = Pattern.compile("^(\\S+?): (.+)$");
     private static final Pattern PING_TIME = Pattern.compile("time[=<](\\d+(?:\\.\\d+)?) ?ms");
 
-    private PingOutput() {
-    }
+    private PingOutput() {}
 
     /** The host a fping line is about, and what it says; empty for a line about no host (a general error). */
     static Optional<HostResult> fping(String line) {

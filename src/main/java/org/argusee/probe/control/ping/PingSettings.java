@@ -13,11 +13,11 @@ import java.time.Duration;
  */
 public record PingSettings(Duration window, int maxBatch, Duration maxWait, int threads) {
 
-    public static final PingSettings DEFAULT = new PingSettings(Duration.ofMillis(250), 500, Duration.ofSeconds(10),
-            8);
+    public static final PingSettings DEFAULT = new PingSettings(Duration.ofMillis(250), 500, Duration.ofSeconds(10), 8);
 
     /** Time kept for starting the process and reading its answer before the probe's deadline. */
     static final long MARGIN_MILLIS = 300;
+
     static final long MIN_WAIT_MILLIS = 100;
 
     /** The batching window of a probe: shorter for short timeouts, so the echo keeps most of the time. */

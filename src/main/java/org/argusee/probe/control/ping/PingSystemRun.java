@@ -30,8 +30,7 @@ final class PingSystemRun implements Runnable {
     /** The monitor's live processes, which it kills when it closes. */
     private final Set<Process> running;
 
-    PingSystemRun(Path ping, long waitMillis, PingProbe probe, ScheduledExecutorService timer,
-            Set<Process> running) {
+    PingSystemRun(Path ping, long waitMillis, PingProbe probe, ScheduledExecutorService timer, Set<Process> running) {
         this.ping = ping;
         this.waitMillis = waitMillis;
         this.probe = probe;
@@ -48,8 +47,15 @@ final class PingSystemRun implements Runnable {
         long seconds = Math.max(1, Math.min(waitMillis, probe.remainingMillis()) / 1000);
         Process process;
         try {
-            process = new ProcessBuilder(ping.toString(), "-n", "-c1", "-W" + seconds, probe.family == 6 ? "-6" : "-4",
-                    probe.address).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
+            process = new ProcessBuilder(
+                            ping.toString(),
+                            "-n",
+                            "-c1",
+                            "-W" + seconds,
+                            probe.family == 6 ? "-6" : "-4",
+                            probe.address)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
                     .start();
         } catch (IOException e) {
             probe.down("cannot run ping: " + e.getMessage());
@@ -58,8 +64,8 @@ final class PingSystemRun implements Runnable {
         running.add(process);
         ScheduledFuture<?> kill;
         try {
-            kill = timer.schedule(() -> ProgProcesses.killTree(process, false),
-                    probe.remainingMillis(), TimeUnit.MILLISECONDS);
+            kill = timer.schedule(
+                    () -> ProgProcesses.killTree(process, false), probe.remainingMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) { // the monitor closed meanwhile
             running.remove(process);
             ProgProcesses.killTree(process, false);
@@ -68,8 +74,8 @@ final class PingSystemRun implements Runnable {
         }
         String time = null;
         String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.ISO_8859_1))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 Optional<String> t = PingOutput.pingTime(line);
                 if (t.isPresent() && time == null) {

@@ -11,7 +11,9 @@ public record PingTools(Path fping, Path ping) {
 
     /** What this machine has, on the PATH or in the usual system directories. */
     public static PingTools find() {
-        return new PingTools(ProgProcesses.find("fping").orElse(null), ProgProcesses.find("ping").orElse(null));
+        return new PingTools(
+                ProgProcesses.find("fping").orElse(null),
+                ProgProcesses.find("ping").orElse(null));
     }
 
     boolean none() {

@@ -15,8 +15,7 @@ public final class ProgEnvironment {
 
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL).*");
 
-    private ProgEnvironment() {
-    }
+    private ProgEnvironment() {}
 
     /** @param dataDir the server's data directory, or null when it has none */
     public static Map<String, String> argus(String dataDir) {
@@ -25,7 +24,8 @@ public final class ProgEnvironment {
     }
 
     static void apply(Map<String, String> environment, Map<String, String> argus) {
-        environment.keySet().removeIf(name -> SECRET.matcher(name.toUpperCase(Locale.ROOT)).matches());
+        environment.keySet().removeIf(name -> SECRET.matcher(name.toUpperCase(Locale.ROOT))
+                .matches());
         environment.putAll(argus);
     }
 }

@@ -82,8 +82,8 @@ public final class ProgMonitor implements Monitor, AutoCloseable {
         running.add(run);
         run.result().whenComplete((r, e) -> running.remove(run));
         try {
-            ScheduledFuture<?> deadline = timer.schedule(run::timedOut, spec.timeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> deadline =
+                    timer.schedule(run::timedOut, spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
             run.result().whenComplete((r, e) -> deadline.cancel(false));
             pool.execute(run::run);
         } catch (RejectedExecutionException e) {

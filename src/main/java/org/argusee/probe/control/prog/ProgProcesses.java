@@ -22,11 +22,10 @@ public final class ProgProcesses {
 
     private static final Logger LOG = Logger.getLogger(ProgProcesses.class.getName());
     /** Where ping tools live even when the server's PATH lacks the sbin directories. */
-    private static final List<String> SYSTEM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
+    private static final List<String> SYSTEM_DIRS =
+            List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
-    private ProgProcesses() {
-    }
+    private ProgProcesses() {}
 
     /** The first executable of that name on the PATH or in the system directories. */
     public static Optional<Path> find(String program) {
@@ -36,8 +35,11 @@ public final class ProgProcesses {
             dirs.addAll(List.of(path.split(":")));
         }
         dirs.addAll(SYSTEM_DIRS);
-        return dirs.stream().filter(d -> !d.isBlank()).map(d -> Path.of(d, program))
-                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
+        return dirs.stream()
+                .filter(d -> !d.isBlank())
+                .map(d -> Path.of(d, program))
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .findFirst();
     }
 
     /**
@@ -46,8 +48,13 @@ public final class ProgProcesses {
      */
     public static ThreadPoolExecutor pool(String name, int threads, int queue) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), r -> daemon(r, name + "-" + count.incrementAndGet()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue),
+                r -> daemon(r, name + "-" + count.incrementAndGet()));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -77,7 +84,8 @@ public final class ProgProcesses {
             // the pid is a number from the JDK, not text from a configuration
             new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + process.pid() + " 2>/dev/null")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             LOG.log(Level.FINE, "cannot kill process group " + process.pid(), e);
         }

@@ -22,6 +22,7 @@ final class ProgRun {
 
     /** Output kept as the value; the rest is read and dropped, so the command never blocks on a full pipe. */
     static final int OUTPUT_CAP = 64 * 1024;
+
     private static final File NO_INPUT = new File("/dev/null");
 
     private final String command;
@@ -34,7 +35,11 @@ final class ProgRun {
     private Process process; // guarded by this
     private boolean killed; // guarded by this
 
-    ProgRun(String command, List<String> shell, boolean ownGroup, Map<String, String> environment,
+    ProgRun(
+            String command,
+            List<String> shell,
+            boolean ownGroup,
+            Map<String, String> environment,
             boolean judgedByOutput) {
         this.command = command;
         this.shell = shell;
@@ -45,7 +50,8 @@ final class ProgRun {
 
     /** True when the service tests the output with expect or nexpect (any severity): then the exit code is ignored. */
     static boolean judgedByOutput(Map<String, String> params) {
-        return params.keySet().stream().map(k -> k.contains(".") ? k.substring(0, k.indexOf('.')) : k)
+        return params.keySet().stream()
+                .map(k -> k.contains(".") ? k.substring(0, k.indexOf('.')) : k)
                 .anyMatch(k -> k.equals("expect") || k.equals("nexpect"));
     }
 
@@ -90,8 +96,11 @@ final class ProgRun {
         synchronized (this) {
             p = process;
         }
-        kill(p != null && !p.isAlive() ? "timeout: the command exited but a process it started in a session of its"
-                + " own keeps the output open" : "timeout");
+        kill(
+                p != null && !p.isAlive()
+                        ? "timeout: the command exited but a process it started in a session of its"
+                                + " own keeps the output open"
+                        : "timeout");
     }
 
     void kill(String reason) {

@@ -60,7 +60,8 @@ final class SnmpExchange implements ResponseListener {
     CompletionStage<Reply> start(NetLoop loop) {
         try {
             timer = loop.schedule(() -> fail("timeout"), spec.timeout());
-            loop.resolver().resolve(spec.hostname(), spec.ipversions())
+            loop.resolver()
+                    .resolve(spec.hostname(), spec.ipversions())
                     .whenCompleteAsync(this::resolved, session.worker());
         } catch (RejectedExecutionException e) {
             fail(NetLoop.SHUT_DOWN);
@@ -78,7 +79,8 @@ final class SnmpExchange implements ResponseListener {
             step(() -> discovered(answered));
         } else {
             Reply reply = SnmpReplies.of(settings, event.getResponse(), elapsed());
-            if (SnmpSecurity.UNKNOWN_ENGINE.equals(reply.reason()) && settings.user().engine() == null) {
+            if (SnmpSecurity.UNKNOWN_ENGINE.equals(reply.reason())
+                    && settings.user().engine() == null) {
                 session.forgetEngine(agent); // the agent was replaced: discover it again at the next probe
             }
             complete(reply);
@@ -118,8 +120,8 @@ final class SnmpExchange implements ResponseListener {
     }
 
     private void discovered(boolean answered) {
-        session.engine(agent).ifPresentOrElse(this::get,
-                () -> fail(answered ? "bad SNMP response: no engine id" : "timeout"));
+        session.engine(agent)
+                .ifPresentOrElse(this::get, () -> fail(answered ? "bad SNMP response: no engine id" : "timeout"));
     }
 
     private void get(OctetString engine) {

@@ -28,8 +28,7 @@ final class SnmpOids {
     /** The system group, the interfaces table and ifXTable's 64-bit counters: what monitoring asks most. */
     private static final Map<String, String> NAMES = names();
 
-    private SnmpOids() {
-    }
+    private SnmpOids() {}
 
     static Parsed parse(String text) {
         String t = text.strip();
@@ -42,13 +41,18 @@ final class SnmpOids {
             return new Parsed(null, "index lookup by label ('" + t + "') is not supported yet", null);
         }
         if (!named.matches()) {
-            return new Parsed(null, null, "bad oid '" + t + "': write it as numbers (.1.3.6.1.2.1.1.3.0) "
-                    + "or as a name and index (ifInOctets.2)");
+            return new Parsed(
+                    null,
+                    null,
+                    "bad oid '" + t + "': write it as numbers (.1.3.6.1.2.1.1.3.0) "
+                            + "or as a name and index (ifInOctets.2)");
         }
         return base(named.group(1))
                 .map(base -> Parsed.of(base + named.group(2)))
-                .orElseGet(() -> new Parsed(null, "oid name '" + named.group(1)
-                        + "' is not in the built-in table (snmpoid blocks and MIB files are not supported yet)",
+                .orElseGet(() -> new Parsed(
+                        null,
+                        "oid name '" + named.group(1)
+                                + "' is not in the built-in table (snmpoid blocks and MIB files are not supported yet)",
                         null));
     }
 
@@ -59,16 +63,51 @@ final class SnmpOids {
 
     private static Map<String, String> names() {
         Map<String, String> m = new HashMap<>();
-        add(m, "1.3.6.1.2.1.1.", "sysDescr 1", "sysObjectID 2", "sysUpTime 3", "sysContact 4", "sysName 5",
-                "sysLocation 6", "sysServices 7");
+        add(
+                m,
+                "1.3.6.1.2.1.1.",
+                "sysDescr 1",
+                "sysObjectID 2",
+                "sysUpTime 3",
+                "sysContact 4",
+                "sysName 5",
+                "sysLocation 6",
+                "sysServices 7");
         add(m, "1.3.6.1.2.1.2.", "ifNumber 1");
-        add(m, "1.3.6.1.2.1.2.2.1.", "ifIndex 1", "ifDescr 2", "ifType 3", "ifMtu 4", "ifSpeed 5",
-                "ifPhysAddress 6", "ifAdminStatus 7", "ifOperStatus 8", "ifLastChange 9", "ifInOctets 10",
-                "ifInUcastPkts 11", "ifInNUcastPkts 12", "ifInDiscards 13", "ifInErrors 14", "ifInUnknownProtos 15",
-                "ifOutOctets 16", "ifOutUcastPkts 17", "ifOutNUcastPkts 18", "ifOutDiscards 19", "ifOutErrors 20",
+        add(
+                m,
+                "1.3.6.1.2.1.2.2.1.",
+                "ifIndex 1",
+                "ifDescr 2",
+                "ifType 3",
+                "ifMtu 4",
+                "ifSpeed 5",
+                "ifPhysAddress 6",
+                "ifAdminStatus 7",
+                "ifOperStatus 8",
+                "ifLastChange 9",
+                "ifInOctets 10",
+                "ifInUcastPkts 11",
+                "ifInNUcastPkts 12",
+                "ifInDiscards 13",
+                "ifInErrors 14",
+                "ifInUnknownProtos 15",
+                "ifOutOctets 16",
+                "ifOutUcastPkts 17",
+                "ifOutNUcastPkts 18",
+                "ifOutDiscards 19",
+                "ifOutErrors 20",
                 "ifOutQLen 21");
-        add(m, "1.3.6.1.2.1.31.1.1.1.", "ifName 1", "ifHCInOctets 6", "ifHCInUcastPkts 7", "ifHCOutOctets 10",
-                "ifHCOutUcastPkts 11", "ifHighSpeed 15", "ifAlias 18");
+        add(
+                m,
+                "1.3.6.1.2.1.31.1.1.1.",
+                "ifName 1",
+                "ifHCInOctets 6",
+                "ifHCInUcastPkts 7",
+                "ifHCOutOctets 10",
+                "ifHCOutUcastPkts 11",
+                "ifHighSpeed 15",
+                "ifAlias 18");
         return Map.copyOf(m);
     }
 

@@ -27,13 +27,28 @@ import org.snmp4j.smi.VariableBinding;
 final class SnmpReplies {
 
     /** Error statuses by number, as RFC 3416 names them (SNMP4J's own texts are prose: "No such name"). */
-    private static final List<String> ERRORS = List.of("noError", "tooBig", "noSuchName", "badValue", "readOnly",
-            "genErr", "noAccess", "wrongType", "wrongLength", "wrongEncoding", "wrongValue", "noCreation",
-            "inconsistentValue", "resourceUnavailable", "commitFailed", "undoFailed", "authorizationError",
-            "notWritable", "inconsistentName");
+    private static final List<String> ERRORS = List.of(
+            "noError",
+            "tooBig",
+            "noSuchName",
+            "badValue",
+            "readOnly",
+            "genErr",
+            "noAccess",
+            "wrongType",
+            "wrongLength",
+            "wrongEncoding",
+            "wrongValue",
+            "noCreation",
+            "inconsistentValue",
+            "resourceUnavailable",
+            "commitFailed",
+            "undoFailed",
+            "authorizationError",
+            "notWritable",
+            "inconsistentName");
 
-    private SnmpReplies() {
-    }
+    private SnmpReplies() {}
 
     /**
      * @param answer a response or report; null when none came in time
@@ -43,7 +58,8 @@ final class SnmpReplies {
             return Reply.failed("timeout", elapsed);
         }
         if (answer.getType() == PDU.REPORT) {
-            String reason = answer.size() == 0 ? "SNMP report"
+            String reason = answer.size() == 0
+                    ? "SNMP report"
                     : SnmpSecurity.reportReason(answer.get(0).getOid());
             return Reply.failed(reason, elapsed);
         }
@@ -53,17 +69,19 @@ final class SnmpReplies {
         VariableBinding binding = answer.size() == 1 ? answer.get(0) : null;
         if (settings.oid() == null) {
             // the liveness test: an agent that answers is up, even with an error (a v1 agent without the object)
-            boolean value = answer.getErrorStatus() == PDU.noError && binding != null
+            boolean value = answer.getErrorStatus() == PDU.noError
+                    && binding != null
                     && !binding.getVariable().isException();
             return Reply.ok(value ? text(binding.getVariable()) : null, elapsed);
         }
         if (answer.getErrorStatus() != PDU.noError) {
             int status = answer.getErrorStatus();
-            return Reply.failed(status > 0 && status < ERRORS.size() ? ERRORS.get(status) : "SNMP error " + status,
-                    elapsed);
+            return Reply.failed(
+                    status > 0 && status < ERRORS.size() ? ERRORS.get(status) : "SNMP error " + status, elapsed);
         }
         if (binding == null || !settings.oid().equals(binding.getOid())) {
-            return Reply.failed("bad SNMP response: not the value of " + settings.oid().toDottedString(), elapsed);
+            return Reply.failed(
+                    "bad SNMP response: not the value of " + settings.oid().toDottedString(), elapsed);
         }
         Variable variable = binding.getVariable();
         if (variable.isException()) {

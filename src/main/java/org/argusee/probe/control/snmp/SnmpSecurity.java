@@ -60,8 +60,7 @@ final class SnmpSecurity {
         priv(new PrivAES256(), "AES256");
     }
 
-    private SnmpSecurity() {
-    }
+    private SnmpSecurity() {}
 
     /** The protocol's OID, empty for {@code none}. @throws IllegalArgumentException for an unknown name */
     static Optional<OID> auth(String name) {

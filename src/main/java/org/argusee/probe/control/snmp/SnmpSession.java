@@ -49,8 +49,7 @@ final class SnmpSession implements AutoCloseable {
     private final ExecutorService worker;
     private final Map<Keyed, UsmUserEntry> keys = new ConcurrentHashMap<>();
 
-    private record Keyed(OctetString engine, SnmpUser user) {
-    }
+    private record Keyed(OctetString engine, SnmpUser user) {}
 
     private SnmpSession(Snmp snmp, MPv3 mpv3) {
         this.snmp = snmp;
@@ -69,7 +68,11 @@ final class SnmpSession implements AutoCloseable {
         SecurityProtocols protocols = SnmpSecurity.protocols();
         byte[] engineId = MPv3.createLocalEngineID();
         USM usm = new USM(protocols, new OctetString(engineId), 0);
-        MPv3 mpv3 = new MPv3(engineId, null, protocols, SecurityModels.getCollection(new SecurityModel[] {usm}),
+        MPv3 mpv3 = new MPv3(
+                engineId,
+                null,
+                protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}),
                 CounterSupport.getInstance());
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
@@ -119,8 +122,10 @@ final class SnmpSession implements AutoCloseable {
         if (keys.size() > MAX_KEYS) {
             keys.clear();
         }
-        UsmUserEntry entry = keys.computeIfAbsent(new Keyed(engine, user), k -> snmp.createLocalizedUsmUserEntry(
-                engine.getValue(), user.name(), user.auth(), user.authPass(), user.priv(), user.privPass()));
+        UsmUserEntry entry = keys.computeIfAbsent(
+                new Keyed(engine, user),
+                k -> snmp.createLocalizedUsmUserEntry(
+                        engine.getValue(), user.name(), user.auth(), user.authPass(), user.priv(), user.privPass()));
         DirectUserTarget<UdpAddress> target = new DirectUserTarget<>();
         target.setAddress(agent);
         target.setAuthoritativeEngineID(engine.getValue());

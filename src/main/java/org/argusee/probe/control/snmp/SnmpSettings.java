@@ -19,13 +19,19 @@ import org.snmp4j.smi.OctetString;
  * @param community v1 and v2c only
  * @param user      v3 only, else null
  */
-public record SnmpSettings(int version, OID oid, OctetString community, SnmpUser user, OctetString contextEngine,
-                    OctetString contextName) {
+public record SnmpSettings(
+        int version,
+        OID oid,
+        OctetString community,
+        SnmpUser user,
+        OctetString contextEngine,
+        OctetString contextName) {
 
     static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
     /** The OID as written, from the type or {@code oid}; empty for the liveness test. */
     static Optional<String> writtenOid(ProbeSpec spec) {
-        return spec.type().rest().isEmpty() ? spec.param("oid").filter(s -> !s.isBlank())
+        return spec.type().rest().isEmpty()
+                ? spec.param("oid").filter(s -> !s.isBlank())
                 : Optional.of(spec.type().rest().get(0));
     }
 
@@ -37,7 +43,8 @@ public record SnmpSettings(int version, OID oid, OctetString community, SnmpUser
             OctetString community = text(spec.param("community").orElse("public"));
             return new SnmpSettings(version, oid, community, null, null, new OctetString());
         }
-        OctetString contextEngine = spec.param("contextengine").map(t -> hex("contextengine", t)).orElse(null);
+        OctetString contextEngine =
+                spec.param("contextengine").map(t -> hex("contextengine", t)).orElse(null);
         OctetString contextName = text(spec.param("contextname").orElse(""));
         return new SnmpSettings(version, oid, null, SnmpUser.of(spec), contextEngine, contextName);
     }

@@ -17,33 +17,43 @@ import org.snmp4j.smi.OctetString;
  * @param priv   null for no privacy
  * @param engine the configured authoritative engine id, null to discover it
  */
-record SnmpUser(OctetString name, OID auth, OctetString authPass, OID priv, OctetString privPass,
-                OctetString engine) {
+record SnmpUser(OctetString name, OID auth, OctetString authPass, OID priv, OctetString privPass, OctetString engine) {
 
     /** RFC 3414 (11.2) wants passphrases of at least 8 octets; agents such as Net-SNMP refuse shorter ones. */
     private static final int MIN_PASSPHRASE = 8;
 
     static SnmpUser of(ProbeSpec spec) {
-        String name = spec.param("snmpuser").filter(s -> !s.isBlank())
+        String name = spec.param("snmpuser")
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("SNMPv3 needs a user: set 'snmpuser'"));
         Optional<String> authPass = secret(spec, "snmppass");
         Optional<String> privPass = secret(spec, "snmpprivpass");
-        OID auth = authPass.isEmpty() ? null : SnmpSecurity.auth(spec.param("snmpauth").orElse("MD5")).orElse(null);
+        OID auth = authPass.isEmpty()
+                ? null
+                : SnmpSecurity.auth(spec.param("snmpauth").orElse("MD5")).orElse(null);
         if (auth == null && privPass.isPresent()) {
-            throw new IllegalArgumentException("snmpprivpass needs snmppass too: SNMPv3 has no privacy without "
-                    + "authentication");
+            throw new IllegalArgumentException(
+                    "snmpprivpass needs snmppass too: SNMPv3 has no privacy without " + "authentication");
         }
-        OID priv = auth == null || privPass.isEmpty() ? null
+        OID priv = auth == null || privPass.isEmpty()
+                ? null
                 : SnmpSecurity.priv(spec.param("snmppriv").orElse("DES")).orElse(null);
-        OctetString engine = spec.param("authengine").filter(s -> !s.isBlank())
-                .map(t -> SnmpSettings.hex("authengine", t)).orElse(null);
-        return new SnmpUser(SnmpSettings.text(name.strip()), auth,
-                auth == null ? null : SnmpSettings.text(authPass.get()), priv,
-                priv == null ? null : SnmpSettings.text(privPass.get()), engine);
+        OctetString engine = spec.param("authengine")
+                .filter(s -> !s.isBlank())
+                .map(t -> SnmpSettings.hex("authengine", t))
+                .orElse(null);
+        return new SnmpUser(
+                SnmpSettings.text(name.strip()),
+                auth,
+                auth == null ? null : SnmpSettings.text(authPass.get()),
+                priv,
+                priv == null ? null : SnmpSettings.text(privPass.get()),
+                engine);
     }
 
     int securityLevel() {
-        return auth == null ? SecurityLevel.NOAUTH_NOPRIV
+        return auth == null
+                ? SecurityLevel.NOAUTH_NOPRIV
                 : priv == null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.AUTH_PRIV;
     }
 
@@ -55,8 +65,8 @@ record SnmpUser(OctetString name, OID auth, OctetString authPass, OID priv, Octe
     private static Optional<String> secret(ProbeSpec spec, String key) {
         Optional<String> value = spec.param(key).filter(s -> !s.isEmpty());
         if (value.isPresent() && value.get().length() < MIN_PASSPHRASE) {
-            throw new IllegalArgumentException(key + " is shorter than " + MIN_PASSPHRASE
-                    + " characters, which SNMPv3 does not allow");
+            throw new IllegalArgumentException(
+                    key + " is shorter than " + MIN_PASSPHRASE + " characters, which SNMPv3 does not allow");
         }
         return value;
     }

@@ -20,8 +20,7 @@ public final class TcpApps {
      * @param readhow how much to read; null when the app reads nothing (connect only)
      * @param tls     spoken over TLS from the first byte
      */
-    public record TcpApp(String send, String expect, ReadHow readhow, boolean tls) {
-    }
+    public record TcpApp(String send, String expect, ReadHow readhow, boolean tls) {}
 
     private static final String HEAD = "HEAD / HTTP/1.0\r\n\r\n";
     private static final TcpApp CONNECT_ONLY = new TcpApp(null, null, null, false);
@@ -57,8 +56,7 @@ public final class TcpApps {
             // URL, DNS, Domain and RPC are not here: MonitorRoute sends them to other monitors, or to none
             Map.entry("argus", CONNECT_ONLY));
 
-    private TcpApps() {
-    }
+    private TcpApps() {}
 
     /** The plain {@code TCP} service (no application) and unknown names are connect only. */
     public static TcpApp of(String app) {

@@ -26,13 +26,19 @@ import org.argusee.probe.control.net.TlsOptions;
  */
 public final class TcpExchange extends Exchange {
 
-    private enum Phase { CONNECT, HANDSHAKE, SEND, READ }
+    private enum Phase {
+        CONNECT,
+        HANDSHAKE,
+        SEND,
+        READ
+    }
 
     private final ByteBuffer out;
     private final Received in = new Received();
     private final TlsOptions tlsOptions;
     /** Fed every chunk read; true when the message is whole although the peer keeps the connection open. */
     private final Predicate<ByteBuffer> whole;
+
     private SocketChannel channel;
     private SelectionKey key;
     private TlsLink tls;
@@ -53,8 +59,10 @@ public final class TcpExchange extends Exchange {
 
     @Override
     protected void begin(InetSocketAddress target) throws IOException {
-        channel = own(SocketChannel.open(target.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
+        channel = own(SocketChannel.open(
+                target.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6
+                        : StandardProtocolFamily.INET));
         channel.configureBlocking(false);
         if (channel.connect(target)) {
             connected();
@@ -224,7 +232,9 @@ public final class TcpExchange extends Exchange {
             }
         } else if (certificate == null) {
             fail(spec.ssl() ? "no server certificate" : "ssl_value needs TLS: set ssl: yes");
-        } else if (read != null && spec.expect() != null && !spec.expect().matcher(read).find()) {
+        } else if (read != null
+                && spec.expect() != null
+                && !spec.expect().matcher(read).find()) {
             fail("expect failed");
         } else {
             finish(Reply.ok(Long.toString(TlsOptions.daysLeft(certificate, Instant.now())), elapsed()));

@@ -33,8 +33,10 @@ public final class TcpMonitor implements Monitor {
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
         if (!MonitorRoute.TCP.takes(spec.type())) {
-            return Exchange.refused("TCP".equals(spec.type().base()) ? spec.type().family()
-                    + " is tested by another monitor" : spec.type().text() + " is not a TCP service");
+            return Exchange.refused(
+                    "TCP".equals(spec.type().base())
+                            ? spec.type().family() + " is tested by another monitor"
+                            : spec.type().text() + " is not a TCP service");
         }
         TlsOptions tls;
         try {

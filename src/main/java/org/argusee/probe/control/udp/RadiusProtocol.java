@@ -51,7 +51,8 @@ final class RadiusProtocol implements UdpProtocol {
         }
         int code = reply[0] & 0xff;
         return code == ACCESS_ACCEPT || code == ACCESS_REJECT || code == ACCESS_CHALLENGE
-                ? Answer.MATCH : Answer.bad("bad RADIUS response");
+                ? Answer.MATCH
+                : Answer.bad("bad RADIUS response");
     }
 
     private static void attribute(ByteArrayOutputStream b, int type, byte[] value) {

@@ -22,8 +22,7 @@ final class UdpApps {
             "portmap3", new RpcProtocol(RpcProtocol.PORTMAP, 3, true),
             "portmap4", new RpcProtocol(RpcProtocol.PORTMAP, 4, true));
 
-    private UdpApps() {
-    }
+    private UdpApps() {}
 
     /** Plain {@code Portmap} asks the version in {@code portmap_version} (default 2), as the original's RPC code. */
     static Optional<UdpProtocol> find(String app, ProbeSpec spec) {

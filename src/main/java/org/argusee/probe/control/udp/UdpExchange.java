@@ -43,8 +43,8 @@ final class UdpExchange extends Exchange {
     @Override
     protected void begin(InetSocketAddress to) throws IOException {
         target = to;
-        channel = own(DatagramChannel.open(to.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
+        channel = own(DatagramChannel.open(
+                to.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
         channel.configureBlocking(false);
         key = loop.register(channel, SelectionKey.OP_WRITE, this);
     }

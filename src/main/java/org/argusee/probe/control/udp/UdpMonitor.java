@@ -40,8 +40,10 @@ public final class UdpMonitor implements Monitor {
     @Override
     public CompletionStage<Reply> probe(ProbeSpec spec) {
         if (!speaksFor(spec.type())) {
-            return Exchange.refused("UDP".equals(spec.type().base()) ? spec.type().family()
-                    + " is tested by another monitor" : spec.type().text() + " is not a UDP service");
+            return Exchange.refused(
+                    "UDP".equals(spec.type().base())
+                            ? spec.type().family() + " is tested by another monitor"
+                            : spec.type().text() + " is not a UDP service");
         }
         Optional<UdpProtocol> protocol = protocol(spec);
         if (protocol.isEmpty()) {

@@ -15,6 +15,7 @@ final class HttpFraming implements Predicate<ByteBuffer> {
 
     /** A head longer than this is not framed: the end of the connection decides. */
     private static final int MAX_HEAD = 16 * 1024;
+
     private static final Pattern STATUS = Pattern.compile("\\AHTTP/\\d+(?:\\.\\d+)?\\s+(\\d{3})");
     private static final Pattern LENGTH = Pattern.compile("(?im)^content-length:[ \\t]*(\\d{1,18})[ \\t]*\\r?$");
     private static final Pattern CHUNKED = Pattern.compile("(?im)^transfer-encoding:");
@@ -23,6 +24,7 @@ final class HttpFraming implements Predicate<ByteBuffer> {
     private boolean headDone;
     /** Body bytes the head announces; -1 when unknown. */
     private long wanted = -1;
+
     private long body;
 
     @Override
@@ -42,7 +44,8 @@ final class HttpFraming implements Predicate<ByteBuffer> {
 
     private boolean endsHead() {
         int n = head.length();
-        return n >= 2 && head.charAt(n - 1) == '\n'
+        return n >= 2
+                && head.charAt(n - 1) == '\n'
                 && (head.charAt(n - 2) == '\n' || n >= 4 && head.charAt(n - 2) == '\r' && head.charAt(n - 3) == '\n');
     }
 

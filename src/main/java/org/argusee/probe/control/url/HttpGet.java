@@ -16,8 +16,7 @@ public final class HttpGet {
     static final String USER_AGENT = "Argus (org.argusee)";
     private static final List<String> HEADER_PARAMS = List.of("browser", "referer", "http_accept");
 
-    private HttpGet() {
-    }
+    private HttpGet() {}
 
     /** @throws IllegalArgumentException naming the parameter that cannot make a request */
     public static void check(Map<String, String> params) {
@@ -33,7 +32,11 @@ public final class HttpGet {
     /** @param userInfo the URL's {@code user:password} (%-escaped) when they may go to this target, else null */
     static String request(UrlTarget target, Map<String, String> params, String userInfo) {
         StringBuilder r = new StringBuilder(256);
-        r.append("GET ").append(target.target()).append(" HTTP/").append(version(params)).append("\r\n");
+        r.append("GET ")
+                .append(target.target())
+                .append(" HTTP/")
+                .append(version(params))
+                .append("\r\n");
         header(r, "Host", target.hostHeader());
         header(r, "User-Agent", params.getOrDefault("browser", USER_AGENT));
         header(r, "Accept", params.getOrDefault("http_accept", "*/*"));
@@ -42,8 +45,10 @@ public final class HttpGet {
         }
         if (userInfo != null) {
             String user = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-            header(r, "Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            header(
+                    r,
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
         header(r, "Connection", "close"); // the answer ends when the server closes, like the original's read
         return r.append("\r\n").toString();

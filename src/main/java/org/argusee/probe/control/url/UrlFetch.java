@@ -45,6 +45,7 @@ final class UrlFetch {
     private final CompletableFuture<Reply> result = new CompletableFuture<>();
     /** Touched by one hop at a time, each after the previous completed: no two threads at once. */
     private final Set<String> visited = new HashSet<>();
+
     private X509Certificate certificate;
 
     UrlFetch(NetLoop loop, ProbeSpec spec, UrlTarget first, TlsOptions tls) {
@@ -73,8 +74,18 @@ final class UrlFetch {
         }
         visited.add(target.toString());
         String request = HttpGet.request(target, spec.params(), target.sameOrigin(first) ? first.userInfo() : null);
-        ProbeSpec one = new ProbeSpec(spec.type(), target.host(), target.port(), request, null, ReadHow.TOEOF, true,
-                target.https(), Duration.ofNanos(left), spec.ipversions(), Map.of());
+        ProbeSpec one = new ProbeSpec(
+                spec.type(),
+                target.host(),
+                target.port(),
+                request,
+                null,
+                ReadHow.TOEOF,
+                true,
+                target.https(),
+                Duration.ofNanos(left),
+                spec.ipversions(),
+                Map.of());
         TcpExchange exchange = new TcpExchange(loop, one, TlsOptions.NONE, new HttpFraming());
         exchange.start().whenComplete((reply, error) -> {
             try {

@@ -36,13 +36,13 @@ public record UrlTarget(boolean https, String host, int port, String target, Str
      */
     UrlTarget resolve(String location) {
         try {
-            URI base = new URI((https ? "https://" : "http://") + (userInfo == null ? "" : userInfo + "@") + host
-                    + ":" + port + target);
+            URI base = new URI((https ? "https://" : "http://") + (userInfo == null ? "" : userInfo + "@") + host + ":"
+                    + port + target);
             URI next = base.resolve(new URI(location.strip()));
             return of(next, "cannot follow redirect to '" + redacted(location.strip()) + "': ");
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot follow redirect to '" + redacted(location.strip()) + "': "
-                    + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    "cannot follow redirect to '" + redacted(location.strip()) + "': " + e.getReason(), e);
         }
     }
 

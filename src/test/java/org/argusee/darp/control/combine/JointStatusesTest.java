@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpOutcome;
-import org.argusee.status.control.DarpReport;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;
@@ -38,9 +36,11 @@ class JointStatusesTest {
         for (int i = 0; i < more.length; i += 2) {
             p.put(more[i], more[i + 1]);
         }
-        List<DarpReport> darp = reports.values().stream().map(r -> r.toDarpReport(r.tag().equals("m"))).toList();
-        return new ReportCombiner(MASTER).combine(DarpParameters.from(p), darp, Set.of("s1", "s2", "s3"), previous,
-                Severity.MAJOR);
+        List<DarpReport> darp = reports.values().stream()
+                .map(r -> r.toDarpReport(r.tag().equals("m")))
+                .toList();
+        return new ReportCombiner(MASTER)
+                .combine(DarpParameters.from(p), darp, Set.of("s1", "s2", "s3"), previous, Severity.MAJOR);
     }
 
     @Test
@@ -92,7 +92,9 @@ class JointStatusesTest {
         report("s2", Status.DOWN, Severity.MAJOR, "timeout", false);
         JointStatus mixed = JointStatuses.of(combine("down", null), reports, null, T1);
         assertFalse(mixed.overridden(), "a real down among them: down");
-        assertEquals("down on s2 (timeout); override on s1 (maintenance)", mixed.status().reason());
+        assertEquals(
+                "down on s2 (timeout); override on s1 (maintenance)",
+                mixed.status().reason());
     }
 
     @Test
@@ -100,8 +102,11 @@ class JointStatusesTest {
         JointStatus nobody = JointStatuses.of(combine("down", null), reports, null, T1);
         assertEquals(Status.DOWN, nobody.status().status(), "nobody reported: none up");
         assertEquals(Severity.MAJOR, nobody.status().severity(), "the object's severity");
-        assertTrue(nobody.status().reason().startsWith("darp_gravity down over 4 server(s) (0 up, 0 down, 0"
-                + " override, 4 unknown)"), nobody.status().reason());
+        assertTrue(
+                nobody.status()
+                        .reason()
+                        .startsWith("darp_gravity down over 4 server(s) (0 up, 0 down, 0" + " override, 4 unknown)"),
+                nobody.status().reason());
 
         report("m", Status.UP, Severity.CLEAR, null, false);
         report("s1", Status.DOWN, Severity.MINOR, "timeout", false);

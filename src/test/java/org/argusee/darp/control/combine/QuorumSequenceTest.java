@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpOutcome;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,10 @@ class QuorumSequenceTest {
         expect(step(object, "s1=up s2=up s3=up"), Status.UP, Basis.GRAVITY, List.of());
         CombinedStatus held = step(object, "s1=down/minor s2=up s3=up");
         expect(held, Status.UP, Basis.QUORUM_NOT_MET, List.of("s1"));
-        assertEquals("darp_gravity down over 3 server(s) (2 up, 1 down, 0 override, 0 unknown): the gravity says"
-                + " down, but 1 report(s) down or override are fewer than darp_quorum 2: stays up", held.explanation());
+        assertEquals(
+                "darp_gravity down over 3 server(s) (2 up, 1 down, 0 override, 0 unknown): the gravity says"
+                        + " down, but 1 report(s) down or override are fewer than darp_quorum 2: stays up",
+                held.explanation());
         CombinedStatus down = step(object, "s1=down/minor s2=override/major s3=up");
         expect(down, Status.DOWN, Basis.GRAVITY, List.of());
         assertEquals(Severity.MAJOR, down.outcome().severity());
@@ -61,8 +62,10 @@ class QuorumSequenceTest {
         CombinedStatus held = step(object, "s1=up s2=override/major s3=down/major");
         expect(held, Status.DOWN, Basis.RECOVERY_QUORUM_NOT_MET, List.of());
         assertSame(down.outcome(), held.outcome(), "severity and override as before");
-        assertEquals("darp_gravity up over 3 server(s) (1 up, 1 down, 1 override, 0 unknown): the gravity says up,"
-                + " but 1 report(s) up are fewer than darp_recovery_quorum 2: stays down", held.explanation());
+        assertEquals(
+                "darp_gravity up over 3 server(s) (1 up, 1 down, 1 override, 0 unknown): the gravity says up,"
+                        + " but 1 report(s) up are fewer than darp_recovery_quorum 2: stays down",
+                held.explanation());
         expect(step(object, "s1=up s2=up s3=down/major"), Status.UP, Basis.GRAVITY, List.of("s3"));
         expect(step(object, "s1=down s2=up s3=down/major"), Status.UP, Basis.GRAVITY, List.of("s1", "s3"));
     }
@@ -84,9 +87,11 @@ class QuorumSequenceTest {
         expect(down, Status.DOWN, Basis.GRAVITY, List.of());
         previous = null;
         CombinedStatus held = step(object, "s1=down s2=up s3=up");
-        assertEquals("darp_gravity down over 3 server(s) (2 up, 1 down, 0 override, 0 unknown): the gravity says"
-                + " down, but 1 report(s) down or override are fewer than darp_quorum 5 (lowered to the 3 servers"
-                + " counted): stays up", held.explanation());
+        assertEquals(
+                "darp_gravity down over 3 server(s) (2 up, 1 down, 0 override, 0 unknown): the gravity says"
+                        + " down, but 1 report(s) down or override are fewer than darp_quorum 5 (lowered to the 3 servers"
+                        + " counted): stays up",
+                held.explanation());
     }
 
     @Test
@@ -94,8 +99,7 @@ class QuorumSequenceTest {
         DarpParameters object = params("distributed", "ietf", "darp_quorum", "2");
         expect(step(object, "s1=down s2=up s3=up", Set.of("s1")), Status.DOWN, Basis.GRAVITY, List.of());
         previous = null;
-        expect(step(object, "s1=down s2=up", Set.of("s1", "s2", "s3")), Status.UP, Basis.QUORUM_NOT_MET,
-                List.of("s1"));
+        expect(step(object, "s1=down s2=up", Set.of("s1", "s2", "s3")), Status.UP, Basis.QUORUM_NOT_MET, List.of("s1"));
     }
 
     @Test

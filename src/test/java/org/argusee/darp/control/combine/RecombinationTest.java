@@ -22,8 +22,8 @@ class RecombinationTest {
 
     private static final DarpTopology MASTER = new DarpTopology("m", Set.of(), Set.of("s1", "s2"));
 
-    private final List<ObjectRow> objects = new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top",
-            null, null, 0)));
+    private final List<ObjectRow> objects =
+            new ArrayList<>(List.of(new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0)));
     private final List<ParamRow> params = new ArrayList<>();
 
     private long add(long parent, ObjectKind kind, String name, String type) {
@@ -55,12 +55,17 @@ class RecombinationTest {
         TreeSnapshot t = tree();
 
         assertEquals(List.of(dist, red, ietf), Recombination.combinedIn(t, MASTER));
-        assertEquals(List.of(), Recombination.combinedIn(t, new DarpTopology("m", Set.of("boss"), Set.of())),
+        assertEquals(
+                List.of(),
+                Recombination.combinedIn(t, new DarpTopology("m", Set.of("boss"), Set.of())),
                 "a server with no slaves has no reports to combine");
-        assertTrue(Recombination.combined(t.byId(dist).orElseThrow().parent(), MASTER).isEmpty(),
+        assertTrue(
+                Recombination.combined(t.byId(dist).orElseThrow().parent(), MASTER)
+                        .isEmpty(),
                 "groups are worked out from their children, not combined");
         assertTrue(Recombination.combined(t.byId(none).orElseThrow(), MASTER).isEmpty());
-        assertTrue(Recombination.combined(t.byId(failover).orElseThrow(), MASTER).isEmpty());
+        assertTrue(
+                Recombination.combined(t.byId(failover).orElseThrow(), MASTER).isEmpty());
         assertTrue(Recombination.combined(t.byId(self).orElseThrow(), MASTER).isEmpty());
     }
 
@@ -92,7 +97,9 @@ class RecombinationTest {
         assertEquals(Set.of(7L, 8L), book.objects());
         book.retain(id -> id == 8);
         assertEquals(Set.of(8L), book.objects());
-        assertEquals(org.argusee.status.control.DarpState.OVERRIDE, book.of(8).get("s1").state());
+        assertEquals(
+                org.argusee.darp.control.combine.DarpState.OVERRIDE,
+                book.of(8).get("s1").state());
         assertTrue(book.of(7).isEmpty());
     }
 }

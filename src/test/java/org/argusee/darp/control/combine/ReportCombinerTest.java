@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
-import org.argusee.status.control.DarpReport;
-import org.argusee.status.control.DarpState;
 import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
@@ -81,50 +79,70 @@ class ReportCombinerTest {
             vote | distributed | m=down s1=up s2=down/minor                    | s1 s2 s3 | down | minor    | false |
             up   | distributed | m=up s1=down/minor                            | s1 s2 s3 | down | minor    | false |
             """)
-    void everyGravityWithMixedReports(String gravity, String mode, String reports, String connected,
-            String status, String severity, boolean override, String failing) {
-        CombinedStatus c = combiner.combine(params(mode, gravity), Reports.parse(reports), tags(connected), null,
-                Severity.MAJOR);
+    void everyGravityWithMixedReports(
+            String gravity,
+            String mode,
+            String reports,
+            String connected,
+            String status,
+            String severity,
+            boolean override,
+            String failing) {
+        CombinedStatus c =
+                combiner.combine(params(mode, gravity), Reports.parse(reports), tags(connected), null, Severity.MAJOR);
         assertEquals(status, c.status().label(), c.explanation());
         assertEquals(severity, c.outcome().severity().label(), c.explanation());
         assertEquals(override, c.outcome().override(), c.explanation());
-        assertEquals(failing == null ? List.of() : List.of(failing.split(" ")), c.failingWhileUp(),
-                c.explanation());
+        assertEquals(failing == null ? List.of() : List.of(failing.split(" ")), c.failingWhileUp(), c.explanation());
         assertEquals(Basis.GRAVITY, c.basis());
     }
 
     @Test
     void everyServerInTheTagsIsCountedAndOnlyThoseUnknownIfSilent() {
-        CombinedStatus c = combiner.combine(params("distributed", "down", "darp_tags", "s1 s2 s9"),
-                Reports.parse("s1=up s3=down/critical"), ALL_CONNECTED, null, Severity.MAJOR);
-        assertEquals(List.of(new DarpReport("s1", DarpState.UP, Severity.CLEAR, false), DarpReport.never("s2"),
-                DarpReport.never("s9")), c.counted());
+        CombinedStatus c = combiner.combine(
+                params("distributed", "down", "darp_tags", "s1 s2 s9"),
+                Reports.parse("s1=up s3=down/critical"),
+                ALL_CONNECTED,
+                null,
+                Severity.MAJOR);
+        assertEquals(
+                List.of(
+                        new DarpReport("s1", DarpState.UP, Severity.CLEAR, false),
+                        DarpReport.never("s2"),
+                        DarpReport.never("s9")),
+                c.counted());
         assertEquals(Status.UP, c.status(), "s3 is not in darp_tags; s9 never reported");
         assertEquals("darp_gravity down over 3 server(s) (1 up, 0 down, 0 override, 2 unknown): up", c.explanation());
     }
 
     @Test
     void ietfSaysWhatItCounted() {
-        CombinedStatus c = combiner.combine(params("redundant", "ietf"), Reports.parse("m=up s1=down/minor"),
-                Set.of("s1"), null, Severity.MAJOR);
-        assertEquals(List.of("m", "s1"), c.counted().stream().map(DarpReport::tag).toList());
+        CombinedStatus c = combiner.combine(
+                params("redundant", "ietf"), Reports.parse("m=up s1=down/minor"), Set.of("s1"), null, Severity.MAJOR);
+        assertEquals(
+                List.of("m", "s1"), c.counted().stream().map(DarpReport::tag).toList());
         assertTrue(c.counted().get(0).self());
-        assertEquals("darp_gravity ietf over the 2 server(s) connected now (1 up, 1 down, 0 override, 0 unknown):"
-                + " down", c.explanation());
+        assertEquals(
+                "darp_gravity ietf over the 2 server(s) connected now (1 up, 1 down, 0 override, 0 unknown):" + " down",
+                c.explanation());
     }
 
     @Test
     void gravitySelfUsesTheOwnResultAndStillShowsFailingSlaves() {
-        CombinedStatus c = combiner.combine(params("redundant", "self"), Reports.parse("m=up s1=down s2=override"),
-                ALL_CONNECTED, null, Severity.MAJOR);
+        CombinedStatus c = combiner.combine(
+                params("redundant", "self"),
+                Reports.parse("m=up s1=down s2=override"),
+                ALL_CONNECTED,
+                null,
+                Severity.MAJOR);
         assertEquals(Status.UP, c.status());
         assertEquals(Basis.OWN_RESULT, c.basis());
         assertEquals(List.of("s1", "s2"), c.failingWhileUp());
         assertTrue(c.hasFailingWhileUp());
         assertEquals("darp_gravity self: this server's own result", c.explanation());
 
-        CombinedStatus down = combiner.combine(params("redundant", "self"), Reports.parse("m=down/minor s1=up"),
-                ALL_CONNECTED, null, Severity.MAJOR);
+        CombinedStatus down = combiner.combine(
+                params("redundant", "self"), Reports.parse("m=down/minor s1=up"), ALL_CONNECTED, null, Severity.MAJOR);
         assertEquals(Status.DOWN, down.status());
         assertEquals(Severity.MINOR, down.outcome().severity());
         assertFalse(down.hasFailingWhileUp());
@@ -132,8 +150,8 @@ class ReportCombinerTest {
 
     @Test
     void aMasterThatDoesNotTestWithGravitySelfIsUp() {
-        CombinedStatus c = combiner.combine(params("distributed", "self"), Reports.parse("s1=down"), ALL_CONNECTED,
-                null, Severity.MAJOR);
+        CombinedStatus c = combiner.combine(
+                params("distributed", "self"), Reports.parse("s1=down"), ALL_CONNECTED, null, Severity.MAJOR);
         assertEquals(Status.UP, c.status());
         assertEquals("darp_gravity self: this server's own result (none yet: up)", c.explanation());
         assertEquals(List.of("s1"), c.failingWhileUp());
@@ -141,13 +159,17 @@ class ReportCombinerTest {
 
     @Test
     void failoverAndNoneUseTheOwnResultWhateverTheSlavesSay() {
-        CombinedStatus failover = combiner.combine(params("failover", "down"), Reports.parse("m=up s1=down"),
-                ALL_CONNECTED, null, Severity.MAJOR);
+        CombinedStatus failover = combiner.combine(
+                params("failover", "down"), Reports.parse("m=up s1=down"), ALL_CONNECTED, null, Severity.MAJOR);
         assertEquals(Status.UP, failover.status());
         assertEquals(Basis.OWN_RESULT, failover.basis());
         assertEquals("darp_mode failover: this server's own result", failover.explanation());
-        CombinedStatus none = combiner.combine(params("none", "vote"), Reports.parse("m=down/warning s1=up s2=up"),
-                ALL_CONNECTED, null, Severity.MAJOR);
+        CombinedStatus none = combiner.combine(
+                params("none", "vote"),
+                Reports.parse("m=down/warning s1=up s2=up"),
+                ALL_CONNECTED,
+                null,
+                Severity.MAJOR);
         assertEquals(Status.DOWN, none.status());
         assertEquals(Severity.WARNING, none.outcome().severity());
         assertEquals(List.of(), none.failingWhileUp());
@@ -156,25 +178,31 @@ class ReportCombinerTest {
     @Test
     void aServerWithoutSlavesHasOnlyItsOwnResult() {
         ReportCombiner slave = new ReportCombiner(new DarpTopology("s1", Set.of("m"), Set.of()));
-        CombinedStatus c = slave.combine(params("distributed", "down"), Reports.parse("s1=override/minor"),
-                Set.of(), null, Severity.MAJOR);
+        CombinedStatus c = slave.combine(
+                params("distributed", "down"), Reports.parse("s1=override/minor"), Set.of(), null, Severity.MAJOR);
         assertEquals(DisplayState.OVERRIDE, c.outcome().display());
         assertEquals("no slaves: this server's own result", c.explanation());
     }
 
     @Test
     void theOwnReportIsMarkedSelfWhateverTheCallerSaid() {
-        List<DarpReport> reports = List.of(new DarpReport("m", DarpState.DOWN, Severity.MINOR, false),
+        List<DarpReport> reports = List.of(
+                new DarpReport("m", DarpState.DOWN, Severity.MINOR, false),
                 new DarpReport("s1", DarpState.UP, Severity.CLEAR, true));
-        CombinedStatus c = combiner.combine(params("redundant", "self"), reports, ALL_CONNECTED, null,
-                Severity.MAJOR);
+        CombinedStatus c = combiner.combine(params("redundant", "self"), reports, ALL_CONNECTED, null, Severity.MAJOR);
         assertEquals(Status.DOWN, c.status());
     }
 
     @Test
     void twoReportsFromOneServerAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> combiner.combine(
-                params("redundant", "down"), Reports.parse("s1=up s1=down"), ALL_CONNECTED, null, Severity.MAJOR));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> combiner.combine(
+                        params("redundant", "down"),
+                        Reports.parse("s1=up s1=down"),
+                        ALL_CONNECTED,
+                        null,
+                        Severity.MAJOR));
         assertEquals("two reports from DARP server 's1' for one object", e.getMessage());
     }
 }

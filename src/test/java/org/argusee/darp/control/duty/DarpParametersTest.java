@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.argusee.status.control.DarpGravity;
+import org.argusee.darp.control.combine.DarpGravity;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.ParameterIssue;
 import org.argusee.tree.control.ParameterValidator;
@@ -29,17 +29,25 @@ class DarpParametersTest {
 
     @Test
     void tagsDefaultByMode() {
-        assertEquals("SLAVES", DarpParameters.from(Map.of("darp_mode", "distributed")).tags().toString());
-        assertEquals("*", DarpParameters.from(Map.of("darp_mode", "failover")).tags().toString());
-        assertEquals("*", DarpParameters.from(Map.of("darp_mode", "REDUNDANT")).tags().toString());
-        assertEquals("s1 s2", DarpParameters.from(Map.of("darp_mode", "distributed", "darp_tags", "s1 s2"))
-                .tags().toString());
+        assertEquals(
+                "SLAVES",
+                DarpParameters.from(Map.of("darp_mode", "distributed")).tags().toString());
+        assertEquals(
+                "*", DarpParameters.from(Map.of("darp_mode", "failover")).tags().toString());
+        assertEquals(
+                "*",
+                DarpParameters.from(Map.of("darp_mode", "REDUNDANT")).tags().toString());
+        assertEquals(
+                "s1 s2",
+                DarpParameters.from(Map.of("darp_mode", "distributed", "darp_tags", "s1 s2"))
+                        .tags()
+                        .toString());
     }
 
     @Test
     void readsGravityAndQuorums() {
-        DarpParameters p = DarpParameters.from(Map.of("darp_gravity", "vote", "darp_quorum", " 2 ",
-                "darp_recovery_quorum", "3"));
+        DarpParameters p =
+                DarpParameters.from(Map.of("darp_gravity", "vote", "darp_quorum", " 2 ", "darp_recovery_quorum", "3"));
         assertEquals(DarpGravity.VOTE, p.gravity());
         assertEquals(OptionalInt.of(2), p.quorum());
         assertEquals(OptionalInt.of(3), p.recoveryQuorum());
@@ -55,20 +63,24 @@ class DarpParametersTest {
             darp_recovery_quorum | 1.5        | 'darp_recovery_quorum' must be a whole number of at least 1, not '1.5'
             """)
     void badValuesAreRefusedNamingTheParameter(String key, String value, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DarpParameters.from(Map.of(key, value)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DarpParameters.from(Map.of(key, value)));
         assertEquals(message, e.getMessage());
-        assertEquals(List.of(new ParameterIssue(ParameterIssue.Severity.ERROR, key, message)),
-                validator.check(key, value), "the same rule as an import");
+        assertEquals(
+                List.of(new ParameterIssue(ParameterIssue.Severity.ERROR, key, message)),
+                validator.check(key, value),
+                "the same rule as an import");
     }
 
     @Test
     void aCommaListOfTagsIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DarpParameters.from(Map.of("darp_tags", "s1,s2")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DarpParameters.from(Map.of("darp_tags", "s1,s2")));
         assertTrue(e.getMessage().startsWith("'darp_tags' must be DARP tags separated by spaces"), e.getMessage());
         assertTrue(e.getMessage().endsWith("not 's1,s2': 's1,s2' is not one"), e.getMessage());
-        assertEquals(ParameterIssue.Severity.ERROR, validator.check("slaves_send_notifies", "a;b").get(0).severity());
+        assertEquals(
+                ParameterIssue.Severity.ERROR,
+                validator.check("slaves_send_notifies", "a;b").get(0).severity());
     }
 
     @Test
@@ -87,7 +99,9 @@ class DarpParametersTest {
         Rows rows = new Rows();
         rows.param(Rows.TOP, "darp_gravity", "vote");
         long dist = rows.group(Rows.TOP, "Dist");
-        rows.param(dist, "darp_mode", "distributed").param(dist, "darp_tags", "s1").param(dist, "darp_quorum", "2");
+        rows.param(dist, "darp_mode", "distributed")
+                .param(dist, "darp_tags", "s1")
+                .param(dist, "darp_quorum", "2");
         long host = rows.host(dist, "web");
         long ping = rows.service(host, "Ping", "Ping");
         long http = rows.service(host, "TCP/HTTP", "HTTP");
@@ -106,8 +120,11 @@ class DarpParametersTest {
         assertEquals(DarpMode.REDUNDANT, httpParams.mode());
         assertEquals("s1", httpParams.tags().toString(), "inherited tags win over the new mode's default");
         assertEquals(OptionalInt.of(2), httpParams.recoveryQuorum());
-        assertEquals(DarpMode.FAILOVER, DarpParameters.of(tree.byId(local).orElseThrow()).mode());
-        assertEquals(DarpMode.NONE, DarpParameters.of(tree.byId(dns).orElseThrow()).mode(), "a local one stays");
+        assertEquals(
+                DarpMode.FAILOVER,
+                DarpParameters.of(tree.byId(local).orElseThrow()).mode());
+        assertEquals(
+                DarpMode.NONE, DarpParameters.of(tree.byId(dns).orElseThrow()).mode(), "a local one stays");
     }
 
     @Test
@@ -118,8 +135,11 @@ class DarpParametersTest {
         rows.param(group, "darp_quorum", "0");
         long svc = rows.service(group, "Ping", "Ping");
         TreeSnapshot tree = rows.build();
-        assertTrue(tree.problems().stream().anyMatch(p -> p.toString().contains("darp_quorum")),
+        assertTrue(
+                tree.problems().stream().anyMatch(p -> p.toString().contains("darp_quorum")),
                 tree.problems().toString());
-        assertEquals(OptionalInt.of(3), DarpParameters.of(tree.byId(svc).orElseThrow()).quorum());
+        assertEquals(
+                OptionalInt.of(3),
+                DarpParameters.of(tree.byId(svc).orElseThrow()).quorum());
     }
 }

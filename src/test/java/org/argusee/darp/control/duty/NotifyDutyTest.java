@@ -54,8 +54,10 @@ class NotifyDutyTest {
         assertTrue(decide(MASTER, Set.of("s1", "s2"), NotifyDuty.GRAVITY, "low").notifies());
         NotifyDuty.Decision standing = decide(SLAVE, Set.of("m"), NotifyDuty.GRAVITY, "LOW");
         assertFalse(standing.notifies());
-        assertEquals("slaves_send_notifies '*', master_notif_gravity low among the connected servers it names"
-                + " (m, s1): 'm' notifies, not this server", standing.explanation());
+        assertEquals(
+                "slaves_send_notifies '*', master_notif_gravity low among the connected servers it names"
+                        + " (m, s1): 'm' notifies, not this server",
+                standing.explanation());
         // the master gone: the duty moves to the slave, so the outage is not lost
         assertTrue(decide(SLAVE, Set.of(), NotifyDuty.GRAVITY, "low").notifies());
     }
@@ -72,7 +74,8 @@ class NotifyDutyTest {
         // s2 is connected but not listed, so it is no candidate; an unknown tag is ignored too
         assertTrue(decide(MASTER, Set.of("s2", "zz"), NotifyDuty.SEND, "m s1", NotifyDuty.GRAVITY, "high")
                 .notifies());
-        assertFalse(decide(MASTER, Set.of("s1"), NotifyDuty.SEND, "m s1", NotifyDuty.GRAVITY, "high").notifies());
+        assertFalse(decide(MASTER, Set.of("s1"), NotifyDuty.SEND, "m s1", NotifyDuty.GRAVITY, "high")
+                .notifies());
     }
 
     @Test

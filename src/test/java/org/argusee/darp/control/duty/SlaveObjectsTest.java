@@ -17,7 +17,9 @@ class SlaveObjectsTest {
     private static final DarpTopology MASTER = new DarpTopology("m", Set.of(), Set.of("s1", "s2"));
 
     private static List<String> names(TreeSnapshot tree, Selection selection) {
-        return selection.ids().stream().map(id -> tree.byId(id).orElseThrow().fullName()).toList();
+        return selection.ids().stream()
+                .map(id -> tree.byId(id).orElseThrow().fullName())
+                .toList();
     }
 
     @Test
@@ -36,10 +38,19 @@ class SlaveObjectsTest {
         rows.group(dist, "Empty");
         TreeSnapshot tree = rows.build();
 
-        assertEquals(List.of("Top", "Top:Dist", "Top:Dist:web", "Top:Dist:web:Ping", "Top:Dist:web:HTTP"),
+        assertEquals(
+                List.of("Top", "Top:Dist", "Top:Dist:web", "Top:Dist:web:Ping", "Top:Dist:web:HTTP"),
                 names(tree, SlaveObjects.select(tree, "s1", MASTER)));
-        assertEquals(List.of("Top", "Top:Dist", "Top:Dist:web", "Top:Dist:web:Ping", "Top:Dist:web:HTTP",
-                "Top:Dist:Only2", "Top:Dist:Only2:Ping2"), names(tree, SlaveObjects.select(tree, "s2", MASTER)));
+        assertEquals(
+                List.of(
+                        "Top",
+                        "Top:Dist",
+                        "Top:Dist:web",
+                        "Top:Dist:web:Ping",
+                        "Top:Dist:web:HTTP",
+                        "Top:Dist:Only2",
+                        "Top:Dist:Only2:Ping2"),
+                names(tree, SlaveObjects.select(tree, "s2", MASTER)));
     }
 
     @Test
@@ -74,7 +85,8 @@ class SlaveObjectsTest {
         rows.local(c1, "darp_tags", "s1");
         rows.service(c, "TCP/SSH", "SSH");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("Top", "Top:A", "Top:A:P", "Top:C", "Top:C:P"),
+        assertEquals(
+                List.of("Top", "Top:A", "Top:A:P", "Top:C", "Top:C:P"),
                 names(tree, SlaveObjects.select(tree, "s1", MASTER)));
         assertEquals(List.of("Top", "Top:A", "Top:A:P"), names(tree, SlaveObjects.select(tree, "s2", MASTER)));
     }
@@ -92,15 +104,16 @@ class SlaveObjectsTest {
         rows.alias(views, "toP", "Top:G:P");
         rows.alias(views, "toQ", "Top:H:Q");
         TreeSnapshot tree = rows.build();
-        assertEquals(List.of("Top", "Top:G", "Top:G:P", "Top:Views", "Top:Views:toP"),
+        assertEquals(
+                List.of("Top", "Top:G", "Top:G:P", "Top:Views", "Top:Views:toP"),
                 names(tree, SlaveObjects.select(tree, "s1", MASTER)));
     }
 
     @Test
     void onlyTheMastersSlavesCanAsk() {
         TreeSnapshot tree = new Rows().build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SlaveObjects.select(tree, "s9", MASTER));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SlaveObjects.select(tree, "s9", MASTER));
         assertEquals("'s9' is not a slave of DARP server 'm'", e.getMessage());
         assertEquals(List.of(), SlaveObjects.select(tree, "s1", MASTER).ids(), "nothing tagged: not even Top");
     }

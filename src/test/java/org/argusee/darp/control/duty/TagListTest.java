@@ -70,7 +70,9 @@ class TagListTest {
             TagList list = TagList.parse(text);
             for (DarpTopology here : List.of(MASTER, SLAVE, BOTH)) {
                 for (String tag : List.of("m", "s1", "s2", "s3", "x", "s9")) {
-                    assertEquals(list.expand(here).contains(tag), list.includes(tag, here),
+                    assertEquals(
+                            list.expand(here).contains(tag),
+                            list.includes(tag, here),
                             "'" + text + "' on " + here.self() + " for " + tag);
                 }
             }
@@ -79,8 +81,8 @@ class TagListTest {
 
     @Test
     void aServerCannotBeItsOwnPeer() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DarpTopology("m", Set.of(), Set.of("m")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new DarpTopology("m", Set.of(), Set.of("m")));
         assertTrue(e.getMessage().contains("'m'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DarpTopology.standalone(" "));
     }

@@ -106,8 +106,8 @@ class TestDutyTest {
             lone | redundant   | SLAVES |     | true  | NO_PEERS
             lone | none        |       |      | true  | NO_PEERS
             """)
-    void everyModeWithEveryTagForm(String server, String mode, String tags, String mastersUp, boolean test,
-            Reason reason) {
+    void everyModeWithEveryTagForm(
+            String server, String mode, String tags, String mastersUp, boolean test, Reason reason) {
         Duty duty = decide(server, mode, tags, mastersUp);
         assertEquals(test, duty.test(), duty.explanation());
         assertEquals(reason, duty.reason(), duty.explanation());
@@ -126,13 +126,16 @@ class TestDutyTest {
 
     @Test
     void explanationsNameTheModeTheTagsAndTheServers() {
-        assertEquals("darp_mode failover, darp_tags '*', masters M, M2 are up: standing by",
+        assertEquals(
+                "darp_mode failover, darp_tags '*', masters M, M2 are up: standing by",
                 decide("s1", "failover", null, "M M2").explanation());
-        assertEquals("darp_mode failover, darp_tags '*', every master is down (M, M2): tested here until one"
-                + " returns", decide("s1", "failover", null, null).explanation());
+        assertEquals(
+                "darp_mode failover, darp_tags '*', every master is down (M, M2): tested here until one" + " returns",
+                decide("s1", "failover", null, null).explanation());
         Duty notTagged = decide("M", "distributed", null, null);
         assertFalse(notTagged.test());
-        assertEquals("darp_mode distributed, darp_tags 'SLAVES' does not name 'M': not tested here",
+        assertEquals(
+                "darp_mode distributed, darp_tags 'SLAVES' does not name 'M': not tested here",
                 notTagged.explanation());
     }
 

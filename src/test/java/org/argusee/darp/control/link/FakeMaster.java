@@ -46,16 +46,21 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean answering = true;
     /** Signs logins with garbage: a master that does not hold the slave's verifier. */
     volatile boolean forgeSignature;
+
     volatile long lastSeq;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     FakeMaster(String slaveTag, String verifierSecret) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         String verifier = ScramVerifier.create(verifierSecret).text();
-        desk = new LoginDesk(tag -> tag.equals(slaveTag)
-                ? Optional.of(new LoginDesk.SlaveSecret(tag, verifier, "127.0.0.1")) : Optional.empty(),
-                name -> List.of(), new Tokens(Duration.ofMinutes(5), new SecureRandom()),
-                new LoginThrottle(100, Duration.ofSeconds(60)), new SecureRandom());
+        desk = new LoginDesk(
+                tag -> tag.equals(slaveTag)
+                        ? Optional.of(new LoginDesk.SlaveSecret(tag, verifier, "127.0.0.1"))
+                        : Optional.empty(),
+                name -> List.of(),
+                new Tokens(Duration.ofMinutes(5), new SecureRandom()),
+                new LoginThrottle(100, Duration.ofSeconds(60)),
+                new SecureRandom());
         Thread acceptor = new Thread(this::accept, "fake-master");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -116,22 +121,34 @@ final class FakeMaster implements AutoCloseable {
     }
 
     private String[] route(String path, String body, Map<String, String> headers) {
-        jakarta.json.JsonObject o = body.isEmpty() ? null
+        jakarta.json.JsonObject o = body.isEmpty()
+                ? null
                 : jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
         Instant now = Instant.now();
         if (path.endsWith("/challenge")) {
-            LoginDesk.ChallengeAnswer a = desk.challenge(o.getString("tag"), o.getString("clientNonce"), "127.0.0.1", now);
-            return new String[] {"200", "{\"nonce\":\"" + a.nonce() + "\",\"salt\":\"" + a.salt() + "\",\"iterations\":"
-                    + a.iterations() + ",\"expiresInSeconds\":30}"};
+            LoginDesk.ChallengeAnswer a =
+                    desk.challenge(o.getString("tag"), o.getString("clientNonce"), "127.0.0.1", now);
+            return new String[] {
+                "200",
+                "{\"nonce\":\"" + a.nonce() + "\",\"salt\":\"" + a.salt() + "\",\"iterations\":" + a.iterations()
+                        + ",\"expiresInSeconds\":30}"
+            };
         }
         if (path.endsWith("/login")) {
-            LoginDesk.Outcome outcome = desk.login(o.getString("tag"), o.getString("nonce"),
-                    Base64.getDecoder().decode(o.getString("proof")), InetAddress.getLoopbackAddress(), now);
+            LoginDesk.Outcome outcome = desk.login(
+                    o.getString("tag"),
+                    o.getString("nonce"),
+                    Base64.getDecoder().decode(o.getString("proof")),
+                    InetAddress.getLoopbackAddress(),
+                    now);
             if (outcome instanceof LoginDesk.Granted g) {
-                return new String[] {"200", "{\"token\":\"" + g.token() + "\",\"expiresInSeconds\":300,"
-                        + "\"serverSignature\":\"" + Base64.getEncoder().encodeToString(forgeSignature
-                                ? new byte[32] : g.serverSignature())
-                        + "\",\"master\":\"fake\",\"protocol\":1}"};
+                return new String[] {
+                    "200",
+                    "{\"token\":\"" + g.token() + "\",\"expiresInSeconds\":300,"
+                            + "\"serverSignature\":\""
+                            + Base64.getEncoder().encodeToString(forgeSignature ? new byte[32] : g.serverSignature())
+                            + "\",\"master\":\"fake\",\"protocol\":1}"
+                };
             }
             return new String[] {"401", "{}"};
         }
@@ -143,20 +160,27 @@ final class FakeMaster implements AutoCloseable {
     }
 
     static ConfigDocument config() {
-        return ConfigDocuments.versioned(new ConfigDocument("fake", "slave1", null, List.of(
-                new ConfigDocument.Entry("Top", "Top", -1, "Top", null, List.of(new Parameter("frequency", "30", false))))));
+        return ConfigDocuments.versioned(new ConfigDocument(
+                "fake",
+                "slave1",
+                null,
+                List.of(new ConfigDocument.Entry(
+                        "Top", "Top", -1, "Top", null, List.of(new Parameter("frequency", "30", false))))));
     }
 
     private void stream(InputStream in, OutputStream out, String key) throws IOException {
         String accept;
         try {
-            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+            accept = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                    .getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         streams.incrementAndGet();
         DataInputStream data = new DataInputStream(in);
@@ -233,7 +257,8 @@ final class FakeMaster implements AutoCloseable {
     private static void respond(OutputStream out, String[] reply) throws IOException {
         byte[] body = reply[1].getBytes(StandardCharsets.UTF_8);
         out.write(("HTTP/1.1 " + reply[0] + " X\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
     }
@@ -257,7 +282,9 @@ final class FakeMaster implements AutoCloseable {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                h.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+                h.put(
+                        line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
         }
         return h;

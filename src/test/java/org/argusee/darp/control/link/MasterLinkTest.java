@@ -53,8 +53,11 @@ class MasterLinkTest {
             link.report(item("Top:burst" + i));
         }
         await("all acked", () -> link.state().lastAcked() == 50 && link.state().pending() == 0);
-        long messages = master.received.stream().filter(m -> m instanceof Message.Reports).count();
-        // a burst handed over in a loop must not become 50 transactions on the master (the fake reads single frames: kept small)
+        long messages = master.received.stream()
+                .filter(m -> m instanceof Message.Reports)
+                .count();
+        // a burst handed over in a loop must not become 50 transactions on the master (the fake reads single frames:
+        // kept small)
         assertTrue(messages <= 5, messages + " report messages for 50 reports");
     }
 
@@ -88,14 +91,18 @@ class MasterLinkTest {
         await("found down", () -> "down".equals(link.state().state()));
         long took = Duration.between(hung, Instant.now()).toMillis();
         assertTrue(took < 5000, "found after " + took + " ms");
-        assertTrue(link.state().reason().contains("within 1500 ms") || link.state().reason().contains("for 1500 ms"),
+        assertTrue(
+                link.state().reason().contains("within 1500 ms")
+                        || link.state().reason().contains("for 1500 ms"),
                 link.state().reason());
 
         master.answering = true;
         await("reconnected", () -> link.state().connected() && link.state().connections() == 2);
         await("the report acked after the resend", () -> link.state().pending() == 0);
-        long sentTwice = master.received.stream().filter(m -> m instanceof Message.Reports r
-                && r.items().stream().anyMatch(i -> i.object().equals("Top:during-hang") && i.seq() == 1)).count();
+        long sentTwice = master.received.stream()
+                .filter(m -> m instanceof Message.Reports r
+                        && r.items().stream().anyMatch(i -> i.object().equals("Top:during-hang") && i.seq() == 1))
+                .count();
         assertEquals(2, sentTwice, "the same number both times");
     }
 
@@ -115,8 +122,8 @@ class MasterLinkTest {
     }
 
     private LinkSettings settings(String secret, Duration timeout) {
-        return new LinkSettings(master.url(), "slave1", secret, "fake", timeout, Duration.ofMillis(100),
-                Duration.ofMillis(500));
+        return new LinkSettings(
+                master.url(), "slave1", secret, "fake", timeout, Duration.ofMillis(100), Duration.ofMillis(500));
     }
 
     private LinkListener listener() {
@@ -132,11 +139,15 @@ class MasterLinkTest {
         CompletableFuture<Void> done = new CompletableFuture<>();
         var poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
-            poller.scheduleAtFixedRate(() -> {
-                if (condition.getAsBoolean()) {
-                    done.complete(null);
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
+            poller.scheduleAtFixedRate(
+                    () -> {
+                        if (condition.getAsBoolean()) {
+                            done.complete(null);
+                        }
+                    },
+                    0,
+                    20,
+                    TimeUnit.MILLISECONDS);
             done.get(15, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("not within 15 s: " + what);

@@ -30,7 +30,8 @@ class OutboxTest {
         outbox.add(item("Top:b", "down"));
         outbox.add(item("Top:a", "up"));
         List<ReportItem> sent = outbox.welcome(0);
-        assertEquals(List.of("Top:b", "Top:a"), sent.stream().map(ReportItem::object).toList());
+        assertEquals(
+                List.of("Top:b", "Top:a"), sent.stream().map(ReportItem::object).toList());
         assertEquals("up", sent.get(1).status());
         assertEquals(List.of(1L, 2L), numbers(sent));
     }
@@ -46,7 +47,8 @@ class OutboxTest {
 
         List<ReportItem> resent = outbox.welcome(0);
         assertEquals(List.of(1L, 2L), numbers(resent), "both again, in order");
-        assertEquals(List.of("down", "up"), resent.stream().map(ReportItem::status).toList());
+        assertEquals(
+                List.of("down", "up"), resent.stream().map(ReportItem::status).toList());
     }
 
     @Test
@@ -68,8 +70,14 @@ class OutboxTest {
     }
 
     private static ReportItem item(String object, String status) {
-        return new ReportItem(0, object, status, status.equals("up") ? "clear" : "major", null,
-                Instant.parse("2026-11-24T10:00:00Z"), false);
+        return new ReportItem(
+                0,
+                object,
+                status,
+                status.equals("up") ? "clear" : "major",
+                null,
+                Instant.parse("2026-11-24T10:00:00Z"),
+                false);
     }
 
     private static List<Long> numbers(List<ReportItem> items) {

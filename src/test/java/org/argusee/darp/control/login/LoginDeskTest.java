@@ -31,13 +31,20 @@ class LoginDeskTest {
     static final InetAddress STRANGER = address("198.51.100.7");
 
     final Map<String, LoginDesk.SlaveSecret> peers = Map.of(
-            "slave1", new LoginDesk.SlaveSecret("slave1", ScramVerifier.create(SECRET).text(), "192.0.2.0/24"),
+            "slave1",
+                    new LoginDesk.SlaveSecret(
+                            "slave1", ScramVerifier.create(SECRET).text(), "192.0.2.0/24"),
             "nosecret", new LoginDesk.SlaveSecret("nosecret", null, "192.0.2.10"),
-            "byname", new LoginDesk.SlaveSecret("byname", ScramVerifier.create(SECRET).text(), "slave.example.net"));
+            "byname",
+                    new LoginDesk.SlaveSecret(
+                            "byname", ScramVerifier.create(SECRET).text(), "slave.example.net"));
     final Map<String, List<InetAddress>> dns = Map.of("slave.example.net", List.of(SLAVE));
-    final LoginDesk desk = new LoginDesk(tag -> Optional.ofNullable(peers.get(tag)),
-            name -> dns.getOrDefault(name, List.of()), new Tokens(Duration.ofMinutes(5), new SecureRandom()),
-            new LoginThrottle(5, Duration.ofSeconds(60)), new SecureRandom());
+    final LoginDesk desk = new LoginDesk(
+            tag -> Optional.ofNullable(peers.get(tag)),
+            name -> dns.getOrDefault(name, List.of()),
+            new Tokens(Duration.ofMinutes(5), new SecureRandom()),
+            new LoginThrottle(5, Duration.ofSeconds(60)),
+            new SecureRandom());
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
     @Test
@@ -46,13 +53,19 @@ class LoginDeskTest {
         Outcome outcome = desk.login("slave1", a.answer.nonce(), a.proof(SECRET), SLAVE, now);
 
         Granted granted = assertInstanceOf(Granted.class, outcome);
-        assertArrayEquals(a.expectedServerSignature(SECRET), granted.serverSignature(),
+        assertArrayEquals(
+                a.expectedServerSignature(SECRET),
+                granted.serverSignature(),
                 "the master proves it holds the verifier");
         assertEquals(Optional.of("slave1"), desk.tokens().check(granted.token(), SLAVE.getHostAddress(), now));
-        assertEquals(Optional.empty(), desk.tokens().check(granted.token(), STRANGER.getHostAddress(), now),
+        assertEquals(
+                Optional.empty(),
+                desk.tokens().check(granted.token(), STRANGER.getHostAddress(), now),
                 "the token is bound to the address");
-        assertEquals(Optional.empty(), desk.tokens().check(granted.token(), SLAVE.getHostAddress(),
-                now.plus(Duration.ofMinutes(6))), "the token expires");
+        assertEquals(
+                Optional.empty(),
+                desk.tokens().check(granted.token(), SLAVE.getHostAddress(), now.plus(Duration.ofMinutes(6))),
+                "the token expires");
     }
 
     @Test
@@ -64,8 +77,8 @@ class LoginDeskTest {
     @Test
     void wrongSecretIsRefused() {
         Attempt a = challenge("slave1", SLAVE);
-        assertInstanceOf(LoginDesk.Refused.class,
-                desk.login("slave1", a.answer.nonce(), a.proof("wrong secret"), SLAVE, now));
+        assertInstanceOf(
+                LoginDesk.Refused.class, desk.login("slave1", a.answer.nonce(), a.proof("wrong secret"), SLAVE, now));
     }
 
     @Test
@@ -74,7 +87,9 @@ class LoginDeskTest {
         byte[] proof = a.proof(SECRET);
         assertInstanceOf(Granted.class, desk.login("slave1", a.answer.nonce(), proof, SLAVE, now));
 
-        assertInstanceOf(LoginDesk.Refused.class, desk.login("slave1", a.answer.nonce(), proof, SLAVE, now),
+        assertInstanceOf(
+                LoginDesk.Refused.class,
+                desk.login("slave1", a.answer.nonce(), proof, SLAVE, now),
                 "the same challenge and proof a second time");
     }
 
@@ -82,8 +97,8 @@ class LoginDeskTest {
     void aProofForOneChallengeIsWorthNothingForAnother() {
         Attempt first = challenge("slave1", SLAVE);
         Attempt second = challenge("slave1", SLAVE);
-        assertInstanceOf(LoginDesk.Refused.class,
-                desk.login("slave1", second.answer.nonce(), first.proof(SECRET), SLAVE, now));
+        assertInstanceOf(
+                LoginDesk.Refused.class, desk.login("slave1", second.answer.nonce(), first.proof(SECRET), SLAVE, now));
     }
 
     @Test
@@ -96,8 +111,8 @@ class LoginDeskTest {
     @Test
     void rightSecretFromAnotherAddressIsRefused() {
         Attempt a = challenge("slave1", STRANGER);
-        assertInstanceOf(LoginDesk.Refused.class,
-                desk.login("slave1", a.answer.nonce(), a.proof(SECRET), STRANGER, now));
+        assertInstanceOf(
+                LoginDesk.Refused.class, desk.login("slave1", a.answer.nonce(), a.proof(SECRET), STRANGER, now));
     }
 
     @Test
@@ -109,10 +124,12 @@ class LoginDeskTest {
     @Test
     void unknownTagAndPeerWithoutSecretAreRefused() {
         Attempt unknown = challenge("nobody", SLAVE);
-        assertInstanceOf(LoginDesk.Refused.class,
+        assertInstanceOf(
+                LoginDesk.Refused.class,
                 desk.login("nobody", unknown.answer.nonce(), unknown.proof(SECRET), SLAVE, now));
         Attempt noSecret = challenge("nosecret", SLAVE);
-        assertInstanceOf(LoginDesk.Refused.class,
+        assertInstanceOf(
+                LoginDesk.Refused.class,
                 desk.login("nosecret", noSecret.answer.nonce(), noSecret.proof(SECRET), SLAVE, now));
     }
 
@@ -131,14 +148,16 @@ class LoginDeskTest {
     void failuresPastTheLimitBlockTheAddressEvenWithTheRightSecret() {
         for (int i = 0; i < 5; i++) {
             Attempt a = challenge("slave1", SLAVE);
-            assertInstanceOf(LoginDesk.Refused.class, desk.login("slave1", a.answer.nonce(), a.proof("guess" + i),
-                    SLAVE, now));
+            assertInstanceOf(
+                    LoginDesk.Refused.class, desk.login("slave1", a.answer.nonce(), a.proof("guess" + i), SLAVE, now));
         }
         assertThrows(LoginDesk.TooMany.class, () -> challenge("slave1", SLAVE), "challenges refused too");
 
         now = now.plusSeconds(61);
         Attempt a = challenge("slave1", SLAVE);
-        assertInstanceOf(Granted.class, desk.login("slave1", a.answer.nonce(), a.proof(SECRET), SLAVE, now),
+        assertInstanceOf(
+                Granted.class,
+                desk.login("slave1", a.answer.nonce(), a.proof(SECRET), SLAVE, now),
                 "the window passed");
     }
 
@@ -149,11 +168,14 @@ class LoginDeskTest {
             Attempt a = challenge("slave1", SLAVE);
             desk.login("slave1", a.answer.nonce(), a.proof("guess" + i), SLAVE, now);
         }
-        LoginDesk.Throttled throttled = assertInstanceOf(LoginDesk.Throttled.class,
+        LoginDesk.Throttled throttled = assertInstanceOf(
+                LoginDesk.Throttled.class,
                 desk.login("slave1", pending.answer.nonce(), pending.proof(SECRET), SLAVE, now));
         assertTrue(throttled.retryAfter().compareTo(Duration.ofSeconds(60)) <= 0, throttled.toString());
 
-        assertEquals(ScramVerifier.DEFAULT_ITERATIONS, challenge("nobody", STRANGER).answer.iterations(),
+        assertEquals(
+                ScramVerifier.DEFAULT_ITERATIONS,
+                challenge("nobody", STRANGER).answer.iterations(),
                 "another address is not affected");
     }
 
@@ -209,13 +231,13 @@ class LoginDeskTest {
         }
 
         byte[] proof(String secret) {
-            return ScramProof.clientProof(secret, Base64.getDecoder().decode(answer.salt()), answer.iterations(),
-                    auth());
+            return ScramProof.clientProof(
+                    secret, Base64.getDecoder().decode(answer.salt()), answer.iterations(), auth());
         }
 
         byte[] expectedServerSignature(String secret) {
-            return ScramProof.expectedServerSignature(secret, Base64.getDecoder().decode(answer.salt()),
-                    answer.iterations(), auth());
+            return ScramProof.expectedServerSignature(
+                    secret, Base64.getDecoder().decode(answer.salt()), answer.iterations(), auth());
         }
     }
 

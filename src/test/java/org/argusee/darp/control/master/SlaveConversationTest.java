@@ -33,8 +33,10 @@ class SlaveConversationTest {
 
         @Override
         public Optional<SlaveConversation.Accepted> accept(String token, long slaveTimeoutMillis) {
-            return token.equals("good") ? Optional.of(new SlaveConversation.Accepted("slave1",
-                    new Message.Welcome(1, "master1", lastSeq, 2000, "v1"))) : Optional.empty();
+            return token.equals("good")
+                    ? Optional.of(new SlaveConversation.Accepted(
+                            "slave1", new Message.Welcome(1, "master1", lastSeq, 2000, "v1")))
+                    : Optional.empty();
         }
 
         @Override
@@ -190,25 +192,27 @@ class SlaveConversationTest {
     void aSlowStoreDoesNotHoldUpTheTimer() throws Exception {
         java.util.concurrent.CountDownLatch storing = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        SlaveConversation slow = new SlaveConversation(new FakePort() {
-            @Override
-            public long apply(String tag, Message.Reports reports) {
-                storing.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.apply(tag, reports);
-            }
-        }, t0);
+        SlaveConversation slow = new SlaveConversation(
+                new FakePort() {
+                    @Override
+                    public long apply(String tag, Message.Reports reports) {
+                        storing.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return super.apply(tag, reports);
+                    }
+                },
+                t0);
         slow.received(Messages.write(new Message.Hello(1, "good", 3000)), t0);
         Thread socket = new Thread(() -> slow.received(reports(1, 2), t0));
         socket.start();
         try {
             assertTrue(storing.await(10, java.util.concurrent.TimeUnit.SECONDS), "the store was not called");
-            java.util.concurrent.CompletableFuture<Void> tick = java.util.concurrent.CompletableFuture
-                    .runAsync(() -> slow.tick(t0.plusMillis(1500)));
+            java.util.concurrent.CompletableFuture<Void> tick =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> slow.tick(t0.plusMillis(1500)));
             tick.get(10, java.util.concurrent.TimeUnit.SECONDS); // would wait for the store before the fix
             assertEquals("slave1", slow.tag());
         } finally {
@@ -224,8 +228,8 @@ class SlaveConversationTest {
     private static String reports(long from, long to) {
         List<ReportItem> items = new ArrayList<>();
         for (long s = from; s <= to; s++) {
-            items.add(new ReportItem(s, "Top:o" + s, "down", "major", "timeout", Instant.parse("2026-11-24T10:00:00Z"),
-                    false));
+            items.add(new ReportItem(
+                    s, "Top:o" + s, "down", "major", "timeout", Instant.parse("2026-11-24T10:00:00Z"), false));
         }
         return Messages.write(Message.Reports.of(items));
     }

@@ -12,8 +12,14 @@ import org.junit.jupiter.api.Test;
 /** Every message reads back as written; bad ones fail naming what and where, bad report items only themselves. */
 class MessagesTest {
 
-    static final ReportItem DOWN = new ReportItem(42, "Top:Servers:mail:SMTP_mail", "down", "major", "timeout",
-            Instant.parse("2026-11-24T10:15:30.123Z"), false);
+    static final ReportItem DOWN = new ReportItem(
+            42,
+            "Top:Servers:mail:SMTP_mail",
+            "down",
+            "major",
+            "timeout",
+            Instant.parse("2026-11-24T10:15:30.123Z"),
+            false);
 
     @Test
     void everyMessageRoundTrips() throws BadMessage {
@@ -54,7 +60,8 @@ class MessagesTest {
         assertMalformed("{\"type\":\"ack\",\"seq\":1.5}", "ack: 'seq' must be a whole number");
         assertMalformed("{\"type\":\"hello\",\"protocol\":1,\"timeoutMillis\":5}", "hello: 'token' is missing");
         assertMalformed("{\"type\":\"reports\",\"items\":{}}", "reports: 'items' must be an array");
-        assertMalformed("{\"type\":\"reports\",\"items\":[{\"object\":\"Top:x\"}]}", "reports item 0: 'seq' is missing");
+        assertMalformed(
+                "{\"type\":\"reports\",\"items\":[{\"object\":\"Top:x\"}]}", "reports item 0: 'seq' is missing");
         assertMalformed("{\"type\":\"reports\",\"items\":[1]}", "reports item 0: not an object");
         assertMalformed("{\"type\":\"ack\",\"seq\":99999999999999999999999}", "ack: 'seq' is out of range");
         assertMalformed("", "empty message");
@@ -73,12 +80,22 @@ class MessagesTest {
                 ]}""";
         Reports r = (Reports) Messages.parse(text);
         assertEquals(List.of(1L), r.items().stream().map(ReportItem::seq).toList());
-        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), r.rejected().stream().map(Message.Rejected::seq).toList());
-        assertEquals("reports item 1: status must be up or down, not 'sideways'", r.rejected().get(0).problem());
-        assertTrue(r.rejected().get(1).problem().contains("'at' must be an ISO-8601 instant"), r.rejected().get(1).problem());
+        assertEquals(
+                List.of(2L, 3L, 4L, 5L, 6L),
+                r.rejected().stream().map(Message.Rejected::seq).toList());
+        assertEquals(
+                "reports item 1: status must be up or down, not 'sideways'",
+                r.rejected().get(0).problem());
+        assertTrue(
+                r.rejected().get(1).problem().contains("'at' must be an ISO-8601 instant"),
+                r.rejected().get(1).problem());
         assertEquals("reports item 3: 'object' is missing", r.rejected().get(2).problem());
-        assertEquals("reports item 4: an up report has severity clear", r.rejected().get(3).problem());
-        assertEquals("reports item 5: 'override' must be true or false", r.rejected().get(4).problem());
+        assertEquals(
+                "reports item 4: an up report has severity clear",
+                r.rejected().get(3).problem());
+        assertEquals(
+                "reports item 5: 'override' must be true or false",
+                r.rejected().get(4).problem());
         assertEquals(6, r.maxSeq(), "rejected items are acked too");
     }
 
@@ -95,7 +112,9 @@ class MessagesTest {
     void aTooLongReasonIsRejected() throws BadMessage {
         ReportItem item = new ReportItem(9, "Top:a", "down", "major", "x".repeat(1001), DOWN.at(), false);
         Reports r = (Reports) Messages.parse(Messages.write(Reports.of(List.of(item))));
-        assertEquals("reports item 0: reason must be at most 1000 characters", r.rejected().get(0).problem());
+        assertEquals(
+                "reports item 0: reason must be at most 1000 characters",
+                r.rejected().get(0).problem());
     }
 
     private static void assertMalformed(String text, String expected) {

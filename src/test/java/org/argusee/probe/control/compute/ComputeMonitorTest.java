@@ -9,17 +9,22 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.Test;
 
 class ComputeMonitorTest {
 
-    private final Map<String, String> latest = new HashMap<>(Map.of("Top:SNMP:athena:in", "1200",
-            "Top:SNMP:athena:out", " 300.5\n", "Top:Web:banner", "220 mail.example.com ESMTP Postfix (Debian/GNU)"));
+    private final Map<String, String> latest = new HashMap<>(Map.of(
+            "Top:SNMP:athena:in",
+            "1200",
+            "Top:SNMP:athena:out",
+            " 300.5\n",
+            "Top:Web:banner",
+            "220 mail.example.com ESMTP Postfix (Debian/GNU)"));
     private final ComputeMonitor monitor = new ComputeMonitor(name -> Optional.ofNullable(latest.get(name)));
 
     @Test
@@ -28,15 +33,19 @@ class ComputeMonitorTest {
         assertTrue(r.ok(), r.reason());
         assertEquals("1500.5", r.value());
         latest.put("Top:SNMP:athena:in", "0");
-        assertEquals("300.5", await(monitor.probe(compute("%{Top:SNMP:athena:in} + %{Top:SNMP:athena:out}")))
-                .value(), "each probe reads the values of that moment");
+        assertEquals(
+                "300.5",
+                await(monitor.probe(compute("%{Top:SNMP:athena:in} + %{Top:SNMP:athena:out}")))
+                        .value(),
+                "each probe reads the values of that moment");
     }
 
     @Test
     void theResultIsTestedLikeAnyValue() {
         Reply r = await(monitor.probe(compute("%{Top:SNMP:athena:in} / 2")));
         assertEquals("600", r.value());
-        assertFalse(ResultEvaluator.evaluate(Map.of("maxvalue", "500"), r, EvalState.EMPTY, Instant.now()).up());
+        assertFalse(ResultEvaluator.evaluate(Map.of("maxvalue", "500"), r, EvalState.EMPTY, Instant.now())
+                .up());
     }
 
     @Test
@@ -55,8 +64,12 @@ class ComputeMonitorTest {
     @Test
     void arithmeticWithoutAnAnswerIsAFailure() {
         latest.put("Top:zero", "0");
-        assertEquals("division by zero", await(monitor.probe(compute("1 / %{Top:zero}"))).reason());
-        assertEquals("the result is not a finite number", await(monitor.probe(compute("10 ** 400"))).reason());
+        assertEquals(
+                "division by zero",
+                await(monitor.probe(compute("1 / %{Top:zero}"))).reason());
+        assertEquals(
+                "the result is not a finite number",
+                await(monitor.probe(compute("10 ** 400"))).reason());
     }
 
     @Test

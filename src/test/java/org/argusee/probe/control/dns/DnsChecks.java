@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 
 /** What the DNS monitor tests share: probing a test server, asserting a failure, judging a reply's value. */
 final class DnsChecks {
@@ -22,8 +22,7 @@ final class DnsChecks {
     /** A probe with {@code timeout: 1} must be over well before this. */
     static final Duration SHORT_WAIT = Duration.ofSeconds(6);
 
-    private DnsChecks() {
-    }
+    private DnsChecks() {}
 
     /** Probes {@code type} on the server's port of 127.0.0.1 with the given parameters. */
     static Reply probe(Monitor monitor, DnsServer server, String type, String... keyValues) {

@@ -48,17 +48,20 @@ class DnsMonitorFailuresTest {
 
     @Test
     void anAnswerWithAnotherIdIsIgnored() throws Exception {
-        try (DnsServer server = DnsServer.start((q, tcp) -> List.of(withId(zone.respond(q),
-                q.getHeader().getID() ^ 0x5555)))) {
+        try (DnsServer server = DnsServer.start(
+                (q, tcp) -> List.of(withId(zone.respond(q), q.getHeader().getID() ^ 0x5555)))) {
             assertFailed("timeout", probe(server, "DNS/A/www.example.com", "timeout", "1"));
         }
     }
 
     @Test
     void theRightAnswerAfterAStrayOneCounts() throws Exception {
-        try (DnsServer server = DnsServer.start((q, tcp) -> List.of(withId(zone.respond(q),
-                q.getHeader().getID() ^ 0x5555), zone.respond(q).toWire()))) {
-            assertEquals("10.1.2.3", probe(server, "DNS/A/www.example.com", "timeout", "5").value());
+        try (DnsServer server = DnsServer.start((q, tcp) -> List.of(
+                withId(zone.respond(q), q.getHeader().getID() ^ 0x5555),
+                zone.respond(q).toWire()))) {
+            assertEquals(
+                    "10.1.2.3",
+                    probe(server, "DNS/A/www.example.com", "timeout", "5").value());
         }
     }
 
@@ -66,7 +69,11 @@ class DnsMonitorFailuresTest {
     void anAnswerToAnotherQuestionIsIgnored() throws Exception {
         try (DnsServer server = DnsServer.start((q, tcp) -> {
             Message m = DnsTestZone.reply(q);
-            m.addRecord(Record.newRecord(Name.fromString("evil.example.net."), Type.A, q.getQuestion().getDClass()),
+            m.addRecord(
+                    Record.newRecord(
+                            Name.fromString("evil.example.net."),
+                            Type.A,
+                            q.getQuestion().getDClass()),
                     Section.QUESTION);
             return List.of(m.toWire());
         })) {
@@ -76,8 +83,8 @@ class DnsMonitorFailuresTest {
 
     @Test
     void overTcpAWrongIdIsABrokenServer() throws Exception {
-        try (DnsServer server = DnsServer.start((q, tcp) -> List.of(withId(zone.respond(q),
-                q.getHeader().getID() ^ 0x5555)))) {
+        try (DnsServer server = DnsServer.start(
+                (q, tcp) -> List.of(withId(zone.respond(q), q.getHeader().getID() ^ 0x5555)))) {
             assertFailed("bad DNS response", probe(server, "TCP/DNS/A/www.example.com", "timeout", "5"));
         }
     }
@@ -107,7 +114,9 @@ class DnsMonitorFailuresTest {
         try (DnsServer server = DnsServer.start((q, tcp) -> List.of())) {
             Reply r = probe(server, "Domain/example.com", "timeout", "1");
             assertFailed("timeout", r);
-            assertTrue(r.elapsed().compareTo(Duration.ofMillis(900)) >= 0, r.elapsed().toString());
+            assertTrue(
+                    r.elapsed().compareTo(Duration.ofMillis(900)) >= 0,
+                    r.elapsed().toString());
             assertEquals(1, server.asked.size(), "one request, no resend");
         }
     }
@@ -117,7 +126,9 @@ class DnsMonitorFailuresTest {
         try (DnsServer server = DnsServer.slow(DnsTestZone.authoritative(), Duration.ofMillis(300))) {
             Reply r = probe(server, "Domain/example.com", "timeout", "5");
             assertTrue(r.ok(), r.reason());
-            assertTrue(r.elapsed().compareTo(Duration.ofMillis(300)) >= 0, r.elapsed().toString());
+            assertTrue(
+                    r.elapsed().compareTo(Duration.ofMillis(300)) >= 0,
+                    r.elapsed().toString());
         }
     }
 
@@ -134,8 +145,8 @@ class DnsMonitorFailuresTest {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Reply r = await(monitor.probe(spec("Domain/example.com", "port", Integer.toString(port), "timeout", "3")),
-                SHORT_WAIT);
+        Reply r = await(
+                monitor.probe(spec("Domain/example.com", "port", Integer.toString(port), "timeout", "3")), SHORT_WAIT);
         assertFailed("port unreachable", r);
     }
 
@@ -160,8 +171,10 @@ class DnsMonitorFailuresTest {
     void aTcpServerThatNeverAnswersIsATimeout() throws Exception {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)); // the backlog accepts, nobody reads
-            Reply r = await(monitor.probe(spec("TCP/Domain/example.com", "port", Integer.toString(s.getLocalPort()),
-                    "timeout", "1")), SHORT_WAIT);
+            Reply r = await(
+                    monitor.probe(
+                            spec("TCP/Domain/example.com", "port", Integer.toString(s.getLocalPort()), "timeout", "1")),
+                    SHORT_WAIT);
             assertFailed("timeout", r);
         }
     }
@@ -178,8 +191,18 @@ class DnsMonitorFailuresTest {
     @Test
     void badSettingsMadeOutsideProbeSpecOfAreAConfigurationFailure() {
         ProbeSpec good = spec("DNS");
-        ProbeSpec bad = new ProbeSpec(good.type(), good.hostname(), good.port(), null, null, good.readhow(), false,
-                false, good.timeout(), good.ipversions(), java.util.Map.of("hostname", "127.0.0.1", "test", "x"));
+        ProbeSpec bad = new ProbeSpec(
+                good.type(),
+                good.hostname(),
+                good.port(),
+                null,
+                null,
+                good.readhow(),
+                false,
+                false,
+                good.timeout(),
+                good.ipversions(),
+                java.util.Map.of("hostname", "127.0.0.1", "test", "x"));
         Reply r = await(monitor.probe(bad), SHORT_WAIT);
         assertTrue(r.reason().startsWith("configuration: bad test 'x'"), r.reason());
     }

@@ -77,7 +77,8 @@ class DnsMonitorTest {
             assertTrue(r.ok(), r.reason());
             assertEquals(Long.toString(DnsTestZone.SERIAL), r.value());
             assertTrue(judge(r, "minvalue", Long.toString(DnsTestZone.SERIAL)).up());
-            assertFalse(judge(r, "minvalue", Long.toString(DnsTestZone.SERIAL + 1)).up());
+            assertFalse(
+                    judge(r, "minvalue", Long.toString(DnsTestZone.SERIAL + 1)).up());
             assertTrue(judge(r, "eqvalue", Long.toString(DnsTestZone.SERIAL)).up());
         }
     }
@@ -87,8 +88,9 @@ class DnsMonitorTest {
         try (DnsServer server = DnsServer.start(DnsTestZone.authoritative())) {
             assertFailed("NXDOMAIN", probe(server, "DNS/Serial/nope.example.com"));
             assertFailed("no answer", probe(server, "DNS/Serial/www.example.com"));
-            assertFailed("no SOA in answer", probe(server, "DNS", "zone", "www.example.com", "query", "A",
-                    "test", "serial"));
+            assertFailed(
+                    "no SOA in answer",
+                    probe(server, "DNS", "zone", "www.example.com", "query", "A", "test", "serial"));
         }
     }
 
@@ -99,8 +101,12 @@ class DnsMonitorTest {
             assertEquals("10.1.2.3", a.value(), a.reason());
             assertTrue(judge(a, "expect", "^10\\.1\\.2\\.3$").up());
             assertFalse(judge(a, "expect", "10.1.2.4").up());
-            assertEquals("10 mx1.example.com. 20 mx2.example.com.", probe(server, "DNS/MX/example.com").value());
-            assertEquals("www.example.com. 10.1.2.3", probe(server, "DNS/A/web.example.com").value(),
+            assertEquals(
+                    "10 mx1.example.com. 20 mx2.example.com.",
+                    probe(server, "DNS/MX/example.com").value());
+            assertEquals(
+                    "www.example.com. 10.1.2.3",
+                    probe(server, "DNS/A/web.example.com").value(),
                     "a CNAME is part of the answer");
             assertEquals(Type.MX, server.asked.get(1).query().getQuestion().getType());
         }
@@ -119,8 +125,9 @@ class DnsMonitorTest {
     void ptrForAnAddressAsksItsReverseName() throws Exception {
         try (DnsServer server = DnsServer.start(DnsTestZone.authoritative())) {
             assertEquals("www.example.com.", probe(server, "DNS/PTR/10.1.2.3").value());
-            assertEquals(DnsTestZone.name("3.2.1.10.in-addr.arpa."), server.asked.get(0).query().getQuestion()
-                    .getName());
+            assertEquals(
+                    DnsTestZone.name("3.2.1.10.in-addr.arpa."),
+                    server.asked.get(0).query().getQuestion().getName());
         }
     }
 
@@ -130,7 +137,9 @@ class DnsMonitorTest {
             Reply r = probe(server, "DNS");
             assertTrue(r.ok(), r.reason());
             assertEquals("REFUSED", r.value(), "the root's SOA is not this server's");
-            assertEquals(DnsTestZone.name("."), server.asked.get(0).query().getQuestion().getName());
+            assertEquals(
+                    DnsTestZone.name("."),
+                    server.asked.get(0).query().getQuestion().getName());
         }
     }
 
@@ -148,8 +157,19 @@ class DnsMonitorTest {
     @Test
     void classAndRecurseAreAsked() throws Exception {
         try (DnsServer server = DnsServer.start(DnsTestZone.authoritative())) {
-            Reply r = probe(server, "DNS", "zone", "version.bind", "class", "ch", "query", "txt", "test", "answer",
-                    "recurse", "yes");
+            Reply r = probe(
+                    server,
+                    "DNS",
+                    "zone",
+                    "version.bind",
+                    "class",
+                    "ch",
+                    "query",
+                    "txt",
+                    "test",
+                    "answer",
+                    "recurse",
+                    "yes");
             assertEquals("\"test-dns 1.0\"", r.value(), r.reason());
             assertEquals(DClass.CH, server.asked.get(0).query().getQuestion().getDClass());
             assertTrue(server.asked.get(0).query().getHeader().getFlag(Flags.RD));
@@ -160,12 +180,15 @@ class DnsMonitorTest {
     void tcpSpellingsGoOverTcpAndUdpSpellingsOverUdp() throws Exception {
         try (DnsServer server = DnsServer.start(DnsTestZone.authoritative())) {
             assertTrue(probe(server, "TCP/Domain/example.com").ok());
-            assertEquals("2", probe(server, "TCP/DNS", "zone", "example.com", "query", "MX", "test", "nanswers")
-                    .value());
+            assertEquals(
+                    "2",
+                    probe(server, "TCP/DNS", "zone", "example.com", "query", "MX", "test", "nanswers")
+                            .value());
             assertEquals("10.1.2.3", probe(server, "TCP/DNS/A/www.example.com").value());
             assertTrue(probe(server, "UDP/Domain/example.com").ok());
             assertEquals("10.1.2.3", probe(server, "UDP/DNS/A/www.example.com").value());
-            assertEquals(List.of(true, true, true, false, false),
+            assertEquals(
+                    List.of(true, true, true, false, false),
                     server.asked.stream().map(DnsServer.Asked::tcp).toList());
         }
     }
@@ -184,7 +207,9 @@ class DnsMonitorTest {
         try (DnsServer server = DnsServer.start(DnsTestZone.authoritative())) {
             Reply r = probe(server, "DNS/A/big.example.com", "test", "nanswers");
             assertEquals(Integer.toString(DnsTestZone.BIG), r.value(), r.reason());
-            assertEquals(List.of(false, true), server.asked.stream().map(DnsServer.Asked::tcp).toList());
+            assertEquals(
+                    List.of(false, true),
+                    server.asked.stream().map(DnsServer.Asked::tcp).toList());
         }
     }
 
@@ -204,16 +229,27 @@ class DnsMonitorTest {
             assertTrue(r.ok(), r.reason());
             assertEquals(Type.NS, server.asked.get(0).query().getQuestion().getType(), "UdpApps' request");
             assertTrue(monitor.handles(spec("UDP/DNS")));
-            assertEquals("2", probe(server, "UDP/DNS", "zone", "example.com", "query", "MX", "test", "nanswers")
-                    .value(), "with DNS parameters it is a DNS query");
+            assertEquals(
+                    "2",
+                    probe(server, "UDP/DNS", "zone", "example.com", "query", "MX", "test", "nanswers")
+                            .value(),
+                    "with DNS parameters it is a DNS query");
         }
     }
 
     @Test
     void handlesEveryDnsSpellingAndNothingElse() {
-        for (String type : new String[] {"DNS", "Domain/example.com", "DNS/A/www.example.com",
-            "DNS/Serial/example.com", "UDP/DNS/MX/example.com", "UDP/Domain/example.com", "TCP/DNS",
-            "TCP/Domain/example.com", "TCP/DNS/Serial/example.com"}) {
+        for (String type : new String[] {
+            "DNS",
+            "Domain/example.com",
+            "DNS/A/www.example.com",
+            "DNS/Serial/example.com",
+            "UDP/DNS/MX/example.com",
+            "UDP/Domain/example.com",
+            "TCP/DNS",
+            "TCP/Domain/example.com",
+            "TCP/DNS/Serial/example.com"
+        }) {
             assertTrue(monitor.handles(spec(type)), type);
             assertTrue(MonitorRoute.DNS.takes(ServiceType.parse(type)), type);
         }

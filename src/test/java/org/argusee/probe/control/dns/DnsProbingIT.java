@@ -29,10 +29,13 @@ class DnsProbingIT extends DeployedServer {
         api = Api.admin(base);
         dns = DnsServer.start(DnsTestZone.authoritative());
         String group = "Top:dns_" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, api.post(object("Top") + "/children", """
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                  {"key": "timeout", "value": "2"}]}""".formatted(group.substring(4))).status());
+                  {"key": "timeout", "value": "2"}]}""".formatted(group.substring(4)))
+                        .status());
         assertEquals(201, api.post(object(group) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}""").status());
         host = group + ":127.0.0.1";
@@ -50,8 +53,7 @@ class DnsProbingIT extends DeployedServer {
         String serialOk = service("DNS/Serial/example.com", """
                 , {"key": "minvalue", "value": "%d"}""".formatted(DnsTestZone.SERIAL));
         String serialLow = service("DNS/Serial/example.com", """
-                , {"key": "minvalue", "value": "%d"}, {"key": "uname", "value": "Serial_too_low"}"""
-                .formatted(DnsTestZone.SERIAL + 1));
+                , {"key": "minvalue", "value": "%d"}, {"key": "uname", "value": "Serial_too_low"}""".formatted(DnsTestZone.SERIAL + 1));
         String missing = service("DNS/A/nope.example.com", "");
 
         awaitStatus(domain, "up");
@@ -70,7 +72,9 @@ class DnsProbingIT extends DeployedServer {
     }
 
     private void awaitStatus(String service, String wanted) throws Exception {
-        Eventually.await(service + " " + wanted, Duration.ofSeconds(20),
+        Eventually.await(
+                service + " " + wanted,
+                Duration.ofSeconds(20),
                 () -> wanted.equals(status(service).getString("status")));
     }
 

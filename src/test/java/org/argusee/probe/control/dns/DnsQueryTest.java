@@ -35,7 +35,8 @@ class DnsQueryTest {
         "DNS/mx/example.com,          example.com., MX, ANSWER, false",
         "TCP/DNS/AAAA/www.example.com, www.example.com., AAAA, ANSWER, true",
         "DNS,                         ., SOA, NONE, false",
-        "TCP/DNS,                     ., SOA, NONE, true"})
+        "TCP/DNS,                     ., SOA, NONE, true"
+    })
     void eachTypeHasItsQueryAndTest(String type, String name, String qtype, DnsTest test, boolean tcp) {
         DnsQuery q = query(type);
         assertEquals(DnsTestZone.name(name), q.name());
@@ -48,8 +49,8 @@ class DnsQueryTest {
 
     @Test
     void longFormTakesEveryParameter() {
-        DnsQuery q = query("DNS", "zone", "example.com", "class", "CH", "query", "mx", "test", "NAnswers",
-                "recurse", "yes");
+        DnsQuery q =
+                query("DNS", "zone", "example.com", "class", "CH", "query", "mx", "test", "NAnswers", "recurse", "yes");
         assertEquals(DnsTestZone.name("example.com."), q.name());
         assertEquals(Type.MX, q.qtype());
         assertEquals(DClass.CH, q.dclass());
@@ -64,7 +65,8 @@ class DnsQueryTest {
         assertEquals(Type.A, q.qtype());
         assertEquals(DnsTestZone.name("www.example.com."), q.name());
         assertEquals(DnsTest.NANSWERS, q.test());
-        assertEquals(DnsTest.SERIAL, query("Domain/example.com", "test", "serial").test());
+        assertEquals(
+                DnsTest.SERIAL, query("Domain/example.com", "test", "serial").test());
     }
 
     @Test
@@ -82,20 +84,24 @@ class DnsQueryTest {
     @Test
     void everyRequestHasItsOwnRandomIdAndNoFlagsButRd() {
         DnsQuery q = query("Domain/example.com");
-        Set<Integer> ids = IntStream.range(0, 20).mapToObj(i -> q.message().getHeader().getID())
+        Set<Integer> ids = IntStream.range(0, 20)
+                .mapToObj(i -> q.message().getHeader().getID())
                 .collect(Collectors.toSet());
         assertTrue(ids.size() > 1, ids.toString());
         assertEquals("", q.message().getHeader().printFlags().strip());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "test    | authoritative | bad test 'authoritative': use one of none, noerror, authok, serial, answer, "
-                + "nanswers, authority, nauthority, additional, nadditional, aaa",
-        "class   | CHAOS         | bad class 'CHAOS': use one of IN, CH, HS, CS, ANY",
-        "query   | BOGUS         | bad query 'BOGUS'",
-        "recurse | maybe         | bad recurse: bad boolean 'maybe'",
-        "zone    | a..b          | bad zone 'a..b'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "test    | authoritative | bad test 'authoritative': use one of none, noerror, authok, serial, answer, "
+                        + "nanswers, authority, nauthority, additional, nadditional, aaa",
+                "class   | CHAOS         | bad class 'CHAOS': use one of IN, CH, HS, CS, ANY",
+                "query   | BOGUS         | bad query 'BOGUS'",
+                "recurse | maybe         | bad recurse: bad boolean 'maybe'",
+                "zone    | a..b          | bad zone 'a..b'"
+            })
     void badParametersAreRefusedWhenTheServiceIsPlanned(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec("DNS", key, value));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
@@ -105,17 +111,26 @@ class DnsQueryTest {
     void domainNeedsAZone() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec("Domain"));
         assertEquals("Domain needs a zone: write Domain/example.com or set 'zone'", e.getMessage());
-        assertEquals(DnsTestZone.name("example.com."), query("Domain", "zone", "example.com").name());
+        assertEquals(
+                DnsTestZone.name("example.com."),
+                query("Domain", "zone", "example.com").name());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DNS", "Domain/example.com", "DNS/A/www.example.com", "DNS/Serial/example.com",
-        "TCP/DNS", "UDP/Domain/example.com"})
+    @ValueSource(
+            strings = {
+                "DNS",
+                "Domain/example.com",
+                "DNS/A/www.example.com",
+                "DNS/Serial/example.com",
+                "TCP/DNS",
+                "UDP/Domain/example.com"
+            })
     void theServerUnderTestIsHostnameOnPort53(String type) {
         assertEquals(53, spec(type).port());
         assertEquals(5353, spec(type, "port", "5353").port());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProbeSpec.of(ServiceType.parse(type), Map.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProbeSpec.of(ServiceType.parse(type), Map.of()));
         assertTrue(e.getMessage().contains("needs a hostname"), e.getMessage());
     }
 

@@ -29,8 +29,7 @@ import org.xbill.DNS.Message;
 final class DnsServer implements AutoCloseable {
 
     /** One query as the server saw it. */
-    record Asked(Message query, boolean tcp) {
-    }
+    record Asked(Message query, boolean tcp) {}
 
     interface Answerer {
         /**
@@ -154,13 +153,16 @@ final class DnsServer implements AutoCloseable {
             io.run();
             return;
         }
-        later.schedule(() -> {
-            try {
-                io.run();
-            } catch (IOException e) {
-                // the server was closed meanwhile
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        later.schedule(
+                () -> {
+                    try {
+                        io.run();
+                    } catch (IOException e) {
+                        // the server was closed meanwhile
+                    }
+                },
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -38,8 +38,17 @@ final class DnsTestZone {
 
     private DnsTestZone(boolean authoritative) {
         this.authoritative = authoritative;
-        records.add(new SOARecord(ZONE, DClass.IN, TTL, name("ns1.example.com."), name("hostmaster.example.com."),
-                SERIAL, 3600, 600, 86400, 3600));
+        records.add(new SOARecord(
+                ZONE,
+                DClass.IN,
+                TTL,
+                name("ns1.example.com."),
+                name("hostmaster.example.com."),
+                SERIAL,
+                3600,
+                600,
+                86400,
+                3600));
         records.add(new NSRecord(ZONE, DClass.IN, TTL, name("ns1.example.com.")));
         records.add(new NSRecord(ZONE, DClass.IN, TTL, name("ns2.example.com.")));
         records.add(new MXRecord(ZONE, DClass.IN, TTL, 10, name("mx1.example.com.")));
@@ -82,7 +91,8 @@ final class DnsTestZone {
         }
         Record q = query.getQuestion();
         m.addRecord(q, Section.QUESTION);
-        boolean ours = q.getName().subdomain(ZONE) || q.getName().subdomain(name("in-addr.arpa."))
+        boolean ours = q.getName().subdomain(ZONE)
+                || q.getName().subdomain(name("in-addr.arpa."))
                 || q.getName().equals(name("version.bind."));
         if (!ours) {
             m.getHeader().setRcode(Rcode.REFUSED);
@@ -111,14 +121,16 @@ final class DnsTestZone {
                 m.addRecord(r, Section.ANSWER);
             } else if (r instanceof CNAMERecord c) {
                 m.addRecord(c, Section.ANSWER);
-                at(c.getTarget(), q.getDClass()).stream().filter(t -> t.getType() == q.getType())
+                at(c.getTarget(), q.getDClass()).stream()
+                        .filter(t -> t.getType() == q.getType())
                         .forEach(t -> m.addRecord(t, Section.ANSWER));
             }
         }
         if (m.getSection(Section.ANSWER).isEmpty()) {
             m.addRecord(records.get(0), Section.AUTHORITY); // NODATA: the SOA says for how long
         } else if (q.getDClass() == DClass.IN) {
-            at(ZONE, DClass.IN).stream().filter(r -> r.getType() == Type.NS)
+            at(ZONE, DClass.IN).stream()
+                    .filter(r -> r.getType() == Type.NS)
                     .forEach(r -> m.addRecord(r, Section.AUTHORITY));
             m.addRecord(records.get(5), Section.ADDITIONAL);
             m.addRecord(records.get(6), Section.ADDITIONAL);
@@ -126,7 +138,9 @@ final class DnsTestZone {
     }
 
     private List<Record> at(Name name, int dclass) {
-        return records.stream().filter(r -> r.getName().equals(name) && r.getDClass() == dclass).toList();
+        return records.stream()
+                .filter(r -> r.getName().equals(name) && r.getDClass() == dclass)
+                .toList();
     }
 
     /** A response shell: the query's id and opcode, QR set. */

@@ -18,11 +18,14 @@ class DarpWatchMonitorTest {
 
     /** s1 a connected slave, s2 a slave that went down, m the master (down); what was asked, in order. */
     private final List<String> asked = new ArrayList<>();
+
     private final PeerLinks links = (tag, role) -> {
         asked.add(tag + "/" + role);
         return switch (tag) {
-            case "s1" -> "master".equals(role) ? PeerLinks.PeerLink.unknown("no DARP master peer 's1'")
-                    : PeerLinks.PeerLink.connected();
+            case "s1" ->
+                "master".equals(role)
+                        ? PeerLinks.PeerLink.unknown("no DARP master peer 's1'")
+                        : PeerLinks.PeerLink.connected();
             case "s2" -> PeerLinks.PeerLink.down("DARP slave 's2' down: nothing heard for 10 s");
             case "m" -> PeerLinks.PeerLink.down("DARP master 'm' down: connection refused");
             default -> PeerLinks.PeerLink.unknown("no DARP peer '" + tag + "' on 'here'");
@@ -47,8 +50,10 @@ class DarpWatchMonitorTest {
         Reply r = await(monitor.probe(spec("DARP/Watch/s2", Map.of())));
         assertFalse(r.ok());
         assertEquals("DARP slave 's2' down: nothing heard for 10 s", r.reason());
-        assertEquals("DARP master 'm' down: connection refused",
-                await(monitor.probe(spec("DARP/Watch/m", Map.of("mode", "Master")))).reason());
+        assertEquals(
+                "DARP master 'm' down: connection refused",
+                await(monitor.probe(spec("DARP/Watch/m", Map.of("mode", "Master"))))
+                        .reason());
         assertEquals("m/master", asked.get(1), "mode is read ignoring case");
     }
 
@@ -57,14 +62,18 @@ class DarpWatchMonitorTest {
         Reply r = await(monitor.probe(spec("DARP/Watch/nobody", Map.of())));
         assertFalse(r.ok());
         assertTrue(r.reason().contains("'nobody'"), r.reason());
-        assertFalse(await(monitor.probe(spec("DARP/Watch/s1", Map.of("mode", "master")))).ok(),
+        assertFalse(
+                await(monitor.probe(spec("DARP/Watch/s1", Map.of("mode", "master"))))
+                        .ok(),
                 "a slave is not found among the masters");
     }
 
     @Test
     void watchNamesThePeerAndWinsOverTheType() {
-        assertTrue(await(monitor.probe(spec("DARP/Watch", Map.of("watch", "s1")))).ok());
-        assertTrue(await(monitor.probe(spec("DARP/Watch/s2", Map.of("watch", " s1 ")))).ok());
+        assertTrue(
+                await(monitor.probe(spec("DARP/Watch", Map.of("watch", "s1")))).ok());
+        assertTrue(await(monitor.probe(spec("DARP/Watch/s2", Map.of("watch", " s1 "))))
+                .ok());
         assertEquals(Optional.of("s1"), DarpWatchMonitor.watched(spec("DARP/Watch/s2", Map.of("watch", "s1"))));
         assertEquals(Optional.of("s2"), DarpWatchMonitor.watched(spec("DARP/watch/s2", Map.of())));
         assertEquals(Optional.empty(), DarpWatchMonitor.watched(spec("Self/tested", Map.of())));
@@ -84,7 +93,9 @@ class DarpWatchMonitorTest {
     void handlesOnlyDarpWatch() {
         assertTrue(monitor.handles(spec("DARP/WATCH/s1", Map.of())));
         assertFalse(monitor.handles(spec("Self/tested", Map.of())));
-        assertEquals("no DARP peer 'x' (DARP is not running here)",
-                await(new DarpWatchMonitor(PeerLinks.NONE).probe(spec("DARP/Watch/x", Map.of()))).reason());
+        assertEquals(
+                "no DARP peer 'x' (DARP is not running here)",
+                await(new DarpWatchMonitor(PeerLinks.NONE).probe(spec("DARP/Watch/x", Map.of())))
+                        .reason());
     }
 }

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.argusee.probe.control.EvalState;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.Numbers;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +57,8 @@ class SelfMonitorTest {
         Reply r = await(monitor.probe(self("Self/services")));
         Verdict v = ResultEvaluator.evaluate(Map.of("minvalue", "20"), r, EvalState.EMPTY, Instant.now());
         assertFalse(v.up());
-        assertTrue(ResultEvaluator.evaluate(Map.of("maxvalue", "20"), r, EvalState.EMPTY, Instant.now()).up());
+        assertTrue(ResultEvaluator.evaluate(Map.of("maxvalue", "20"), r, EvalState.EMPTY, Instant.now())
+                .up());
     }
 
     @Test

@@ -113,7 +113,9 @@ class NetLoopTest {
             }
             assertEquals(0, loop.inFlight());
             assertEquals(0, loopThreads());
-            assertEquals("shut down", await(monitor.probe(spec), Duration.ofSeconds(1)).reason());
+            assertEquals(
+                    "shut down",
+                    await(monitor.probe(spec), Duration.ofSeconds(1)).reason());
         }
     }
 

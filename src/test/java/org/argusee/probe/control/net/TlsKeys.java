@@ -38,10 +38,28 @@ public final class TlsKeys {
         Path store = dir.resolve(UUID.randomUUID() + ".p12");
         String password = UUID.randomUUID().toString();
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", Integer.toString(validity),
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password,
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "san=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                Integer.toString(validity),
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password,
+                "-keypass",
+                password,
                 "-noprompt"));
         if (startDate != null) {
             command.addAll(List.of("-startdate", startDate));

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.argusee.probe.control.Numbers;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Probes;
 import org.argusee.probe.control.Reply;
+import org.argusee.status.control.evaluation.Numbers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.SilentNetwork;
 import org.argusee.tree.control.ServiceType;
@@ -71,7 +71,8 @@ class PingMonitorTest {
         Reply r = await(monitor.probe(ping(SILENT, "timeout", "2")), Duration.ofSeconds(4));
         assertFalse(r.ok());
         assertEquals(PingOutput.NO_RESPONSE, r.reason(), "the silent host sends no ICMP error either");
-        assertTrue(r.elapsed().compareTo(Duration.ofMillis(2300)) < 0, r.elapsed().toString());
+        assertTrue(
+                r.elapsed().compareTo(Duration.ofMillis(2300)) < 0, r.elapsed().toString());
     }
 
     @Test
@@ -90,8 +91,11 @@ class PingMonitorTest {
         down.forEach(s -> assertFalse(await(s).ok(), "the silent host does not"));
         List<String> runs = Files.readAllLines(log);
         assertEquals(1, runs.size(), "one fping for the whole batch: " + runs);
-        assertTrue(runs.get(0).contains(" -4 ") && runs.get(0).contains(" 127.0.0.60 ")
-                && runs.get(0).endsWith(" 198.51.100.5"), runs.get(0));
+        assertTrue(
+                runs.get(0).contains(" -4 ")
+                        && runs.get(0).contains(" 127.0.0.60 ")
+                        && runs.get(0).endsWith(" 198.51.100.5"),
+                runs.get(0));
     }
 
     @Test
@@ -103,7 +107,9 @@ class PingMonitorTest {
             all.add(monitor.probe(ping("127.0.0." + i, "timeout", "5")));
         }
         all.forEach(s -> assertTrue(await(s).ok()));
-        List<Integer> sizes = Files.readAllLines(log).stream().map(l -> l.split(" 127\\.").length - 1).toList();
+        List<Integer> sizes = Files.readAllLines(log).stream()
+                .map(l -> l.split(" 127\\.").length - 1)
+                .toList();
         assertEquals(List.of(10, 10, 5), sizes.stream().sorted((a, b) -> b - a).toList(), sizes.toString());
     }
 
@@ -125,8 +131,9 @@ class PingMonitorTest {
     void anFpingThatOutlivesTheTimeoutIsKilledAndTheProbesEndOnTime() throws Exception {
         Path pid = dir.resolve("fping.pid");
         // the real fping, told to wait 30 s for the silent host: it would outlive the 1 s timeout
-        Path slow = script("slow-fping", "echo $$ > " + pid + "\nexec " + tools.fping()
-                + " $(echo \"$@\" | sed 's/-t [0-9]*/-t 30000/')\n");
+        Path slow = script(
+                "slow-fping",
+                "echo $$ > " + pid + "\nexec " + tools.fping() + " $(echo \"$@\" | sed 's/-t [0-9]*/-t 30000/')\n");
         monitor = new PingMonitor(new PingTools(slow, null), settings(500));
         CompletionStage<Reply> up = monitor.probe(ping("127.0.0.1", "timeout", "1"));
         CompletionStage<Reply> silent = monitor.probe(ping(SILENT, "timeout", "1"));
@@ -134,8 +141,10 @@ class PingMonitorTest {
         Reply s = await(silent, Duration.ofSeconds(3));
         assertTrue(u.ok(), "the answer that came before the kill counts: " + u.reason());
         assertFalse(s.ok());
-        assertTrue(s.elapsed().compareTo(Duration.ofMillis(1300)) < 0, s.elapsed().toString());
-        ProcessHandle fping = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElse(null);
+        assertTrue(
+                s.elapsed().compareTo(Duration.ofMillis(1300)) < 0, s.elapsed().toString());
+        ProcessHandle fping =
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElse(null);
         if (fping != null) {
             fping.onExit().get(5, TimeUnit.SECONDS);
         }
@@ -169,16 +178,20 @@ class PingMonitorTest {
     @Test
     void closingEndsProbesInFlightAndKillsFping() throws Exception {
         Path pid = dir.resolve("fping.pid");
-        Path slow = script("slow-fping", "echo $$ > " + pid + "\nexec " + tools.fping()
-                + " $(echo \"$@\" | sed 's/-t [0-9]*/-t 30000/')\n");
-        monitor = new PingMonitor(new PingTools(slow, null), new PingSettings(Duration.ofMillis(10), 500,
-                Duration.ofSeconds(10), 2));
+        Path slow = script(
+                "slow-fping",
+                "echo $$ > " + pid + "\nexec " + tools.fping() + " $(echo \"$@\" | sed 's/-t [0-9]*/-t 30000/')\n");
+        monitor = new PingMonitor(
+                new PingTools(slow, null), new PingSettings(Duration.ofMillis(10), 500, Duration.ofSeconds(10), 2));
         CompletionStage<Reply> silent = monitor.probe(ping(SILENT, "timeout", "30"));
-        Eventually.await("fping started", Duration.ofSeconds(5), () -> Files.exists(pid)
-                && !readQuietly(pid).isBlank());
+        Eventually.await(
+                "fping started",
+                Duration.ofSeconds(5),
+                () -> Files.exists(pid) && !readQuietly(pid).isBlank());
         monitor.close();
         assertEquals("shut down", await(silent, Duration.ofSeconds(2)).reason());
-        ProcessHandle fping = ProcessHandle.of(Long.parseLong(readQuietly(pid).strip())).orElse(null);
+        ProcessHandle fping =
+                ProcessHandle.of(Long.parseLong(readQuietly(pid).strip())).orElse(null);
         if (fping != null) {
             fping.onExit().get(5, TimeUnit.SECONDS);
         }

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.testsupport.Eventually;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +64,8 @@ class ProgMonitorTest {
         Reply r = await(monitor.probe(prog("echo partial; exit 3")));
         assertFalse(r.ok());
         assertEquals("exit status 3", r.reason());
-        assertEquals("exit status 127 (command not found)",
+        assertEquals(
+                "exit status 127 (command not found)",
                 await(monitor.probe(prog("no-such-command-anywhere"))).reason());
     }
 
@@ -76,8 +77,11 @@ class ProgMonitorTest {
         Reply variant = await(monitor.probe(prog("exit 1", "nexpect.major", "error")));
         assertTrue(variant.ok());
         assertEquals("", variant.value(), "empty output is the value the tests see");
-        Verdict v = ResultEvaluator.evaluate(Map.of("expect", "fine"), await(monitor.probe(prog("echo bad; exit 0",
-                "expect", "fine"))), EvalState.EMPTY, java.time.Instant.now());
+        Verdict v = ResultEvaluator.evaluate(
+                Map.of("expect", "fine"),
+                await(monitor.probe(prog("echo bad; exit 0", "expect", "fine"))),
+                EvalState.EMPTY,
+                java.time.Instant.now());
         assertFalse(v.up(), "the evaluator applies expect to the output");
     }
 
@@ -89,8 +93,8 @@ class ProgMonitorTest {
 
     @Test
     void secretsOfTheServerAreNotPassedOn() {
-        Map<String, String> env = new LinkedHashMap<>(Map.of("PATH", "/bin", "DB_PASSWORD", "x",
-                "ARGUS_DARP_MASTER_SECRET", "y", "api_token", "z"));
+        Map<String, String> env = new LinkedHashMap<>(
+                Map.of("PATH", "/bin", "DB_PASSWORD", "x", "ARGUS_DARP_MASTER_SECRET", "y", "api_token", "z"));
         ProgEnvironment.apply(env, Map.of("ARGUS_PID", "42"));
         assertEquals(Map.of("PATH", "/bin", "ARGUS_PID", "42"), env);
     }
@@ -112,10 +116,13 @@ class ProgMonitorTest {
     @Test
     void atTheTimeoutTheWholeTreeIsKilled() throws Exception {
         Path pids = dir.resolve("pids");
-        Reply r = await(monitor.probe(prog("echo $$ > " + pids + "; sleep 300 & echo $! >> " + pids + "; sleep 301",
-                "timeout", "1")), Duration.ofSeconds(3));
+        Reply r = await(
+                monitor.probe(
+                        prog("echo $$ > " + pids + "; sleep 300 & echo $! >> " + pids + "; sleep 301", "timeout", "1")),
+                Duration.ofSeconds(3));
         assertEquals("timeout", r.reason());
-        assertTrue(r.elapsed().compareTo(Duration.ofMillis(1500)) < 0, r.elapsed().toString());
+        assertTrue(
+                r.elapsed().compareTo(Duration.ofMillis(1500)) < 0, r.elapsed().toString());
         assertAllGone(pids, 2);
     }
 
@@ -134,7 +141,8 @@ class ProgMonitorTest {
     void closingKillsWhatRuns() throws Exception {
         Path pids = dir.resolve("pids");
         CompletionStage<Reply> stage = monitor.probe(prog("echo $$ > " + pids + "; sleep 303; true"));
-        Eventually.await("command started", Duration.ofSeconds(5), () -> lines(pids).size() == 1);
+        Eventually.await(
+                "command started", Duration.ofSeconds(5), () -> lines(pids).size() == 1);
         monitor.close();
         assertEquals("shut down", await(stage, Duration.ofSeconds(2)).reason());
         assertAllGone(pids, 1);
@@ -143,7 +151,8 @@ class ProgMonitorTest {
 
     @Test
     void aServiceWithoutCommandSaysSo() {
-        assertEquals("no command: set 'command'", await(monitor.probe(prog(" "))).reason());
+        assertEquals(
+                "no command: set 'command'", await(monitor.probe(prog(" "))).reason());
     }
 
     private static void assertAllGone(Path pids, int expected) throws Exception {

@@ -51,9 +51,11 @@ public final class SnmpAgent implements AutoCloseable, CommandResponder {
     final Map<OID, Supplier<Variable>> values = new ConcurrentHashMap<>();
     /** The context name of every v3 request, in order. */
     final List<String> contexts = new CopyOnWriteArrayList<>();
+
     final OctetString engineId;
     /** v3 requests as nobody (empty user name): how SNMP4J learns the engine id after the first report. */
     final AtomicInteger anonymous = new AtomicInteger();
+
     volatile Duration delay = Duration.ZERO;
     private final String community;
     private final Snmp snmp;
@@ -72,8 +74,12 @@ public final class SnmpAgent implements AutoCloseable, CommandResponder {
         for (UsmUser user : users) {
             usm.addUser(user);
         }
-        MPv3 mpv3 = new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), CounterSupport.getInstance());
+        MPv3 mpv3 = new MPv3(
+                engineId.getValue(),
+                null,
+                protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}),
+                CounterSupport.getInstance());
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
@@ -153,9 +159,16 @@ public final class SnmpAgent implements AutoCloseable, CommandResponder {
 
     private static <A extends Address> void answer(CommandResponderEvent<A> event, PDU response) {
         try {
-            event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(),
-                    event.getSecurityModel(), event.getSecurityName(), event.getSecurityLevel(), response,
-                    event.getMaxSizeResponsePDU(), event.getStateReference(), new StatusInformation());
+            event.getMessageDispatcher()
+                    .returnResponsePdu(
+                            event.getMessageProcessingModel(),
+                            event.getSecurityModel(),
+                            event.getSecurityName(),
+                            event.getSecurityLevel(),
+                            response,
+                            event.getMaxSizeResponsePDU(),
+                            event.getStateReference(),
+                            new StatusInformation());
         } catch (MessageException e) {
             throw new IllegalStateException("the test agent could not answer", e);
         }

@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.argusee.probe.control.EvalState;
 import org.argusee.probe.control.Reply;
-import org.argusee.probe.control.ResultEvaluator;
-import org.argusee.probe.control.Verdict;
 import org.argusee.probe.control.net.NetLoop;
 import org.argusee.probe.control.udp.UdpMonitor;
+import org.argusee.status.control.evaluation.EvalState;
+import org.argusee.status.control.evaluation.ResultEvaluator;
+import org.argusee.status.control.evaluation.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,32 +84,53 @@ class SnmpMonitorTest {
         Reply r = probe("UDP/SNMP/ifOperStatus.2");
         assertTrue(r.ok(), r.reason());
         assertEquals("1", r.value());
-        assertEquals("Argus test agent", probe("UDP/SNMPv2c", "oid", "sysDescr.0").value());
+        assertEquals(
+                "Argus test agent", probe("UDP/SNMPv2c", "oid", "sysDescr.0").value());
     }
 
     @Test
     void valuesAreNumbersOrText() {
         assertEquals("123456", probe("UDP/SNMPv2c", "oid", "sysUpTime.0").value(), "TimeTicks in hundredths");
-        assertEquals("9223372036854775813", probe("UDP/SNMPv2c", "oid", "ifHCInOctets.2").value(), "unsigned");
+        assertEquals(
+                "9223372036854775813",
+                probe("UDP/SNMPv2c", "oid", "ifHCInOctets.2").value(),
+                "unsigned");
         assertEquals("100000000", probe("UDP/SNMPv2c", "oid", "ifSpeed.2").value());
         assertEquals("-5", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.1.0").value());
-        assertEquals("192.0.2.7", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.2.0").value());
-        assertEquals("\u0000\u00ffA", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.3.0").value(), "one char a byte");
-        assertEquals("1.3.6.1.4.1.8072.3.2.10", probe("UDP/SNMPv2c", "oid", "sysObjectID.0").value());
+        assertEquals(
+                "192.0.2.7",
+                probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.2.0").value());
+        assertEquals(
+                "\u0000\u00ffA",
+                probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.3.0").value(),
+                "one char a byte");
+        assertEquals(
+                "1.3.6.1.4.1.8072.3.2.10",
+                probe("UDP/SNMPv2c", "oid", "sysObjectID.0").value());
     }
 
     @Test
     void snmpversionTurnsPlainSnmpIntoV2c() {
-        assertEquals("noSuchName", probe("UDP/SNMP", "oid", "1.3.6.1.4.1.99999.9.0").reason(), "v1");
-        assertEquals("noSuchObject",
-                probe("UDP/SNMP", "oid", "1.3.6.1.4.1.99999.9.0", "snmpversion", "2c").reason(), "v2c");
+        assertEquals(
+                "noSuchName", probe("UDP/SNMP", "oid", "1.3.6.1.4.1.99999.9.0").reason(), "v1");
+        assertEquals(
+                "noSuchObject",
+                probe("UDP/SNMP", "oid", "1.3.6.1.4.1.99999.9.0", "snmpversion", "2c")
+                        .reason(),
+                "v2c");
     }
 
     @Test
     void exceptionsAreTheReason() {
-        assertEquals("noSuchObject", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.9.0").reason());
-        assertEquals("noSuchInstance", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.4.0").reason());
-        assertEquals("endOfMibView", probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.5.0").reason());
+        assertEquals(
+                "noSuchObject",
+                probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.9.0").reason());
+        assertEquals(
+                "noSuchInstance",
+                probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.4.0").reason());
+        assertEquals(
+                "endOfMibView",
+                probe("UDP/SNMPv2c", "oid", "1.3.6.1.4.1.99999.5.0").reason());
     }
 
     @Test
@@ -125,8 +146,10 @@ class SnmpMonitorTest {
 
     @Test
     void aWrongCommunityGetsNoAnswer() {
-        Reply r = await(monitor.probe(spec("UDP/SNMPv2c", "port", port(), "community", "public", "oid",
-                "sysDescr.0", "timeout", "1")), SHORT_WAIT);
+        Reply r = await(
+                monitor.probe(spec(
+                        "UDP/SNMPv2c", "port", port(), "community", "public", "oid", "sysDescr.0", "timeout", "1")),
+                SHORT_WAIT);
         assertEquals("timeout", r.reason());
         Duration waited = r.elapsed();
         assertTrue(waited.toMillis() >= 900 && waited.toMillis() < 3000, "at the timeout: " + waited);
@@ -150,8 +173,10 @@ class SnmpMonitorTest {
         assertTrue(slow.ok(), slow.reason());
         assertTrue(slow.elapsed().toMillis() >= 300, "waited for it: " + slow.elapsed());
         agent.delay = Duration.ofMillis(2500);
-        Reply late = await(monitor.probe(spec("UDP/SNMPv2c", "port", port(), "community", COMMUNITY, "oid",
-                "sysDescr.0", "timeout", "1")), SHORT_WAIT);
+        Reply late = await(
+                monitor.probe(spec(
+                        "UDP/SNMPv2c", "port", port(), "community", COMMUNITY, "oid", "sysDescr.0", "timeout", "1")),
+                SHORT_WAIT);
         assertEquals("timeout", late.reason());
     }
 
@@ -161,8 +186,8 @@ class SnmpMonitorTest {
         Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
         Verdict first = ResultEvaluator.evaluate(params, probe("UDP/SNMP", "oid", "ifInOctets.2"), EvalState.EMPTY, t0);
         assertTrue(first.pending(), "the first sample only starts the rate");
-        Verdict second = ResultEvaluator.evaluate(params, probe("UDP/SNMP", "oid", "ifInOctets.2"), first.next(),
-                t0.plusSeconds(10));
+        Verdict second = ResultEvaluator.evaluate(
+                params, probe("UDP/SNMP", "oid", "ifInOctets.2"), first.next(), t0.plusSeconds(10));
         assertEquals(100.0, second.number(), "1000 octets in 10 s");
         assertFalse(second.up(), "above maxvalue");
         assertEquals("4000002000", probe("UDP/SNMP", "oid", IF_IN_OCTETS_2).value(), "a counter past 2^31");
@@ -170,11 +195,16 @@ class SnmpMonitorTest {
 
     @Test
     void settingsThatCannotWorkSayWhy() {
-        assertEquals("configuration: bad oid '1.3.x': write it as numbers (.1.3.6.1.2.1.1.3.0) or as a name and "
-                + "index (ifInOctets.2)", probe("UDP/SNMP", "oid", "1.3.x").reason());
-        assertEquals("configuration: bad snmpversion '4': use 1, 2c or 3",
+        assertEquals(
+                "configuration: bad oid '1.3.x': write it as numbers (.1.3.6.1.2.1.1.3.0) or as a name and "
+                        + "index (ifInOctets.2)",
+                probe("UDP/SNMP", "oid", "1.3.x").reason());
+        assertEquals(
+                "configuration: bad snmpversion '4': use 1, 2c or 3",
                 probe("UDP/SNMP", "snmpversion", "4").reason());
-        assertEquals("configuration: SNMPv3 needs a user: set 'snmpuser'", probe("UDP/SNMPv3").reason());
+        assertEquals(
+                "configuration: SNMPv3 needs a user: set 'snmpuser'",
+                probe("UDP/SNMPv3").reason());
     }
 
     @Test
@@ -193,7 +223,9 @@ class SnmpMonitorTest {
         var inFlight = monitor.probe(spec("UDP/SNMP", "port", port(), "community", COMMUNITY, "timeout", "30"));
         monitor.close();
         assertEquals(NetLoop.SHUT_DOWN, await(inFlight, SHORT_WAIT).reason());
-        assertEquals(NetLoop.SHUT_DOWN, await(monitor.probe(spec("UDP/SNMP", "port", port()))).reason());
+        assertEquals(
+                NetLoop.SHUT_DOWN,
+                await(monitor.probe(spec("UDP/SNMP", "port", port()))).reason());
         assertEquals(0, monitor.inFlight());
     }
 

@@ -31,13 +31,27 @@ class SnmpRepliesTest {
 
     @Test
     void reportsAreSaidInWords() {
-        assertEquals("unknown engine id", report(SnmpConstants.usmStatsUnknownEngineIDs).reason());
-        assertEquals("authentication failure", report(SnmpConstants.usmStatsWrongDigests).reason());
-        assertEquals("decryption error", report(SnmpConstants.usmStatsDecryptionErrors).reason());
-        assertEquals("not in time window", report(SnmpConstants.usmStatsNotInTimeWindows).reason());
-        assertEquals("unknown context", report(SnmpConstants.snmpUnknownContexts).reason());
-        assertEquals("authentication failure", report(new OID("1.3.6.1.6.3.15.1.1.5")).reason(), "without .0");
-        assertEquals("SNMP report 1.3.6.1.4.1.1.2.0", report(new OID("1.3.6.1.4.1.1.2.0")).reason());
+        assertEquals(
+                "unknown engine id",
+                report(SnmpConstants.usmStatsUnknownEngineIDs).reason());
+        assertEquals(
+                "authentication failure",
+                report(SnmpConstants.usmStatsWrongDigests).reason());
+        assertEquals(
+                "decryption error",
+                report(SnmpConstants.usmStatsDecryptionErrors).reason());
+        assertEquals(
+                "not in time window",
+                report(SnmpConstants.usmStatsNotInTimeWindows).reason());
+        assertEquals(
+                "unknown context", report(SnmpConstants.snmpUnknownContexts).reason());
+        assertEquals(
+                "authentication failure",
+                report(new OID("1.3.6.1.6.3.15.1.1.5")).reason(),
+                "without .0");
+        assertEquals(
+                "SNMP report 1.3.6.1.4.1.1.2.0",
+                report(new OID("1.3.6.1.4.1.1.2.0")).reason());
     }
 
     @Test
@@ -51,8 +65,8 @@ class SnmpRepliesTest {
 
     @Test
     void aValueForAnotherOidIsABadResponse() {
-        Reply r = SnmpReplies.of(SYS_DESCR, response(new VariableBinding(new OID("1.3.6.1.2.1.1.5.0"),
-                new OctetString("x"))), NOW);
+        Reply r = SnmpReplies.of(
+                SYS_DESCR, response(new VariableBinding(new OID("1.3.6.1.2.1.1.5.0"), new OctetString("x"))), NOW);
         assertEquals("bad SNMP response: not the value of 1.3.6.1.2.1.1.1.0", r.reason());
     }
 
@@ -78,8 +92,11 @@ class SnmpRepliesTest {
         PDU error = response(new VariableBinding(SnmpSettings.SYS_UP_TIME));
         error.setErrorStatus(PDU.genErr);
         assertTrue(SnmpReplies.of(alive, error, NOW).ok());
-        assertEquals("authentication failure", SnmpReplies.of(alive, reportPdu(SnmpConstants.usmStatsWrongDigests),
-                NOW).reason(), "a report is no answer to the get");
+        assertEquals(
+                "authentication failure",
+                SnmpReplies.of(alive, reportPdu(SnmpConstants.usmStatsWrongDigests), NOW)
+                        .reason(),
+                "a report is no answer to the get");
     }
 
     private static Reply report(OID counter) {

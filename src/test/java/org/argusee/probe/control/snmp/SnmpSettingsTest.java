@@ -22,10 +22,16 @@ import org.snmp4j.security.SecurityLevel;
 class SnmpSettingsTest {
 
     @ParameterizedTest
-    @CsvSource({".1.3.6.1.2.1.2.2.1.10.1, 1.3.6.1.2.1.2.2.1.10.1", "1.3.6.1.2.1.1.3.0, 1.3.6.1.2.1.1.3.0",
-        "ifInOctets.2, 1.3.6.1.2.1.2.2.1.10.2", "IFOUTOCTETS.3, 1.3.6.1.2.1.2.2.1.16.3",
-        "sysUpTime.0, 1.3.6.1.2.1.1.3.0", "ifHCInOctets.7, 1.3.6.1.2.1.31.1.1.1.6.7", "ifNumber.0, 1.3.6.1.2.1.2.1.0",
-        "sysDescr, 1.3.6.1.2.1.1.1"})
+    @CsvSource({
+        ".1.3.6.1.2.1.2.2.1.10.1, 1.3.6.1.2.1.2.2.1.10.1",
+        "1.3.6.1.2.1.1.3.0, 1.3.6.1.2.1.1.3.0",
+        "ifInOctets.2, 1.3.6.1.2.1.2.2.1.10.2",
+        "IFOUTOCTETS.3, 1.3.6.1.2.1.2.2.1.16.3",
+        "sysUpTime.0, 1.3.6.1.2.1.1.3.0",
+        "ifHCInOctets.7, 1.3.6.1.2.1.31.1.1.1.6.7",
+        "ifNumber.0, 1.3.6.1.2.1.2.1.0",
+        "sysDescr, 1.3.6.1.2.1.1.1"
+    })
     void oidsAreNumbersOrNamesWithAnIndex(String written, String numeric) {
         assertEquals(numeric, SnmpOids.parse(written).numeric());
     }
@@ -41,11 +47,17 @@ class SnmpSettingsTest {
     @Test
     void theTypeNamesTheVersionElseSnmpversion() {
         assertEquals(SnmpConstants.version1, SnmpSettings.of(spec("UDP/SNMP")).version());
-        assertEquals(SnmpConstants.version2c, SnmpSettings.of(spec("UDP/SNMP", "snmpversion", "2c")).version());
-        assertEquals(SnmpConstants.version2c, SnmpSettings.of(spec("UDP/SNMPv2c", "snmpversion", "1")).version(),
+        assertEquals(
+                SnmpConstants.version2c,
+                SnmpSettings.of(spec("UDP/SNMP", "snmpversion", "2c")).version());
+        assertEquals(
+                SnmpConstants.version2c,
+                SnmpSettings.of(spec("UDP/SNMPv2c", "snmpversion", "1")).version(),
                 "an inherited snmpversion does not override the type");
-        assertEquals(SnmpConstants.version3,
-                SnmpSettings.of(spec("UDP/SNMP", "snmpversion", "v3", "snmpuser", "u")).version());
+        assertEquals(
+                SnmpConstants.version3,
+                SnmpSettings.of(spec("UDP/SNMP", "snmpversion", "v3", "snmpuser", "u"))
+                        .version());
     }
 
     @Test
@@ -58,37 +70,79 @@ class SnmpSettingsTest {
 
     @Test
     void aV3UserTakesTheDefaultsOfTheOriginal() {
-        SnmpUser u = SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "ops", "snmppass", "12345678",
-                "snmpprivpass", "abcdefgh")).user();
+        SnmpUser u = SnmpSettings.of(
+                        spec("UDP/SNMPv3", "snmpuser", "ops", "snmppass", "12345678", "snmpprivpass", "abcdefgh"))
+                .user();
         assertEquals(AuthMD5.ID, u.auth());
         assertEquals(PrivDES.ID, u.priv());
         assertEquals(SecurityLevel.AUTH_PRIV, u.securityLevel());
-        SnmpUser sha = SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "ops", "snmppass", "12345678",
-                "snmpauth", "sha1", "snmpprivpass", "abcdefgh", "snmppriv", "aes128")).user();
+        SnmpUser sha = SnmpSettings.of(spec(
+                        "UDP/SNMPv3",
+                        "snmpuser",
+                        "ops",
+                        "snmppass",
+                        "12345678",
+                        "snmpauth",
+                        "sha1",
+                        "snmpprivpass",
+                        "abcdefgh",
+                        "snmppriv",
+                        "aes128"))
+                .user();
         assertEquals(AuthSHA.ID, sha.auth());
         assertEquals(PrivAES128.ID, sha.priv());
     }
 
     @Test
     void securityLevelsFollowThePassphrases() {
-        assertEquals(SecurityLevel.NOAUTH_NOPRIV, SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u")).user()
-                .securityLevel());
-        assertEquals(SecurityLevel.AUTH_NOPRIV, SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass",
-                "12345678")).user().securityLevel());
-        assertEquals(SecurityLevel.AUTH_NOPRIV, SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass",
-                "12345678", "snmpprivpass", "abcdefgh", "snmppriv", "none")).user().securityLevel());
-        assertEquals(SecurityLevel.NOAUTH_NOPRIV, SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass",
-                "12345678", "snmpauth", "none")).user().securityLevel());
+        assertEquals(
+                SecurityLevel.NOAUTH_NOPRIV,
+                SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u")).user().securityLevel());
+        assertEquals(
+                SecurityLevel.AUTH_NOPRIV,
+                SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass", "12345678"))
+                        .user()
+                        .securityLevel());
+        assertEquals(
+                SecurityLevel.AUTH_NOPRIV,
+                SnmpSettings.of(spec(
+                                "UDP/SNMPv3",
+                                "snmpuser",
+                                "u",
+                                "snmppass",
+                                "12345678",
+                                "snmpprivpass",
+                                "abcdefgh",
+                                "snmppriv",
+                                "none"))
+                        .user()
+                        .securityLevel());
+        assertEquals(
+                SecurityLevel.NOAUTH_NOPRIV,
+                SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass", "12345678", "snmpauth", "none"))
+                        .user()
+                        .securityLevel());
     }
 
     @Test
     void badSettingsNameTheParameterAndHideSecrets() {
-        assertEquals("bad snmpauth 'SHA3': use MD5, SHA1, SHA, SHA-1, SHA224, SHA-224, SHA256, SHA-256, SHA384, "
-                + "SHA-384, SHA512, SHA-512 or none", message(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass",
-                "12345678", "snmpauth", "SHA3")));
-        assertTrue(message(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass", "12345678", "snmpprivpass", "abcdefgh",
-                "snmppriv", "blowfish")).startsWith("bad snmppriv 'blowfish'"));
-        assertEquals("snmpprivpass needs snmppass too: SNMPv3 has no privacy without authentication",
+        assertEquals(
+                "bad snmpauth 'SHA3': use MD5, SHA1, SHA, SHA-1, SHA224, SHA-224, SHA256, SHA-256, SHA384, "
+                        + "SHA-384, SHA512, SHA-512 or none",
+                message(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass", "12345678", "snmpauth", "SHA3")));
+        assertTrue(message(spec(
+                        "UDP/SNMPv3",
+                        "snmpuser",
+                        "u",
+                        "snmppass",
+                        "12345678",
+                        "snmpprivpass",
+                        "abcdefgh",
+                        "snmppriv",
+                        "blowfish"))
+                .startsWith("bad snmppriv 'blowfish'"));
+        assertEquals(
+                "snmpprivpass needs snmppass too: SNMPv3 has no privacy without authentication",
                 message(spec("UDP/SNMPv3", "snmpuser", "u", "snmpprivpass", "abcdefgh")));
         String shortPass = message(spec("UDP/SNMPv3", "snmpuser", "u", "snmppass", "s3cr3t"));
         assertFalse(shortPass.contains("s3cr3t"), shortPass);
@@ -99,20 +153,26 @@ class SnmpSettingsTest {
 
     @Test
     void engineIdsAreHexAsToolsPrintThem() {
-        assertEquals("80:00:1f:88:80:aa", SnmpSettings.hex("authengine", "0x80001F8880aa").toHexString());
-        assertEquals("80:00:1f:88:80:aa", SnmpSettings.hex("authengine", "80:00:1f:88:80:aa").toHexString());
+        assertEquals(
+                "80:00:1f:88:80:aa",
+                SnmpSettings.hex("authengine", "0x80001F8880aa").toHexString());
+        assertEquals(
+                "80:00:1f:88:80:aa",
+                SnmpSettings.hex("authengine", "80:00:1f:88:80:aa").toHexString());
         assertThrows(IllegalArgumentException.class, () -> SnmpSettings.hex("contextengine", "8000"), "too short");
     }
 
     @Test
     void theUserNeverShowsItsPassphrases() {
-        SnmpUser u = SnmpSettings.of(spec("UDP/SNMPv3", "snmpuser", "ops", "snmppass", "auth-secret",
-                "snmpprivpass", "priv-secret")).user();
+        SnmpUser u = SnmpSettings.of(
+                        spec("UDP/SNMPv3", "snmpuser", "ops", "snmppass", "auth-secret", "snmpprivpass", "priv-secret"))
+                .user();
         assertFalse(u.toString().contains("secret"), u.toString());
         assertEquals("SnmpUser[ops, authPriv]", u.toString());
     }
 
     private static String message(ProbeSpec spec) {
-        return assertThrows(IllegalArgumentException.class, () -> SnmpSettings.of(spec)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> SnmpSettings.of(spec))
+                .getMessage();
     }
 }

@@ -46,14 +46,15 @@ class SnmpV3Test {
     void open() throws IOException {
         loop = NetLoop.open();
         monitor = SnmpMonitor.open(loop);
-        agent = SnmpAgent.start("unused-community",
-                user("md5des", AuthMD5.ID, PrivDES.ID),
-                user("shaaes", AuthSHA.ID, PrivAES128.ID),
-                user("shaaes192", AuthSHA.ID, PrivAES192.ID),
-                user("shaaes256", AuthSHA.ID, PrivAES256.ID),
-                user("sha256des3", AuthHMAC192SHA256.ID, Priv3DES.ID),
-                user("sha512", AuthHMAC384SHA512.ID, null),
-                user("nobody", null, null))
+        agent = SnmpAgent.start(
+                        "unused-community",
+                        user("md5des", AuthMD5.ID, PrivDES.ID),
+                        user("shaaes", AuthSHA.ID, PrivAES128.ID),
+                        user("shaaes192", AuthSHA.ID, PrivAES192.ID),
+                        user("shaaes256", AuthSHA.ID, PrivAES256.ID),
+                        user("sha256des3", AuthHMAC192SHA256.ID, Priv3DES.ID),
+                        user("sha512", AuthHMAC384SHA512.ID, null),
+                        user("nobody", null, null))
                 .with("1.3.6.1.2.1.1.1.0", new OctetString("Argus test agent"));
     }
 
@@ -65,8 +66,14 @@ class SnmpV3Test {
     }
 
     @ParameterizedTest
-    @CsvSource({"md5des, MD5, DES", "shaaes, SHA1, AES", "shaaes192, sha, AES192", "shaaes256, SHA1, AES256",
-        "sha256des3, SHA256, 3DES", "sha512, SHA512, none"})
+    @CsvSource({
+        "md5des, MD5, DES",
+        "shaaes, SHA1, AES",
+        "shaaes192, sha, AES192",
+        "shaaes256, SHA1, AES256",
+        "sha256des3, SHA256, 3DES",
+        "sha512, SHA512, none"
+    })
     void everyProtocolPairWorks(String user, String auth, String priv) {
         Reply r = probe(agent, user, "snmpauth", auth, "snmppriv", priv);
         assertTrue(r.ok(), user + ": " + r.reason());
@@ -88,24 +95,56 @@ class SnmpV3Test {
 
     @Test
     void noPassphraseIsNoAuthNoPriv() {
-        Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", port(agent), "snmpuser", "nobody", "oid",
-                "sysDescr.0")));
+        Reply r = await(
+                monitor.probe(spec("UDP/SNMPv3", "port", port(agent), "snmpuser", "nobody", "oid", "sysDescr.0")));
         assertTrue(r.ok(), r.reason());
     }
 
     @Test
     void aWrongPassphraseIsAnAuthenticationFailure() {
-        Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", port(agent), "snmpuser", "shaaes", "snmpauth",
-                "SHA1", "snmppass", "not-the-passphrase", "snmppriv", "AES", "snmpprivpass", PRIV_PASS, "oid",
-                "sysDescr.0", "timeout", "15")));
+        Reply r = await(monitor.probe(spec(
+                "UDP/SNMPv3",
+                "port",
+                port(agent),
+                "snmpuser",
+                "shaaes",
+                "snmpauth",
+                "SHA1",
+                "snmppass",
+                "not-the-passphrase",
+                "snmppriv",
+                "AES",
+                "snmpprivpass",
+                PRIV_PASS,
+                "oid",
+                "sysDescr.0",
+                "timeout",
+                "15")));
         assertEquals("authentication failure", r.reason());
     }
 
     @Test
     void aWrongPrivacyPassphraseFails() {
-        Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", port(agent), "snmpuser", "shaaes", "snmpauth",
-                "SHA1", "snmppass", AUTH_PASS, "snmppriv", "AES", "snmpprivpass", "not-the-passphrase", "oid",
-                "sysDescr.0", "timeout", "2")), SHORT_WAIT);
+        Reply r = await(
+                monitor.probe(spec(
+                        "UDP/SNMPv3",
+                        "port",
+                        port(agent),
+                        "snmpuser",
+                        "shaaes",
+                        "snmpauth",
+                        "SHA1",
+                        "snmppass",
+                        AUTH_PASS,
+                        "snmppriv",
+                        "AES",
+                        "snmpprivpass",
+                        "not-the-passphrase",
+                        "oid",
+                        "sysDescr.0",
+                        "timeout",
+                        "2")),
+                SHORT_WAIT);
         assertFalse(r.ok());
         assertTrue(List.of("decryption error", "timeout").contains(r.reason()), r.reason());
     }
@@ -117,20 +156,41 @@ class SnmpV3Test {
 
     @Test
     void askingMoreSecurityThanTheUserHasIsRefused() {
-        Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", port(agent), "snmpuser", "sha512", "snmpauth",
-                "SHA512", "snmppass", AUTH_PASS, "snmpprivpass", PRIV_PASS, "oid", "sysDescr.0")));
+        Reply r = await(monitor.probe(spec(
+                "UDP/SNMPv3",
+                "port",
+                port(agent),
+                "snmpuser",
+                "sha512",
+                "snmpauth",
+                "SHA512",
+                "snmppass",
+                AUTH_PASS,
+                "snmpprivpass",
+                PRIV_PASS,
+                "oid",
+                "sysDescr.0")));
         assertEquals("unsupported security level", r.reason());
     }
 
     @Test
     void aConfiguredEngineIdSkipsDiscovery() {
-        Reply right = probe(agent, "shaaes", "snmpauth", "SHA1", "snmppriv", "AES", "authengine",
-                "0x" + agent.engineHex());
+        Reply right =
+                probe(agent, "shaaes", "snmpauth", "SHA1", "snmppriv", "AES", "authengine", "0x" + agent.engineHex());
         assertTrue(right.ok(), right.reason());
         assertEquals(0, agent.anonymous.get(), "no discovery");
         // SNMP4J as an agent drops a request for another engine id; Net-SNMP says "unknown engine id" instead
-        Reply wrong = probe(agent, "shaaes", "snmpauth", "SHA1", "snmppriv", "AES", "authengine",
-                "80001f8880aabbccddeeff", "timeout", "1");
+        Reply wrong = probe(
+                agent,
+                "shaaes",
+                "snmpauth",
+                "SHA1",
+                "snmppriv",
+                "AES",
+                "authengine",
+                "80001f8880aabbccddeeff",
+                "timeout",
+                "1");
         assertEquals("timeout", wrong.reason());
     }
 
@@ -143,12 +203,28 @@ class SnmpV3Test {
 
     @Test
     void oneUserNameMayHaveAnotherPassphraseOnAnotherAgent() throws IOException {
-        try (SnmpAgent other = SnmpAgent.start("unused", new UsmUser(new OctetString("md5des"), AuthMD5.ID,
-                new OctetString("other-auth-pass"), PrivDES.ID, new OctetString("other-priv-pass")))
+        try (SnmpAgent other = SnmpAgent.start(
+                        "unused",
+                        new UsmUser(
+                                new OctetString("md5des"),
+                                AuthMD5.ID,
+                                new OctetString("other-auth-pass"),
+                                PrivDES.ID,
+                                new OctetString("other-priv-pass")))
                 .with("1.3.6.1.2.1.1.1.0", new OctetString("the other agent"))) {
             assertTrue(probe(agent, "md5des").ok());
-            Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", port(other), "snmpuser", "md5des", "snmppass",
-                    "other-auth-pass", "snmpprivpass", "other-priv-pass", "oid", "sysDescr.0")));
+            Reply r = await(monitor.probe(spec(
+                    "UDP/SNMPv3",
+                    "port",
+                    port(other),
+                    "snmpuser",
+                    "md5des",
+                    "snmppass",
+                    "other-auth-pass",
+                    "snmpprivpass",
+                    "other-priv-pass",
+                    "oid",
+                    "sysDescr.0")));
             assertEquals("the other agent", r.value(), r.reason());
             assertTrue(probe(agent, "md5des").ok(), "the first agent's keys are still right");
         }
@@ -160,8 +236,9 @@ class SnmpV3Test {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Reply r = await(monitor.probe(spec("UDP/SNMPv3", "port", Integer.toString(port), "snmpuser", "x",
-                "timeout", "1")), SHORT_WAIT);
+        Reply r = await(
+                monitor.probe(spec("UDP/SNMPv3", "port", Integer.toString(port), "snmpuser", "x", "timeout", "1")),
+                SHORT_WAIT);
         assertEquals("timeout", r.reason());
     }
 
@@ -173,8 +250,18 @@ class SnmpV3Test {
 
     private Reply probe(SnmpAgent target, String user, String... more) {
         String[] all = new String[more.length + 10];
-        String[] base = {"port", port(target), "snmpuser", user, "snmppass", AUTH_PASS, "snmpprivpass", PRIV_PASS,
-            "oid", "sysDescr.0"};
+        String[] base = {
+            "port",
+            port(target),
+            "snmpuser",
+            user,
+            "snmppass",
+            AUTH_PASS,
+            "snmpprivpass",
+            PRIV_PASS,
+            "oid",
+            "sysDescr.0"
+        };
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return await(monitor.probe(spec("UDP/SNMPv3", all)));
@@ -185,7 +272,11 @@ class SnmpV3Test {
     }
 
     private static UsmUser user(String name, OID auth, OID priv) {
-        return new UsmUser(new OctetString(name), auth, auth == null ? null : new OctetString(AUTH_PASS), priv,
+        return new UsmUser(
+                new OctetString(name),
+                auth,
+                auth == null ? null : new OctetString(AUTH_PASS),
+                priv,
                 priv == null ? null : new OctetString(PRIV_PASS));
     }
 }

@@ -37,8 +37,14 @@ class TcpMonitorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"TCP/SMTP, '220 mail ESMTP ready'", "TCP/FTP, '220 ftp'", "TCP/POP, '+OK pop3'",
-        "TCP/IMAP, '* OK imap4'", "TCP/NNTP, '200 news'", "TCP/SSH, 'SSH-2.0-OpenSSH_9.2'"})
+    @CsvSource({
+        "TCP/SMTP, '220 mail ESMTP ready'",
+        "TCP/FTP, '220 ftp'",
+        "TCP/POP, '+OK pop3'",
+        "TCP/IMAP, '* OK imap4'",
+        "TCP/NNTP, '200 news'",
+        "TCP/SSH, 'SSH-2.0-OpenSSH_9.2'"
+    })
     void bannerAppsAreUpOnTheirGreeting(String type, String greeting) throws Exception {
         try (TcpPeer peer = TcpPeer.start(TcpPeer.says(greeting + "\r\nmore after the first line\r\n"))) {
             Reply r = await(monitor.probe(spec(type, "port", port(peer))));
@@ -59,10 +65,11 @@ class TcpMonitorTest {
     @Test
     void aSilentPeerTimesOutAtTheServiceTimeout() throws Exception {
         try (TcpPeer peer = TcpPeer.start((s, p) -> p.hold(s))) {
-            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer), "timeout", "1")),
-                    Duration.ofSeconds(6));
+            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", port(peer), "timeout", "1")), Duration.ofSeconds(6));
             assertEquals("timeout", r.reason());
-            assertTrue(r.elapsed().compareTo(Duration.ofMillis(900)) >= 0, r.elapsed().toString());
+            assertTrue(
+                    r.elapsed().compareTo(Duration.ofMillis(900)) >= 0,
+                    r.elapsed().toString());
             assertEquals(0, loop.inFlight());
         }
     }

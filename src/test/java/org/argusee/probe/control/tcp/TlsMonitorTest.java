@@ -68,8 +68,12 @@ class TlsMonitorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"TCP/POPS, '+OK pop3 ready'", "TCP/IMAPS, '* OK imap ready'", "TCP/SMTPS, '220 mail ready'",
-        "TCP/NNTPS, '200 news'"})
+    @CsvSource({
+        "TCP/POPS, '+OK pop3 ready'",
+        "TCP/IMAPS, '* OK imap ready'",
+        "TCP/SMTPS, '220 mail ready'",
+        "TCP/NNTPS, '200 news'"
+    })
     void tlsAppsAreUpOnTheirGreetingWithASelfSignedCertificate(String type, String greeting) throws Exception {
         try (TcpPeer peer = tlsPeer(fresh, TcpPeer.says(greeting + "\r\n"))) {
             Reply r = await(monitor.probe(spec(type, "port", port(peer))));
@@ -105,7 +109,8 @@ class TlsMonitorTest {
         List<String> sessions = new CopyOnWriteArrayList<>();
         try (TcpPeer peer = TcpPeer.start(server, (s, p) -> {
             try (s) {
-                sessions.add(HexFormat.of().formatHex(((SSLSocket) s).getSession().getId()));
+                sessions.add(
+                        HexFormat.of().formatHex(((SSLSocket) s).getSession().getId()));
                 s.getOutputStream().write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
             }
         })) {
@@ -133,8 +138,10 @@ class TlsMonitorTest {
         try (TcpPeer peer = tlsPeer(fresh, TcpPeer.says("+OK ready\r\n"))) {
             Reply soon = await(monitor.probe(spec("TCP/POPS", "port", port(peer), "ssl_expiry", "120")));
             assertFalse(soon.ok());
-            assertTrue(List.of("certificate expires in 99 days", "certificate expires in 100 days")
-                    .contains(soon.reason()), soon.reason());
+            assertTrue(
+                    List.of("certificate expires in 99 days", "certificate expires in 100 days")
+                            .contains(soon.reason()),
+                    soon.reason());
             Reply fine = await(monitor.probe(spec("TCP/POPS", "port", port(peer), "ssl_expiry", "30")));
             assertTrue(fine.ok(), fine.reason());
         }
@@ -143,7 +150,8 @@ class TlsMonitorTest {
     @Test
     void aCertificateNotYetValidFailsOnlyTheCheck() throws Exception {
         try (TcpPeer peer = tlsPeer(future, TcpPeer.says("+OK ready\r\n"))) {
-            assertTrue(await(monitor.probe(spec("TCP/POPS", "port", port(peer)))).ok());
+            assertTrue(
+                    await(monitor.probe(spec("TCP/POPS", "port", port(peer)))).ok());
             Reply r = await(monitor.probe(spec("TCP/POPS", "port", port(peer), "ssl_expiry", "0")));
             assertEquals("certificate not yet valid", r.reason());
         }
@@ -152,8 +160,7 @@ class TlsMonitorTest {
     @Test
     void sslValueDaysGivesTheDaysLeftAfterTheAppsOwnCheck() throws Exception {
         try (TcpPeer peer = tlsPeer(fresh, TcpPeer.says("+OK ready\r\n"))) {
-            Reply r = await(monitor.probe(spec("TCP/POPS", "port", port(peer), "ssl_value", "days",
-                    "minvalue", "30")));
+            Reply r = await(monitor.probe(spec("TCP/POPS", "port", port(peer), "ssl_value", "days", "minvalue", "30")));
             assertTrue(r.ok(), r.reason());
             assertTrue(List.of("99", "100").contains(r.value()), r.value());
         }
@@ -195,8 +202,8 @@ class TlsMonitorTest {
                 s.getOutputStream().write(megabyte);
             }
         })) {
-            Reply r = await(monitor.probe(spec("TCP", "port", port(peer), "ssl", "yes", "readhow", "toeof",
-                    "expect", "^y+$")));
+            Reply r = await(
+                    monitor.probe(spec("TCP", "port", port(peer), "ssl", "yes", "readhow", "toeof", "expect", "^y+$")));
             assertTrue(r.ok(), r.reason());
             assertEquals(Received.CAP, r.value().length());
         }
@@ -215,18 +222,21 @@ class TlsMonitorTest {
     void aServerThatHangsUpInTheHandshakeIsNamed() throws Exception {
         try (TcpPeer peer = TcpPeer.start((s, p) -> s.close())) {
             Reply r = await(monitor.probe(spec("TCP/IMAPS", "port", port(peer))));
-            assertTrue(List.of("TLS handshake failed: connection closed", "TLS handshake failed: connection reset")
-                    .contains(r.reason()), r.reason());
+            assertTrue(
+                    List.of("TLS handshake failed: connection closed", "TLS handshake failed: connection reset")
+                            .contains(r.reason()),
+                    r.reason());
         }
     }
 
     @Test
     void aServerSilentInTheHandshakeTimesOutAtTheServiceTimeout() throws Exception {
         try (TcpPeer peer = TcpPeer.start((s, p) -> p.hold(s))) {
-            Reply r = await(monitor.probe(spec("TCP/SSL", "port", port(peer), "timeout", "1")),
-                    Duration.ofSeconds(6));
+            Reply r = await(monitor.probe(spec("TCP/SSL", "port", port(peer), "timeout", "1")), Duration.ofSeconds(6));
             assertEquals("timeout in TLS handshake", r.reason());
-            assertTrue(r.elapsed().compareTo(Duration.ofMillis(900)) >= 0, r.elapsed().toString());
+            assertTrue(
+                    r.elapsed().compareTo(Duration.ofMillis(900)) >= 0,
+                    r.elapsed().toString());
             assertEquals(0, loop.inFlight());
         }
     }
@@ -252,8 +262,8 @@ class TlsMonitorTest {
     }
 
     static SSLServerSocket serverSocket(TlsKeys keys) throws IOException {
-        return (SSLServerSocket) keys.context().getServerSocketFactory()
-                .createServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        return (SSLServerSocket)
+                keys.context().getServerSocketFactory().createServerSocket(0, 100, InetAddress.getLoopbackAddress());
     }
 
     private static TcpPeer.Behaviour handshakeAndHold() {

@@ -62,7 +62,9 @@ class UdpMonitorTest {
     @Test
     void aDnsQueryEchoedBackIsNoAnswer() throws Exception {
         try (UdpPeer peer = UdpPeer.answering(q -> q)) {
-            assertEquals("bad DNS response", await(monitor.probe(spec("UDP/DNS", "port", port(peer)))).reason());
+            assertEquals(
+                    "bad DNS response",
+                    await(monitor.probe(spec("UDP/DNS", "port", port(peer)))).reason());
         }
     }
 
@@ -110,7 +112,8 @@ class UdpMonitorTest {
     void aVersionMismatchIsDownOnlyWhenTheServiceNamesTheVersion() throws Exception {
         try (UdpPeer peer = UdpPeer.answering(q -> rpcAnswer(q, 2))) {
             assertTrue(await(monitor.probe(spec("UDP/NFS", "port", port(peer)))).ok());
-            assertEquals("RPC version 3 not offered",
+            assertEquals(
+                    "RPC version 3 not offered",
                     await(monitor.probe(spec("UDP/NFSv3", "port", port(peer)))).reason());
         }
     }
@@ -134,13 +137,13 @@ class UdpMonitorTest {
                     other.send("stranger".getBytes(StandardCharsets.US_ASCII));
                     main.send(pong);
                 })) {
-            Reply ignored = await(monitor.probe(spec("UDP", "port", port(stranger), "send", "x", "timeout", "1")),
-                    SHORT_WAIT);
+            Reply ignored =
+                    await(monitor.probe(spec("UDP", "port", port(stranger), "send", "x", "timeout", "1")), SHORT_WAIT);
             assertEquals("no response", ignored.reason());
             Reply r = await(monitor.probe(spec("UDP", "port", port(both), "send", "x")));
             assertEquals("pong", r.value(), "the stranger's datagram was skipped");
-            Reply accepted = await(monitor.probe(
-                    spec("UDP", "port", port(stranger), "send", "x", "verify_response_port", "no")));
+            Reply accepted = await(
+                    monitor.probe(spec("UDP", "port", port(stranger), "send", "x", "verify_response_port", "no")));
             assertEquals("pong", accepted.value());
         }
     }
@@ -158,9 +161,14 @@ class UdpMonitorTest {
 
     @Test
     void requestsOfOtherMonitorsAreRefused() {
-        assertEquals("UDP/SNMPv3 is tested by another monitor", await(monitor.probe(spec("UDP/SNMPv3"))).reason());
-        assertEquals("UDP/SNMP is tested by another monitor", await(monitor.probe(spec("UDP/SNMP"))).reason());
-        assertTrue(await(monitor.probe(spec("UDP/DNS/A/www.example.com"))).reason().endsWith("not supported yet"));
+        assertEquals(
+                "UDP/SNMPv3 is tested by another monitor",
+                await(monitor.probe(spec("UDP/SNMPv3"))).reason());
+        assertEquals(
+                "UDP/SNMP is tested by another monitor",
+                await(monitor.probe(spec("UDP/SNMP"))).reason());
+        assertTrue(
+                await(monitor.probe(spec("UDP/DNS/A/www.example.com"))).reason().endsWith("not supported yet"));
     }
 
     static String port(UdpPeer peer) {
@@ -175,7 +183,12 @@ class UdpMonitorTest {
 
     private static byte[] rpcAnswer(byte[] call, int acceptStat) {
         ByteBuffer b = ByteBuffer.allocate(24);
-        b.putInt(ByteBuffer.wrap(call).getInt(0)).putInt(1).putInt(0).putInt(0).putInt(0).putInt(acceptStat);
+        b.putInt(ByteBuffer.wrap(call).getInt(0))
+                .putInt(1)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(acceptStat);
         return b.array();
     }
 }

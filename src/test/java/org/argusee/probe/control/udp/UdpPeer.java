@@ -65,7 +65,9 @@ final class UdpPeer implements AutoCloseable {
                 byte[] request = Arrays.copyOf(p.getData(), p.getLength());
                 requests.add(request);
                 SocketAddress client = p.getSocketAddress();
-                responder.respond(request, d -> socket.send(new DatagramPacket(d, d.length, client)),
+                responder.respond(
+                        request,
+                        d -> socket.send(new DatagramPacket(d, d.length, client)),
                         d -> other.send(new DatagramPacket(d, d.length, client)));
             } catch (IOException e) {
                 return; // closed

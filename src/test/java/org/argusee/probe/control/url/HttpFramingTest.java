@@ -41,7 +41,8 @@ class HttpFramingTest {
         assertEquals(301, h.status());
         assertEquals("/new", h.location());
         assertTrue(h.redirect());
-        HttpHead noLocation = HttpHead.parse("HTTP/1.0 302 Found\r\n\r\nLocation: /in-the-body").orElseThrow();
+        HttpHead noLocation = HttpHead.parse("HTTP/1.0 302 Found\r\n\r\nLocation: /in-the-body")
+                .orElseThrow();
         assertNull(noLocation.location());
         assertFalse(noLocation.redirect());
         assertTrue(HttpHead.parse("220 smtp ready\r\n").isEmpty());

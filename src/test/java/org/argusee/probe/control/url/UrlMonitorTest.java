@@ -40,12 +40,14 @@ class UrlMonitorTest {
 
     @TempDir
     static Path keyDir;
+
     static ExecutorService handlers;
     static HttpServer http;
     static HttpsServer https;
     static HttpsServer expiredHttps;
     /** Held by /slow until the tests are over. */
     static CountDownLatch release;
+
     static final Queue<String> requests = new ConcurrentLinkedQueue<>();
 
     private NetLoop loop;
@@ -57,15 +59,19 @@ class UrlMonitorTest {
         release = new CountDownLatch(1);
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        https.setHttpsConfigurator(new HttpsConfigurator(TlsKeys.make(keyDir, null, 100).context()));
+        https.setHttpsConfigurator(
+                new HttpsConfigurator(TlsKeys.make(keyDir, null, 100).context()));
         expiredHttps = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        expiredHttps.setHttpsConfigurator(new HttpsConfigurator(TlsKeys.make(keyDir, "-400d", 30).context()));
+        expiredHttps.setHttpsConfigurator(
+                new HttpsConfigurator(TlsKeys.make(keyDir, "-400d", 30).context()));
         for (HttpServer s : List.of(http, https, expiredHttps)) {
             routes(s);
             s.setExecutor(handlers);
             s.start();
         }
-        http.createContext("/to-https", e -> redirect(e, "https://127.0.0.1:" + https.getAddress().getPort() + "/ok"));
+        http.createContext(
+                "/to-https",
+                e -> redirect(e, "https://127.0.0.1:" + https.getAddress().getPort() + "/ok"));
     }
 
     @AfterAll
@@ -137,33 +143,39 @@ class UrlMonitorTest {
     @Test
     void aRedirectToAnotherSchemeIsRefusedInPlainWords() {
         Reply r = probe(url(http, "/to-ftp"));
-        assertEquals("cannot follow redirect to 'ftp://example.com/file': use an http:// or https:// URL",
-                r.reason());
+        assertEquals("cannot follow redirect to 'ftp://example.com/file': use an http:// or https:// URL", r.reason());
     }
 
     @Test
     void aSlowServerTimesOutAtTheServiceTimeout() {
-        Reply r = await(monitor.probe(spec("TCP/URL", "url", url(http, "/slow"), "timeout", "2")),
-                Duration.ofSeconds(10));
+        Reply r = await(
+                monitor.probe(spec("TCP/URL", "url", url(http, "/slow"), "timeout", "2")), Duration.ofSeconds(10));
         assertEquals("timeout", r.reason());
-        assertTrue(r.elapsed().compareTo(Duration.ofMillis(1900)) >= 0, r.elapsed().toString());
+        assertTrue(
+                r.elapsed().compareTo(Duration.ofMillis(1900)) >= 0, r.elapsed().toString());
         assertEquals(0, loop.inFlight());
     }
 
     @Test
     void theTimeoutCoversTheWholeChain() {
         // the redirect takes 1.5 s of the 4: a timeout per request would end after 5.5 s
-        Reply r = await(monitor.probe(spec("TCP/URL", "url", url(http, "/late-to-slow"), "timeout", "4")),
+        Reply r = await(
+                monitor.probe(spec("TCP/URL", "url", url(http, "/late-to-slow"), "timeout", "4")),
                 Duration.ofSeconds(15));
         assertEquals("timeout after 1 redirect", r.reason());
-        assertTrue(r.elapsed().compareTo(Duration.ofMillis(5200)) < 0, r.elapsed().toString());
+        assertTrue(
+                r.elapsed().compareTo(Duration.ofMillis(5200)) < 0, r.elapsed().toString());
     }
 
     @Test
     void nobodyListeningAndHangingUpAreNamed() throws Exception {
-        assertEquals("connection refused", probe("http://127.0.0.1:" + TcpPeer.freePort() + "/").reason());
+        assertEquals(
+                "connection refused",
+                probe("http://127.0.0.1:" + TcpPeer.freePort() + "/").reason());
         try (TcpPeer peer = TcpPeer.start((s, p) -> s.close())) {
-            assertEquals("connection closed", probe("http://127.0.0.1:" + peer.port() + "/").reason());
+            assertEquals(
+                    "connection closed",
+                    probe("http://127.0.0.1:" + peer.port() + "/").reason());
         }
     }
 
@@ -183,20 +195,31 @@ class UrlMonitorTest {
 
     @Test
     void theRequestCarriesTheOriginalsParameters() {
-        Reply r = probe(url(http, "/headers").replace("http://", "http://monitor:s%40cret@"), "browser",
-                "Argus Version Check - 3.5", "referer", "http://argus.example/", "http_accept", "text/html",
-                "http_version", "1.1");
+        Reply r = probe(
+                url(http, "/headers").replace("http://", "http://monitor:s%40cret@"),
+                "browser",
+                "Argus Version Check - 3.5",
+                "referer",
+                "http://argus.example/",
+                "http_accept",
+                "text/html",
+                "http_version",
+                "1.1");
         assertTrue(r.ok(), r.reason());
-        assertEquals(List.of("GET /headers HTTP/1.1|Argus Version Check - 3.5|http://argus.example/|text/html|Basic "
-                + Base64.getEncoder().encodeToString("monitor:s@cret".getBytes(StandardCharsets.UTF_8))
-                + "|127.0.0.1:" + http.getAddress().getPort() + "|close"), List.copyOf(requests));
+        assertEquals(
+                List.of("GET /headers HTTP/1.1|Argus Version Check - 3.5|http://argus.example/|text/html|Basic "
+                        + Base64.getEncoder().encodeToString("monitor:s@cret".getBytes(StandardCharsets.UTF_8))
+                        + "|127.0.0.1:" + http.getAddress().getPort() + "|close"),
+                List.copyOf(requests));
     }
 
     @Test
     void defaultsAreHttp10AndOurUserAgent() {
         assertTrue(probe(url(http, "/headers")).ok());
-        assertEquals("GET /headers HTTP/1.0|" + HttpGet.USER_AGENT + "|null|*/*|null|127.0.0.1:"
-                + http.getAddress().getPort() + "|close", requests.peek());
+        assertEquals(
+                "GET /headers HTTP/1.0|" + HttpGet.USER_AGENT + "|null|*/*|null|127.0.0.1:"
+                        + http.getAddress().getPort() + "|close",
+                requests.peek());
     }
 
     @Test
@@ -252,8 +275,8 @@ class UrlMonitorTest {
     }
 
     private static String url(HttpServer server, String path) {
-        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort()
-                + path;
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + path;
     }
 
     private static void routes(HttpServer s) {
@@ -288,9 +311,15 @@ class UrlMonitorTest {
         });
         s.createContext("/headers", e -> {
             var h = e.getRequestHeaders();
-            requests.add(String.join("|", e.getRequestMethod() + " " + e.getRequestURI() + " " + e.getProtocol(),
-                    h.getFirst("User-Agent"), h.getFirst("Referer"), h.getFirst("Accept"), h.getFirst("Authorization"),
-                    h.getFirst("Host"), h.getFirst("Connection")));
+            requests.add(String.join(
+                    "|",
+                    e.getRequestMethod() + " " + e.getRequestURI() + " " + e.getProtocol(),
+                    h.getFirst("User-Agent"),
+                    h.getFirst("Referer"),
+                    h.getFirst("Accept"),
+                    h.getFirst("Authorization"),
+                    h.getFirst("Host"),
+                    h.getFirst("Connection")));
             answer(e, 200, "seen");
         });
     }

@@ -22,7 +22,8 @@ class UrlTargetTest {
         "https://Shop.Example.com, true, shop.example.com, 443, /",
         "http://www.example.com/store/dept.asp?dept%5Fid=9, false, www.example.com, 80, /store/dept.asp?dept%5Fid=9",
         "HTTP://h:8080/a#part, false, h, 8080, /a",
-        "https://[::1]:8443/x?y, true, [::1], 8443, /x?y"})
+        "https://[::1]:8443/x?y, true, [::1], 8443, /x?y"
+    })
     void parsesWhatTheOriginalsConfigsWrite(String url, boolean https, String host, int port, String target) {
         UrlTarget t = UrlTarget.parse(url);
         assertEquals(https, t.https());
@@ -34,8 +35,10 @@ class UrlTargetTest {
 
     @Test
     void badUrlsAreNamedWithoutTheirPassword() {
-        assertEquals("TCP/URL needs a url: set 'url'",
-                assertThrows(IllegalArgumentException.class, () -> UrlTarget.parse(" ")).getMessage());
+        assertEquals(
+                "TCP/URL needs a url: set 'url'",
+                assertThrows(IllegalArgumentException.class, () -> UrlTarget.parse(" "))
+                        .getMessage());
         String ftp = assertThrows(IllegalArgumentException.class, () -> UrlTarget.parse("ftp://u:secret@h/"))
                 .getMessage();
         assertEquals("bad url 'ftp://***@h/': use an http:// or https:// URL", ftp);
@@ -60,8 +63,10 @@ class UrlTargetTest {
         assertEquals("http://third/f", t.resolve("//third/f").toString());
         assertTrue(t.sameOrigin(t.resolve("/d")));
         assertFalse(t.sameOrigin(t.resolve("https://h/d")));
-        assertEquals("cannot follow redirect to 'mailto:x@y': use an http:// or https:// URL",
-                assertThrows(IllegalArgumentException.class, () -> t.resolve("mailto:x@y")).getMessage());
+        assertEquals(
+                "cannot follow redirect to 'mailto:x@y': use an http:// or https:// URL",
+                assertThrows(IllegalArgumentException.class, () -> t.resolve("mailto:x@y"))
+                        .getMessage());
     }
 
     @Test
@@ -69,13 +74,17 @@ class UrlTargetTest {
         ProbeSpec s = ProbeSpec.of(ServiceType.parse("TCP/URL"), Map.of("url", "https://www.example.com:8443/x"));
         assertEquals("www.example.com", s.hostname());
         assertEquals(8443, s.port());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/URL")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec("TCP/URL"))
+                .getMessage()
                 .contains("set 'url'"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> spec("TCP/URL", "url", "http://h/", "http_version", "2")).getMessage()
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> spec("TCP/URL", "url", "http://h/", "http_version", "2"))
+                .getMessage()
                 .startsWith("bad http_version '2'"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> spec("TCP/URL", "url", "http://h/", "browser", "x\r\nEvil: 1")).getMessage()
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> spec("TCP/URL", "url", "http://h/", "browser", "x\r\nEvil: 1"))
+                .getMessage()
                 .startsWith("bad browser"));
     }
 }

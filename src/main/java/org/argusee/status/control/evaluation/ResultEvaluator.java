@@ -1,0 +1,106 @@
+package org.argusee.status.control.evaluation;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.argusee.status.control.Severity;
+
+/**
+ * Turns what a probe saw into up or down, in the original's order: a failed probe is down at once; otherwise
+ * {@code pluck}, {@code scale}, {@code calc}, then the value tests ({@link ValueChecks}), and last
+ * {@code invert_status}. A pure function: the calc state goes in and comes out, nothing is kept here, and
+ * nothing throws for a bad parameter or regex: the service goes down with a reason that names it.
+ */
+public final class ResultEvaluator {
+
+    private ResultEvaluator() {}
+
+    /**
+     * @param params   the service's effective parameters
+     * @param previous what the previous probe of this service left ({@link EvalState#EMPTY} at first)
+     */
+    public static Verdict evaluate(Map<String, String> params, RawResult reply, EvalState previous, Instant now) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(now, "now");
+        EvalSettings settings = EvalSettings.from(params);
+        Verdict verdict = judge(params, reply, previous, settings, now);
+        return settings.invert() ? verdict.invert(settings.severity()) : verdict;
+    }
+
+    private static Verdict judge(
+            Map<String, String> params, RawResult reply, EvalState state, EvalSettings settings, Instant now) {
+        Severity severity = settings.severity();
+        if (!reply.ok()) {
+            return Verdict.down(severity, reply.reason(), null, null, state);
+        }
+        boolean tested = ValueChecks.tested(params);
+        if (!tested) {
+            // The monitor gives no value when its own check is the whole test (a connect, a ping): that is up.
+            // An empty value is data that did not come, as the original's "no data rcvd".
+            boolean noData = reply.value() != null && reply.value().isEmpty();
+            return noData
+                    ? Verdict.down(severity, "no data received", "", null, state)
+                    : Verdict.up(reply.value(), Numbers.parse(reply.value()).orElse(null), state);
+        }
+        String value = reply.value() == null ? "" : reply.value();
+        String pluck = params.get("pluck");
+        if (pluck != null && !pluck.isEmpty()) {
+            Optional<String> plucked;
+            try {
+                plucked = pluck(pluck, value);
+            } catch (PatternSyntaxException e) {
+                return Verdict.down(
+                        severity, "bad pluck regex '" + pluck + "': " + Regexes.problem(e), value, null, state);
+            }
+            if (plucked.isEmpty()) {
+                return Verdict.down(severity, "pluck failed: /" + pluck + "/ found nothing", value, null, state);
+            }
+            value = plucked.get();
+        }
+        String scale = params.get("scale");
+        if (scale != null && !scale.isBlank()) {
+            Optional<Double> factor = Numbers.parse(scale);
+            if (factor.isEmpty()) {
+                return Verdict.down(severity, "bad scale '" + scale + "': not a number", value, null, state);
+            }
+            // The original skips a scale of 0 (false in Perl) instead of dividing by it.
+            if (factor.get() != 0) {
+                Optional<Double> v = Numbers.parse(value);
+                if (v.isEmpty()) {
+                    return Verdict.down(severity, "scale: value '" + value + "' is not a number", value, null, state);
+                }
+                value = Numbers.format(v.get() / factor.get());
+            }
+        }
+        Calc.Outcome calc =
+                Calc.apply(CalcSpec.parse(params.get("calc")), value, reply.elapsed(), state, settings, now);
+        switch (calc.kind()) {
+            case PENDING:
+                return Verdict.pending(calc.reason(), calc.next());
+            case FAILED:
+                return Verdict.down(severity, calc.reason(), value, null, calc.next());
+            default:
+                break;
+        }
+        String result = calc.text() != null ? calc.text() : Numbers.format(calc.number());
+        return ValueChecks.check(params, result, severity)
+                .map(f -> Verdict.down(f.severity(), f.reason(), result, calc.number(), calc.next()))
+                .orElseGet(() -> Verdict.up(result, calc.number(), calc.next()));
+    }
+
+    /** Group 1 when the regex has one and it took part in the match, else the whole match. */
+    private static Optional<String> pluck(String regex, String value) {
+        Pattern p = Regexes.compile(regex, Pattern.DOTALL);
+        Matcher m = p.matcher(value);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group());
+    }
+}

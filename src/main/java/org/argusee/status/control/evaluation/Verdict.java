@@ -1,0 +1,60 @@
+package org.argusee.status.control.evaluation;
+
+import java.util.Objects;
+import org.argusee.status.control.CheckResult;
+import org.argusee.status.control.Severity;
+
+/**
+ * What one probe means for its service. {@code result} is the value shown to people (after pluck, scale and
+ * calc), {@code number} the same as a number when it is one, {@code next} the calc state for the next probe.
+ * <p>
+ * {@code pending} marks a probe that gives no answer yet: the first sample of a rate or delta, a counter reset,
+ * a suppressed spike, a retest less than a second after the last one. The original then neither raises nor
+ * clears anything, so the status machine leaves the service as it is; {@code up} is true only so that a reader
+ * that ignores the flag does not see a failure. {@code inverted} says {@code invert_status} flipped {@code up}.
+ */
+public record Verdict(
+        boolean up,
+        Severity severity,
+        String reason,
+        String result,
+        Double number,
+        EvalState next,
+        boolean pending,
+        boolean inverted) {
+
+    public Verdict {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(next, "next");
+        if (up && severity != Severity.CLEAR) {
+            throw new IllegalArgumentException("an up verdict has severity clear, not " + severity.label());
+        }
+    }
+
+    static Verdict up(String result, Double number, EvalState next) {
+        return new Verdict(true, Severity.CLEAR, null, result, number, next, false, false);
+    }
+
+    static Verdict down(Severity severity, String reason, String result, Double number, EvalState next) {
+        return new Verdict(false, severity, reason, result, number, next, false, false);
+    }
+
+    static Verdict pending(String reason, EvalState next) {
+        return new Verdict(true, Severity.CLEAR, reason, null, null, next, true, false);
+    }
+
+    /** The same verdict with up and down swapped; a down one takes {@code severity}. */
+    Verdict invert(Severity severity) {
+        if (pending) {
+            return this;
+        }
+        return up
+                ? new Verdict(false, severity, "status inverted: test passed", result, number, next, false, true)
+                : new Verdict(true, Severity.CLEAR, "status inverted: " + reason, result, number, next, false, true);
+    }
+
+    /** The part the status machine needs. */
+    public CheckResult check() {
+        return new CheckResult(up, severity, reason, pending, inverted);
+    }
+}
