@@ -110,7 +110,10 @@ public final class Chromium implements AutoCloseable {
 
     public <T> T until(Duration within, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, within, Duration.ofMillis(50)).until(condition::apply);
+            // a live page redraws rows at any time: an element gone since it was found is looked up again
+            return new WebDriverWait(driver, within, Duration.ofMillis(50))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (RuntimeException e) {
             throw new AssertionError(
                     e.getMessage() + "\nbrowser console:\n" + console() + "\npage text:\n" + text(), e);

@@ -42,8 +42,10 @@ class WebDashboardIT extends WebFixture {
         b.until(Duration.ofSeconds(6), d -> "down".equals(statusOf(b, "tree", service)));
         Duration took = Duration.between(closed, Instant.now());
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
-        WebElement badge = b.driver().findElement(row("tree", service)).findElement(By.cssSelector(".badge"));
-        assertTrue(badge.getText().contains("down"), "a word as well as a colour: " + badge.getText());
+        // a word as well as a colour
+        b.until(WITHIN, d -> d.findElement(By.cssSelector(rowCss("tree", service) + " > .row .badge"))
+                .getText()
+                .contains("down"));
         b.until(WITHIN, d -> statusOf(b, "problems", service) != null);
         b.until(WITHIN, d -> !"0".equals(summaryCount(b, "down")));
         b.script("window.scrollTo(0, 0);");
@@ -131,8 +133,8 @@ class WebDashboardIT extends WebFixture {
         Chromium b = admin();
         b.driver().findElement(By.name("q")).sendKeys("onerror");
         b.driver().findElement(By.id("filter-apply")).click();
-        WebElement link = b.visible(By.cssSelector(rowCss("tree", group + ":" + evil) + " a.name"), WITHIN);
-        assertEquals(group + ":" + evil, link.getText());
+        By link = By.cssSelector(rowCss("tree", group + ":" + evil) + " a.name");
+        b.until(WITHIN, d -> d.findElements(link).stream().anyMatch(e -> (group + ":" + evil).equals(e.getText())));
         assertEquals(0L, b.script("return document.querySelectorAll('main img').length;"));
         b.driver().get(b.driver().getCurrentUrl());
         b.waitReady(WITHIN);
