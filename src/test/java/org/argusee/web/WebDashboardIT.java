@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
+import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -67,6 +69,36 @@ class WebDashboardIT extends WebFixture {
         Number overflow = (Number)
                 b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
+    }
+
+    /**
+     * The connection drops: the page says stale at once, reconnects by itself when the server is reachable again,
+     * and catches up on the change it missed meanwhile (resume from its last number), without a reload.
+     */
+    @Test
+    void droppedConnectionShowsStaleThenCatchesUp() {
+        Listener listener = listener();
+        String service = service(listener);
+        try (Relay link = Relay.to(base.getPort())) {
+            Chromium b = browser(link.url(), Api.ADMIN, Api.ADMIN_PASSWORD).waitReady(WITHIN);
+            expand(b, group);
+            expand(b, host);
+            b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
+            b.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
+            b.script("window.sameDocument = true;");
+
+            link.reset();
+            b.visible(By.cssSelector("#live-state[data-state=stale]"), Duration.ofSeconds(3));
+            listener.close();
+            Eventually.await(service + " down", WITHIN, () -> "down"
+                    .equals(api.get("api/status/" + Api.encode(service)).json().getString("displayStatus")));
+            assertEquals("up", statusOf(b, "tree", service), "nothing reaches a page that is cut off");
+
+            link.open();
+            b.visible(By.cssSelector("#live-state[data-state=live]"), Duration.ofSeconds(30));
+            b.until(WITHIN, d -> "down".equals(statusOf(b, "tree", service)));
+            assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
+        }
     }
 
     /** Staff override a service from the dashboard's selection; a user's page shows it at once and has no buttons. */

@@ -4,6 +4,7 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,12 @@ abstract class WebFixture extends DeployedServer {
     }
 
     Chromium browser(String user, String password) {
-        Chromium b = Chromium.open(base);
+        return browser(base, user, password);
+    }
+
+    /** A browser that reaches the server at {@code url} (a relay the test can cut, say). */
+    Chromium browser(URL url, String user, String password) {
+        Chromium b = Chromium.open(url);
         browsers.add(b);
         return b.login(user, password);
     }
