@@ -83,17 +83,14 @@ async function refreshStatus() {
             st.ancestorOverride) : null],
         ['Counts', st.counts ? Object.entries(st.counts).filter(([, n]) => n > 0).map(([k, n]) => n + ' ' + k)
             .join(', ') : null]
-    ].concat(infoFacts());
+    ].concat(info);
     fill(byId('object-facts'), facts.filter(([, v]) => v !== null && v !== undefined && v !== '')
         .map(([k, v]) => [el('dt', {}, k), el('dd', {dataset: {fact: k}}, v)]));
     override.draw(st.override);
 }
 
+// info, note, details and comment from the effective parameters, shown with the status facts
 let info = [];
-
-function infoFacts() {
-    return info;
-}
 
 function dependsList(st) {
     if (!st.depends || st.depends.length === 0) {
