@@ -16,6 +16,8 @@ const base = 'api/status/' + seg(name);
 let override;
 let annotations;
 let history;
+// info, note, details and comment from the effective parameters, shown with the status facts
+let info = [];
 
 async function main() {
     document.title = name + ' · Argus';
@@ -89,8 +91,6 @@ async function refreshStatus() {
     override.draw(st.override);
 }
 
-// info, note, details and comment from the effective parameters, shown with the status facts
-let info = [];
 
 function dependsList(st) {
     if (!st.depends || st.depends.length === 0) {
