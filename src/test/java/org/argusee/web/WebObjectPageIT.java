@@ -44,6 +44,16 @@ class WebObjectPageIT extends WebFixture {
         b.click(By.id("override-remove"), WITHIN);
         b.visible(By.id("override-none"), WITHIN);
 
+        b.driver()
+                .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                .sendKeys("<i>disk</i> swapped");
+        b.click(By.id("annotation-add"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#annotations .annotation-text")).stream()
+                .anyMatch(e -> "<i>disk</i> swapped".equals(e.getText())));
+        b.click(By.cssSelector("#annotations .annotation-remove"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#annotations .annotation-text"))
+                .isEmpty());
+
         b.script("window.sameDocument = true;");
         listener.close();
         b.until(WITHIN, d -> "down"
@@ -51,6 +61,9 @@ class WebObjectPageIT extends WebFixture {
         b.until(WITHIN, d -> !d.findElements(By.cssSelector("#transitions tr[data-transition]"))
                 .isEmpty());
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "changed live, no reload");
+        b.go(page(host)).waitReady(WITHIN);
+        b.until(WITHIN, d -> !d.findElements(row("children", service)).isEmpty());
+        b.go(page(service)).waitReady(WITHIN);
         b.script("document.getElementById('darp-heading').scrollIntoView();");
         b.screenshot("object-page-darp");
     }
