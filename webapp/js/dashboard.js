@@ -19,11 +19,11 @@ let summaryTimer = null;
 let summaryRunning = false;
 
 async function main() {
-    await initShell(null);
+    const session = await initShell(null);
     selection = new Selection(canAct());
     live = new Live({status: onStatus, annotation: () => {}, tree: () => refreshAll(), resync: () => refreshAll()});
     tree = new Tree(byId('tree'), selection, seq => live.setSeq(seq));
-    siren = new Siren(byId('siren-slot'));
+    siren = new Siren(byId('siren-slot'), session.user);
     readFilter();
     byId('filter').addEventListener('submit', e => { e.preventDefault(); applyFilter(); });
     byId('filter-clear').addEventListener('click', () => { byId('filter').reset(); applyFilter(); });

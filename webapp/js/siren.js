@@ -1,12 +1,13 @@
 // The siren: a tone while something is down, switched on per browser, hushed by the user until the next new outage.
 import {el, fill} from './dom.js';
 
+// switched on per browser; hushed per user (two people on one wall screen each hush for themselves)
 const ON_KEY = 'argus.siren';
-const HUSHED_KEY = 'argus.siren.hushed';
 
 export class Siren {
-    constructor(slot) {
+    constructor(slot, user) {
         this.slot = slot;
+        this.hushedKey = 'argus.siren.hushed.' + user;
         this.down = [];
         this.context = null;
         this.timer = null;
@@ -19,7 +20,7 @@ export class Siren {
 
     hushed() {
         try {
-            return new Set(JSON.parse(localStorage.getItem(HUSHED_KEY) || '[]'));
+            return new Set(JSON.parse(localStorage.getItem(this.hushedKey) || '[]'));
         } catch (e) {
             return new Set();
         }
@@ -32,7 +33,7 @@ export class Siren {
         const fresh = downNames.filter(n => !hushed.has(n));
         if (fresh.length === 0 && hushed.size > 0) {
             // keep only what is still down, so a name that comes back later counts as new
-            localStorage.setItem(HUSHED_KEY, JSON.stringify(downNames.filter(n => hushed.has(n))));
+            localStorage.setItem(this.hushedKey, JSON.stringify(downNames.filter(n => hushed.has(n))));
         }
         this.sounding = this.on && fresh.length > 0;
         this.sounding ? this.start() : this.stopTone();
@@ -53,7 +54,7 @@ export class Siren {
         const hush = el('button', {type: 'button', id: 'siren-hush'}, 'hush');
         hush.hidden = !this.sounding;
         hush.addEventListener('click', () => {
-            localStorage.setItem(HUSHED_KEY, JSON.stringify(this.down));
+            localStorage.setItem(this.hushedKey, JSON.stringify(this.down));
             this.update(this.down);
         });
         fill(this.slot, toggle, ' ', hush);
