@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.argusee.security.boundary.Users;
+import org.argusee.security.control.PasswordHashing;
 import org.argusee.security.control.WebLogin;
 import org.argusee.web.control.LocalPaths;
 
@@ -29,6 +31,14 @@ public class LoginServlet extends HttpServlet {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    Users users;
+
+    @Inject
+    PasswordHashing hashing;
+
+    private volatile String decoy;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = request.getParameter("username");
@@ -43,6 +53,7 @@ public class LoginServlet extends HttpServlet {
                 ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(new UsernamePasswordCredential(user.strip(), password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            evenOutTiming(user, password);
             LOG.info(
                     () -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());
             see(response, request.getContextPath() + "/login.html?error=1");
@@ -57,6 +68,25 @@ public class LoginServlet extends HttpServlet {
                 WebLogin.ATTRIBUTE, WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
         LOG.fine(() -> "Web login of " + result.getCallerPrincipal().getName());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
+    }
+
+    /**
+     * The identity store checks no hash for a user it does not know, which would let the answer's time tell
+     * which users exist: one check of a hash made for the purpose takes as long as a wrong password's.
+     */
+    private void evenOutTiming(String user, String password) {
+        if (user == null || password == null || user.length() > MAX_FIELD || password.length() > MAX_FIELD) {
+            return;
+        }
+        boolean known = users.find(user.strip()).map(u -> u.enabled()).orElse(false);
+        if (!known) {
+            String dummy = decoy;
+            if (dummy == null) {
+                dummy = hashing.hash("decoy-" + System.nanoTime());
+                decoy = dummy;
+            }
+            hashing.matches(password, dummy);
+        }
     }
 
     /** 303: the browser follows with a GET. */
