@@ -148,6 +148,15 @@ class WebDashboardIT extends WebFixture {
         second.close();
         b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", two)));
         b.until(WITHIN, d -> d.findElement(By.id("siren-hush")).isDisplayed());
+        b.driver()
+                .findElement(By.cssSelector("#filter input[name=status][value=down]"))
+                .click();
+        b.driver().findElement(By.id("filter-apply")).click();
+        b.until(
+                WITHIN,
+                d -> "Matches".equals(d.findElement(By.id("tree-heading")).getText())
+                        && "down".equals(statusOf(b, "tree", one))
+                        && "down".equals(statusOf(b, "tree", two)));
         b.go("").waitReady(WITHIN);
         assertEquals(
                 "true",
