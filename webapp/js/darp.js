@@ -21,6 +21,11 @@ export function drawDarp(view) {
     }
     if (combined) {
         parts.push(el('span', {class: 'small'}, combined.explanation || ''));
+        const failing = combined.failingWhileUp || [];
+        if (failing.length > 0) {
+            parts.push(' ', el('span', {class: 'small below-quorum', id: 'darp-failing'},
+                'reported down or overridden by ' + failing.join(', ')));
+        }
     }
     fill(byId('darp-combined'), parts);
     fill(byId('darp'),
