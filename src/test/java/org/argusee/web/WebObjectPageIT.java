@@ -103,6 +103,11 @@ class WebObjectPageIT extends WebFixture {
         assertFalse(b.driver().findElement(By.id("annotation-form")).isDisplayed());
         assertFalse(b.driver().findElement(By.id("check-now")).isDisplayed());
         assertEquals(reader, b.driver().findElement(By.id("user")).getText());
+        b.phone(true);
+        b.screenshot("object-page-phone");
+        Number overflow = (Number)
+                b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
     }
 
     private void awaitSamples(String service) {
