@@ -31,7 +31,7 @@ export class Graphs {
         const samples = data.samples || [];
         byId('graph-note').textContent = samples.length === 0
             ? 'No samples in this range (graphs need the parameter graph: yes).'
-            : samples.length + ' samples, ' + r.label + '.';
+            : samples.length + (samples.length === 1 ? ' sample, ' : ' samples, ') + r.label + '.';
         this.plots.forEach(p => p.destroy());
         this.plots = [
             draw(byId('graph-value'), samples, 'value', 'value'),
