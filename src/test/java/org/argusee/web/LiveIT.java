@@ -144,6 +144,19 @@ class LiveIT extends DeployedServer {
                 .body()
                 .contains("secret_servers"));
         assertTrue(admin.get(object(group)).body().contains("secret_servers"));
+        assertEquals(
+                0,
+                userApi.get("api/status/" + Api.encode(group))
+                        .json()
+                        .getJsonObject("counts")
+                        .getInt("up", 0),
+                "the group's counts leave the hidden service out");
+        assertEquals(
+                1,
+                admin.get("api/status/" + Api.encode(group))
+                        .json()
+                        .getJsonObject("counts")
+                        .getInt("up", 0));
 
         LiveClient userLive = live(user);
         LiveClient staffLive = live(staff);

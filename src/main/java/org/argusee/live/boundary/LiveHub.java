@@ -1,5 +1,7 @@
 package org.argusee.live.boundary;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -66,8 +68,27 @@ public class LiveHub {
     private ScheduledFuture<?> dispatcher;
     private volatile boolean failing;
 
+    @Inject
+    MeterRegistry registry;
+
     @PostConstruct
     void start() {
+        Gauge.builder("argus_live_sockets", sockets, Map::size)
+                .description("Open live sockets")
+                .register(registry);
+        Gauge.builder("argus_live_seq", sequence, ChangeSequence::current)
+                .description("Number of the last change pushed to live sockets")
+                .register(registry);
+        Gauge.builder("argus_live_queued", sockets, m -> m.values().stream()
+                        .mapToInt(LiveSocket::waiting)
+                        .sum())
+                .description("Messages waiting in the live sockets' queues")
+                .register(registry);
+        Gauge.builder("argus_live_resyncs", sockets, m -> m.values().stream()
+                        .mapToLong(LiveSocket::overflows)
+                        .sum())
+                .description("Backlogs dropped for a resync, on the sockets open now")
+                .register(registry);
         dispatcher =
                 scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -42,8 +42,12 @@ final class LiveSocket {
         queue.offer(message);
     }
 
-    SocketQueue queue() {
-        return queue;
+    int waiting() {
+        return queue.waiting();
+    }
+
+    long overflows() {
+        return queue.overflows();
     }
 
     private void send(String text) {

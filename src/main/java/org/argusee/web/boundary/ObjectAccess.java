@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.argusee.platform.boundary.ProblemDetail;
+import org.argusee.status.boundary.StatusBoard;
+import org.argusee.status.control.StatusCounts;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.web.control.Acl;
@@ -32,6 +34,9 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
 
     @Inject
     Viewers viewers;
+
+    @Inject
+    StatusBoard board;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -74,7 +79,11 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
         }
         Visibility visible = viewers.visibility(viewer);
         response.setEntity(
-                ResponseScrubber.scrub(response.getEntity(), cache.snapshot(), visible),
+                ResponseScrubber.scrub(
+                        response.getEntity(),
+                        cache.snapshot(),
+                        visible,
+                        n -> StatusCounts.under(n, id -> board.state(id).orElse(null), visible::sees)),
                 response.getEntityAnnotations(),
                 response.getMediaType());
     }
