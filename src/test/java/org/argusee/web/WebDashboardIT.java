@@ -208,6 +208,7 @@ class WebDashboardIT extends WebFixture {
         b.driver().findElement(By.id("password")).sendKeys("not-the-password");
         b.driver().findElement(By.id("login-submit")).click();
         b.visible(By.id("login-error"), WITHIN);
+        b.screenshot("login-error");
         assertTrue(b.driver().getCurrentUrl().contains("error=1"), b.driver().getCurrentUrl());
         b.go("");
         b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
