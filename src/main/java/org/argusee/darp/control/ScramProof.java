@@ -14,6 +14,33 @@ public final class ScramProof {
 
     private ScramProof() {}
 
+    /**
+     * The slave's two keys of one (secret, salt, iterations): the costly PBKDF2 runs once for both, and a slave
+     * can keep them for a master that has proved itself with that salt and count.
+     */
+    public record Keys(byte[] clientKey, byte[] serverKey) {
+
+        public static Keys derive(String secret, byte[] salt, int iterations) {
+            byte[] salted = ScramVerifier.saltedPassword(secret, salt, iterations);
+            return new Keys(ScramVerifier.hmac(salted, "Client Key"), ScramVerifier.hmac(salted, "Server Key"));
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[***]";
+        }
+    }
+
+    /** Slave side, from keys already derived: {@code ClientKey XOR HMAC(StoredKey, AuthMessage)}. */
+    public static byte[] clientProof(Keys keys, String authMessage) {
+        return xor(keys.clientKey(), hmac(ScramVerifier.sha256(keys.clientKey()), authMessage));
+    }
+
+    /** Slave side, from keys already derived: what the master must answer. */
+    public static byte[] expectedServerSignature(Keys keys, String authMessage) {
+        return hmac(keys.serverKey(), authMessage);
+    }
+
     /** What both sides sign: the tag and every part of the challenge. */
     public static String authMessage(String tag, String clientNonce, String nonce, String salt, int iterations) {
         return "argus-darp-v1," + tag + "," + clientNonce + "," + nonce + "," + salt + "," + iterations;

@@ -2,18 +2,23 @@ package org.argusee.darp.control.link;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.ConfigDocument;
@@ -24,6 +29,8 @@ import org.argusee.darp.control.wire.ConfigDocuments;
  * checked too, so the slave knows the master holds its verifier) and the conditional config fetch.
  */
 public final class MasterLogin {
+
+    private static final Logger LOG = Logger.getLogger(MasterLogin.class.getName());
 
     /** A login: the token and the master's tag as it gave it. */
     public record Session(String token, String master) {
@@ -36,11 +43,18 @@ public final class MasterLogin {
     private final HttpClient http;
     private final LinkSettings settings;
     private final SecureRandom random;
+    private final Clock clock;
+    private final IterationBudget budget = new IterationBudget();
 
     public MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random) {
+        this(http, settings, random, Clock.systemUTC());
+    }
+
+    MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random, Clock clock) {
         this.http = http;
         this.settings = settings;
         this.random = random;
+        this.clock = clock;
     }
 
     public CompletableFuture<Session> login() {
@@ -55,14 +69,21 @@ public final class MasterLogin {
         return post("challenge", challengeBody).thenCompose(challenge -> {
             String nonce = challenge.getString("nonce", "");
             String salt = challenge.getString("salt", "");
-            int iterations = challenge.getInt("iterations", 0);
-            if (!nonce.startsWith(clientNonce) || nonce.length() <= clientNonce.length() || iterations < 1000) {
+            int iterations = iterations(challenge);
+            if (!nonce.startsWith(clientNonce) || nonce.length() <= clientNonce.length()) {
                 throw new LinkFailure("the master's challenge is malformed");
             }
-            byte[] saltBytes = Base64.getDecoder().decode(salt);
+            Instant now = clock.instant();
+            budget.refusal(salt, iterations, now).ifPresent(why -> {
+                LOG.warning(() -> "DARP login to " + settings.master() + ": " + why);
+                throw new LinkFailure(why);
+            });
+            byte[] saltBytes = decode(salt);
+            ScramProof.Keys keys = budget.keys(
+                    salt, iterations, now, () -> ScramProof.Keys.derive(settings.secret(), saltBytes, iterations));
             String auth = ScramProof.authMessage(settings.tag(), clientNonce, nonce, salt, iterations);
-            byte[] proof = ScramProof.clientProof(settings.secret(), saltBytes, iterations, auth);
-            byte[] expected = ScramProof.expectedServerSignature(settings.secret(), saltBytes, iterations, auth);
+            byte[] proof = ScramProof.clientProof(keys, auth);
+            byte[] expected = ScramProof.expectedServerSignature(keys, auth);
             String loginBody = Json.createObjectBuilder()
                     .add("tag", settings.tag())
                     .add("nonce", nonce)
@@ -70,10 +91,11 @@ public final class MasterLogin {
                     .build()
                     .toString();
             return post("login", loginBody).thenApply(granted -> {
-                byte[] signature = Base64.getDecoder().decode(granted.getString("serverSignature", ""));
+                byte[] signature = decode(granted.getString("serverSignature", ""));
                 if (!MessageDigest.isEqual(signature, expected)) {
                     throw new LinkFailure("the master did not prove it knows this slave's secret");
                 }
+                budget.proven(salt, iterations);
                 return new Session(granted.getString("token"), granted.getString("master", null));
             });
         });
@@ -119,6 +141,23 @@ public final class MasterLogin {
                         throw new LinkFailure(path + ": the master's answer is not JSON");
                     }
                 });
+    }
+
+    /** The count as sent, clamped to an int (a huge number is refused, never wrapped into the bounds). */
+    private static int iterations(JsonObject challenge) {
+        if (!(challenge.get("iterations") instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new LinkFailure("the master's challenge has no whole iteration count");
+        }
+        BigInteger value = n.bigIntegerValue();
+        return value.bitLength() < 32 ? value.intValue() : value.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new LinkFailure("the master's answer has bad base64");
+        }
     }
 
     private static void check(HttpResponse<String> response, String what) {
