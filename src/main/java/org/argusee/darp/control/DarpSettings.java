@@ -52,6 +52,11 @@ public class DarpSettings {
     @ConfigProperty(name = "argus.darp.master.retries", defaultValue = "2")
     int masterRetries;
 
+    /** Whether this slave runs services that start local programs (Prog) when its master serves them. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.allow-programs", defaultValue = "false")
+    boolean allowPrograms;
+
     private String tag;
 
     @PostConstruct
@@ -99,6 +104,11 @@ public class DarpSettings {
     /** Only for the DARP login (issue 5); never logged or shown. */
     public Optional<String> masterSecret() {
         return masterSecret.filter(s -> !s.isBlank());
+    }
+
+    /** {@code argus.darp.allow-programs}: run the master's Prog services here (default false: refused). */
+    public boolean allowPrograms() {
+        return allowPrograms;
     }
 
     public int masterFrequency() {
