@@ -32,6 +32,15 @@ public final class MasterLogin {
 
     private static final Logger LOG = Logger.getLogger(MasterLogin.class.getName());
 
+    /**
+     * The largest config document read from the master: about 60,000 services at the usual 250 bytes each, many
+     * times what one slave tests, and a bound on what a fake master can make the slave hold.
+     */
+    static final long MAX_CONFIG_BYTES = 16L * 1024 * 1024;
+
+    /** The largest challenge or login answer read: they are a few hundred bytes. */
+    static final long MAX_LOGIN_BYTES = 64L * 1024;
+
     /** A login: the token and the master's tag as it gave it. */
     public record Session(String token, String master) {
         @Override
@@ -45,16 +54,18 @@ public final class MasterLogin {
     private final SecureRandom random;
     private final Clock clock;
     private final IterationBudget budget = new IterationBudget();
+    private final long maxConfigBytes;
 
     public MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random) {
-        this(http, settings, random, Clock.systemUTC());
+        this(http, settings, random, Clock.systemUTC(), MAX_CONFIG_BYTES);
     }
 
-    MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random, Clock clock) {
+    MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random, Clock clock, long maxConfigBytes) {
         this.http = http;
         this.settings = settings;
         this.random = random;
         this.clock = clock;
+        this.maxConfigBytes = maxConfigBytes;
     }
 
     public CompletableFuture<Session> login() {
@@ -111,7 +122,7 @@ public final class MasterLogin {
         if (knownVersion != null) {
             request.header("If-None-Match", "\"" + knownVersion + "\"");
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request.build(), LimitedBody.handler(maxConfigBytes, "config fetch"))
                 .thenApply(response -> {
                     if (response.statusCode() == 304) {
                         return Optional.empty();
@@ -132,7 +143,7 @@ public final class MasterLogin {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request, LimitedBody.handler(MAX_LOGIN_BYTES, path))
                 .thenApply(response -> {
                     check(response, path);
                     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {

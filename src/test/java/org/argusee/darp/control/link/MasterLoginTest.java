@@ -110,6 +110,36 @@ class MasterLoginTest {
         assertEquals(3, logins.get());
     }
 
+    @Test
+    void aConfigBodyOverTheCapIsRefusedWhetherDeclaredOrStreamed() {
+        MasterLogin login = login(Clock.systemUTC());
+        for (boolean declared : new boolean[] {true, false}) {
+            declareLength = declared;
+            CompletionException e = assertThrows(
+                    CompletionException.class, () -> login.fetch("token", null).join());
+            assertTrue(e.getCause() instanceof LinkFailure, String.valueOf(e.getCause()));
+            assertTrue(
+                    e.getCause().getMessage().contains("larger than 1048576 bytes"),
+                    e.getCause().getMessage());
+        }
+    }
+
+    volatile boolean declareLength;
+
+    /** 3 MiB of a config that never ends, with or without a Content-Length. */
+    private void hugeConfig(HttpExchange x) throws IOException {
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(200, declareLength ? 48L * chunk.length : 0);
+        try (OutputStream out = x.getResponseBody()) {
+            for (int i = 0; i < 48; i++) {
+                out.write(chunk);
+            }
+        } catch (IOException e) {
+            // the slave hung up once it had enough: what the test wants
+        }
+    }
+
     private LinkFailure failure(MasterLogin login) {
         CompletionException e =
                 assertThrows(CompletionException.class, () -> login.login().join());
@@ -126,10 +156,11 @@ class MasterLoginTest {
         byte[] salt = new byte[16];
         server.createContext("/api/darp/v1/challenge", x -> challenge(x, salt));
         server.createContext("/api/darp/v1/login", this::granted);
+        server.createContext("/api/darp/v1/config", this::hugeConfig);
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         LinkSettings settings = LinkSettings.of(url, "s1", SECRET, null, Duration.ofSeconds(5), Duration.ofSeconds(5));
-        return new MasterLogin(HttpClient.newHttpClient(), settings, new SecureRandom(), clock);
+        return new MasterLogin(HttpClient.newHttpClient(), settings, new SecureRandom(), clock, 1024 * 1024);
     }
 
     private void challenge(HttpExchange x, byte[] fixedSalt) throws IOException {
