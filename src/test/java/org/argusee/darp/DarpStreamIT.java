@@ -2,10 +2,14 @@ package org.argusee.darp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.argusee.darp.control.link.MasterLink;
@@ -69,6 +75,28 @@ class DarpStreamIT extends DeployedServer {
         JsonObject connection = connection(fixture.tag);
         assertEquals("connected", connection.getString("state"));
         assertEquals("127.0.0.1", connection.getString("address"));
+    }
+
+    @Test
+    void reportsOfObjectsTheSlaveIsNotServedAreAckedAndNeverStored() {
+        fixture = new DarpFixture(base).peer().tree();
+        DarpFixture.Recorder recorder = new DarpFixture.Recorder();
+        MasterLink link = fixture.link(recorder);
+        link.start();
+        awaitConnected(link, 1);
+        String notServed = fixture.groupName() + ":NotServed:SMTP_x.invalid";
+
+        link.report(down(notServed, "forged by the slave"));
+        link.report(down(fixture.ssh(), "served"));
+        Eventually.await(
+                "both acked",
+                WITHIN,
+                () -> link.state().lastAcked() >= 2 && link.state().pending() == 0);
+
+        assertEquals("down", slaveRow(fixture.ssh()).getString("status"), "a served object's report is stored");
+        for (JsonValue row : servers(notServed)) {
+            assertNotEquals(fixture.tag, row.asJsonObject().getString("tag"), "never stored: " + row);
+        }
     }
 
     @Test
@@ -205,6 +233,50 @@ class DarpStreamIT extends DeployedServer {
             raw.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"forged\",\"timeoutMillis\":60000}");
             assertEquals("unauthorized", raw.next("error", WITHIN).getString("code"));
             assertEquals(4401, raw.closeCode(WITHIN));
+        }
+    }
+
+    @Test
+    void socketsWaitingForTheirHelloAreCappedPerAddress() throws Exception {
+        List<RawStream> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                waiting.add(new RawStream(Api.anonymous(base).base()));
+            }
+            Exception refused = assertThrows(
+                    Exception.class, () -> new RawStream(Api.anonymous(base).base()));
+            Throwable cause = refused;
+            while (cause != null && !(cause instanceof WebSocketHandshakeException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause != null, "a refused handshake: " + refused);
+            assertEquals(
+                    429, ((WebSocketHandshakeException) cause).getResponse().statusCode());
+            waiting.remove(0).close();
+            Eventually.await("a place again once one went", WITHIN, () -> {
+                try {
+                    waiting.add(new RawStream(Api.anonymous(base).base()));
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } finally {
+            waiting.forEach(RawStream::close);
+        }
+    }
+
+    @Test
+    void aBigMessageBeforeTheHelloIsRefusedAndAfterItAccepted() throws Exception {
+        try (RawStream raw = new RawStream(Api.anonymous(base).base())) {
+            raw.send("{\"type\":\"hello\",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
+            assertEquals(1009, raw.closeCode(WITHIN), "too big for a socket nobody has vouched for");
+        }
+        fixture = new DarpFixture(base).peer().tree();
+        try (RawStream raw = new RawStream(fixture.base)) {
+            hello(raw, 60_000);
+            raw.send("{\"type\":\"ping\",\"id\":7,\"pad\":\"" + "x".repeat(256 * 1024) + "\"}");
+            assertEquals(7, raw.next("pong", WITHIN).getInt("id"), "a welcomed slave has the full 1 MiB");
         }
     }
 
