@@ -75,6 +75,23 @@ public final class ScramProof {
         return hmac(verifier.serverKey(), authMessage);
     }
 
+    /** The header that carries {@link #configMac} on a config answer. */
+    public static final String CONFIG_MAC_HEADER = "Argus-Darp-Mac";
+
+    /**
+     * A key only this login's two ends know (issue 15, finding 1): from the ServerKey, which the master holds in its
+     * verifier and the slave derives from the secret, and this login's AuthMessage. Nobody on the path has it, so
+     * what it signs cannot be changed on the way. Differs from the server signature, which crosses the wire.
+     */
+    public static byte[] sessionKey(byte[] serverKey, String authMessage) {
+        return hmac(serverKey, "argus-darp-v1 session key," + authMessage);
+    }
+
+    /** The MAC of a config document as sent: base64 of {@code HMAC(sessionKey, "config\n" + body)}. */
+    public static String configMac(byte[] sessionKey, String body) {
+        return base64(hmac(sessionKey, "argus-darp-v1 config\n" + body));
+    }
+
     public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }

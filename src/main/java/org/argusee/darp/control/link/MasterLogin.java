@@ -41,11 +41,14 @@ public final class MasterLogin {
     /** The largest challenge or login answer read: they are a few hundred bytes. */
     static final long MAX_LOGIN_BYTES = 64L * 1024;
 
-    /** A login: the token and the master's tag as it gave it. */
-    public record Session(String token, String master) {
+    /**
+     * A login: the token, the master's tag as it gave it, and the key only this login's two ends know, which signs
+     * the config the master serves (see {@link ScramProof#sessionKey}).
+     */
+    public record Session(String token, String master, byte[] sessionKey) {
         @Override
         public String toString() {
-            return "Session[master=" + master + ", token=***]";
+            return "Session[master=" + master + ", token=***, sessionKey=***]";
         }
     }
 
@@ -107,16 +110,22 @@ public final class MasterLogin {
                     throw new LinkFailure("the master did not prove it knows this slave's secret");
                 }
                 budget.proven(salt, iterations);
-                return new Session(granted.getString("token"), granted.getString("master", null));
+                return new Session(
+                        granted.getString("token"),
+                        granted.getString("master", null),
+                        ScramProof.sessionKey(keys.serverKey(), auth));
             });
         });
     }
 
-    /** The config if its version differs from {@code knownVersion}; empty on 304. */
-    public CompletableFuture<Optional<ConfigDocument>> fetch(String token, String knownVersion) {
+    /**
+     * The config if its version differs from {@code knownVersion}; empty on 304. Used only if its MAC under the
+     * session's key is right: a document changed on the way (or sent by someone without the login) is refused.
+     */
+    public CompletableFuture<Optional<ConfigDocument>> fetch(Session session, String knownVersion) {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config"))
                 .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + session.token())
                 .header("Accept", "application/json")
                 .GET();
         if (knownVersion != null) {
@@ -128,6 +137,16 @@ public final class MasterLogin {
                         return Optional.empty();
                     }
                     check(response, "config fetch");
+                    String mac = response.headers()
+                            .firstValue(ScramProof.CONFIG_MAC_HEADER)
+                            .orElse("");
+                    String expected = ScramProof.configMac(session.sessionKey(), response.body());
+                    if (!MessageDigest.isEqual(
+                            mac.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
+                        LOG.warning(() -> "DARP config from " + settings.master() + " refused: its "
+                                + ScramProof.CONFIG_MAC_HEADER + " does not match (changed on the way?)");
+                        throw new LinkFailure("the master's config does not carry this login's MAC; refused");
+                    }
                     try {
                         return Optional.of(ConfigDocuments.read(response.body()));
                     } catch (BadMessage e) {

@@ -132,7 +132,8 @@ public final class LoginDesk {
             return new Refused();
         }
         throttle.succeeded(address);
-        String token = tokens.issue(tag, address, now);
+        String token = tokens.issue(
+                tag, address, now, ScramProof.sessionKey(verifier.get().serverKey(), authMessage));
         LOG.info(() -> "DARP slave '" + tag + "' logged in from " + address);
         return new Granted(tag, token, tokens.lifetime(), ScramProof.serverSignature(verifier.get(), authMessage));
     }

@@ -115,8 +115,9 @@ class MasterLoginTest {
         MasterLogin login = login(Clock.systemUTC());
         for (boolean declared : new boolean[] {true, false}) {
             declareLength = declared;
-            CompletionException e = assertThrows(
-                    CompletionException.class, () -> login.fetch("token", null).join());
+            CompletionException e = assertThrows(CompletionException.class, () -> login.fetch(
+                            new MasterLogin.Session("token", "fake", new byte[32]), null)
+                    .join());
             assertTrue(e.getCause() instanceof LinkFailure, String.valueOf(e.getCause()));
             assertTrue(
                     e.getCause().getMessage().contains("larger than 1048576 bytes"),
