@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.argusee.darp.control.master.SlaveConversation;
+import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * The master's end of one slave's stream: hands texts to its {@link SlaveConversation}. Made per connection by
@@ -26,6 +28,10 @@ public class SlaveStreamEndpoint extends Endpoint {
     private final AtomicBoolean waiting = new AtomicBoolean(true);
 
     private SlaveSocket socket;
+    /** Checks the slave's messages after its hello; set by the hello when its token is good. */
+    private StreamSeal opener;
+
+    private boolean first = true;
     private SlaveConversation conversation;
 
     SlaveStreamEndpoint(SlaveStreams streams, StreamGate gate, String address) {
@@ -40,7 +46,24 @@ public class SlaveStreamEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(StreamGate.PRE_HELLO_TEXT);
         socket = new SlaveSocket(session, address);
         conversation = streams.open(socket);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> {
+            String text = frame;
+            if (opener != null) {
+                try {
+                    text = opener.open(frame);
+                } catch (BadMessage e) {
+                    LOG.warning(() -> "DARP stream from " + address + " (slave '" + conversation.tag() + "'): "
+                            + e.getMessage() + "; closed");
+                    socket.close(SlaveConversation.UNAUTHORIZED, "bad MAC");
+                    return;
+                }
+            } else if (first) {
+                first = false;
+                gate.sealFor(frame, address).ifPresent(s -> {
+                    socket.seal(s);
+                    opener = s;
+                });
+            }
             conversation.received(text, Instant.now());
             if (conversation.tag() != null && waiting.compareAndSet(true, false)) {
                 session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);

@@ -1,8 +1,15 @@
 package org.argusee.darp.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.argusee.darp.control.master.PreHelloLimits;
+import org.argusee.darp.control.wire.BadMessage;
+import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * The master's cap on DARP streams that have not said hello yet (see {@link PreHelloLimits}): at most
@@ -20,6 +27,27 @@ public class StreamGate {
     static final int PRE_HELLO_TEXT = 4096;
 
     private final PreHelloLimits limits = new PreHelloLimits(PER_ADDRESS, TOTAL);
+
+    @Inject
+    DarpLogins logins;
+
+    /**
+     * The seal of a stream whose first message is a hello with a good token: keyed by that login's session key.
+     * Empty for anything else (the conversation then refuses the hello itself).
+     */
+    Optional<StreamSeal> sealFor(String firstMessage, String address) {
+        try {
+            if (Messages.parse(firstMessage) instanceof Message.Hello h) {
+                return logins.desk()
+                        .tokens()
+                        .sessionKey(h.token(), address, Instant.now())
+                        .map(key -> new StreamSeal(key, StreamSeal.Direction.MASTER_TO_SLAVE));
+            }
+        } catch (BadMessage e) {
+            // the conversation answers it
+        }
+        return Optional.empty();
+    }
 
     boolean admit(String address) {
         boolean admitted = limits.admit(address);

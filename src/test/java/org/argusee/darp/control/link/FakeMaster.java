@@ -29,6 +29,7 @@ import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.StreamSeal;
 import org.argusee.tree.control.Parameter;
 
 /**
@@ -189,6 +190,7 @@ final class FakeMaster implements AutoCloseable {
         out.flush();
         streams.incrementAndGet();
         DataInputStream data = new DataInputStream(in);
+        StreamSeal seal = null;
         while (true) {
             String text = readFrame(data);
             if (text == null) {
@@ -196,21 +198,28 @@ final class FakeMaster implements AutoCloseable {
             }
             Message m;
             try {
-                m = Messages.parse(text);
+                m = Messages.parse(seal == null ? text : seal.open(text));
             } catch (org.argusee.darp.control.wire.BadMessage e) {
                 continue;
             }
+            if (m instanceof Message.Hello h) {
+                seal = desk.tokens()
+                        .sessionKey(h.token(), "127.0.0.1", Instant.now())
+                        .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
+                        .orElse(null);
+            }
+            StreamSeal s = seal;
             received.add(m);
             if (!answering) {
                 continue;
             }
             if (m instanceof Message.Hello) {
-                frame(out, Messages.write(new Message.Welcome(1, "fake", lastSeq, 60_000, config().version())));
+                frame(out, s.seal(Messages.write(new Message.Welcome(1, "fake", lastSeq, 60_000, config().version()))));
             } else if (m instanceof Message.Reports r) {
                 lastSeq = Math.max(lastSeq, r.maxSeq());
-                frame(out, Messages.write(new Message.Ack(r.maxSeq())));
+                frame(out, s.seal(Messages.write(new Message.Ack(r.maxSeq()))));
             } else if (m instanceof Message.Ping p) {
-                frame(out, Messages.write(new Message.Pong(p.id())));
+                frame(out, s.seal(Messages.write(new Message.Pong(p.id()))));
             }
         }
     }
