@@ -47,6 +47,8 @@ final class Cluster {
                 .property("argus.darp.master.tag", MASTER)
                 .property("argus.darp.master.timeout", Integer.toString(timeoutSeconds))
                 .property("argus.darp.master.frequency", Integer.toString(frequencySeconds))
+                // the tests' services are Prog commands testing a file: a slave runs none unless it allows them
+                .property("argus.darp.allow-programs", "true")
                 .secret("argus.darp.master.secret", secret);
     }
 

@@ -52,6 +52,16 @@ public class DarpSettings {
     @ConfigProperty(name = "argus.darp.master.retries", defaultValue = "2")
     int masterRetries;
 
+    /** Whether this slave runs services that start local programs (Prog) when its master serves them. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.allow-programs", defaultValue = "false")
+    boolean allowPrograms;
+
+    /** Whether this slave may reach its master over plain HTTP off loopback. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.allow-plain-http", defaultValue = "false")
+    boolean allowPlainHttp;
+
     private String tag;
 
     @PostConstruct
@@ -60,7 +70,9 @@ public class DarpSettings {
         List<String> problems = new ArrayList<>();
         PeerRules.tag(tag).ifPresent(m -> problems.add("argus.darp.tag '" + tag + "': " + m));
         if (hasMaster()) {
-            PeerRules.remoteUrl(masterUrl.get()).ifPresent(m -> problems.add("argus.darp.master.url: " + m));
+            PeerRules.remoteUrl(masterUrl.get())
+                    .or(() -> PlainHttp.refusal(masterUrl.get(), allowPlainHttp))
+                    .ifPresent(m -> problems.add("argus.darp.master.url: " + m));
             if (masterSecret.filter(s -> !s.isBlank()).isEmpty()) {
                 problems.add("argus.darp.master.secret is required when argus.darp.master.url is set");
             }
@@ -99,6 +111,11 @@ public class DarpSettings {
     /** Only for the DARP login (issue 5); never logged or shown. */
     public Optional<String> masterSecret() {
         return masterSecret.filter(s -> !s.isBlank());
+    }
+
+    /** {@code argus.darp.allow-programs}: run the master's Prog services here (default false: refused). */
+    public boolean allowPrograms() {
+        return allowPrograms;
     }
 
     public int masterFrequency() {
