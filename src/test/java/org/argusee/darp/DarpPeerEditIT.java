@@ -61,6 +61,8 @@ class DarpPeerEditIT {
             Backoff.REFUSED.multipliedBy(12).dividedBy(10).plusSeconds(15);
     /** Standing by: the failover service's check time on the slave still for three probe periods. */
     private static final Duration QUIET = Duration.ofSeconds(3);
+    /** What the slave logs for each login its master refuses. */
+    private static final String REFUSED = "login refused by the master (HTTP 401)";
 
     @RegisterExtension
     static final ArgusServers SERVERS = new ArgusServers();
@@ -70,6 +72,7 @@ class DarpPeerEditIT {
     static String service;
     static Instant started;
     static String since;
+    static int refusedBefore;
 
     @BeforeAll
     static void boot() {
@@ -131,6 +134,7 @@ class DarpPeerEditIT {
     @Test
     @Order(3)
     void anAddressListThatNoLongerAllowsTheSlaveDropsItAndWritesTheLinkRecord() {
+        refusedBefore = refusals();
         Instant t0 = Instant.now();
         Cluster.allow(master, "slave1", "\"127.0.0.2\"");
         Eventually.await("slave1 down on the master", Cluster.WITHIN, () -> "down".equals(link(master, "slave1")));
@@ -198,6 +202,16 @@ class DarpPeerEditIT {
         for (String bad : List.of("WFLYEJB0064", "WFLYEJB0034", "TransactionRequiredException", " ERROR ")) {
             assertFalse(log.contains(bad), "the master's server.log has " + bad + ":\n" + master.logTail(80));
         }
+    }
+
+    /** How many refused logins the slave has logged so far. */
+    private static int refusals() {
+        String log = log(slave);
+        int n = 0;
+        for (int i = log.indexOf(REFUSED); i >= 0; i = log.indexOf(REFUSED, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void assertNoThrottle() {
