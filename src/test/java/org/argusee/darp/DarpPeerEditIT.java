@@ -154,9 +154,14 @@ class DarpPeerEditIT {
     @Test
     @Order(4)
     void putRightTheSlaveIsBackWithoutLockingItselfOut() {
-        // let the slave be refused a few times first: its retries must not trip the master's rate limit
-        Eventually.await("slave1 refused at least once", BACK, () -> log(slave)
-                .contains("login refused by the master (HTTP 401)"));
+        // let the slave be refused three times first: at its old pace (every 2 s here, its reconnect cap) it would
+        // have tripped the master's rate limit (5 failures a minute) and been answered 429 for up to a minute
+        Duration refused = Eventually.await(
+                "slave1 refused three times since its address was taken away",
+                BACK.multipliedBy(3),
+                () -> refusals() >= refusedBefore + 3);
+        LOG.info(() -> "three refused logins took " + refused.toMillis() + " ms");
+        assertNoThrottle();
         Instant t0 = Instant.now();
         Cluster.allow(master, "slave1", "\"127.0.0.1\"");
         Duration back = Eventually.await(
@@ -178,8 +183,16 @@ class DarpPeerEditIT {
         String watch = Cluster.create(master, group, """
                 {"kind": "Service", "type": "DARP/Watch/slave1", "parameters": [{"key": "uname", "value": "w1"}]}""");
         // default frequency (60 s): without the immediate first check it would stay unknown for up to a minute
-        Duration took = Eventually.await("DARP/Watch/slave1 up on the master", Duration.ofSeconds(10), () -> "up"
-                .equals(Cluster.statusOf(master, watch)));
+        Duration took;
+        try {
+            took = Eventually.await("DARP/Watch/slave1 up on the master", Duration.ofSeconds(20), () -> "up"
+                    .equals(Cluster.statusOf(master, watch)));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "; its status: " + Cluster.status(master, watch) + "; link: "
+                            + connection(master, "slave1").orElse(null),
+                    e);
+        }
         LOG.info(() -> "DARP/Watch up " + Duration.between(t0, Instant.now()).toMillis() + " ms after its creation ("
                 + took.toMillis() + " ms waited)");
     }
