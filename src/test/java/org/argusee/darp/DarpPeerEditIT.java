@@ -82,6 +82,7 @@ class DarpPeerEditIT {
         // the master keeps the default login rate limit (5 failures a minute per address): the slave's refused
         // attempts before its peer exists, and after its address is taken away, must stay under it
         Cluster.slaveOf(slave, master.url().toString(), SECRET, TIMEOUT, FREQUENCY);
+        slave.property("argus.darp.master.refused-wait", Long.toString(Backoff.REFUSED.toSeconds())); // the default
         SERVERS.startAll(master, slave);
         Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
         String group = Cluster.create(

@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
  * Waits between reconnection attempts: doubling from {@code min} to {@code max}, each +-20 % at random so that
  * many slaves cut off together do not all come back in the same second. Two answers of the master set a floor
  * ({@link #after}): a 429 is waited out for its Retry-After (an attempt before then is refused again and keeps the
- * address blocked), and after a refused login (401) the slave waits at least {@link #REFUSED} (+-20 %), so that its
+ * address blocked), and after a refused login (401) the slave waits at least {@code refused}, by default
+ * {@link #REFUSED} (+-20 %, {@code argus.darp.master.refused-wait}), so that its
  * own retries stay under the master's default rate limit (5 failed logins a minute per address) and do not lock
  * the address out for a minute once whatever refused it (an address list, a secret) is put right.
  */
@@ -16,9 +17,15 @@ public final class Backoff {
     private final Duration min;
     private final Duration max;
     private final RandomGenerator random;
+    private final Duration refused;
     private Duration next;
 
     public Backoff(Duration min, Duration max, RandomGenerator random) {
+        this(min, max, REFUSED, random);
+    }
+
+    public Backoff(Duration min, Duration max, Duration refused, RandomGenerator random) {
+        this.refused = refused;
         this.min = min;
         this.max = max;
         this.random = random;
@@ -47,7 +54,7 @@ public final class Backoff {
             // never before the master lets the address in again; up to 20 % later, so slaves behind one address spread
             floor = t.retryAfter().plusMillis(Math.round(t.retryAfter().toMillis() * 0.2 * random.nextDouble()));
         } else if (c instanceof LinkFailure.Unauthorized) {
-            floor = Duration.ofMillis(Math.round(REFUSED.toMillis() * (0.8 + 0.4 * random.nextDouble())));
+            floor = Duration.ofMillis(Math.round(refused.toMillis() * (0.8 + 0.4 * random.nextDouble())));
         }
         return wait.compareTo(floor) >= 0 ? wait : floor;
     }
