@@ -1,6 +1,8 @@
 package org.argusee.darp.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -116,10 +118,18 @@ public class ReportIntake {
                 .executeUpdate();
     }
 
-    public void disconnected(String tag, String reason) {
-        em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2 where tag = ?1")
+    /**
+     * Records the end of a slave's stream, in a transaction of its own: it is called from network threads and from
+     * after-commit observers (a peer edited through the API), where the caller's transaction is over and cannot be
+     * joined.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void disconnected(String tag, String reason, Instant lastHeard) {
+        em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2,"
+                        + " last_heard_at = ?3 where tag = ?1")
                 .setParameter(1, tag)
                 .setParameter(2, reason)
+                .setParameter(3, lastHeard == null ? null : Timestamp.from(lastHeard))
                 .executeUpdate();
     }
 

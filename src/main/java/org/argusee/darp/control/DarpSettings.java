@@ -44,6 +44,11 @@ public class DarpSettings {
     @ConfigProperty(name = "argus.darp.master.frequency", defaultValue = "10")
     int masterFrequency;
 
+    /** Seconds a slave waits at least after its master refused its login (Backoff): under the default rate limit. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.refused-wait", defaultValue = "20")
+    int masterRefusedWait;
+
     @Inject
     @ConfigProperty(name = "argus.darp.master.timeout", defaultValue = "10")
     int masterTimeout;
@@ -80,6 +85,9 @@ public class DarpSettings {
         }
         if (masterFrequency < 1 || masterTimeout < 1 || masterRetries < 0) {
             problems.add("argus.darp.master.frequency and .timeout must be at least 1, .retries at least 0");
+        }
+        if (masterRefusedWait < 0) {
+            problems.add("argus.darp.master.refused-wait must be at least 0, not " + masterRefusedWait);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad DARP settings: " + String.join("; ", problems));
@@ -120,6 +128,10 @@ public class DarpSettings {
 
     public int masterFrequency() {
         return masterFrequency;
+    }
+
+    public int masterRefusedWait() {
+        return masterRefusedWait;
     }
 
     public int masterTimeout() {

@@ -65,7 +65,7 @@ public final class MasterLink implements AutoCloseable {
         this.login = new MasterLogin(http, settings, random);
         this.config =
                 new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
-        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), settings.refusedWait(), random);
         this.connector = new Connector(settings, loop, http, backoff, events());
         this.heartbeat = new Heartbeat(settings.timeout().toMillis());
         this.state = new LinkState("stopped", Instant.now(), null, null, 0, 0, knownVersion, 0);

@@ -196,8 +196,11 @@ public final class MasterLogin {
             throw new LinkFailure.Unauthorized(what + " refused by the master (HTTP 401)");
         }
         if (status == 429) {
-            throw new LinkFailure(what + ": too many failed logins from this address (HTTP 429, retry after "
-                    + response.headers().firstValue("Retry-After").orElse("?") + " s)");
+            String after = response.headers().firstValue("Retry-After").orElse(null);
+            throw new LinkFailure.Throttled(
+                    what + ": too many failed logins from this address (HTTP 429, retry after "
+                            + (after == null ? "?" : after) + " s)",
+                    LinkFailure.Throttled.seconds(after));
         }
         if (status != 200) {
             throw new LinkFailure(what + ": HTTP " + status + " from the master");
