@@ -285,11 +285,12 @@ class ConfigIT extends DeployedServer {
                 send(user, "reader-password", "import", "", "text/plain", text(BRANCH))
                         .status());
         assertEquals(
-                200,
+                403,
                 Api.anonymous(base)
                         .as(user, "reader-password")
                         .get("api/config/export?root=" + Api.encode(root))
-                        .status());
+                        .status(),
+                "an export holds the secrets (issue 12)");
         assertEquals(404, api.get(object(root + ":Servers")).status(), "nothing was imported");
     }
 

@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
  * A TCP service on 127.0.0.1 that the test makes healthy ("OK ready") or sick ("BAD"): services probing it with
  * {@code expect: ^OK} go up and down with it, without the port changing.
  */
-final class TestListener implements AutoCloseable {
+public final class TestListener implements AutoCloseable {
 
     private final ServerSocket socket;
     private volatile boolean healthy;
 
-    TestListener(boolean healthy) {
+    public TestListener(boolean healthy) {
         this.healthy = healthy;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -29,11 +29,11 @@ final class TestListener implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    void healthy(boolean healthy) {
+    public void healthy(boolean healthy) {
         this.healthy = healthy;
     }
 

@@ -115,7 +115,7 @@ public class ConfigResource {
     @GET
     @Path("export")
     @Produces(MediaType.TEXT_PLAIN)
-    @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN) // it holds secrets (SNMP communities, passwords) and every object, ACLs aside
     @Operation(summary = "The tree under root (default Top) as Argus configuration text")
     public String export(@QueryParam("root") @DefaultValue("Top") String root) {
         TreeNode node = cache.snapshot()

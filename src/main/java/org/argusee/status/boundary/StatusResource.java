@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Status of the monitoring tree by full name, e.g. {@code /api/status/Top:Servers:mail}: what each object shows
  * and why, its overrides, annotations, transition log, availability and result samples, and "check now". Reading
- * needs any role; every change needs admin. A name containing '/' is sent with it encoded as %2F.
+ * needs any role; overrides, annotations and "check now" need staff or admin (the original's acl_staff). A name
+ * containing '/' is sent with it encoded as %2F.
  */
 @Path("status")
 @RequestScoped
@@ -125,7 +126,7 @@ public class StatusResource {
 
     @PUT
     @Path("{fullName}/override")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Override the object: while it is down it shows override and sends no notifications")
     public StatusDetail setOverride(
             @PathParam("fullName") String fullName, OverrideInput input, @Context SecurityContext security) {
@@ -145,7 +146,7 @@ public class StatusResource {
 
     @DELETE
     @Path("{fullName}/override")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Remove the object's override")
     public Response removeOverride(@PathParam("fullName") String fullName, @Context SecurityContext security) {
         TreeNode node = find(fullName);
@@ -169,7 +170,7 @@ public class StatusResource {
 
     @POST
     @Path("{fullName}/annotations")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Leave a note on the object")
     public Response annotate(
             @PathParam("fullName") String fullName, AnnotationInput input, @Context SecurityContext security) {
@@ -192,7 +193,7 @@ public class StatusResource {
 
     @DELETE
     @Path("{fullName}/annotations/{id}")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Delete a note")
     public Response deleteAnnotation(@PathParam("fullName") String fullName, @PathParam("id") String id) {
         TreeNode node = find(fullName);
@@ -210,7 +211,7 @@ public class StatusResource {
 
     @POST
     @Path("{fullName}/check")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Probe now, out of schedule: the service, or every service under the group")
     public CheckNowView checkNow(@PathParam("fullName") String fullName) {
         TreeNode node = find(fullName);

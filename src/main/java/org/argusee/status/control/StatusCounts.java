@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 
@@ -21,11 +22,20 @@ public final class StatusCounts {
 
     /** Keys are the display labels and "unknown"; only states that occur are present. */
     public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states) {
+        return under(root, states, n -> true);
+    }
+
+    /** As {@link #under(TreeNode, LongFunction)}, leaving out what {@code counted} refuses (and all under it). */
+    public static Map<String, Integer> under(
+            TreeNode root, LongFunction<ObjectState> states, Predicate<TreeNode> counted) {
         Map<String, Integer> counts = new TreeMap<>();
         Deque<TreeNode> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             TreeNode node = todo.pop();
+            if (!counted.test(node)) {
+                continue;
+            }
             boolean leaf = node.kind() == ObjectKind.SERVICE || node.kind() == ObjectKind.ALIAS;
             boolean stop = node != root && TreeLinks.flag(node, "countstop");
             if (leaf || stop) {

@@ -1,0 +1,17 @@
+package org.argusee.live.control;
+
+/**
+ * One numbered change as the ring keeps it: what changed, not how it looks now (a replay builds the row from the
+ * current state, which is at least as new).
+ *
+ * @param kind     status, annotation or tree
+ * @param objectId the object (status, annotation); 0 for a tree change
+ */
+public record Change(long seq, Kind kind, long objectId, String fullName) {
+
+    public enum Kind {
+        STATUS,
+        ANNOTATION,
+        TREE
+    }
+}

@@ -1,0 +1,81 @@
+package org.argusee.live.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
+
+/**
+ * Changes noted by the event observers, waiting for the dispatcher; and the groups whose counts moved because
+ * something under them changed, sent at most every half second (a burst of thousands of changes then costs one
+ * count per group, not one per change).
+ */
+public final class LiveInbox {
+
+    static final long GROUPS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    public record Item(long at, Change.Kind kind, long objectId, String fullName) {}
+
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    private final Set<Long> dirtyGroups = new LinkedHashSet<>();
+    private long groupsSentAt;
+
+    public void add(Change.Kind kind, long objectId, String fullName) {
+        queue.add(new Item(System.nanoTime(), kind, objectId, fullName));
+    }
+
+    /** What arrived at least {@code lagNanos} ago, in order of arrival. */
+    public List<Item> takeOlderThan(long lagNanos) {
+        long cutoff = System.nanoTime() - lagNanos;
+        List<Item> out = new ArrayList<>();
+        for (Item head = queue.peek(); head != null && head.at() - cutoff <= 0; head = queue.peek()) {
+            out.add(queue.poll());
+        }
+        return out;
+    }
+
+    /** The groups above each changed object have new counts. Dispatcher thread only. */
+    public void noteAncestors(TreeSnapshot tree, List<Item> items) {
+        for (Item i : items) {
+            if (i.kind() == Change.Kind.STATUS) {
+                TreeNode n = tree.byId(i.objectId()).orElse(null);
+                for (TreeNode p = n == null ? null : n.parent(); p != null; p = p.parent()) {
+                    dirtyGroups.add(p.id());
+                }
+            }
+        }
+    }
+
+    /** The groups with new counts, when half a second has passed since the last ones. Dispatcher thread only. */
+    public List<Item> groupsDue() {
+        long now = System.nanoTime();
+        if (dirtyGroups.isEmpty() || now - groupsSentAt < GROUPS_EVERY_NANOS) {
+            return List.of();
+        }
+        groupsSentAt = now;
+        List<Item> out = new ArrayList<>();
+        dirtyGroups.forEach(id -> out.add(new Item(now, Change.Kind.STATUS, id, null)));
+        dirtyGroups.clear();
+        return out;
+    }
+
+    /** One item per object and kind (the last), one tree change at most; groups after the rest. */
+    public static List<Item> coalesce(List<Item> ready, List<Item> groups) {
+        Map<String, Item> last = new LinkedHashMap<>();
+        for (Item i : ready) {
+            String key = i.kind() + ":" + i.objectId();
+            last.remove(key);
+            last.put(key, i);
+        }
+        for (Item g : groups) {
+            last.putIfAbsent(g.kind() + ":" + g.objectId(), g);
+        }
+        return new ArrayList<>(last.values());
+    }
+}

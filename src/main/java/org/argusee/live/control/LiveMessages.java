@@ -1,0 +1,41 @@
+package org.argusee.live.control;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import org.argusee.web.control.DashboardRow;
+
+/** The live socket's messages as JSON text (docs/design/80-web.md, "Live"). */
+public final class LiveMessages {
+
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+    public static final String RESYNC = "{\"type\":\"resync\"}";
+
+    private LiveMessages() {}
+
+    public record Hello(String type, long seq, String epoch) {}
+
+    public record Status(String type, long seq, DashboardRow row) {}
+
+    public record Annotation(String type, long seq, String fullName) {}
+
+    public record Tree(String type, long seq) {}
+
+    /** @param epoch names this run of the server: numbers from another run mean nothing here */
+    public static String hello(long seq, String epoch) {
+        return JSON.toJson(new Hello("hello", seq, epoch));
+    }
+
+    public static String status(long seq, DashboardRow row) {
+        return JSON.toJson(new Status("status", seq, row));
+    }
+
+    public static String annotation(long seq, String fullName) {
+        return JSON.toJson(new Annotation("annotation", seq, fullName));
+    }
+
+    public static String tree(long seq) {
+        return JSON.toJson(new Tree("tree", seq));
+    }
+}

@@ -1,0 +1,84 @@
+package org.argusee.security.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * How callers prove who they are: HTTP Basic on every request (scripts, curl), or the HTTP session a person opened
+ * with the login form (the pages, the live socket). Basic wins when both are present. Without either, a protected
+ * call gets 401 as problem details; the Basic challenge goes only to clients that are not a page's script, so a
+ * browser does not pop up its own password dialog over the login page.
+ */
+@ApplicationScoped
+public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
+
+    static final String REALM = "Argus";
+    /** The request attribute that tells the 401 error page what to say. */
+    public static final String UNAUTHORIZED_DETAIL = "argus.unauthorized.detail";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential credential =
+                    basic(authorization.substring(6).strip());
+            CredentialValidationResult result = credential == null
+                    ? CredentialValidationResult.INVALID_RESULT
+                    : identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+            return unauthorized(request, response, context, "The user name or password is wrong");
+        }
+        WebLogin login = WebLogin.in(request.getSession(false));
+        if (login != null) {
+            return context.notifyContainerAboutLogin(login.user(), login.roles());
+        }
+        if (context.isProtected()) {
+            return unauthorized(request, response, context, "Log in first (the login form, or HTTP Basic)");
+        }
+        return context.doNothing();
+    }
+
+    private static UsernamePasswordCredential basic(String encoded) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 0
+                    ? null
+                    : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** 401 through the container's error handling, which answers it as problem details (web.xml error page). */
+    private static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String detail) {
+        if (!fromPageScript(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
+        request.setAttribute(UNAUTHORIZED_DETAIL, detail);
+        return context.responseUnauthorized();
+    }
+
+    /** A page's fetch (the browser says so in Sec-Fetch-Mode), or a script that marks itself with X-Requested-With. */
+    static boolean fromPageScript(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return (mode != null && !mode.equalsIgnoreCase("navigate")) || request.getHeader("X-Requested-With") != null;
+    }
+}

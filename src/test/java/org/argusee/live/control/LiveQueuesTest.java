@@ -1,0 +1,60 @@
+package org.argusee.live.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveQueuesTest {
+
+    @Test
+    void ringReplaysTheLastChangePerObjectOrSaysItIsTooFarBehind() {
+        ChangeRing ring = new ChangeRing(3);
+        ring.add(new Change(1, Change.Kind.STATUS, 10, "Top:a"));
+        ring.add(new Change(2, Change.Kind.STATUS, 11, "Top:b"));
+        ring.add(new Change(3, Change.Kind.STATUS, 10, "Top:a"));
+        assertEquals(
+                List.of(2L, 3L),
+                ring.after(1, 3).orElseThrow().stream().map(Change::seq).toList());
+        assertEquals(List.of(), ring.after(3, 3).orElseThrow());
+        ring.add(new Change(4, Change.Kind.TREE, 0, null));
+        assertTrue(ring.after(0, 4).isEmpty(), "1 fell out of the ring");
+        assertEquals(
+                List.of(3L, 4L),
+                ring.after(2, 4).orElseThrow().stream().map(Change::seq).toList());
+        assertTrue(ring.after(9, 4).isEmpty(), "a number from the future: the server restarted");
+    }
+
+    @Test
+    void aSlowSocketGetsOneResyncInsteadOfABacklog() {
+        List<String> sent = new ArrayList<>();
+        SocketQueue queue = new SocketQueue(3, sent::add);
+        queue.offer("m1"); // goes out at once; its send never completes: a stalled client
+        for (int i = 2; i <= 10; i++) {
+            queue.offer("m" + i);
+        }
+        assertEquals(List.of("m1"), sent);
+        assertTrue(queue.waiting() <= 3, "bounded: " + queue.waiting());
+        assertTrue(queue.overflows() > 0);
+        queue.sent();
+        assertEquals(LiveMessages.RESYNC, sent.get(1), "the backlog was replaced by a resync");
+    }
+
+    @Test
+    void sendsOneAtATimeInOrder() {
+        List<String> sent = new ArrayList<>();
+        SocketQueue queue = new SocketQueue(10, sent::add);
+        queue.offer("a");
+        queue.offer("b");
+        queue.offer("c");
+        assertEquals(List.of("a"), sent);
+        queue.sent();
+        queue.sent();
+        assertEquals(List.of("a", "b", "c"), sent);
+        queue.sent();
+        queue.offer("d");
+        assertEquals(List.of("a", "b", "c", "d"), sent);
+    }
+}
