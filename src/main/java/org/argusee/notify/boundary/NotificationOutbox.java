@@ -189,13 +189,13 @@ public class NotificationOutbox {
             n.setTimestamp(22, Timestamp.from(now));
             List<Destination> to = plan.destinations();
             n.setArray(
-                    21,
+                    23,
                     c.createArrayOf("text", to.stream().map(Destination::text).toArray()));
             n.setArray(
-                    22,
+                    24,
                     c.createArrayOf("text", to.stream().map(Destination::method).toArray()));
             n.setArray(
-                    23,
+                    25,
                     c.createArrayOf(
                             "text", to.stream().map(Destination::address).toArray()));
             n.setBoolean(26, !quiet); // kept in the history only while it flaps
