@@ -4,7 +4,10 @@ import org.argusee.status.control.DisplayStatus;
 import org.argusee.status.control.Transition;
 
 /**
- * An object's state changed; fired once the change is stored (observe it with during = AFTER_SUCCESS). Fired for
+ * An object's state changed; fired once the change is stored (observe it with during = AFTER_SUCCESS). A plain
+ * (synchronous) observer runs inside the transaction that stores it, so what it writes commits or rolls back with
+ * the transition (notifications keep their outbox this way); it must not throw for anything but a database
+ * failure. Fired for
  * a change of its own status or severity, of what it shows, or of its override; not for a new wording of the
  * reason alone.
  *

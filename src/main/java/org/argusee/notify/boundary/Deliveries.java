@@ -1,0 +1,294 @@
+package org.argusee.notify.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.notify.control.Backoff;
+import org.argusee.notify.control.Destination;
+import org.argusee.notify.control.Merged;
+import org.argusee.notify.control.MessageText;
+import org.argusee.notify.control.NotifyMethod;
+import org.argusee.notify.control.Outgoing;
+import org.argusee.notify.control.ParamLookup;
+import org.argusee.tree.boundary.TreeCache;
+import org.argusee.tree.control.TreeNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+/**
+ * Sends what is due, one destination per transaction. The destination's pending deliveries are locked with
+ * {@code FOR UPDATE SKIP LOCKED}, so another server (or round) sending meanwhile takes none of them; they are sent
+ * as one message (merged when several queued up) and marked sent, or failed with the error and a next attempt
+ * after {@link Backoff}, in the same transaction. A destination told less than its method's {@code qtime} ago
+ * waits until then, gathering what comes meanwhile into that one message.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+    private static final int ERROR_MAX = 1000;
+    private static final String DUE = "select destination from argus.notification_delivery"
+            + " where state in ('created', 'queued', 'failed') and next_attempt <= now()"
+            + " group by destination order by min(next_attempt) limit ?";
+    private static final String CLAIM = "select d.id, d.method, d.address, d.round, d.tag, d.attempts,"
+            + " n.id, n.object_id, n.object_name, n.status, n.severity, n.priority, n.reason, n.message, n.created_at"
+            + " from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
+            + " where d.destination = ? and d.state in ('created', 'queued', 'failed')"
+            + " and (d.state <> 'failed' or d.next_attempt <= now()) order by d.id for update of d skip locked";
+    private static final String LAST_SENT =
+            "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
+    private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
+            + " where id = any(?) and state <> 'failed'";
+    private static final String SENT = "update argus.notification_delivery set state = 'sent', sent_at = now(),"
+            + " attempts = attempts + 1, last_error = null where id = any(?)";
+    private static final String FAILED = "update argus.notification_delivery set state = 'failed',"
+            + " attempts = attempts + 1, last_error = ?, next_attempt = ? where id = ?";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    NotifyMethods methods;
+
+    @Inject
+    Transmitters transmitters;
+
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    Dependents dependents;
+
+    /** Seconds before the first retry of a failed delivery (doubling after each further failure). */
+    @Inject
+    @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
+    int retrySeconds;
+
+    private record Row(
+            long id,
+            String method,
+            String address,
+            int round,
+            String tag,
+            int attempts,
+            MessageText.Facts facts,
+            Long objectId,
+            String message) {}
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<String> dueDestinations(int limit) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<String> due = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(DUE)) {
+                s.setInt(1, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getString(1));
+                    }
+                }
+            }
+            return due;
+        });
+    }
+
+    /**
+     * @return how many deliveries were sent. Separate units of work (claim, then marks) in the one transaction: the
+     *         locks stay with the transaction, and what is read in between (objects held behind) may use its own.
+     */
+    public int sendTo(String destination) {
+        Map<String, NotifyMethod> known = methods.all();
+        Session session = em.unwrap(Session.class);
+        List<Row> rows = session.doReturningWork(c -> claim(c, destination));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Row first = rows.get(0);
+        NotifyMethod method = known.get(first.method());
+        Instant now = Instant.now();
+        if (method == null) {
+            session.doWork(c -> fail(c, rows, "unknown method '" + first.method() + "'", now));
+            return 0;
+        }
+        Instant last = session.doReturningWork(c -> lastSent(c, destination));
+        if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
+            session.doWork(c -> hold(c, rows, last.plusSeconds(method.qtime())));
+            return 0;
+        }
+        // a queue time of 0 merges nothing (the original transmits each at once); else all that waited go as one
+        List<List<Row>> messages =
+                method.qtime() == 0 ? rows.stream().map(List::of).toList() : List.of(rows);
+        int sent = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            int n = transmit(session, method, destination, messages.get(i), now);
+            if (n == 0) {
+                // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
+                List<Row> rest = messages.subList(i + 1, messages.size()).stream()
+                        .flatMap(List::stream)
+                        .toList();
+                session.doWork(
+                        c -> fail(c, rest, "not tried: the message before it to " + destination + " failed", now));
+                break;
+            }
+            sent += n;
+        }
+        return sent;
+    }
+
+    private int transmit(Session session, NotifyMethod method, String destination, List<Row> rows, Instant now) {
+        Row first = rows.get(0);
+        Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
+        try {
+            transmitters.send(out);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.WARNING, "Cannot notify " + destination + " (" + rows.size() + " notification(s)): " + error);
+            session.doWork(c -> fail(c, rows, error, now));
+            return 0;
+        }
+        session.doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(SENT)) {
+                s.setArray(
+                        1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+                s.executeUpdate();
+            }
+        });
+        return rows.size();
+    }
+
+    private Outgoing outgoing(NotifyMethod method, Destination to, List<Row> rows) {
+        Row first = rows.get(0);
+        ParamLookup params = params(first.objectId());
+        Map<String, Integer> held = dependents.held(rows.stream()
+                .filter(r -> "down".equals(r.facts().status()))
+                .map(r -> r.facts().objectName())
+                .distinct()
+                .toList());
+        List<Merged.Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            String text = method.messageFmt() == null
+                    ? r.message()
+                    : MessageText.forMethod(
+                            method.messageFmt(),
+                            r.facts(),
+                            params(r.objectId()),
+                            to,
+                            r.message(),
+                            extra(r),
+                            "",
+                            r.round() + 1);
+            boolean down = "down".equals(r.facts().status());
+            int behind = down ? held.getOrDefault(r.facts().objectName(), 0) : 0;
+            items.add(new Merged.Item(behind == 0 ? text : text + "; " + behind + " depending on it held", down));
+        }
+        String lotsDown = top("message_lotsdn");
+        String lotsUp = top("message_lotsup");
+        return new Outgoing(
+                method,
+                to,
+                Merged.text(items, method.nolots(), lotsDown, lotsUp),
+                extra(first),
+                first.facts(),
+                params,
+                rows.size());
+    }
+
+    private static String extra(Row r) {
+        String tag = r.tag() == null ? "" : r.tag();
+        return r.round() > 0 && !tag.contains("RESENT") ? tag + " RESENT" : tag;
+    }
+
+    private ParamLookup params(Long objectId) {
+        if (objectId == null) {
+            return null;
+        }
+        return cache.snapshot().byId(objectId).map(ObjectParams::of).orElse(null);
+    }
+
+    private String top(String key) {
+        TreeNode top = cache.snapshot().top();
+        return top == null ? null : top.param(key).orElse(null);
+    }
+
+    private static List<Row> claim(Connection c, String destination) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+            s.setString(1, destination);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long objectId = rs.getLong(8);
+                    Long object = rs.wasNull() ? null : objectId;
+                    MessageText.Facts facts = new MessageText.Facts(
+                            rs.getLong(7),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getString(13),
+                            rs.getTimestamp(15).toInstant(),
+                            null,
+                            java.time.ZoneId.systemDefault());
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            facts,
+                            object,
+                            rs.getString(14)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Instant lastSent(Connection c, String destination) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LAST_SENT)) {
+            s.setString(1, destination);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? null : t.toInstant();
+            }
+        }
+    }
+
+    private static void hold(Connection c, List<Row> rows, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(HOLD)) {
+            s.setTimestamp(1, Timestamp.from(until));
+            s.setArray(2, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private void fail(Connection c, List<Row> rows, String error, Instant now) throws SQLException {
+        String e = error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
+        try (PreparedStatement s = c.prepareStatement(FAILED)) {
+            for (Row r : rows) {
+                s.setString(1, e);
+                s.setTimestamp(
+                        2,
+                        Timestamp.from(
+                                now.plus(Backoff.after(r.attempts() + 1, java.time.Duration.ofSeconds(retrySeconds)))));
+                s.setLong(3, r.id());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.argusee.notify.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.argusee.darp.control.duty.NotifyDuty;
+import org.argusee.notify.control.Destination;
+import org.argusee.notify.control.Flapping;
+import org.argusee.notify.control.MessageText;
+import org.argusee.notify.control.NotifyPlan;
+import org.argusee.notify.control.NotifyRules;
+import org.argusee.notify.control.ParamLookup;
+import org.argusee.notify.control.Telling;
+import org.argusee.status.boundary.StatusChanged;
+import org.argusee.tree.boundary.TreeCache;
+import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.TreeNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+/**
+ * Writes the outbox: observes {@link StatusChanged} synchronously, so within the very transaction that stores the
+ * transition, and for a transition to be told inserts its notification and one delivery per destination. Either
+ * both are stored or neither (the status batch is then tried again), so no transition is told twice or lost. A
+ * mistake in an object's notification parameters is logged and that object left untold, never failing the batch.
+ */
+@ApplicationScoped
+public class NotificationOutbox {
+
+    private static final Logger LOG = Logger.getLogger(NotificationOutbox.class.getName());
+    /**
+     * Two round trips per notification, as a storm costs them inside the status writer's transaction: its id
+     * (the text says it) with the object's recent ones (flapping), then the notification and its deliveries in one
+     * statement (none when the notification was there already or is kept quiet).
+     */
+    private static final String PREPARE = "select nextval(pg_get_serial_sequence('argus.notification', 'id')),"
+            + " r.n, r.f from (select count(*) as n, coalesce(bool_or(flapping), false) as f from argus.notification"
+            + " where object_id = ? and created_at > now() - ? * interval '1 minute') r";
+
+    private static final String NOTIFICATION = "with n as (insert into argus.notification (id, object_id, object_name,"
+            + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"
+            + " renotify_seconds, next_renotify, escalate, ackonup, unack_timeout, priority, flapping,"
+            + " ack_on_better, ack_on_worse) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict on constraint notification_transition_unique do nothing returning id)"
+            + " insert into argus.notification_delivery (notification_id, destination, method, address, round,"
+            + " state, next_attempt) select n.id, d.destination, d.method, d.address, 0, 'queued', ?"
+            + " from n, unnest(?::text[], ?::text[], ?::text[]) as d(destination, method, address) where ?"
+            + " on conflict on constraint notification_delivery_once do nothing";
+    static final String DELIVERY = "insert into argus.notification_delivery (notification_id, destination, method,"
+            + " address, round, tag, state, next_attempt) values (?, ?, ?, ?, ?, ?, 'queued', ?)"
+            + " on conflict on constraint notification_delivery_once do nothing";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TreeCache cache;
+
+    @Inject
+    NotifyMethods methods;
+
+    @Inject
+    NotifyDarp darp;
+
+    @Inject
+    NotifySchedules schedules;
+
+    @Inject
+    @ConfigProperty(name = "argus.darp.tag", defaultValue = "")
+    String darpTag;
+
+    /** More notifications of one object than this within the window: told once as flapping. 0: never. */
+    @Inject
+    @ConfigProperty(name = "argus.notify.flap-count", defaultValue = "6")
+    int flapCount;
+
+    @Inject
+    @ConfigProperty(name = "argus.notify.flap-minutes", defaultValue = "10")
+    int flapMinutes;
+
+    void changed(@Observes StatusChanged change) {
+        Telling telling = Telling.of(change.previous(), change.shown(), change.inOverride());
+        if (telling == null) {
+            return;
+        }
+        Optional<TreeNode> node = cache.snapshot().byId(change.objectId());
+        if (node.isEmpty()) {
+            return; // deleted meanwhile: nobody to ask whom to tell
+        }
+        Optional<NotifyPlan> plan;
+        ParamLookup params;
+        try {
+            ParamLookup plain = ObjectParams.of(node.get());
+            params = schedules.withSchedules(node.get(), plain, ZonedDateTime.now(zone(plain)));
+            plan = NotifyRules.plan(
+                    telling,
+                    node.get().kind() == ObjectKind.SERVICE,
+                    params,
+                    methods.all().keySet());
+            if (plan.isPresent()) {
+                NotifyDuty.Decision duty = darp.decide(node.get());
+                if (!duty.notifies()) {
+                    LOG.fine(() -> change.fullName() + ": " + duty.explanation());
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
+            return;
+        }
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, zone(params))));
+    }
+
+    private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
+            throws SQLException {
+        long id;
+        int recent;
+        boolean flagged;
+        try (PreparedStatement prepare = c.prepareStatement(PREPARE)) {
+            prepare.setLong(1, change.objectId());
+            prepare.setInt(2, flapMinutes);
+            try (ResultSet rs = prepare.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+                recent = rs.getInt(2);
+                flagged = rs.getBoolean(3);
+            }
+        }
+        Instant now = Instant.now();
+        String reason = change.transition().reason();
+        MessageText.Facts facts = new MessageText.Facts(
+                id,
+                change.fullName(),
+                plan.telling().status().label(),
+                plan.telling().severity().label(),
+                plan.priority(),
+                reason,
+                now,
+                darpTag.isBlank() ? null : darpTag,
+                zone);
+        String message = MessageText.message(plan.format(), plan.message(), facts, params);
+        Flapping flapping = new Flapping(flapCount, flapMinutes);
+        Flapping.Verdict verdict = flapping.of(recent, flagged);
+        if (verdict == Flapping.Verdict.TELL_AS_FLAPPING) {
+            message = flapping.prefix(recent) + message;
+        }
+        boolean quiet = verdict == Flapping.Verdict.KEEP_QUIET;
+        boolean acked = plan.autoack() || quiet;
+        try (PreparedStatement n = c.prepareStatement(NOTIFICATION)) {
+            n.setLong(1, id);
+            n.setLong(2, change.objectId());
+            n.setString(3, change.fullName());
+            n.setTimestamp(4, Timestamp.from(change.transition().at()));
+            n.setString(5, plan.telling().status().label());
+            n.setString(6, plan.telling().severity().label());
+            n.setString(7, reason);
+            n.setString(8, message);
+            n.setTimestamp(9, Timestamp.from(now));
+            n.setString(10, acked ? "acked" : "active");
+            n.setString(11, quiet ? "flapping" : plan.autoack() ? "auto-ack" : null);
+            n.setTimestamp(12, acked ? Timestamp.from(now) : null);
+            setInt(n, 13, plan.renotifySeconds());
+            n.setTimestamp(
+                    14,
+                    plan.renotifySeconds() == null || acked
+                            ? null
+                            : Timestamp.from(now.plusSeconds(plan.renotifySeconds())));
+            n.setString(15, plan.escalate());
+            n.setBoolean(16, plan.ackonup());
+            setInt(n, 17, plan.unackTimeout());
+            n.setString(18, plan.priority());
+            n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
+            n.setBoolean(20, plan.ackOnBetter());
+            n.setBoolean(21, plan.ackOnWorse());
+            n.setTimestamp(22, Timestamp.from(now));
+            List<Destination> to = plan.destinations();
+            n.setArray(
+                    21,
+                    c.createArrayOf("text", to.stream().map(Destination::text).toArray()));
+            n.setArray(
+                    22,
+                    c.createArrayOf("text", to.stream().map(Destination::method).toArray()));
+            n.setArray(
+                    23,
+                    c.createArrayOf(
+                            "text", to.stream().map(Destination::address).toArray()));
+            n.setBoolean(26, !quiet); // kept in the history only while it flaps
+            n.executeUpdate();
+        }
+    }
+
+    static void addDelivery(PreparedStatement d, long id, Destination to, int round, String tag, Instant due)
+            throws SQLException {
+        d.setLong(1, id);
+        d.setString(2, to.text());
+        d.setString(3, to.method());
+        d.setString(4, to.address());
+        d.setInt(5, round);
+        d.setString(6, tag);
+        d.setTimestamp(7, Timestamp.from(due));
+        d.addBatch();
+    }
+
+    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    /** The {@code timezone} parameter, else the server's own, as the original's local time. */
+    static ZoneId zone(ParamLookup params) {
+        Optional<String> tz = params.get("timezone");
+        if (tz.isPresent()) {
+            try {
+                return ZoneId.of(tz.get().strip());
+            } catch (java.time.DateTimeException e) {
+                LOG.fine(() -> "Unknown timezone '" + tz.get() + "'; using the server's");
+            }
+        }
+        return ZoneId.systemDefault();
+    }
+}

@@ -1,0 +1,98 @@
+package org.argusee.notify.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one timer of notifications: every {@value #ROUND_MILLIS} ms it runs the {@link Upkeep} (acks by rule,
+ * escalation, renotify) and then sends what is due, destination by destination ({@link Deliveries}). Everything it
+ * acts on is in the database, so a restart loses nothing and several servers on one database share the work.
+ * A single-action timer each round, so a slow round (a slow SMTP server) delays the next rather than piling up.
+ */
+@Singleton
+@Startup
+@DependsOn("TreeCache")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NotifySender {
+
+    static final long ROUND_MILLIS = 1000;
+    private static final int DESTINATIONS_PER_ROUND = 200;
+    private static final Logger LOG = Logger.getLogger(NotifySender.class.getName());
+
+    @Inject
+    Upkeep upkeep;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Resource
+    TimerService timers;
+
+    private boolean failing;
+
+    @PostConstruct
+    void start() {
+        next();
+    }
+
+    @Timeout
+    void round() {
+        try {
+            boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
+            for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
+                // one destination's trouble (a bad address, a hung program) holds up no other
+                ok &= attempt("send to " + destination, () -> deliveries.sendTo(destination));
+            }
+            if (ok && failing) {
+                failing = false;
+                LOG.info("Notifications are handled again");
+            }
+        } catch (RuntimeException e) {
+            failed("find what is due", e);
+        } finally {
+            next();
+        }
+    }
+
+    private boolean attempt(String what, Runnable work) {
+        try {
+            work.run();
+            return true;
+        } catch (RuntimeException e) {
+            failed(what, e);
+            return false;
+        }
+    }
+
+    /** Logged once until a round goes through again: a database away for an hour is not 3,600 warnings. */
+    private void failed(String what, RuntimeException e) {
+        if (!failing) {
+            failing = true;
+            LOG.log(Level.WARNING, "Cannot " + what + " this round; trying again", e);
+        } else {
+            LOG.log(Level.FINE, "Cannot " + what + " this round", e);
+        }
+    }
+
+    private void next() {
+        try {
+            timers.createSingleActionTimer(ROUND_MILLIS, new TimerConfig("notify-sender", false));
+        } catch (IllegalStateException | jakarta.ejb.EJBException e) {
+            LOG.fine("Notification sender not rescheduled: the application is stopping");
+        }
+    }
+}

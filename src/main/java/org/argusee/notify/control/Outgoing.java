@@ -1,0 +1,25 @@
+package org.argusee.notify.control;
+
+/**
+ * One message to send to one destination, made from one or several notifications that queued up together.
+ *
+ * @param text    the message (%M)
+ * @param extra   " RESENT", " ESCALATED" or empty (%E)
+ * @param facts   the first notification's facts, for the method's own % sequences
+ * @param params  the first notification's object's parameters; null when the object is gone
+ * @param count   how many notifications it carries
+ */
+public record Outgoing(
+        NotifyMethod method,
+        Destination to,
+        String text,
+        String extra,
+        MessageText.Facts facts,
+        ParamLookup params,
+        int count) {
+
+    /** The method's template filled in (NotMe expand). */
+    public String expand(String template, String from) {
+        return MessageText.forMethod(template, facts, params, to, text, extra, from, count);
+    }
+}

@@ -1,0 +1,300 @@
+package org.argusee.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
+ * told), a storm merged into one message per destination naming its cause, flapping told once, the on-call
+ * schedule, and the webhook and program methods with real receivers.
+ */
+class NotifyRulesIT extends NotifyFixture {
+
+    @Test
+    void escalatesOnceEvenAcrossARestart() throws Exception {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "esc@localhost", "escalate", "6s mail:boss@localhost");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("esc@localhost", 1);
+        server.restart(); // the escalation comes due while the server is away
+        api = server.api();
+        List<MimeMessage> boss = awaitMails("boss@localhost", 1);
+        assertTrue(
+                boss.get(0).getSubject().startsWith("Argus ESCALATED: "),
+                boss.get(0).getSubject());
+        Eventually.holds(
+                "escalated once",
+                Duration.ofSeconds(4),
+                () -> mails("boss@localhost").size() == 1);
+        assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
+    }
+
+    @Test
+    void ackonupAcknowledgesWhenTheObjectComesBack() {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "aou@localhost", "ackonup", "yes");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("aou@localhost", 1);
+        long id = id(notifications(service).getJsonObject(0));
+        listener.reopen();
+        Eventually.await("acked by ackonup", WITHIN, () -> "ackonup"
+                .equals(ok(api.get("api/notifications/" + id)).getString("ackedBy", "")));
+    }
+
+    @Test
+    void overrideAndDependsTellNobody() {
+        ClosableListener quiet = listener();
+        String overridden = service(quiet, "notify", "ovr@localhost", "uname", "overridden");
+        ClosableListener gw = listener();
+        String gateway = service(gw, "notify", "gw@localhost", "uname", "gateway");
+        ClosableListener behind = listener();
+        String dependent = service(behind, "notify", "dep@localhost", "uname", "dependent", "depends", gateway);
+        awaitShown(overridden, "up");
+        awaitShown(dependent, "up");
+        ok(api.put("api/status/" + Api.encode(overridden) + "/override", """
+                {"text": "maintenance", "mode": "manual"}"""));
+        quiet.close();
+        gw.close();
+        awaitShown(gateway, "down");
+        behind.close();
+        awaitShown(overridden, "override");
+        awaitShown(dependent, "depends");
+        awaitMails("gw@localhost", 1);
+        Eventually.holds(
+                "nobody told of the override or the dependent",
+                Duration.ofSeconds(4),
+                () -> mails("ovr@localhost").isEmpty() && mails("dep@localhost").isEmpty());
+        assertTrue(notifications(overridden).isEmpty());
+        assertTrue(notifications(dependent).isEmpty());
+    }
+
+    @Test
+    void aStormBecomesOneMergedMessagePerDestinationNamingTheCause() {
+        sql("insert into argus.notify_method (name, kind, qtime) values ('stormmail', 'mail', 10)"
+                + " on conflict (name) do nothing");
+        ClosableListener shared = listener();
+        ClosableListener gw = listener();
+        ClosableListener behind = listener();
+        int services = 20;
+        for (int i = 0; i < services; i++) {
+            service(shared, "notify", "stormmail:storm@localhost", "uname", "svc" + i);
+        }
+        String gateway = service(gw, "notify", "stormmail:storm@localhost", "uname", "gw1", "label", "gw1");
+        for (int i = 0; i < 5; i++) {
+            service(behind, "notify", "stormmail:storm@localhost", "uname", "held" + i, "depends", gateway);
+        }
+        Eventually.await("all up", WITHIN, () -> {
+            Api.Reply children = api.get("api/status/" + Api.encode(group + ":127.0.0.1") + "/children");
+            return children.status() == 200
+                    && children.array().size() == services + 6
+                    && children.array().getValuesAs(JsonObject.class).stream()
+                            .allMatch(c -> "up".equals(c.getString("displayStatus", "")));
+        });
+        shared.close(); // the first message goes at once; what follows within 10 s is queued and merged
+        awaitMails("storm@localhost", 1);
+        gw.close();
+        awaitShown(gateway, "down");
+        behind.close();
+        for (int i = 0; i < 5; i++) {
+            awaitShown(group + ":127.0.0.1:held" + i, "depends");
+        }
+        Eventually.await(
+                "all " + (services + 1) + " delivered",
+                WITHIN,
+                () -> sentTo("stormmail:storm@localhost") == services + 1);
+        List<String> bodies =
+                mails("storm@localhost").stream().map(NotifyFixture::body).toList();
+        assertTrue(bodies.size() <= 3, bodies.size() + " mails for " + (services + 1) + " services: " + bodies);
+        assertTrue(bodies.stream().anyMatch(b -> b.startsWith("Lots of stuff just went DOWN!")), bodies.toString());
+        assertTrue(
+                bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
+                bodies.toString());
+        Eventually.holds(
+                "none twice",
+                Duration.ofSeconds(3),
+                () -> mails("storm@localhost").size() == bodies.size());
+    }
+
+    @Test
+    void aFlappingObjectIsToldOnceThatItFlaps() {
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "flap@localhost");
+        awaitShown(service, "up");
+        for (int cycle = 0; cycle < 3; cycle++) {
+            listener.close();
+            awaitShown(service, "down");
+            listener.reopen();
+            awaitShown(service, "up");
+        }
+        Eventually.await(
+                "six notifications", WITHIN, () -> notifications(service).size() == 6);
+        JsonArray history = notifications(service);
+        assertEquals("flapping", history.getJsonObject(0).getString("ackedBy"), history.toString());
+        assertTrue(history.getJsonObject(1).getString("message").startsWith("FLAPPING ("), history.toString());
+        List<String> bodies = awaitMails("flap@localhost", 5).stream()
+                .map(NotifyFixture::body)
+                .toList();
+        Eventually.holds(
+                "told once that it flaps, then quiet",
+                Duration.ofSeconds(3),
+                () -> mails("flap@localhost").size() == 5);
+        assertEquals(1, bodies.stream().filter(b -> b.startsWith("FLAPPING (")).count(), bodies.toString());
+    }
+
+    @Test
+    void theOnCallScheduleChoosesWhoIsTold() {
+        String tomorrow = java.time.LocalDate.now()
+                .plusDays(1)
+                .getDayOfWeek()
+                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
+                .toLowerCase(java.util.Locale.ROOT);
+        long before = revision();
+        sql(
+                "insert into argus.config_block (object_id, keyword, name) select id, 'schedule', 'notify'"
+                        + " from argus.object_full_name where full_name = ?",
+                group);
+        long block = queryLong(
+                "select b.id from argus.config_block b join argus.object_full_name f"
+                        + " on f.id = b.object_id where f.full_name = ? and b.keyword = 'schedule'",
+                group);
+        sql(
+                "insert into argus.config_block_line (block_id, position, value) values (?, 0, ?), (?, 1, ?)",
+                block,
+                tomorrow + " => mail:tomorrow@localhost",
+                block,
+                "* 0000-2400 => mail:oncall@localhost");
+        ClosableListener listener = listener();
+        String service = service(listener, "notify", "plain@localhost");
+        awaitShown(service, "up");
+        Eventually.await("the server has seen the schedule", WITHIN, () -> revision() > before);
+        listener.close();
+        awaitMails("oncall@localhost", 1);
+        assertTrue(mails("plain@localhost").isEmpty()
+                && mails("tomorrow@localhost").isEmpty());
+    }
+
+    @Test
+    void webhookAndProgramMethods() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Path file = Files.createTempFile("notify-it-", ".txt");
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            JsonObject chatMethod = ok(api.put("api/notify/methods/chat", """
+                    {"kind": "webhook", "command": "%s", "send": "{\\"content\\": \\"%%M\\"}",
+                     "headers": "Authorization: Bearer it-token"}""".formatted(url)));
+            assertEquals("api", chatMethod.getString("source"));
+            assertTrue(chatMethod.getBoolean("hasHeaders"));
+            assertTrue(
+                    !chatMethod.containsKey("headers") || chatMethod.isNull("headers"),
+                    "a token is never shown: " + chatMethod);
+            assertEquals(
+                    400,
+                    api.put("api/notify/methods/bad", "{\"kind\": \"pigeon\"}").status());
+            sql("insert into argus.notify_method (name, kind, command, send) values ('tofile', 'program',"
+                    + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
+            ClosableListener listener = listener();
+            String service = service(
+                    listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label", "api \\\"v2\\\"");
+            awaitShown(service, "up");
+            listener.close();
+            Eventually.await("two webhook posts", WITHIN, () -> bodies.size() >= 2);
+            JsonObject generic = parse(bodies.stream()
+                    .filter(b -> b.contains("\"object\""))
+                    .findFirst()
+                    .orElseThrow());
+            assertEquals(service, generic.getString("object"));
+            assertEquals("down", generic.getString("status"));
+            JsonObject chat = parse(bodies.stream()
+                    .filter(b -> b.contains("\"content\""))
+                    .findFirst()
+                    .orElseThrow());
+            assertTrue(chat.getString("content").contains("api \"v2\" is DOWN"), chat.toString());
+            assertTrue(tokens.contains("Bearer it-token"), tokens.toString());
+            Eventually.await(
+                    "the program wrote the file", WITHIN, () -> read(file).contains("is DOWN"));
+            assertTrue(read(file).startsWith("[tofile] "), read(file));
+        } finally {
+            receiver.stop(0);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private long revision() {
+        return ok(api.get("api/server")).getJsonNumber("configRevision").longValue();
+    }
+
+    private static long queryLong(String query, Object... values) {
+        try (java.sql.Connection c = server.database().connect();
+                java.sql.PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+
+    private int sentTo(String destination) {
+        int sent = 0;
+        JsonArray list = ok(api.get("api/notifications?limit=1000")).getJsonArray("items");
+        for (JsonObject n : list.getValuesAs(JsonObject.class)) {
+            if (!n.getString("object").startsWith(group + ":")) {
+                continue;
+            }
+            for (JsonObject d : deliveries(id(n)).getValuesAs(JsonObject.class)) {
+                if (d.getString("destination").equals(destination)
+                        && d.getString("state").equals("sent")) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

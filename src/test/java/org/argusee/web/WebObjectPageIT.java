@@ -1,0 +1,135 @@
+package org.argusee.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Chromium;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The object page in a real browser: graphs from stored samples, the override form, what a user may not do. */
+class WebObjectPageIT extends WebFixture {
+
+    @Test
+    void graphDrawsStoredSamplesAndStaffOverridesFromTheForm() {
+        Listener listener = listener();
+        String service = service(listener);
+        awaitSamples(service);
+        Chromium b = admin();
+        b.go(page(service)).waitReady(WITHIN);
+        // a TCP check's results are not numbers: its graph is the elapsed time
+        b.until(WITHIN, d -> points(b, "graph-elapsed") > 0);
+        assertFalse(
+                b.driver().findElements(By.cssSelector("#graph-elapsed canvas")).isEmpty(), "uPlot drew");
+        assertEquals(service, b.driver().findElement(By.id("object-name")).getText());
+        assertFalse(b.driver().findElements(By.cssSelector("#darp tbody tr")).isEmpty(), "this server's view");
+        assertFalse(b.driver()
+                .findElements(By.cssSelector("#parameters tr[data-param=frequency]"))
+                .isEmpty());
+        b.screenshotFullPage("object-page");
+
+        WebElement form = b.driver().findElement(By.id("override-form"));
+        form.findElement(By.name("text")).sendKeys("<b>maintenance</b> by the web test");
+        form.findElement(By.name("ticket")).sendKeys("OPS-7");
+        b.driver().findElement(By.id("override-set")).click();
+        b.until(WITHIN, d -> d.findElements(By.id("override-text")).stream()
+                .anyMatch(e -> "<b>maintenance</b> by the web test".equals(e.getText())));
+        b.click(By.id("override-remove"), WITHIN);
+        b.visible(By.id("override-none"), WITHIN);
+
+        b.driver()
+                .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                .sendKeys("<i>disk</i> swapped");
+        b.click(By.id("annotation-add"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#annotations .annotation-text")).stream()
+                .anyMatch(e -> "<i>disk</i> swapped".equals(e.getText())));
+        b.click(By.cssSelector("#annotations .annotation-remove"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#annotations .annotation-text"))
+                .isEmpty());
+
+        b.script("window.sameDocument = true;");
+        listener.close();
+        b.until(WITHIN, d -> "down"
+                .equals(d.findElement(By.cssSelector("#object-badge .badge")).getAttribute("data-status")));
+        b.until(WITHIN, d -> !d.findElements(By.cssSelector("#transitions tr[data-transition]"))
+                .isEmpty());
+        assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "changed live, no reload");
+        b.go(page(host)).waitReady(WITHIN);
+        b.until(WITHIN, d -> !d.findElements(row("children", service)).isEmpty());
+        b.go(page(service)).waitReady(WITHIN);
+        b.script("document.getElementById('darp-heading').scrollIntoView();");
+        b.screenshot("object-page-darp");
+    }
+
+    @Test
+    void theTransitionLogPages() {
+        Listener listener = listener();
+        String service = service(listener);
+        awaitShown(service, "up");
+        listener.close();
+        awaitShown(service, "down");
+        listener.open();
+        awaitShown(service, "up");
+        Chromium b = admin();
+        b.go(page(service) + "&pageSize=1").waitReady(WITHIN);
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("1–1 of "));
+        String newest =
+                b.driver().findElement(By.cssSelector("#transitions tbody")).getText();
+        assertTrue(b.driver().findElement(By.id("transitions-newer")).getAttribute("disabled") != null);
+        b.driver().findElement(By.id("transitions-older")).click();
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("2–2 of "));
+        String older =
+                b.driver().findElement(By.cssSelector("#transitions tbody")).getText();
+        assertNotEquals(newest, older);
+        assertTrue(older.contains("down"), older);
+        b.driver().findElement(By.id("transitions-newer")).click();
+        b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("1–1 of "));
+    }
+
+    @Test
+    void aUserSeesNoButtonsForWhatOnlyStaffMayDo() {
+        String service = service(listener());
+        String reader = user("user");
+        Chromium b = browser(reader, "web-password-1");
+        b.go(page(service)).waitReady(WITHIN);
+        assertFalse(b.driver().findElement(By.id("override-form")).isDisplayed());
+        assertFalse(b.driver().findElement(By.id("annotation-form")).isDisplayed());
+        assertFalse(b.driver().findElement(By.id("check-now")).isDisplayed());
+        assertEquals(reader, b.driver().findElement(By.id("user")).getText());
+        b.phone(true);
+        b.screenshot("object-page-phone");
+        Number overflow = (Number)
+                b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 1, "no sideways scrolling at a phone's width: " + overflow);
+    }
+
+    private void awaitSamples(String service) {
+        Eventually.await("samples stored for " + service, WITHIN, () -> {
+            Api.Reply r = api.get("api/status/" + Api.encode(service) + "/samples?resolution=raw");
+            return r.status() == 200 && !r.json().getJsonArray("samples").isEmpty();
+        });
+    }
+
+    private void awaitShown(String fullName, String shown) {
+        Eventually.await(fullName + " shows " + shown, WITHIN, () -> {
+            Api.Reply r = api.get("api/status/" + Api.encode(fullName));
+            return r.status() == 200 && shown.equals(r.json().getString("displayStatus"));
+        });
+    }
+
+    private static String page(String fullName) {
+        return "object.html?name=" + URLEncoder.encode(fullName, StandardCharsets.UTF_8);
+    }
+
+    private static int points(Chromium b, String graphId) {
+        String n = b.driver().findElement(By.id(graphId)).getAttribute("data-points");
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+}

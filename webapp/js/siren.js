@@ -1,0 +1,90 @@
+// The siren: a tone while something is down, switched on per browser, hushed by the user until the next new outage.
+import {el, fill} from './dom.js';
+
+// switched on per browser; hushed per user (two people on one wall screen each hush for themselves)
+const ON_KEY = 'argus.siren';
+
+export class Siren {
+    constructor(slot, user) {
+        this.slot = slot;
+        this.hushedKey = 'argus.siren.hushed.' + user;
+        this.down = [];
+        this.context = null;
+        this.timer = null;
+        this.draw();
+    }
+
+    get on() {
+        return localStorage.getItem(ON_KEY) === 'on';
+    }
+
+    hushed() {
+        try {
+            return new Set(JSON.parse(localStorage.getItem(this.hushedKey) || '[]'));
+        } catch (e) {
+            return new Set();
+        }
+    }
+
+    /** The services and groups down now; a name not down at the last hush sounds the siren again. */
+    update(downNames) {
+        this.down = downNames;
+        const hushed = this.hushed();
+        const fresh = downNames.filter(n => !hushed.has(n));
+        if (fresh.length === 0 && hushed.size > 0) {
+            // keep only what is still down, so a name that comes back later counts as new
+            localStorage.setItem(this.hushedKey, JSON.stringify(downNames.filter(n => hushed.has(n))));
+        }
+        this.sounding = this.on && fresh.length > 0;
+        this.sounding ? this.start() : this.stopTone();
+        this.draw();
+    }
+
+    draw() {
+        const toggle = el('button', {type: 'button', id: 'siren-toggle', 'aria-pressed': String(this.on),
+            title: 'sound an alarm when something new goes down (this browser only)'},
+        this.on ? '♪ siren on' : '♪ siren off');
+        toggle.addEventListener('click', () => {
+            localStorage.setItem(ON_KEY, this.on ? 'off' : 'on');
+            if (this.on && !this.context && window.AudioContext) {
+                this.context = new AudioContext();
+            }
+            this.update(this.down);
+        });
+        const hush = el('button', {type: 'button', id: 'siren-hush'}, 'hush');
+        hush.hidden = !this.sounding;
+        hush.addEventListener('click', () => {
+            localStorage.setItem(this.hushedKey, JSON.stringify(this.down));
+            this.update(this.down);
+        });
+        fill(this.slot, toggle, ' ', hush);
+    }
+
+    start() {
+        if (this.timer === null) {
+            this.beep();
+            this.timer = setInterval(() => this.beep(), 2000);
+        }
+    }
+
+    stopTone() {
+        clearInterval(this.timer);
+        this.timer = null;
+    }
+
+    beep() {
+        if (!window.AudioContext) {
+            return;
+        }
+        this.context = this.context || new AudioContext();
+        const osc = this.context.createOscillator();
+        const gain = this.context.createGain();
+        osc.type = 'square';
+        osc.frequency.setValueAtTime(880, this.context.currentTime);
+        osc.frequency.linearRampToValueAtTime(440, this.context.currentTime + 0.6);
+        gain.gain.setValueAtTime(0.08, this.context.currentTime);
+        osc.connect(gain).connect(this.context.destination);
+        osc.start();
+        osc.stop(this.context.currentTime + 0.6);
+    }
+}
