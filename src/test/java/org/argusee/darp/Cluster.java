@@ -47,6 +47,11 @@ final class Cluster {
                 .property("argus.darp.master.tag", MASTER)
                 .property("argus.darp.master.timeout", Integer.toString(timeoutSeconds))
                 .property("argus.darp.master.frequency", Integer.toString(frequencySeconds))
+                // the tests' services are Prog commands testing a file: a slave runs none unless it allows them
+                .property("argus.darp.allow-programs", "true")
+                // a slave refused before its peer exists comes back at once when it is added (the masters here
+                // allow 1000 failed logins); DarpPeerEditIT sets the default back to test it
+                .property("argus.darp.master.refused-wait", "1")
                 .secret("argus.darp.master.secret", secret);
     }
 

@@ -61,6 +61,7 @@ class DarpCombineIT extends DeployedServer {
             stream = new RawStream(fixture.base);
             stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token()
                     + "\",\"timeoutMillis\":60000}");
+            stream.sealWith(session.sessionKey());
             next = stream.next("welcome", WITHIN).getJsonNumber("lastSeq").longValue() + 1;
         }
 

@@ -148,7 +148,7 @@ class DarpConfigIT extends DeployedServer {
     }
 
     private Optional<ConfigDocument> fetch(String version) throws Exception {
-        return client.fetch(session.token(), version).get(30, TimeUnit.SECONDS);
+        return client.fetch(session, version).get(30, TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> get(String token, String version) throws Exception {

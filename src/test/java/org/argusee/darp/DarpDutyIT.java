@@ -165,6 +165,7 @@ class DarpDutyIT extends DeployedServer {
                 .get(30, TimeUnit.SECONDS);
         stream.send(
                 "{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":60000}");
+        stream.sealWith(session.sessionKey());
         stream.next("welcome", WITHIN);
     }
 

@@ -2,10 +2,14 @@ package org.argusee.darp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.link.MasterLogin;
@@ -69,6 +76,28 @@ class DarpStreamIT extends DeployedServer {
         JsonObject connection = connection(fixture.tag);
         assertEquals("connected", connection.getString("state"));
         assertEquals("127.0.0.1", connection.getString("address"));
+    }
+
+    @Test
+    void reportsOfObjectsTheSlaveIsNotServedAreAckedAndNeverStored() {
+        fixture = new DarpFixture(base).peer().tree();
+        DarpFixture.Recorder recorder = new DarpFixture.Recorder();
+        MasterLink link = fixture.link(recorder);
+        link.start();
+        awaitConnected(link, 1);
+        String notServed = fixture.groupName() + ":NotServed:SMTP_x.invalid";
+
+        link.report(down(notServed, "forged by the slave"));
+        link.report(down(fixture.ssh(), "served"));
+        Eventually.await(
+                "both acked",
+                WITHIN,
+                () -> link.state().lastAcked() >= 2 && link.state().pending() == 0);
+
+        assertEquals("down", slaveRow(fixture.ssh()).getString("status"), "a served object's report is stored");
+        for (JsonValue row : servers(notServed)) {
+            assertNotEquals(fixture.tag, row.asJsonObject().getString("tag"), "never stored: " + row);
+        }
     }
 
     @Test
@@ -209,6 +238,68 @@ class DarpStreamIT extends DeployedServer {
     }
 
     @Test
+    void socketsWaitingForTheirHelloAreCappedPerAddress() throws Exception {
+        List<RawStream> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                waiting.add(new RawStream(Api.anonymous(base).base()));
+            }
+            Exception refused = assertThrows(
+                    Exception.class, () -> new RawStream(Api.anonymous(base).base()));
+            Throwable cause = refused;
+            while (cause != null && !(cause instanceof WebSocketHandshakeException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause != null, "a refused handshake: " + refused);
+            assertEquals(
+                    429, ((WebSocketHandshakeException) cause).getResponse().statusCode());
+            waiting.remove(0).close();
+            Eventually.await("a place again once one went", WITHIN, () -> {
+                try {
+                    waiting.add(new RawStream(Api.anonymous(base).base()));
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } finally {
+            waiting.forEach(RawStream::close);
+        }
+    }
+
+    @Test
+    void aBigMessageBeforeTheHelloIsRefusedAndAfterItAccepted() throws Exception {
+        try (RawStream raw = new RawStream(Api.anonymous(base).base())) {
+            boolean cutWhileSending = false;
+            try {
+                raw.send("{\"type\":\"hello\",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
+            } catch (ExecutionException e) {
+                cutWhileSending = true; // the master closed before the client had written it all
+            }
+            assertTrue(cutWhileSending || raw.closeCode(WITHIN) == 1009, "too big for a socket nobody has vouched for");
+        }
+        fixture = new DarpFixture(base).peer().tree();
+        try (RawStream raw = new RawStream(fixture.base)) {
+            hello(raw, 60_000);
+            raw.send("{\"type\":\"ping\",\"id\":7,\"pad\":\"" + "x".repeat(256 * 1024) + "\"}");
+            assertEquals(7, raw.next("pong", WITHIN).getInt("id"), "a welcomed slave has the full 1 MiB");
+        }
+    }
+
+    @Test
+    void aMessageWithoutTheLoginsMacClosesTheStreamAndIsNeverApplied() throws Exception {
+        fixture = new DarpFixture(base).peer().tree();
+        try (RawStream raw = new RawStream(fixture.base)) {
+            hello(raw, 60_000);
+            raw.sendAsIs(reports(1_000_000, fixture.ssh(), "forged on the way")); // no MAC: made up in the middle
+            assertEquals(4401, raw.closeCode(WITHIN));
+        }
+        for (JsonValue row : servers(fixture.ssh())) {
+            assertNotEquals("forged on the way", row.asJsonObject().getString("reason", ""), row.toString());
+        }
+    }
+
+    @Test
     void aBadLaterMessageIsAnsweredAndTheConnectionKept() throws Exception {
         fixture = new DarpFixture(base).peer().tree();
         try (RawStream raw = new RawStream(fixture.base)) {
@@ -241,6 +332,7 @@ class DarpStreamIT extends DeployedServer {
                 .get(30, TimeUnit.SECONDS);
         stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":"
                 + timeoutMillis + "}");
+        stream.sealWith(session.sessionKey());
         JsonObject welcome = stream.next("welcome", WITHIN);
         assertEquals(DarpFixture.MASTER_TAG, welcome.getString("master"));
         return welcome;

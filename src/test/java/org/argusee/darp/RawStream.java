@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.argusee.darp.control.wire.BadMessage;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * A bare WebSocket to the master's DARP stream that does only what the test says: it answers nothing by itself,
@@ -32,7 +34,20 @@ final class RawStream implements WebSocket.Listener, AutoCloseable {
                 .get(30, TimeUnit.SECONDS);
     }
 
+    /** A slave's seal after its hello: from now on what it sends is signed and what it gets is checked. */
+    private volatile StreamSeal seal;
+
+    void sealWith(byte[] sessionKey) {
+        seal = new StreamSeal(sessionKey, StreamSeal.Direction.SLAVE_TO_MASTER);
+    }
+
     void send(String text) throws Exception {
+        StreamSeal s = seal;
+        sendAsIs(s == null ? text : s.seal(text));
+    }
+
+    /** Sends exactly this text, sealed or not: a forged or changed message. */
+    void sendAsIs(String text) throws Exception {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
@@ -43,6 +58,14 @@ final class RawStream implements WebSocket.Listener, AutoCloseable {
             String text = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (text == null) {
                 throw new AssertionError("no '" + type + "' message within " + within.toMillis() + " ms");
+            }
+            StreamSeal s = seal;
+            if (s != null) {
+                try {
+                    text = s.open(text);
+                } catch (BadMessage e) {
+                    throw new AssertionError("the master's message is not sealed right: " + e.getMessage(), e);
+                }
             }
             JsonObject o = Json.createReader(new StringReader(text)).readObject();
             if (o.getString("type").equals(type)) {

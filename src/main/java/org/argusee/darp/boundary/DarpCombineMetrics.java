@@ -28,6 +28,7 @@ public class DarpCombineMetrics {
     private Timer combine;
     private Timer intake;
     private Counter unchanged;
+    private Counter refused;
 
     @PostConstruct
     void register() {
@@ -50,6 +51,9 @@ public class DarpCombineMetrics {
         unchanged = Counter.builder("argus.darp.reports.unchanged")
                 .description("Slave reports applied that left the combined status as it was")
                 .register(registry);
+        refused = Counter.builder("argus.darp.reports.refused")
+                .description("Slave report items naming an object that slave is not served: not stored")
+                .register(registry);
     }
 
     /**
@@ -64,6 +68,11 @@ public class DarpCombineMetrics {
 
     private static Duration nonNegative(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** Report items refused: they named objects the slave is not served. */
+    public void refusedReports(int items) {
+        refused.increment(items);
     }
 
     /** A report was applied and the combined status stayed as it was. */

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
+import org.argusee.darp.control.duty.ProgramRefusal;
 import org.argusee.darp.control.duty.TestDuty;
 import org.argusee.probe.control.DarpMoved;
 import org.argusee.probe.control.ProbeDuty;
@@ -40,6 +44,12 @@ public class DarpDuty implements ProbeDuty {
     @Inject
     Event<DarpMoved> moved;
 
+    @Inject
+    DarpSettings settings;
+
+    /** Services whose refusal was logged, so a replan does not log it again. */
+    private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
+
     private volatile Set<String> mastersUp = Set.of();
     private volatile Basis basis;
 
@@ -53,6 +63,16 @@ public class DarpDuty implements ProbeDuty {
             return Assignment.ALWAYS; // none is tested everywhere, peers or not: no need to ask at every probe
         }
         return new Assigned(p);
+    }
+
+    /** A slave refuses its master's Prog services unless {@code argus.darp.allow-programs} is true. */
+    @Override
+    public Optional<String> refusal(TreeNode service) {
+        Optional<String> refused = service.serviceType()
+                .flatMap(t -> ProgramRefusal.of(t, settings.hasMaster(), settings.allowPrograms()));
+        refused.filter(r -> refusedLogged.add(service.fullName()))
+                .ifPresent(r -> LOG.warning(() -> "DARP: " + service.fullName() + " not run: " + r));
+        return refused;
     }
 
     @Override

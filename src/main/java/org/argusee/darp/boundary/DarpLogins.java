@@ -53,7 +53,10 @@ public class DarpLogins {
         return desk;
     }
 
+    /** Tokens go when the peer's right to log in changed; a label or timeout edit keeps them. */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
-        desk.tokens().revoke(change.tag());
+        if (change.access() != PeerChanged.Access.UNCHANGED) {
+            desk.tokens().revoke(change.tag());
+        }
     }
 }

@@ -67,7 +67,7 @@ public class DarpPeers {
         DarpPeer peer = new DarpPeer(input.tag(), input.role());
         apply(peer, input);
         em.persist(peer);
-        peerChanged.fire(new PeerChanged(peer.tag())); // the topology in memory learns of it after the commit
+        peerChanged.fire(PeerChanged.revoked(peer.tag())); // the topology in memory learns of it after the commit
         LOG.info(() -> "DARP peer '" + peer.tag() + "' (" + peer.role() + ") created");
         return PeerView.of(peer);
     }
@@ -89,11 +89,13 @@ public class DarpPeers {
         }
         checkOptionalFields(input, errors);
         ArgusException.Invalid.ifAny("cannot change DARP peer '" + tag + "'", errors);
+        PeerAccess before = PeerAccess.of(peer);
         if (input.role() != null) {
             peer.changeRole(input.role());
         }
         apply(peer, input);
-        peerChanged.fire(new PeerChanged(tag));
+        em.flush(); // updated_at is set at the flush: the answer shows the new one, not the previous
+        peerChanged.fire(before.changeTo(peer));
         return PeerView.of(peer);
     }
 
@@ -102,8 +104,11 @@ public class DarpPeers {
         PeerRules.secret(secret).ifPresent(m -> {
             throw new ArgusException.Invalid("secret", m);
         });
-        peer.setSecretVerifier(ScramVerifier.create(secret).text());
-        peerChanged.fire(new PeerChanged(tag));
+        PeerAccess before = PeerAccess.of(peer);
+        if (!before.holds(secret)) {
+            peer.setSecretVerifier(ScramVerifier.create(secret).text());
+        }
+        peerChanged.fire(before.changeTo(peer));
         LOG.info(() -> "DARP peer '" + tag + "': secret set");
     }
 
@@ -136,20 +141,22 @@ public class DarpPeers {
             Integer timeoutSeconds) {
         Optional<DarpPeer> existing = find(tag);
         DarpPeer peer = existing.orElseGet(() -> new DarpPeer(tag, role));
+        PeerAccess before = existing.map(PeerAccess::of).orElse(null);
         peer.changeRole(role);
         peer.allowFrom(addresses);
         peer.describe(label != null ? label : peer.label(), remoteUrl != null ? remoteUrl : peer.remoteUrl(), hidden);
         if (timeoutSeconds != null) {
             peer.timeoutAfter(timeoutSeconds);
         }
-        if (secret != null && !secret.isEmpty()) {
+        if (secret != null && !secret.isEmpty() && (before == null || !before.holds(secret))) {
+            // the same secret imported again keeps its verifier: a re-import must not drop the slave
             peer.setSecretVerifier(ScramVerifier.create(secret).text());
         }
         if (existing.isEmpty()) {
             em.persist(peer);
         }
         // a new peer too: the topology in memory (DarpHere) and the combined statuses must learn of it
-        peerChanged.fire(new PeerChanged(tag));
+        peerChanged.fire(before == null ? PeerChanged.revoked(tag) : before.changeTo(peer));
         return existing.isEmpty();
     }
 
@@ -159,7 +166,7 @@ public class DarpPeers {
 
     public void delete(String tag) {
         em.remove(require(tag));
-        peerChanged.fire(new PeerChanged(tag));
+        peerChanged.fire(PeerChanged.revoked(tag));
         LOG.info(() -> "DARP peer '" + tag + "' deleted");
     }
 

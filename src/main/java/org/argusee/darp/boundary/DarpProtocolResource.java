@@ -143,9 +143,11 @@ public class DarpProtocolResource {
     @Operation(summary = "The objects this slave must test, with their own parameters; conditional on the ETag")
     public Response config(
             @HeaderParam("Authorization") String authorization, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Optional<String> tag = bearer(authorization)
-                .flatMap(t -> logins.desk().tokens().check(t, request.getRemoteAddr(), Instant.now()));
-        if (tag.isEmpty()) {
+        Instant now = Instant.now();
+        Optional<String> token = bearer(authorization);
+        Optional<String> tag = token.flatMap(t -> logins.desk().tokens().check(t, request.getRemoteAddr(), now));
+        Optional<byte[]> key = token.flatMap(t -> logins.desk().tokens().sessionKey(t, request.getRemoteAddr(), now));
+        if (tag.isEmpty() || key.isEmpty()) {
             return unauthorized("a valid DARP token is required (Authorization: Bearer ...); log in again");
         }
         ConfigDocument doc = configs.forSlave(tag.get());
@@ -156,8 +158,10 @@ public class DarpProtocolResource {
                         .anyMatch(v -> v.equals(etag) || v.equals("W/" + etag) || v.equals("*"))) {
             return Response.notModified().header("ETag", etag).build();
         }
-        return Response.ok(ConfigDocuments.write(doc), MediaType.APPLICATION_JSON_TYPE)
+        String body = ConfigDocuments.write(doc);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", etag)
+                .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), body))
                 .header("Cache-Control", "private, no-cache")
                 .build();
     }

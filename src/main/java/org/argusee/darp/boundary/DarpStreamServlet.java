@@ -25,6 +25,9 @@ public class DarpStreamServlet extends HttpServlet {
     @Inject
     transient SlaveStreams streams;
 
+    @Inject
+    transient StreamGate gate;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -40,18 +43,31 @@ public class DarpStreamServlet extends HttpServlet {
             throw new ServletException("the server has no WebSocket support (Undertow websockets disabled?)");
         }
         String address = request.getRemoteAddr();
+        if (!gate.admit(address)) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", "10");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Too many DARP streams waiting for their hello from this address\n");
+            return;
+        }
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(SlaveStreamEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new SlaveStreamEndpoint(streams, address));
+                        return type.cast(new SlaveStreamEndpoint(streams, gate, address));
                     }
                 })
                 .build();
+        boolean upgraded = false;
         try {
             container.upgradeHttpToWebSocket(request, response, config, Map.of());
+            upgraded = true;
         } catch (DeploymentException e) {
             throw new ServletException("cannot open the DARP stream", e);
+        } finally {
+            if (!upgraded) {
+                gate.release(address);
+            }
         }
     }
 }

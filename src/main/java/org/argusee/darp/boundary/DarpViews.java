@@ -71,7 +71,7 @@ public class DarpViews {
     public List<ConnectionView> connections() {
         Map<String, Object[]> rows = new HashMap<>();
         for (Object o : em.createNativeQuery("select tag, last_seq, last_address, connected_at, disconnected_at,"
-                        + " down_reason from argus.darp_link")
+                        + " down_reason, last_heard_at from argus.darp_link")
                 .getResultList()) {
             Object[] r = (Object[]) o;
             rows.put((String) r[0], r);
@@ -105,26 +105,30 @@ public class DarpViews {
                         lastSeq,
                         null));
             } else if (row != null && row[3] != null) {
-                Instant connectedAt = ReportIntake.instant(row[3]);
-                Instant disconnectedAt = row[4] == null ? null : ReportIntake.instant(row[4]);
-                boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
-                String reason = streams.ended(p.tag())
-                        .map(SlaveStreams.Ended::reason)
-                        .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
-                out.add(new ConnectionView(
-                        p.tag(),
-                        "slave",
-                        "down",
-                        (String) row[2],
-                        cutByRestart ? null : disconnectedAt,
-                        null,
-                        lastSeq,
-                        reason));
+                out.add(down(p.tag(), row, lastSeq));
             } else {
                 out.add(new ConnectionView(p.tag(), "slave", "never", null, null, null, lastSeq, null));
             }
         }
         return out;
+    }
+
+    /**
+     * A slave that is not connected now, with the last known of its link: when it went down and when it was last
+     * heard, from memory if it ended while this server ran, else from darp_link. A link cut by a restart of this
+     * server has no end written: neither is known, and the reason says so.
+     */
+    private ConnectionView down(String tag, Object[] row, Long lastSeq) {
+        Instant connectedAt = ReportIntake.instant(row[3]);
+        Instant disconnectedAt = row[4] == null ? null : ReportIntake.instant(row[4]);
+        Instant lastHeard = row[6] == null ? null : ReportIntake.instant(row[6]);
+        boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
+        Optional<SlaveStreams.Ended> ended = streams.ended(tag);
+        String reason = ended.map(SlaveStreams.Ended::reason)
+                .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
+        Instant since = ended.map(SlaveStreams.Ended::at).orElse(cutByRestart ? null : disconnectedAt);
+        Instant heard = ended.map(SlaveStreams.Ended::lastHeard).orElse(cutByRestart ? null : lastHeard);
+        return new ConnectionView(tag, "slave", "down", (String) row[2], since, heard, lastSeq, reason);
     }
 
     public ServerStatusView object(String fullName) {

@@ -1,6 +1,8 @@
 package org.argusee.darp.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.argusee.darp.control.combine.LastReport;
+import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.status.control.Severity;
@@ -42,12 +46,31 @@ public class ReportIntake {
     @Inject
     Event<ReportsStored> stored;
 
-    /** @return the sequence number to ack: the highest of the message */
+    @Inject
+    ServedConfigs served;
+
+    @Inject
+    DarpCombineMetrics metrics;
+
+    /**
+     * Stores the items that name an object this slave is served; the others are refused (logged, counted, acked so
+     * the slave does not send them again), never stored: a slave speaks only for what it was given to test.
+     *
+     * @return the sequence number to ack: the highest of the message
+     */
     public long apply(String tag, Message.Reports reports, TreeSnapshot tree) {
         Instant received = Instant.now();
         long[] ack = {0};
         List<ReportsStored.Item> items = new ArrayList<>();
-        em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree, items));
+        List<String> refused = new ArrayList<>();
+        Set<Long> allowed = served.servedIds(tag, tree);
+        em.unwrap(Session.class).doWork(c -> ack[0] = apply(c, tag, reports, tree, allowed, items, refused));
+        if (!refused.isEmpty()) {
+            metrics.refusedReports(refused.size());
+            LOG.warning(() -> "DARP slave '" + tag + "' reported " + refused.size() + " object(s) it is not served;"
+                    + " refused, not stored: " + String.join(", ", refused.subList(0, Math.min(5, refused.size())))
+                    + (refused.size() > 5 ? ", ..." : ""));
+        }
         if (!items.isEmpty()) {
             stored.fire(new ReportsStored(tag, received, items));
         }
@@ -95,15 +118,29 @@ public class ReportIntake {
                 .executeUpdate();
     }
 
-    public void disconnected(String tag, String reason) {
-        em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2 where tag = ?1")
+    /**
+     * Records the end of a slave's stream, in a transaction of its own: it is called from network threads and from
+     * after-commit observers (a peer edited through the API), where the caller's transaction is over and cannot be
+     * joined.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void disconnected(String tag, String reason, Instant lastHeard) {
+        em.createNativeQuery("update argus.darp_link set disconnected_at = now(), down_reason = ?2,"
+                        + " last_heard_at = ?3 where tag = ?1")
                 .setParameter(1, tag)
                 .setParameter(2, reason)
+                .setParameter(3, lastHeard == null ? null : Timestamp.from(lastHeard))
                 .executeUpdate();
     }
 
     private static long apply(
-            Connection c, String tag, Message.Reports reports, TreeSnapshot tree, List<ReportsStored.Item> items)
+            Connection c,
+            String tag,
+            Message.Reports reports,
+            TreeSnapshot tree,
+            Set<Long> allowed,
+            List<ReportsStored.Item> items,
+            List<String> refused)
             throws SQLException {
         long last = lockedLastSeq(c, tag);
         int stored = 0;
@@ -119,6 +156,10 @@ public class ReportIntake {
                 TreeNode node = tree.find(item.object()).orElse(null);
                 if (node == null) {
                     LOG.fine(() -> "DARP slave '" + tag + "' reported '" + item.object() + "', unknown here; ignored");
+                    continue;
+                }
+                if (!allowed.contains(node.id())) {
+                    refused.add(LoginDesk.clean(item.object()));
                     continue;
                 }
                 upsert.setString(1, tag);

@@ -24,7 +24,10 @@ public class ServedConfigs {
     @Inject
     DarpHere here;
 
+    private record Ids(long revision, Set<Long> ids) {}
+
     private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final Map<String, Ids> servedIds = new ConcurrentHashMap<>();
 
     /** Only one of this server's slave peers may be served (the token says it is one). */
     public ConfigDocument forSlave(String tag) {
@@ -35,6 +38,16 @@ public class ServedConfigs {
             built.put(tag, b);
         }
         return b.doc();
+    }
+
+    /** Ids of the objects {@code tag} is served in {@code tree}: what its reports may name. */
+    public Set<Long> servedIds(String tag, TreeSnapshot tree) {
+        Ids i = servedIds.get(tag);
+        if (i == null || i.revision() != tree.revision()) {
+            i = new Ids(tree.revision(), ServedConfig.servedIds(tree, topologyWith(tag), tag));
+            servedIds.put(tag, i);
+        }
+        return i.ids();
     }
 
     /**
@@ -55,5 +68,6 @@ public class ServedConfigs {
 
     public void forget(String tag) {
         built.remove(tag);
+        servedIds.remove(tag);
     }
 }

@@ -64,7 +64,8 @@ public class SlaveRunner {
                             settings.masterSecret().orElseThrow(),
                             settings.masterTag().orElse(null),
                             Duration.ofSeconds(settings.masterTimeout()),
-                            Duration.ofSeconds(settings.masterFrequency())),
+                            Duration.ofSeconds(settings.masterFrequency()),
+                            Duration.ofSeconds(settings.masterRefusedWait())),
                     known,
                     new Listener(url));
             link = l;

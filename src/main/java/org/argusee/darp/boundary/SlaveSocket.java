@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * One slave's WebSocket on the master. Sends are queued and go one at a time (a container allows one outstanding
@@ -24,6 +25,7 @@ final class SlaveSocket {
     private final String address;
     private final Queue<String> queue = new ArrayDeque<>();
     private boolean sending;
+    private StreamSeal seal;
     private CloseReason pendingClose;
     private Instant closeAsked;
 
@@ -36,11 +38,16 @@ final class SlaveSocket {
         return address;
     }
 
+    /** From now on every message goes with its number and MAC (the hello's token was good). */
+    synchronized void seal(StreamSeal s) {
+        seal = s;
+    }
+
     synchronized void send(String text) {
         if (pendingClose != null || !session.isOpen()) {
             return;
         }
-        queue.add(text);
+        queue.add(seal == null ? text : seal.seal(text));
         if (!sending) {
             next();
         }

@@ -6,9 +6,12 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.argusee.darp.control.master.SlaveConversation;
+import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * The master's end of one slave's stream: hands texts to its {@link SlaveConversation}. Made per connection by
@@ -19,26 +22,61 @@ public class SlaveStreamEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(SlaveStreamEndpoint.class.getName());
 
     private final SlaveStreams streams;
+    private final StreamGate gate;
     private final String address;
+    /** Whether this socket still counts as waiting for its hello in the {@link StreamGate}. */
+    private final AtomicBoolean waiting = new AtomicBoolean(true);
+
     private SlaveSocket socket;
+    /** Checks the slave's messages after its hello; set by the hello when its token is good. */
+    private StreamSeal opener;
+
+    private boolean first = true;
     private SlaveConversation conversation;
 
-    SlaveStreamEndpoint(SlaveStreams streams, String address) {
+    SlaveStreamEndpoint(SlaveStreams streams, StreamGate gate, String address) {
         this.streams = streams;
+        this.gate = gate;
         this.address = address;
     }
 
+    /** Until the hello is accepted, a message may be a few KiB only: the socket is anybody's yet. */
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
+        session.setMaxTextMessageBufferSize(StreamGate.PRE_HELLO_TEXT);
         socket = new SlaveSocket(session, address);
         conversation = streams.open(socket);
-        session.addMessageHandler(
-                String.class, (MessageHandler.Whole<String>) text -> conversation.received(text, Instant.now()));
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> {
+            String text = frame;
+            if (opener != null) {
+                try {
+                    text = opener.open(frame);
+                } catch (BadMessage e) {
+                    LOG.warning(() -> "DARP stream from " + address + " (slave '" + conversation.tag() + "'): "
+                            + e.getMessage() + "; closed");
+                    socket.close(SlaveConversation.UNAUTHORIZED, "bad MAC");
+                    return;
+                }
+            } else if (first) {
+                first = false;
+                gate.sealFor(frame, address).ifPresent(s -> {
+                    socket.seal(s);
+                    opener = s;
+                });
+            }
+            conversation.received(text, Instant.now());
+            if (conversation.tag() != null && waiting.compareAndSet(true, false)) {
+                session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
+                gate.release(address);
+            }
+        });
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
+        if (waiting.compareAndSet(true, false)) {
+            gate.release(address);
+        }
         if (conversation != null) {
             streams.closed(
                     socket,

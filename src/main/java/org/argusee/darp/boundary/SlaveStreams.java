@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.argusee.darp.control.DarpSettings;
+import org.argusee.darp.control.login.AddressRules;
 import org.argusee.darp.control.master.SlaveConversation;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.tree.boundary.TreeCache;
@@ -46,7 +48,7 @@ public class SlaveStreams {
     }
 
     /** How a slave's last connection ended, for the API; also kept in darp_link across restarts. */
-    record Ended(Instant at, String reason) {}
+    record Ended(Instant at, String reason, Instant lastHeard) {}
 
     @Inject
     DarpLogins logins;
@@ -94,14 +96,15 @@ public class SlaveStreams {
         if (link == null || link.socket != socket || !links.remove(tag, link)) {
             return;
         }
-        ended.put(tag, new Ended(Instant.now(), reason));
+        Ended end = new Ended(Instant.now(), reason, link.conversation.lastHeard());
+        ended.put(tag, end);
         announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
         LOG.log(normal ? Level.INFO : Level.WARNING, () -> "DARP slave '" + tag + "' disconnected: " + reason);
         try {
-            intake.disconnected(tag, reason);
+            intake.disconnected(tag, end.reason(), end.lastHeard());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "cannot record the disconnection of DARP slave '" + tag + "'", e);
+            LOG.log(Level.WARNING, "DARP: cannot record the disconnection of slave '" + tag + "'", e);
         }
     }
 
@@ -149,12 +152,35 @@ public class SlaveStreams {
         return Optional.ofNullable(ended.get(tag));
     }
 
-    /** A peer changed through the API: its stream closes, so it logs in again under the new rules. */
+    /**
+     * A peer changed through the application. Its stream closes only when the change takes away its right to it (a
+     * new secret or role, deleted, or an address list that no longer allows the stream's address), so it logs in
+     * again under the new rules; a label or timeout edit leaves it connected (a new timeout applies from its next
+     * connection, as the welcome carries it). Closing records the disconnection in a transaction of its own
+     * ({@link ReportIntake#disconnected}): this observer runs after the commit, on a thread whose transaction is over.
+     */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
         configs.forget(change.tag());
         Link link = links.get(change.tag());
-        if (link != null) {
-            link.conversation.end(SlaveConversation.UNAUTHORIZED, "peer changed; log in again");
+        if (link == null || !dropsLink(change, link.socket.address())) {
+            return;
+        }
+        link.conversation.end(SlaveConversation.UNAUTHORIZED, "peer changed; log in again");
+    }
+
+    static boolean dropsLink(PeerChanged change, String streamAddress) {
+        return switch (change.access()) {
+            case UNCHANGED -> false;
+            case REVOKED -> true;
+            case ADDRESSES -> !stillAllowed(change.allowedAddresses(), streamAddress);
+        };
+    }
+
+    private static boolean stillAllowed(String allowed, String address) {
+        try {
+            return AddressRules.allows(allowed, InetAddress.getByName(address), AddressRules::resolve);
+        } catch (java.net.UnknownHostException e) {
+            return false; // a socket's address is a literal; anything else cannot be checked, so it goes
         }
     }
 

@@ -44,6 +44,11 @@ public class DarpSettings {
     @ConfigProperty(name = "argus.darp.master.frequency", defaultValue = "10")
     int masterFrequency;
 
+    /** Seconds a slave waits at least after its master refused its login (Backoff): under the default rate limit. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.master.refused-wait", defaultValue = "20")
+    int masterRefusedWait;
+
     @Inject
     @ConfigProperty(name = "argus.darp.master.timeout", defaultValue = "10")
     int masterTimeout;
@@ -51,6 +56,16 @@ public class DarpSettings {
     @Inject
     @ConfigProperty(name = "argus.darp.master.retries", defaultValue = "2")
     int masterRetries;
+
+    /** Whether this slave runs services that start local programs (Prog) when its master serves them. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.allow-programs", defaultValue = "false")
+    boolean allowPrograms;
+
+    /** Whether this slave may reach its master over plain HTTP off loopback. */
+    @Inject
+    @ConfigProperty(name = "argus.darp.allow-plain-http", defaultValue = "false")
+    boolean allowPlainHttp;
 
     private String tag;
 
@@ -60,7 +75,9 @@ public class DarpSettings {
         List<String> problems = new ArrayList<>();
         PeerRules.tag(tag).ifPresent(m -> problems.add("argus.darp.tag '" + tag + "': " + m));
         if (hasMaster()) {
-            PeerRules.remoteUrl(masterUrl.get()).ifPresent(m -> problems.add("argus.darp.master.url: " + m));
+            PeerRules.remoteUrl(masterUrl.get())
+                    .or(() -> PlainHttp.refusal(masterUrl.get(), allowPlainHttp))
+                    .ifPresent(m -> problems.add("argus.darp.master.url: " + m));
             if (masterSecret.filter(s -> !s.isBlank()).isEmpty()) {
                 problems.add("argus.darp.master.secret is required when argus.darp.master.url is set");
             }
@@ -68,6 +85,9 @@ public class DarpSettings {
         }
         if (masterFrequency < 1 || masterTimeout < 1 || masterRetries < 0) {
             problems.add("argus.darp.master.frequency and .timeout must be at least 1, .retries at least 0");
+        }
+        if (masterRefusedWait < 0) {
+            problems.add("argus.darp.master.refused-wait must be at least 0, not " + masterRefusedWait);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad DARP settings: " + String.join("; ", problems));
@@ -101,8 +121,17 @@ public class DarpSettings {
         return masterSecret.filter(s -> !s.isBlank());
     }
 
+    /** {@code argus.darp.allow-programs}: run the master's Prog services here (default false: refused). */
+    public boolean allowPrograms() {
+        return allowPrograms;
+    }
+
     public int masterFrequency() {
         return masterFrequency;
+    }
+
+    public int masterRefusedWait() {
+        return masterRefusedWait;
     }
 
     public int masterTimeout() {

@@ -14,6 +14,33 @@ public final class ScramProof {
 
     private ScramProof() {}
 
+    /**
+     * The slave's two keys of one (secret, salt, iterations): the costly PBKDF2 runs once for both, and a slave
+     * can keep them for a master that has proved itself with that salt and count.
+     */
+    public record Keys(byte[] clientKey, byte[] serverKey) {
+
+        public static Keys derive(String secret, byte[] salt, int iterations) {
+            byte[] salted = ScramVerifier.saltedPassword(secret, salt, iterations);
+            return new Keys(ScramVerifier.hmac(salted, "Client Key"), ScramVerifier.hmac(salted, "Server Key"));
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[***]";
+        }
+    }
+
+    /** Slave side, from keys already derived: {@code ClientKey XOR HMAC(StoredKey, AuthMessage)}. */
+    public static byte[] clientProof(Keys keys, String authMessage) {
+        return xor(keys.clientKey(), hmac(ScramVerifier.sha256(keys.clientKey()), authMessage));
+    }
+
+    /** Slave side, from keys already derived: what the master must answer. */
+    public static byte[] expectedServerSignature(Keys keys, String authMessage) {
+        return hmac(keys.serverKey(), authMessage);
+    }
+
     /** What both sides sign: the tag and every part of the challenge. */
     public static String authMessage(String tag, String clientNonce, String nonce, String salt, int iterations) {
         return "argus-darp-v1," + tag + "," + clientNonce + "," + nonce + "," + salt + "," + iterations;
@@ -46,6 +73,23 @@ public final class ScramProof {
     /** Master side: proves to the slave that this master holds its verifier. */
     public static byte[] serverSignature(ScramVerifier verifier, String authMessage) {
         return hmac(verifier.serverKey(), authMessage);
+    }
+
+    /** The header that carries {@link #configMac} on a config answer. */
+    public static final String CONFIG_MAC_HEADER = "Argus-Darp-Mac";
+
+    /**
+     * A key only this login's two ends know (issue 15, finding 1): from the ServerKey, which the master holds in its
+     * verifier and the slave derives from the secret, and this login's AuthMessage. Nobody on the path has it, so
+     * what it signs cannot be changed on the way. Differs from the server signature, which crosses the wire.
+     */
+    public static byte[] sessionKey(byte[] serverKey, String authMessage) {
+        return hmac(serverKey, "argus-darp-v1 session key," + authMessage);
+    }
+
+    /** The MAC of a config document as sent: base64 of {@code HMAC(sessionKey, "config\n" + body)}. */
+    public static String configMac(byte[] sessionKey, String body) {
+        return base64(hmac(sessionKey, "argus-darp-v1 config\n" + body));
     }
 
     public static String base64(byte[] bytes) {

@@ -38,6 +38,16 @@ public final class ServedConfig {
     }
 
     /**
+     * Ids of every object the slave is served (Top, the Groups and Hosts on the way, the services): what its reports
+     * may name (issue 15, finding 7).
+     */
+    public static Set<Long> servedIds(TreeSnapshot tree, DarpTopology master, String slaveTag) {
+        Set<Long> ids = new HashSet<>();
+        served(tree, slaveTag, master).forEach(n -> ids.add(n.id()));
+        return Set.copyOf(ids);
+    }
+
+    /**
      * The services {@link SlaveObjects} selects for the slave and the Groups and Hosts above them, Top always
      * first (a document starts with Top, even an empty one). Aliases are left out: protocol v1 does not carry an
      * alias's target, so a slave could not build one; a group only an alias brought is left out with it.

@@ -116,11 +116,15 @@ public class Scheduler {
         }
     }
 
-    /** A new interval timer for the service, at a random phase within its frequency; its old one stops. */
+    /**
+     * A new interval timer for the service, at a random phase within its frequency; its old one stops. A service
+     * that watches a DARP peer (DARP/Watch) starts at once instead: it only reads a link state in memory, and one
+     * just created would otherwise show unknown for up to a whole frequency.
+     */
     private void schedule(TreeNode node, ServicePlanner.Plan p) {
         cancel(node.id());
         long interval = ServicePlanner.frequencyMillis(node);
-        long phase = ThreadLocalRandom.current().nextLong(interval);
+        long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
         Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
         scheduled.put(

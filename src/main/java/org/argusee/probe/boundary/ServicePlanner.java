@@ -93,6 +93,10 @@ final class ServicePlanner {
             params.put("retries", "0");
         }
         String fingerprint = node.type() + params;
+        Optional<String> refused = refusal(node);
+        if (refused.isPresent()) {
+            return Optional.of(new Plan(fingerprint, params, monitor, null, refused.get(), null));
+        }
         try {
             ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
             return monitor.handles(spec)
@@ -120,6 +124,16 @@ final class ServicePlanner {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP duty of " + node.fullName() + " cannot be worked out; tested here", e);
             return ProbeDuty.Assignment.ALWAYS;
+        }
+    }
+
+    /** Why the duty refuses the service, if it does; a duty that fails here refuses nothing (logged). */
+    private Optional<String> refusal(TreeNode node) {
+        try {
+            return duty.refusal(node);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DARP refusal of " + node.fullName() + " cannot be worked out; tested here", e);
+            return Optional.empty();
         }
     }
 

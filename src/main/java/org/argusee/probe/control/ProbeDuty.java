@@ -1,5 +1,6 @@
 package org.argusee.probe.control;
 
+import java.util.Optional;
 import org.argusee.tree.control.TreeNode;
 
 /**
@@ -27,6 +28,15 @@ public interface ProbeDuty {
      * of its probes.
      */
     Assignment assign(TreeNode service);
+
+    /**
+     * Why this server refuses to run a service at all, or empty. A refused service is kept in the tree and never
+     * probed; it shows down with this reason, as a service whose settings cannot be used does. DARP refuses on a
+     * slave the services that would run local programs for its master (issue 15, finding 1).
+     */
+    default Optional<String> refusal(TreeNode service) {
+        return Optional.empty();
+    }
 
     /**
      * Changes (compared by identity) whenever who tests what may have changed, e.g. after the peers changed; the

@@ -12,8 +12,10 @@ import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.probe.control.DarpMoved;
 import org.argusee.probe.control.ProbeDuty;
@@ -144,6 +146,50 @@ class DarpDutyTest {
             assertTrue(a.testsNow());
         }
         assertEquals(1000, asked[0], "one read of the topology per probe; the basis stays the same");
+    }
+
+    /** Settings of a slave (or not) that allows programs (or not). */
+    static DarpSettings settings(boolean slave, boolean allowPrograms) {
+        return new DarpSettings() {
+            @Override
+            public boolean hasMaster() {
+                return slave;
+            }
+
+            @Override
+            public boolean allowPrograms() {
+                return allowPrograms;
+            }
+        };
+    }
+
+    static TreeNode service(String type, String... params) {
+        List<ObjectRow> objects = List.of(
+                new ObjectRow(1, null, ObjectKind.TOP, "Top", null, null, 0),
+                new ObjectRow(2, 1L, ObjectKind.SERVICE, "svc", type, null, 0));
+        List<ParamRow> rows = new ArrayList<>();
+        for (int i = 0; i < params.length; i += 2) {
+            rows.add(new ParamRow(2, params[i], params[i + 1], false, rows.size()));
+        }
+        return TreeSnapshot.build(1, objects, rows, ParameterCatalog.standard())
+                .byId(2)
+                .orElseThrow();
+    }
+
+    @Test
+    void aSlaveRefusesItsMastersProgServicesUnlessAllowed() {
+        TreeNode prog = service("Prog", "command", "touch /tmp/owned");
+        duty.settings = settings(true, false);
+        Optional<String> refused = duty.refusal(prog);
+        assertTrue(refused.isPresent(), "a slave runs no command its master serves by default");
+        assertTrue(refused.get().contains("argus.darp.allow-programs"), refused.get());
+        assertEquals(Optional.empty(), duty.refusal(service("Ping", "hostname", "127.0.0.1")), "Ping runs no shell");
+        assertEquals(Optional.empty(), duty.refusal(service("TCP/SMTP", "hostname", "127.0.0.1")));
+
+        duty.settings = settings(true, true);
+        assertEquals(Optional.empty(), duty.refusal(prog), "allowed by the slave's own setting");
+        duty.settings = settings(false, false);
+        assertEquals(Optional.empty(), duty.refusal(prog), "a server's own Prog services are its own business");
     }
 
     /** Records what is fired, synchronously. */

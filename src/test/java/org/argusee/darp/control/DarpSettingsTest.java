@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,40 @@ class DarpSettingsTest {
 
     @Test
     void slaveWithMaster() {
-        DarpSettings s = settings("slave1", "http://master.example.com:8080/", "secret-password");
+        DarpSettings s = settings("slave1", "https://master.example.com:8443/", "secret-password");
         s.check();
         assertEquals("slave1", s.tag());
         assertTrue(s.hasMaster());
         assertEquals("master.example.com", s.masterUrl().orElseThrow().getHost());
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedNamingTheSetting() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(
+                        "slave1", "http://master.example.com:8080/", "secret-password")
+                .check());
+        assertTrue(e.getMessage().contains("argus.darp.master.url"), e.getMessage());
+        assertTrue(e.getMessage().contains("argus.darp.allow-plain-http"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-password"));
+    }
+
+    @Test
+    void plainHttpIsAllowedOnLoopbackOrByTheSetting() {
+        for (String url : List.of("http://127.0.0.1:8080/", "http://localhost:8080/", "http://[::1]:8080/")) {
+            settings("slave1", url, "secret-password").check();
+        }
+        DarpSettings allowed = settings("slave1", "http://master.example.com:8080/", "secret-password");
+        allowed.allowPlainHttp = true;
+        allowed.check();
+        assertTrue(allowed.hasMaster());
+    }
+
+    @Test
+    void aNameThatOnlyLooksLikeLoopbackIsNotLoopback() {
+        assertThrows(IllegalStateException.class, () -> settings("s1", "http://127.0.0.1.example.com/", "secret-pw")
+                .check());
+        assertThrows(IllegalStateException.class, () -> settings("s1", "http://localhost.example.com/", "secret-pw")
+                .check());
     }
 
     @Test

@@ -45,6 +45,26 @@ class ServedConfigTest {
     }
 
     @Test
+    void theIdsASlaveMayReportAreExactlyWhatItIsServed() {
+        long dist = add(1, ObjectKind.GROUP, "Dist", null);
+        param(dist, "darp_mode", "distributed", false);
+        param(dist, "darp_tags", "slave1", false);
+        long mine = add(dist, ObjectKind.SERVICE, "Mine", "TCP/SSH");
+        long other = add(1, ObjectKind.GROUP, "Other", null);
+        param(other, "darp_mode", "distributed", false);
+        param(other, "darp_tags", "slave2", false);
+        long theirs = add(other, ObjectKind.SERVICE, "Theirs", "TCP/SSH");
+        long masterOnly = add(1, ObjectKind.SERVICE, "MasterOnly", "TCP/HTTP");
+
+        Set<Long> ids = ServedConfig.servedIds(tree(), MASTER1, "slave1");
+
+        assertEquals(Set.of(1L, dist, mine), ids);
+        assertFalse(ids.contains(theirs), "another slave's object");
+        assertFalse(ids.contains(masterOnly), "the master's own object");
+        assertEquals(Set.of(1L, other, theirs), ServedConfig.servedIds(tree(), MASTER1, "slave2"));
+    }
+
+    @Test
     void servesTheSlavesServicesWithTheirPathsAndNothingElse() {
         param(1, "frequency", "30", false);
         long dist = add(1, ObjectKind.GROUP, "Dist", null);

@@ -54,7 +54,7 @@ final class ConfigFollower {
     /** After a login: fetches if the config moved since the version known. */
     CompletableFuture<Void> loggedIn(MasterLogin.Session s) {
         session = s;
-        return login.fetch(s.token(), knownVersion).thenAcceptAsync(doc -> doc.ifPresent(this::deliver), loop);
+        return login.fetch(s, knownVersion).thenAcceptAsync(doc -> doc.ifPresent(this::deliver), loop);
     }
 
     /** The master announced {@code version}: fetch it unless it is the one known. */
@@ -69,13 +69,13 @@ final class ConfigFollower {
             return;
         }
         fetching = true;
-        login.fetch(session.token(), knownVersion)
+        login.fetch(session, knownVersion)
                 .exceptionallyCompose(e -> unwrap(e) instanceof LinkFailure.Unauthorized
                         ? login.login()
                                 .thenComposeAsync(
                                         s -> {
                                             session = s;
-                                            return login.fetch(s.token(), knownVersion);
+                                            return login.fetch(s, knownVersion);
                                         },
                                         loop)
                         : CompletableFuture.failedFuture(e))

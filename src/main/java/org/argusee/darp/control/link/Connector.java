@@ -88,7 +88,7 @@ final class Connector {
 
     /** Fails the current connection: it is dropped, the next attempt waits for the backoff. */
     void fail(String reason) {
-        failed(generation, reason);
+        failed(generation, reason, null);
     }
 
     /** Whether the current connection is still the one in use (false once dropped, or the link stopped). */
@@ -112,7 +112,7 @@ final class Connector {
             return;
         }
         if (error != null) {
-            failed(gen, LinkFailure.describe(error));
+            failed(gen, LinkFailure.describe(error), error);
             return;
         }
         stream = connection;
@@ -141,7 +141,7 @@ final class Connector {
 
             @Override
             public void closed(String reason) {
-                loop.execute(() -> failed(gen, reason));
+                loop.execute(() -> failed(gen, reason, null));
             }
         };
     }
@@ -150,12 +150,13 @@ final class Connector {
         return gen == generation && stream != null;
     }
 
-    private void failed(int gen, String reason) {
+    /** {@code cause}: the attempt's error, if any; a 429 or a refused login sets a floor to the wait. */
+    private void failed(int gen, String reason, Throwable cause) {
         if (gen != generation || !running) {
             return;
         }
         drop(4408, "master down");
-        Duration wait = backoff.next();
+        Duration wait = cause == null ? backoff.next() : backoff.after(cause);
         events.down(reason, wait);
         int next = generation;
         loop.schedule(

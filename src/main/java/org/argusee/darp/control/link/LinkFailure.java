@@ -31,4 +31,28 @@ public class LinkFailure extends RuntimeException {
             super(message);
         }
     }
+
+    /** The master refuses logins from this address for a while (HTTP 429): the next attempt waits that long. */
+    public static final class Throttled extends LinkFailure {
+        private final transient java.time.Duration retryAfter;
+
+        public Throttled(String message, java.time.Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
+        }
+
+        /** A Retry-After header's seconds; 60 s (the master's default window) when missing or not a number. */
+        public static java.time.Duration seconds(String header) {
+            try {
+                long s = Long.parseLong(header == null ? "" : header.strip());
+                return java.time.Duration.ofSeconds(Math.max(1, Math.min(s, 3600)));
+            } catch (NumberFormatException e) {
+                return java.time.Duration.ofSeconds(60);
+            }
+        }
+    }
 }

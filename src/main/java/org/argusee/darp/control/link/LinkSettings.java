@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * How a slave reaches its master. {@code masterTag} (may be null) is checked against the master's welcome;
- * {@code timeout} is how long the slave waits for the master before counting it down. Never shows the secret.
+ * {@code timeout} is how long the slave waits for the master before counting it down; {@code refusedWait} how long
+ * at least after a refused login ({@link Backoff}). Never shows the secret.
  */
 public record LinkSettings(
         URI master,
@@ -15,7 +16,20 @@ public record LinkSettings(
         String masterTag,
         Duration timeout,
         Duration minBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        Duration refusedWait) {
+
+    /** With the default wait after a refused login. */
+    public LinkSettings(
+            URI master,
+            String tag,
+            String secret,
+            String masterTag,
+            Duration timeout,
+            Duration minBackoff,
+            Duration maxBackoff) {
+        this(master, tag, secret, masterTag, timeout, minBackoff, maxBackoff, Backoff.REFUSED);
+    }
 
     public LinkSettings {
         Objects.requireNonNull(master, "master");
@@ -29,9 +43,27 @@ public record LinkSettings(
     /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */
     public static LinkSettings of(
             URI master, String tag, String secret, String masterTag, Duration timeout, Duration frequency) {
+        return of(master, tag, secret, masterTag, timeout, frequency, Backoff.REFUSED);
+    }
+
+    public static LinkSettings of(
+            URI master,
+            String tag,
+            String secret,
+            String masterTag,
+            Duration timeout,
+            Duration frequency,
+            Duration refusedWait) {
         Duration min = Duration.ofSeconds(1);
         return new LinkSettings(
-                master, tag, secret, masterTag, timeout, min, frequency.compareTo(min) < 0 ? min : frequency);
+                master,
+                tag,
+                secret,
+                masterTag,
+                timeout,
+                min,
+                frequency.compareTo(min) < 0 ? min : frequency,
+                refusedWait);
     }
 
     public URI api(String path) {

@@ -15,6 +15,7 @@ import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.ReportItem;
+import org.argusee.darp.control.wire.StreamSeal;
 
 /**
  * A slave's link to its master (docs/design/60-darp.md): login, config fetch, then the stream with numbered
@@ -42,6 +43,9 @@ public final class MasterLink implements AutoCloseable {
     private final Connector connector;
     private final ConfigFollower config;
     private boolean welcomed;
+    /** Signs and checks the current connection's messages after the hello; null before it. */
+    private StreamSeal seal;
+
     private String masterTag;
     private long lastAcked;
     private int connections;
@@ -61,7 +65,7 @@ public final class MasterLink implements AutoCloseable {
         this.login = new MasterLogin(http, settings, random);
         this.config =
                 new ConfigFollower(login, loop, listener, settings.master().toString(), knownVersion);
-        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), random);
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), settings.refusedWait(), random);
         this.connector = new Connector(settings, loop, http, backoff, events());
         this.heartbeat = new Heartbeat(settings.timeout().toMillis());
         this.state = new LinkState("stopped", Instant.now(), null, null, 0, 0, knownVersion, 0);
@@ -141,10 +145,12 @@ public final class MasterLink implements AutoCloseable {
             @Override
             public void opened() {
                 heartbeat.opened(now());
+                seal = null; // the hello goes as it is: the master learns the session key from its token
                 send(new Message.Hello(
                         Message.PROTOCOL,
                         config.session().token(),
                         settings.timeout().toMillis()));
+                seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
             }
 
             @Override
@@ -167,7 +173,15 @@ public final class MasterLink implements AutoCloseable {
         };
     }
 
-    private void received(String text) {
+    private void received(String frame) {
+        String text;
+        try {
+            text = seal == null ? frame : seal.open(frame);
+        } catch (BadMessage e) {
+            LOG.warning(() -> "DARP master " + settings.master() + ": " + e.getMessage() + "; connection dropped");
+            connector.refuse(4401, "bad MAC", "the master's message cannot be trusted: " + e.getMessage());
+            return;
+        }
         heartbeat.heard(now());
         Message m;
         try {
@@ -238,7 +252,8 @@ public final class MasterLink implements AutoCloseable {
     }
 
     private void send(Message m) {
-        connector.send(Messages.write(m));
+        String text = Messages.write(m);
+        connector.send(seal == null ? text : seal.seal(text));
     }
 
     /** {@code since} moves only when the link comes up or goes away; retrying while down is still down. */

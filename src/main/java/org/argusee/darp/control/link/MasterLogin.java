@@ -2,18 +2,23 @@ package org.argusee.darp.control.link;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.ConfigDocument;
@@ -25,22 +30,45 @@ import org.argusee.darp.control.wire.ConfigDocuments;
  */
 public final class MasterLogin {
 
-    /** A login: the token and the master's tag as it gave it. */
-    public record Session(String token, String master) {
+    private static final Logger LOG = Logger.getLogger(MasterLogin.class.getName());
+
+    /**
+     * The largest config document read from the master: about 60,000 services at the usual 250 bytes each, many
+     * times what one slave tests, and a bound on what a fake master can make the slave hold.
+     */
+    static final long MAX_CONFIG_BYTES = 16L * 1024 * 1024;
+
+    /** The largest challenge or login answer read: they are a few hundred bytes. */
+    static final long MAX_LOGIN_BYTES = 64L * 1024;
+
+    /**
+     * A login: the token, the master's tag as it gave it, and the key only this login's two ends know, which signs
+     * the config the master serves (see {@link ScramProof#sessionKey}).
+     */
+    public record Session(String token, String master, byte[] sessionKey) {
         @Override
         public String toString() {
-            return "Session[master=" + master + ", token=***]";
+            return "Session[master=" + master + ", token=***, sessionKey=***]";
         }
     }
 
     private final HttpClient http;
     private final LinkSettings settings;
     private final SecureRandom random;
+    private final Clock clock;
+    private final IterationBudget budget = new IterationBudget();
+    private final long maxConfigBytes;
 
     public MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random) {
+        this(http, settings, random, Clock.systemUTC(), MAX_CONFIG_BYTES);
+    }
+
+    MasterLogin(HttpClient http, LinkSettings settings, SecureRandom random, Clock clock, long maxConfigBytes) {
         this.http = http;
         this.settings = settings;
         this.random = random;
+        this.clock = clock;
+        this.maxConfigBytes = maxConfigBytes;
     }
 
     public CompletableFuture<Session> login() {
@@ -55,14 +83,21 @@ public final class MasterLogin {
         return post("challenge", challengeBody).thenCompose(challenge -> {
             String nonce = challenge.getString("nonce", "");
             String salt = challenge.getString("salt", "");
-            int iterations = challenge.getInt("iterations", 0);
-            if (!nonce.startsWith(clientNonce) || nonce.length() <= clientNonce.length() || iterations < 1000) {
+            int iterations = iterations(challenge);
+            if (!nonce.startsWith(clientNonce) || nonce.length() <= clientNonce.length()) {
                 throw new LinkFailure("the master's challenge is malformed");
             }
-            byte[] saltBytes = Base64.getDecoder().decode(salt);
+            Instant now = clock.instant();
+            budget.refusal(salt, iterations, now).ifPresent(why -> {
+                LOG.warning(() -> "DARP login to " + settings.master() + ": " + why);
+                throw new LinkFailure(why);
+            });
+            byte[] saltBytes = decode(salt);
+            ScramProof.Keys keys = budget.keys(
+                    salt, iterations, now, () -> ScramProof.Keys.derive(settings.secret(), saltBytes, iterations));
             String auth = ScramProof.authMessage(settings.tag(), clientNonce, nonce, salt, iterations);
-            byte[] proof = ScramProof.clientProof(settings.secret(), saltBytes, iterations, auth);
-            byte[] expected = ScramProof.expectedServerSignature(settings.secret(), saltBytes, iterations, auth);
+            byte[] proof = ScramProof.clientProof(keys, auth);
+            byte[] expected = ScramProof.expectedServerSignature(keys, auth);
             String loginBody = Json.createObjectBuilder()
                     .add("tag", settings.tag())
                     .add("nonce", nonce)
@@ -70,31 +105,48 @@ public final class MasterLogin {
                     .build()
                     .toString();
             return post("login", loginBody).thenApply(granted -> {
-                byte[] signature = Base64.getDecoder().decode(granted.getString("serverSignature", ""));
+                byte[] signature = decode(granted.getString("serverSignature", ""));
                 if (!MessageDigest.isEqual(signature, expected)) {
                     throw new LinkFailure("the master did not prove it knows this slave's secret");
                 }
-                return new Session(granted.getString("token"), granted.getString("master", null));
+                budget.proven(salt, iterations);
+                return new Session(
+                        granted.getString("token"),
+                        granted.getString("master", null),
+                        ScramProof.sessionKey(keys.serverKey(), auth));
             });
         });
     }
 
-    /** The config if its version differs from {@code knownVersion}; empty on 304. */
-    public CompletableFuture<Optional<ConfigDocument>> fetch(String token, String knownVersion) {
+    /**
+     * The config if its version differs from {@code knownVersion}; empty on 304. Used only if its MAC under the
+     * session's key is right: a document changed on the way (or sent by someone without the login) is refused.
+     */
+    public CompletableFuture<Optional<ConfigDocument>> fetch(Session session, String knownVersion) {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config"))
                 .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + session.token())
                 .header("Accept", "application/json")
                 .GET();
         if (knownVersion != null) {
             request.header("If-None-Match", "\"" + knownVersion + "\"");
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request.build(), LimitedBody.handler(maxConfigBytes, "config fetch"))
                 .thenApply(response -> {
                     if (response.statusCode() == 304) {
                         return Optional.empty();
                     }
                     check(response, "config fetch");
+                    String mac = response.headers()
+                            .firstValue(ScramProof.CONFIG_MAC_HEADER)
+                            .orElse("");
+                    String expected = ScramProof.configMac(session.sessionKey(), response.body());
+                    if (!MessageDigest.isEqual(
+                            mac.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
+                        LOG.warning(() -> "DARP config from " + settings.master() + " refused: its "
+                                + ScramProof.CONFIG_MAC_HEADER + " does not match (changed on the way?)");
+                        throw new LinkFailure("the master's config does not carry this login's MAC; refused");
+                    }
                     try {
                         return Optional.of(ConfigDocuments.read(response.body()));
                     } catch (BadMessage e) {
@@ -110,7 +162,7 @@ public final class MasterLogin {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request, LimitedBody.handler(MAX_LOGIN_BYTES, path))
                 .thenApply(response -> {
                     check(response, path);
                     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
@@ -121,14 +173,34 @@ public final class MasterLogin {
                 });
     }
 
+    /** The count as sent, clamped to an int (a huge number is refused, never wrapped into the bounds). */
+    private static int iterations(JsonObject challenge) {
+        if (!(challenge.get("iterations") instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new LinkFailure("the master's challenge has no whole iteration count");
+        }
+        BigInteger value = n.bigIntegerValue();
+        return value.bitLength() < 32 ? value.intValue() : value.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new LinkFailure("the master's answer has bad base64");
+        }
+    }
+
     private static void check(HttpResponse<String> response, String what) {
         int status = response.statusCode();
         if (status == 401) {
             throw new LinkFailure.Unauthorized(what + " refused by the master (HTTP 401)");
         }
         if (status == 429) {
-            throw new LinkFailure(what + ": too many failed logins from this address (HTTP 429, retry after "
-                    + response.headers().firstValue("Retry-After").orElse("?") + " s)");
+            String after = response.headers().firstValue("Retry-After").orElse(null);
+            throw new LinkFailure.Throttled(
+                    what + ": too many failed logins from this address (HTTP 429, retry after "
+                            + (after == null ? "?" : after) + " s)",
+                    LinkFailure.Throttled.seconds(after));
         }
         if (status != 200) {
             throw new LinkFailure(what + ": HTTP " + status + " from the master");

@@ -50,7 +50,7 @@ public final class LoginDesk {
 
     private final Function<String, Optional<SlaveSecret>> slaves;
     private final Function<String, List<InetAddress>> resolver;
-    private final Challenges challenges = new Challenges(CHALLENGE_LIFETIME, 20, 10_000);
+    private final Challenges challenges = new Challenges(CHALLENGE_LIFETIME, 20, 20, 10_000);
     private final LoginThrottle throttle;
     private final Tokens tokens;
     private final SecureRandom random;
@@ -78,7 +78,7 @@ public final class LoginDesk {
      * A challenge for {@code tag}. Unknown tags get a stable fake salt, and the address is not checked yet, so the
      * answer tells a stranger nothing.
      *
-     * @throws TooMany if the address is over its failure limit or has too many challenges outstanding
+     * @throws TooMany if the address is over its failure limit
      */
     public ChallengeAnswer challenge(String tag, String clientNonce, String address, Instant now) {
         throttle.blocked(address, now).ifPresent(wait -> {
@@ -91,9 +91,8 @@ public final class LoginDesk {
         byte[] serverNonce = new byte[24];
         random.nextBytes(serverNonce);
         String nonce = clientNonce + Base64.getEncoder().encodeToString(serverNonce);
-        Challenges.Challenge c = challenges
-                .issue(tag, clientNonce, nonce, ScramProof.base64(salt), iterations, address, now)
-                .orElseThrow(() -> new TooMany(CHALLENGE_LIFETIME));
+        Challenges.Challenge c =
+                challenges.issue(tag, clientNonce, nonce, ScramProof.base64(salt), iterations, address, now);
         return new ChallengeAnswer(c.nonce(), c.salt(), c.iterations(), CHALLENGE_LIFETIME);
     }
 
@@ -133,7 +132,8 @@ public final class LoginDesk {
             return new Refused();
         }
         throttle.succeeded(address);
-        String token = tokens.issue(tag, address, now);
+        String token = tokens.issue(
+                tag, address, now, ScramProof.sessionKey(verifier.get().serverKey(), authMessage));
         LOG.info(() -> "DARP slave '" + tag + "' logged in from " + address);
         return new Granted(tag, token, tokens.lifetime(), ScramProof.serverSignature(verifier.get(), authMessage));
     }
@@ -154,7 +154,7 @@ public final class LoginDesk {
     }
 
     /** The tag as written by a stranger: no control characters or log forging, and short. */
-    static String clean(String tag) {
+    public static String clean(String tag) {
         if (tag == null) {
             return "(none)";
         }

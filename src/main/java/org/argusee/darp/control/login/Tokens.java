@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class Tokens {
 
-    private record Grant(String tag, String address, Instant expires) {}
+    private record Grant(String tag, String address, Instant expires, byte[] sessionKey) {}
 
     private final Duration lifetime;
     private final SecureRandom random;
@@ -29,12 +29,13 @@ public final class Tokens {
         return lifetime;
     }
 
-    public synchronized String issue(String tag, String address, Instant now) {
+    /** @param sessionKey the login's key (ScramProof.sessionKey) that signs what this token fetches */
+    public synchronized String issue(String tag, String address, Instant now, byte[] sessionKey) {
         grants.values().removeIf(g -> !g.expires().isAfter(now));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        grants.put(token, new Grant(tag, address, now.plus(lifetime)));
+        grants.put(token, new Grant(tag, address, now.plus(lifetime), sessionKey.clone()));
         return token;
     }
 
@@ -45,6 +46,15 @@ public final class Tokens {
             return Optional.empty();
         }
         return Optional.of(g.tag());
+    }
+
+    /** The login's session key, under the same conditions as {@link #check}. */
+    public synchronized Optional<byte[]> sessionKey(String token, String address, Instant now) {
+        Grant g = token == null ? null : grants.get(token);
+        if (g == null || !g.expires().isAfter(now) || !g.address().equals(address)) {
+            return Optional.empty();
+        }
+        return Optional.of(g.sessionKey().clone());
     }
 
     /** A peer was deleted or its secret rotated: its tokens stop working. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.control.login.LoginThrottle;
@@ -28,6 +29,7 @@ import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.StreamSeal;
 import org.argusee.tree.control.Parameter;
 
 /**
@@ -46,6 +48,8 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean answering = true;
     /** Signs logins with garbage: a master that does not hold the slave's verifier. */
     volatile boolean forgeSignature;
+    /** Changes the config on the way, as a man in the middle would, keeping the master's MAC. */
+    volatile boolean tamper;
 
     volatile long lastSeq;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -156,7 +160,9 @@ final class FakeMaster implements AutoCloseable {
         if (desk.tokens().check(token, "127.0.0.1", now).isEmpty()) {
             return new String[] {"401", "{}"};
         }
-        return new String[] {"200", ConfigDocuments.write(config())};
+        String doc = ConfigDocuments.write(config());
+        byte[] key = desk.tokens().sessionKey(token, "127.0.0.1", now).orElseThrow();
+        return new String[] {"200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, doc)};
     }
 
     static ConfigDocument config() {
@@ -184,6 +190,7 @@ final class FakeMaster implements AutoCloseable {
         out.flush();
         streams.incrementAndGet();
         DataInputStream data = new DataInputStream(in);
+        StreamSeal seal = null;
         while (true) {
             String text = readFrame(data);
             if (text == null) {
@@ -191,21 +198,28 @@ final class FakeMaster implements AutoCloseable {
             }
             Message m;
             try {
-                m = Messages.parse(text);
+                m = Messages.parse(seal == null ? text : seal.open(text));
             } catch (org.argusee.darp.control.wire.BadMessage e) {
                 continue;
             }
+            if (m instanceof Message.Hello h) {
+                seal = desk.tokens()
+                        .sessionKey(h.token(), "127.0.0.1", Instant.now())
+                        .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
+                        .orElse(null);
+            }
+            StreamSeal s = seal;
             received.add(m);
             if (!answering) {
                 continue;
             }
             if (m instanceof Message.Hello) {
-                frame(out, Messages.write(new Message.Welcome(1, "fake", lastSeq, 60_000, config().version())));
+                frame(out, s.seal(Messages.write(new Message.Welcome(1, "fake", lastSeq, 60_000, config().version()))));
             } else if (m instanceof Message.Reports r) {
                 lastSeq = Math.max(lastSeq, r.maxSeq());
-                frame(out, Messages.write(new Message.Ack(r.maxSeq())));
+                frame(out, s.seal(Messages.write(new Message.Ack(r.maxSeq()))));
             } else if (m instanceof Message.Ping p) {
-                frame(out, Messages.write(new Message.Pong(p.id())));
+                frame(out, s.seal(Messages.write(new Message.Pong(p.id()))));
             }
         }
     }
@@ -256,8 +270,9 @@ final class FakeMaster implements AutoCloseable {
 
     private static void respond(OutputStream out, String[] reply) throws IOException {
         byte[] body = reply[1].getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 " + reply[0] + " X\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\n\r\n")
+        String mac = reply.length > 2 ? ScramProof.CONFIG_MAC_HEADER + ": " + reply[2] + "\r\n" : "";
+        out.write(("HTTP/1.1 " + reply[0] + " X\r\nContent-Type: application/json\r\n" + mac + "Content-Length: "
+                        + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();

@@ -81,6 +81,21 @@ class MasterLinkTest {
     }
 
     @Test
+    void aConfigChangedOnTheWayIsRefusedAndNeverApplied() throws Exception {
+        master = new FakeMaster("slave1", FakeMaster.SECRET);
+        master.tamper = true; // a man in the middle adds a byte, keeping the master's MAC
+        link = new MasterLink(settings(FakeMaster.SECRET, Duration.ofSeconds(5)), null, listener());
+        link.start();
+        await(
+                "refused",
+                () -> "down".equals(link.state().state())
+                        && link.state().reason() != null
+                        && link.state().reason().contains("MAC"));
+        assertTrue(configs.isEmpty(), "nothing applied");
+        assertEquals(0, master.streams.get(), "no stream without a config");
+    }
+
+    @Test
     void aHungMasterIsFoundAndUnackedReportsGoAgainAfterTheReconnect() throws Exception {
         start(FakeMaster.SECRET, Duration.ofMillis(1500));
         await("connected", () -> link.state().connected());
