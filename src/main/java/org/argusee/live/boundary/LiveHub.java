@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -91,6 +92,16 @@ public class LiveHub {
                 .register(registry);
         dispatcher =
                 scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The dispatcher stops when the application starts to go down: by {@code @PreDestroy} the deployment's
+     * executor already refuses it, and every tick in between was logged as an ERROR at each shutdown.
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        if (dispatcher != null) {
+            dispatcher.cancel(false);
+        }
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.notify.control.Destination;
 import org.argusee.notify.control.Flapping;
@@ -79,9 +80,9 @@ public class NotificationOutbox {
     @Inject
     NotifySchedules schedules;
 
+    /** This server's DARP tag for %D, defaulted as DARP defaults it (the host name when none is set). */
     @Inject
-    @ConfigProperty(name = "argus.darp.tag", defaultValue = "")
-    String darpTag;
+    DarpSettings darpSettings;
 
     /** More notifications of one object than this within the window: told once as flapping. 0: never. */
     @Inject
@@ -150,7 +151,7 @@ public class NotificationOutbox {
                 plan.priority(),
                 reason,
                 now,
-                darpTag.isBlank() ? null : darpTag,
+                darpSettings.tag(),
                 zone);
         String message = MessageText.message(plan.format(), plan.message(), facts, params);
         Flapping flapping = new Flapping(flapCount, flapMinutes);
