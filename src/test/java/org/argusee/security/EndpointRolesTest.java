@@ -56,10 +56,10 @@ class EndpointRolesTest {
                 "writing endpoints that do not require admin (or staff, for override," + " annotations and check now)");
     }
 
-    /** The original's acl_staff actions: override, annotate, check now (issue 12), acknowledge notifications (14). */
+    /** The original's acl_staff actions: override, annotate, check now (issue 12), acknowledge notifications. */
     private static boolean staffAction(Endpoint e) {
         return e.path().matches("/api/status/\\{fullName}/(override|annotations(/\\{id})?|check)")
-                || e.path().matches("/api/notifications(/\\{id})?/ack");
+                || e.path().matches("/api/notifications/(\\{id}/)?ack");
     }
 
     @Test

@@ -77,6 +77,13 @@ final class Browser {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A GET as a page's fetch makes it (the browser adds Sec-Fetch-Mode: cors). */
+    HttpResponse<String> fetch(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Sec-Fetch-Mode", "cors")
+                .GET());
+    }
+
     /** A change with the session cookie; the token and the Origin only when given (null: left out). */
     HttpResponse<String> send(String method, String path, String json, String token, String origin) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))

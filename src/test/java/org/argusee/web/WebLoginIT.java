@@ -104,6 +104,20 @@ class WebLoginIT extends DeployedServer {
         }
         assertEquals(a.body(), b.body());
         assertNull(wrongPassword.sessionCookie(), "no session for a failed login");
+        assertTrue(
+                wrongPassword
+                        .get("api/session")
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .isPresent(),
+                "a script is challenged");
+        assertTrue(
+                wrongPassword
+                        .fetch("api/session")
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .isEmpty(),
+                "a page's fetch is not: the browser would open its own password dialog");
         HttpResponse<String> session = wrongPassword.get("api/session");
         assertEquals(401, session.statusCode());
         assertTrue(session.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
@@ -183,6 +197,23 @@ class WebLoginIT extends DeployedServer {
         assertTrue(admin.get(object(group)).body().contains("s3cret-community"));
         assertEquals(
                 403, staff.get("api/config/export?root=" + Api.encode(group)).status(), "exports hold secrets");
+    }
+
+    @Test
+    void theObjectsAclDecidesWhoMayOverrideIt() {
+        assertEquals(
+                200, admin.put(object(group) + "/parameters/acl_override", """
+                {"value": "-ALL root"}""").status());
+        Api staff = Api.anonymous(base).as(user("staff"), PASSWORD);
+        Api.Reply refused = staff.put("api/status/" + Api.encode(group) + "/override", """
+                {"text": "maintenance"}""");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("urn:argus:problem:acl", refused.json().getString("type"));
+        assertEquals(
+                201,
+                staff.post("api/status/" + Api.encode(group) + "/annotations", """
+                {"text": "annotating is still allowed"}""")
+                        .status());
     }
 
     @Test

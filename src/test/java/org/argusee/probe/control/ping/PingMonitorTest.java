@@ -68,11 +68,11 @@ class PingMonitorTest {
     @Test
     void anAddressThatDoesNotAnswerIsDownWithinItsTimeout() {
         monitor = new PingMonitor(tools, PingSettings.DEFAULT);
-        Reply r = await(monitor.probe(ping(SILENT, "timeout", "2")), Duration.ofSeconds(4));
+        Reply r = await(monitor.probe(ping(SILENT, "timeout", "2")), Duration.ofSeconds(10));
         assertFalse(r.ok());
         assertEquals(PingOutput.NO_RESPONSE, r.reason(), "the silent host sends no ICMP error either");
-        assertTrue(
-                r.elapsed().compareTo(Duration.ofMillis(2300)) < 0, r.elapsed().toString());
+        // ended by its own 2 s timeout; the margin is for a loaded machine, not a measure of speed
+        assertTrue(r.elapsed().compareTo(Duration.ofSeconds(8)) < 0, r.elapsed().toString());
     }
 
     @Test
@@ -137,18 +137,20 @@ class PingMonitorTest {
         monitor = new PingMonitor(new PingTools(slow, null), settings(500));
         CompletionStage<Reply> up = monitor.probe(ping("127.0.0.1", "timeout", "1"));
         CompletionStage<Reply> silent = monitor.probe(ping(SILENT, "timeout", "1"));
-        Reply u = await(up, Duration.ofSeconds(3));
-        Reply s = await(silent, Duration.ofSeconds(3));
+        // bounds far below the 30 s fping would run, so a loaded machine's late timer cannot fail the test
+        Reply u = await(up, Duration.ofSeconds(10));
+        Reply s = await(silent, Duration.ofSeconds(10));
         assertTrue(u.ok(), "the answer that came before the kill counts: " + u.reason());
         assertFalse(s.ok());
         assertTrue(
-                s.elapsed().compareTo(Duration.ofMillis(1300)) < 0, s.elapsed().toString());
+                s.elapsed().compareTo(Duration.ofSeconds(10)) < 0, s.elapsed().toString());
         ProcessHandle fping =
                 ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElse(null);
         if (fping != null) {
             fping.onExit().get(5, TimeUnit.SECONDS);
         }
-        assertEquals(0, monitor.inFlight());
+        // the monitor releases the run when it sees the process end, which may come after the test sees it
+        Eventually.await("the killed run released", Duration.ofSeconds(5), () -> monitor.inFlight() == 0);
     }
 
     @Test
