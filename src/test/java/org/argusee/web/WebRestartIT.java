@@ -67,6 +67,7 @@ class WebRestartIT {
             Eventually.await(service + " down", WITHIN, () -> "down"
                     .equals(api.get("api/status/" + Api.encode(service)).json().getString("displayStatus")));
             admin.until(WITHIN, d -> "down".equals(WebFixture.statusOf(admin, "tree", service)));
+            admin.until(WITHIN, d -> "down".equals(WebFixture.statusOf(admin, "problems", service)));
             assertEquals(Boolean.TRUE, admin.script("return window.sameDocument === true;"), "still no reload");
             admin.screenshot("dashboard-after-restart");
 
