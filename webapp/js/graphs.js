@@ -26,7 +26,9 @@ export class Graphs {
         const r = RANGES[range];
         byId('graph-ranges').querySelectorAll('button').forEach(b =>
             b.setAttribute('aria-pressed', String(b.dataset.range === range)));
-        const from = new Date(Date.now() - r.span).toISOString();
+        const now = Date.now();
+        const shown = {from: (now - r.span) / 1000, to: now / 1000};
+        const from = new Date(now - r.span).toISOString();
         const data = await get(this.base + '/samples?resolution=' + r.resolution + '&from=' + encodeURIComponent(from));
         const samples = data.samples || [];
         byId('graph-note').textContent = samples.length === 0
@@ -34,8 +36,8 @@ export class Graphs {
             : samples.length + (samples.length === 1 ? ' sample, ' : ' samples, ') + r.label + '.';
         this.plots.forEach(p => p.destroy());
         this.plots = [
-            draw(byId('graph-value'), samples, 'value', 'value'),
-            draw(byId('graph-elapsed'), samples, 'elapsedMs', 'ms')
+            draw(byId('graph-value'), samples, 'value', 'value', shown),
+            draw(byId('graph-elapsed'), samples, 'elapsedMs', 'ms', shown)
         ];
     }
 }
@@ -44,13 +46,27 @@ function size(container) {
     return {width: Math.max(260, container.clientWidth - 4), height: 200};
 }
 
-function draw(container, samples, field, unit) {
+// The x scale is the chosen window, whatever the number of points: uPlot's own range is the data's extent (one
+// sample spans years once padded). uPlot asks this function both when it fits the data (on draw and on the
+// double-click that zooms out, with exactly the data's extent) and when the user zooms (any other span), so the
+// data's extent becomes the window and a zoom stays as the user dragged it.
+function windowRange(xs, shown) {
+    const first = xs[0];
+    const last = xs[xs.length - 1];
+    // for a single time uPlot widens the extent itself (by 1000 days: its 86400 / ms with ms = 1e-3)
+    const fits = (min, max) => min == null || (min === first && (max === last || first === last));
+    return (u, min, max) => (fits(min, max) ? [shown.from, shown.to] : [min, max]);
+}
+
+function draw(container, samples, field, unit, shown) {
     const xs = samples.map(s => Date.parse(s.at) / 1000);
     const pick = key => samples.map(s => s[field] ? s[field][key] : null);
     const data = [xs, pick('avg'), pick('min'), pick('max')];
     const points = data[1].filter(v => v !== null).length;
     container.dataset.points = String(points);
     container.replaceChildren();
+    delete container.dataset.xMin;
+    delete container.dataset.xMax;
     if (points === 0 && samples.length > 0) {
         // a service whose results are not numbers (most TCP checks) has elapsed times only
         container.append(document.createTextNode('No numeric values in this range.'));
@@ -63,10 +79,13 @@ function draw(container, samples, field, unit) {
     const fg = style.getPropertyValue('--fg').trim() || '#222';
     const line = style.getPropertyValue('--line').trim() || '#ddd';
     const axis = {stroke: fg, grid: {stroke: line}, ticks: {stroke: line}};
-    return new uPlot({
+    const plot = new uPlot({
         ...size(container),
         cursor: {drag: {x: true, y: false}},
-        scales: {x: {time: true}},
+        scales: {x: {time: true, range: windowRange(xs, shown)}},
+        // the shown span, for the browser tests (the axis labels are drawn on the canvas)
+        hooks: {setScale: [(u, key) => key === 'x' && Object.assign(container.dataset, {
+            xMin: String(u.scales.x.min), xMax: String(u.scales.x.max)})]},
         axes: [axis, {...axis, label: unit}],
         series: [
             {},
@@ -75,4 +94,7 @@ function draw(container, samples, field, unit) {
             {label: 'max', stroke: muted, width: 1, dash: [2, 2]}
         ]
     }, data, container);
+    // without data uPlot never asks the range function: the window is set outright
+    if (xs.length === 0) plot.setScale('x', {min: shown.from, max: shown.to});
+    return plot;
 }

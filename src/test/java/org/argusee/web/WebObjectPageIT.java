@@ -28,12 +28,18 @@ class WebObjectPageIT extends WebFixture {
         b.until(WITHIN, d -> points(b, "graph-elapsed") > 0);
         assertFalse(
                 b.driver().findElements(By.cssSelector("#graph-elapsed canvas")).isEmpty(), "uPlot drew");
+        assertSpan(b, 36 * 3600);
         assertEquals(service, b.driver().findElement(By.id("object-name")).getText());
         assertFalse(b.driver().findElements(By.cssSelector("#darp tbody tr")).isEmpty(), "this server's view");
         assertFalse(b.driver()
                 .findElements(By.cssSelector("#parameters tr[data-param=frequency]"))
                 .isEmpty());
         b.screenshotFullPage("object-page");
+        b.click(By.cssSelector("#graph-ranges button[data-range='2w']"), WITHIN);
+        b.until(WITHIN, d -> span(b) > 36 * 3600 + 60);
+        assertSpan(b, 14 * 24 * 3600);
+        b.click(By.cssSelector("#graph-ranges button[data-range='36h']"), WITHIN);
+        b.until(WITHIN, d -> span(b) < 36 * 3600 + 60);
 
         WebElement form = b.driver().findElement(By.id("override-form"));
         form.findElement(By.name("text")).sendKeys("<b>maintenance</b> by the web test");
@@ -126,6 +132,23 @@ class WebObjectPageIT extends WebFixture {
 
     private static String page(String fullName) {
         return "object.html?name=" + URLEncoder.encode(fullName, StandardCharsets.UTF_8);
+    }
+
+    /** The graph's time axis is the chosen window ending now, however few samples it holds (here: a few). */
+    private static void assertSpan(Chromium b, long seconds) {
+        WebElement graph = b.driver().findElement(By.id("graph-elapsed"));
+        double min = Double.parseDouble(graph.getAttribute("data-x-min"));
+        double max = Double.parseDouble(graph.getAttribute("data-x-max"));
+        assertEquals(seconds, max - min, 1.0, "the x axis spans the window");
+        double now = System.currentTimeMillis() / 1000.0;
+        assertTrue(Math.abs(now - max) < 120, "the window ends now: " + max + " vs " + now);
+    }
+
+    private static double span(Chromium b) {
+        WebElement graph = b.driver().findElement(By.id("graph-elapsed"));
+        String min = graph.getAttribute("data-x-min");
+        String max = graph.getAttribute("data-x-max");
+        return min == null || max == null ? 0 : Double.parseDouble(max) - Double.parseDouble(min);
     }
 
     private static int points(Chromium b, String graphId) {

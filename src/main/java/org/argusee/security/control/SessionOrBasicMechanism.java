@@ -29,6 +29,9 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    SessionLogins sessionLogins;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -44,7 +47,7 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
             }
             return unauthorized(request, response, context, "The user name or password is wrong");
         }
-        WebLogin login = WebLogin.in(request.getSession(false));
+        WebLogin login = sessionLogins.current(request.getSession(false));
         if (login != null) {
             return context.notifyContainerAboutLogin(login.user(), login.roles());
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.logging.Logger;
 import org.argusee.security.boundary.Users;
 import org.argusee.security.control.PasswordHashing;
+import org.argusee.security.control.SessionLogins;
 import org.argusee.security.control.WebLogin;
 import org.argusee.web.control.LocalPaths;
 
@@ -66,6 +67,7 @@ public class LoginServlet extends HttpServlet {
         HttpSession session = request.getSession(true);
         session.setAttribute(
                 WebLogin.ATTRIBUTE, WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        SessionLogins.checkedNow(session);
         LOG.fine(() -> "Web login of " + result.getCallerPrincipal().getName());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
     }
