@@ -1,8 +1,13 @@
 package org.argusee.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,9 +19,7 @@ class ShutdownOrderTest {
     @Test
     void theServerIsAskedToStopAndTheLastStepWaitsForItsExit() throws Exception {
         // a server that takes a moment to stop after SIGTERM, as WildFly undeploying
-        Process server =
-                new ProcessBuilder("sh", "-c", "trap 'sleep 1; exit 0' TERM; while true; do sleep 0.1; done").start();
-        Thread.sleep(300); // let the shell set its trap
+        Process server = shellWithTrap("trap 'sleep 1; exit 0' TERM");
         AtomicBoolean serverAliveAtTheEnd = new AtomicBoolean(true);
         Instant t0 = Instant.now();
         ShutdownOrder.afterServers(
@@ -27,9 +30,8 @@ class ShutdownOrderTest {
 
     @Test
     void aServerThatDoesNotStopDelaysTheLastStepOnlyUpToTheBound() throws Exception {
-        Process server = new ProcessBuilder("sh", "-c", "trap '' TERM; while true; do sleep 0.1; done").start();
+        Process server = shellWithTrap("trap '' TERM");
         try {
-            Thread.sleep(300);
             AtomicBoolean ran = new AtomicBoolean();
             Instant t0 = Instant.now();
             ShutdownOrder.afterServers(p -> p.pid() == server.pid(), Duration.ofMillis(500), () -> ran.set(true));
@@ -40,6 +42,14 @@ class ShutdownOrderTest {
             server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly().waitFor();
         }
+    }
+
+    /** A shell standing in for WildFly, returned once it says its trap is set (a SIGTERM before would kill it). */
+    private static Process shellWithTrap(String trap) throws IOException {
+        Process shell = new ProcessBuilder("sh", "-c", trap + "; echo ready; while true; do sleep 0.1; done").start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("ready", out.readLine());
+        return shell;
     }
 
     @Test
