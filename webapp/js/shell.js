@@ -12,6 +12,7 @@ export async function initShell(fullName) {
     logout.addEventListener('click', doLogout);
     fill(header,
         el('a', {class: 'brand', href: './'}, 'Argus'),
+        pages(session),
         el('nav', {class: 'crumbs', 'aria-label': 'Breadcrumbs'}, crumbs(fullName)),
         el('div', {class: 'who'},
             el('span', {id: 'live-state', class: 'live-state', role: 'status', 'aria-live': 'polite'}, 'connecting'),
@@ -19,6 +20,35 @@ export async function initShell(fullName) {
             el('span', {id: 'user', title: (session.roles || []).join(', ')}, session.user),
             logout));
     return session;
+}
+
+/**
+ * The site's pages, one flat list so every page links to the others; the administrator's pages only for admins
+ * (the server refuses the others anyway). Pages live at the top level: the scripts use relative URLs.
+ */
+const PAGES = [
+    {href: './', label: 'Dashboard'},
+    {href: 'notifications.html', label: 'Notifications', badge: 'unacked-count'},
+    {href: 'admin-tree.html', label: 'Tree', role: 'admin'},
+    {href: 'admin-config.html', label: 'Configs', role: 'admin'},
+    {href: 'admin-peers.html', label: 'DARP peers', role: 'admin'},
+    {href: 'admin-users.html', label: 'Users', role: 'admin'},
+    {href: 'account.html', label: 'Account'},
+];
+
+function pages(session) {
+    const roles = session.roles || [];
+    const here = location.pathname.substring(location.pathname.lastIndexOf('/') + 1) || './';
+    const list = el('ul');
+    for (const page of PAGES.filter(p => !p.role || roles.includes(p.role))) {
+        const current = page.href === here || (page.href === './' && here === 'index.html');
+        const link = el('a', {href: page.href, 'aria-current': current ? 'page' : null}, page.label);
+        if (page.badge) {
+            link.append(el('span', {id: page.badge, class: 'badge', hidden: true}));
+        }
+        list.append(el('li', {}, link));
+    }
+    return el('nav', {class: 'pages', 'aria-label': 'Pages'}, list);
 }
 
 function crumbs(fullName) {
