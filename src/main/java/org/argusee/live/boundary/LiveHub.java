@@ -26,6 +26,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.boundary.PeerChanged;
+import org.argusee.darp.boundary.PeerLinkChanged;
+import org.argusee.darp.boundary.ReportsStored;
 import org.argusee.live.control.Change;
 import org.argusee.live.control.ChangeRing;
 import org.argusee.live.control.LiveInbox;
@@ -38,7 +41,8 @@ import org.argusee.web.boundary.ChangeSequence;
 
 /**
  * The live sockets and what they are sent. Status changes arrive as {@link StatusChanged} events after their
- * commit, tree changes as {@link TreeReloaded}; the observers only note them (the status writer's thread is not
+ * commit, tree changes as {@link TreeReloaded}, DARP peers' news as darp's events (for the peers page, at most once a
+ * second); the observers only note them (the status writer's thread is not
  * held up), and every 25 ms a dispatcher numbers what arrived at least 20 ms ago (by then the status board shows
  * it, so a dashboard answer numbered n contains every change up to n), keeps it in a ring for {@code resume}, and
  * renders it once per viewer (rows depend on what the viewer may see) into each socket's bounded queue.
@@ -120,6 +124,20 @@ public class LiveHub {
         inbox.add(Change.Kind.TREE, 0, null);
     }
 
+    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
+        inbox.peersChanged();
+    }
+
+    /** Fired on the link's own thread (a network thread): only a flag is set. */
+    void peerLinkChanged(@Observes PeerLinkChanged change) {
+        inbox.peersChanged();
+    }
+
+    /** A slave's reports (its report count and last heard moved). */
+    void reportsStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportsStored stored) {
+        inbox.peersChanged();
+    }
+
     /** A note was added to or removed from the object. */
     public void annotated(String fullName) {
         cache.snapshot().find(fullName).ifPresent(n -> inbox.add(Change.Kind.ANNOTATION, n.id(), n.fullName()));
@@ -177,7 +195,8 @@ public class LiveHub {
             List<LiveInbox.Item> ready = inbox.takeOlderThan(TimeUnit.MILLISECONDS.toNanos(20));
             TreeSnapshot tree = cache.snapshot();
             inbox.noteAncestors(tree, ready);
-            List<LiveInbox.Item> groups = inbox.groupsDue();
+            List<LiveInbox.Item> groups = new ArrayList<>(inbox.groupsDue());
+            groups.addAll(inbox.peersDue());
             if (ready.isEmpty() && groups.isEmpty()) {
                 return;
             }

@@ -53,6 +53,12 @@ public class LiveRenderer {
                 out.add(LiveMessages.tree(c.seq()));
                 continue;
             }
+            if (c.kind() == Change.Kind.PEERS) {
+                if (viewer.admin()) { // the administrator's peers page is its only reader
+                    out.add(LiveMessages.peers(c.seq()));
+                }
+                continue;
+            }
             TreeNode node = tree.byId(c.objectId()).orElse(null);
             if (node == null || !visible.sees(node)) {
                 continue;

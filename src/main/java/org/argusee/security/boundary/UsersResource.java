@@ -52,6 +52,15 @@ public class UsersResource {
         return new Me(security.getUserPrincipal().getName(), roles);
     }
 
+    @PUT
+    @Path("me/password")
+    @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Change your own password (the current one is required)")
+    public Response changeOwnPassword(@Context SecurityContext security, PasswordChange change) {
+        users.changeOwnPassword(security.getUserPrincipal().getName(), change);
+        return Response.noContent().build();
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a user")

@@ -1,20 +1,24 @@
 package org.argusee.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.argusee.security.entity.AppUser;
 
 /**
- * The login a session holds, checked again against the stored user once per run of the server. Sessions outlive a
- * restart (Undertow's persistent sessions, configure-server.cli), so a session written by the last run may name a
- * user that was disabled, removed or given other roles meanwhile: the first request of each session in a run looks
- * the user up; a user that is gone or disabled ends the session's login, changed roles replace the old ones (the
- * CSRF token stays, so an open page goes on working).
+ * The login a session holds, checked again against the stored user once per run of the server and after any change
+ * of a user. Sessions outlive a restart (Undertow's persistent sessions, configure-server.cli), so a session
+ * written by the last run may name a user that was disabled, removed or given other roles meanwhile; and an admin
+ * may disable a user whose page is open. The first request of each session in a run, and after each committed
+ * {@link UserChanged}, looks the user up; a user that is gone or disabled ends the session's login, changed roles
+ * replace the old ones (the CSRF token stays, so an open page goes on working).
  */
 @ApplicationScoped
 public class SessionLogins {
@@ -24,6 +28,8 @@ public class SessionLogins {
     static final String CHECKED_IN = "argus.login.checkedIn";
     /** Names this run of the server; a restored session carries another run's name. */
     private static final String RUN = UUID.randomUUID().toString();
+    /** Counts committed changes of users in this run: a session checked before the last one is checked again. */
+    private static final AtomicLong GENERATION = new AtomicLong();
 
     @PersistenceContext
     EntityManager em;
@@ -35,7 +41,8 @@ public class SessionLogins {
             return null;
         }
         try {
-            if (RUN.equals(session.getAttribute(CHECKED_IN))) {
+            String now = checkMark();
+            if (now.equals(session.getAttribute(CHECKED_IN))) {
                 return login;
             }
             WebLogin checked = recheck(login);
@@ -47,7 +54,7 @@ public class SessionLogins {
             if (!checked.equals(login)) {
                 session.setAttribute(WebLogin.ATTRIBUTE, checked);
             }
-            session.setAttribute(CHECKED_IN, RUN);
+            session.setAttribute(CHECKED_IN, now);
             return checked;
         } catch (IllegalStateException invalidated) {
             return null;
@@ -56,7 +63,17 @@ public class SessionLogins {
 
     /** Marks a new login as checked in this run (it was just checked against the identity store). */
     public static void checkedNow(HttpSession session) {
-        session.setAttribute(CHECKED_IN, RUN);
+        session.setAttribute(CHECKED_IN, checkMark());
+    }
+
+    /** A user changed: every session checks its login again at its next request (one lookup each). */
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
+        GENERATION.incrementAndGet();
+    }
+
+    /** The run and the generation of users a session was checked in. */
+    private static String checkMark() {
+        return RUN + "/" + GENERATION.get();
     }
 
     private WebLogin recheck(WebLogin login) {

@@ -81,6 +81,11 @@ public class AppUser {
         return createdAt;
     }
 
+    /** The Pbkdf2 hash, to check a password against (the own-password change asks for the old one). */
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
     }
