@@ -115,7 +115,7 @@ class WebAdminOpsIT extends WebFixture {
         b.go("admin-peers.html").waitReady(WITHIN);
         WebElement form = b.driver().findElement(By.id("peer-add"));
         type(form, "tag", tag);
-        type(form, "allowedAddresses", "not-an-address");
+        type(form, "allowedAddresses", "127.0.0.1/99");
         type(form, "secret", "first-secret-1");
         type(form, "secret2", "first-secret-1");
         type(form, "label", "lab slave");
