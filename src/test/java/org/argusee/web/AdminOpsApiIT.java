@@ -161,6 +161,35 @@ class AdminOpsApiIT extends DeployedServer {
     }
 
     @Test
+    void eachConnectionNamesTheDarpWatchServicesThatWatchIt() {
+        createPeer();
+        String group = "Top:" + tag;
+        assertEquals(
+                201,
+                admin.post(Api.object("Top") + "/children", """
+                {"kind": "Group", "name": "%s"}""".formatted(tag)).status());
+        try {
+            assertEquals(201, admin.post(Api.object(group) + "/children", """
+                    {"kind": "Host", "name": "127.0.0.1"}""").status());
+            Api.Reply watch = admin.post(Api.object(group + ":127.0.0.1") + "/children", """
+                    {"kind": "Service", "type": "DARP/Watch/%s"}""".formatted(tag));
+            assertEquals(201, watch.status(), watch.toString());
+            String watcher = watch.json().getString("fullName");
+            JsonObject link = admin.get("api/darp/connections").array().stream()
+                    .map(v -> v.asJsonObject())
+                    .filter(c -> c.getString("tag").equals(tag))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no connection row for " + tag));
+            assertEquals("never", link.getString("state"));
+            JsonObject seen = link.getJsonArray("watches").getJsonObject(0);
+            assertEquals(watcher, seen.getString("fullName"));
+            assertNotNull(seen.getString("displayStatus"));
+        } finally {
+            admin.delete(Api.object(group) + "?recursive=true");
+        }
+    }
+
+    @Test
     void anAdminsLiveSocketHearsOfPeerChanges() {
         Browser browser = new Browser(base);
         browser.login(Api.ADMIN, Api.ADMIN_PASSWORD);
