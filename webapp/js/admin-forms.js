@@ -1,16 +1,19 @@
 // What the administrator's peers, users and account pages share: the admin-only gate, the server's field errors
 // shown at their field, and passwords typed twice.
-import {el, fill, byId} from './dom.js';
+import {el, byId} from './dom.js';
 
 /**
- * Draws "not allowed" instead of the page when the session is not an admin's (the server refuses the API calls
- * anyway); answers whether the page may go on.
+ * Shows the page's content (#admin-content, hidden until now) to an admin; to anyone else only "not allowed", the
+ * content removed unseen (the server refuses the API calls anyway). Answers whether the page may go on.
  */
 export function adminOnly(session) {
+    const content = byId('admin-content');
     if ((session.roles || []).includes('admin')) {
+        content.hidden = false;
         return true;
     }
-    fill(document.querySelector('main'),
+    content.remove();
+    document.querySelector('main').append(
         el('section', {class: 'panel', id: 'not-allowed', role: 'alert'},
             el('h1', {}, 'Not allowed'),
             el('p', {}, 'This page is for administrators. You are logged in as ' + session.user + ' ('

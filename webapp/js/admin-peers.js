@@ -152,7 +152,24 @@ async function saveEdit(event) {
         await refresh();
     } catch (e) {
         showProblem(form, e);
+        offerReload(form, e, openEdit);
     }
+}
+
+/** After a stale save: a button that opens the form again on the version saved meanwhile (the list shows it). */
+function offerReload(form, error, open) {
+    if (error.status !== 409 || !editing) {
+        return;
+    }
+    const tag = editing.tag;
+    const reload = button('Load the current version', 'reload', async () => {
+        await refresh();
+        const current = peers.find(p => p.tag === tag);
+        if (current) {
+            open(current);
+        }
+    });
+    form.querySelector('.form-error').append(' ', reload);
 }
 
 async function saveSecret(event) {
@@ -173,6 +190,7 @@ async function saveSecret(event) {
         await refresh();
     } catch (e) {
         showProblem(form, e);
+        offerReload(form, e, openSecret);
     }
 }
 

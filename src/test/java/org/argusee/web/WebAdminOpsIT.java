@@ -176,6 +176,15 @@ class WebAdminOpsIT extends WebFixture {
         assertEquals(
                 "the first admin's", api.get("api/darp/peers/" + tag).json().getString("label"));
         second.screenshot("admin-peers-conflict");
+
+        // told, the second admin loads the version saved meanwhile and saves on top of it knowingly
+        second.click(By.cssSelector("#peer-edit button[data-action=reload]"), WITHIN);
+        second.until(WITHIN, d -> "the first admin's"
+                .equals(d.findElement(By.cssSelector("#peer-edit input[name=label]"))
+                        .getAttribute("value")));
+        editLabel(second, "the second admin's");
+        second.until(WITHIN, d -> d.findElement(peerRow()).getText().contains("the second admin's"));
+        first.until(WITHIN, d -> d.findElement(peerRow()).getText().contains("the second admin's"));
     }
 
     /** Types into the form's input of that name, replacing what it held. */
