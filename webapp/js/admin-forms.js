@@ -13,6 +13,10 @@ export function adminOnly(session) {
         return true;
     }
     content.remove();
+    const liveState = byId('live-state');
+    if (liveState) {
+        liveState.hidden = true; // no live socket on a page that shows nothing
+    }
     document.querySelector('main').append(
         el('section', {class: 'panel', id: 'not-allowed', role: 'alert'},
             el('h1', {}, 'Not allowed'),

@@ -128,12 +128,11 @@ class WebAdminOpsIT extends WebFixture {
         b.click(By.id("peer-add-submit"), WITHIN);
         By row = peerRow();
         b.visible(row, WITHIN);
-        assertEquals(
-                "never",
-                b.driver()
-                        .findElement(row)
+        // the live list redraws rows at any time: looked up again until it holds
+        b.until(WITHIN, d -> "never"
+                .equals(d.findElement(row)
                         .findElement(By.cssSelector("td.link"))
-                        .getAttribute("data-state"));
+                        .getAttribute("data-state")));
         String before = storedVerifier();
         assertTrue(ScramVerifier.parse(before).matches("first-secret-1"));
 
@@ -171,8 +170,9 @@ class WebAdminOpsIT extends WebFixture {
         second.until(WITHIN, d -> d.findElement(peerRow()).getText().contains("the first admin's"));
 
         editLabel(second, "the second admin's");
-        WebElement told = second.visible(By.cssSelector("#peer-edit .form-error"), WITHIN);
-        second.until(WITHIN, d -> told.getText().contains("changed by someone else"));
+        second.until(WITHIN, d -> d.findElement(By.cssSelector("#peer-edit .form-error"))
+                .getText()
+                .contains("changed by someone else"));
         assertEquals(
                 "the first admin's", api.get("api/darp/peers/" + tag).json().getString("label"));
         second.screenshot("admin-peers-conflict");
