@@ -85,6 +85,26 @@ public class MonitoredObject {
         return name;
     }
 
+    public String type() {
+        return type;
+    }
+
+    public String aliasTarget() {
+        return aliasTarget;
+    }
+
+    /** Null for Top. */
+    public Long parentId() {
+        return parent == null ? null : parent.id();
+    }
+
+    /** The own parameters as stored now. */
+    public List<Parameter> ownParameters() {
+        return parameters.stream()
+                .map(p -> new Parameter(p.key(), p.value(), p.local()))
+                .toList();
+    }
+
     public void rename(String newName) {
         this.name = Objects.requireNonNull(newName);
     }

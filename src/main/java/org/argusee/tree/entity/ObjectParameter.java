@@ -51,6 +51,10 @@ public class ObjectParameter {
         return id.local;
     }
 
+    public String value() {
+        return value;
+    }
+
     public int position() {
         return position;
     }
