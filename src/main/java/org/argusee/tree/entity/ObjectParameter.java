@@ -63,6 +63,11 @@ public class ObjectParameter {
         this.value = newValue;
     }
 
+    void place(String newValue, int newPosition) {
+        this.value = newValue;
+        this.position = newPosition;
+    }
+
     @Embeddable
     public static class Key implements Serializable {
         @Column(name = "object_id")
