@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,11 @@ class ObjectVersionsIT extends DeployedServer {
                 201, api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [{"key": "frequency", "value": "60"}]}""".formatted(name)).status());
         group = "Top:" + name;
+    }
+
+    @AfterEach
+    void removeGroup() {
+        api.delete(object(group) + "?recursive=true");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.logging.Logger;
 import org.argusee.tree.control.InheritancePreview.Change;
 import org.argusee.tree.control.InheritancePreview.Preview;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,32 @@ class InheritancePreviewTest {
 
         assertEquals(2, p.changes().size());
         assertEquals(6, p.total());
+        assertTrue(p.truncated());
+    }
+
+    /** A change at Top reaching all of 100,000 objects: how long the preview takes is logged, not asserted. */
+    @Test
+    void aChangeAtTopOfAHundredThousandObjects() {
+        for (int g = 0; g < 100; g++) {
+            long group = rows.group(1, "group" + g);
+            for (int h = 0; h < 100; h++) {
+                long host = rows.host(group, "host" + g + "." + h);
+                for (int s = 0; s < 9; s++) {
+                    long service = rows.service(host, "TCP", "TCP_" + s);
+                    rows.param(service, "port", Integer.toString(1000 + s)).param(service, "timeout", "30");
+                }
+            }
+        }
+        TreeSnapshot tree = rows.build();
+        TreeNode top = tree.top();
+        long start = System.nanoTime();
+        Preview p = InheritancePreview.of(
+                top, ParameterEdits.with(top.usableParameters(), "graph", "yes", false), null, null, catalog, 2000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Logger.getLogger(InheritancePreviewTest.class.getName())
+                .info(() -> "preview of a change at Top over " + tree.size() + " objects: " + millis + " ms");
+        assertEquals(tree.size(), p.objects());
+        assertEquals(2000, p.changes().size());
         assertTrue(p.truncated());
     }
 
