@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -11,8 +12,8 @@ import java.util.TreeSet;
 /**
  * What a change to one object would do to the effective parameters of it and everything under it, worked out on
  * the snapshot without writing: new own parameters, a new parent (a move), a new name (a Host's name is its
- * descendants' {@code hostname}). Same rules as {@link TreeNode} and {@link Inheritance}. A subtree whose passed-down
- * values stay the same is not walked: nothing under it can change.
+ * descendants' {@code hostname}). Same rules as {@link TreeNode} and {@link Inheritance}. Below the object only the keys
+ * whose passed-down value changes are compared, and a subtree where none is left is not walked.
  */
 public final class InheritancePreview {
 
@@ -86,17 +87,79 @@ public final class InheritancePreview {
         if (changed) {
             objects++;
         }
+        below(node, inherited, own, name, fullName, null);
+    }
+
+    /**
+     * The children of {@code node}: only keys whose passed-down value differs can change below it, so each child
+     * compares those alone (a lookup each, not a map), and a subtree with none left is not walked.
+     */
+    private void below(
+            TreeNode node,
+            Map<String, EffectiveParameter> inherited,
+            List<Parameter> own,
+            String name,
+            String fullName,
+            Set<String> candidates) {
         if (node.children().isEmpty()) {
             return;
         }
         Map<String, EffectiveParameter> down =
                 Inheritance.passDown(inherited, node.kind(), name, own, catalog, () -> fullName);
-        if (sameValues(down, node.passedDown())) {
+        Map<String, EffectiveParameter> before = node.passedDown();
+        Set<String> keys = new TreeSet<>();
+        for (String key : candidates != null ? candidates : union(down.keySet(), before.keySet())) {
+            if (!Objects.equals(value(down.get(key)), value(before.get(key)))) {
+                keys.add(key);
+            }
+        }
+        if (keys.isEmpty()) {
             return;
         }
         for (TreeNode child : node.children()) {
-            walk(child, child.name(), down, child.usableParameters(), fullName + ":" + child.name());
+            String childName = fullName + ":" + child.name();
+            boolean changed = false;
+            for (String key : keys) {
+                EffectiveParameter now = effective(child, key, down, childName);
+                String old = child.param(key).orElse(null);
+                if (!Objects.equals(old, value(now))) {
+                    changed = true;
+                    total++;
+                    if (changes.size() < limit) {
+                        changes.add(
+                                new Change(child.fullName(), key, old, value(now), now == null ? null : now.source()));
+                    }
+                }
+            }
+            if (changed) {
+                objects++;
+            }
+            below(child, down, child.usableParameters(), child.name(), childName, keys);
         }
+    }
+
+    /** One key as {@link TreeNode#param} finds it, with {@code inherited} in place of what the parent passes. */
+    private static EffectiveParameter effective(
+            TreeNode node, String key, Map<String, EffectiveParameter> inherited, String fullName) {
+        List<Parameter> own = node.usableParameters();
+        for (boolean local : new boolean[] {true, false}) {
+            for (int i = own.size() - 1; i >= 0; i--) {
+                Parameter p = own.get(i);
+                if (p.local() == local && p.key().equals(key)) {
+                    return new EffectiveParameter(key, p.value(), fullName);
+                }
+            }
+        }
+        if (node.kind() == ObjectKind.HOST && "hostname".equals(key)) {
+            return new EffectiveParameter(key, node.name(), fullName);
+        }
+        return inherited.get(key);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** As {@link TreeNode#effectiveParameters()}: inherited, a Host's hostname, own plain, then own local. */
@@ -118,21 +181,6 @@ public final class InheritancePreview {
             }
         }
         return m;
-    }
-
-    private static boolean sameValues(Map<String, EffectiveParameter> a, Map<String, EffectiveParameter> b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (Map.Entry<String, EffectiveParameter> e : a.entrySet()) {
-            if (!Objects.equals(value(e.getValue()), value(b.get(e.getKey())))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String value(EffectiveParameter p) {
