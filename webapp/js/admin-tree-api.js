@@ -87,6 +87,9 @@ export function drawPreview(tbody, summary, preview) {
             + (preview.objects === 1 ? '' : 's') + (preview.newFullName !== preview.fullName
                 ? '; ' + preview.fullName + ' becomes ' + preview.newFullName : '')
             + (preview.truncated ? ' (the first ' + preview.changes.length + ' listed)' : '') + '.';
+    for (const w of preview.warnings || []) {
+        summary.append(el('span', {class: 'field-warning'}, w));
+    }
     fill(tbody, preview.changes.map(c => el('tr', {dataset: {fullName: c.fullName, key: c.key}},
         el('td', {}, c.fullName), el('td', {class: 'mono'}, c.key),
         el('td', {class: 'old'}, c.oldValue === null ? '(none)' : c.oldValue),

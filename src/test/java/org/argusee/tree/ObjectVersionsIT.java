@@ -124,6 +124,18 @@ class ObjectVersionsIT extends DeployedServer {
         assertEquals(200, move.statusCode(), move.body());
         assertEquals(group + ":g2:h1", json(move).getString("newFullName"));
         assertEquals(2, json(move).getInt("objects"));
+        assertEquals(0, json(move).getJsonArray("warnings").size());
+        assertEquals(
+                201,
+                api.post(object(group) + "/children", """
+                {"kind": "Alias", "name": "ping", "target": "%s"}""".formatted(group + ":h1:Ping"))
+                        .status());
+        HttpResponse<String> stranding =
+                send("POST", object(group + ":h1") + "/move?dryRun=true", """
+                {"parent": "%s"}""".formatted(group + ":g2"), null);
+        assertTrue(
+                json(stranding).getJsonArray("warnings").getString(0).contains("alias " + group + ":ping"),
+                stranding.body());
         assertEquals(200, api.get(object(group + ":h1")).status(), "not moved");
 
         HttpResponse<String> bad =

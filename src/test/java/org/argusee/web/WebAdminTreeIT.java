@@ -117,8 +117,9 @@ class WebAdminTreeIT extends WebFixture {
 
         // after Reset the second admin sees the first one's value and may save over it knowingly
         second.driver().findElement(By.id("reset-object")).click();
-        second.until(WITHIN, d -> !d.findElements(By.cssSelector("#own-params tr[data-key=label]"))
-                .isEmpty());
+        // the reload clears the notice and redraws the rows in one go
+        second.until(WITHIN, d -> "false"
+                .equals(d.findElement(By.id("editor-status")).getAttribute("data-stale")));
         WebElement value =
                 second.driver().findElement(By.cssSelector("#own-params tr[data-key=label] input[name=value]"));
         assertEquals("first", value.getAttribute("value"));

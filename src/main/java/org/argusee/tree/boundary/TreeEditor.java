@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +239,25 @@ public class TreeEditor {
     private Result preview(TreeNode node, List<Parameter> own, TreeNode parent, String name, ObjectRules rules) {
         InheritancePreview.Preview preview =
                 InheritancePreview.of(node, own, parent, name, cache.catalog(), PREVIEW_LIMIT);
-        return new Result(preview.newFullName(), rules.warnings(), preview);
+        List<String> warnings = new ArrayList<>(rules.warnings());
+        if (!preview.newFullName().equals(node.fullName())) {
+            warnings.addAll(strandedAliases(node));
+        }
+        return new Result(preview.newFullName(), warnings, preview.withWarnings(warnings));
+    }
+
+    /** Aliases name their target by full name: moving or renaming it leaves them pointing at nothing. */
+    private List<String> strandedAliases(TreeNode node) {
+        String under = node.fullName() + ":";
+        return cache.snapshot()
+                .nodes()
+                .filter(n -> n.kind() == ObjectKind.ALIAS && n.aliasTarget() != null)
+                .filter(n -> n.aliasTarget().equals(node.fullName())
+                        || n.aliasTarget().startsWith(under))
+                .limit(100)
+                .map(n -> "alias " + n.fullName() + " points at " + n.aliasTarget()
+                        + ", which will no longer exist by that name")
+                .toList();
     }
 
     /**

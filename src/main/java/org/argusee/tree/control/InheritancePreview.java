@@ -23,10 +23,22 @@ public final class InheritancePreview {
     /**
      * @param newFullName where the object ends up (differs after a move or rename)
      * @param objects     how many objects get a changed effective value
+     * @param warnings    what else the change does (aliases it leaves pointing at nothing), for the person to read
      * @param total       how many values change in all; {@code changes} holds at most the limit
      */
     public record Preview(
-            String fullName, String newFullName, int objects, int total, boolean truncated, List<Change> changes) {}
+            String fullName,
+            String newFullName,
+            int objects,
+            int total,
+            boolean truncated,
+            List<Change> changes,
+            List<String> warnings) {
+
+        public Preview withWarnings(List<String> more) {
+            return new Preview(fullName, newFullName, objects, total, truncated, changes, List.copyOf(more));
+        }
+    }
 
     private final ParameterCatalog catalog;
     private final int limit;
@@ -58,7 +70,13 @@ public final class InheritancePreview {
         Map<String, EffectiveParameter> inherited = parent == null ? Map.of() : parent.passedDown();
         p.walk(root, name, inherited, newOwn != null ? newOwn : root.usableParameters(), fullName);
         return new Preview(
-                root.fullName(), fullName, p.objects, p.total, p.total > p.changes.size(), List.copyOf(p.changes));
+                root.fullName(),
+                fullName,
+                p.objects,
+                p.total,
+                p.total > p.changes.size(),
+                List.copyOf(p.changes),
+                List.of());
     }
 
     private void walk(
