@@ -158,7 +158,7 @@ async function saveEdit(event) {
 
 /** After a stale save: a button that opens the form again on the version saved meanwhile (the list shows it). */
 function offerReload(form, error, open) {
-    if (error.status !== 409 || !editing) {
+    if ((error.status !== 412 && error.status !== 409) || !editing) {
         return;
     }
     const tag = editing.tag;

@@ -65,7 +65,7 @@ class AdminOpsApiIT extends DeployedServer {
 
         HttpResponse<String> theirs = withIfMatch("PUT", "api/darp/peers/" + tag, """
                 {"label": "second admin"}""", first);
-        assertEquals(409, theirs.statusCode(), theirs.body());
+        assertEquals(412, theirs.statusCode(), theirs.body());
         assertTrue(theirs.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         JsonObject problem = Browser.json(theirs);
         assertEquals(
@@ -74,13 +74,13 @@ class AdminOpsApiIT extends DeployedServer {
         assertEquals("first admin", admin.get("api/darp/peers/" + tag).json().getString("label"));
 
         assertEquals(
-                409,
+                412,
                 withIfMatch("PUT", "api/darp/peers/" + tag + "/secret", """
                 {"secret": "another-secret-2"}""", first)
                         .statusCode(),
                 "a stale rotation");
         assertEquals(
-                409, withIfMatch("DELETE", "api/darp/peers/" + tag, null, first).statusCode(), "a stale delete");
+                412, withIfMatch("DELETE", "api/darp/peers/" + tag, null, first).statusCode(), "a stale delete");
         HttpResponse<String> rotated = withIfMatch("PUT", "api/darp/peers/" + tag + "/secret", """
                 {"secret": "another-secret-2"}""", second);
         assertEquals(204, rotated.statusCode(), rotated.body());

@@ -69,7 +69,7 @@ public class DarpPeersResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Change a DARP peer's role, addresses, URL, label, hidden flag or timeout",
-            description = "With If-Match (the peer's ETag, its updatedAt) a peer changed since is refused: 409")
+            description = "With If-Match (the peer's ETag, its updatedAt) a peer changed since is refused: 412")
     public Response update(
             @PathParam("tag") String tag, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PeerInput input) {
         PeerView peer = peers.update(tag, input, PeerVersion.parse(ifMatch));

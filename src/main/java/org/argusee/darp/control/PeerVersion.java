@@ -43,7 +43,7 @@ public final class PeerVersion {
     /** Refuses the change when the stored version is not the one the client saw. */
     public static void check(String tag, Instant stored, Optional<Instant> expected) {
         if (expected.isPresent() && !expected.get().equals(stored)) {
-            throw new ArgusException.Conflict(
+            throw new ArgusException.Stale(
                     "updatedAt",
                     "DARP peer '" + tag + "' was changed by someone else (at " + stored
                             + ") after you loaded it: nothing was saved; reload it and make your change again");

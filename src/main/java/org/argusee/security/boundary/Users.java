@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.Roles;
+import org.argusee.security.control.PasswordCheck;
 import org.argusee.security.control.PasswordHashing;
 import org.argusee.security.control.UserChanged;
 import org.argusee.security.entity.AppUser;
@@ -31,6 +32,9 @@ public class Users {
 
     @Inject
     Event<UserChanged> changed;
+
+    @Inject
+    PasswordCheck passwordCheck;
 
     public List<UserView> all() {
         return em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList().stream()
@@ -117,17 +121,22 @@ public class Users {
 
     /**
      * A person changes their own password: the old one must be right (a session left open on a shared screen is
-     * not enough to take the account over).
+     * not enough to take the account over), checked as a login is, so failures count against the same limits and
+     * this is no way round them.
      */
-    public void changeOwnPassword(String username, PasswordChange change) {
+    public void changeOwnPassword(String username, PasswordChange change, String address) {
         if (change == null) {
             throw new ArgusException.Invalid("body", "a JSON object {\"oldPassword\", \"newPassword\"} is required");
         }
         AppUser user = require(username);
         List<FieldError> errors = new ArrayList<>();
-        if (change.oldPassword() == null
-                || change.oldPassword().length() > 1000
-                || !hashing.matches(change.oldPassword(), user.passwordHash())) {
+        PasswordCheck.Outcome old = passwordCheck.check(username, change.oldPassword(), address);
+        if (old instanceof PasswordCheck.Outcome.Throttled t) {
+            errors.add(new FieldError(
+                    "oldPassword",
+                    "too many wrong passwords: try again in "
+                            + Math.max(1, t.retryAfter().toSeconds()) + " s"));
+        } else if (!(old instanceof PasswordCheck.Outcome.Valid)) {
             errors.add(new FieldError("oldPassword", "the current password is not right"));
         }
         List<FieldError> newErrors = new ArrayList<>();

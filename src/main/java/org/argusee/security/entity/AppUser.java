@@ -69,6 +69,11 @@ public class AppUser {
         return new TreeSet<>(roles);
     }
 
+    /** The stored hash (algorithm, iterations, salt, hash), for the password check only; never shown. */
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public String fullName() {
         return fullName;
     }
@@ -79,11 +84,6 @@ public class AppUser {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    /** The Pbkdf2 hash, to check a password against (the own-password change asks for the old one). */
-    public String passwordHash() {
-        return passwordHash;
     }
 
     public void changePassword(String newHash) {

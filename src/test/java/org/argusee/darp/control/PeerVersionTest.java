@@ -36,10 +36,10 @@ class PeerVersionTest {
     }
 
     @Test
-    void aStaleVersionIsAConflictOnUpdatedAt() {
+    void aStaleVersionIsRefusedOnUpdatedAt() {
         PeerVersion.check("s1", AT, Optional.of(AT));
-        ArgusException.Conflict e = assertThrows(
-                ArgusException.Conflict.class, () -> PeerVersion.check("s1", AT, Optional.of(AT.minusMillis(1))));
+        ArgusException.Stale e = assertThrows(
+                ArgusException.Stale.class, () -> PeerVersion.check("s1", AT, Optional.of(AT.minusMillis(1))));
         assertEquals("updatedAt", e.errors().get(0).field());
         assertTrue(e.getMessage().contains("changed by someone else"), e.getMessage());
     }
