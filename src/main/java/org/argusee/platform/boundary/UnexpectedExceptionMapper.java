@@ -17,6 +17,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Override
     public Response toResponse(RuntimeException e) {
+        Response own = resteasysOwn(e);
+        if (own != null) {
+            return own;
+        }
         Response down = DatabaseDown.answer(e);
         if (down != null) {
             return down;
@@ -27,5 +31,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 "internal",
                 "The server could not complete the request; its log has the details.",
                 null);
+    }
+
+    /**
+     * RESTEasy answers some requests by throwing an exception that carries the answer (an OPTIONS request's Allow
+     * list is one): a mapper of every RuntimeException would otherwise turn those into 500s. RESTEasy's classes are
+     * not on this build's class path, hence the name and reflection.
+     */
+    private static Response resteasysOwn(RuntimeException e) {
+        if (!e.getClass().getName().startsWith("org.jboss.resteasy.")) {
+            return null;
+        }
+        try {
+            return e.getClass().getMethod("getResponse").invoke(e) instanceof Response r ? r : null;
+        } catch (ReflectiveOperationException notThatKind) {
+            return null;
+        }
     }
 }
