@@ -22,7 +22,8 @@ import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
+ * The rules around the main path: escalation (also across a restart), ackonup, ack_on_better and ack_on_worse,
+ * the audit channel (notifyaudit), override and depends (nobody
  * told), a storm merged into one message per destination naming its cause, flapping told once, the on-call
  * schedule, and the webhook and program methods with real receivers.
  */
@@ -59,6 +60,72 @@ class NotifyRulesIT extends NotifyFixture {
         listener.reopen();
         Eventually.await("acked by ackonup", WITHIN, () -> "ackonup"
                 .equals(ok(api.get("api/notifications/" + id)).getString("ackedBy", "")));
+    }
+
+    @Test
+    void ackOnBetterAndAckOnWorseAcknowledgeWhenTheSeverityMoves() {
+        ClosableListener listener = listener();
+        String service = service(
+                listener,
+                "notify",
+                "sev@localhost",
+                "severity",
+                "critical",
+                "ack_on_better",
+                "yes",
+                "ack_on_worse",
+                "yes");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("sev@localhost", 1);
+        long critical = id(notifications(service).getJsonObject(0));
+        severity(service, "minor"); // better: the critical one is acknowledged, the minor one told
+        awaitMails("sev@localhost", 2);
+        Eventually.await("the critical one acked by ack_on_better", WITHIN, () -> "ack_on_better"
+                .equals(ok(api.get("api/notifications/" + critical)).getString("ackedBy", "")));
+        long minor = id(notifications(service).getJsonObject(0));
+        severity(service, "major"); // worse: the minor one is acknowledged, the major one told
+        awaitMails("sev@localhost", 3);
+        Eventually.await("the minor one acked by ack_on_worse", WITHIN, () -> "ack_on_worse"
+                .equals(ok(api.get("api/notifications/" + minor)).getString("ackedBy", "")));
+        JsonObject major = notifications(service).getJsonObject(0);
+        assertEquals("major", major.getString("severity"));
+        assertEquals("active", major.getString("state"), "the newest waits for a person");
+        assertEquals(
+                List.of("major", "minor", "critical"),
+                notifications(service).getValuesAs(JsonObject.class).stream()
+                        .map(n -> n.getString("severity"))
+                        .toList(),
+                "one told per severity, newest first");
+    }
+
+    private void severity(String service, String severity) {
+        ok(api.put(Api.object(service) + "/parameters/severity", """
+                {"value": "%s", "local": false}""".formatted(severity)));
+    }
+
+    @Test
+    void theAuditChannelHearsOfEveryChangeOverridesIncluded() {
+        ClosableListener listener = listener();
+        String service =
+                service(listener, "notify", "told@localhost", "notifyaudit", "audit@localhost", "message_fmt", "%o %m");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("told@localhost", 1);
+        ok(api.put("api/status/" + Api.encode(service) + "/override", """
+                {"text": "maintenance", "mode": "manual"}"""));
+        awaitShown(service, "override");
+        List<String> audit = awaitMails("audit@localhost", 2).stream()
+                .map(NotifyFixture::body)
+                .toList();
+        assertEquals(service + " audit: up/clear -> down/critical", audit.get(0));
+        assertTrue(audit.get(1).startsWith(service + " audit: down/critical -> override/"), audit.toString());
+        assertEquals(1, mails("told@localhost").size(), "the override itself is told to nobody but the audit");
+        assertTrue(
+                notifications(service).getValuesAs(JsonObject.class).stream()
+                        .filter(n -> n.getString("message").contains("audit: "))
+                        .allMatch(n -> "auto-ack".equals(n.getString("ackedBy", ""))),
+                notifications(service).toString());
     }
 
     @Test

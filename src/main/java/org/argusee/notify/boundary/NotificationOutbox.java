@@ -51,7 +51,7 @@ public class NotificationOutbox {
      */
     private static final String PREPARE = "select nextval(pg_get_serial_sequence('argus.notification', 'id')),"
             + " r.n, r.f from (select count(*) as n, coalesce(bool_or(flapping), false) as f from argus.notification"
-            + " where object_id = ? and created_at > now() - ? * interval '1 minute') r";
+            + " where object_id = ? and not audit and created_at > now() - ? * interval '1 minute') r";
 
     private static final String NOTIFICATION = "with n as (insert into argus.notification (id, object_id, object_name,"
             + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"

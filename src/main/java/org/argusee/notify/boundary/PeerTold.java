@@ -30,12 +30,12 @@ public class PeerTold {
     private static final String TOLD = "select n.id, n.object_name, n.status, n.severity, min(r.slave_tag)"
             + " from argus.notification n join argus.darp_report r on r.object_id = n.object_id"
             + " and r.told_status = n.status and r.told_severity = n.severity"
-            + " where exists (select 1 from argus.notification_delivery d where d.notification_id = n.id"
+            + " where not n.audit and exists (select 1 from argus.notification_delivery d where d.notification_id = n.id"
             + " and d.state in " + PENDING + ")"
             + " and not exists (select 1 from argus.notification_delivery d where d.notification_id = n.id"
             + " and d.state = 'sent')"
             + " and r.told_at > coalesce((select max(p.created_at) from argus.notification p"
-            + " where p.object_id = n.object_id and p.id < n.id), '-infinity')"
+            + " where p.object_id = n.object_id and p.id < n.id and not p.audit), '-infinity')"
             + " group by n.id, n.object_name, n.status, n.severity order by n.id limit 500";
     private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?,"
             + " acked_at = now(), next_renotify = null where id = ? and state = 'active'";
