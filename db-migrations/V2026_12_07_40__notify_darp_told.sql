@@ -17,4 +17,6 @@ alter table argus.notification_delivery drop constraint notification_delivery_st
 alter table argus.notification_delivery add constraint notification_delivery_state_valid
     check (state in ('created', 'queued', 'sent', 'failed', 'acked', 'held'));
 
-create index notification_delivery_held on argus.notification_delivery (next_attempt) where state = 'held';
+-- what is not sent yet, by notification: a master looks at these each round against its slaves' told states
+create index notification_delivery_pending on argus.notification_delivery (notification_id)
+    where state in ('held', 'created', 'queued', 'failed');

@@ -109,6 +109,7 @@ public class NotificationOutbox {
         }
         Optional<NotifyPlan> plan;
         ParamLookup params;
+        Optional<Instant> hold = Optional.empty();
         try {
             ParamLookup plain = ObjectParams.of(node.get());
             params = schedules.withSchedules(node.get(), plain, ZonedDateTime.now(zone(plain)));
@@ -123,13 +124,14 @@ public class NotificationOutbox {
                     LOG.fine(() -> change.fullName() + ": " + duty.explanation());
                     return;
                 }
+                hold = darp.holdUntil(node.get(), Instant.now());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
         }
-        Optional<Instant> hold = plan.isPresent() ? darp.holdUntil(node.get(), Instant.now()) : Optional.empty();
-        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, hold)));
+        Optional<Instant> until = hold;
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, until)));
     }
 
     /** @param hold until when a master waits for its slaves to say what they told (empty: send now) */

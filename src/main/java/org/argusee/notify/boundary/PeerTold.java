@@ -27,16 +27,18 @@ public class PeerTold {
 
     private static final Logger LOG = Logger.getLogger(PeerTold.class.getName());
     private static final String PENDING = "('held', 'created', 'queued', 'failed')";
+    /** Driven by what is not sent yet (a few rows in steady state), not by the history or the reports. */
     private static final String TOLD = "select n.id, n.object_name, n.status, n.severity, min(r.slave_tag)"
-            + " from argus.notification n join argus.darp_report r on r.object_id = n.object_id"
+            + " from (select distinct notification_id from argus.notification_delivery where state in " + PENDING
+            + ") d join argus.notification n on n.id = d.notification_id"
+            + " join argus.darp_report r on r.object_id = n.object_id"
             + " and r.told_status = n.status and r.told_severity = n.severity"
-            + " where not n.audit and exists (select 1 from argus.notification_delivery d where d.notification_id = n.id"
-            + " and d.state in " + PENDING + ")"
-            + " and not exists (select 1 from argus.notification_delivery d where d.notification_id = n.id"
-            + " and d.state = 'sent')"
+            + " where not n.audit and not exists (select 1 from argus.notification_delivery s"
+            + " where s.notification_id = n.id and s.state = 'sent')"
             + " and r.told_at > coalesce((select max(p.created_at) from argus.notification p"
             + " where p.object_id = n.object_id and p.id < n.id and not p.audit), '-infinity')"
             + " group by n.id, n.object_name, n.status, n.severity order by n.id limit 500";
+
     private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?,"
             + " acked_at = now(), next_renotify = null where id = ? and state = 'active'";
     private static final String DROP = "update argus.notification_delivery set state = 'acked'"
