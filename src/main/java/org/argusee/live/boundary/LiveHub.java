@@ -128,18 +128,29 @@ public class LiveHub {
     void open(LiveSocket socket) {
         synchronized (this) { // no change numbered between the hello and the first push is lost
             sockets.put(socket.id(), socket);
+            renderer.opened(cache.snapshot(), socket.viewer());
             socket.offer(LiveMessages.hello(sequence.current(), epoch));
         }
     }
 
     void closed(String socketId) {
-        sockets.remove(socketId);
+        LiveSocket gone = sockets.remove(socketId);
+        if (gone != null) {
+            forgetIfLast(gone);
+        }
+    }
+
+    private void forgetIfLast(LiveSocket gone) {
+        if (sockets.values().stream().noneMatch(s -> s.viewer().equals(gone.viewer()))) {
+            renderer.forget(gone.viewer());
+        }
     }
 
     void sessionEnded(String httpSession) {
         for (LiveSocket s : List.copyOf(sockets.values())) {
             if (httpSession.equals(s.httpSession())) {
                 sockets.remove(s.id());
+                forgetIfLast(s);
                 s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
             }
         }
@@ -164,7 +175,7 @@ public class LiveHub {
                 return;
             }
             TreeSnapshot tree = cache.snapshot();
-            renderer.render(tree, socket.viewer(), missed.get()).forEach(socket::offer);
+            renderer.replay(tree, socket.viewer(), missed.get()).forEach(socket::offer);
         }
     }
 
