@@ -38,6 +38,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    SessionLogins sessionLogins;
+
     private volatile String decoy;
 
     @Override
@@ -67,7 +70,7 @@ public class LoginServlet extends HttpServlet {
         HttpSession session = request.getSession(true);
         session.setAttribute(
                 WebLogin.ATTRIBUTE, WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
-        SessionLogins.checkedNow(session);
+        sessionLogins.checkedNow(session);
         LOG.fine(() -> "Web login of " + result.getCallerPrincipal().getName());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
     }
