@@ -82,6 +82,9 @@ class WebAclIT extends WebFixture {
             });
             String problems = userSession.get("api/status?limit=1000").body();
             assertTrue(!problems.contains("\"" + group + "\""), "not among the user's problems: " + problems);
+            page.script(
+                    "arguments[0].scrollIntoView({block: 'center'});",
+                    page.driver().findElement(row("tree", group)));
             page.screenshot("dashboard-acl-user");
 
             // the groups above a change are pushed within half a second (coalesced): nothing of it reaches the user
@@ -100,10 +103,10 @@ class WebAclIT extends WebFixture {
             assertTrue(
                     userLive.messages().stream().noneMatch(m -> m.toString().contains("secret_servers")),
                     userLive.messages().toString());
-            page.until(WITHIN, d -> "down".equals(statusOf(page, "tree", open)));
+            page.until(WITHIN, d -> "down".equals(statusOf(page, "problems", open)));
             page.until(WITHIN, d -> d.findElement(By.cssSelector(rowCss("tree", group) + " > .row [data-count=down]"))
                     .getText()
-                    .startsWith("1"));
+                    .endsWith("1 down"));
         }
     }
 
