@@ -93,7 +93,8 @@ final class ResponseScrubber {
                                                 display(seen.state(n))))
                                         .orElse(c))
                                 .toList(),
-                o.warnings());
+                o.warnings(),
+                o.version());
     }
 
     /** Hidden dependencies and ancestors are left out; counts leave out what is hidden. */
