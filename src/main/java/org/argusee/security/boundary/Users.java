@@ -1,6 +1,7 @@
 package org.argusee.security.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.Roles;
 import org.argusee.security.control.PasswordHashing;
+import org.argusee.security.control.UserChanged;
 import org.argusee.security.entity.AppUser;
 
 /** Creating, changing and removing users; the last enabled admin is never removed or demoted. */
@@ -26,6 +28,10 @@ public class Users {
 
     @Inject
     PasswordHashing hashing;
+
+    /** After the commit, sessions check their login again and the user's live sockets close. */
+    @Inject
+    Event<UserChanged> changed;
 
     public List<UserView> all() {
         return em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList().stream()
@@ -106,6 +112,7 @@ public class Users {
         if (input.enabled() != null) {
             user.enable(input.enabled());
         }
+        changed.fire(new UserChanged(username));
         return UserView.of(user);
     }
 
@@ -115,6 +122,7 @@ public class Users {
             throw new ArgusException.Conflict("username", "'" + username + "' is the last enabled admin");
         }
         em.remove(user);
+        changed.fire(new UserChanged(username));
     }
 
     private AppUser require(String username) {
