@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +34,7 @@ import org.argusee.live.control.Change;
 import org.argusee.live.control.ChangeRing;
 import org.argusee.live.control.LiveInbox;
 import org.argusee.live.control.LiveMessages;
+import org.argusee.security.control.UserChanged;
 import org.argusee.status.boundary.StatusChanged;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeReloaded;
@@ -63,14 +65,19 @@ public class LiveHub {
     @Inject
     LiveRenderer renderer;
 
+    /**
+     * The dispatcher's one thread comes from the container (its context, its name) but is not a managed executor's
+     * task: a managed scheduled executor refuses every tick once the server is suspended, the first step of a
+     * shutdown, before any application event, and logged that as an ERROR (WFLYEE0110) at each shutdown.
+     */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private final String epoch = UUID.randomUUID().toString();
     private final ChangeRing ring = new ChangeRing(RING);
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
     private final LiveInbox inbox = new LiveInbox();
-    private ScheduledFuture<?> dispatcher;
+    private ScheduledExecutorService dispatcher;
     private volatile boolean failing;
 
     @Inject
@@ -94,30 +101,51 @@ public class LiveHub {
                         .sum())
                 .description("Backlogs dropped for a resync, on the sockets open now")
                 .register(registry);
-        dispatcher =
-                scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        dispatcher = Executors.newSingleThreadScheduledExecutor(threads);
+        dispatcher.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The dispatcher stops when the application starts to go down: by {@code @PreDestroy} the deployment's
-     * executor already refuses it, and every tick in between was logged as an ERROR at each shutdown.
-     */
+    /** The dispatcher stops when the application starts to go down, before the beans it uses go. */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
-        if (dispatcher != null) {
-            dispatcher.cancel(false);
-        }
+        stopDispatcher();
     }
 
     @PreDestroy
     void stop() {
-        if (dispatcher != null) {
-            dispatcher.cancel(false);
-        }
+        stopDispatcher();
         sockets.values().forEach(s -> s.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+    }
+
+    private void stopDispatcher() {
+        if (dispatcher == null) {
+            return;
+        }
+        dispatcher.shutdownNow();
+        try {
+            if (!dispatcher.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warning("The live dispatcher did not stop within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
         inbox.add(Change.Kind.STATUS, change.objectId(), change.fullName());
+    }
+
+    /**
+     * A user was changed or removed: their sockets close (1008), so their pages check the session again (which
+     * takes the new roles, or sends them to the login form) and reconnect as who they are now.
+     */
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
+        for (LiveSocket s : List.copyOf(sockets.values())) {
+            if (s.viewer().user().equals(change.username())) {
+                sockets.remove(s.id());
+                forgetIfLast(s);
+                s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "login changed");
+            }
+        }
     }
 
     void treeReloaded(@Observes TreeReloaded reloaded) {
@@ -146,18 +174,29 @@ public class LiveHub {
     void open(LiveSocket socket) {
         synchronized (this) { // no change numbered between the hello and the first push is lost
             sockets.put(socket.id(), socket);
+            renderer.opened(cache.snapshot(), socket.viewer());
             socket.offer(LiveMessages.hello(sequence.current(), epoch));
         }
     }
 
     void closed(String socketId) {
-        sockets.remove(socketId);
+        LiveSocket gone = sockets.remove(socketId);
+        if (gone != null) {
+            forgetIfLast(gone);
+        }
+    }
+
+    private void forgetIfLast(LiveSocket gone) {
+        if (sockets.values().stream().noneMatch(s -> s.viewer().equals(gone.viewer()))) {
+            renderer.forget(gone.viewer());
+        }
     }
 
     void sessionEnded(String httpSession) {
         for (LiveSocket s : List.copyOf(sockets.values())) {
             if (httpSession.equals(s.httpSession())) {
                 sockets.remove(s.id());
+                forgetIfLast(s);
                 s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
             }
         }
@@ -182,7 +221,7 @@ public class LiveHub {
                 return;
             }
             TreeSnapshot tree = cache.snapshot();
-            renderer.render(tree, socket.viewer(), missed.get()).forEach(socket::offer);
+            renderer.replay(tree, socket.viewer(), missed.get()).forEach(socket::offer);
         }
     }
 

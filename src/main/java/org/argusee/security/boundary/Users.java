@@ -30,6 +30,7 @@ public class Users {
     @Inject
     PasswordHashing hashing;
 
+    /** After the commit, sessions check their login again and the user's live sockets close. */
     @Inject
     Event<UserChanged> changed;
 
@@ -115,7 +116,7 @@ public class Users {
         if (input.enabled() != null) {
             user.enable(input.enabled());
         }
-        changed.fire(new UserChanged(username)); // open sessions look the user up again after the commit
+        changed.fire(new UserChanged(username));
         return UserView.of(user);
     }
 

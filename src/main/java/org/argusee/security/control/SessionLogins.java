@@ -14,12 +14,13 @@ import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.security.entity.AppUser;
 
 /**
- * The login a session holds, checked again against the stored user once per run of the server and after any change
- * of a user. Sessions outlive a restart (Undertow's persistent sessions, configure-server.cli), so a session
- * written by the last run may name a user that was disabled, removed or given other roles meanwhile; and an admin
- * may disable a user whose page is open. The first request of each session in a run, and after each committed
- * {@link UserChanged}, looks the user up; a user that is gone or disabled ends the session's login, changed roles
- * replace the old ones (the CSRF token stays, so an open page goes on working).
+ * The login a session holds, checked again against the stored user once per run of the server and after every
+ * change of a user. Sessions outlive a restart (Undertow's persistent sessions, configure-server.cli), so a session
+ * written by the last run may name a user that was disabled, removed or given other roles meanwhile; and an
+ * administrator may change a user while their page is open. So the first request of each session in a run, and the
+ * first after any user was changed ({@link UserChanged}), looks the user up: a user that is gone or disabled ends the
+ * session's login, changed roles replace the old ones (the CSRF token stays, so an open page goes on working). One
+ * query per open session after a change of a user, none otherwise.
  */
 @ApplicationScoped
 public class SessionLogins {
@@ -29,11 +30,12 @@ public class SessionLogins {
     static final String CHECKED_IN = "argus.login.checkedIn";
     /** Names this run of the server; a restored session carries another run's name. */
     private static final String RUN = UUID.randomUUID().toString();
-    /** Counts committed changes of users in this run: a session checked before the last one is checked again. */
-    private static final AtomicLong GENERATION = new AtomicLong();
 
     @PersistenceContext
     EntityManager em;
+
+    /** How many users were changed in this run; a session checked before the last change is checked again. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** The session's login, checked in this run; null when there is none or its user may no longer log in. */
     public WebLogin current(HttpSession session) {
@@ -42,7 +44,7 @@ public class SessionLogins {
             return null;
         }
         try {
-            String now = checkMark();
+            String now = checkedMark();
             if (now.equals(session.getAttribute(CHECKED_IN))) {
                 return login;
             }
@@ -70,19 +72,18 @@ public class SessionLogins {
         }
     }
 
-    /** Marks a new login as checked in this run (it was just checked against the identity store). */
-    public static void checkedNow(HttpSession session) {
-        session.setAttribute(CHECKED_IN, checkMark());
+    /** Marks a new login as checked (it was just checked against the identity store). */
+    public void checkedNow(HttpSession session) {
+        session.setAttribute(CHECKED_IN, checkedMark());
     }
 
-    /** A user changed: every session checks its login again at its next request (one lookup each). */
     void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
-        GENERATION.incrementAndGet();
+        changes.incrementAndGet();
     }
 
-    /** The run and the generation of users a session was checked in. */
-    private static String checkMark() {
-        return RUN + "/" + GENERATION.get();
+    /** This run and the number of user changes in it: a session marked otherwise is checked again. */
+    private String checkedMark() {
+        return RUN + "/" + changes.get();
     }
 
     private WebLogin recheck(WebLogin login) {
