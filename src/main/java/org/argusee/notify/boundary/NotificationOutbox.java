@@ -1,6 +1,7 @@
 package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,6 +81,10 @@ public class NotificationOutbox {
     @Inject
     NotifySchedules schedules;
 
+    /** For the live pages, heard after the commit (in this transaction, so not of a batch rolled back). */
+    @Inject
+    Event<NotificationsChanged> notified;
+
     /** This server's DARP tag for %D, defaulted as DARP defaults it (the host name when none is set). */
     @Inject
     DarpSettings darpSettings;
@@ -123,7 +128,10 @@ public class NotificationOutbox {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
         }
-        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, zone(params))));
+        if (plan.isPresent()) {
+            em.unwrap(Session.class).doWork(c -> store(c, change, plan.get(), params, zone(params)));
+            notified.fire(new NotificationsChanged(List.of(change.fullName())));
+        }
     }
 
     private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
