@@ -38,8 +38,9 @@ public class NotificationStore {
     private static final String FILTER =
             " where (?::text is null or state = ?) and (?::text is null or object_name = ?)"
                     + " and object_name not in (select unnest(?::text[]))";
-    private static final String DELIVERIES = "select destination, round, tag, state, attempts, last_error,"
-            + " next_attempt, sent_at from argus.notification_delivery where notification_id = ? order by round, id";
+    private static final String DELIVERIES = "select notification_id, destination, round, tag, state, attempts,"
+            + " last_error, next_attempt, sent_at from argus.notification_delivery where notification_id = any(?)"
+            + " order by notification_id, round, id";
     private static final String CANDIDATES = "select id, object_name from argus.notification where state = 'active'"
             + " and (? or id = any(?)) and object_name not in (select unnest(?::text[]))";
     private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?, acked_at = now()"
@@ -73,33 +74,26 @@ public class NotificationStore {
                 s.setInt(7, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(view(rs, null));
+                        items.add(view(rs, List.of()));
                     }
                 }
             }
-            return new NotificationView.Page(total, offset, limit, items);
+            Map<Long, List<NotificationView.DeliveryView>> deliveries =
+                    deliveries(c, items.stream().map(NotificationView::id).toList());
+            return new NotificationView.Page(
+                    total,
+                    offset,
+                    limit,
+                    items.stream()
+                            .map(n -> n.with(deliveries.getOrDefault(n.id(), List.of())))
+                            .toList());
         });
     }
 
     public Optional<NotificationView> find(long id) {
         return em.unwrap(Session.class).doReturningWork(c -> {
-            List<NotificationView.DeliveryView> deliveries = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(DELIVERIES)) {
-                s.setLong(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        deliveries.add(new NotificationView.DeliveryView(
-                                rs.getString(1),
-                                rs.getInt(2),
-                                rs.getString(3) == null ? null : rs.getString(3).strip(),
-                                rs.getString(4),
-                                rs.getInt(5),
-                                rs.getString(6),
-                                instant(rs.getTimestamp(7)),
-                                instant(rs.getTimestamp(8))));
-                    }
-                }
-            }
+            List<NotificationView.DeliveryView> deliveries =
+                    deliveries(c, List.of(id)).getOrDefault(id, List.of());
             try (PreparedStatement s = c.prepareStatement(COLUMNS + " where id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -107,6 +101,32 @@ public class NotificationStore {
                 }
             }
         });
+    }
+
+    /** The deliveries of these notifications (every destination and round), in one query. */
+    private static Map<Long, List<NotificationView.DeliveryView>> deliveries(Connection c, List<Long> ids)
+            throws SQLException {
+        Map<Long, List<NotificationView.DeliveryView>> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(DELIVERIES)) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new NotificationView.DeliveryView(
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getString(4) == null
+                                            ? null
+                                            : rs.getString(4).strip(),
+                                    rs.getString(5),
+                                    rs.getInt(6),
+                                    rs.getString(7),
+                                    instant(rs.getTimestamp(8)),
+                                    instant(rs.getTimestamp(9))));
+                }
+            }
+        }
+        return out;
     }
 
     /**
