@@ -1,5 +1,5 @@
 // The notification list: newest first, a page at a time, unacknowledged or all, by object; staff acknowledge
-// several or all. Kept current by /live: a notification created or acknowledged reloads the page shown.
+// several or all. Kept current by /live: a notification created, acknowledged, sent or failed reloads the page.
 import {byId} from './dom.js';
 import {get, canAct} from './api.js';
 import {initShell, showLiveState} from './shell.js';

@@ -4,7 +4,7 @@ package org.argusee.live.control;
  * One numbered change as the ring keeps it: what changed, not how it looks now (a replay builds the row from the
  * current state, which is at least as new).
  *
- * @param kind     status, annotation, tree, or notification (one was created or acknowledged)
+ * @param kind     status, annotation, tree, or notification (created, acknowledged, sent or failed)
  * @param objectId the object (status, annotation, notification); 0 for a tree change or a notification of an object
  *                 no longer in the tree
  */

@@ -3,7 +3,7 @@ package org.argusee.notify.boundary;
 import java.util.List;
 
 /**
- * Notifications of these objects were created or acknowledged. Fired inside the transaction that wrote them, so an
+ * Notifications of these objects were created or acknowledged, or their deliveries sent or failed. Fired inside the transaction that wrote them, so an
  * observer {@code during = AFTER_SUCCESS} (the live socket) hears of it only once it is committed, and never of a
  * batch that rolled back.
  *
