@@ -89,6 +89,7 @@ class WebNotificationsIT extends WebFixture {
 
         actor.go("object.html?name=" + Api.encode(service)).waitReady(WITHIN);
         actor.visible(By.cssSelector("#object-notifications tr[data-state=acked]"), WITHIN);
+        actor.script("document.getElementById('object-notify-heading').scrollIntoView();");
         actor.screenshot("object-notifications");
     }
 
