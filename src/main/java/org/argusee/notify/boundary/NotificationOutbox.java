@@ -81,10 +81,6 @@ public class NotificationOutbox {
     @Inject
     NotifySchedules schedules;
 
-    /** For the live pages, heard after the commit (in this transaction, so not of a batch rolled back). */
-    @Inject
-    Event<NotificationsChanged> notified;
-
     /** This server's DARP tag for %D, defaulted as DARP defaults it (the host name when none is set). */
     @Inject
     DarpSettings darpSettings;
@@ -97,6 +93,10 @@ public class NotificationOutbox {
     @Inject
     @ConfigProperty(name = "argus.notify.flap-minutes", defaultValue = "10")
     int flapMinutes;
+
+    /** For the live pages, heard after the commit (in this transaction, so not of a batch rolled back). */
+    @Inject
+    Event<NotificationsChanged> notified;
 
     void changed(@Observes StatusChanged change) {
         Telling telling = Telling.of(change.previous(), change.shown(), change.inOverride());
@@ -128,10 +128,7 @@ public class NotificationOutbox {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
         }
-        if (plan.isPresent()) {
-            em.unwrap(Session.class).doWork(c -> store(c, change, plan.get(), params, zone(params)));
-            notified.fire(new NotificationsChanged(List.of(change.fullName())));
-        }
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, zone(params))));
     }
 
     private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
@@ -150,6 +147,7 @@ public class NotificationOutbox {
             }
         }
         Instant now = Instant.now();
+        notified.fire(new NotificationsChanged(List.of(change.fullName())));
         String reason = change.transition().reason();
         MessageText.Facts facts = new MessageText.Facts(
                 id,
