@@ -151,13 +151,16 @@ public final class Endpoints {
     }
 
     private static List<Class<?>> classes() {
-        URL root = Endpoints.class.getClassLoader().getResource(ROOT_PACKAGE + "/platform/boundary");
+        // by a main class's file: tests have a platform/boundary package too, and test-classes come first
+        URL root = Endpoints.class
+                .getClassLoader()
+                .getResource(ROOT_PACKAGE + "/platform/boundary/ArgusApplication.class");
         if (root == null) {
             throw new IllegalStateException("application classes not on the classpath");
         }
         try {
             java.nio.file.Path base =
-                    java.nio.file.Path.of(root.toURI()).getParent().getParent();
+                    java.nio.file.Path.of(root.toURI()).getParent().getParent().getParent();
             List<Class<?>> result = new ArrayList<>();
             try (Stream<java.nio.file.Path> files = Files.walk(base)) {
                 for (java.nio.file.Path f :
