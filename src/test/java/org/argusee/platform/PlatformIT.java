@@ -71,6 +71,15 @@ class PlatformIT extends DeployedServer {
     }
 
     @Test
+    void optionsStillAnswersWithTheAllowedMethods() {
+        // RESTEasy answers OPTIONS by throwing an exception that carries the answer: the mapper of every
+        // RuntimeException (UnexpectedExceptionMapper) must pass it through
+        Api.Reply reply = Api.admin(base).send("OPTIONS", "api/tree", null);
+        assertEquals(200, reply.status(), reply.toString());
+        assertTrue(reply.header("Allow").contains("GET"), reply.toString());
+    }
+
+    @Test
     void theOpenApiDocumentIsNotServedUnlessTurnedOn() {
         // WildFly serves it on the host, outside the application's login (docs/security.md, finding 9)
         Api.Reply reply = Api.anonymous(base).get("openapi?format=JSON");

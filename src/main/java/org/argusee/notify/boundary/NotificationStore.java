@@ -48,7 +48,7 @@ public class NotificationStore {
     private static final String ACTIVE_BY_OBJECT =
             "select object_name, count(*) from argus.notification where state = 'active' group by object_name";
     private static final String DEQUEUE = "update argus.notification_delivery set state = 'acked'"
-            + " where notification_id = any(?) and state in ('created', 'queued', 'failed')";
+            + " where notification_id = any(?) and state in ('created', 'queued', 'failed', 'held')";
 
     @PersistenceContext
     EntityManager em;
