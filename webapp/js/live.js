@@ -1,14 +1,15 @@
 // The /live WebSocket: numbered changes applied in place. A dropped socket shows "stale" at once; the client
 // reconnects with backoff and resumes from the last number it applied, or refetches when the server says resync.
-import {showLiveState} from './shell.js';
+import {showLiveState, showUnacked, refreshUnacked} from './shell.js';
 import {toLogin} from './api.js';
 
 const MAX_BACKOFF_MS = 15000;
 
 export class Live {
     /**
-     * handlers: {status(row), annotation(fullName), tree(), resync()}; resync must refetch what the page shows
-     * and call setSeq with the seq of the fresh data.
+     * handlers: {status(row), annotation(fullName), tree(), resync(), notification(msg) (optional)}; resync must
+     * refetch what the page shows and call setSeq with the seq of the fresh data. Notification messages update the
+     * header's unacked badge on every page.
      */
     constructor(handlers) {
         this.handlers = handlers;
@@ -77,6 +78,9 @@ export class Live {
             }
             this.seq = msg.seq;
         }
+        if (msg.type === 'notification') {
+            showUnacked(msg.unacked);
+        }
         const handler = this.handlers[msg.type];
         if (handler) {
             handler(msg.type === 'status' ? msg.row : msg.type === 'annotation' ? msg.fullName : msg);
@@ -85,6 +89,7 @@ export class Live {
     }
 
     async resync() {
+        refreshUnacked();
         try {
             await this.handlers.resync();
         } catch (e) {

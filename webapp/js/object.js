@@ -10,12 +10,14 @@ import {Annotations} from './annotations.js';
 import {History} from './history.js';
 import {Graphs} from './graphs.js';
 import {drawDarp} from './darp.js';
+import {NotificationTable} from './notices.js';
 
 const name = new URLSearchParams(location.search).get('name') || 'Top';
 const base = 'api/status/' + seg(name);
 let override;
 let annotations;
 let history;
+let notices;
 // info, note, details and comment from the effective parameters, shown with the status facts
 let info = [];
 
@@ -26,6 +28,9 @@ async function main() {
     override = new OverridePanel(base, staff, refreshStatus);
     annotations = new Annotations(base, staff);
     history = new History(base);
+    notices = new NotificationTable(byId('object-notifications'), {staff, select: false, showObject: false,
+        onAck: ackDone});
+    byId('object-notify-all').href = 'notifications.html?' + new URLSearchParams({state: '', object: name});
     const live = new Live({
         status: row => {
             applyRow(row);
@@ -36,6 +41,7 @@ async function main() {
         },
         annotation: fullName => { if (fullName === name) annotations.load(); },
         tree: () => refreshObject(),
+        notification: msg => { if ((msg.objects || []).includes(name)) loadNotifications(); },
         resync: () => refreshAll()
     });
     showLiveState('connecting');
@@ -47,12 +53,32 @@ async function main() {
         byId('graphs-panel').hidden = false;
         new Graphs(base).load('36h');
     }
-    await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp()]);
+    await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp(), loadNotifications()]);
     document.body.dataset.ready = 'true';
 }
 
 async function refreshAll() {
-    await Promise.all([refreshObject(), refreshStatus(), annotations.load(), history.load(), loadDarp()]);
+    await Promise.all([refreshObject(), refreshStatus(), annotations.load(), history.load(), loadDarp(),
+        loadNotifications()]);
+}
+
+/** This object's ten newest notifications, waiting or not. */
+async function loadNotifications() {
+    const page = await get('api/notifications?' + new URLSearchParams({object: name, limit: '10'}));
+    notices.draw(page.items);
+}
+
+async function ackDone(promise) {
+    const out = byId('object-notify-result');
+    try {
+        await promise;
+        out.textContent = 'acknowledged';
+        out.className = 'small';
+    } catch (e) {
+        out.textContent = 'Not acknowledged: ' + e.message;
+        out.className = 'error';
+    }
+    await loadNotifications();
 }
 
 async function refreshObject() {

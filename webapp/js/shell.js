@@ -1,6 +1,6 @@
 // The frame every page shares: the header with the user, logout, the live state and breadcrumbs from Top.
 import {el, fill, byId} from './dom.js';
-import {loadSession, csrfToken} from './api.js';
+import {loadSession, csrfToken, get} from './api.js';
 import {objectHref} from './status.js';
 
 /** Loads the session and draws the header; answers the session ({user, roles, csrfToken}). */
@@ -19,7 +19,36 @@ export async function initShell(fullName) {
             el('span', {id: 'siren-slot'}),
             el('span', {id: 'user', title: (session.roles || []).join(', ')}, session.user),
             logout));
+    refreshUnacked();
     return session;
+}
+
+let unackedPushes = 0;
+
+/** The header's badge: how many notifications the user may see wait for an acknowledgement (/live keeps it). */
+export function showUnacked(count) {
+    const badge = byId('unacked-count');
+    if (!badge || typeof count !== 'number') {
+        return;
+    }
+    unackedPushes++;
+    badge.textContent = String(count);
+    badge.dataset.count = String(count);
+    badge.title = count + ' waiting for an acknowledgement';
+    badge.hidden = count === 0;
+}
+
+/** Reads the count afresh (page load, resync); a push that arrives meanwhile is newer and wins. */
+export async function refreshUnacked() {
+    const before = unackedPushes;
+    try {
+        const page = await get('api/notifications?state=active&limit=1');
+        if (unackedPushes === before) {
+            showUnacked(page.total);
+        }
+    } catch (e) {
+        // the badge keeps what it showed; the page reports its own errors
+    }
 }
 
 /**

@@ -7,7 +7,9 @@
  * {@code Placeholders}, {@code Strftime}, {@code Merged}); the one timer ({@code NotifySender}) with its
  * {@code Upkeep} (acks by rule, escalation, renotify) and {@code Deliveries} (claim with SKIP LOCKED, send, retry
  * with {@code Backoff}); the methods ({@code NotifyMethods}: mail, webhook, program, log, null, the config's Method
- * blocks, the {@code notify_method} table); the notification, delivery and method tables and APIs.
+ * blocks, the {@code notify_method} table); the notification, delivery and method tables and APIs; the event
+ * {@code NotificationsChanged} (created, acknowledged, delivered or failed; fired in the writing transaction) and the port
+ * {@code NotificationAccess} through which its API applies the ACLs that web owns.
  * <p>
  * <b>May use:</b> platform, security, tree, status, darp ({@code NotifyDuty}, {@code PeerLinkChanged}). Nothing
  * below imports it.

@@ -5,9 +5,9 @@
  * the cross-site guard ({@code RequestGuard}: Origin, CSRF token) and the login redirect of pages
  * ({@code PageGuard}, with the Content-Security-Policy); the dashboard's data ({@code Dashboard},
  * {@code DashboardRows}, {@code /api/dashboard/*}); the ACLs down the tree ({@code Acl}, {@code Visibility},
- * {@code Viewers}) and their use on the REST API ({@code ObjectAccess}); masking of secret parameters
+ * {@code Viewers}) and their use on the REST API ({@code ObjectAccess}, and notify's port {@code NotificationAcl}); masking of secret parameters
  * ({@code Secrets}); the change numbers shared with the live socket ({@code ChangeSequence}).
  * <p>
- * <b>May use:</b> platform, security, tree, status. <b>Used by:</b> live.
+ * <b>May use:</b> platform, security, tree, status, notify (its port). <b>Used by:</b> live.
  */
 package org.argusee.web;

@@ -38,6 +38,9 @@ class WebDashboardIT extends WebFixture {
         expand(b, host);
         b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
         b.script("window.sameDocument = true;");
+        // counts of the test's own group: the deployed server's sample tree has services that go down and up by
+        // themselves where nothing listens on their ports, so the overview's totals are not the test's to predict
+        By groupDown = By.cssSelector(rowCss("tree", group) + " > .row [data-count=down]");
 
         listener.close();
         Instant closed = Instant.now();
@@ -50,6 +53,10 @@ class WebDashboardIT extends WebFixture {
                 .contains("down"));
         b.until(WITHIN, d -> statusOf(b, "problems", service) != null);
         b.until(WITHIN, d -> !"0".equals(summaryCount(b, "down")));
+        b.until(
+                WITHIN,
+                d -> d.findElements(groupDown).size() == 1
+                        && d.findElement(groupDown).getText().contains("1 down"));
         b.script("window.scrollTo(0, 0);");
         b.screenshot("dashboard");
         LOG.info("red in the browser " + took.toMillis() + " ms after the listener closed");
@@ -57,7 +64,7 @@ class WebDashboardIT extends WebFixture {
         listener.open();
         b.until(Duration.ofSeconds(6), d -> "up".equals(statusOf(b, "tree", service)));
         b.until(WITHIN, d -> statusOf(b, "problems", service) == null);
-        b.until(WITHIN, d -> "0".equals(summaryCount(b, "down")));
+        b.until(WITHIN, d -> d.findElements(groupDown).isEmpty());
         b.script("window.scrollTo(0, 0);");
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
 

@@ -34,10 +34,12 @@ import org.argusee.live.control.Change;
 import org.argusee.live.control.ChangeRing;
 import org.argusee.live.control.LiveInbox;
 import org.argusee.live.control.LiveMessages;
+import org.argusee.notify.boundary.NotificationsChanged;
 import org.argusee.security.control.UserChanged;
 import org.argusee.status.boundary.StatusChanged;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeReloaded;
+import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.boundary.ChangeSequence;
 
@@ -48,6 +50,8 @@ import org.argusee.web.boundary.ChangeSequence;
  * held up), and every 25 ms a dispatcher numbers what arrived at least 20 ms ago (by then the status board shows
  * it, so a dashboard answer numbered n contains every change up to n), keeps it in a ring for {@code resume}, and
  * renders it once per viewer (rows depend on what the viewer may see) into each socket's bounded queue.
+ * Notifications created or acknowledged arrive as {@link NotificationsChanged} after their commit and go out as one
+ * message per viewer with their unacknowledged count.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -148,6 +152,14 @@ public class LiveHub {
         }
     }
 
+    void notificationsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsChanged changed) {
+        TreeSnapshot tree = cache.snapshot();
+        for (String name : changed.objects()) {
+            inbox.add(
+                    Change.Kind.NOTIFICATION, tree.find(name).map(TreeNode::id).orElse(0L), name);
+        }
+    }
+
     void treeReloaded(@Observes TreeReloaded reloaded) {
         inbox.add(Change.Kind.TREE, 0, null);
     }
@@ -231,17 +243,21 @@ public class LiveHub {
 
     private void dispatch() {
         try {
-            List<LiveInbox.Item> ready = inbox.takeOlderThan(TimeUnit.MILLISECONDS.toNanos(20));
+            List<LiveInbox.Item> ready =
+                    inbox.holdNotifications(inbox.takeOlderThan(TimeUnit.MILLISECONDS.toNanos(20)));
             TreeSnapshot tree = cache.snapshot();
             inbox.noteAncestors(tree, ready);
             List<LiveInbox.Item> groups = new ArrayList<>(inbox.groupsDue());
             groups.addAll(inbox.peersDue());
-            if (ready.isEmpty() && groups.isEmpty()) {
+            List<LiveInbox.Item> notified = inbox.notificationsDue();
+            if (ready.isEmpty() && groups.isEmpty() && notified.isEmpty()) {
                 return;
             }
             synchronized (this) {
                 List<Change> changes = new ArrayList<>();
-                for (LiveInbox.Item item : LiveInbox.coalesce(ready, groups)) {
+                List<LiveInbox.Item> items = LiveInbox.coalesce(ready, groups);
+                items.addAll(notified);
+                for (LiveInbox.Item item : items) {
                     Change c = new Change(sequence.next(), item.kind(), item.objectId(), item.fullName());
                     ring.add(c);
                     changes.add(c);

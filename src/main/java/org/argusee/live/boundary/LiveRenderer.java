@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.argusee.live.control.Change;
 import org.argusee.live.control.LiveMessages;
 import org.argusee.live.control.PartialRows;
+import org.argusee.notify.boundary.NotificationStore;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.boundary.DashboardRows;
@@ -24,7 +25,9 @@ import org.argusee.web.control.Visibility;
  * Turns numbered changes into the messages one viewer may receive: rows as the dashboard shows them (the current
  * state as the viewer sees it, group counts limited to what they see); nothing about an object the viewer may not
  * see, and no row of a group they see only in part unless their row of it changed ({@link PartialRows}: a hidden
- * child's change leaves no trace). Sockets of the same viewer share the rendering.
+ * child's change leaves no trace). Sockets of the same viewer share the rendering. Notification changes become one
+ * message per viewer with the count of unacknowledged notifications that viewer may see (counted in the database
+ * once per sending, summed per viewer).
  */
 @ApplicationScoped
 public class LiveRenderer {
@@ -35,6 +38,9 @@ public class LiveRenderer {
     @Inject
     Viewers viewers;
 
+    @Inject
+    NotificationStore notifications;
+
     /** Per viewer with an open socket and something hidden; used under the hub's lock, removed from any thread. */
     private final Map<Viewer, PartialRows> sent = new ConcurrentHashMap<>();
 
@@ -42,11 +48,12 @@ public class LiveRenderer {
         if (changes.isEmpty() || sockets.isEmpty()) {
             return;
         }
+        Map<String, Integer> unacked = unacked(changes);
         Map<Viewer, List<LiveSocket>> byViewer = new LinkedHashMap<>();
         sockets.forEach(s ->
                 byViewer.computeIfAbsent(s.viewer(), v -> new ArrayList<>()).add(s));
         byViewer.forEach((viewer, theirs) -> {
-            List<String> messages = render(tree, viewer, changes);
+            List<String> messages = render(tree, viewer, changes, true, unacked);
             for (LiveSocket s : theirs) {
                 messages.forEach(s::offer);
             }
@@ -71,7 +78,7 @@ public class LiveRenderer {
 
     /** For the live pushes. */
     List<String> render(TreeSnapshot tree, Viewer viewer, List<Change> changes) {
-        return render(tree, viewer, changes, true);
+        return render(tree, viewer, changes, true, unacked(changes));
     }
 
     /**
@@ -79,11 +86,24 @@ public class LiveRenderer {
      * viewer's other sockets, so partly seen groups go out as they are now.
      */
     List<String> replay(TreeSnapshot tree, Viewer viewer, List<Change> changes) {
-        return render(tree, viewer, changes, false);
+        return render(tree, viewer, changes, false, unacked(changes));
     }
 
-    private List<String> render(TreeSnapshot tree, Viewer viewer, List<Change> changes, boolean live) {
+    /**
+     * @param unacked the unacknowledged notifications per object (null when no change is a notification): the
+     *     viewer's notification changes become one message, at the place (and number) of the last of them
+     */
+    private List<String> render(
+            TreeSnapshot tree, Viewer viewer, List<Change> changes, boolean live, Map<String, Integer> unacked) {
         Visibility visible = viewers.visibility(tree, viewer);
+        List<String> notified = new ArrayList<>();
+        long notifiedSeq = -1;
+        for (Change c : changes) {
+            if (c.kind() == Change.Kind.NOTIFICATION && sees(tree, visible, c.fullName())) {
+                notified.add(c.fullName());
+                notifiedSeq = c.seq();
+            }
+        }
         SeenStates seen = rows.seen(visible);
         PartialRows last = null;
         if (live && !visible.partial().isEmpty()) {
@@ -97,6 +117,12 @@ public class LiveRenderer {
         for (Change c : changes) {
             if (c.kind() == Change.Kind.TREE) {
                 out.add(LiveMessages.tree(c.seq()));
+                continue;
+            }
+            if (c.kind() == Change.Kind.NOTIFICATION) {
+                if (c.seq() == notifiedSeq) {
+                    out.add(LiveMessages.notification(c.seq(), notified, count(tree, visible, unacked)));
+                }
                 continue;
             }
             if (c.kind() == Change.Kind.PEERS) {
@@ -128,5 +154,27 @@ public class LiveRenderer {
             tree.byId(id).ifPresent(n -> rowsNow.changed(id, rows.row(n, seen)));
         }
         return rowsNow;
+    }
+
+    private Map<String, Integer> unacked(List<Change> changes) {
+        return changes.stream().anyMatch(c -> c.kind() == Change.Kind.NOTIFICATION)
+                ? notifications.activeByObject()
+                : null;
+    }
+
+    /** The unacknowledged notifications the viewer may see (of an object no longer in the tree too, as the API). */
+    private static int count(TreeSnapshot tree, Visibility visible, Map<String, Integer> unacked) {
+        int n = 0;
+        for (Map.Entry<String, Integer> e : unacked.entrySet()) {
+            if (visible == Visibility.ALL || sees(tree, visible, e.getKey())) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
+    private static boolean sees(TreeSnapshot tree, Visibility visible, String fullName) {
+        TreeNode node = tree.find(fullName).orElse(null);
+        return node == null || visible.sees(node);
     }
 }

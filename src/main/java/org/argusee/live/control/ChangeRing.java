@@ -44,7 +44,7 @@ public final class ChangeRing {
         Map<String, Change> last = new LinkedHashMap<>();
         for (Change c : changes) {
             if (c.seq() > seq) {
-                String key = c.kind() + ":" + c.objectId();
+                String key = c.key();
                 last.remove(key);
                 last.put(key, c);
             }

@@ -15,13 +15,16 @@ import org.argusee.tree.control.TreeSnapshot;
 /**
  * Changes noted by the event observers, waiting for the dispatcher; and the groups whose counts moved because
  * something under them changed, sent at most every half second (a burst of thousands of changes then costs one
- * count per group, not one per change).
+ * count per group, not one per change). Notifications created or acknowledged are held likewise, at most every
+ * quarter second: each sending counts the unacknowledged ones in the database once.
  */
 public final class LiveInbox {
 
     static final long GROUPS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** DARP peers' news at most once a second: a busy master stores slaves' reports many times a second. */
     static final long PEERS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    static final long NOTIFICATIONS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     public record Item(long at, Change.Kind kind, long objectId, String fullName) {}
 
@@ -30,6 +33,8 @@ public final class LiveInbox {
     private long groupsSentAt;
     private final AtomicBoolean peersDirty = new AtomicBoolean();
     private long peersSentAt;
+    private final Map<String, Item> notified = new LinkedHashMap<>();
+    private long notifiedSentAt;
 
     public void add(Change.Kind kind, long objectId, String fullName) {
         queue.add(new Item(System.nanoTime(), kind, objectId, fullName));
@@ -83,6 +88,32 @@ public final class LiveInbox {
         List<Item> out = new ArrayList<>();
         dirtyGroups.forEach(id -> out.add(new Item(now, Change.Kind.STATUS, id, null)));
         dirtyGroups.clear();
+        return out;
+    }
+
+    /** Keeps the notification items of {@code ready} back (one per object); answers the others. Dispatcher only. */
+    public List<Item> holdNotifications(List<Item> ready) {
+        List<Item> rest = new ArrayList<>(ready.size());
+        for (Item i : ready) {
+            if (i.kind() == Change.Kind.NOTIFICATION) {
+                notified.remove(i.fullName());
+                notified.put(i.fullName(), i);
+            } else {
+                rest.add(i);
+            }
+        }
+        return rest;
+    }
+
+    /** The objects whose notifications changed, when a quarter second has passed since the last. Dispatcher only. */
+    public List<Item> notificationsDue() {
+        long now = System.nanoTime();
+        if (notified.isEmpty() || now - notifiedSentAt < NOTIFICATIONS_EVERY_NANOS) {
+            return List.of();
+        }
+        notifiedSentAt = now;
+        List<Item> out = new ArrayList<>(notified.values());
+        notified.clear();
         return out;
     }
 

@@ -3,6 +3,7 @@ package org.argusee.live.control;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.util.List;
 import org.argusee.web.control.DashboardRow;
 
 /** The live socket's messages as JSON text (docs/design/80-web.md, "Live"). */
@@ -24,6 +25,12 @@ public final class LiveMessages {
 
     public record Peers(String type, long seq) {}
 
+    /**
+     * @param objects the objects (the viewer may see) whose notifications were created or acknowledged
+     * @param unacked the notifications waiting for an acknowledgement that the viewer may see, all objects
+     */
+    public record Notification(String type, long seq, List<String> objects, int unacked) {}
+
     /** @param epoch names this run of the server: numbers from another run mean nothing here */
     public static String hello(long seq, String epoch) {
         return JSON.toJson(new Hello("hello", seq, epoch));
@@ -35,6 +42,10 @@ public final class LiveMessages {
 
     public static String annotation(long seq, String fullName) {
         return JSON.toJson(new Annotation("annotation", seq, fullName));
+    }
+
+    public static String notification(long seq, List<String> objects, int unacked) {
+        return JSON.toJson(new Notification("notification", seq, objects, unacked));
     }
 
     public static String tree(long seq) {

@@ -1,6 +1,7 @@
 package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,6 +73,9 @@ public class Deliveries {
 
     @Inject
     Dependents dependents;
+
+    @Inject
+    Event<NotificationsChanged> moved;
 
     /** Seconds before the first retry of a failed delivery (doubling after each further failure). */
     @Inject
@@ -145,6 +149,9 @@ public class Deliveries {
             }
             sent += n;
         }
+        // the pages show each destination's state: sent, or failed with its error
+        moved.fire(new NotificationsChanged(
+                rows.stream().map(r -> r.facts().objectName()).distinct().toList()));
         return sent;
     }
 

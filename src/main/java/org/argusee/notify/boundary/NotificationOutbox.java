@@ -1,6 +1,7 @@
 package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -98,6 +99,10 @@ public class NotificationOutbox {
     @ConfigProperty(name = "argus.notify.flap-minutes", defaultValue = "10")
     int flapMinutes;
 
+    /** For the live pages, heard after the commit (in this transaction, so not of a batch rolled back). */
+    @Inject
+    Event<NotificationsChanged> notified;
+
     void changed(@Observes StatusChanged change) {
         Telling telling = Telling.of(change.previous(), change.shown(), change.inOverride());
         if (telling == null) {
@@ -152,6 +157,7 @@ public class NotificationOutbox {
             }
         }
         Instant now = Instant.now();
+        notified.fire(new NotificationsChanged(List.of(change.fullName())));
         String reason = change.transition().reason();
         MessageText.Facts facts = new MessageText.Facts(
                 id,

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A notification as the API shows it; {@code deliveries} only in the detail (null in lists).
+ * A notification as the API shows it, with the state of each destination and round (lists too: the web page
+ * shows them per row).
  *
  * @param state active (waiting for an acknowledgement) or acked
  */
@@ -23,6 +24,24 @@ public record NotificationView(
         int renotified,
         int escalated,
         List<DeliveryView> deliveries) {
+
+    public NotificationView with(List<DeliveryView> theirs) {
+        return new NotificationView(
+                id,
+                object,
+                transitionAt,
+                status,
+                severity,
+                reason,
+                message,
+                created,
+                state,
+                ackedBy,
+                ackedAt,
+                renotified,
+                escalated,
+                theirs);
+    }
 
     /** One destination of one round (0 the first message, n the n-th renotify). */
     public record DeliveryView(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The notification history: list (newest first, by state and object), one with the state of each destination,
- * and acknowledgement of one, several or all. Reading needs any role; acknowledging staff or admin.
+ * and acknowledgement of one, several or all. Reading needs any role; acknowledging staff or admin. The tree's ACLs
+ * apply as on the status API (through {@link NotificationAccess}): a caller sees only the notifications of objects
+ * they may see (another's answers 404, as one that does not exist), and acknowledges only where the object's
+ * {@code acl_ntfyack} lets them (403); several or all acknowledge those of them the caller may.
  */
 @Path("notifications")
 @RequestScoped
@@ -38,6 +44,9 @@ public class NotificationsResource {
     @Inject
     NotificationStore store;
 
+    @Inject
+    NotificationAccess access;
+
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Notifications, newest first; state=active for the unacknowledged, object=<full name>")
@@ -45,7 +54,8 @@ public class NotificationsResource {
             @QueryParam("state") String state,
             @QueryParam("object") String object,
             @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @Context SecurityContext security) {
         if (state != null && !STATES.contains(state)) {
             throw new ArgusException.Invalid("state", "state '" + state + "': use active or acked");
         }
@@ -55,15 +65,15 @@ public class NotificationsResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ArgusException.Invalid("limit", "limit " + limit + ": must be 1 to " + MAX_LIMIT);
         }
-        return store.list(state, object, offset, limit);
+        return store.list(state, object, access.hidden(security), offset, limit);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "One notification with the state of each destination and round")
-    public NotificationView one(@PathParam("id") long id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+    public NotificationView one(@PathParam("id") long id, @Context SecurityContext security) {
+        return visible(id, security);
     }
 
     @POST
@@ -71,8 +81,12 @@ public class NotificationsResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Acknowledge one notification: no more renotifies or escalation")
     public NotificationView ack(@PathParam("id") long id, @Context SecurityContext security) {
-        store.find(id).orElseThrow(() -> notFound(id));
-        store.ack(security.getUserPrincipal().getName(), List.of(id), false);
+        NotificationView n = visible(id, security);
+        if (!access.mayAck(security, n.object())) {
+            throw new ForbiddenException("the ACL of " + n.object() + " does not let "
+                    + security.getUserPrincipal().getName() + " acknowledge its notifications (acl_ntfyack)");
+        }
+        store.ack(security.getUserPrincipal().getName(), List.of(id));
         return store.find(id).orElseThrow(() -> notFound(id));
     }
 
@@ -89,7 +103,19 @@ public class NotificationsResource {
         if (ids.stream().anyMatch(i -> i == null)) {
             throw new ArgusException.Invalid("ids", "ids: a list of notification numbers, without null");
         }
-        return new NotificationView.Acked(store.ack(security.getUserPrincipal().getName(), ids, all));
+        Set<Long> mine = store.active(ids, all, access.hidden(security)).entrySet().stream()
+                .filter(e -> access.mayAck(security, e.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return new NotificationView.Acked(
+                mine.isEmpty() ? 0 : store.ack(security.getUserPrincipal().getName(), mine));
+    }
+
+    /** The notification, if it exists and the caller may see its object. */
+    private NotificationView visible(long id, SecurityContext security) {
+        return store.find(id)
+                .filter(n -> !access.hidden(security).contains(n.object()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static ArgusException.NotFound notFound(long id) {

@@ -1,6 +1,7 @@
 package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -71,16 +73,27 @@ public class Upkeep {
     @Inject
     NotifyMethods methods;
 
+    /** Acks by rule, for the live pages' unacked counts. */
+    @Inject
+    Event<NotificationsChanged> changed;
+
     public void run() {
         // read before the work: a nested unit of work would release the connection this one is using
         Set<String> known = methods.all().keySet();
+        Set<String> acked = new LinkedHashSet<>();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ack = c.prepareStatement(ACK_BY_RULE)) {
-                ack.executeUpdate();
+            try (PreparedStatement ack = c.prepareStatement(ACK_BY_RULE + " returning n.object_name");
+                    ResultSet rs = ack.executeQuery()) {
+                while (rs.next()) {
+                    acked.add(rs.getString(1));
+                }
             }
             escalate(c, known);
             renotify(c);
         });
+        if (!acked.isEmpty()) {
+            changed.fire(new NotificationsChanged(List.copyOf(acked)));
+        }
     }
 
     private static void escalate(Connection c, Set<String> known) throws SQLException {

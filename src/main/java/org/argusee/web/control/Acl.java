@@ -23,6 +23,7 @@ public final class Acl {
     public static final String OVERRIDE = "override";
     public static final String ANNOTATE = "annotate";
     public static final String CHECKNOW = "checknow";
+    public static final String NTFYACK = "ntfyack";
 
     private static final Map<String, String> SIMPLE = Map.ofEntries(
             Map.entry(PAGE, "acl_user"),
@@ -33,7 +34,7 @@ public final class Acl {
             Map.entry(ANNOTATE, "acl_staff"),
             Map.entry("logfile", "acl_staff"),
             Map.entry("ntfylist", "acl_staff"),
-            Map.entry("ntfyack", "acl_staff"),
+            Map.entry(NTFYACK, "acl_staff"),
             Map.entry("ntfyackall", "acl_root"),
             Map.entry("ntfydetail", "acl_staff"),
             Map.entry(CHECKNOW, "acl_staff"));

@@ -69,6 +69,11 @@ public final class Visibility {
         return !hidden.contains(node.id());
     }
 
+    /** The ids of the hidden objects (none for most viewers). */
+    public Set<Long> hiddenIds() {
+        return java.util.Collections.unmodifiableSet(hidden);
+    }
+
     public boolean sees(long id) {
         return !hidden.contains(id);
     }

@@ -57,4 +57,36 @@ class LiveQueuesTest {
         queue.offer("d");
         assertEquals(List.of("a", "b", "c", "d"), sent);
     }
+
+    @Test
+    void notificationsAreHeldOnePerObjectAndReleasedTogether() {
+        LiveInbox inbox = new LiveInbox();
+        List<LiveInbox.Item> ready = List.of(
+                new LiveInbox.Item(0, Change.Kind.NOTIFICATION, 10, "Top:a"),
+                new LiveInbox.Item(0, Change.Kind.STATUS, 10, "Top:a"),
+                new LiveInbox.Item(0, Change.Kind.NOTIFICATION, 0, "Top:gone"),
+                new LiveInbox.Item(0, Change.Kind.NOTIFICATION, 10, "Top:a"));
+        List<LiveInbox.Item> rest = inbox.holdNotifications(ready);
+        assertEquals(
+                List.of(Change.Kind.STATUS),
+                rest.stream().map(LiveInbox.Item::kind).toList());
+        assertEquals(
+                List.of("Top:gone", "Top:a"),
+                inbox.notificationsDue().stream().map(LiveInbox.Item::fullName).toList());
+        inbox.holdNotifications(List.of(new LiveInbox.Item(0, Change.Kind.NOTIFICATION, 11, "Top:b")));
+        assertEquals(List.of(), inbox.notificationsDue(), "a quarter second has not passed");
+    }
+
+    @Test
+    void ringKeepsTheLastNotificationChangePerObjectByName() {
+        ChangeRing ring = new ChangeRing(10);
+        ring.add(new Change(1, Change.Kind.NOTIFICATION, 0, "Top:gone"));
+        ring.add(new Change(2, Change.Kind.NOTIFICATION, 0, "Top:also-gone"));
+        ring.add(new Change(3, Change.Kind.NOTIFICATION, 10, "Top:a"));
+        ring.add(new Change(4, Change.Kind.STATUS, 10, "Top:a"));
+        ring.add(new Change(5, Change.Kind.NOTIFICATION, 0, "Top:gone"));
+        assertEquals(
+                List.of(2L, 3L, 4L, 5L),
+                ring.after(0, 5).orElseThrow().stream().map(Change::seq).toList());
+    }
 }

@@ -1,0 +1,173 @@
+package org.argusee.web;
+
+import static org.argusee.testsupport.Api.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Chromium;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Notifications on the pages: a real transition (a loopback listener closed) makes a real notification (method
+ * {@code log}); it shows in the list and in the header's count of two sessions without a reload, staff acknowledge
+ * it and the other session's count drops; a plain user has no buttons and the API refuses them. The ACLs hold
+ * for notifications as for statuses.
+ */
+class WebNotificationsIT extends WebFixture {
+
+    private static final Logger LOG = Logger.getLogger(WebNotificationsIT.class.getName());
+    private static final String PASSWORD = "web-password-1";
+
+    @Test
+    void notificationShowsLiveInTwoSessionsAndStaffAcknowledgeIt() {
+        Listener listener = listener();
+        String service = toldService(listener, "");
+        String staff = user("staff");
+        String reader = user("user");
+        Chromium watcher = browser(reader, PASSWORD).waitReady(WITHIN);
+        Chromium actor = browser(staff, PASSWORD).go("notifications.html").waitReady(WITHIN);
+        int watcherBefore = badge(watcher);
+        int before = badge(actor);
+        watcher.script("window.sameDocument = true;");
+        actor.script("window.sameDocument = true;");
+
+        listener.close();
+        Instant closed = Instant.now();
+        String row = "#notifications tr[data-object=\"" + service + "\"]";
+        actor.visible(By.cssSelector(row + "[data-state=active]"), WITHIN);
+        LOG.info("notification on the page "
+                + Duration.between(closed, Instant.now()).toMillis() + " ms after the listener closed");
+        actor.until(WITHIN, d -> count(d) == before + 1);
+        watcher.until(WITHIN, d -> count(d) == watcherBefore + 1);
+        assertTrue(actor.text().contains("log:ops"), "the destination is shown");
+        actor.until(WITHIN, d -> d.findElement(By.cssSelector(row + " li[data-state]"))
+                .getText()
+                .matches("log:ops sent .*"));
+        actor.script("window.scrollTo(0, 0);");
+        actor.screenshot("notifications");
+
+        actor.click(By.cssSelector(row + " input.select"), WITHIN);
+        actor.click(By.id("ack-selected"), WITHIN);
+        actor.until(WITHIN, d -> d.findElements(By.cssSelector(row)).isEmpty());
+        watcher.until(WITHIN, d -> count(d) == watcherBefore);
+        actor.until(WITHIN, d -> count(d) == before);
+        assertEquals(Boolean.TRUE, watcher.script("return window.sameDocument === true;"), "no reload");
+        assertEquals(Boolean.TRUE, actor.script("return window.sameDocument === true;"), "no reload");
+
+        JsonObject acked = api.get("api/notifications?object=" + Api.encode(service))
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals("acked", acked.getString("state"));
+        assertEquals(staff, acked.getString("ackedBy"));
+
+        watcher.go("notifications.html?state=").waitReady(WITHIN);
+        watcher.visible(By.cssSelector(row + "[data-state=acked]"), WITHIN);
+        assertTrue(watcher.driver()
+                .findElement(By.cssSelector(row + " li[data-state]"))
+                .getText()
+                .matches("log:ops sent .*"));
+        assertTrue(watcher.text().contains("acked by " + staff), watcher.text());
+        assertTrue(watcher.driver()
+                .findElements(By.cssSelector("button.ack, input.select"))
+                .isEmpty());
+        assertTrue(!watcher.driver().findElement(By.id("ack-all")).isDisplayed(), "a user acknowledges nothing");
+        watcher.screenshot("notifications-user");
+        Api readerApi = Api.anonymous(base).as(reader, PASSWORD);
+        Api.Reply refused = readerApi.post("api/notifications/" + acked.getJsonNumber("id") + "/ack", "");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(
+                403, readerApi.post("api/notifications/ack", "{\"all\": true}").status());
+
+        actor.go("object.html?name=" + Api.encode(service)).waitReady(WITHIN);
+        actor.visible(By.cssSelector("#object-notifications tr[data-state=acked]"), WITHIN);
+        actor.script("document.getElementById('object-notify-heading').scrollIntoView();");
+        actor.screenshot("object-notifications");
+    }
+
+    /** A user sees no trace of the notifications of an object hidden from them; staff ack only where allowed. */
+    @Test
+    void notificationsFollowTheAcls() {
+        Listener hiddenListener = listener();
+        Listener lockedListener = listener();
+        String hidden = toldService(hiddenListener, ", {\"key\": \"acl_user\", \"value\": \"-user\"}");
+        String locked = toldService(lockedListener, ", {\"key\": \"acl_ntfyack\", \"value\": \"-staff\"}");
+        String staff = user("staff");
+        String reader = user("user");
+        Api readerApi = Api.anonymous(base).as(reader, PASSWORD);
+        Api staffApi = Api.anonymous(base).as(staff, PASSWORD);
+        int readerBefore = active(readerApi);
+        hiddenListener.close();
+        lockedListener.close();
+        long hiddenId = notificationOf(hidden);
+        long lockedId = notificationOf(locked);
+
+        assertEquals(
+                0,
+                readerApi
+                        .get("api/notifications?object=" + Api.encode(hidden))
+                        .json()
+                        .getInt("total"));
+        assertEquals(404, readerApi.get("api/notifications/" + hiddenId).status());
+        assertEquals(readerBefore + 1, active(readerApi), "counted: the locked one only");
+        assertEquals(200, staffApi.get("api/notifications/" + hiddenId).status());
+
+        Api.Reply refused = staffApi.post("api/notifications/" + lockedId + "/ack", "");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(
+                0,
+                staffApi.post("api/notifications/ack", "{\"ids\": [" + lockedId + "]}")
+                        .json()
+                        .getInt("acked"));
+        assertEquals(
+                1,
+                staffApi.post("api/notifications/ack", "{\"ids\": [" + hiddenId + ", " + lockedId + "]}")
+                        .json()
+                        .getInt("acked"));
+        assertEquals("acked", api.get("api/notifications/" + hiddenId).json().getString("state"));
+        assertEquals("active", api.get("api/notifications/" + lockedId).json().getString("state"));
+    }
+
+    /** A TCP service on the listener whose changes are told by the log method; extra: more parameters as JSON. */
+    private String toldService(Listener listener, String extra) {
+        return created(api.post(object(host) + "/children", """
+                {"kind": "Service", "type": "TCP", "parameters": [
+                  {"key": "port", "value": "%d"}, {"key": "expect", "value": "^OK"},
+                  {"key": "notify", "value": "log:ops"}%s]}""".formatted(listener.port(), extra)))
+                .getString("fullName");
+    }
+
+    private long notificationOf(String service) {
+        String path = "api/notifications?object=" + Api.encode(service);
+        Eventually.await(service + " told", WITHIN, () -> api.get(path).json().getInt("total") > 0);
+        return api.get(path)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private static int active(Api as) {
+        return as.get("api/notifications?state=active&limit=1").json().getInt("total");
+    }
+
+    /** The header's count once the page knows it (the badge is hidden at 0; its number is in data-count). */
+    private static int badge(Chromium b) {
+        b.until(WITHIN, d -> count(d) >= 0);
+        return count(b.driver());
+    }
+
+    private static int count(WebDriver d) {
+        String count = d.findElement(By.id("unacked-count")).getAttribute("data-count");
+        return count == null ? -1 : Integer.parseInt(count);
+    }
+}
