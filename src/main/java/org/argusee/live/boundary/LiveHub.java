@@ -49,6 +49,8 @@ public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
     static final int RING = 10_000;
     static final long PERIOD_MILLIS = 25;
+    /** Well inside the container's idle timeout for a connection (see {@link LiveSocket#ping}). */
+    static final long KEEPALIVE_SECONDS = 20;
 
     @Inject
     ChangeSequence sequence;
@@ -67,6 +69,7 @@ public class LiveHub {
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
     private final LiveInbox inbox = new LiveInbox();
     private ScheduledFuture<?> dispatcher;
+    private ScheduledFuture<?> keepalive;
     private volatile boolean failing;
 
     @Inject
@@ -92,6 +95,11 @@ public class LiveHub {
                 .register(registry);
         dispatcher =
                 scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        keepalive = scheduler.scheduleWithFixedDelay(
+                () -> sockets.values().forEach(LiveSocket::ping),
+                KEEPALIVE_SECONDS,
+                KEEPALIVE_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /**
@@ -99,17 +107,21 @@ public class LiveHub {
      * executor already refuses it, and every tick in between was logged as an ERROR at each shutdown.
      */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
-        if (dispatcher != null) {
-            dispatcher.cancel(false);
-        }
+        cancelTasks();
     }
 
     @PreDestroy
     void stop() {
-        if (dispatcher != null) {
-            dispatcher.cancel(false);
-        }
+        cancelTasks();
         sockets.values().forEach(s -> s.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+    }
+
+    private void cancelTasks() {
+        for (ScheduledFuture<?> task : new ScheduledFuture<?>[] {dispatcher, keepalive}) {
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
     }
 
     void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
