@@ -23,7 +23,10 @@ window=${2:-120}
 # shellcheck disable=SC2086 # MAVEN_ARGS is a list of options
 mvn -B -q -ntp ${MAVEN_ARGS:-} test-compile
 # shellcheck disable=SC2086
-cp=$(mvn -B -q -ntp ${MAVEN_ARGS:-} -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+# (to a file: on stdout Maven's colour codes ended up in the first entry)
+mvn -B -q -ntp ${MAVEN_ARGS:-} -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
+cp=$(cat target/bench-classpath.txt)
 
 answers() { curl -s -o /dev/null -f -u "${ARGUS_USER:-admin}:${ARGUS_PASSWORD:-admin}" "$ARGUS_URL/api/server"; }
 server_pid=

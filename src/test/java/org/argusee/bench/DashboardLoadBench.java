@@ -85,21 +85,21 @@ public final class DashboardLoadBench {
             out.printf(
                     "usable: first load %.0f ms; loads 2-%d %s%n",
                     ready.get(0), loads, Figures.millis(ready.subList(Math.min(1, ready.size()), ready.size())));
-            openGroup(b, "Top:" + root);
+            openGroup(b, "Top:" + root, (Math.max(1, services / 10) + 99) / 100);
         } finally {
             server.request(
                     "DELETE", "/api/objects/" + BenchServer.encode("Top:" + root) + "?recursive=true", null, null);
         }
     }
 
-    /** Opens the group in the tree and times until its children are drawn. */
-    private void openGroup(Chromium b, String fullName) {
+    /** Opens the group in the tree and times until its {@code children} are drawn. */
+    private void openGroup(Chromium b, String fullName, int children) {
         String row = "#tree li[data-full-name=\"" + fullName + "\"]";
         long start = System.nanoTime();
         b.click(By.cssSelector(row + " > .row > button.toggle"), Duration.ofSeconds(30));
         Number drawn = b.until(Duration.ofSeconds(120), d -> {
             Object n = b.script("return document.querySelectorAll(arguments[0]).length", row + " li");
-            return ((Number) n).intValue() > 0 ? (Number) n : null;
+            return ((Number) n).intValue() >= children ? (Number) n : null;
         });
         out.printf(
                 "opening %s: %d rows drawn %.0f ms after the click%n",
