@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchServer {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // an import that ran long under load got a GOAWAY on HTTP/2
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     final String url = System.getenv().getOrDefault("ARGUS_URL", "http://localhost:8080");
     final String user = System.getenv().getOrDefault("ARGUS_USER", "admin");
     final String password = System.getenv().getOrDefault("ARGUS_PASSWORD", "admin");

@@ -32,6 +32,7 @@ final class LiveClients implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder()
             .executor(executor)
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
