@@ -87,8 +87,7 @@ public final class DashboardLoadBench {
                     ready.get(0), loads, Figures.millis(ready.subList(Math.min(1, ready.size()), ready.size())));
             openGroup(b, "Top:" + root, (Math.max(1, services / 10) + 99) / 100);
         } finally {
-            server.request(
-                    "DELETE", "/api/objects/" + BenchServer.encode("Top:" + root) + "?recursive=true", null, null);
+            server.deleteGroup("Top:" + root);
         }
     }
 

@@ -122,8 +122,7 @@ public final class ProbeBench {
             for (Target t : targets) {
                 t.process().destroyForcibly();
             }
-            server.request(
-                    "DELETE", "/api/objects/" + BenchServer.encode("Top:" + root) + "?recursive=true", null, null);
+            server.deleteGroup("Top:" + root);
         }
     }
 
