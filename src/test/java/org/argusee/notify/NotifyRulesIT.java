@@ -22,7 +22,8 @@ import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules around the main path: escalation (also across a restart), ackonup, override and depends (nobody
+ * The rules around the main path: escalation (also across a restart), ackonup, ack_on_better and ack_on_worse,
+ * the audit channel (notifyaudit), override and depends (nobody
  * told), a storm merged into one message per destination naming its cause, flapping told once, the on-call
  * schedule, and the webhook and program methods with real receivers.
  */
@@ -62,6 +63,72 @@ class NotifyRulesIT extends NotifyFixture {
     }
 
     @Test
+    void ackOnBetterAndAckOnWorseAcknowledgeWhenTheSeverityMoves() {
+        ClosableListener listener = listener();
+        String service = service(
+                listener,
+                "notify",
+                "sev@localhost",
+                "severity",
+                "critical",
+                "ack_on_better",
+                "yes",
+                "ack_on_worse",
+                "yes");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("sev@localhost", 1);
+        long critical = id(notifications(service).getJsonObject(0));
+        severity(service, "minor"); // better: the critical one is acknowledged, the minor one told
+        awaitMails("sev@localhost", 2);
+        Eventually.await("the critical one acked by ack_on_better", WITHIN, () -> "ack_on_better"
+                .equals(ok(api.get("api/notifications/" + critical)).getString("ackedBy", "")));
+        long minor = id(notifications(service).getJsonObject(0));
+        severity(service, "major"); // worse: the minor one is acknowledged, the major one told
+        awaitMails("sev@localhost", 3);
+        Eventually.await("the minor one acked by ack_on_worse", WITHIN, () -> "ack_on_worse"
+                .equals(ok(api.get("api/notifications/" + minor)).getString("ackedBy", "")));
+        JsonObject major = notifications(service).getJsonObject(0);
+        assertEquals("major", major.getString("severity"));
+        assertEquals("active", major.getString("state"), "the newest waits for a person");
+        assertEquals(
+                List.of("major", "minor", "critical"),
+                notifications(service).getValuesAs(JsonObject.class).stream()
+                        .map(n -> n.getString("severity"))
+                        .toList(),
+                "one told per severity, newest first");
+    }
+
+    private void severity(String service, String severity) {
+        ok(api.put(Api.object(service) + "/parameters/severity", """
+                {"value": "%s", "local": false}""".formatted(severity)));
+    }
+
+    @Test
+    void theAuditChannelHearsOfEveryChangeOverridesIncluded() {
+        ClosableListener listener = listener();
+        String service =
+                service(listener, "notify", "told@localhost", "notifyaudit", "audit@localhost", "message_fmt", "%o %m");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("told@localhost", 1);
+        ok(api.put("api/status/" + Api.encode(service) + "/override", """
+                {"text": "maintenance", "mode": "manual"}"""));
+        awaitShown(service, "override");
+        List<String> audit = awaitMails("audit@localhost", 2).stream()
+                .map(NotifyFixture::body)
+                .toList();
+        assertEquals(service + " audit: up/clear -> down/critical", audit.get(0));
+        assertTrue(audit.get(1).startsWith(service + " audit: down/critical -> override/"), audit.toString());
+        assertEquals(1, mails("told@localhost").size(), "the override itself is told to nobody but the audit");
+        assertTrue(
+                notifications(service).getValuesAs(JsonObject.class).stream()
+                        .filter(n -> n.getString("message").contains("audit: "))
+                        .allMatch(n -> "auto-ack".equals(n.getString("ackedBy", ""))),
+                notifications(service).toString());
+    }
+
+    @Test
     void overrideAndDependsTellNobody() {
         ClosableListener quiet = listener();
         String overridden = service(quiet, "notify", "ovr@localhost", "uname", "overridden");
@@ -92,16 +159,17 @@ class NotifyRulesIT extends NotifyFixture {
     void aStormBecomesOneMergedMessagePerDestinationNamingTheCause() {
         sql("insert into argus.notify_method (name, kind, qtime) values ('stormmail', 'mail', 10)"
                 + " on conflict (name) do nothing");
+        String both = "stormmail:storm@localhost stormmail:storm2@localhost";
         ClosableListener shared = listener();
         ClosableListener gw = listener();
         ClosableListener behind = listener();
-        int services = 20;
+        int services = 50;
         for (int i = 0; i < services; i++) {
-            service(shared, "notify", "stormmail:storm@localhost", "uname", "svc" + i);
+            service(shared, "notify", both, "uname", "svc" + i);
         }
-        String gateway = service(gw, "notify", "stormmail:storm@localhost", "uname", "gw1", "label", "gw1");
+        String gateway = service(gw, "notify", both, "uname", "gw1", "label", "gw1");
         for (int i = 0; i < 5; i++) {
-            service(behind, "notify", "stormmail:storm@localhost", "uname", "held" + i, "depends", gateway);
+            service(behind, "notify", both, "uname", "held" + i, "depends", gateway);
         }
         Eventually.await("all up", WITHIN, () -> {
             Api.Reply children = api.get("api/status/" + Api.encode(group + ":127.0.0.1") + "/children");
@@ -118,21 +186,25 @@ class NotifyRulesIT extends NotifyFixture {
         for (int i = 0; i < 5; i++) {
             awaitShown(group + ":127.0.0.1:held" + i, "depends");
         }
-        Eventually.await(
-                "all " + (services + 1) + " delivered",
-                WITHIN,
-                () -> sentTo("stormmail:storm@localhost") == services + 1);
-        List<String> bodies =
-                mails("storm@localhost").stream().map(NotifyFixture::body).toList();
-        assertTrue(bodies.size() <= 3, bodies.size() + " mails for " + (services + 1) + " services: " + bodies);
-        assertTrue(bodies.stream().anyMatch(b -> b.startsWith("Lots of stuff just went DOWN!")), bodies.toString());
-        assertTrue(
-                bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
-                bodies.toString());
+        for (String to : List.of("storm@localhost", "storm2@localhost")) {
+            Eventually.await(
+                    "all " + (services + 1) + " delivered to " + to,
+                    WITHIN,
+                    () -> sentTo("stormmail:" + to) == services + 1);
+            List<String> bodies = mails(to).stream().map(NotifyFixture::body).toList();
+            assertTrue(bodies.size() <= 3, bodies.size() + " mails to " + to + " for " + (services + 1) + " services");
+            assertTrue(bodies.stream().anyMatch(b -> b.startsWith("Lots of stuff just went DOWN!")), bodies.toString());
+            assertTrue(
+                    bodies.stream().anyMatch(b -> b.contains("gw1 is DOWN") && b.contains("; 5 depending on it held")),
+                    bodies.toString());
+        }
+        int storm = mails("storm@localhost").size();
+        int storm2 = mails("storm2@localhost").size();
         Eventually.holds(
                 "none twice",
                 Duration.ofSeconds(3),
-                () -> mails("storm@localhost").size() == bodies.size());
+                () -> mails("storm@localhost").size() == storm
+                        && mails("storm2@localhost").size() == storm2);
     }
 
     @Test

@@ -39,6 +39,18 @@ import org.hibernate.Session;
 public class ReportIntake {
 
     private static final Logger LOG = Logger.getLogger(ReportIntake.class.getName());
+    /** The last report per slave and object; what the slave last told is kept until it says a newer one. */
+    private static final String UPSERT = "insert into argus.darp_report (slave_tag, object_id, status, severity,"
+            + " reason, override, reported_at, received_at, seq, told_status, told_severity, told_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)"
+            + " on conflict (slave_tag, object_id) do update set status = excluded.status,"
+            + " severity = excluded.severity, reason = excluded.reason, override = excluded.override,"
+            + " reported_at = excluded.reported_at, received_at = excluded.received_at, seq = excluded.seq,"
+            + " told_status = case when excluded.told_at > coalesce(darp_report.told_at, '-infinity')"
+            + " then excluded.told_status else darp_report.told_status end,"
+            + " told_severity = case when excluded.told_at > coalesce(darp_report.told_at, '-infinity')"
+            + " then excluded.told_severity else darp_report.told_severity end,"
+            + " told_at = greatest(excluded.told_at, darp_report.told_at)";
 
     @PersistenceContext
     EntityManager em;
@@ -144,11 +156,7 @@ public class ReportIntake {
             throws SQLException {
         long last = lockedLastSeq(c, tag);
         int stored = 0;
-        try (PreparedStatement upsert = c.prepareStatement("insert into argus.darp_report (slave_tag, object_id,"
-                + " status, severity, reason, override, reported_at, received_at, seq) values (?, ?, ?, ?, ?, ?, ?, now(), ?)"
-                + " on conflict (slave_tag, object_id) do update set status = excluded.status,"
-                + " severity = excluded.severity, reason = excluded.reason, override = excluded.override,"
-                + " reported_at = excluded.reported_at, received_at = excluded.received_at, seq = excluded.seq")) {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             for (ReportItem item : reports.items()) {
                 if (item.seq() <= last) {
                     continue;
@@ -170,6 +178,10 @@ public class ReportIntake {
                 upsert.setBoolean(6, item.override());
                 upsert.setTimestamp(7, Timestamp.from(item.at()));
                 upsert.setLong(8, item.seq());
+                ReportItem.Told told = item.told();
+                upsert.setString(9, told == null ? null : told.status());
+                upsert.setString(10, told == null ? null : told.severity());
+                upsert.setTimestamp(11, told == null ? null : Timestamp.from(told.at()));
                 upsert.addBatch();
                 stored++;
                 items.add(new ReportsStored.Item(

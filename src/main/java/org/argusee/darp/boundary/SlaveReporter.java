@@ -64,6 +64,9 @@ public class SlaveReporter {
     @Inject
     TreeCache cache;
 
+    @Inject
+    ToldLedger told;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -98,7 +101,8 @@ public class SlaveReporter {
                 up ? "clear" : t.toSeverity().label(),
                 up ? null : t.reason(),
                 t.at(),
-                override));
+                override,
+                told.of(change.fullName()).orElse(null)));
     }
 
     void reconcile() {
@@ -116,7 +120,7 @@ public class SlaveReporter {
                     names.add(s.fullName());
                     StatusView v = stored.get(s.id());
                     if (v != null && ("up".equals(v.status()) || "down".equals(v.status()))) {
-                        report(item(s.fullName(), v));
+                        report(item(s.fullName(), v, told.of(s.fullName()).orElse(null)));
                     }
                 }
             }
@@ -136,7 +140,7 @@ public class SlaveReporter {
         link.get().report(item);
     }
 
-    private static ReportItem item(String fullName, StatusView v) {
+    private static ReportItem item(String fullName, StatusView v, ReportItem.Told toldHere) {
         boolean up = "up".equals(v.status());
         Instant at = v.checkedAt() != null ? v.checkedAt() : v.since() != null ? v.since() : Instant.now();
         return new ReportItem(
@@ -146,6 +150,7 @@ public class SlaveReporter {
                 up ? "clear" : v.severity(),
                 up ? null : v.reason(),
                 at,
-                "override".equals(v.displayStatus()));
+                "override".equals(v.displayStatus()),
+                toldHere);
     }
 }

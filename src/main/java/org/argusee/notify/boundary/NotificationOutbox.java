@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.notify.control.Destination;
@@ -50,7 +51,7 @@ public class NotificationOutbox {
      */
     private static final String PREPARE = "select nextval(pg_get_serial_sequence('argus.notification', 'id')),"
             + " r.n, r.f from (select count(*) as n, coalesce(bool_or(flapping), false) as f from argus.notification"
-            + " where object_id = ? and created_at > now() - ? * interval '1 minute') r";
+            + " where object_id = ? and not audit and created_at > now() - ? * interval '1 minute') r";
 
     private static final String NOTIFICATION = "with n as (insert into argus.notification (id, object_id, object_name,"
             + " transition_at, status, severity, reason, message, created_at, state, acked_by, acked_at,"
@@ -58,7 +59,7 @@ public class NotificationOutbox {
             + " ack_on_better, ack_on_worse) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict on constraint notification_transition_unique do nothing returning id)"
             + " insert into argus.notification_delivery (notification_id, destination, method, address, round,"
-            + " state, next_attempt) select n.id, d.destination, d.method, d.address, 0, 'queued', ?"
+            + " state, next_attempt) select n.id, d.destination, d.method, d.address, 0, ?, ?"
             + " from n, unnest(?::text[], ?::text[], ?::text[]) as d(destination, method, address) where ?"
             + " on conflict on constraint notification_delivery_once do nothing";
     static final String DELIVERY = "insert into argus.notification_delivery (notification_id, destination, method,"
@@ -79,6 +80,10 @@ public class NotificationOutbox {
 
     @Inject
     NotifySchedules schedules;
+
+    /** On a slave, what it told goes with its reports, so that its master does not tell it again. */
+    @Inject
+    ToldLedger told;
 
     /** This server's DARP tag for %D, defaulted as DARP defaults it (the host name when none is set). */
     @Inject
@@ -104,6 +109,7 @@ public class NotificationOutbox {
         }
         Optional<NotifyPlan> plan;
         ParamLookup params;
+        Optional<Instant> hold = Optional.empty();
         try {
             ParamLookup plain = ObjectParams.of(node.get());
             params = schedules.withSchedules(node.get(), plain, ZonedDateTime.now(zone(plain)));
@@ -118,16 +124,20 @@ public class NotificationOutbox {
                     LOG.fine(() -> change.fullName() + ": " + duty.explanation());
                     return;
                 }
+                hold = darp.holdUntil(node.get(), Instant.now());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
         }
-        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, zone(params))));
+        Optional<Instant> until = hold;
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, until)));
     }
 
-    private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, ZoneId zone)
+    /** @param hold until when a master waits for its slaves to say what they told (empty: send now) */
+    private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, Optional<Instant> hold)
             throws SQLException {
+        ZoneId zone = zone(params);
         long id;
         int recent;
         boolean flagged;
@@ -187,20 +197,28 @@ public class NotificationOutbox {
             n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
             n.setBoolean(20, plan.ackOnBetter());
             n.setBoolean(21, plan.ackOnWorse());
-            n.setTimestamp(22, Timestamp.from(now));
+            n.setString(22, hold.isPresent() ? "held" : "queued");
+            n.setTimestamp(23, Timestamp.from(hold.orElse(now)));
             List<Destination> to = plan.destinations();
             n.setArray(
-                    23,
+                    24,
                     c.createArrayOf("text", to.stream().map(Destination::text).toArray()));
             n.setArray(
-                    24,
+                    25,
                     c.createArrayOf("text", to.stream().map(Destination::method).toArray()));
             n.setArray(
-                    25,
+                    26,
                     c.createArrayOf(
                             "text", to.stream().map(Destination::address).toArray()));
-            n.setBoolean(26, !quiet); // kept in the history only while it flaps
+            n.setBoolean(27, !quiet); // kept in the history only while it flaps
             n.executeUpdate();
+        }
+        if (!quiet) {
+            told.told(
+                    change.fullName(),
+                    plan.telling().status().label(),
+                    plan.telling().severity().label(),
+                    change.transition().at());
         }
     }
 

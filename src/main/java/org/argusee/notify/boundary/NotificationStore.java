@@ -32,7 +32,7 @@ public class NotificationStore {
     private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?, acked_at = now()"
             + " where state = 'active' and (? or id = any(?)) returning id";
     private static final String DEQUEUE = "update argus.notification_delivery set state = 'acked'"
-            + " where notification_id = any(?) and state in ('created', 'queued', 'failed')";
+            + " where notification_id = any(?) and state in ('created', 'queued', 'failed', 'held')";
 
     @PersistenceContext
     EntityManager em;

@@ -2,18 +2,27 @@ package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.argusee.darp.boundary.DarpHere;
 import org.argusee.darp.boundary.PeerLinkChanged;
 import org.argusee.darp.boundary.SlaveStreams;
 import org.argusee.darp.control.duty.NotifyDuty;
+import org.argusee.darp.control.duty.NotifyHold;
 import org.argusee.tree.control.TreeNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether this server sends an object's notifications under DARP ({@link NotifyDuty}: {@code slaves_send_notifies},
- * {@code master_notif_gravity} among the servers connected now). The connected peers are followed from the link
+ * {@code master_notif_gravity} among the servers connected now), and on a master how long a new one is held for
+ * the slaves to say what they told meanwhile ({@link NotifyHold}). The connected peers are followed from the link
  * events (a master's link on a slave, slaves' streams on a master), seeded with the slaves connected already.
  */
 @ApplicationScoped
@@ -25,17 +34,59 @@ public class NotifyDarp {
     @Inject
     SlaveStreams slaves;
 
+    /** How long after a slave connects its reports of what it told are waited for. */
+    @Inject
+    @ConfigProperty(name = "argus.notify.darp-settle-seconds", defaultValue = "5")
+    int settleSeconds;
+
+    /** How long after this server starts, or a slave's link goes down, that slave is waited for. */
+    @Inject
+    @ConfigProperty(name = "argus.notify.darp-hold-seconds", defaultValue = "60")
+    int holdSeconds;
+
     private final Set<String> connected = new HashSet<>();
+    private final Map<String, NotifyHold.Link> links = new HashMap<>();
+    private Instant started = Instant.now();
     private boolean seeded;
+
+    synchronized void started(@Observes Startup startup) {
+        started = Instant.now();
+    }
 
     public NotifyDuty.Decision decide(TreeNode node) {
         return NotifyDuty.decide(node::param, here.topology(), connectedNow());
     }
 
+    /** Until when a new notification of the object waits for the slaves; empty: it goes now. */
+    public Optional<Instant> holdUntil(TreeNode node, Instant now) {
+        connectedNow();
+        synchronized (this) {
+            return hold().until(node::param, here.topology(), Map.copyOf(links), started, now);
+        }
+    }
+
+    /** Whether this server has DARP slaves: only then can one have told what this server is about to tell. */
+    public boolean master() {
+        return here.topology().isMaster();
+    }
+
+    /** Whether some slave may still report what it told: held notifications wait while it is so. */
+    public synchronized boolean waiting(Instant now) {
+        return hold().anyUntil(here.topology(), Map.copyOf(links), started, now).isPresent();
+    }
+
+    private NotifyHold hold() {
+        return new NotifyHold(Duration.ofSeconds(settleSeconds), Duration.ofSeconds(holdSeconds));
+    }
+
     private synchronized Set<String> connectedNow() {
         if (!seeded) {
             seeded = true;
-            connected.addAll(slaves.connectedTags());
+            Instant now = Instant.now();
+            for (String tag : slaves.connectedTags()) {
+                connected.add(tag);
+                links.putIfAbsent(tag, new NotifyHold.Link(true, now));
+            }
         }
         return Set.copyOf(connected);
     }
@@ -45,6 +96,9 @@ public class NotifyDarp {
             connected.add(change.tag());
         } else {
             connected.remove(change.tag());
+        }
+        if (!change.master()) {
+            links.put(change.tag(), new NotifyHold.Link(change.up(), Instant.now()));
         }
     }
 }

@@ -39,6 +39,9 @@ public class NotifySender {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    PeerTold peerTold;
+
     @Resource
     TimerService timers;
 
@@ -53,6 +56,7 @@ public class NotifySender {
     void round() {
         try {
             boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
+            ok &= attempt("drop what a DARP slave told already", peerTold::run);
             for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
                 // one destination's trouble (a bad address, a hung program) holds up no other
                 ok &= attempt("send to " + destination, () -> deliveries.sendTo(destination));

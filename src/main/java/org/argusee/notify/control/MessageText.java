@@ -12,7 +12,8 @@ import java.util.Map;
  * %t time, %o object, %p priority, %s status (DOWN, UP), %y severity, %r reason, %d DARP tag. {@link #forMethod}
  * fills a method's command, input or format when sending (NotMe.pm expand): %M message, %R address, %N method,
  * %E extra tag (" RESENT", " ESCALATED"), %F sender, %I id, %C times sent, %S status, %Y severity, %P priority,
- * %D DARP tag, %T time, %O{param}.
+ * %D DARP tag, %T time, %O{param}. Both end with the original's conditional text {@code %(cond?then:else)}
+ * ({@link Conditionals}).
  */
 public final class MessageText {
 
@@ -43,13 +44,13 @@ public final class MessageText {
         if (f.darpTag() != null) {
             letters.put('d', f.darpTag());
         }
-        return Placeholders.MESSAGE.expand(
+        return Conditionals.expand(Placeholders.MESSAGE.expand(
                 withMessage,
                 letters,
                 f.objectName(),
                 params == null ? null : k -> params.get(k).orElse(null),
                 f.created(),
-                f.zone());
+                f.zone()));
     }
 
     public static String forMethod(
@@ -77,12 +78,12 @@ public final class MessageText {
         if (f.darpTag() != null) {
             letters.put('D', f.darpTag());
         }
-        return Placeholders.METHOD.expand(
+        return Conditionals.expand(Placeholders.METHOD.expand(
                 template,
                 letters,
                 f.objectName(),
                 params == null ? null : k -> params.get(k).orElse(null),
                 f.created(),
-                f.zone());
+                f.zone()));
     }
 }

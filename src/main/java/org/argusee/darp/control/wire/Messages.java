@@ -140,7 +140,28 @@ public final class Messages {
         if (i.reason() != null) {
             b.add("reason", i.reason());
         }
-        return b.add("at", i.at().toString()).add("override", i.override());
+        b.add("at", i.at().toString()).add("override", i.override());
+        if (i.told() != null) {
+            b.add(
+                    "told",
+                    Json.createObjectBuilder()
+                            .add("status", i.told().status())
+                            .add("severity", i.told().severity())
+                            .add("at", i.told().at().toString()));
+        }
+        return b;
+    }
+
+    private static ReportItem.Told told(JsonObject item, String where) throws BadMessage {
+        JsonValue v = item.get("told");
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonObject t)) {
+            throw new BadMessage("malformed", where + ": 'told' must be an object");
+        }
+        String in = where + " told";
+        return new ReportItem.Told(string(t, "status", in), string(t, "severity", in), instant(t, in));
     }
 
     private static Reports reports(JsonObject o) throws BadMessage {
@@ -173,7 +194,8 @@ public final class Messages {
                         string(i, "severity", where),
                         optionalString(i, "reason"),
                         instant(i, where),
-                        i.containsKey("override") && bool(i, "override", where));
+                        i.containsKey("override") && bool(i, "override", where),
+                        told(i, where));
                 problem = item.problem();
             } catch (BadMessage e) {
                 problem = e.getMessage();

@@ -28,6 +28,15 @@ class MessagesTest {
                 new Message.Welcome(1, "master1", 41, 30000, "abc"),
                 new Message.Welcome(1, "master1", 0, 30000, null),
                 Reports.of(List.of(DOWN, new ReportItem(43, "Top:x", "up", "clear", null, DOWN.at(), true))),
+                Reports.of(List.of(new ReportItem(
+                        44,
+                        "Top:y",
+                        "down",
+                        "major",
+                        "closed",
+                        DOWN.at(),
+                        false,
+                        new ReportItem.Told("down", "major", DOWN.at())))),
                 new Message.Ack(43),
                 new Message.ConfigChanged("v2"),
                 new Message.Ping(7),
@@ -65,6 +74,27 @@ class MessagesTest {
         assertMalformed("{\"type\":\"reports\",\"items\":[1]}", "reports item 0: not an object");
         assertMalformed("{\"type\":\"ack\",\"seq\":99999999999999999999999}", "ack: 'seq' is out of range");
         assertMalformed("", "empty message");
+    }
+
+    @Test
+    void whatTheSlaveToldIsCheckedAndABadOneRejectedAlone() throws BadMessage {
+        Reports r = (Reports) Messages.parse("""
+                {"type":"reports","items":[
+                  {"seq":1,"object":"Top:a","status":"down","severity":"major","at":"2026-11-24T10:00:00Z",
+                   "told":{"status":"down","severity":"major","at":"2026-11-24T09:59:59Z"}},
+                  {"seq":2,"object":"Top:b","status":"up","severity":"clear","at":"2026-11-24T10:00:00Z",
+                   "told":{"status":"up","severity":"major","at":"2026-11-24T10:00:00Z"}},
+                  {"seq":3,"object":"Top:c","status":"up","severity":"clear","at":"2026-11-24T10:00:00Z",
+                   "told":"yes"}
+                ]}""");
+        assertEquals(
+                new ReportItem.Told("down", "major", Instant.parse("2026-11-24T09:59:59Z")),
+                r.items().get(0).told());
+        assertEquals(
+                List.of(
+                        "reports item 1: told: an up state has severity clear",
+                        "reports item 2: 'told' must be an object"),
+                r.rejected().stream().map(Message.Rejected::problem).toList());
     }
 
     @Test

@@ -1,0 +1,258 @@
+package org.argusee.darp;
+
+import static org.argusee.darp.Cluster.MASTER;
+import static org.argusee.darp.Cluster.WITHIN;
+import static org.argusee.darp.Cluster.link;
+import static org.argusee.darp.Cluster.statusOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Notifications under DARP, told exactly once, counted in one GreenMail inbox on loopback that a real master and
+ * a real slave both mail to ({@code notify: mail:ops@localhost}, {@code master_notif_gravity: low}, queue time 0
+ * so that each transition is one mail). While both run, the master (the lower tag) tells a redundant service's
+ * transitions, which both servers see, and a failover service's; the master killed, the slave takes the failover
+ * service over and tells its going down; the master back, with the service still down, does not tell it again
+ * (the slave's reports say what it told) but tells its recovery. The mail bodies say which server sent them.
+ */
+// One scenario in steps, as DarpFailoverIT: each step starts where the previous one left the servers and the
+// inbox; booting two servers per step would cost minutes of CPU. Its servers and inbox are its own.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotifyDarpIT {
+
+    private static final Logger LOG = Logger.getLogger(NotifyDarpIT.class.getName());
+    private static final String SECRET = "notify-darp-secret";
+    private static final String TO = "ops@localhost";
+    /** How long an extra mail would have had to arrive: a few notification rounds and probe periods. */
+    private static final Duration STILL = Duration.ofSeconds(4);
+    /** Booting a master under load, and the slave reconnecting and reporting to it. */
+    private static final Duration BACK = Duration.ofSeconds(90);
+
+    @RegisterExtension
+    static final ArgusServers SERVERS = new ArgusServers();
+
+    static GreenMail smtp;
+    static ArgusServer master;
+    static ArgusServer slave;
+    static String redundant;
+    static String failover;
+
+    @BeforeAll
+    static void boot() {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        master = SERVERS.create(MASTER);
+        slave = SERVERS.create("slave1");
+        for (ArgusServer s : List.of(master, slave)) {
+            s.property("argus.smtp.port", Integer.toString(port))
+                    .property("argus.smtp.from", "argus@localhost")
+                    .property("argus.notify.qtime", "0")
+                    .property("argus.notify.retry-seconds", "1");
+        }
+        master.property("argus.darp.login.max-failures", "1000");
+        Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
+        SERVERS.startAll(master, slave);
+        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, 3);
+        String group = Cluster.create(
+                master,
+                "Top",
+                Cluster.group(
+                        "Ntf",
+                        "darp_mode",
+                        "failover",
+                        "frequency",
+                        "1",
+                        "retries",
+                        "0",
+                        "timeout",
+                        "5",
+                        "notify",
+                        "mail:" + TO,
+                        "master_notif_gravity",
+                        "low",
+                        "message_fmt",
+                        "%s %o by %d"));
+        for (ArgusServer s : List.of(master, slave)) {
+            s.dataFile("red", true);
+            s.dataFile("fo", true);
+        }
+        redundant = Cluster.create(master, group, Cluster.reachService("red", "red", "darp_mode", "redundant"));
+        failover = Cluster.create(master, group, Cluster.reachService("fo", "fo"));
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void whileBothRunTheMasterAloneTellsEachTransitionOnce() {
+        Eventually.await(
+                "slave1 connected with both services, both up everywhere they are probed",
+                WITHIN.multipliedBy(2),
+                () -> "connected".equals(link(slave, MASTER))
+                        && "up".equals(statusOf(master, redundant))
+                        && "up".equals(statusOf(master, failover))
+                        && "up".equals(statusOf(slave, redundant)));
+
+        both("red", false);
+        Eventually.await(
+                "slave1 sees the redundant service down too", WITHIN, () -> "down".equals(statusOf(slave, redundant)));
+        awaitMails(1);
+        both("red", true);
+        awaitMails(2);
+        master.dataFile("fo", false);
+        awaitMails(3);
+        master.dataFile("fo", true);
+        awaitMails(4);
+        stillMails(4);
+
+        assertEquals(
+                List.of(
+                        "DOWN " + redundant + " by master",
+                        "UP " + redundant + " by master",
+                        "DOWN " + failover + " by master",
+                        "UP " + failover + " by master"),
+                bodies());
+        assertEquals(0, notifications(slave, redundant).size(), "slave1 saw both transitions and told neither");
+    }
+
+    @Test
+    @Order(2)
+    void theMasterKilledTheSlaveTellsTheFailoverServiceOnce() {
+        master.kill();
+        Eventually.await(
+                "slave1 takes the failover service over (probes it: up)",
+                WITHIN,
+                () -> !"connected".equals(link(slave, MASTER)) && "up".equals(statusOf(slave, failover)));
+        slave.dataFile("fo", false);
+        awaitMails(5);
+        stillMails(5);
+        assertEquals("DOWN " + failover + " by slave1", bodies().get(4));
+        assertEquals(1, notifications(slave, failover).size());
+    }
+
+    @Test
+    @Order(3)
+    void theMasterBackDoesNotTellAgainWhatTheSlaveToldButTellsTheRecovery() {
+        master.dataFile("fo", false); // still down, as the slave saw it
+        master.start();
+        LOG.info(() -> "master restarted in " + master.bootTime().toMillis() + " ms");
+        Eventually.await(
+                "the master's own notification of the failover service down, not sent: slave1 told it", BACK, () -> {
+                    List<JsonObject> own = notifications(master, failover);
+                    JsonObject last = own.isEmpty() ? null : own.get(0);
+                    return last != null
+                            && "down".equals(last.getString("status"))
+                            && ("told by DARP slave slave1").equals(last.getString("ackedBy", null));
+                });
+        Eventually.await("slave1 stands by again", WITHIN, () -> "connected".equals(link(slave, MASTER)));
+        stillMails(5);
+        JsonObject dropped = notifications(master, failover).get(0);
+        assertTrue(
+                deliveryStates(master, dropped).stream().allMatch("acked"::equals),
+                "nothing of it was sent: " + deliveryStates(master, dropped));
+
+        both("fo", true);
+        awaitMails(6);
+        stillMails(6);
+        assertEquals("UP " + failover + " by master", bodies().get(5));
+        assertEquals(
+                List.of("DOWN", "UP", "DOWN", "UP", "DOWN", "UP"),
+                bodies().stream().map(b -> b.substring(0, b.indexOf(' '))).toList(),
+                "every transition told once: " + bodies());
+    }
+
+    private static void both(String file, boolean present) {
+        master.dataFile(file, present);
+        slave.dataFile(file, present);
+    }
+
+    private static List<MimeMessage> mails() {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(TO));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private static List<String> bodies() {
+        return mails().stream()
+                .map(m -> {
+                    try {
+                        return ((String) m.getContent()).strip();
+                    } catch (IOException | MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private static void awaitMails(int count) {
+        Eventually.await(
+                count + " mail(s) to " + TO + " (so far: " + bodies() + ")", WITHIN, () -> mails().size() >= count);
+    }
+
+    /** No further mail comes for a while: none was sent twice. */
+    private static void stillMails(int count) {
+        Eventually.holds("still " + count + " mail(s): " + bodies(), STILL, () -> mails().size() == count);
+    }
+
+    /** The server's notifications of the object, newest first. */
+    private static List<JsonObject> notifications(ArgusServer server, String object) {
+        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
+        assertEquals(200, r.status(), r.toString());
+        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    private static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
+        Api.Reply r = server.api()
+                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
+        assertEquals(200, r.status(), r.toString());
+        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("state"))
+                .toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
