@@ -44,9 +44,12 @@ export class ApiError extends Error {
     }
 }
 
-/** GET (or another method with a JSON body); answers the parsed JSON, null for 204, ApiError otherwise. */
-export async function call(path, method = 'GET', body = undefined) {
-    const headers = {Accept: 'application/json'};
+/**
+ * GET (or another method with a JSON body); answers the parsed JSON, null for 204, ApiError otherwise. extra: more
+ * request headers (If-Match, say).
+ */
+export async function call(path, method = 'GET', body = undefined, extra = {}) {
+    const headers = {...extra, Accept: 'application/json'};
     if (method !== 'GET') {
         headers['X-CSRF-Token'] = csrfToken();
     }

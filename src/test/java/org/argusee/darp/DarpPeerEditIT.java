@@ -27,6 +27,7 @@ import org.argusee.darp.control.link.Backoff;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.Chromium;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Editing a slave's peer on the master while the slave is connected (issue 16), between two real servers: a label,
@@ -43,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the master's log) and {@code since}/{@code lastHeard} shown for the slave that is down; put right again, the slave
  * is back without having locked its own address out (the master keeps its default login rate limit, and the
  * slave's refused retries must stay under it); {@code PUT} answers the new {@code updatedAt}; a DARP/Watch created
- * through the API is checked at once.
+ * through the API is checked at once. The master's DARP peers page (issue 13) shows the connected slave, and its drop
+ * live, without a reload.
  */
 // One scenario in steps, not independent tests: each step starts where the previous left the link, as booting
 // two servers per test would cost about 40 s of CPU each time (docs/testing.md). Nothing outside this class
@@ -64,6 +68,8 @@ class DarpPeerEditIT {
     /** What the slave logs for each login its master refuses. */
     private static final String REFUSED = "login refused by the master (HTTP 401)";
 
+    private static final String ROW = "#peers tr[data-tag='slave1']";
+
     @RegisterExtension
     static final ArgusServers SERVERS = new ArgusServers();
 
@@ -73,6 +79,8 @@ class DarpPeerEditIT {
     static Instant started;
     static String since;
     static int refusedBefore;
+    /** The master's DARP peers page, open from the first step to the drop (issue 13: the link shown live). */
+    static Chromium page;
 
     @BeforeAll
     static void boot() {
@@ -96,6 +104,9 @@ class DarpPeerEditIT {
 
     @AfterAll
     static void took() {
+        if (page != null) {
+            page.close();
+        }
         LOG.info(() -> "DarpPeerEditIT took "
                 + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
@@ -112,6 +123,12 @@ class DarpPeerEditIT {
         standsBy();
         since = sinceOnMaster();
         assertNoThrottle();
+        page = Chromium.open(master.url()).login(Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.go("admin-peers.html").waitReady(Duration.ofSeconds(20));
+        page.until(Duration.ofSeconds(20), d -> "connected".equals(linkShown()));
+        page.until(Duration.ofSeconds(20), d -> !peerCell("td:nth-child(7)").isEmpty()); // last heard
+        page.script("window.sameDocument = true;");
+        page.screenshot("admin-peers-connected");
     }
 
     @Test
@@ -149,7 +166,21 @@ class DarpPeerEditIT {
         assertNotNull(row.get(0), "darp_link.disconnected_at");
         assertTrue(String.valueOf(row.get(1)).contains("peer changed"), "darp_link.down_reason: " + row.get(1));
         assertNotNull(row.get(2), "darp_link.last_heard_at");
+        page.until(Duration.ofSeconds(20), d -> "down".equals(linkShown()));
+        assertTrue(peerCell("td.link").contains("peer changed"), "the reason on the page: " + peerCell("td.link"));
+        assertEquals(Boolean.TRUE, page.script("return window.sameDocument === true;"), "shown live, no reload");
         assertClean();
+    }
+
+    /** The link state the master's peers page shows for slave1. */
+    private static String linkShown() {
+        List<WebElement> cell = page.driver().findElements(By.cssSelector(ROW + " td.link"));
+        return cell.isEmpty() ? null : cell.get(0).getAttribute("data-state");
+    }
+
+    private static String peerCell(String css) {
+        List<WebElement> cell = page.driver().findElements(By.cssSelector(ROW + " " + css));
+        return cell.isEmpty() ? "" : cell.get(0).getText();
     }
 
     @Test

@@ -48,12 +48,29 @@ class EndpointRolesTest {
     void everyWriteNeedsAdminButTheDayToDayActionsOfStaff() {
         List<Endpoint> loose = endpoints.stream()
                 .filter(Endpoint::writes)
+                .filter(e -> !e.path().equals(OWN_PASSWORD))
                 .filter(e -> !e.roles().equals(staffAction(e) ? Set.of(Roles.STAFF, Roles.ADMIN) : Set.of(Roles.ADMIN)))
                 .toList();
         assertEquals(
                 List.of(),
                 loose,
                 "writing endpoints that do not require admin (or staff, for override," + " annotations and check now)");
+    }
+
+    /** Everyone changes their own password (and only their own: the resource takes the caller's name). */
+    private static final String OWN_PASSWORD = "/api/users/me/password";
+
+    @Test
+    void everyoneMayChangeTheirOwnPasswordOnly() {
+        Endpoint own = endpoints.stream()
+                .filter(e -> e.path().equals(OWN_PASSWORD))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + OWN_PASSWORD + ": " + endpoints));
+        assertEquals(Set.copyOf(Roles.ALL), own.roles(), own.toString());
+        assertTrue(
+                java.util.Arrays.stream(own.method().getParameters())
+                        .noneMatch(p -> p.isAnnotationPresent(jakarta.ws.rs.PathParam.class)),
+                "the user is the caller, never a path parameter: " + own);
     }
 
     /** The original's acl_staff actions: override, annotate, check now (issue 12), acknowledge notifications. */

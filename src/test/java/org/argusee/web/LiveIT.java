@@ -165,10 +165,19 @@ class LiveIT extends DeployedServer {
         listener.close();
         staffLive.awaitStatus(service, "down", WITHIN);
         staffLive.awaitStatus(hidden, "down", WITHIN);
+        staffLive.awaitStatus(group, "down", WITHIN);
         Eventually.holds(
-                "the user gets no push about the hidden group",
+                "the user gets no push about the hidden group, nor about the group above it",
                 Duration.ofSeconds(1),
-                () -> userLive.messages().stream().noneMatch(m -> m.toString().contains("secret_servers")));
+                () -> userLive.messages().stream().noneMatch(m -> m.toString().contains(group)));
+        JsonObject groupStatus = userApi.get("api/status/" + Api.encode(group)).json();
+        assertEquals("up", groupStatus.getString("displayStatus"), "its only child is hidden: " + groupStatus);
+        assertTrue(
+                !groupStatus.containsKey("reason") || groupStatus.isNull("reason"), "no '1 of 1 down': " + groupStatus);
+        assertFalse(
+                userApi.get("api/status?limit=1000").body().contains("\"" + group + "\""),
+                "not a problem for the user");
+        assertEquals("down", admin.get("api/status/" + Api.encode(group)).json().getString("displayStatus"));
     }
 
     private static List<String> names(JsonObject children) {

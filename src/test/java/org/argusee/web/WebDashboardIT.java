@@ -129,6 +129,62 @@ class WebDashboardIT extends WebFixture {
         assertEquals(403, refused.status(), refused.toString());
     }
 
+    /** Several rows selected: one note, one "check now" and one override reach every one of them in one step each. */
+    @Test
+    void severalSelectedObjectsAreAnnotatedCheckedAndOverriddenAtOnce() {
+        Listener first = listener();
+        Listener second = listener();
+        first.close();
+        second.close();
+        String one = service(first);
+        String two = service(second);
+        Chromium b = browser(user("staff"), "web-password-1").waitReady(WITHIN);
+        b.until(
+                WITHIN,
+                d -> "down".equals(statusOf(b, "problems", one)) && "down".equals(statusOf(b, "problems", two)));
+        b.click(By.cssSelector(rowCss("problems", one) + " input.select"), WITHIN);
+        b.click(By.cssSelector(rowCss("problems", two) + " input.select"), WITHIN);
+        assertEquals("2 selected", b.visible(By.id("bulk-count"), WITHIN).getText());
+        WebElement form = b.driver().findElement(By.id("bulk-form"));
+        form.findElement(By.name("text")).sendKeys("both ports closed for the move");
+
+        b.driver().findElement(By.id("bulk-annotate")).click();
+        b.until(
+                WITHIN,
+                d -> d.findElements(By.cssSelector("#bulk-result li")).stream()
+                                .filter(li -> li.getText().endsWith("note added"))
+                                .count()
+                        == 2);
+        for (String service : new String[] {one, two}) {
+            assertTrue(
+                    api.get("api/status/" + Api.encode(service) + "/annotations")
+                            .body()
+                            .contains("both ports closed for the move"),
+                    service);
+        }
+        b.driver().findElement(By.id("bulk-check")).click();
+        b.until(
+                WITHIN,
+                d -> d.findElements(By.cssSelector("#bulk-result li")).stream()
+                                .filter(li -> li.getText().contains(": checking "))
+                                .count()
+                        == 2);
+        b.driver().findElement(By.id("bulk-override")).click();
+        b.until(
+                WITHIN,
+                d -> "override".equals(statusOf(b, "problems", one))
+                        && "override".equals(statusOf(b, "problems", two)));
+        b.screenshot("dashboard-bulk");
+        for (String service : new String[] {one, two}) {
+            assertEquals(
+                    "both ports closed for the move",
+                    api.get("api/status/" + Api.encode(service))
+                            .json()
+                            .getJsonObject("override")
+                            .getString("text"));
+        }
+    }
+
     /** The siren, once switched on in this browser, sounds for an outage; hushed, it waits for the next new one. */
     @Test
     void sirenIsHushedUntilTheNextNewOutage() {

@@ -72,7 +72,28 @@ class WebObjectPageIT extends WebFixture {
         b.go(page(service)).waitReady(WITHIN);
         b.script("document.getElementById('darp-heading').scrollIntoView();");
         b.screenshot("object-page-darp");
+
+        b.script("window.scrollTo(0, 0);");
+        b.colorScheme("dark");
+        b.screenshot("object-page-dark");
+        b.colorScheme("light");
+        b.phone(true);
+        b.go(page(service)).waitReady(WITHIN);
+        b.until(WITHIN, d -> points(b, "graph-elapsed") > 0);
+        b.screenshotFullPage("object-page-phone");
+        assertEquals("", b.script(WIDER_THAN_THE_SCREEN), "nothing wider than a phone's screen (390 px)");
+        b.phone(false);
     }
+
+    /** Empty when nothing sticks out sideways; else the first elements that do. */
+    static final String WIDER_THAN_THE_SCREEN = """
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width + 1) {
+                return '';
+            }
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ') || 'the page';""";
 
     @Test
     void theTransitionLogPages() {

@@ -6,12 +6,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.argusee.darp.control.PeerRules;
+import org.argusee.darp.control.PeerVersion;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.entity.DarpPeer;
@@ -73,10 +76,15 @@ public class DarpPeers {
     }
 
     public PeerView update(String tag, PeerInput input) {
+        return update(tag, input, Optional.empty());
+    }
+
+    /** As {@link #update(String, PeerInput)}, refused when the peer's version is not {@code expected}. */
+    public PeerView update(String tag, PeerInput input, Optional<Instant> expected) {
         if (input == null) {
             throw new ArgusException.Invalid("body", "a JSON object with the fields to change is required");
         }
-        DarpPeer peer = require(tag);
+        DarpPeer peer = require(tag, expected);
         List<FieldError> errors = new ArrayList<>();
         if (input.tag() != null && !input.tag().equals(tag)) {
             errors.add(new FieldError("tag", "a peer's tag cannot change; create a new peer"));
@@ -100,7 +108,12 @@ public class DarpPeers {
     }
 
     public void setSecret(String tag, String secret) {
-        DarpPeer peer = require(tag);
+        setSecret(tag, secret, Optional.empty());
+    }
+
+    /** As {@link #setSecret(String, String)}, refused when the peer's version is not {@code expected}. */
+    public Instant setSecret(String tag, String secret, Optional<Instant> expected) {
+        DarpPeer peer = require(tag, expected);
         PeerRules.secret(secret).ifPresent(m -> {
             throw new ArgusException.Invalid("secret", m);
         });
@@ -108,8 +121,10 @@ public class DarpPeers {
         if (!before.holds(secret)) {
             peer.setSecretVerifier(ScramVerifier.create(secret).text());
         }
+        em.flush(); // updated_at moves with the verifier: the answer's ETag is the new version
         peerChanged.fire(before.changeTo(peer));
         LOG.info(() -> "DARP peer '" + tag + "': secret set");
+        return peer.updatedAt();
     }
 
     /** A slave peer as its login needs it; empty for an unknown tag or a peer that is not a slave. */
@@ -165,7 +180,12 @@ public class DarpPeers {
     }
 
     public void delete(String tag) {
-        em.remove(require(tag));
+        delete(tag, Optional.empty());
+    }
+
+    /** As {@link #delete(String)}, refused when the peer's version is not {@code expected}. */
+    public void delete(String tag, Optional<Instant> expected) {
+        em.remove(require(tag, expected));
         peerChanged.fire(PeerChanged.revoked(tag));
         LOG.info(() -> "DARP peer '" + tag + "' deleted");
     }
@@ -179,6 +199,26 @@ public class DarpPeers {
 
     private DarpPeer require(String tag) {
         return find(tag).orElseThrow(() -> new ArgusException.NotFound("tag", "no DARP peer tagged '" + tag + "'"));
+    }
+
+    /**
+     * The peer, checked against the version the client saw. With a version the row is read {@code FOR UPDATE}: of
+     * two admins saving the same version at once, the second waits for the first's commit and then sees the new
+     * version, so it is refused instead of overwriting.
+     */
+    private DarpPeer require(String tag, Optional<Instant> expected) {
+        if (expected.isEmpty()) {
+            return require(tag);
+        }
+        DarpPeer peer = em.createQuery("select p from DarpPeer p where p.tag = :tag", DarpPeer.class)
+                .setParameter("tag", tag)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new ArgusException.NotFound("tag", "no DARP peer tagged '" + tag + "'"));
+        em.refresh(peer); // a copy read earlier in this transaction would hide the other admin's commit
+        PeerVersion.check(tag, peer.updatedAt(), expected);
+        return peer;
     }
 
     private static void checkOptionalFields(PeerInput input, List<FieldError> errors) {

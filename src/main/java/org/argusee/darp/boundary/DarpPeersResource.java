@@ -6,15 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
 import java.util.List;
+import org.argusee.darp.control.PeerVersion;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +45,11 @@ public class DarpPeersResource {
     @Path("{tag}")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "One DARP peer")
-    public PeerView get(@PathParam("tag") String tag) {
-        return peers.get(tag);
+    public Response get(@PathParam("tag") String tag) {
+        PeerView peer = peers.get(tag);
+        return Response.ok(peer)
+                .header(HttpHeaders.ETAG, PeerVersion.etag(peer.updatedAt()))
+                .build();
     }
 
     @POST
@@ -60,29 +67,38 @@ public class DarpPeersResource {
     @PUT
     @Path("{tag}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a DARP peer's role, addresses, URL, label, hidden flag or timeout")
-    public PeerView update(@PathParam("tag") String tag, PeerInput input) {
-        return peers.update(tag, input);
+    @Operation(
+            summary = "Change a DARP peer's role, addresses, URL, label, hidden flag or timeout",
+            description = "With If-Match (the peer's ETag, its updatedAt) a peer changed since is refused: 412")
+    public Response update(
+            @PathParam("tag") String tag, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PeerInput input) {
+        PeerView peer = peers.update(tag, input, PeerVersion.parse(ifMatch));
+        return Response.ok(peer)
+                .header(HttpHeaders.ETAG, PeerVersion.etag(peer.updatedAt()))
+                .build();
     }
 
     @PUT
     @Path("{tag}/secret")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set or rotate a DARP peer's shared secret (stored only as a SCRAM verifier)")
-    public Response setSecret(@PathParam("tag") String tag, SecretInput input) {
+    public Response setSecret(
+            @PathParam("tag") String tag, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, SecretInput input) {
         if (input == null) {
             throw new ArgusException.Invalid("body", "a JSON object {\"secret\": ...} is required");
         }
-        peers.setSecret(tag, input.secret());
-        return Response.noContent().build();
+        Instant version = peers.setSecret(tag, input.secret(), PeerVersion.parse(ifMatch));
+        return Response.noContent()
+                .header(HttpHeaders.ETAG, PeerVersion.etag(version))
+                .build();
     }
 
     @DELETE
     @Path("{tag}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a DARP peer")
-    public Response delete(@PathParam("tag") String tag) {
-        peers.delete(tag);
+    public Response delete(@PathParam("tag") String tag, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        peers.delete(tag, PeerVersion.parse(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -68,6 +68,9 @@ public class DarpViews {
     @Inject
     StatusBoard board;
 
+    @Inject
+    PeerWatches watches;
+
     public List<ConnectionView> connections() {
         Map<String, Object[]> rows = new HashMap<>();
         for (Object o : em.createNativeQuery("select tag, last_seq, last_address, connected_at, disconnected_at,"
@@ -110,7 +113,7 @@ public class DarpViews {
                 out.add(new ConnectionView(p.tag(), "slave", "never", null, null, null, lastSeq, null));
             }
         }
-        return out;
+        return watches.attach(out);
     }
 
     /**

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -22,14 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.boundary.PeerChanged;
+import org.argusee.darp.boundary.PeerLinkChanged;
+import org.argusee.darp.boundary.ReportsStored;
 import org.argusee.live.control.Change;
 import org.argusee.live.control.ChangeRing;
 import org.argusee.live.control.LiveInbox;
 import org.argusee.live.control.LiveMessages;
+import org.argusee.security.control.UserChanged;
 import org.argusee.status.boundary.StatusChanged;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeReloaded;
@@ -38,7 +43,8 @@ import org.argusee.web.boundary.ChangeSequence;
 
 /**
  * The live sockets and what they are sent. Status changes arrive as {@link StatusChanged} events after their
- * commit, tree changes as {@link TreeReloaded}; the observers only note them (the status writer's thread is not
+ * commit, tree changes as {@link TreeReloaded}, DARP peers' news as darp's events (for the peers page, at most once a
+ * second); the observers only note them (the status writer's thread is not
  * held up), and every 25 ms a dispatcher numbers what arrived at least 20 ms ago (by then the status board shows
  * it, so a dashboard answer numbered n contains every change up to n), keeps it in a ring for {@code resume}, and
  * renders it once per viewer (rows depend on what the viewer may see) into each socket's bounded queue.
@@ -61,15 +67,19 @@ public class LiveHub {
     @Inject
     LiveRenderer renderer;
 
+    /**
+     * The dispatcher's one thread comes from the container (its context, its name) but is not a managed executor's
+     * task: a managed scheduled executor refuses every tick once the server is suspended, the first step of a
+     * shutdown, before any application event, and logged that as an ERROR (WFLYEE0110) at each shutdown.
+     */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private final String epoch = UUID.randomUUID().toString();
     private final ChangeRing ring = new ChangeRing(RING);
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
     private final LiveInbox inbox = new LiveInbox();
-    private ScheduledFuture<?> dispatcher;
-    private ScheduledFuture<?> keepalive;
+    private ScheduledExecutorService dispatcher;
     private volatile boolean failing;
 
     @Inject
@@ -93,34 +103,37 @@ public class LiveHub {
                         .sum())
                 .description("Backlogs dropped for a resync, on the sockets open now")
                 .register(registry);
-        dispatcher =
-                scheduler.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-        keepalive = scheduler.scheduleWithFixedDelay(
+        dispatcher = Executors.newSingleThreadScheduledExecutor(threads);
+        dispatcher.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(
                 () -> sockets.values().forEach(LiveSocket::ping),
                 KEEPALIVE_SECONDS,
                 KEEPALIVE_SECONDS,
                 TimeUnit.SECONDS);
     }
 
-    /**
-     * The dispatcher stops when the application starts to go down: by {@code @PreDestroy} the deployment's
-     * executor already refuses it, and every tick in between was logged as an ERROR at each shutdown.
-     */
+    /** The dispatcher stops when the application starts to go down, before the beans it uses go. */
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
-        cancelTasks();
+        stopDispatcher();
     }
 
     @PreDestroy
     void stop() {
-        cancelTasks();
+        stopDispatcher();
         sockets.values().forEach(s -> s.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
     }
 
-    private void cancelTasks() {
-        for (ScheduledFuture<?> task : new ScheduledFuture<?>[] {dispatcher, keepalive}) {
-            if (task != null) {
-                task.cancel(false);
+    private void stopDispatcher() {
+        if (dispatcher == null) {
+            return;
+        }
+        dispatcher.shutdownNow();
+        try {
+            if (!dispatcher.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warning("The live dispatcher did not stop within 2 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -128,8 +141,36 @@ public class LiveHub {
         inbox.add(Change.Kind.STATUS, change.objectId(), change.fullName());
     }
 
+    /**
+     * A user was changed or removed: their sockets close (1008), so their pages check the session again (which
+     * takes the new roles, or sends them to the login form) and reconnect as who they are now.
+     */
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
+        for (LiveSocket s : List.copyOf(sockets.values())) {
+            if (s.viewer().user().equals(change.username())) {
+                sockets.remove(s.id());
+                forgetIfLast(s);
+                s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "login changed");
+            }
+        }
+    }
+
     void treeReloaded(@Observes TreeReloaded reloaded) {
         inbox.add(Change.Kind.TREE, 0, null);
+    }
+
+    void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
+        inbox.peersChanged();
+    }
+
+    /** Fired on the link's own thread (a network thread): only a flag is set. */
+    void peerLinkChanged(@Observes PeerLinkChanged change) {
+        inbox.peersChanged();
+    }
+
+    /** A slave's reports (its report count and last heard moved). */
+    void reportsStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportsStored stored) {
+        inbox.peersChanged();
     }
 
     /** A note was added to or removed from the object. */
@@ -140,18 +181,29 @@ public class LiveHub {
     void open(LiveSocket socket) {
         synchronized (this) { // no change numbered between the hello and the first push is lost
             sockets.put(socket.id(), socket);
+            renderer.opened(cache.snapshot(), socket.viewer());
             socket.offer(LiveMessages.hello(sequence.current(), epoch));
         }
     }
 
     void closed(String socketId) {
-        sockets.remove(socketId);
+        LiveSocket gone = sockets.remove(socketId);
+        if (gone != null) {
+            forgetIfLast(gone);
+        }
+    }
+
+    private void forgetIfLast(LiveSocket gone) {
+        if (sockets.values().stream().noneMatch(s -> s.viewer().equals(gone.viewer()))) {
+            renderer.forget(gone.viewer());
+        }
     }
 
     void sessionEnded(String httpSession) {
         for (LiveSocket s : List.copyOf(sockets.values())) {
             if (httpSession.equals(s.httpSession())) {
                 sockets.remove(s.id());
+                forgetIfLast(s);
                 s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
             }
         }
@@ -176,7 +228,7 @@ public class LiveHub {
                 return;
             }
             TreeSnapshot tree = cache.snapshot();
-            renderer.render(tree, socket.viewer(), missed.get()).forEach(socket::offer);
+            renderer.replay(tree, socket.viewer(), missed.get()).forEach(socket::offer);
         }
     }
 
@@ -189,7 +241,8 @@ public class LiveHub {
             List<LiveInbox.Item> ready = inbox.takeOlderThan(TimeUnit.MILLISECONDS.toNanos(20));
             TreeSnapshot tree = cache.snapshot();
             inbox.noteAncestors(tree, ready);
-            List<LiveInbox.Item> groups = inbox.groupsDue();
+            List<LiveInbox.Item> groups = new ArrayList<>(inbox.groupsDue());
+            groups.addAll(inbox.peersDue());
             if (ready.isEmpty() && groups.isEmpty()) {
                 return;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
@@ -19,15 +20,35 @@ import org.argusee.tree.control.TreeSnapshot;
 public final class LiveInbox {
 
     static final long GROUPS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** DARP peers' news at most once a second: a busy master stores slaves' reports many times a second. */
+    static final long PEERS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     public record Item(long at, Change.Kind kind, long objectId, String fullName) {}
 
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Set<Long> dirtyGroups = new LinkedHashSet<>();
     private long groupsSentAt;
+    private final AtomicBoolean peersDirty = new AtomicBoolean();
+    private long peersSentAt;
 
     public void add(Change.Kind kind, long objectId, String fullName) {
         queue.add(new Item(System.nanoTime(), kind, objectId, fullName));
+    }
+
+    /** DARP peers or their links changed; any thread, lock-free (link events come on network threads). */
+    public void peersChanged() {
+        peersDirty.set(true);
+    }
+
+    /** One peers change when there is news and a second has passed since the last one. Dispatcher thread only. */
+    public List<Item> peersDue() {
+        long now = System.nanoTime();
+        if (!peersDirty.get() || now - peersSentAt < PEERS_EVERY_NANOS) {
+            return List.of();
+        }
+        peersDirty.set(false);
+        peersSentAt = now;
+        return List.of(new Item(now, Change.Kind.PEERS, 0, null));
     }
 
     /** What arrived at least {@code lagNanos} ago, in order of arrival. */

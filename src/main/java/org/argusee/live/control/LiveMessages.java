@@ -22,6 +22,8 @@ public final class LiveMessages {
 
     public record Tree(String type, long seq) {}
 
+    public record Peers(String type, long seq) {}
+
     /** @param epoch names this run of the server: numbers from another run mean nothing here */
     public static String hello(long seq, String epoch) {
         return JSON.toJson(new Hello("hello", seq, epoch));
@@ -37,5 +39,10 @@ public final class LiveMessages {
 
     public static String tree(long seq) {
         return JSON.toJson(new Tree("tree", seq));
+    }
+
+    /** DARP peers or their links changed: the peers page refetches them. */
+    public static String peers(long seq) {
+        return JSON.toJson(new Peers("peers", seq));
     }
 }

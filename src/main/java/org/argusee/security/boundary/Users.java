@@ -1,6 +1,7 @@
 package org.argusee.security.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.FieldError;
 import org.argusee.platform.control.Roles;
+import org.argusee.security.control.PasswordCheck;
 import org.argusee.security.control.PasswordHashing;
+import org.argusee.security.control.UserChanged;
 import org.argusee.security.entity.AppUser;
 
 /** Creating, changing and removing users; the last enabled admin is never removed or demoted. */
@@ -26,6 +29,13 @@ public class Users {
 
     @Inject
     PasswordHashing hashing;
+
+    /** After the commit, sessions check their login again and the user's live sockets close. */
+    @Inject
+    Event<UserChanged> changed;
+
+    @Inject
+    PasswordCheck passwordCheck;
 
     public List<UserView> all() {
         return em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList().stream()
@@ -106,7 +116,36 @@ public class Users {
         if (input.enabled() != null) {
             user.enable(input.enabled());
         }
+        changed.fire(new UserChanged(username));
         return UserView.of(user);
+    }
+
+    /**
+     * A person changes their own password: the old one must be right (a session left open on a shared screen is
+     * not enough to take the account over), checked as a login is, so failures count against the same limits and
+     * this is no way round them.
+     */
+    public void changeOwnPassword(String username, PasswordChange change, String address) {
+        if (change == null) {
+            throw new ArgusException.Invalid("body", "a JSON object {\"oldPassword\", \"newPassword\"} is required");
+        }
+        AppUser user = require(username);
+        List<FieldError> errors = new ArrayList<>();
+        PasswordCheck.Outcome old = passwordCheck.check(username, change.oldPassword(), address);
+        if (old instanceof PasswordCheck.Outcome.Throttled t) {
+            errors.add(new FieldError(
+                    "oldPassword",
+                    "too many wrong passwords: try again in "
+                            + Math.max(1, t.retryAfter().toSeconds()) + " s"));
+        } else if (!(old instanceof PasswordCheck.Outcome.Valid)) {
+            errors.add(new FieldError("oldPassword", "the current password is not right"));
+        }
+        List<FieldError> newErrors = new ArrayList<>();
+        checkPassword(change.newPassword(), newErrors);
+        newErrors.forEach(e -> errors.add(new FieldError("newPassword", "new " + e.message())));
+        ArgusException.Invalid.ifAny("cannot change the password of '" + username + "'", errors);
+        user.changePassword(hashing.hash(change.newPassword()));
+        changed.fire(new UserChanged(username));
     }
 
     public void delete(String username) {
@@ -115,6 +154,7 @@ public class Users {
             throw new ArgusException.Conflict("username", "'" + username + "' is the last enabled admin");
         }
         em.remove(user);
+        changed.fire(new UserChanged(username));
     }
 
     private AppUser require(String username) {

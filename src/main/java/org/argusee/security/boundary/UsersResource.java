@@ -3,6 +3,7 @@ package org.argusee.security.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,6 +51,16 @@ public class UsersResource {
         Set<String> roles = new TreeSet<>();
         Roles.ALL.stream().filter(security::isUserInRole).forEach(roles::add);
         return new Me(security.getUserPrincipal().getName(), roles);
+    }
+
+    @PUT
+    @Path("me/password")
+    @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "Change your own password (the current one is required)")
+    public Response changeOwnPassword(
+            @Context SecurityContext security, @Context HttpServletRequest request, PasswordChange change) {
+        users.changeOwnPassword(security.getUserPrincipal().getName(), change, request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     @POST

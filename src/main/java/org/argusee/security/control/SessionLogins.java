@@ -1,21 +1,26 @@
 package org.argusee.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.security.entity.AppUser;
 
 /**
- * The login a session holds, checked again against the stored user once per run of the server. Sessions outlive a
- * restart (Undertow's persistent sessions, configure-server.cli), so a session written by the last run may name a
- * user that was disabled, removed or given other roles meanwhile: the first request of each session in a run looks
- * the user up; a user that is gone or disabled ends the session's login, changed roles replace the old ones (the
- * CSRF token stays, so an open page goes on working).
+ * The login a session holds, checked again against the stored user once per run of the server and after every
+ * change of a user. Sessions outlive a restart (Undertow's persistent sessions, configure-server.cli), so a session
+ * written by the last run may name a user that was disabled, removed or given other roles meanwhile; and an
+ * administrator may change a user while their page is open. So the first request of each session in a run, and the
+ * first after any user was changed ({@link UserChanged}), looks the user up: a user that is gone or disabled ends the
+ * session's login, changed roles replace the old ones (the CSRF token stays, so an open page goes on working). One
+ * query per open session after a change of a user, none otherwise.
  */
 @ApplicationScoped
 public class SessionLogins {
@@ -29,6 +34,9 @@ public class SessionLogins {
     @PersistenceContext
     EntityManager em;
 
+    /** How many users were changed in this run; a session checked before the last change is checked again. */
+    private final AtomicLong changes = new AtomicLong();
+
     /** The session's login, checked in this run; null when there is none or its user may no longer log in. */
     public WebLogin current(HttpSession session) {
         WebLogin login = WebLogin.in(session);
@@ -36,7 +44,8 @@ public class SessionLogins {
             return null;
         }
         try {
-            if (RUN.equals(session.getAttribute(CHECKED_IN))) {
+            String now = checkedMark();
+            if (now.equals(session.getAttribute(CHECKED_IN))) {
                 return login;
             }
             WebLogin checked;
@@ -56,16 +65,25 @@ public class SessionLogins {
             if (!checked.equals(login)) {
                 session.setAttribute(WebLogin.ATTRIBUTE, checked);
             }
-            session.setAttribute(CHECKED_IN, RUN);
+            session.setAttribute(CHECKED_IN, now);
             return checked;
         } catch (IllegalStateException invalidated) {
             return null;
         }
     }
 
-    /** Marks a new login as checked in this run (it was just checked against the identity store). */
-    public static void checkedNow(HttpSession session) {
-        session.setAttribute(CHECKED_IN, RUN);
+    /** Marks a new login as checked (it was just checked against the identity store). */
+    public void checkedNow(HttpSession session) {
+        session.setAttribute(CHECKED_IN, checkedMark());
+    }
+
+    void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
+        changes.incrementAndGet();
+    }
+
+    /** This run and the number of user changes in it: a session marked otherwise is checked again. */
+    private String checkedMark() {
+        return RUN + "/" + changes.get();
     }
 
     private WebLogin recheck(WebLogin login) {

@@ -2,6 +2,7 @@ package org.argusee.status.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,11 +67,15 @@ public class StatusResource {
     @Inject
     ProbeNow probeNow;
 
+    @Inject
+    Instance<ListingScope> scopes;
+
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Every object that shows something other than up, or is overridden, in tree order")
-    public List<ChildStatus> problems(@QueryParam("limit") @DefaultValue("1000") int limit) {
-        return views.problems(limit(limit));
+    public List<ChildStatus> problems(
+            @QueryParam("limit") @DefaultValue("1000") int limit, @Context SecurityContext security) {
+        return views.problems(limit(limit), scopes.isResolvable() ? scopes.get().of(security) : null);
     }
 
     @GET

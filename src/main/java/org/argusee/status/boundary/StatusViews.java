@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.argusee.status.boundary.StatusDetail.DependencyView;
 import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.ObjectState;
@@ -64,20 +66,32 @@ public class StatusViews {
         return node.children().stream().map(this::brief).toList();
     }
 
-    /** Objects that show something other than up, or carry an override, in tree order; at most {@code limit}. */
-    public List<ChildStatus> problems(int limit) {
+    /**
+     * Objects that show something other than up, or carry an override, in tree order; at most {@code limit} of
+     * those {@code seen} (null: all) sees, with their state as it sees them.
+     */
+    public List<ChildStatus> problems(int limit, ListingScope.Seen seen) {
+        Function<TreeNode, ObjectState> state =
+                seen == null ? n -> board.state(n.id()).orElse(null) : seen::state;
+        Predicate<TreeNode> sees = seen == null ? n -> true : seen::sees;
         return board.tree()
                 .nodes()
-                .filter(n -> board.state(n.id())
-                        .map(s -> s.display().state() != DisplayState.UP || s.overridden())
-                        .orElse(false))
+                .filter(sees)
+                .filter(n -> {
+                    ObjectState s = state.apply(n);
+                    return s != null && (s.display().state() != DisplayState.UP || s.overridden());
+                })
                 .limit(limit)
-                .map(this::brief)
+                .map(n -> brief(n, state.apply(n), StatusCounts.under(n, state, sees)))
                 .toList();
     }
 
     ChildStatus brief(TreeNode node) {
-        ObjectState s = board.state(node.id()).orElse(null);
+        return brief(node, board.state(node.id()).orElse(null), counts(node));
+    }
+
+    private static ChildStatus brief(TreeNode node, ObjectState s, Map<String, Integer> counts) {
+        boolean leaf = node.kind() == ObjectKind.SERVICE || node.kind() == ObjectKind.ALIAS;
         return new ChildStatus(
                 node.fullName(),
                 node.name(),
@@ -87,7 +101,7 @@ public class StatusViews {
                 s == null ? null : s.display().severity().label(),
                 s == null ? null : s.since(),
                 s != null && s.overridden(),
-                counts(node));
+                leaf ? null : counts);
     }
 
     private Map<String, Integer> counts(TreeNode node) {

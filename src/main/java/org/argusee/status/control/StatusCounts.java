@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.argusee.tree.control.ObjectKind;
@@ -22,12 +23,15 @@ public final class StatusCounts {
 
     /** Keys are the display labels and "unknown"; only states that occur are present. */
     public static Map<String, Integer> under(TreeNode root, LongFunction<ObjectState> states) {
-        return under(root, states, n -> true);
+        return under(root, n -> states.apply(n.id()), n -> true);
     }
 
-    /** As {@link #under(TreeNode, LongFunction)}, leaving out what {@code counted} refuses (and all under it). */
+    /**
+     * As {@link #under(TreeNode, LongFunction)}, leaving out what {@code counted} refuses (and all under it), with
+     * each object's state as {@code states} gives it (a viewer's, who may see less).
+     */
     public static Map<String, Integer> under(
-            TreeNode root, LongFunction<ObjectState> states, Predicate<TreeNode> counted) {
+            TreeNode root, Function<TreeNode, ObjectState> states, Predicate<TreeNode> counted) {
         Map<String, Integer> counts = new TreeMap<>();
         Deque<TreeNode> todo = new ArrayDeque<>();
         todo.push(root);
@@ -39,7 +43,7 @@ public final class StatusCounts {
             boolean leaf = node.kind() == ObjectKind.SERVICE || node.kind() == ObjectKind.ALIAS;
             boolean stop = node != root && TreeLinks.flag(node, "countstop");
             if (leaf || stop) {
-                ObjectState s = states.apply(node.id());
+                ObjectState s = states.apply(node);
                 counts.merge(s == null ? UNKNOWN : s.display().state().label(), 1, Integer::sum);
             } else {
                 node.children().forEach(todo::push);

@@ -18,6 +18,7 @@ import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.DashboardRow;
+import org.argusee.web.control.SeenStates;
 import org.argusee.web.control.Viewer;
 import org.argusee.web.control.Visibility;
 
@@ -40,10 +41,11 @@ public class Dashboard {
 
     public DashboardResource.Summary summary(TreeSnapshot tree, Viewer viewer, int limit, long seq) {
         Visibility visible = viewers.visibility(tree, viewer);
+        SeenStates seen = rows.seen(visible);
         List<DashboardRows.Problem> problems = new ArrayList<>();
         walk(tree.top(), visible, n -> {
             if (n.kind() != ObjectKind.TOP) {
-                DashboardRows.Problem p = rows.problem(n);
+                DashboardRows.Problem p = rows.problem(n, seen);
                 if (!p.up()) {
                     problems.add(p);
                 }
@@ -60,13 +62,14 @@ public class Dashboard {
         List<DashboardRows.Problem> chosen = new ArrayList<>(worst);
         chosen.sort(DashboardRows.Problem.WORST_FIRST);
         List<DashboardRow> top =
-                chosen.stream().map(p -> rows.row(p.node(), visible)).toList();
-        return new DashboardResource.Summary(rows.counts(tree.top(), visible), top, problems.size(), seq);
+                chosen.stream().map(p -> rows.row(p.node(), seen)).toList();
+        return new DashboardResource.Summary(rows.counts(tree.top(), seen), top, problems.size(), seq);
     }
 
     public DashboardResource.Children children(
             TreeSnapshot tree, Viewer viewer, String parentName, String q, String status, int limit, long seq) {
         Visibility visible = viewers.visibility(tree, viewer);
+        SeenStates seen = rows.seen(visible);
         TreeNode parent = tree.find(parentName)
                 .filter(visible::sees)
                 .orElseThrow(() -> new ArgusException.NotFound("parent", "no object named '" + parentName + "'"));
@@ -81,7 +84,7 @@ public class Dashboard {
                         truncated = true;
                         break;
                     }
-                    out.add(rows.row(child, visible));
+                    out.add(rows.row(child, seen));
                 }
             }
         } else {
@@ -90,12 +93,12 @@ public class Dashboard {
                 if (n != parent
                         && matches.size() <= MAX_MATCHES
                         && (needle == null || n.name().toLowerCase(Locale.ROOT).contains(needle))
-                        && (states == null || states.contains(rows.displayStatus(n)))) {
+                        && (states == null || states.contains(rows.displayStatus(n, seen)))) {
                     matches.add(n);
                 }
             });
             truncated = matches.size() > MAX_MATCHES;
-            matches.stream().limit(MAX_MATCHES).forEach(n -> out.add(rows.row(n, visible)));
+            matches.stream().limit(MAX_MATCHES).forEach(n -> out.add(rows.row(n, seen)));
         }
         return new DashboardResource.Children(parent.fullName(), out, truncated, seq);
     }

@@ -15,6 +15,7 @@ import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.web.control.DashboardRow;
 import org.argusee.web.control.ProblemOrder;
+import org.argusee.web.control.SeenStates;
 import org.argusee.web.control.Visibility;
 
 /** Rows of the dashboard from the in-memory status board and tree: no database query. */
@@ -27,8 +28,13 @@ public class DashboardRows {
     @Inject
     StatusBoard board;
 
-    public DashboardRow row(TreeNode node, Visibility visibility) {
-        ObjectState s = board.state(node.id()).orElse(null);
+    /** What the viewer with this visibility sees of the objects, for one answer or one round of pushes. */
+    public SeenStates seen(Visibility visibility) {
+        return new SeenStates(id -> board.state(id).orElse(null), visibility);
+    }
+
+    public DashboardRow row(TreeNode node, SeenStates seen) {
+        ObjectState s = seen.state(node);
         LastCheck check =
                 node.kind() == ObjectKind.SERVICE ? board.lastCheck(node.id()).orElse(null) : null;
         boolean leaf = node.kind() == ObjectKind.SERVICE || node.kind() == ObjectKind.ALIAS;
@@ -41,26 +47,26 @@ public class DashboardRows {
                 displayStatus(s),
                 s == null ? null : s.display().severity().label(),
                 s == null ? null : s.reason(),
-                s == null ? null : s.since(),
+                seen.since(node),
                 check == null ? null : check.at(),
-                leaf ? null : counts(node, visibility),
-                node.children().stream().anyMatch(visibility::sees));
+                leaf ? null : counts(node, seen),
+                node.children().stream().anyMatch(seen.visibility()::sees));
     }
 
     /** What the object shows, "unknown" while it has no state. */
-    public String displayStatus(TreeNode node) {
-        return displayStatus(board.state(node.id()).orElse(null));
+    public String displayStatus(TreeNode node, SeenStates seen) {
+        return displayStatus(seen.state(node));
     }
 
     /** Where the object goes in the list of problems ({@link ProblemOrder#rank}) and since when, from its state. */
-    public Problem problem(TreeNode node) {
-        ObjectState s = board.state(node.id()).orElse(null);
+    public Problem problem(TreeNode node, SeenStates seen) {
+        ObjectState s = seen.state(node);
         return new Problem(
                 node,
                 ProblemOrder.rank(
                         displayStatus(s),
                         s == null ? null : s.display().severity().label()),
-                s == null ? null : s.since());
+                seen.since(node));
     }
 
     /** An object not up, with what orders it among the others (worst first, then newest, then by name). */
@@ -80,9 +86,8 @@ public class DashboardRows {
     }
 
     /** Services (and aliases) under the object by what they show, every key present. */
-    public Map<String, Integer> counts(TreeNode node, Visibility visibility) {
-        Map<String, Integer> raw =
-                StatusCounts.under(node, id -> board.state(id).orElse(null), visibility::sees);
+    public Map<String, Integer> counts(TreeNode node, SeenStates seen) {
+        Map<String, Integer> raw = StatusCounts.under(node, seen::state, seen.visibility()::sees);
         Map<String, Integer> counts = new LinkedHashMap<>();
         COUNT_KEYS.forEach(k -> counts.put(k, raw.getOrDefault(k, 0)));
         return counts;

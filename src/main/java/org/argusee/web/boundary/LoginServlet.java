@@ -28,6 +28,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     PasswordCheck passwords;
 
+    @Inject
+    SessionLogins sessionLogins;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = request.getParameter("username");
@@ -60,7 +63,7 @@ public class LoginServlet extends HttpServlet {
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(WebLogin.ATTRIBUTE, WebLogin.of(valid.user(), valid.roles()));
-        SessionLogins.checkedNow(session);
+        sessionLogins.checkedNow(session);
         LOG.fine(() -> "Web login of " + valid.user());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
     }

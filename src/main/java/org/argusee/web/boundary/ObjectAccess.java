@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.argusee.platform.boundary.ProblemDetail;
-import org.argusee.status.boundary.StatusBoard;
-import org.argusee.status.control.StatusCounts;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.web.control.Acl;
@@ -36,7 +34,7 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
     Viewers viewers;
 
     @Inject
-    StatusBoard board;
+    DashboardRows rows;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -79,11 +77,7 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
         }
         Visibility visible = viewers.visibility(viewer);
         response.setEntity(
-                ResponseScrubber.scrub(
-                        response.getEntity(),
-                        cache.snapshot(),
-                        visible,
-                        n -> StatusCounts.under(n, id -> board.state(id).orElse(null), visible::sees)),
+                ResponseScrubber.scrub(response.getEntity(), cache.snapshot(), rows.seen(visible)),
                 response.getEntityAnnotations(),
                 response.getMediaType());
     }

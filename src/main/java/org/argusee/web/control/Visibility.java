@@ -11,16 +11,19 @@ import org.argusee.tree.control.TreeSnapshot;
  * Which objects of one tree snapshot a viewer may see: those whose {@code acl_page} list (from {@code acl_user})
  * admits them, below a parent they may see (a hidden group hides everything under it, so nothing of it shows in
  * lists, counts, searches or pushes). Worked out once per snapshot and viewer; holds only the hidden ids, which
- * are none in most trees.
+ * are none in most trees, and the visible objects above them ({@link #hidesUnder}), whose status, counts and reason
+ * the viewer must get from what they see ({@link SeenStates}).
  */
 public final class Visibility {
 
-    public static final Visibility ALL = new Visibility(Set.of());
+    public static final Visibility ALL = new Visibility(Set.of(), Set.of());
 
     private final Set<Long> hidden;
+    private final Set<Long> above;
 
-    private Visibility(Set<Long> hidden) {
+    private Visibility(Set<Long> hidden, Set<Long> above) {
         this.hidden = hidden;
+        this.above = above;
     }
 
     public static Visibility of(TreeSnapshot tree, Viewer viewer) {
@@ -29,6 +32,7 @@ public final class Visibility {
         }
         Set<String> groups = viewer.groups();
         Set<Long> hidden = new HashSet<>();
+        Set<Long> above = new HashSet<>();
         record Step(TreeNode node, Set<String> acl) {}
         Deque<Step> todo = new ArrayDeque<>();
         todo.push(new Step(tree.top(), Set.of()));
@@ -37,13 +41,18 @@ public final class Visibility {
             Set<String> acl = Acl.apply(s.acl(), Acl.own(s.node(), Acl.PAGE));
             if (!Acl.admits(acl, groups)) {
                 hideAll(s.node(), hidden);
+                // its visible ancestors: their own status, counts and reason include what is hidden
+                TreeNode p = s.node().parent();
+                while (p != null && above.add(p.id())) {
+                    p = p.parent();
+                }
                 continue;
             }
             for (TreeNode child : s.node().children()) {
                 todo.push(new Step(child, acl));
             }
         }
-        return hidden.isEmpty() ? ALL : new Visibility(hidden);
+        return hidden.isEmpty() ? ALL : new Visibility(hidden, Set.copyOf(above));
     }
 
     private static void hideAll(TreeNode root, Set<Long> hidden) {
@@ -62,5 +71,15 @@ public final class Visibility {
 
     public boolean sees(long id) {
         return !hidden.contains(id);
+    }
+
+    /** Whether something under this visible object is hidden (then what the board says of it tells too much). */
+    public boolean hidesUnder(TreeNode node) {
+        return above.contains(node.id());
+    }
+
+    /** The visible objects with something hidden under them; empty for most viewers. */
+    public Set<Long> partial() {
+        return above;
     }
 }
