@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # Probing at scale: N TCP listeners on loopback, N services at frequency 60 s; probes/s, scheduling lag p50/p99,
 # CPU per 1,000 probes, heap, and the time from a listener going down to its services showing down.
-# Usage: bench/probe-bench.sh [services] [window seconds]      (defaults 20000 and 120)
+# Usage: bench/probe-bench.sh [services] [window seconds] [live sockets]      (defaults 20000, 120 and 0)
+# With live sockets (issue 12: 200), as many sessions log in through the form and each opens a /live WebSocket
+# (LiveClients, the JDK's client); the bench then also reports what they received during the window (lag from the
+# probe's result, row.checkedAt, to receipt; bytes per change) and runs two bursts (1,000 hosts' listeners closed,
+# their group checked now, then opened and checked again): time until every socket has seen every change or a
+# resync, bytes per change per socket, server CPU and heap. Without sockets the window is the same (60 hosts
+# flipped during it), for comparing probe lag and CPU with and without clients.
+# Quick start on ports of its own: ARGUS_URL=http://localhost:10180 after
+#   mvn -o -Prun package -Dquickstart.port.offset=2100 -Dquickstart.db.port=15482 \
+#       -Dquickstart.data.dir=target/livebench-data -Dquickstart.base.dir=target/livebench-run
 # Uses the server at ARGUS_URL (default http://localhost:8080, admin/admin or ARGUS_USER/ARGUS_PASSWORD) if one
 # answers; otherwise starts a quick-start server of its own (data in target/bench-data, heap -Xmx1g) and stops it
 # at the end.
@@ -11,8 +20,13 @@ export ARGUS_URL=${ARGUS_URL:-http://localhost:8080}
 services=${1:-20000}
 window=${2:-120}
 
-mvn -B -q -ntp test-compile
-cp=$(mvn -B -q -ntp -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+# shellcheck disable=SC2086 # MAVEN_ARGS is a list of options
+mvn -B -q -ntp ${MAVEN_ARGS:-} test-compile
+# shellcheck disable=SC2086
+# (to a file: on stdout Maven's colour codes ended up in the first entry)
+mvn -B -q -ntp ${MAVEN_ARGS:-} -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
+cp=$(cat target/bench-classpath.txt)
 
 answers() { curl -s -o /dev/null -f -u "${ARGUS_USER:-admin}:${ARGUS_PASSWORD:-admin}" "$ARGUS_URL/api/server"; }
 server_pid=
@@ -25,4 +39,4 @@ if ! answers; then
   for _ in $(seq 1 600); do answers && break; sleep 1; done
   answers || { echo "the server did not start; see target/bench-server.log"; exit 1; }
 fi
-java -Xmx512m -cp "target/classes:target/test-classes:$cp" org.argusee.bench.ProbeBench "$services" "$window"
+java -Xmx512m -cp "target/classes:target/test-classes:$cp" org.argusee.bench.ProbeBench "$services" "$window" "${3:-0}"

@@ -10,18 +10,12 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -40,16 +34,10 @@ public final class ProbeBench {
     private static final int PORTS = 10;
     private static final int LISTENERS_PER_PROCESS = 15_000;
     private static final int FREQUENCY = 60;
+    private static final int HOSTS_PER_PROCESS = LISTENERS_PER_PROCESS / PORTS;
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String url = System.getenv().getOrDefault("ARGUS_URL", "http://localhost:8080");
-    private final String auth = "Basic "
-            + Base64.getEncoder()
-                    .encodeToString((System.getenv().getOrDefault("ARGUS_USER", "admin") + ":"
-                                    + System.getenv().getOrDefault("ARGUS_PASSWORD", "admin"))
-                            .getBytes(StandardCharsets.UTF_8));
+    private final BenchServer server = new BenchServer();
     private final List<Target> targets = new ArrayList<>();
 
     /** One listener process, talked to over its stdin/stdout. */
@@ -64,47 +52,82 @@ public final class ProbeBench {
     public static void main(String[] args) throws Exception {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int window = args.length > 1 ? Integer.parseInt(args[1]) : 120;
-        new ProbeBench().run(Math.max(PORTS, services / PORTS * PORTS), window);
+        int sockets = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        new ProbeBench().run(Math.max(PORTS, services / PORTS * PORTS), window, sockets);
     }
 
-    private void run(int services, int window) throws Exception {
+    private void run(int services, int window, int sockets) throws Exception {
         int hosts = services / PORTS;
         String root = "bench_probe_" + ProcessHandle.current().pid();
+        LiveRounds rounds = new LiveRounds(hosts, server, out, (verb, host) -> {
+            try {
+                targets.get(host / HOSTS_PER_PROCESS).ask(verb + " " + host);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        LiveClients live = null;
         try {
             startTargets(hosts);
             out.printf("%d listeners on %d loopback addresses, %d processes%n", services, hosts, targets.size());
-            request(
+            server.request(
                     "POST",
                     "/api/objects/Top/children",
                     "application/json",
                     "{\"kind\":\"Group\",\"name\":\"" + root + "\"}");
             long importStart = System.nanoTime();
-            request("POST", "/api/config/import?root=" + encode("Top:" + root), "text/plain", config(hosts));
+            String imported = server.request(
+                    "POST",
+                    "/api/config/import?root=" + BenchServer.encode("Top:" + root),
+                    "text/plain",
+                    config(hosts, rounds));
             out.printf(
                     "imported %d services in %.1f s; waiting %d s for the phases to spread%n",
                     services, (System.nanoTime() - importStart) / 1e9, FREQUENCY + 15);
-            sampleHeap(FREQUENCY + 15);
+            long spreadEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(FREQUENCY + 15);
+            if (sockets > 0) {
+                long opening = System.nanoTime();
+                live = LiveClients.open(server.url, server.user, server.password, sockets);
+                out.printf("%d live sockets open in %.1f s%n", sockets, (System.nanoTime() - opening) / 1e9);
+            }
+            server.sampleHeap(
+                    (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(spreadEnd - System.nanoTime())), () -> {});
 
-            Map<String, Double> m0 = scrape();
+            if (live != null) {
+                live.mark(Set.of(), "");
+            }
+            Map<String, Double> m0 = server.scrape();
             long c0 = accepts();
             long t0 = System.nanoTime();
-            double heapMax = sampleHeap(window);
-            Map<String, Double> m1 = scrape();
+            double heapMax = server.sampleHeap(window, rounds.flips(window));
+            Map<String, Double> m1 = server.scrape();
             long c1 = accepts();
             double seconds = (System.nanoTime() - t0) / 1e9;
             report(services, seconds, m0, m1, (c1 - c0) / seconds, heapMax);
+            out.printf(
+                    "window flips: hosts 1-%d (%d services) closed over its first half, opened over its second%n",
+                    rounds.flipHosts, rounds.flipHosts * PORTS);
+            if (live != null) {
+                rounds.reportWindow(live, sockets);
+            }
 
             timeToDown(root);
+            if (live != null) {
+                rounds.burst(live, sockets, root, imported);
+            }
         } finally {
+            if (live != null) {
+                live.close();
+            }
             for (Target t : targets) {
                 t.process().destroyForcibly();
             }
-            request("DELETE", "/api/objects/" + encode("Top:" + root) + "?recursive=true", null, null);
+            server.deleteGroup("Top:" + root);
         }
     }
 
     private void startTargets(int hosts) throws IOException {
-        int hostsPerProcess = LISTENERS_PER_PROCESS / PORTS;
+        int hostsPerProcess = HOSTS_PER_PROCESS;
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int first = 0; first < hosts; first += hostsPerProcess) {
             Process p = new ProcessBuilder(
@@ -130,17 +153,23 @@ public final class ProbeBench {
         }
     }
 
-    /** Host 0 has retries 0, so its down time is one probe away; every other host keeps the defaults. */
-    private static String config(int hosts) {
+    /**
+     * Host 0 has retries 0, so its down time is one probe away, and so have the hosts the live rounds flip; every
+     * other host keeps the defaults. The burst hosts are the last ones, in a group "burst" of their own.
+     */
+    private static String config(int hosts, LiveRounds rounds) {
         StringBuilder sb = new StringBuilder("frequency: " + FREQUENCY + "\n");
         for (int h = 0; h < hosts; h++) {
             String address = ProbeTargets.address(h);
+            if (rounds.inBurst(h) && !rounds.inBurst(h - 1)) {
+                sb.append("Group \"burst\" {\n");
+            }
             sb.append("Host \"")
                     .append(address)
                     .append("\" {\n\thostname: ")
                     .append(address)
                     .append('\n');
-            if (h == 0) {
+            if (h == 0 || rounds.decidesAtOnce(h)) {
                 sb.append("\tretries: 0\n");
             }
             for (int p = 0; p < PORTS; p++) {
@@ -150,7 +179,7 @@ public final class ProbeBench {
             }
             sb.append("}\n");
         }
-        return sb.toString();
+        return sb.append(rounds.burstHosts > 0 ? "}\n" : "").toString();
     }
 
     private void report(
@@ -160,8 +189,8 @@ public final class ProbeBench {
             Map<String, Double> m1,
             double acceptsPerSecond,
             double heapMax) {
-        double probes = delta(m0, m1, "argus_probes_started_total");
-        double cpuSeconds = delta(m0, m1, "process_cpu_time_ns_total") / 1e9;
+        double probes = Figures.delta(m0, m1, "argus_probes_started_total");
+        double cpuSeconds = Figures.delta(m0, m1, "process_cpu_time_ns_total") / 1e9;
         Map<Double, Double> buckets = new TreeMap<>();
         m1.forEach((key, value) -> {
             if (key.startsWith("argus_probe_lag_seconds_bucket{")) {
@@ -186,7 +215,7 @@ public final class ProbeBench {
                 probes == 0 ? 0 : cpuSeconds / probes * 1000,
                 100 * cpuSeconds / seconds,
                 heapMax / 1e6,
-                heap(m1) / 1e6);
+                Figures.heap(m1) / 1e6);
     }
 
     /** The smallest bucket bound that holds the quantile: an upper bound, as fine as the buckets. */
@@ -211,8 +240,8 @@ public final class ProbeBench {
         Map<String, Long> downAt = new HashMap<>();
         long deadline = closedAt + TimeUnit.SECONDS.toMillis(3L * FREQUENCY);
         while (downAt.size() < PORTS && System.currentTimeMillis() < deadline) {
-            JsonArray children = Json.createReader(
-                            new StringReader(request("GET", "/api/objects/" + encode(host) + "/children", null, null)))
+            JsonArray children = Json.createReader(new StringReader(server.request(
+                            "GET", "/api/objects/" + BenchServer.encode(host) + "/children", null, null)))
                     .readArray();
             for (JsonObject child : children.getValuesAs(JsonObject.class)) {
                 if ("down".equals(child.getString("status", "")) && !downAt.containsKey(child.getString("fullName"))) {
@@ -243,70 +272,5 @@ public final class ProbeBench {
             sum += Long.parseLong(t.ask("count").split(" ")[1]);
         }
         return sum;
-    }
-
-    /** Samples the server's heap every 5 s for the given time; returns the largest seen. */
-    private double sampleHeap(int seconds) throws InterruptedException {
-        double max = 0;
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            max = Math.max(max, heap(scrape()));
-            Thread.sleep(Math.min(5000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-        }
-        return max;
-    }
-
-    private static double heap(Map<String, Double> metrics) {
-        return metrics.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{")
-                        && e.getKey().contains("area=\"heap\""))
-                .mapToDouble(Map.Entry::getValue)
-                .sum();
-    }
-
-    private static double delta(Map<String, Double> m0, Map<String, Double> m1, String name) {
-        return m1.getOrDefault(name, 0.0) - m0.getOrDefault(name, 0.0);
-    }
-
-    /** The Prometheus text of /api/metrics as series -> value. */
-    private Map<String, Double> scrape() {
-        Map<String, Double> metrics = new HashMap<>();
-        for (String line : request("GET", "/api/metrics", null, null).split("\n")) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                int space = line.lastIndexOf(' ');
-                metrics.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-            }
-        }
-        return metrics;
-    }
-
-    private String request(String method, String path, String type, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", auth)
-                .timeout(Duration.ofMinutes(5));
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        b.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -59,6 +59,8 @@ public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
     static final int RING = 10_000;
     static final long PERIOD_MILLIS = 25;
+    /** Well inside the container's idle timeout for a connection (see {@link LiveSocket#ping}). */
+    static final long KEEPALIVE_SECONDS = 20;
 
     @Inject
     ChangeSequence sequence;
@@ -107,6 +109,11 @@ public class LiveHub {
                 .register(registry);
         dispatcher = Executors.newSingleThreadScheduledExecutor(threads);
         dispatcher.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(
+                () -> sockets.values().forEach(LiveSocket::ping),
+                KEEPALIVE_SECONDS,
+                KEEPALIVE_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /** The dispatcher stops when the application starts to go down, before the beans it uses go. */

@@ -1,0 +1,100 @@
+package org.argusee.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running server the probing and live benchmarks talk to, over its REST API with HTTP Basic: env ARGUS_URL
+ * (default http://localhost:8080), ARGUS_USER and ARGUS_PASSWORD (default admin/admin); its metrics as a map.
+ */
+final class BenchServer {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // an import that ran long under load got a GOAWAY on HTTP/2
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    final String url = System.getenv().getOrDefault("ARGUS_URL", "http://localhost:8080");
+    final String user = System.getenv().getOrDefault("ARGUS_USER", "admin");
+    final String password = System.getenv().getOrDefault("ARGUS_PASSWORD", "admin");
+    private final String auth =
+            "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+
+    /** Samples the server's heap every second for the given time, calling {@code tick} each second; the max. */
+    double sampleHeap(int seconds, Runnable tick) throws InterruptedException {
+        double max = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            tick.run();
+            max = Math.max(max, Figures.heap(scrape()));
+            Thread.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+        }
+        return max;
+    }
+
+    /** The Prometheus text of /api/metrics as series -> value. */
+    Map<String, Double> scrape() {
+        Map<String, Double> metrics = new HashMap<>();
+        for (String line : request("GET", "/api/metrics", null, null).split("\n")) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                int space = line.lastIndexOf(' ');
+                metrics.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return metrics;
+    }
+
+    String request(String method, String path, String type, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", auth)
+                .timeout(Duration.ofMinutes(5));
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Deletes a bench's group and all under it; once more after a failure, as a delete of 20,000 services raced
+     * the status writer into a database deadlock once (the server answers 500 and rolls back).
+     */
+    void deleteGroup(String fullName) throws InterruptedException {
+        String path = "/api/objects/" + encode(fullName) + "?recursive=true";
+        try {
+            request("DELETE", path, null, null);
+        } catch (IllegalStateException e) {
+            Thread.sleep(2000);
+            request("DELETE", path, null, null);
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
