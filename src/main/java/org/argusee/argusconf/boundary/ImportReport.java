@@ -20,4 +20,5 @@ public record ImportReport(
         List<String> darpPeersAdded,
         List<String> darpPeersUpdated,
         List<String> notes,
-        List<DiagnosticView> warnings) {}
+        List<DiagnosticView> warnings,
+        String layout) {}
