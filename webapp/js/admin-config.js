@@ -124,10 +124,14 @@ function showCheck(report) {
     const counts = Object.entries(report.objects || {}).map(([kind, n]) => n + ' ' + kind).join(', ');
     fill(byId('check-summary'),
         el('strong', {class: report.ok ? 'ok' : 'error', id: 'check-verdict', 'data-ok': String(report.ok)},
-            report.ok ? '✔ no errors' : '✖ ' + report.errors + ' errors'),
-        ', ' + report.warnings + ' warnings. The config holds ' + counts + '.');
+            report.ok ? '✔ no errors' : '✖ ' + plural(report.errors, 'error')),
+        ', ' + plural(report.warnings, 'warning') + '. The config holds ' + counts + '.');
     fill(byId('check-layout'), report.layout ? 'Read as ' + report.layout + '.' : '');
     diagnosticsTable(byId('diagnostics'), report.diagnostics || []);
+}
+
+function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
 }
 
 function diagnosticsTable(table, diagnostics) {
@@ -155,7 +159,8 @@ function showDiff(report, dryRun) {
         dryRun ? '; nothing has changed yet)' : ')');
     fill(byId('diff'),
         part('added', 'Objects added', report.added, dryRun ? undefined : objectLink),
-        part('changed', 'Objects changed', report.changed, objectLink),
+        part('changed', 'Objects changed', report.changed, name => [objectLink(name),
+            el('ul', {class: 'small'}, ((report.changes || {})[name] || []).map(d => el('li', {class: 'mono'}, d)))]),
         part('removed', 'Objects removed', report.removed),
         part('blocks', 'Blocks (Method, Resolv, snmpoid, schedule, cron)', report.blocks),
         part('peers-added', 'DARP peers added', report.darpPeersAdded || []),

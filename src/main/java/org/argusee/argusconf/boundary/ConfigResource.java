@@ -110,6 +110,7 @@ public class ConfigResource {
                 !dryRun && !outcome.changesNothing(),
                 plan.added(),
                 plan.changed(),
+                plan.details(),
                 plan.removed(),
                 plan.unchanged(),
                 outcome.blockChanges(),
