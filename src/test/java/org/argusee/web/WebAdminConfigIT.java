@@ -68,7 +68,7 @@ class WebAdminConfigIT extends WebFixture {
         assertTrue(added.getText().contains(group + ":Routers"), added.getText());
         assertEquals(
                 "0", b.driver().findElement(By.id("diff-removed")).getAttribute("data-count"), "merge removes nothing");
-        b.screenshot("admin-config-dry-run");
+        b.screenshotFullPage("admin-config-dry-run");
         assertEquals(
                 List.of("127.0.0.1"),
                 api.get(object(group) + "/children").array().getValuesAs(JsonObject.class).stream()
@@ -79,7 +79,8 @@ class WebAdminConfigIT extends WebFixture {
         b.click(By.id("import"), WITHIN);
         WebElement result = b.visible(By.id("import-result"), Duration.ofSeconds(120));
         assertTrue(result.getText().contains("Imported"), result.getText());
-        b.screenshot("admin-config-imported");
+        b.script("window.scrollTo(0, 0);");
+        b.screenshotFullPage("admin-config-imported");
         assertEquals(200, api.get(object(group + ":Routers:Ambler")).status());
 
         b.go("./").waitReady(WITHIN);
@@ -136,6 +137,7 @@ class WebAdminConfigIT extends WebFixture {
         b.visible(By.id("block-refused"), WITHIN);
         WebElement line = b.visible(By.cssSelector("#block-errors li.sev-error[data-line='3']"), WITHIN);
         assertTrue(line.getText().contains("unknown block keyword 'bogus'"), line.getText());
+        b.script("document.getElementById('block-errors').scrollIntoView(false);");
         b.screenshot("admin-config-block-refused");
         assertEquals(before, api.get("api/config/blocks/" + id).json().getString("text"), "nothing stored");
 

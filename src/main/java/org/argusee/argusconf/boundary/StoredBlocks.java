@@ -78,7 +78,10 @@ public class StoredBlocks {
             List<FieldError> errors = edit.errors().stream()
                     .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
                     .toList();
-            throw new ArgusException.Invalid("the block has " + errors.size() + " errors; nothing was stored", errors);
+            throw new ArgusException.Invalid(
+                    "the block has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                            + "; nothing was stored",
+                    errors);
         }
         ConfigBlock block = edit.block();
         for (int i = 0; i < found.siblings().size(); i++) {
