@@ -68,6 +68,8 @@ class WebAdminConfigIT extends WebFixture {
         assertTrue(added.getText().contains(group + ":Routers"), added.getText());
         assertEquals(
                 "0", b.driver().findElement(By.id("diff-removed")).getAttribute("data-count"), "merge removes nothing");
+        String changed = b.driver().findElement(By.id("diff-changed")).getText();
+        assertTrue(changed.contains("frequency: 1 -> 60") && !changed.contains("kind:"), changed);
         b.screenshotFullPage("admin-config-dry-run");
         assertEquals(
                 List.of("127.0.0.1"),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.TreeNode;
 
@@ -20,13 +21,15 @@ final class ChangeDetails {
 
     static List<String> of(TreeNode now, TreeNode wanted, ImportPlan.Mode mode) {
         List<String> details = new ArrayList<>();
-        if (now.kind() != wanted.kind()) {
+        // the file's Top stands for the root it is imported under: only its parameters count
+        boolean root = wanted.kind() == ObjectKind.TOP;
+        if (!root && now.kind() != wanted.kind()) {
             details.add("kind: " + now.kind().label() + " -> " + wanted.kind().label());
         }
-        if (!Objects.equals(now.type(), wanted.type())) {
+        if (!root && !Objects.equals(now.type(), wanted.type())) {
             details.add("type: " + now.type() + " -> " + wanted.type());
         }
-        if (!Objects.equals(now.aliasTarget(), wanted.aliasTarget())) {
+        if (!root && !Objects.equals(now.aliasTarget(), wanted.aliasTarget())) {
             details.add("target: " + now.aliasTarget() + " -> " + wanted.aliasTarget());
         }
         Map<String, String> have = byKey(now.ownParameters());

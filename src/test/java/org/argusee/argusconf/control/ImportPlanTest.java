@@ -117,4 +117,15 @@ class ImportPlanTest {
                 ImportPlan.between(servers().param(4, "note", "old").snapshot(), file.snapshot(), Mode.REPLACE);
         assertEquals(List.of("+ port: 2525", "- note"), replace.details().get("Top:Servers:mail:SMTP_mail"));
     }
+
+    /** Imported under a group, the file's Top is that group: only its parameters are compared, not its kind. */
+    @Test
+    void theRootOfABranchImportDiffersOnlyByItsParameters() {
+        TreeSnapshot current = servers().snapshot();
+        Tree file = new Tree();
+        file.param(1, "frequency", "5m");
+        ImportPlan plan =
+                ImportPlan.between(current, current.find("Top:Servers").orElseThrow(), file.snapshot(), Mode.MERGE);
+        assertEquals(java.util.Map.of("Top:Servers", List.of("frequency: 1m -> 5m")), plan.details());
+    }
 }
