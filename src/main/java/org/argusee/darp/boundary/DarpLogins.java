@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import org.argusee.darp.control.login.AddressRules;
 import org.argusee.darp.control.login.LoginDesk;
-import org.argusee.darp.control.login.LoginThrottle;
 import org.argusee.darp.control.login.Tokens;
+import org.argusee.platform.control.LoginThrottle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The master's login desk for slaves, with its settings; one per server, in memory. */

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API (the role of the original's argusctl) under /api. Who may call what is declared on each resource
- * method; how callers log in is the security component's {@code Authentication}.
+ * method; how callers log in is the security component's {@code SessionOrBasicMechanism} and {@code PasswordCheck}.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(

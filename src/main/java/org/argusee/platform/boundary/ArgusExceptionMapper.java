@@ -16,6 +16,9 @@ public class ArgusExceptionMapper implements ExceptionMapper<ArgusException> {
         if (e instanceof ArgusException.Conflict) {
             return ProblemDetail.response(Response.Status.CONFLICT, "conflict", e.getMessage(), e.errors());
         }
+        if (e instanceof ArgusException.Stale) {
+            return ProblemDetail.response(Response.Status.PRECONDITION_FAILED, "stale", e.getMessage(), e.errors());
+        }
         return ProblemDetail.response(Response.Status.BAD_REQUEST, "invalid-input", e.getMessage(), e.errors());
     }
 }

@@ -15,7 +15,7 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
         return ProblemDetail.response(
                 Response.Status.BAD_REQUEST,
                 "invalid-input",
-                "The request body is not valid JSON for this call: " + cause.getMessage(),
+                "The request body is not valid JSON for this call: " + CallerText.of(cause.getMessage()),
                 null);
     }
 }

@@ -22,13 +22,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
-        String detail = e.getMessage();
+        String detail = CallerText.of(e.getMessage());
         Throwable cause = rootCause(e);
         if (cause instanceof JsonbException
                 || cause instanceof ProcessingException
                 || cause instanceof jakarta.json.JsonException) {
             status = Response.Status.BAD_REQUEST;
-            detail = "The request body is not valid JSON for this call: " + cause.getMessage();
+            detail = "The request body is not valid JSON for this call: " + CallerText.of(cause.getMessage());
         }
         Response response = ProblemDetail.response(
                 status, code == 404 ? "not-found" : "http-" + status.getStatusCode(), detail, null);

@@ -56,4 +56,14 @@ public abstract class ArgusException extends RuntimeException {
             super(message, List.of(new FieldError(field, message)));
         }
     }
+
+    /**
+     * The client edited a version of the object that is no longer the current one (another person saved first):
+     * 412, so a second save never silently overwrites the first.
+     */
+    public static class Stale extends ArgusException {
+        public Stale(String field, String message) {
+            super(message, List.of(new FieldError(field, message)));
+        }
+    }
 }

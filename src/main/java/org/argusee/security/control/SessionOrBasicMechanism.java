@@ -5,11 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -17,7 +16,8 @@ import java.util.Base64;
  * How callers prove who they are: HTTP Basic on every request (scripts, curl), or the HTTP session a person opened
  * with the login form (the pages, the live socket). Basic wins when both are present. Without either, a protected
  * call gets 401 as problem details; the Basic challenge goes only to clients that are not a page's script, so a
- * browser does not pop up its own password dialog over the login page.
+ * browser does not pop up its own password dialog over the login page. A caller past the failed-login limits gets
+ * 429 with Retry-After ({@link PasswordCheck}).
  */
 @ApplicationScoped
 public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
@@ -27,7 +27,7 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
     public static final String UNAUTHORIZED_DETAIL = "argus.unauthorized.detail";
 
     @Inject
-    IdentityStoreHandler identityStores;
+    PasswordCheck passwords;
 
     @Inject
     SessionLogins sessionLogins;
@@ -37,13 +37,15 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            UsernamePasswordCredential credential =
-                    basic(authorization.substring(6).strip());
-            CredentialValidationResult result = credential == null
-                    ? CredentialValidationResult.INVALID_RESULT
-                    : identityStores.validate(credential);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+            String[] pair = basic(authorization.substring(6).strip());
+            PasswordCheck.Outcome outcome = pair == null
+                    ? passwords.check(null, null, request.getRemoteAddr())
+                    : passwords.check(pair[0], pair[1], request.getRemoteAddr());
+            if (outcome instanceof PasswordCheck.Outcome.Valid valid) {
+                return context.notifyContainerAboutLogin(valid.user(), valid.roles());
+            }
+            if (outcome instanceof PasswordCheck.Outcome.Throttled throttled) {
+                return tooManyFailures(request, response, throttled);
             }
             return unauthorized(request, response, context, "The user name or password is wrong");
         }
@@ -57,16 +59,34 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private static UsernamePasswordCredential basic(String encoded) {
+    /** user and password of a Basic header, or null when it is not one. */
+    private static String[] basic(String encoded) {
         try {
             String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
-            return colon < 0
-                    ? null
-                    : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+            return colon < 0 ? null : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * 429 with Retry-After, through the container's error handling as the 401 is (web.xml maps both to problem
+     * details); sendError keeps the header.
+     */
+    private static AuthenticationStatus tooManyFailures(
+            HttpServletRequest request, HttpServletResponse response, PasswordCheck.Outcome.Throttled throttled) {
+        long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        request.setAttribute(
+                UNAUTHORIZED_DETAIL,
+                "Too many failed logins from this address or for this user; try again in " + seconds + " s");
+        try {
+            response.sendError(429);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** 401 through the container's error handling, which answers it as problem details (web.xml error page). */

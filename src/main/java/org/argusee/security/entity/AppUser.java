@@ -69,6 +69,11 @@ public class AppUser {
         return new TreeSet<>(roles);
     }
 
+    /** The stored hash (algorithm, iterations, salt, hash), for the password check only; never shown. */
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public String fullName() {
         return fullName;
     }

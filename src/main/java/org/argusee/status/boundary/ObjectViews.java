@@ -9,6 +9,7 @@ import org.argusee.status.boundary.ObjectView.ChildView;
 import org.argusee.status.boundary.ObjectView.EffectiveParameterView;
 import org.argusee.status.boundary.ObjectView.ParameterView;
 import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.ObjectVersion;
 import org.argusee.tree.control.TreeNode;
 
 /** Builds the API's views of snapshot nodes, with their statuses. */
@@ -40,7 +41,8 @@ public class ObjectViews {
                         .toList(),
                 status.getOrDefault(node.id(), StatusView.UNKNOWN),
                 children(node, status),
-                warnings == null || warnings.isEmpty() ? null : warnings);
+                warnings == null || warnings.isEmpty() ? null : warnings,
+                ObjectVersion.of(node));
     }
 
     public List<ChildView> children(TreeNode node) {

@@ -7,12 +7,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -53,9 +55,10 @@ public class ObjectsResource {
     @GET
     @Path("{fullName}")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "An object with its own and effective parameters, status and children")
-    public ObjectView object(@PathParam("fullName") String fullName) {
-        return views.object(find(fullName), null);
+    @Operation(summary = "An object with its own and effective parameters, status and children; its version as ETag")
+    public Response object(@PathParam("fullName") String fullName) {
+        ObjectView view = views.object(find(fullName), null);
+        return Response.ok(view).tag(view.version()).build();
     }
 
     @GET
@@ -75,24 +78,38 @@ public class ObjectsResource {
         return Response.created(UriBuilder.fromResource(ObjectsResource.class)
                         .path("{name}")
                         .build(result.fullName()))
-                .entity(written(result))
+                .entity(views.object(find(result.fullName()), result.warnings()))
                 .build();
     }
+
+    /*
+     * The writes below take If-Match (the version of an object answer, or its ETag): a stale one is refused with
+     * 412, so the second of two editors never overwrites the first. dryRun=true writes nothing and answers which
+     * effective values would change, in the object and everything under it.
+     */
 
     @PUT
     @Path("{fullName}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rename an object, change its type or target, or replace its parameters")
-    public ObjectView update(@PathParam("fullName") String fullName, ObjectChange change) {
-        return written(editor.update(fullName, change));
+    public Response update(
+            @PathParam("fullName") String fullName,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            ObjectChange change) {
+        return written(editor.update(fullName, change, ifMatch, dryRun));
     }
 
     @POST
     @Path("{fullName}/move")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Move an object (and everything under it) to another parent")
-    public ObjectView move(@PathParam("fullName") String fullName, MoveRequest request) {
-        return written(editor.move(fullName, request));
+    public Response move(
+            @PathParam("fullName") String fullName,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            MoveRequest request) {
+        return written(editor.move(fullName, request, ifMatch, dryRun));
     }
 
     @DELETE
@@ -100,8 +117,10 @@ public class ObjectsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete an object; one that holds others only with recursive=true")
     public Response delete(
-            @PathParam("fullName") String fullName, @QueryParam("recursive") @DefaultValue("false") boolean recursive) {
-        editor.delete(fullName, recursive);
+            @PathParam("fullName") String fullName,
+            @QueryParam("recursive") @DefaultValue("false") boolean recursive,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        editor.delete(fullName, recursive, ifMatch);
         return Response.noContent().build();
     }
 
@@ -109,9 +128,13 @@ public class ObjectsResource {
     @Path("{fullName}/parameters/{key}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set one parameter of an object (local=true for the key!: form)")
-    public ObjectView putParameter(
-            @PathParam("fullName") String fullName, @PathParam("key") String key, ParameterValue value) {
-        return written(editor.putParameter(fullName, key, value));
+    public Response putParameter(
+            @PathParam("fullName") String fullName,
+            @PathParam("key") String key,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            ParameterValue value) {
+        return written(editor.putParameter(fullName, key, value, ifMatch, dryRun));
     }
 
     @DELETE
@@ -119,13 +142,24 @@ public class ObjectsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove one of the object's own parameters (local=true/false: only that form)")
     public Response removeParameter(
-            @PathParam("fullName") String fullName, @PathParam("key") String key, @QueryParam("local") Boolean local) {
-        editor.removeParameter(fullName, key, local);
-        return Response.noContent().build();
+            @PathParam("fullName") String fullName,
+            @PathParam("key") String key,
+            @QueryParam("local") Boolean local,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        TreeEditor.Result result = editor.removeParameter(fullName, key, local, ifMatch, dryRun);
+        return result.preview() != null
+                ? Response.ok(result.preview()).build()
+                : Response.noContent().build();
     }
 
-    private ObjectView written(TreeEditor.Result result) {
-        return views.object(find(result.fullName()), result.warnings());
+    /** The object as written (with its new version), or for a dry run the preview. */
+    private Response written(TreeEditor.Result result) {
+        if (result.preview() != null) {
+            return Response.ok(result.preview()).build();
+        }
+        ObjectView view = views.object(find(result.fullName()), result.warnings());
+        return Response.ok(view).tag(view.version()).build();
     }
 
     private TreeNode find(String fullName) {

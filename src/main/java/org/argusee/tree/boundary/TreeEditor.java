@@ -4,14 +4,18 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.tree.control.InheritancePreview;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
+import org.argusee.tree.control.ParameterEdits;
 import org.argusee.tree.control.ParameterValidator;
 import org.argusee.tree.control.ServiceType;
 import org.argusee.tree.control.TreeNode;
@@ -35,7 +39,11 @@ public class TreeEditor {
     @Inject
     Event<TreeChanged> changed;
 
-    public record Result(String fullName, List<String> warnings) {}
+    /** Changes listed in a preview at most; the total is counted beyond. */
+    static final int PREVIEW_LIMIT = 2000;
+
+    /** {@code preview} is set (and nothing written) for a dry run. */
+    public record Result(String fullName, List<String> warnings, InheritancePreview.Preview preview) {}
 
     public Result create(String parentName, NewObject spec) {
         if (spec == null) {
@@ -79,16 +87,16 @@ public class TreeEditor {
         String fullName = parent.fullName() + ":" + name;
         flush(fullName);
         changed.fire(new TreeChanged(fullName, "created"));
-        return new Result(fullName, rules.warnings());
+        return new Result(fullName, rules.warnings(), null);
     }
 
-    public Result update(String fullName, ObjectChange change) {
+    public Result update(String fullName, ObjectChange change, String ifMatch, boolean dryRun) {
         if (change == null) {
             throw new ArgusException.Invalid("body", "a JSON object with the fields to change is required");
         }
         ObjectRules rules = rules();
         TreeNode node = rules.object("fullName", fullName);
-        MonitoredObject object = entity(node);
+        MonitoredObject object = entity(node, ifMatch);
         String name = node.name();
         if (change.name() != null && !change.name().equals(node.name())) {
             if (node.kind() == ObjectKind.TOP) {
@@ -97,12 +105,10 @@ public class TreeEditor {
             rules.name(change.name());
             name = change.name();
         }
+        String type = null;
         if (change.type() != null) {
             if (node.kind() == ObjectKind.SERVICE) {
-                String type = rules.serviceType(change.type());
-                if (type != null) {
-                    object.changeType(type);
-                }
+                type = rules.serviceType(change.type());
             } else {
                 rules.error("type", "only a Service has a type");
             }
@@ -110,28 +116,38 @@ public class TreeEditor {
         if (change.target() != null) {
             if (node.kind() == ObjectKind.ALIAS) {
                 rules.aliasTarget(change.target());
-                object.retarget(change.target());
             } else {
                 rules.error("target", "only an Alias has a target");
             }
         }
         List<Parameter> parameters = change.parameters() == null ? null : rules.parameters(change.parameters());
         rules.check("cannot change '" + fullName + "'");
-        String newFullName = node.fullName();
-        if (!name.equals(node.name())) {
+        boolean renamed = !name.equals(node.name());
+        if (renamed) {
             rules.unique(node.parent(), name, node);
+        }
+        String newFullName = renamed ? node.parent().fullName() + ":" + name : node.fullName();
+        if (dryRun) {
+            return preview(node, parameters, null, renamed ? name : null, rules);
+        }
+        if (type != null) {
+            object.changeType(type);
+        }
+        if (change.target() != null) {
+            object.retarget(change.target());
+        }
+        if (renamed) {
             object.rename(name);
-            newFullName = node.parent().fullName() + ":" + name;
         }
         if (parameters != null) {
             object.replaceParameters(parameters);
         }
         flush(newFullName);
         changed.fire(new TreeChanged(newFullName, "updated"));
-        return new Result(newFullName, rules.warnings());
+        return new Result(newFullName, rules.warnings(), null);
     }
 
-    public Result move(String fullName, MoveRequest request) {
+    public Result move(String fullName, MoveRequest request, String ifMatch, boolean dryRun) {
         if (request == null) {
             throw new ArgusException.Invalid("body", "a JSON object naming the new parent is required");
         }
@@ -152,15 +168,19 @@ public class TreeEditor {
         rules.placement(parent, node.kind());
         rules.check("cannot move '" + fullName + "'");
         rules.unique(parent, node.name(), node);
+        MonitoredObject object = entity(node, ifMatch);
+        if (dryRun) {
+            return preview(node, null, parent, null, rules);
+        }
         int position = request.position() != null ? request.position() : nextPosition(parent);
-        entity(node).moveTo(em.getReference(MonitoredObject.class, parent.id()), position);
+        object.moveTo(em.getReference(MonitoredObject.class, parent.id()), position);
         String newFullName = parent.fullName() + ":" + node.name();
         flush(newFullName);
         changed.fire(new TreeChanged(newFullName, "moved"));
-        return new Result(newFullName, List.of());
+        return new Result(newFullName, List.of(), null);
     }
 
-    public void delete(String fullName, boolean recursive) {
+    public void delete(String fullName, boolean recursive, String ifMatch) {
         TreeNode node = rules().object("fullName", fullName);
         if (node.kind() == ObjectKind.TOP) {
             throw new ArgusException.Invalid("fullName", "Top cannot be deleted");
@@ -171,6 +191,7 @@ public class TreeEditor {
                     "'" + fullName + "' holds " + node.children().size()
                             + " objects; delete with recursive=true to remove them all");
         }
+        entity(node, ifMatch);
         // children and parameters go with it: the foreign keys cascade in the database
         em.createNativeQuery("delete from argus.object where id = ?1")
                 .setParameter(1, node.id())
@@ -178,7 +199,7 @@ public class TreeEditor {
         changed.fire(new TreeChanged(fullName, "deleted"));
     }
 
-    public Result putParameter(String fullName, String key, ParameterValue body) {
+    public Result putParameter(String fullName, String key, ParameterValue body, String ifMatch, boolean dryRun) {
         if (body == null) {
             throw new ArgusException.Invalid("body", "a JSON object with the parameter's value is required");
         }
@@ -186,28 +207,69 @@ public class TreeEditor {
         TreeNode node = rules.object("fullName", fullName);
         rules.parameter(key, body.value());
         rules.check("cannot set parameter '" + key + "' of '" + fullName + "'");
-        entity(node).putParameter(key, body.value(), Boolean.TRUE.equals(body.local()));
+        boolean local = Boolean.TRUE.equals(body.local());
+        MonitoredObject object = entity(node, ifMatch);
+        if (dryRun) {
+            return preview(
+                    node, ParameterEdits.with(node.usableParameters(), key, body.value(), local), null, null, rules);
+        }
+        object.putParameter(key, body.value(), local);
         flush(fullName);
         changed.fire(new TreeChanged(fullName, "parameter " + key));
-        return new Result(fullName, rules.warnings());
+        return new Result(fullName, rules.warnings(), null);
     }
 
     /** Removes a parameter in one form ({@code local} true or false) or in both (null). */
-    public void removeParameter(String fullName, String key, Boolean local) {
-        TreeNode node = rules().object("fullName", fullName);
-        if (!entity(node).removeParameter(key, local)) {
+    public Result removeParameter(String fullName, String key, Boolean local, String ifMatch, boolean dryRun) {
+        ObjectRules rules = rules();
+        TreeNode node = rules.object("fullName", fullName);
+        MonitoredObject object = entity(node, ifMatch);
+        if (dryRun) {
+            return preview(node, ParameterEdits.without(node.usableParameters(), key, local), null, null, rules);
+        }
+        if (!object.removeParameter(key, local)) {
             throw new ArgusException.NotFound("key", "'" + fullName + "' has no parameter '" + key + "' of its own");
         }
         flush(fullName);
         changed.fire(new TreeChanged(fullName, "parameter " + key));
+        return new Result(fullName, List.of(), null);
     }
 
-    /** The row behind a snapshot node; gone if someone deleted it by SQL since the snapshot was taken. */
-    private MonitoredObject entity(TreeNode node) {
-        MonitoredObject object = em.find(MonitoredObject.class, node.id());
+    /** Nothing is written: the effective values that would change, under the object and in it. */
+    private Result preview(TreeNode node, List<Parameter> own, TreeNode parent, String name, ObjectRules rules) {
+        InheritancePreview.Preview preview =
+                InheritancePreview.of(node, own, parent, name, cache.catalog(), PREVIEW_LIMIT);
+        List<String> warnings = new ArrayList<>(rules.warnings());
+        if (!preview.newFullName().equals(node.fullName())) {
+            warnings.addAll(strandedAliases(node));
+        }
+        return new Result(preview.newFullName(), warnings, preview.withWarnings(warnings));
+    }
+
+    /** Aliases name their target by full name: moving or renaming it leaves them pointing at nothing. */
+    private List<String> strandedAliases(TreeNode node) {
+        String under = node.fullName() + ":";
+        return cache.snapshot()
+                .nodes()
+                .filter(n -> n.kind() == ObjectKind.ALIAS && n.aliasTarget() != null)
+                .filter(n -> n.aliasTarget().equals(node.fullName())
+                        || n.aliasTarget().startsWith(under))
+                .limit(100)
+                .map(n -> "alias " + n.fullName() + " points at " + n.aliasTarget()
+                        + ", which will no longer exist by that name")
+                .toList();
+    }
+
+    /**
+     * The row behind a snapshot node, locked for this write so a second editor waits and then sees the first
+     * one's change; gone if someone deleted it by SQL since the snapshot was taken. Checks the client's version.
+     */
+    private MonitoredObject entity(TreeNode node, String ifMatch) {
+        MonitoredObject object = em.find(MonitoredObject.class, node.id(), LockModeType.PESSIMISTIC_WRITE);
         if (object == null) {
             throw new ArgusException.NotFound("fullName", "'" + node.fullName() + "' was deleted meanwhile");
         }
+        Versions.check(object, node.fullName(), ifMatch);
         return object;
     }
 

@@ -113,6 +113,11 @@ public final class TreeNode {
         return own;
     }
 
+    /** The own parameters the validator accepted: what inheritance and the effective values are made of. */
+    public List<Parameter> usableParameters() {
+        return usable;
+    }
+
     /**
      * What this object passes to its children: its parent's, overlaid with its own inheritable parameters
      * that are not local, and for a Host its name as {@code hostname}.

@@ -17,7 +17,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.argusee.tree.control.ObjectKind;
@@ -85,6 +87,26 @@ public class MonitoredObject {
         return name;
     }
 
+    public String type() {
+        return type;
+    }
+
+    public String aliasTarget() {
+        return aliasTarget;
+    }
+
+    /** Null for Top. */
+    public Long parentId() {
+        return parent == null ? null : parent.id();
+    }
+
+    /** The own parameters as stored now. */
+    public List<Parameter> ownParameters() {
+        return parameters.stream()
+                .map(p -> new Parameter(p.key(), p.value(), p.local()))
+                .toList();
+    }
+
     public void rename(String newName) {
         this.name = Objects.requireNonNull(newName);
     }
@@ -102,13 +124,26 @@ public class MonitoredObject {
         this.position = newPosition;
     }
 
-    /** Replaces the own parameters, keeping the given order. */
+    /**
+     * Replaces the own parameters, keeping the given order. A key kept in the same form keeps its row (changed in
+     * place): removing it and adding a new one with the same identity in one flush is refused by the session.
+     */
     public void replaceParameters(List<Parameter> newParameters) {
-        parameters.clear();
+        Map<String, ObjectParameter> old = new HashMap<>();
+        parameters.forEach(p -> old.put(p.key() + (p.local() ? "!" : ""), p));
+        List<ObjectParameter> next = new ArrayList<>();
         int position = 0;
         for (Parameter p : newParameters) {
-            parameters.add(new ObjectParameter(this, p.key(), p.value(), p.local(), position++));
+            ObjectParameter kept = old.remove(p.key() + (p.local() ? "!" : ""));
+            if (kept != null) {
+                kept.place(p.value(), position++);
+                next.add(kept);
+            } else {
+                next.add(new ObjectParameter(this, p.key(), p.value(), p.local(), position++));
+            }
         }
+        parameters.retainAll(next);
+        next.stream().filter(p -> !parameters.contains(p)).forEach(parameters::add);
     }
 
     /** Sets one parameter in one form (plain or local): an existing one keeps its place, a new one goes last. */

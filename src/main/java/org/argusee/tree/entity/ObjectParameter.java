@@ -51,12 +51,21 @@ public class ObjectParameter {
         return id.local;
     }
 
+    public String value() {
+        return value;
+    }
+
     public int position() {
         return position;
     }
 
     void change(String newValue) {
         this.value = newValue;
+    }
+
+    void place(String newValue, int newPosition) {
+        this.value = newValue;
+        this.position = newPosition;
     }
 
     @Embeddable

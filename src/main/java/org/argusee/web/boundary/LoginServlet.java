@@ -1,9 +1,6 @@
 package org.argusee.web.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,34 +8,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.logging.Logger;
-import org.argusee.security.boundary.Users;
-import org.argusee.security.control.PasswordHashing;
+import org.argusee.security.control.PasswordCheck;
 import org.argusee.security.control.SessionLogins;
 import org.argusee.security.control.WebLogin;
 import org.argusee.web.control.LocalPaths;
 
 /**
  * The login form's target ({@code POST /auth/login}, form fields {@code username}, {@code password}, optional
- * {@code next}): checks the password with the same identity store as HTTP Basic, then opens a new session (a new
- * id, so a session id planted before login is worth nothing) and sends the browser on. A wrong password and an
- * unknown user get the same answer.
+ * {@code next}): checks the password as HTTP Basic is checked ({@link PasswordCheck}: same limits on failures, same
+ * time for unknown users), then opens a new session (a new id, so a session id planted before login is worth
+ * nothing) and sends the browser on. A wrong password and an unknown user get the same answer; a caller past the
+ * failed-login limits is sent back to the form with how long to wait.
  */
 @WebServlet(urlPatterns = "/auth/login")
 public class LoginServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(LoginServlet.class.getName());
-    private static final int MAX_FIELD = 200;
 
     @Inject
-    IdentityStoreHandler identityStores;
-
-    @Inject
-    Users users;
-
-    @Inject
-    PasswordHashing hashing;
-
-    private volatile String decoy;
+    PasswordCheck passwords;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -46,15 +34,16 @@ public class LoginServlet extends HttpServlet {
         String password = request.getParameter("password");
         String next = request.getParameter("next");
         response.setHeader("Cache-Control", "no-store");
-        CredentialValidationResult result = user == null
-                        || password == null
-                        || user.isBlank()
-                        || user.length() > MAX_FIELD
-                        || password.length() > MAX_FIELD
-                ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(new UsernamePasswordCredential(user.strip(), password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            evenOutTiming(user, password);
+        PasswordCheck.Outcome outcome =
+                passwords.check(user == null ? null : user.strip(), password, request.getRemoteAddr());
+        if (outcome instanceof PasswordCheck.Outcome.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            LOG.info(() -> "Web login of '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr()
+                    + " refused unchecked: too many failures");
+            see(response, request.getContextPath() + "/login.html?error=wait&retry=" + seconds);
+            return;
+        }
+        if (!(outcome instanceof PasswordCheck.Outcome.Valid valid)) {
             LOG.info(
                     () -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());
             see(response, request.getContextPath() + "/login.html?error=1");
@@ -65,30 +54,10 @@ public class LoginServlet extends HttpServlet {
             old.invalidate();
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(
-                WebLogin.ATTRIBUTE, WebLogin.of(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        session.setAttribute(WebLogin.ATTRIBUTE, WebLogin.of(valid.user(), valid.roles()));
         SessionLogins.checkedNow(session);
-        LOG.fine(() -> "Web login of " + result.getCallerPrincipal().getName());
+        LOG.fine(() -> "Web login of " + valid.user());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
-    }
-
-    /**
-     * The identity store checks no hash for a user it does not know, which would let the answer's time tell
-     * which users exist: one check of a hash made for the purpose takes as long as a wrong password's.
-     */
-    private void evenOutTiming(String user, String password) {
-        if (user == null || password == null || user.length() > MAX_FIELD || password.length() > MAX_FIELD) {
-            return;
-        }
-        boolean known = users.find(user.strip()).map(u -> u.enabled()).orElse(false);
-        if (!known) {
-            String dummy = decoy;
-            if (dummy == null) {
-                dummy = hashing.hash("decoy-" + System.nanoTime());
-                decoy = dummy;
-            }
-            hashing.matches(password, dummy);
-        }
     }
 
     /** 303: the browser follows with a GET. */

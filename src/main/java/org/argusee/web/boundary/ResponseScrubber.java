@@ -73,7 +73,8 @@ final class ResponseScrubber {
                         : o.children().stream()
                                 .filter(c -> seen(c.fullName(), tree, visible))
                                 .toList(),
-                o.warnings());
+                o.warnings(),
+                o.version());
     }
 
     /** Hidden dependencies and ancestors are left out; counts leave out what is hidden. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.ScramVerifier;
+import org.argusee.platform.control.LoginThrottle;
 
 /**
  * The master's side of a slave login: challenges, proofs, tokens and the rate limit, without a container. Every

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.probe.control.ProbeFailure;
@@ -34,6 +35,8 @@ public abstract class Exchange {
     private final long started = System.nanoTime();
     private volatile ScheduledFuture<?> timer;
     private volatile SelectableChannel channel;
+    private volatile Function<InetAddress, String> addressRule;
+    private volatile InetAddress address;
 
     protected Exchange(NetLoop loop, ProbeSpec spec) {
         this.loop = loop;
@@ -43,6 +46,20 @@ public abstract class Exchange {
     /** For a probe that cannot start: the stage a monitor returns instead. */
     public static CompletionStage<Reply> refused(String reason) {
         return CompletableFuture.completedStage(Reply.failed(reason, Duration.ZERO));
+    }
+
+    /**
+     * Before {@link #start}: a rule that may refuse the address the name resolved to, answering why (null: go on).
+     * The probe then fails with that reason and opens no connection.
+     */
+    public final Exchange refusing(Function<InetAddress, String> rule) {
+        addressRule = rule;
+        return this;
+    }
+
+    /** The address the name resolved to; null before that. */
+    public final InetAddress address() {
+        return address;
     }
 
     public final CompletionStage<Reply> start() {
@@ -113,6 +130,13 @@ public abstract class Exchange {
     private void resolved(InetAddress address, Throwable error) {
         if (error != null) {
             complete(Reply.failed(ProbeFailure.reasonOf(error), elapsed()));
+            return;
+        }
+        this.address = address;
+        Function<InetAddress, String> rule = addressRule;
+        String refusal = rule == null ? null : rule.apply(address);
+        if (refusal != null) {
+            complete(Reply.failed(refusal, elapsed()));
         } else if (!loop.execute(() -> open(new InetSocketAddress(address, spec.port())))) {
             fail(NetLoop.SHUT_DOWN);
         }

@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk;
-import org.argusee.darp.control.login.LoginThrottle;
 import org.argusee.darp.control.login.Tokens;
 import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.StreamSeal;
+import org.argusee.platform.control.LoginThrottle;
 import org.argusee.tree.control.Parameter;
 
 /**

@@ -21,6 +21,7 @@ import org.argusee.darp.control.ScramVerifier;
 import org.argusee.darp.control.login.LoginDesk.ChallengeAnswer;
 import org.argusee.darp.control.login.LoginDesk.Granted;
 import org.argusee.darp.control.login.LoginDesk.Outcome;
+import org.argusee.platform.control.LoginThrottle;
 import org.junit.jupiter.api.Test;
 
 /** The master's login: the maths, single-use challenges, address rules and the rate limit. */

@@ -24,10 +24,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.NetLoop;
 import org.argusee.probe.control.net.TcpPeer;
 import org.argusee.probe.control.net.TlsKeys;
+import org.argusee.probe.control.net.TlsOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +48,8 @@ class UrlMonitorTest {
     static HttpServer http;
     static HttpsServer https;
     static HttpsServer expiredHttps;
+    /** On 127.0.0.2: the "internal" host the redirect tests treat as inside, while 127.0.0.1 stands for outside. */
+    static HttpServer inside;
     /** Held by /slow until the tests are over. */
     static CountDownLatch release;
 
@@ -69,6 +74,14 @@ class UrlMonitorTest {
             s.setExecutor(handlers);
             s.start();
         }
+        inside = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 50);
+        inside.createContext("/ok", e -> answer(e, 200, "the inside page"));
+        inside.setExecutor(handlers);
+        inside.start();
+        http.createContext(
+                "/to-inside",
+                e -> redirect(e, "http://127.0.0.2:" + inside.getAddress().getPort() + "/ok"));
+        http.createContext("/big", e -> answer(e, 200, "x".repeat(10_000) + "NEEDLE"));
         http.createContext(
                 "/to-https",
                 e -> redirect(e, "https://127.0.0.1:" + https.getAddress().getPort() + "/ok"));
@@ -77,7 +90,7 @@ class UrlMonitorTest {
     @AfterAll
     static void stop() {
         release.countDown();
-        for (HttpServer s : List.of(http, https, expiredHttps)) {
+        for (HttpServer s : List.of(http, https, expiredHttps, inside)) {
             s.stop(0);
         }
         handlers.shutdownNow();
@@ -264,6 +277,47 @@ class UrlMonitorTest {
                 http.removeContext("/to-fake-https");
             }
         }
+    }
+
+    @Test
+    void aRedirectFromOutsideIntoAnInternalAddressIsRefused() {
+        Reply r = probeFromOutside(url(http, "/to-inside"));
+        assertFalse(r.ok());
+        assertEquals(
+                "redirect to http://127.0.0.2:" + inside.getAddress().getPort() + "/ok refused: 127.0.0.2 is an"
+                        + " internal address (set url_private_redirects: yes to follow it) after 1 redirect",
+                r.reason());
+    }
+
+    @Test
+    void theServiceMayAllowRedirectsInside() {
+        Reply r = probeFromOutside(url(http, "/to-inside"), "url_private_redirects", "yes");
+        assertTrue(r.ok(), r.reason());
+        assertTrue(r.value().endsWith("the inside page"), r.value());
+    }
+
+    @Test
+    void aUrlThatNamesAnInternalAddressMayRedirectInside() {
+        Reply r = probe(url(http, "/to-inside"));
+        assertTrue(r.ok(), "127.0.0.1 is internal itself: the admin chose the inside: " + r.reason());
+    }
+
+    @Test
+    void theValueKeepsFourKibibytesWhileExpectSeesTheWholeAnswer() {
+        Reply r = probe(url(http, "/big"), "expect", "NEEDLE");
+        assertTrue(r.ok(), r.reason());
+        assertEquals(UrlFetch.MAX_VALUE, r.value().length());
+    }
+
+    /** A probe that counts 127.0.0.1 as an Internet address and only 127.0.0.2 as internal. */
+    private Reply probeFromOutside(String url, String... more) {
+        String[] kv = new String[more.length + 2];
+        kv[0] = "url";
+        kv[1] = url;
+        System.arraycopy(more, 0, kv, 2, more.length);
+        ProbeSpec spec = spec("TCP/URL", kv);
+        Predicate<InetAddress> internal = a -> a.getHostAddress().equals("127.0.0.2");
+        return await(new UrlFetch(loop, spec, UrlTarget.parse(url), TlsOptions.of(spec.params()), internal).start());
     }
 
     private Reply probe(String url, String... more) {

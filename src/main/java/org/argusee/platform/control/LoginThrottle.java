@@ -1,4 +1,4 @@
-package org.argusee.darp.control.login;
+package org.argusee.platform.control;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Failed logins per caller address over a sliding window. Past the limit the address is refused, even with the
- * right secret, until its oldest failure leaves the window: guessing a secret costs a window per few guesses.
- * A success clears the address's count (the caller has just proved it is a slave).
+ * Failed logins per key (a caller's address, a user name) over a sliding window. Past the limit the key is refused,
+ * even with the right secret, until its oldest failure leaves the window: guessing a secret costs a window per few
+ * guesses. A success clears the key's count (the caller has just proved who it is). Used by the DARP login (per
+ * slave address) and the users' logins (per address and per user name).
  */
 public final class LoginThrottle {
 
-    /** Addresses remembered at most; beyond it the oldest-failing are dropped first (a flood of spoofed sources). */
-    private static final int MAX_ADDRESSES = 100_000;
+    /** Keys remembered at most; beyond it the oldest-failing are dropped first (a flood of spoofed sources). */
+    private static final int MAX_KEYS = 100_000;
 
     private final int maxFailures;
     private final Duration window;
@@ -30,7 +31,7 @@ public final class LoginThrottle {
         this.window = window;
     }
 
-    /** How long the address must wait, or empty if it may try now. */
+    /** How long the key must wait, or empty if it may try now. */
     public synchronized Optional<Duration> blocked(String address, Instant now) {
         Deque<Instant> times = prune(address, now);
         if (times == null || times.size() < maxFailures) {
@@ -41,10 +42,10 @@ public final class LoginThrottle {
     }
 
     public synchronized void failed(String address, Instant now) {
-        if (failures.size() >= MAX_ADDRESSES && !failures.containsKey(address)) {
+        if (failures.size() >= MAX_KEYS && !failures.containsKey(address)) {
             failures.values()
                     .removeIf(d -> d.isEmpty() || !d.peekLast().plus(window).isAfter(now));
-            if (failures.size() >= MAX_ADDRESSES) {
+            if (failures.size() >= MAX_KEYS) {
                 failures.remove(failures.keySet().iterator().next());
             }
         }
