@@ -3,6 +3,8 @@
 const params = new URLSearchParams(location.search);
 if (params.get('error') === '1') {
     document.getElementById('login-error').hidden = false;
+} else if (params.get('error') === 'database') {
+    document.getElementById('login-database').hidden = false;
 } else if (params.get('error') === 'wait') {
     const seconds = Number.parseInt(params.get('retry'), 10);
     document.getElementById('login-wait-seconds').textContent = Number.isFinite(seconds) ? String(seconds) : 'a few';

@@ -12,7 +12,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.argusee.platform.boundary.ArgusApplication;
 
 /**
  * Every JAX-RS resource method of the application, found by reflection over the compiled classes, with the roles
@@ -151,19 +151,21 @@ public final class Endpoints {
     }
 
     private static List<Class<?>> classes() {
-        URL root = Endpoints.class.getClassLoader().getResource(ROOT_PACKAGE + "/platform/boundary");
-        if (root == null) {
+        // where the application's classes are (target/classes): asked of one of them, since a package name alone
+        // may also be found among the tests' classes
+        var source = ArgusApplication.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
             throw new IllegalStateException("application classes not on the classpath");
         }
         try {
-            java.nio.file.Path base =
-                    java.nio.file.Path.of(root.toURI()).getParent().getParent();
+            java.nio.file.Path classesDir =
+                    java.nio.file.Path.of(source.getLocation().toURI());
+            java.nio.file.Path base = classesDir.resolve(ROOT_PACKAGE);
             List<Class<?>> result = new ArrayList<>();
             try (Stream<java.nio.file.Path> files = Files.walk(base)) {
                 for (java.nio.file.Path f :
                         files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    String name = base.getParent()
-                            .getParent()
+                    String name = classesDir
                             .relativize(f)
                             .toString()
                             .replace('/', '.')

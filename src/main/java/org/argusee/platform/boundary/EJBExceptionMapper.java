@@ -7,7 +7,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** An unexpected failure inside a bean: logged in full, answered without internals. */
+/**
+ * An unexpected failure inside a bean: logged in full, answered without internals; 503 when the database cannot be
+ * reached ({@link DatabaseDown}).
+ */
 @Provider
 public class EJBExceptionMapper implements ExceptionMapper<EJBException> {
 
@@ -15,6 +18,10 @@ public class EJBExceptionMapper implements ExceptionMapper<EJBException> {
 
     @Override
     public Response toResponse(EJBException e) {
+        Response down = DatabaseDown.answer(e);
+        if (down != null) {
+            return down;
+        }
         LOG.log(Level.SEVERE, "Request failed", e);
         return ProblemDetail.response(
                 Response.Status.INTERNAL_SERVER_ERROR,

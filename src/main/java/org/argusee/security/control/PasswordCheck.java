@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.LoginThrottle;
 import org.argusee.security.entity.AppUser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       of the answer does not tell which users exist.</li>
  *   <li>A password this server verified lately is recognised without the slow hash ({@link VerifiedPasswords});
  *       such a caller also passes a user-name block, so an outsider who guesses at the admin's name cannot lock
- *       out the admin's own scripts.</li>
+ *       out the admin's own scripts. While the database cannot be reached, a password verified within the hour
+ *       still opens, with the roles it had ({@link Outcome.Unavailable} for any other).</li>
  *   <li>A correct password stored under a weaker hash is hashed again at today's cost ({@link PasswordRehash}).</li>
  * </ul>
  */
@@ -44,6 +46,9 @@ public class PasswordCheck {
         record Invalid() implements Outcome {}
 
         record Throttled(Duration retryAfter) implements Outcome {}
+
+        /** The database cannot be reached and this password was not verified lately. */
+        record Unavailable() implements Outcome {}
     }
 
     @PersistenceContext
@@ -99,7 +104,17 @@ public class PasswordCheck {
             addresses.failed(address, now);
             return new Outcome.Invalid();
         }
-        AppUser user = find(username);
+        AppUser user;
+        try {
+            user = find(username);
+        } catch (RuntimeException e) {
+            if (!DatabaseTrouble.isUnreachable(e)) {
+                throw e;
+            }
+            return verified.knownOffline(username, password, now)
+                    .<Outcome>map(roles -> new Outcome.Valid(username, roles))
+                    .orElseGet(Outcome.Unavailable::new);
+        }
         if (user != null && verified.knows(username, user.passwordHash(), password, now)) {
             return new Outcome.Valid(user.username(), user.roles());
         }
@@ -120,7 +135,7 @@ public class PasswordCheck {
         if (PasswordHashing.isWeak(stored)) {
             stored = rehash.upgrade(username, stored, password);
         }
-        verified.remember(username, stored, password, now);
+        verified.remember(username, stored, password, user.roles(), now);
         return new Outcome.Valid(user.username(), user.roles());
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.security.entity.AppUser;
 
 /**
@@ -38,7 +39,15 @@ public class SessionLogins {
             if (RUN.equals(session.getAttribute(CHECKED_IN))) {
                 return login;
             }
-            WebLogin checked = recheck(login);
+            WebLogin checked;
+            try {
+                checked = recheck(login);
+            } catch (RuntimeException e) {
+                if (!DatabaseTrouble.isUnreachable(e)) {
+                    throw e;
+                }
+                return login; // checked again once the database is back: an outage does not log everyone out
+            }
             if (checked == null) {
                 LOG.info(() -> "A session of " + login.user() + " ends: the user is gone or disabled");
                 session.removeAttribute(WebLogin.ATTRIBUTE);

@@ -17,7 +17,8 @@ import java.util.Base64;
  * with the login form (the pages, the live socket). Basic wins when both are present. Without either, a protected
  * call gets 401 as problem details; the Basic challenge goes only to clients that are not a page's script, so a
  * browser does not pop up its own password dialog over the login page. A caller past the failed-login limits gets
- * 429 with Retry-After ({@link PasswordCheck}).
+ * 429 with Retry-After ({@link PasswordCheck}); while the database cannot be reached, a caller it cannot check gets
+ * 503.
  */
 @ApplicationScoped
 public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
@@ -46,6 +47,15 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
             }
             if (outcome instanceof PasswordCheck.Outcome.Throttled throttled) {
                 return tooManyFailures(request, response, throttled);
+            }
+            if (outcome instanceof PasswordCheck.Outcome.Unavailable) {
+                return refuse(
+                        request,
+                        response,
+                        503,
+                        30,
+                        "The user database cannot be reached: only users who logged in within the last hour can log"
+                                + " in now");
             }
             return unauthorized(request, response, context, "The user name or password is wrong");
         }
@@ -77,12 +87,20 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
     private static AuthenticationStatus tooManyFailures(
             HttpServletRequest request, HttpServletResponse response, PasswordCheck.Outcome.Throttled throttled) {
         long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-        response.setHeader("Retry-After", Long.toString(seconds));
-        request.setAttribute(
-                UNAUTHORIZED_DETAIL,
+        return refuse(
+                request,
+                response,
+                429,
+                seconds,
                 "Too many failed logins from this address or for this user; try again in " + seconds + " s");
+    }
+
+    private static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, long retryAfter, String detail) {
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        request.setAttribute(UNAUTHORIZED_DETAIL, detail);
         try {
-            response.sendError(429);
+            response.sendError(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

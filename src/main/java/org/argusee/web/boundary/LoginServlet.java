@@ -43,6 +43,11 @@ public class LoginServlet extends HttpServlet {
             see(response, request.getContextPath() + "/login.html?error=wait&retry=" + seconds);
             return;
         }
+        if (outcome instanceof PasswordCheck.Outcome.Unavailable) {
+            LOG.info(() -> "Web login of '" + LocalPaths.printable(user) + "' refused: the database cannot be reached");
+            see(response, request.getContextPath() + "/login.html?error=database");
+            return;
+        }
         if (!(outcome instanceof PasswordCheck.Outcome.Valid valid)) {
             LOG.info(
                     () -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());

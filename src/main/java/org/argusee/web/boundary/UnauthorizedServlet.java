@@ -10,8 +10,7 @@ import org.argusee.security.control.SessionOrBasicMechanism;
 import org.argusee.web.control.ServletProblems;
 
 /**
- * The error page of a 401 and of a 429 from the login mechanism (web.xml): problem details rather than the
- * container's HTML page.
+ * The error page of a 401, a 429 and a 503 (web.xml): problem details rather than the container's HTML page.
  */
 @WebServlet(urlPatterns = "/auth/unauthorized")
 public class UnauthorizedServlet extends HttpServlet {
@@ -19,13 +18,23 @@ public class UnauthorizedServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object detail = request.getAttribute(SessionOrBasicMechanism.UNAUTHORIZED_DETAIL);
-        if (Integer.valueOf(429).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (Integer.valueOf(429).equals(status)) {
             ServletProblems.send(
                     response,
                     429,
                     "Too Many Requests",
                     "too-many-logins",
                     detail instanceof String d ? d : "Too many failed logins; try again later");
+            return;
+        }
+        if (Integer.valueOf(503).equals(status)) {
+            ServletProblems.send(
+                    response,
+                    503,
+                    "Service Unavailable",
+                    "database-unavailable",
+                    detail instanceof String d ? d : "The server cannot answer this now; try again later");
             return;
         }
         ServletProblems.send(

@@ -1,9 +1,12 @@
 package org.argusee.security.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VerifiedPasswordsTest {
@@ -13,7 +16,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void knowsAPasswordCheckedAgainstTheSameStoredHashWithinItsTime() {
-        verified.remember("alice", "H1", "secret-1", T0);
+        verified.remember("alice", "H1", "secret-1", Set.of("staff"), T0);
         assertTrue(verified.knows("alice", "H1", "secret-1", T0.plusSeconds(60)));
         assertFalse(verified.knows("alice", "H1", "secret-2", T0), "another password");
         assertFalse(verified.knows("bob", "H1", "secret-1", T0), "another user");
@@ -23,8 +26,17 @@ class VerifiedPasswordsTest {
 
     @Test
     void twoServersRunsDoNotShareWhatTheyKnow() {
-        verified.remember("alice", "H1", "secret-1", T0);
+        verified.remember("alice", "H1", "secret-1", Set.of("staff"), T0);
         assertFalse(new VerifiedPasswords().knows("alice", "H1", "secret-1", T0));
+    }
+
+    @Test
+    void whileTheDatabaseIsDownAPasswordVerifiedWithinTheHourStillOpensWithItsRoles() {
+        verified.remember("alice", "H1", "secret-1", Set.of("staff"), T0);
+        assertEquals(Optional.of(Set.of("staff")), verified.knownOffline("alice", "secret-1", T0.plusSeconds(3000)));
+        assertEquals(Optional.empty(), verified.knownOffline("alice", "secret-2", T0), "another password");
+        assertEquals(Optional.empty(), verified.knownOffline("bob", "secret-1", T0), "never verified");
+        assertEquals(Optional.empty(), verified.knownOffline("alice", "secret-1", T0.plus(VerifiedPasswords.OFFLINE)));
     }
 
     @Test
