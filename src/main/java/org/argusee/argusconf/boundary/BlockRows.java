@@ -63,6 +63,59 @@ final class BlockRows {
         return byObject;
     }
 
+    /** A stored top-level block: its row id, the object it belongs to, what it is, its place among the object's. */
+    record Stored(long id, long objectId, String keyword, String name) {}
+
+    /** Every top-level block (schedules nested in a Method are part of it), in each object's order. */
+    List<Stored> list() throws SQLException {
+        List<Stored> list = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("select id, object_id, keyword, name"
+                        + " from argus.config_block where parent_id is null order by object_id, position, id");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                list.add(new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return list;
+    }
+
+    /** The ids of one object's top-level blocks, in the order {@link #load} gives their blocks. */
+    List<Long> idsOf(long objectId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("select id from argus.config_block"
+                + " where object_id = ? and parent_id is null order by position, id")) {
+            s.setLong(1, objectId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The block row {@code id} (of {@code objectId}) says {@code block} from now on; its id and place stay. */
+    void rewrite(long id, long objectId, ConfigBlock block) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("delete from argus.config_block where parent_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s =
+                connection.prepareStatement("delete from argus.config_block_line where block_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement("update argus.config_block set name = ? where id = ?")) {
+            s.setString(1, block.name());
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+        insertLines(id, block);
+        for (int i = 0; i < block.blocks().size(); i++) {
+            insert(objectId, id, block.blocks().get(i), i);
+        }
+    }
+
     /** The object's blocks become exactly {@code blocks}. */
     void replace(long objectId, List<ConfigBlock> blocks) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("delete from argus.config_block where object_id = ?")) {
@@ -91,6 +144,13 @@ final class BlockRows {
                 id = keys.getLong("id");
             }
         }
+        insertLines(id, block);
+        for (int i = 0; i < block.blocks().size(); i++) {
+            insert(objectId, id, block.blocks().get(i), i);
+        }
+    }
+
+    private void insertLines(long id, ConfigBlock block) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("insert into argus.config_block_line"
                 + " (block_id, position, key, value, local) values (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < block.lines().size(); i++) {
@@ -103,9 +163,6 @@ final class BlockRows {
                 s.addBatch();
             }
             s.executeBatch();
-        }
-        for (int i = 0; i < block.blocks().size(); i++) {
-            insert(objectId, id, block.blocks().get(i), i);
         }
     }
 

@@ -57,8 +57,12 @@ public class ConfigResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Check an Argus configuration and report every error and warning; changes nothing")
-    public CheckReport check(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        CheckedConfig checked = checked(body, contentType);
+    public CheckReport check(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("main") String main) {
+        Upload.Read upload = Upload.read(body, contentType, ConfigLimits.defaults(), main);
+        CheckedConfig checked = checked(upload);
         Map<String, Long> objects = new LinkedHashMap<>();
         for (ObjectKind kind : List.of(ObjectKind.GROUP, ObjectKind.HOST, ObjectKind.SERVICE, ObjectKind.ALIAS)) {
             objects.put(kind.label(), checked.parsed().count(kind));
@@ -68,7 +72,8 @@ public class ConfigResource {
                 checked.errors().size(),
                 checked.warnings().size(),
                 objects,
-                checked.diagnostics().stream().map(DiagnosticView::of).toList());
+                checked.diagnostics().stream().map(DiagnosticView::of).toList(),
+                upload.layout());
     }
 
     @POST
@@ -78,15 +83,17 @@ public class ConfigResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Import an Argus configuration under root (default Top): mode merge (default) or replace;"
-                    + " dryRun=true only shows what would change")
+                    + " dryRun=true only shows what would change; main names an archive's main file")
     public ImportReport importConfig(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("mode") @DefaultValue("merge") String mode,
             @QueryParam("root") @DefaultValue("Top") String root,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("main") String main) {
         ImportPlan.Mode importMode = mode(mode);
-        CheckedConfig checked = checked(body, contentType);
+        Upload.Read upload = Upload.read(body, contentType, ConfigLimits.defaults(), main);
+        CheckedConfig checked = checked(upload);
         if (checked.hasErrors()) {
             List<FieldError> errors = checked.errors().stream()
                     .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
@@ -103,13 +110,15 @@ public class ConfigResource {
                 !dryRun && !outcome.changesNothing(),
                 plan.added(),
                 plan.changed(),
+                plan.details(),
                 plan.removed(),
                 plan.unchanged(),
                 outcome.blockChanges(),
                 outcome.peersAdded(),
                 outcome.peersUpdated(),
                 outcome.notes(),
-                checked.warnings().stream().map(DiagnosticView::of).toList());
+                checked.warnings().stream().map(DiagnosticView::of).toList(),
+                upload.layout());
     }
 
     @GET
@@ -133,8 +142,8 @@ public class ConfigResource {
         return cache.snapshot().problems();
     }
 
-    private CheckedConfig checked(InputStream body, String contentType) {
-        return new ConfigChecker(cache.catalog()).check(Upload.read(body, contentType, ConfigLimits.defaults()));
+    private CheckedConfig checked(Upload.Read upload) {
+        return new ConfigChecker(cache.catalog()).check(upload.source());
     }
 
     private static ImportPlan.Mode mode(String text) {

@@ -12,6 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.argusee.argusconf.control.ArchiveLayout;
 import org.argusee.argusconf.control.ConfigLimits;
 import org.argusee.argusconf.control.ConfigSource;
 import org.argusee.platform.control.ArgusException;
@@ -31,7 +32,18 @@ final class Upload {
 
     private Upload() {}
 
+    /** The source to read, and how it was laid out ("main file 'config' ...", "a config directory of 13 files"). */
+    record Read(ConfigSource source, String layout) {}
+
     static ConfigSource read(InputStream body, String contentType, ConfigLimits limits) {
+        return read(body, contentType, limits, null).source();
+    }
+
+    /**
+     * @param main the archive's main file as the uploader named it; null or blank for the default choice
+     *     ({@link ArchiveLayout}); ignored for a single file
+     */
+    static Read read(InputStream body, String contentType, ConfigLimits limits, String main) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String format = type.startsWith(ZIP)
                 ? "zip"
@@ -40,10 +52,17 @@ final class Upload {
                         : type.startsWith(GZIP) || type.startsWith(X_GZIP) ? "gzipped tar" : null;
         try {
             if (format == null) {
-                return ConfigSource.memory(
-                        Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")), MAIN_FILE, limits);
+                return new Read(
+                        ConfigSource.memory(
+                                Map.of(MAIN_FILE, bounded(body, limits.maxBytes(), "the upload")), MAIN_FILE, limits),
+                        "one file");
             }
-            return ConfigSource.memory(unpack(archive(body, format), limits), limits);
+            Map<String, byte[]> files = unpack(archive(body, format), limits);
+            ArchiveLayout layout = layout(files, main);
+            ConfigSource source = layout.main() == null
+                    ? ConfigSource.memory(files, limits)
+                    : ConfigSource.memory(files, layout.main(), limits);
+            return new Read(source, layout.how());
         } catch (ZipException e) {
             throw new ArgusException.Invalid("body", "the upload is not a readable zip archive: " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
@@ -51,6 +70,14 @@ final class Upload {
                     "body",
                     "the upload is not a readable " + (format == null ? "file" : format + " archive") + ": "
                             + e.getMessage());
+        }
+    }
+
+    private static ArchiveLayout layout(Map<String, byte[]> files, String main) {
+        try {
+            return ArchiveLayout.choose(files, main);
+        } catch (IllegalArgumentException e) {
+            throw new ArgusException.Invalid("main", e.getMessage());
         }
     }
 

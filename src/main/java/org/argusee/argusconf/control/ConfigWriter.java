@@ -57,6 +57,13 @@ public final class ConfigWriter {
         return writer.out.toString();
     }
 
+    /** One stored block (a Method with its schedules, Resolv, snmpoid, schedule, cron) as it would be written. */
+    public static String write(ConfigBlock block) {
+        ConfigWriter writer = new ConfigWriter(Map.of());
+        writer.block(block, 0);
+        return writer.out.toString();
+    }
+
     private record Step(TreeNode node, int depth, boolean close) {}
 
     private void tree(TreeNode root) {

@@ -3,7 +3,9 @@ package org.argusee.argusconf.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +19,16 @@ import org.argusee.tree.control.TreeSnapshot;
  * target or own parameters differ), removed (replace mode only: whatever the file no longer has). The dry run shows
  * it; the import carries it out in one transaction. The file's tree lands under a root object of the current tree
  * (Top, or a group, to import a branch): the file's Top stands for the root, whose own parameters it sets; the
- * root itself is never removed, nor anything outside it.
+ * root itself is never removed, nor anything outside it. {@code details} says, per changed object, what differs
+ * ({@link ChangeDetails}).
  */
-public record ImportPlan(Mode mode, List<String> added, List<String> changed, List<String> removed, int unchanged) {
+public record ImportPlan(
+        Mode mode,
+        List<String> added,
+        List<String> changed,
+        List<String> removed,
+        int unchanged,
+        Map<String, List<String>> details) {
 
     public enum Mode {
         /** The tree becomes exactly the file's. */
@@ -32,6 +41,7 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
         added = List.copyOf(added);
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
+        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static ImportPlan between(TreeSnapshot current, TreeSnapshot incoming, Mode mode) {
@@ -41,6 +51,7 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
     public static ImportPlan between(TreeSnapshot current, TreeNode root, TreeSnapshot incoming, Mode mode) {
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        Map<String, List<String>> details = new LinkedHashMap<>();
         int unchanged = 0;
         Set<String> incomingNames = new HashSet<>();
         for (TreeNode node : (Iterable<TreeNode>) incoming.nodes()::iterator) {
@@ -53,6 +64,7 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
                     ? parametersDiffer(existing.get(), node, mode)
                     : differs(existing.get(), node, mode)) {
                 changed.add(fullName);
+                details.put(fullName, ChangeDetails.of(existing.get(), node, mode));
             } else {
                 unchanged++;
             }
@@ -66,7 +78,7 @@ public record ImportPlan(Mode mode, List<String> added, List<String> changed, Li
                     .forEach(removed::add);
         }
         removed.sort(Comparator.naturalOrder());
-        return new ImportPlan(mode, added, changed, removed, unchanged);
+        return new ImportPlan(mode, added, changed, removed, unchanged, details);
     }
 
     public boolean changesNothing() {

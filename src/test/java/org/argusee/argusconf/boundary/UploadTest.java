@@ -60,6 +60,30 @@ class UploadTest {
         assertEquals(1, parsed.count(ObjectKind.GROUP));
     }
 
+    /** A main file with an include, zipped in a folder: the include is read once, where it is named. */
+    @Test
+    void anArchiveWithAMainFileReadsItsIncludesOnlyWhereNamed() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (String[] f : List.of(
+                    new String[] {"site/config", "Group \"Web\" {\n\tInclude \"web.inc\"\n}\n"},
+                    new String[] {"site/web.inc", "Host \"127.0.0.1\" {\n\tService TCP/HTTP\n}\n"})) {
+                zip.putArchiveEntry(new ZipArchiveEntry(f[0]));
+                zip.write(f[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        Upload.Read read = Upload.read(new ByteArrayInputStream(bytes.toByteArray()), Upload.ZIP, LIMITS, null);
+        assertTrue(read.layout().startsWith("main file 'config'"), read.layout());
+        ParsedConfig parsed = ConfigParser.parse(read.source());
+        assertEquals(1, parsed.count(ObjectKind.HOST));
+        assertEquals(1, parsed.top().children().size(), "only the group at top level");
+        ArgusException.Invalid e = assertThrows(
+                ArgusException.Invalid.class,
+                () -> Upload.read(new ByteArrayInputStream(bytes.toByteArray()), Upload.ZIP, LIMITS, "main.cf"));
+        assertEquals("the archive has no file 'main.cf'; it holds config, web.inc", e.getMessage());
+    }
+
     @Test
     void aGzipBombStopsAtTheLimit() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -99,4 +99,33 @@ class ImportPlanTest {
         ImportPlan plan = ImportPlan.between(servers().snapshot(), file.snapshot(), Mode.MERGE);
         assertEquals(List.of("Top:Servers:mail:SMTP_mail"), plan.changed());
     }
+
+    /** The dry run says what differs in each changed object, not only that it changed. */
+    @Test
+    void changedObjectsSayWhatDiffers() {
+        Tree file = servers();
+        file.params.clear();
+        file.param(2, "frequency", "5m").param(2, "label", "The servers").param(4, "port", "2525");
+        ImportPlan merge =
+                ImportPlan.between(servers().param(4, "note", "old").snapshot(), file.snapshot(), Mode.MERGE);
+        assertEquals(
+                java.util.Map.of(
+                        "Top:Servers", List.of("frequency: 1m -> 5m", "+ label: The servers"),
+                        "Top:Servers:mail:SMTP_mail", List.of("+ port: 2525")),
+                merge.details());
+        ImportPlan replace =
+                ImportPlan.between(servers().param(4, "note", "old").snapshot(), file.snapshot(), Mode.REPLACE);
+        assertEquals(List.of("+ port: 2525", "- note"), replace.details().get("Top:Servers:mail:SMTP_mail"));
+    }
+
+    /** Imported under a group, the file's Top is that group: only its parameters are compared, not its kind. */
+    @Test
+    void theRootOfABranchImportDiffersOnlyByItsParameters() {
+        TreeSnapshot current = servers().snapshot();
+        Tree file = new Tree();
+        file.param(1, "frequency", "5m");
+        ImportPlan plan =
+                ImportPlan.between(current, current.find("Top:Servers").orElseThrow(), file.snapshot(), Mode.MERGE);
+        assertEquals(java.util.Map.of("Top:Servers", List.of("frequency: 1m -> 5m")), plan.details());
+    }
 }
