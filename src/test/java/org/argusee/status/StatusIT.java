@@ -95,7 +95,7 @@ class StatusIT extends StatusFixture {
                                 .mapToInt(v -> ((JsonNumber) v).intValue())
                                 .sum()
                         == 2);
-        // the stored state follows with the writer's next round (250 ms): the empty host was up until then
+        // the stored state follows with the writer's next round (100 ms): the empty host was up until then
         Eventually.await("a host whose services were never checked shows unknown", WITHIN, () -> "unknown"
                 .equals(status(host).getString("status")));
         checkNow(host, 2);

@@ -43,7 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", clean ? "off" : "on")
                     // zonky turns synchronous commit off; the quick start keeps it on, so a commit it acknowledged
                     // is on disk (a crash loses nothing WildFly was told is stored). The status writer commits one
-                    // batch every 250 ms, so this costs little. Tests throw their data away: off there.
+                    // batch every 100 ms, so this costs little. Tests throw their data away: off there.
                     .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .start();
             EmbeddedDatabase db = new EmbeddedDatabase(postgres, port);
