@@ -142,7 +142,9 @@ public class DarpProtocolResource {
     @PermitAll
     @Operation(summary = "The objects this slave must test, with their own parameters; conditional on the ETag")
     public Response config(
-            @HeaderParam("Authorization") String authorization, @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam(ScramProof.NONCE_HEADER) String nonce) {
         Instant now = Instant.now();
         Optional<String> token = bearer(authorization);
         Optional<String> tag = token.flatMap(t -> logins.desk().tokens().check(t, request.getRemoteAddr(), now));
@@ -150,18 +152,22 @@ public class DarpProtocolResource {
         if (tag.isEmpty() || key.isEmpty()) {
             return unauthorized("a valid DARP token is required (Authorization: Bearer ...); log in again");
         }
+        String fresh = nonce == null ? "" : nonce; // the slave checks its own nonce: a missing one fails there
         ConfigDocument doc = configs.forSlave(tag.get());
         String etag = "\"" + doc.version() + "\"";
         if (ifNoneMatch != null
                 && Arrays.stream(ifNoneMatch.split(","))
                         .map(String::strip)
                         .anyMatch(v -> v.equals(etag) || v.equals("W/" + etag) || v.equals("*"))) {
-            return Response.notModified().header("ETag", etag).build();
+            return Response.notModified()
+                    .header("ETag", etag)
+                    .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.notModifiedMac(key.get(), fresh, etag))
+                    .build();
         }
         String body = ConfigDocuments.write(doc);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", etag)
-                .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), body))
+                .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), fresh, body))
                 .header("Cache-Control", "private, no-cache")
                 .build();
     }

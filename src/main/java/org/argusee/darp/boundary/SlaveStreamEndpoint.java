@@ -48,6 +48,11 @@ public class SlaveStreamEndpoint extends Endpoint {
         conversation = streams.open(socket);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> {
             String text = frame;
+            if (first) {
+                first = false;
+                // a hello with a good token must carry that login's MAC as message 1, like every later message
+                gate.sealFor(frame, address).ifPresent(s -> opener = s);
+            }
             if (opener != null) {
                 try {
                     text = opener.open(frame);
@@ -57,12 +62,7 @@ public class SlaveStreamEndpoint extends Endpoint {
                     socket.close(SlaveConversation.UNAUTHORIZED, "bad MAC");
                     return;
                 }
-            } else if (first) {
-                first = false;
-                gate.sealFor(frame, address).ifPresent(s -> {
-                    socket.seal(s);
-                    opener = s;
-                });
+                socket.seal(opener);
             }
             conversation.received(text, Instant.now());
             if (conversation.tag() != null && waiting.compareAndSet(true, false)) {

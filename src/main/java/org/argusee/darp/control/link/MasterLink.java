@@ -145,12 +145,12 @@ public final class MasterLink implements AutoCloseable {
             @Override
             public void opened() {
                 heartbeat.opened(now());
-                seal = null; // the hello goes as it is: the master learns the session key from its token
+                // the hello is sealed too (message 1): the master finds the key from its token, then checks it
+                seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
                 send(new Message.Hello(
                         Message.PROTOCOL,
                         config.session().token(),
                         settings.timeout().toMillis()));
-                seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
             }
 
             @Override

@@ -162,7 +162,10 @@ final class FakeMaster implements AutoCloseable {
         }
         String doc = ConfigDocuments.write(config());
         byte[] key = desk.tokens().sessionKey(token, "127.0.0.1", now).orElseThrow();
-        return new String[] {"200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, doc)};
+        String nonce = headers.getOrDefault(ScramProof.NONCE_HEADER.toLowerCase(java.util.Locale.ROOT), "");
+        return new String[] {
+            "200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, nonce, doc)
+        };
     }
 
     static ConfigDocument config() {
@@ -198,15 +201,16 @@ final class FakeMaster implements AutoCloseable {
             }
             Message m;
             try {
+                if (seal == null && Messages.parse(text) instanceof Message.Hello h) {
+                    // the hello is sealed as message 1: its token names the key
+                    seal = desk.tokens()
+                            .sessionKey(h.token(), "127.0.0.1", Instant.now())
+                            .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
+                            .orElse(null);
+                }
                 m = Messages.parse(seal == null ? text : seal.open(text));
             } catch (org.argusee.darp.control.wire.BadMessage e) {
                 continue;
-            }
-            if (m instanceof Message.Hello h) {
-                seal = desk.tokens()
-                        .sessionKey(h.token(), "127.0.0.1", Instant.now())
-                        .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
-                        .orElse(null);
             }
             StreamSeal s = seal;
             received.add(m);
