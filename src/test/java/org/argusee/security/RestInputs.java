@@ -192,8 +192,8 @@ final class RestInputs {
                         default -> random.nextBoolean() ? defaultOf(p) : mutator.nextValue();
                     };
             v = v.length() > 2000 ? v.substring(0, 2000) : v;
-            if (qp.value().equals("root") && e.writes() && !owned.test(v)) {
-                v = ROOT; // an import or a replace under anything but the fuzz's own group
+            if ((qp.value().equals("root") || qp.value().equals("object")) && e.writes() && !owned.test(v)) {
+                v = ROOT; // an import, a replace or a new block under anything but the fuzz's own group
             }
             q.add(qp.value() + "=" + Api.encode(v));
         }
