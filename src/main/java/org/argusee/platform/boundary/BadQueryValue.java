@@ -22,12 +22,12 @@ final class BadQueryValue {
 
     /** The field at fault if {@code e} is a query value that could not be converted; empty for a real 404. */
     static Optional<FieldError> of(WebApplicationException e) {
-        return e instanceof NotFoundException ? of(e.getMessage(), e.getCause()) : Optional.empty();
+        return e instanceof NotFoundException ? of(e.getMessage()) : Optional.empty();
     }
 
-    /** For a 404 with this message and cause. */
-    static Optional<FieldError> of(String message, Throwable cause) {
-        if (cause == null || message == null) {
+    /** For a 404 with this message (RESTEasy's own words; the cause is not always kept). */
+    static Optional<FieldError> of(String message) {
+        if (message == null) {
             return Optional.empty();
         }
         Matcher m = EXTRACTION.matcher(message);
