@@ -287,6 +287,23 @@ class DarpStreamIT extends DeployedServer {
         }
     }
 
+    /**
+     * Found by issue 15's fuzzing run: the 1 MiB limit was raised only after the welcome had gone, so a big message
+     * sent the moment the welcome arrived could still be read under the 4 KiB limit (closed 1009, 24 times in 10,000
+     * inputs). A race: repeated, so that the old code fails it most runs.
+     */
+    @Test
+    void aBigMessageRightAfterTheWelcomeIsTaken() throws Exception {
+        fixture = new DarpFixture(base).peer().tree();
+        for (int round = 0; round < 20; round++) {
+            try (RawStream raw = new RawStream(fixture.base)) {
+                hello(raw, 60_000);
+                raw.send("{\"type\":\"ping\",\"id\":" + round + ",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
+                assertEquals(round, raw.next("pong", WITHIN).getInt("id"), "round " + round);
+            }
+        }
+    }
+
     @Test
     void aMessageWithoutTheLoginsMacClosesTheStreamAndIsNeverApplied() throws Exception {
         fixture = new DarpFixture(base).peer().tree();

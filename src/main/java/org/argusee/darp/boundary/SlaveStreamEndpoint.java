@@ -63,13 +63,25 @@ public class SlaveStreamEndpoint extends Endpoint {
                     return;
                 }
                 socket.seal(opener);
+                admitted(session); // before the welcome goes: the slave may send a big report batch right after it
             }
             conversation.received(text, Instant.now());
-            if (conversation.tag() != null && waiting.compareAndSet(true, false)) {
-                session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
-                gate.release(address);
+            if (conversation.tag() != null) {
+                admitted(session);
             }
         });
+    }
+
+    /**
+     * The hello's token and MAC are good: full-size messages from now on. Raised before the hello is handed on (the
+     * fuzzing run of issue 15 found it raised after the welcome was sent: a report batch over 4 KiB sent at once
+     * could be read under the old limit and the stream closed 1009).
+     */
+    private void admitted(Session session) {
+        if (waiting.compareAndSet(true, false)) {
+            session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
+            gate.release(address);
+        }
     }
 
     @Override
