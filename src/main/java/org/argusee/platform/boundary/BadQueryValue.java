@@ -1,6 +1,5 @@
 package org.argusee.platform.boundary;
 
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,7 +21,8 @@ final class BadQueryValue {
 
     /** The field at fault if {@code e} is a query value that could not be converted; empty for a real 404. */
     static Optional<FieldError> of(WebApplicationException e) {
-        return e instanceof NotFoundException ? of(e.getMessage()) : Optional.empty();
+        // by its words, not its class: on the deployed server it is not always a jakarta.ws.rs.NotFoundException
+        return of(e.getMessage());
     }
 
     /** For a 404 with this message (RESTEasy's own words; the cause is not always kept). */
