@@ -252,6 +252,16 @@ class MalformedInputIT extends DeployedServer {
         refused(new Call("GET", "api/notifications?offset=99999999999"), "", 400, "offset");
     }
 
+    /** Found by issue 15's fuzzing run: a NUL in a name reached PostgreSQL, which refused it, and the caller got 500. */
+    @Test
+    void aNulCharacterInANameIsABadRequest() throws SQLException {
+        refused(new Call("DELETE", "api/users/a%00b"), "", 400, "username");
+        refused(new Call("DELETE", "api/darp/peers/a%00b"), "", 400, "tag");
+        refused(new Call("GET", "api/darp/peers/a%00b"), "", 400, "tag");
+        refused(new Call("DELETE", "api/notify/methods/a%00b"), "", 400, "name");
+        refused(new Call("GET", "api/status?limit=1&x=%00"), "", 400, "x");
+    }
+
     private void refused(Call call, String body, int status, String field) throws SQLException {
         Map<String, String> before = databaseState();
         Api.Reply reply = api.send(call.method(), call.path(), body);

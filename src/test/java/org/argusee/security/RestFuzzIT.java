@@ -80,7 +80,8 @@ class RestFuzzIT extends DeployedServer {
                 v -> v.startsWith(RestInputs.ROOT) || v.startsWith("fuzz") || !existing.contains(v));
         // a notification method's test sends through it: a fuzzed method could name a URL off this machine
         List<Endpoint> endpoints = Endpoints.all().stream()
-                .filter(e -> !(e.path().startsWith("/api/notify/methods") && e.path().endsWith("/test")))
+                .filter(e ->
+                        !(e.path().startsWith("/api/notify/methods") && e.path().endsWith("/test")))
                 .toList();
         FuzzTally tally = new FuzzTally("REST (" + endpoints.size() + " endpoints)", seed);
         ServerFigures before = ServerFigures.read(admin);
