@@ -13,9 +13,9 @@ import org.argusee.platform.control.FieldError;
  */
 final class BadQueryValue {
 
-    /** RESTEasy's text for it: {@code Unable to extract parameter from http request: QueryParam("limit") value is 'abc'}. */
+    /** RESTEasy's text: {@code Unable to extract parameter from http request: jakarta.ws.rs.QueryParam("limit") ...}. */
     private static final Pattern EXTRACTION = Pattern.compile(
-            "Unable to extract parameter from http request: (?:Query|Matrix)Param\\(\"([^\"]{1,100})\"\\)");
+            "Unable to extract parameter from http request: (?:[\\w.]+\\.)?(?:Query|Matrix)Param\\(\"([^\"]{1,100})\"\\)");
 
     private BadQueryValue() {}
 

@@ -15,7 +15,7 @@ class BadQueryValueTest {
     @Test
     void aQueryValueThatCannotBeConvertedIsABadRequestNamingTheParameter() {
         FieldError error = BadQueryValue.of(
-                        "RESTEASY003870: Unable to extract parameter from http request: QueryParam(\"limit\") value"
+                        "RESTEASY003870: Unable to extract parameter from http request: jakarta.ws.rs.QueryParam(\"limit\") value"
                                 + " is 'abc'")
                 .orElseThrow();
         assertEquals("limit", error.field());
