@@ -50,7 +50,7 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 @Singleton
 @Startup
-@DependsOn({"TreeCache", "StatusWriter"})
+@DependsOn({"TreeCache", "StatusWriter", "ForecastKeeper"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduler {

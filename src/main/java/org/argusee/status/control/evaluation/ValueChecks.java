@@ -13,7 +13,8 @@ import org.argusee.status.control.Severity;
  * failing test and the worst failing severity are the same thing. The plain form counts as the variant of the
  * service's {@code severity} unless that variant is set too (then the plain form is ignored); with
  * {@code severity: clear} the plain forms are never tested, as in the original, which only runs the four
- * variants.
+ * variants. {@code maxdeviation} comes last in each severity, as there: the result is further from the
+ * Holt-Winters forecast ({@link Forecast}) than that many deviations.
  */
 final class ValueChecks {
 
@@ -41,6 +42,12 @@ final class ValueChecks {
     }
 
     static Optional<Failure> check(Map<String, String> params, String value, Severity serviceSeverity) {
+        return check(params, value, serviceSeverity, null);
+    }
+
+    /** @param forecast the service's forecaster, already fed this value; null when it has none */
+    static Optional<Failure> check(
+            Map<String, String> params, String value, Severity serviceSeverity, Forecast forecast) {
         for (Severity severity : ORDER) {
             for (String test : TESTS) {
                 String limit = limit(params, test, severity, serviceSeverity);
@@ -53,8 +60,32 @@ final class ValueChecks {
                     }
                 }
             }
+            String most = limit(params, "maxdeviation", severity, serviceSeverity);
+            if (most != null && forecast != null) {
+                Optional<Failure> f = deviation(most, value, forecast, severity);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** As the original: no verdict while the forecaster has none, or for a limit of 0 or less. */
+    private static Optional<Failure> deviation(String limit, String value, Forecast forecast, Severity severity) {
+        Optional<Double> max = Numbers.parse(limit).filter(m -> m > 0);
+        Optional<Double> v = Numbers.parse(value);
+        if (max.isEmpty() || v.isEmpty()) {
+            return Optional.empty();
+        }
+        Double dev = forecast.deviation(v.get());
+        if (dev == null || dev <= max.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Failure(
+                severity,
+                "outside of predicted range (" + Numbers.sigfigs(dev, 3) + " deviations from "
+                        + Numbers.sigfigs(forecast.expected(), 6) + ", more than " + limit.strip() + ")"));
     }
 
     private static String limit(Map<String, String> params, String test, Severity severity, Severity service) {
