@@ -11,7 +11,7 @@ import org.argusee.status.control.Severity;
 
 /**
  * Turns what a probe saw into up or down, in the original's order: a failed probe is down at once; otherwise
- * {@code pluck}, {@code scale}, {@code calc}, then the value tests ({@link ValueChecks}), and last
+ * {@code pluck}, {@code unpack}, {@code scale}, {@code calc}, then the value tests ({@link ValueChecks}), and last
  * {@code invert_status}. A pure function: the calc state goes in and comes out, nothing is kept here, and
  * nothing throws for a bad parameter or regex: the service goes down with a reason that names it.
  */
@@ -76,6 +76,14 @@ public final class ResultEvaluator {
                 return Verdict.down(severity, "pluck failed: /" + pluck + "/ found nothing", value, null, state);
             }
             value = plucked.get();
+        }
+        String unpack = params.get("unpack");
+        if (unpack != null && !unpack.isBlank()) {
+            try {
+                value = Unpack.first(unpack, value);
+            } catch (IllegalArgumentException e) {
+                return Verdict.down(severity, e.getMessage(), value, null, state);
+            }
         }
         String scale = params.get("scale");
         if (scale != null && !scale.isBlank()) {

@@ -21,9 +21,12 @@ final class ValueChecks {
     record Failure(Severity severity, String reason) {}
 
     static final List<String> TESTS = List.of("expect", "nexpect", "minvalue", "maxvalue", "eqvalue", "nevalue");
-    /** Present in a config, they make a service "tested" although they are not evaluated here. */
-    private static final List<String> OTHER_TESTED =
-            List.of("calc", "pluck", "unpack", "scale", "perlexpr", "maxdeviation");
+    /**
+     * Value processing that makes a service "tested", as in the original: each is evaluated ({@link ResultEvaluator},
+     * {@link Unpack}, {@link Forecast}). {@code perlexpr} is not among them: no Perl runs here, and the config checker
+     * says so at import; the service is judged without it.
+     */
+    private static final List<String> OTHER_TESTED = List.of("calc", "pluck", "unpack", "scale", "maxdeviation");
 
     private static final List<Severity> ORDER =
             List.of(Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.WARNING);
