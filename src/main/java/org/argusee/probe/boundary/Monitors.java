@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.compute.ComputeMonitor;
+import org.argusee.probe.control.db.DbMonitor;
 import org.argusee.probe.control.dns.DnsMonitor;
 import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.probe.control.local.PeerLinks;
@@ -41,6 +42,8 @@ public class Monitors {
 
     /** Prog commands running at once: each holds a thread while it runs; the machine has few cores. */
     private static final int PROG_THREADS = 4;
+    /** DB queries running at once: JDBC blocks a thread for each. */
+    private static final int DB_THREADS = 4;
 
     @Inject
     LatestValues latest;
@@ -63,6 +66,7 @@ public class Monitors {
     private Monitor compute;
     private Monitor url;
     private Monitor watch;
+    private DbMonitor db;
     private final Map<MonitorRoute, Monitor> routes = new EnumMap<>(MonitorRoute.class);
 
     @PostConstruct
@@ -96,6 +100,9 @@ public class Monitors {
         routes.put(MonitorRoute.SELF, self);
         routes.put(MonitorRoute.COMPUTE, compute);
         routes.put(MonitorRoute.DARP_WATCH, watch);
+        // JDBC drivers the deployment can load (the server's PostgreSQL module, jboss-deployment-structure.xml)
+        db = new DbMonitor(DB_THREADS, Monitors.class.getClassLoader());
+        routes.put(MonitorRoute.DB, db);
     }
 
     /**
@@ -116,6 +123,7 @@ public class Monitors {
         snmp.close();
         ping.close();
         prog.close();
+        db.close();
         loop.close();
     }
 }

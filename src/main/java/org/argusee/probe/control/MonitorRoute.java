@@ -28,12 +28,14 @@ public enum MonitorRoute {
     SELF,
     COMPUTE,
     /** {@code DARP/Watch}: the state of a DARP link. */
-    DARP_WATCH;
+    DARP_WATCH,
+    /** {@code DB}: a query through JDBC. */
+    DB;
 
     private static final Set<String> SNMP_APPS = Set.of("SNMP", "SNMPv2c", "SNMPv3");
 
     /**
-     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}, {@code Agent}, {@code DB}...): such
+     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}, {@code Agent}...): such
      * services are not probed, rather than shown down.
      */
     public static Optional<MonitorRoute> of(ServiceType type) {
@@ -50,6 +52,7 @@ public enum MonitorRoute {
                     case "Prog" -> PROG;
                     case "Self" -> SELF;
                     case "Compute" -> COMPUTE;
+                    case "DB" -> DB;
                     case "DARP" -> "Watch".equals(app) ? DARP_WATCH : null;
                     default -> null;
                 });

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.argusee.probe.control.db.DbMonitor;
 import org.argusee.probe.control.dns.DnsQuery;
 import org.argusee.probe.control.net.IpVersions;
 import org.argusee.probe.control.net.ReadHow;
@@ -82,6 +83,9 @@ public record ProbeSpec(
         int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
         if (MonitorRoute.DNS.takes(type) && !DnsQuery.isPlainUdp(type, p)) {
             DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
+        }
+        if (MonitorRoute.DB.takes(type)) {
+            DbMonitor.check(p);
         }
         String send = p.containsKey("send") ? p.get("send") : app.send();
         if ("UDP".equals(type.base()) && type.app() == null && send == null) {
