@@ -13,7 +13,7 @@ import org.argusee.tree.control.ServiceType;
  * {@code DARP/WATCH} routes as {@code DARP/Watch}.
  */
 public enum MonitorRoute {
-    /** {@code TCP} and its applications, but for those below. */
+    /** {@code TCP} and its applications, but for those below; {@code Agent} (the argus agent's line protocol). */
     TCP,
     /** {@code TCP/URL}: an HTTP(S) request to the URL, not a connection to a host and port. */
     URL,
@@ -35,7 +35,7 @@ public enum MonitorRoute {
     private static final Set<String> SNMP_APPS = Set.of("SNMP", "SNMPv2c", "SNMPv3");
 
     /**
-     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}, {@code Agent}...): such
+     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}...): such
      * services are not probed, rather than shown down.
      */
     public static Optional<MonitorRoute> of(ServiceType type) {
@@ -53,6 +53,7 @@ public enum MonitorRoute {
                     case "Self" -> SELF;
                     case "Compute" -> COMPUTE;
                     case "DB" -> DB;
+                    case "Agent" -> TCP; // a line sent to the agent's port, the answer read to the end
                     case "DARP" -> "Watch".equals(app) ? DARP_WATCH : null;
                     default -> null;
                 });

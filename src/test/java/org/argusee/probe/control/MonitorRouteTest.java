@@ -75,7 +75,7 @@ class MonitorRouteTest {
         {"DARP/Watch/s1", MonitorRoute.DARP_WATCH},
         {"DARP/WATCH/s2", MonitorRoute.DARP_WATCH},
         {"DARP/Watch", MonitorRoute.DARP_WATCH},
-        {"Agent/Load", null},
+        {"Agent/Load", MonitorRoute.TCP},
         {"DB", MonitorRoute.DB},
     };
 

@@ -49,7 +49,9 @@ public final class TcpApps {
             Map.entry("nfs", CONNECT_ONLY),
             Map.entry("nfsv3", CONNECT_ONLY),
             Map.entry("slimserver", CONNECT_ONLY),
-            Map.entry("sip", CONNECT_ONLY),
+            // OPTIONS, made per service by ProbeSpec (SipOptions); the original read to the blank line after the
+            // headers (one read here: a SIP server keeps the connection open) and expected "SIP"
+            Map.entry("sip", new TcpApp(null, "SIP", ReadHow.ONCE, false)),
             // The original logs in to the manager interface and runs `cmd`; until that exists, connect only.
             Map.entry("asterisk", CONNECT_ONLY),
             Map.entry("freeswitch", CONNECT_ONLY),
