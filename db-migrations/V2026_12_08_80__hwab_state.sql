@@ -9,6 +9,6 @@ create table argus.hwab_state (
     state          bytea       not null,
     updated_at     timestamptz not null,
     constraint hwab_state_model_valid check (model in ('additive', 'multiplicative')),
-    constraint hwab_state_period_valid check (period_seconds >= 600),
+    constraint hwab_state_period_valid check (period_seconds >= 300),
     constraint hwab_state_size_valid check (length(state) <= 4000000)
 );

@@ -15,6 +15,7 @@ import org.argusee.probe.control.net.ReadHow;
 import org.argusee.probe.control.net.SipOptions;
 import org.argusee.probe.control.net.TlsOptions;
 import org.argusee.probe.control.tcp.AgentRequest;
+import org.argusee.probe.control.tcp.ManagerScripts;
 import org.argusee.probe.control.tcp.TcpApps;
 import org.argusee.probe.control.url.HttpGet;
 import org.argusee.probe.control.url.UrlTarget;
@@ -93,8 +94,13 @@ public record ProbeSpec(
             DbMonitor.check(p);
         }
         String send = agent ? AgentRequest.send(type, p) : p.containsKey("send") ? p.get("send") : app.send();
-        if (tcp && "SIP".equals(type.app()) && send == null) {
-            send = SipOptions.request("TCP", hostname, p);
+        if (tcp && send == null && type.app() != null) {
+            send = switch (type.app()) {
+                case "SIP" -> SipOptions.request("TCP", hostname, p);
+                case "Asterisk" -> ManagerScripts.asterisk(p);
+                case "Freeswitch" -> ManagerScripts.freeswitch(p);
+                default -> null;
+            };
         }
         if ("UDP".equals(type.base()) && type.app() == null && send == null) {
             throw new IllegalArgumentException(type.text() + " needs something to send: set 'send'");

@@ -243,7 +243,7 @@ public class StatusResource {
 
     @POST
     @Path("{fullName}/hwab-reset")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start the Holt-Winters forecaster over (the original's hwab_reset)")
     public Response resetForecast(@PathParam("fullName") String fullName) {
         TreeNode node = find(fullName);

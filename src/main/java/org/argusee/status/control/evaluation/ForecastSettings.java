@@ -32,10 +32,10 @@ public record ForecastSettings(
         return Optional.of(new ForecastSettings(
                 model.toLowerCase().startsWith("m"),
                 period(params.get("hwab_period")),
-                number(params, "hwab_alpha", 0.005),
-                number(params, "hwab_beta", 0.0005),
-                number(params, "hwab_gamma", 0.1),
-                number(params, "hwab_zeta", 0.1)));
+                number(params, "hwab_alpha", 0.005, 1),
+                number(params, "hwab_beta", 0.0005, 1),
+                number(params, "hwab_gamma", 0.1, 1),
+                number(params, "hwab_zeta", 0.1, Double.MAX_VALUE)));
     }
 
     /** The model's name as the API and the database give it. */
@@ -43,20 +43,24 @@ public record ForecastSettings(
         return multiplicative ? "multiplicative" : "additive";
     }
 
-    /** Whole windows of 5 minutes, at least two: the original divided by its window and took the integer part. */
+    /**
+     * Whole windows of 5 minutes, at least one: the original divided by its window and took the integer part (under
+     * one window its every test failed, "Illegal modulus zero"; here such a period is one week).
+     */
     private static long period(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT_PERIOD;
         }
         try {
             long p = TimeValue.parseSeconds(text);
-            return p >= 2 * Forecast.WINDOW ? p : DEFAULT_PERIOD;
+            return p >= Forecast.WINDOW ? p : DEFAULT_PERIOD;
         } catch (IllegalArgumentException e) {
             return DEFAULT_PERIOD;
         }
     }
 
-    private static double number(Map<String, String> params, String key, double fallback) {
-        return Numbers.parse(params.get(key)).filter(v -> v >= 0 && v <= 1).orElse(fallback);
+    /** The ranges the config checker holds them to (NumericParameters): the smoothing factors 0 to 1, zeta 0 up. */
+    private static double number(Map<String, String> params, String key, double fallback, double max) {
+        return Numbers.parse(params.get(key)).filter(v -> v >= 0 && v <= max).orElse(fallback);
     }
 }

@@ -68,6 +68,16 @@ class DeviationCheckTest {
         assertTrue(s.multiplicative());
         assertEquals(ForecastSettings.DEFAULT_PERIOD, s.period());
         assertEquals(0.005, s.alpha(), "out of range: the default");
+        ForecastSettings z = ForecastSettings.from(
+                        ResultEvaluatorTest.params("maxdeviation", "3", "hwab_zeta", "2", "hwab_period", "5m"))
+                .orElseThrow();
+        assertEquals(2, z.zeta(), "zeta may exceed 1, as the checker allows");
+        assertEquals(300, z.period(), "one window is a period");
+        assertEquals(
+                ForecastSettings.DEFAULT_PERIOD,
+                ForecastSettings.from(ResultEvaluatorTest.params("maxdeviation", "3", "hwab_period", "299"))
+                        .orElseThrow()
+                        .period());
     }
 
     @Test
