@@ -124,8 +124,11 @@ class ProgIsolationIT {
                 .map(s -> "-e '" + s + "'")
                 .reduce((a, b) -> a + " " + b)
                 .orElseThrow();
-        return "id -u; for f in /proc/$ARGUS_PID/environ /proc/$ARGUS_PID/cmdline"
-                + " $ARGUS_DATA/argus-initial-admin-password; do echo \"$(basename $f) $(tr '\\000' '\\n' < $f"
+        // the server's pid and data directory spelled out: a program method has no $ARGUS_PID or $ARGUS_DATA
+        String proc = "/proc/" + server.pid();
+        return "id -u; for f in " + proc + "/environ " + proc + "/cmdline "
+                + server.dataDir().resolve("argus-initial-admin-password")
+                + "; do echo \"$(basename $f) $(tr '\\000' '\\n' < $f"
                 + " 2>/dev/null | grep -c -F " + secrets + ")\"; done";
     }
 
