@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.argusee.platform.boundary.ProgramIsolation;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.compute.ComputeMonitor;
@@ -51,6 +52,10 @@ public class Monitors {
     @Inject
     TreeCache tree;
 
+    /** Who Prog commands run as (argus.prog.user), checked at startup. */
+    @Inject
+    ProgramIsolation isolation;
+
     /** DARP's view of its links, for DARP/Watch; found through CDI so this package needs no DARP classes. */
     @Inject
     Instance<PeerLinks> peerLinks;
@@ -81,7 +86,8 @@ public class Monitors {
         udp = new UdpMonitor(loop);
         dns = new DnsMonitor(loop, udp);
         ping = new PingMonitor(PingTools.find(), PingSettings.DEFAULT);
-        prog = new ProgMonitor(ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS);
+        prog = new ProgMonitor(
+                ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS, isolation.user());
         self = new SelfMonitor(
                 SelfFigures.of(latest::tested, () -> tree.snapshot().size(), () -> (int) tree.snapshot()
                         .nodes()
