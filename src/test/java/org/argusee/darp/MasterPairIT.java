@@ -1,0 +1,158 @@
+package org.argusee.darp;
+
+import static org.argusee.darp.Cluster.WITHIN;
+import static org.argusee.darp.Cluster.statusOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The drills of issue 16 in their short form: an active/standby master pair on one database, at the default lease
+ * (10 s, renewed every 2 s). The standby probes nothing and refuses slaves but serves reads; the active one
+ * SIGKILLed, then (restarted as the standby) the other one SIGSTOPped: each time the standby is active within
+ * 15 s, the transition log has exactly one entry per change of the target (none lost, none twice), and the frozen
+ * one, resumed, steps down. The full form, with more rounds and figures, is bench/master-pair.sh.
+ */
+// One scenario in steps, not independent tests: each drill starts from the roles the previous one left, as booting
+// two servers per test costs about 40 s of CPU each time (docs/testing.md). Its servers are its own.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MasterPairIT {
+
+    private static final Logger LOG = Logger.getLogger(MasterPairIT.class.getName());
+    /** Issue 16's bound at the default lease: the standby is active within this after the active one stops. */
+    private static final Duration TAKEOVER = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    static final ArgusServers SERVERS = new ArgusServers();
+
+    static ArgusServer first;
+    static ArgusServer second;
+    static String service;
+    static boolean reachable = true;
+    /** Changes of the target that the active server showed: the transitions the log must hold, no more, no less. */
+    static int flips;
+
+    static Instant started;
+
+    @BeforeAll
+    static void boot() {
+        started = Instant.now();
+        ArgusServer[] pair = MasterPair.create(SERVERS, "pair-a", "pair-b");
+        first = pair[0];
+        second = pair[1];
+        // one after the other: the first creates the schema and the admin, the second finds them
+        first.start();
+        second.start();
+        Eventually.await(
+                "pair-a active, pair-b standby",
+                WITHIN,
+                () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
+        reach(true);
+        String group =
+                Cluster.create(first, "Top", Cluster.group("Pair", "frequency", "1", "retries", "0", "timeout", "5"));
+        service = Cluster.create(first, group, Cluster.reachService("pair_probe", "pair"));
+        Eventually.await("the active server shows the service up", WITHIN, () -> "up".equals(statusOf(first, service)));
+    }
+
+    @AfterAll
+    static void took() {
+        LOG.info(() ->
+                "MasterPairIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
+    }
+
+    @Test
+    @Order(1)
+    void theStandbyProbesNothingRefusesSlavesAndServesReads() {
+        flip(first);
+        flip(first);
+        Eventually.await(
+                "the standby reads what the active one stored", WITHIN, () -> "up".equals(statusOf(second, service)));
+        Api.Reply refused = second.anonymousApi().post("api/darp/v1/challenge", """
+                        {"tag": "slave1", "clientNonce": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}""");
+        assertEquals(503, refused.status(), refused.toString());
+        assertEquals("urn:argus:problem:standby", refused.json().getString("type"));
+        assertEquals(
+                200, first.anonymousApi().post("api/darp/v1/challenge", """
+                        {"tag": "slave1", "clientNonce": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}""").status());
+        logIsExact(first);
+    }
+
+    @Test
+    @Order(2)
+    void theStandbyTakesOverWithin15sWhenTheActiveOneIsKilled() {
+        long epoch = MasterPair.role(first).orElseThrow().epoch();
+        first.kill();
+        Duration took =
+                Eventually.await("pair-b active after pair-a's SIGKILL", TAKEOVER, () -> MasterPair.isActive(second));
+        LOG.info(() -> "SIGKILL drill: pair-b active " + took.toMillis() + " ms after pair-a was killed");
+        assertTrue(MasterPair.role(second).orElseThrow().epoch() > epoch, "a takeover raises the epoch");
+        flip(second);
+        flip(second);
+        logIsExact(second);
+    }
+
+    @Test
+    @Order(3)
+    void theStandbyTakesOverWhenTheActiveOneHangsAndTheFrozenOneStepsDown() {
+        first.start();
+        Eventually.await("pair-a back as the standby", WITHIN, () -> MasterPair.isStandby(first));
+        second.hang();
+        Duration took =
+                Eventually.await("pair-a active after pair-b's SIGSTOP", TAKEOVER, () -> MasterPair.isActive(first));
+        LOG.info(() -> "SIGSTOP drill: pair-a active " + took.toMillis() + " ms after pair-b was frozen");
+        flip(first); // while pair-b is frozen: when it resumes, its last probe disagrees with the target
+        second.resume();
+        Duration down = Eventually.await("pair-b, resumed, steps down", WITHIN, () -> MasterPair.isStandby(second));
+        long refused = MasterPair.role(second).orElseThrow().refusedWrites();
+        LOG.info(() -> "SIGSTOP drill: pair-b standby " + down.toMillis() + " ms after SIGCONT; " + refused
+                + " write(s) of it refused by fencing");
+        assertTrue(MasterPair.isActive(first), "pair-a stays active");
+        flip(first);
+        logIsExact(first);
+        Eventually.holds(
+                "nothing more in the log (pair-b writes nothing)",
+                Duration.ofSeconds(3),
+                () -> Cluster.transitions(first, service).size() == flips);
+    }
+
+    /** Makes the target change and waits until the active server shows it. */
+    private static void flip(ArgusServer active) {
+        reach(!reachable);
+        flips++;
+        String expected = reachable ? "up" : "down";
+        Eventually.await(
+                active.name() + " shows the service " + expected,
+                WITHIN,
+                () -> expected.equals(statusOf(active, service)));
+    }
+
+    /** Both servers probe "the same target": a file in each one's data directory. */
+    private static void reach(boolean up) {
+        reachable = up;
+        first.dataFile("pair", up);
+        second.dataFile("pair", up);
+    }
+
+    /** One transition per change of the target (the first up is not logged), in a consistent order. */
+    private static void logIsExact(ArgusServer reader) {
+        List<JsonObject> log = Cluster.transitions(reader, service);
+        assertEquals(List.of(), Cluster.inconsistencies(service, log));
+        assertEquals(flips, log.size(), "one transition per change of the target: " + log);
+    }
+}
