@@ -32,12 +32,12 @@ final class MasterPair {
 
     private MasterPair() {}
 
-    /** Two servers, the second on the first one's database, both one master (DARP tag {@code master1}). */
+    /** Two servers, the second on the first one's database, both one master (DARP tag {@link Cluster#MASTER}). */
     static ArgusServer[] create(ArgusServers servers, String first, String second) {
         ArgusServer a = servers.create(first);
         ArgusServer b = servers.create(second, a);
         for (ArgusServer s : new ArgusServer[] {a, b}) {
-            s.property("argus.darp.tag", "master1");
+            s.property("argus.darp.tag", Cluster.MASTER);
             s.property("argus.pair.enabled", "true");
             s.property("argus.pair.member", s.name());
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (10 s, renewed every 2 s). The standby probes nothing and refuses slaves but serves reads; the active one
  * SIGKILLed, then (restarted as the standby) the other one SIGSTOPped: each time the standby is active within
  * 15 s, the transition log has exactly one entry per change of the target (none lost, none twice), and the frozen
- * one, resumed, steps down. The full form, with more rounds and figures, is bench/master-pair.sh.
+ * one, resumed, steps down. A slave given both masters' URLs follows the active one each time. The full form, with more rounds and figures, is bench/master-pair.sh.
  */
 // One scenario in steps, not independent tests: each drill starts from the roles the previous one left, as booting
 // two servers per test costs about 40 s of CPU each time (docs/testing.md). Its servers are its own.
@@ -41,8 +41,17 @@ class MasterPairIT {
     @RegisterExtension
     static final ArgusServers SERVERS = new ArgusServers();
 
+    private static final String SECRET = "pair-secret";
+    /** The slave's argus.darp.master.timeout and .frequency, seconds, as in DarpFailoverIT. */
+    private static final int TIMEOUT = 3;
+
+    private static final int FREQUENCY = 2;
+
     static ArgusServer first;
     static ArgusServer second;
+    /** A slave given both masters' URLs, first's first. */
+    static ArgusServer slave;
+
     static String service;
     static boolean reachable = true;
     /** Changes of the target that the active server showed: the transitions the log must hold, no more, no less. */
@@ -56,9 +65,12 @@ class MasterPairIT {
         ArgusServer[] pair = MasterPair.create(SERVERS, "pair-a", "pair-b");
         first = pair[0];
         second = pair[1];
-        // one after the other: the first creates the schema and the admin, the second finds them
+        slave = SERVERS.create("slave1");
+        Cluster.slaveOf(slave, first.url() + "," + second.url(), SECRET, TIMEOUT, FREQUENCY);
+        // the first creates the schema and the admin, then the second finds them
         first.start();
-        second.start();
+        Cluster.peer(first, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
+        SERVERS.startAll(second, slave);
         Eventually.await(
                 "pair-a active, pair-b standby",
                 WITHIN,
@@ -90,6 +102,7 @@ class MasterPairIT {
         assertEquals(
                 200, first.anonymousApi().post("api/darp/v1/challenge", """
                         {"tag": "slave1", "clientNonce": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}""").status());
+        Eventually.await("the slave is connected to the active master", WITHIN, () -> connectedTo(first));
         logIsExact(first);
     }
 
@@ -102,6 +115,9 @@ class MasterPairIT {
                 Eventually.await("pair-b active after pair-a's SIGKILL", TAKEOVER, () -> MasterPair.isActive(second));
         LOG.info(() -> "SIGKILL drill: pair-b active " + took.toMillis() + " ms after pair-a was killed");
         assertTrue(MasterPair.role(second).orElseThrow().epoch() > epoch, "a takeover raises the epoch");
+        Duration followed =
+                Eventually.await("the slave follows the new active master", WITHIN, () -> connectedTo(second));
+        LOG.info(() -> "SIGKILL drill: the slave connected to pair-b " + followed.toMillis() + " ms after that");
         flip(second);
         flip(second);
         logIsExact(second);
@@ -123,12 +139,19 @@ class MasterPairIT {
         LOG.info(() -> "SIGSTOP drill: pair-b standby " + down.toMillis() + " ms after SIGCONT; " + refused
                 + " write(s) of it refused by fencing");
         assertTrue(MasterPair.isActive(first), "pair-a stays active");
+        Eventually.await("the slave follows pair-a again", WITHIN, () -> connectedTo(first));
         flip(first);
         logIsExact(first);
         Eventually.holds(
                 "nothing more in the log (pair-b writes nothing)",
                 Duration.ofSeconds(3),
                 () -> Cluster.transitions(first, service).size() == flips);
+    }
+
+    /** Whether the slave's link is up and the master at hand has it connected. */
+    private static boolean connectedTo(ArgusServer master) {
+        return "connected".equals(Cluster.link(slave, Cluster.MASTER))
+                && "connected".equals(Cluster.link(master, "slave1"));
     }
 
     /** Makes the target change and waits until the active server shows it. */
