@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,6 +148,54 @@ class MasterPairIT {
                 "nothing more in the log (pair-b writes nothing)",
                 Duration.ofSeconds(3),
                 () -> Cluster.transitions(first, service).size() == flips);
+    }
+
+    /**
+     * Fencing itself, made certain rather than left to a race: a drill session takes the lease from under the active
+     * server and holds that change uncommitted while the target changes; the active server probes, and its write of
+     * the transition waits on the lease row. Once the change commits, that write is refused (counted), the server
+     * steps down, and when the lease is let go the transition is logged once, by whichever server takes over.
+     */
+    @Test
+    @Order(4)
+    void aWriteUnderALeaseThatMovedOnIsRefused() throws Exception {
+        long before = MasterPair.role(first).orElseThrow().refusedWrites();
+        try (Connection c = first.database().connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("update argus.master_lease set holder = 'drill', epoch = epoch + 1,"
+                        + " expires_at = now() + interval '1 hour'");
+            }
+            Instant changed = Instant.now();
+            reach(!reachable);
+            flips++;
+            Eventually.await("pair-a probes the changed target", WITHIN, () -> {
+                String at = Cluster.checkedAt(first, service);
+                return at != null && Instant.parse(at).isAfter(changed.plusMillis(200));
+            });
+            c.commit();
+        }
+        Eventually.await(
+                "pair-a's write refused by fencing, and pair-a standby",
+                WITHIN,
+                () -> MasterPair.role(first).orElseThrow().refusedWrites() > before && MasterPair.isStandby(first));
+        long refused = MasterPair.role(first).orElseThrow().refusedWrites() - before;
+        LOG.info(() -> "fencing drill: " + refused + " write(s) of pair-a refused after the lease moved on");
+        try (Connection c = first.database().connect();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update argus.master_lease set expires_at = '-infinity' where holder = 'drill'");
+        }
+        Eventually.await(
+                "a server of the pair takes the lease back",
+                WITHIN,
+                () -> MasterPair.isActive(first) || MasterPair.isActive(second));
+        ArgusServer active = MasterPair.isActive(first) ? first : second;
+        String expected = reachable ? "up" : "down";
+        Eventually.await(
+                active.name() + " logs the change once", WITHIN, () -> expected.equals(statusOf(active, service)));
+        logIsExact(active);
+        flip(active);
+        logIsExact(active);
     }
 
     /** Whether the slave's link is up and the master at hand has it connected. */

@@ -176,10 +176,11 @@ public class StatusBoard {
     synchronized void resync(StatusStore.Saved saved, TreeSnapshot tree) {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
+        services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
         checks.putAll(saved.checks());
         stored.keySet().retainAll(saved.states().keySet());
         stored.putAll(saved.states());
-        apply(graph.restore(saved.states(), saved.overrides(), now));
+        apply(graph.resync(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
     }
 
