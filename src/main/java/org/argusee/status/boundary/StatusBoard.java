@@ -171,6 +171,22 @@ public class StatusBoard {
         recombine(combining.combinedIn(graph.tree()));
     }
 
+    /**
+     * The standby of a master pair catching up with what the active one stored (issue 16): the stored states
+     * replace its own, so its reads are as fresh as this call, and on a takeover it goes on from where the other
+     * one stopped rather than logging again what it already logged.
+     */
+    synchronized void resync(StatusStore.Saved saved, TreeSnapshot tree) {
+        Instant now = Instant.now();
+        apply(graph.reload(tree, now));
+        services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
+        checks.putAll(saved.checks());
+        stored.keySet().retainAll(saved.states().keySet());
+        stored.putAll(saved.states());
+        apply(graph.resync(saved.states(), saved.overrides(), now));
+        recombine(combining.combinedIn(graph.tree()));
+    }
+
     /** Sets (or with null, removes) an override already stored; false if there was none to remove. */
     public synchronized boolean override(long objectId, UserOverride override) {
         boolean had = graph.override(objectId).isPresent();
