@@ -35,18 +35,20 @@ import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
- * One non-persistent interval timer per probed service, first run at a random phase within its frequency so load
- * spreads. Follows the tree: a timer of its own looks at the tree's revision every second, and after a change (API
- * or SQL) services that are new or whose type or parameters changed are rescheduled, removed ones stop. It looks
- * rather than being told, because an event from a bean still starting (the sample import) calling into this
- * singleton would wait for startup to finish, which is waiting for it. A timeout only starts the probe: the
- * monitors' I/O runs on their own loop, and the reply is judged there.
+ * Probes each service at its frequency, first at a random phase within it so load spreads. One non-persistent EJB
+ * interval timer, the tick (every {@link #TICK_MILLIS}), takes from a {@link Timetable} in memory the services that
+ * have fallen due and starts their probes; the container's timer per service that this replaced cost more CPU than
+ * the probe itself (docs/benchmarks.md). Follows the tree: a timer of its own looks at the tree's revision every
+ * second, and after a change (API or SQL) services that are new or whose type or parameters changed are
+ * rescheduled, removed ones stop. It looks rather than being told, because an event from a bean still starting (the
+ * sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
+ * starts the probes: the monitors' I/O runs on their own loop, and the reply is judged there.
  *
  * <p>DARP: each service's duty ({@link ProbeDuty}, worked out when it is planned) says whether this server tests it
- * now; a tick of a service it does not test is skipped. When services become tested here (a slave that lost its
+ * now; a turn of a service it does not test is skipped. When services become tested here (a slave that lost its
  * master takes over the failover services, or the peers changed), each is probed at once, at a random moment
- * within {@link Takeover#SPREAD_MILLIS}, rather than at its next tick. What to schedule and how a service is probed
- * is worked out by {@link ServicePlanner}; this class keeps the timers and retries.
+ * within {@link Takeover#SPREAD_MILLIS}, rather than at its next turn. What to schedule and how a service is probed
+ * is worked out by {@link ServicePlanner}; this class keeps the timetable and retries.
  */
 @Singleton
 @Startup
@@ -87,6 +89,11 @@ public class Scheduler {
     private volatile Object dutyVersion;
 
     private static final String REPLAN = "replan";
+    private static final String TICK = "tick";
+    /** How often due probes are started: the most a probe starts late from the tick alone. */
+    static final long TICK_MILLIS = 20;
+
+    private final Timetable<Long> timetable = new Timetable<>();
     // written by plan (synchronized), read by every probe
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
     private long plannedRevision = -1;
@@ -100,6 +107,7 @@ public class Scheduler {
         planner = new ServicePlanner(monitors, duty);
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig(REPLAN, false));
+        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig(TICK, false));
     }
 
     private synchronized void plan(TreeSnapshot tree) {
@@ -117,7 +125,7 @@ public class Scheduler {
     }
 
     /**
-     * A new interval timer for the service, at a random phase within its frequency; its old one stops. A service
+     * The service's turns in the timetable, first at a random phase within its frequency; its old ones stop. A service
      * that watches a DARP peer (DARP/Watch) starts at once instead: it only reads a link state in memory, and one
      * just created would otherwise show unknown for up to a whole frequency.
      */
@@ -126,19 +134,17 @@ public class Scheduler {
         long interval = ServicePlanner.frequencyMillis(node);
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
-        Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
+        Timetable.Entry<Long> turns = timetable.add(node.id(), System.currentTimeMillis() + phase, interval);
         scheduled.put(
                 node.id(),
                 new Scheduled(
-                        timer,
+                        turns,
                         p.fingerprint(),
                         node.fullName(),
                         p.params(),
                         p.monitor(),
                         p.spec(),
                         p.problem(),
-                        System.currentTimeMillis() + phase,
-                        interval,
                         new AtomicLong(),
                         assignment,
                         new AtomicBoolean(assignment.testsNow()),
@@ -147,19 +153,24 @@ public class Scheduler {
 
     @Timeout
     void timeout(Timer timer) {
-        if (REPLAN.equals(timer.getInfo())) {
+        if (TICK.equals(timer.getInfo())) {
+            timetable.take(System.currentTimeMillis(), this::turn);
+        } else if (REPLAN.equals(timer.getInfo())) {
             plan(cache.snapshot());
             Object version = duty.version();
             if (version != dutyVersion) {
                 dutyVersion = version;
                 takeOver();
             }
-        } else {
-            Scheduled s = scheduled.get((Long) timer.getInfo());
-            if (s != null && s.duty().testsNow() && !s.retryPending()) {
-                metrics.started(s.plannedAt(System.currentTimeMillis())); // ticks only: retries are off the grid
-                probe((Long) timer.getInfo());
-            }
+        }
+    }
+
+    /** A service's turn, due at {@code dueAt}: probed unless another server tests it or a retry stands instead. */
+    private void turn(Long id, long dueAt) {
+        Scheduled s = scheduled.get(id);
+        if (s != null && s.duty().testsNow() && !s.retryPending()) {
+            metrics.started(dueAt); // turns only: retries are off the grid
+            probe(id);
         }
     }
 
@@ -262,11 +273,7 @@ public class Scheduler {
     private void cancel(long id) {
         Scheduled s = scheduled.remove(id);
         if (s != null) {
-            try {
-                s.timer().cancel();
-            } catch (RuntimeException e) {
-                // already expired or cancelled: nothing left to stop
-            }
+            s.turns().cancel();
             board.forget(id);
             latest.forget(s.fullName());
         }
