@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -26,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
@@ -36,7 +38,7 @@ import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * Probes each service at its frequency, first at a random phase within it so load spreads. One non-persistent EJB
- * interval timer, the tick (every {@link #TICK_MILLIS}), takes from a {@link Timetable} in memory the services that
+ * timer, the tick ({@link #TICK_MILLIS} after the last one ended), takes from a {@link Timetable} in memory the services that
  * have fallen due and starts their probes; the container's timer per service that this replaced cost more CPU than
  * the probe itself (docs/benchmarks.md). Follows the tree: a timer of its own looks at the tree's revision every
  * second, and after a change (API or SQL) services that are new or whose type or parameters changed are
@@ -90,10 +92,14 @@ public class Scheduler {
 
     private static final String REPLAN = "replan";
     private static final String TICK = "tick";
-    /** How often due probes are started: the most a probe starts late from the tick alone. */
+    /**
+     * The pause between ticks, which start the probes due: about the most a probe starts late from the tick alone.
+     * Each tick arms the next when it ends, rather than an interval timer: a tick held up (a loaded machine, a
+     * collection) would make the container skip the interval's next expiries and log a warning for each.
+     */
     static final long TICK_MILLIS = 20;
 
-    private final Timetable<Long> timetable = new Timetable<>();
+    private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
     private long plannedRevision = -1;
@@ -107,7 +113,7 @@ public class Scheduler {
         planner = new ServicePlanner(monitors, duty);
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig(REPLAN, false));
-        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig(TICK, false));
+        nextTick();
     }
 
     private synchronized void plan(TreeSnapshot tree) {
@@ -154,7 +160,11 @@ public class Scheduler {
     @Timeout
     void timeout(Timer timer) {
         if (TICK.equals(timer.getInfo())) {
-            timetable.take(System.currentTimeMillis(), this::turn);
+            try {
+                timetable.take(System.currentTimeMillis(), this::turn);
+            } finally {
+                nextTick();
+            }
         } else if (REPLAN.equals(timer.getInfo())) {
             plan(cache.snapshot());
             Object version = duty.version();
@@ -165,12 +175,27 @@ public class Scheduler {
         }
     }
 
-    /** A service's turn, due at {@code dueAt}: probed unless another server tests it or a retry stands instead. */
+    private void nextTick() {
+        try {
+            timers.createSingleActionTimer(TICK_MILLIS, new TimerConfig(TICK, false));
+        } catch (IllegalStateException | EJBException e) {
+            LOG.fine(() -> "no next tick: the scheduler is stopping (" + e + ")");
+        }
+    }
+
+    /**
+     * A service's turn, due at {@code dueAt}: probed unless another server tests it or a retry stands instead. A
+     * failure to start is logged and ends this turn only, as with a timer of its own: the tick's other turns go on.
+     */
     private void turn(Long id, long dueAt) {
         Scheduled s = scheduled.get(id);
         if (s != null && s.duty().testsNow() && !s.retryPending()) {
             metrics.started(dueAt); // turns only: retries are off the grid
-            probe(id);
+            try {
+                probe(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "probe of " + s.fullName() + " did not start", e);
+            }
         }
     }
 

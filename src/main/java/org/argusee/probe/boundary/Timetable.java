@@ -3,20 +3,28 @@ package org.argusee.probe.boundary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * When each scheduled service is due next, in memory: the {@link Scheduler}'s one EJB interval timer (its tick)
- * takes what has fallen due from here, instead of the container keeping one timer per service. A profile of 20,000
- * services showed the per-service timers' machinery (the timer service, its interceptors, a thread hand-off per
- * expiry) as a large part of a probe's CPU; here a probe's turn costs a poll and an offer on a heap.
+ * When each scheduled service is due next, in memory: the {@link Scheduler}'s one EJB timer (its tick) takes from
+ * here what has fallen due, instead of the container keeping one timer per service. A profile of 20,000 services
+ * showed the per-service timers' machinery (the timer service, its interceptors, a thread hand-off per expiry) as a
+ * large part of a probe's CPU.
+ *
+ * <p>A hashed timing wheel: {@link #SLOTS} slots of {@code resolution} ms each, an entry in the slot of its next
+ * due time; a take looks only at the slots whose time has come since the last one, so a turn costs a few steps
+ * whatever the number of services (a priority queue of 20,000 entries cost more in its comparisons than the rest of
+ * the tick). Entries due beyond one turn of the wheel stay in their slot until their time.
  *
  * <p>Each entry keeps the grid it was given: first due at {@code firstDue}, then every {@code interval} after it,
  * as an interval timer. An entry whose turn was missed by more than an interval (the server was stopped in a
  * debugger, or starved) is taken once and goes back on the grid at its next time to come, as a late interval timer
- * fires once rather than once per missed expiry. Cancelled entries are dropped when they come up. Thread-safe.
+ * fires once rather than once per missed expiry. Cancelled entries are dropped when their slot comes up.
+ * Thread-safe.
  */
 final class Timetable<T> {
+
+    /** Slots of the wheel: a power of two; with 20 ms slots one turn is 82 s, longer than most frequencies. */
+    static final int SLOTS = 4096;
 
     /** One entry: what is due, its interval and next due time (epoch ms). */
     static final class Entry<T> {
@@ -31,7 +39,7 @@ final class Timetable<T> {
             this.interval = interval;
         }
 
-        /** Stops it; it leaves the timetable when it comes up. */
+        /** Stops it; it leaves the timetable when its slot comes up. */
         void cancel() {
             cancelled = true;
         }
@@ -43,16 +51,34 @@ final class Timetable<T> {
         void due(T item, long dueAt);
     }
 
-    private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
-    // reused by take (one tick at a time): no allocation per tick but the ones the queue makes
+    private final long resolution;
+    private final List<List<Entry<T>>> slots = new ArrayList<>(SLOTS);
+    /**
+     * The last slot time (ms / resolution) a take has looked at; each take looks at it again, as entries due later
+     * within it may have been added since.
+     */
+    private long lastTick;
+
+    private int size;
+    // reused by take (callers take turns): no allocation per tick
     private final List<Entry<T>> taken = new ArrayList<>();
     private long[] takenAt = new long[64];
     private final Object taking = new Object();
 
+    /** A wheel of slots {@code resolution} ms wide, whose first take looks at times after {@code startMillis}. */
+    Timetable(long resolution, long startMillis) {
+        this.resolution = Math.max(1, resolution);
+        this.lastTick = Math.floorDiv(startMillis, this.resolution);
+        for (int i = 0; i < SLOTS; i++) {
+            slots.add(new ArrayList<>());
+        }
+    }
+
     /** Adds an item due first at {@code firstDue}, then every {@code interval} ms (at least 1). */
     synchronized Entry<T> add(T item, long firstDue, long interval) {
         Entry<T> e = new Entry<>(item, firstDue, Math.max(1, interval));
-        queue.add(e);
+        slotOf(e.due).add(e);
+        size++;
         return e;
     }
 
@@ -62,42 +88,73 @@ final class Timetable<T> {
      */
     int take(long now, Due<T> to) {
         synchronized (taking) {
-            return takeDue(now, to);
-        }
-    }
-
-    private int takeDue(long now, Due<T> to) {
-        int n;
-        synchronized (this) {
-            taken.clear();
-            Entry<T> head;
-            while ((head = queue.peek()) != null && head.due <= now) {
-                queue.poll();
-                if (head.cancelled) {
-                    continue;
-                }
-                if (taken.size() == takenAt.length) {
-                    takenAt = Arrays.copyOf(takenAt, takenAt.length * 2);
-                }
-                takenAt[taken.size()] = head.due;
-                taken.add(head);
-                long next = head.due + head.interval;
-                if (next <= now) { // missed whole turns: once now, then on the grid again
-                    next += ((now - next) / head.interval + 1) * head.interval;
-                }
-                head.due = next;
-                queue.add(head);
+            int n = collect(now);
+            for (int i = 0; i < n; i++) {
+                to.due(taken.get(i).item, takenAt[i]);
             }
-            n = taken.size();
+            taken.clear();
+            return n;
         }
-        for (int i = 0; i < n; i++) {
-            to.due(taken.get(i).item, takenAt[i]);
-        }
-        return n;
     }
 
     /** Entries held, cancelled ones not yet dropped included. */
     synchronized int size() {
-        return queue.size();
+        return size;
+    }
+
+    private synchronized int collect(long now) {
+        long nowTick = Math.floorDiv(now, resolution);
+        long from = Math.max(lastTick, nowTick - SLOTS + 1); // a gap of a whole turn looks at each slot once
+        for (long t = from; t <= nowTick; t++) {
+            collectSlot(slots.get((int) (t & (SLOTS - 1))), now);
+        }
+        lastTick = Math.max(lastTick, nowTick);
+        return taken.size();
+    }
+
+    private void collectSlot(List<Entry<T>> slot, long now) {
+        int i = 0;
+        while (i < slot.size()) {
+            Entry<T> e = slot.get(i);
+            if (e.cancelled) {
+                removeAt(slot, i);
+                size--;
+                continue;
+            }
+            if (e.due > now) { // due in a later turn of the wheel
+                i++;
+                continue;
+            }
+            if (taken.size() == takenAt.length) {
+                takenAt = Arrays.copyOf(takenAt, takenAt.length * 2);
+            }
+            takenAt[taken.size()] = e.due;
+            taken.add(e);
+            long next = e.due + e.interval;
+            if (next <= now) { // missed whole turns: once now, then on the grid again
+                next += ((now - next) / e.interval + 1) * e.interval;
+            }
+            e.due = next;
+            List<Entry<T>> target = slotOf(next);
+            if (target == slot) {
+                i++; // a whole turn of the wheel away: stays, and is not due again in this take
+            } else {
+                removeAt(slot, i);
+                target.add(e);
+            }
+        }
+    }
+
+    /** The slot of a due time; a time whose slot was already looked at goes to the one looked at next. */
+    private List<Entry<T>> slotOf(long due) {
+        long tick = Math.max(Math.floorDiv(due, resolution), lastTick);
+        return slots.get((int) (tick & (SLOTS - 1)));
+    }
+
+    /** Removes without shifting: order within a slot does not matter. */
+    private static <E> void removeAt(List<E> list, int i) {
+        int last = list.size() - 1;
+        list.set(i, list.get(last));
+        list.remove(last);
     }
 }
