@@ -14,8 +14,11 @@ import java.util.Set;
 import org.argusee.darp.boundary.DarpHere;
 import org.argusee.darp.boundary.PeerLinkChanged;
 import org.argusee.darp.boundary.SlaveStreams;
+import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.darp.control.duty.NotifyHold;
+import org.argusee.notify.control.Telling;
+import org.argusee.status.control.Status;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +36,9 @@ public class NotifyDarp {
 
     @Inject
     SlaveStreams slaves;
+
+    @Inject
+    ToldLedger told;
 
     /** How long after a slave connects its reports of what it told are waited for. */
     @Inject
@@ -63,6 +69,25 @@ public class NotifyDarp {
         synchronized (this) {
             return hold().until(node::param, here.topology(), Map.copyOf(links), started, now);
         }
+    }
+
+    /**
+     * On a slave: whether a master of this server told this very state of the object after anything this server
+     * told of it, so that telling it now would say it twice (the slave took the object over, or tells it because
+     * of {@code slaves_send_notifies}). Empty: tell it. The answer is who told it, for the history.
+     */
+    public Optional<String> toldByMaster(String fullName, Telling telling) {
+        if (!here.topology().isSlave()) {
+            return Optional.empty();
+        }
+        return told.byMaster(fullName)
+                .filter(m -> m.told().status().equals(telling.status().label())
+                        && (telling.status() == Status.UP
+                                || m.told().severity().equals(telling.severity().label())))
+                .filter(m -> told.of(fullName)
+                        .map(own -> own.at().isBefore(m.told().at()))
+                        .orElse(true))
+                .map(m -> "told by DARP master " + m.master());
     }
 
     /** Whether this server has DARP slaves: only then can one have told what this server is about to tell. */

@@ -1,6 +1,7 @@
 package org.argusee.darp.control.master;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,6 +9,7 @@ import org.argusee.darp.control.link.Heartbeat;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.ToldItem;
 
 /**
  * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
@@ -127,6 +129,13 @@ public final class SlaveConversation {
     public synchronized void configChanged(String version) {
         if (!closed && tag != null) {
             send(new Message.ConfigChanged(version));
+        }
+    }
+
+    /** What this master told of objects the slave is served: an ack of nothing that carries them. */
+    public synchronized void told(List<ToldItem> items) {
+        if (!closed && tag != null && !items.isEmpty()) {
+            send(new Message.Ack(0, items));
         }
     }
 
