@@ -13,6 +13,9 @@ create table argus.darp_told (
     severity    text        not null,
     told_at     timestamptz not null,
     noted_at    timestamptz not null default now(),
+    -- this server's rows: whether a delivery of that notification went out (only those are shared with slaves:
+    -- a slave must not keep quiet about what its master noted and then died before sending)
+    sent        boolean     not null default false,
     primary key (teller, object_name),
     constraint darp_told_valid check (status in ('up', 'down')
         and severity in ('clear', 'warning', 'minor', 'major', 'critical'))

@@ -146,6 +146,12 @@ public class SlaveStreams {
         return links.keySet().stream().collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether the slave is connected and was heard lately ({@link SlaveConversation#heardLately}). */
+    public boolean heardLately(String tag, Instant now) {
+        Link link = links.get(tag);
+        return link != null && link.conversation.heardLately(now);
+    }
+
     /** Sends a connected slave what this master told ({@link ToldSharing}); false if it is not connected. */
     boolean told(String tag, List<ToldItem> items) {
         Link link = links.get(tag);

@@ -48,6 +48,7 @@ public class ToldLedger {
     ManagedExecutorService executor;
 
     private final Map<String, ReportItem.Told> here = new ConcurrentHashMap<>();
+    private final Map<String, ReportItem.Told> sent = new ConcurrentHashMap<>();
     private final Map<String, ByMaster> masters = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private Instant tried = Instant.MIN;
@@ -58,14 +59,26 @@ public class ToldLedger {
     }
 
     /**
-     * This server notified {@code status}/{@code severity} of the object, for its transition at {@code at}. In the
-     * caller's transaction; its slaves hear of it after the commit.
+     * This server notified {@code status}/{@code severity} of the object, for its transition at {@code at}: stored
+     * to be sent, in the caller's transaction. Its master hears of it with the object's reports.
      */
     public void told(String fullName, String status, String severity, Instant at) {
         ToldItem item = new ToldItem(fullName, status, severity, at);
         keepHere(item);
         store.noteHere(item);
-        noted.fire(new ToldNoted(item));
+    }
+
+    /**
+     * A delivery of these went out, in the caller's transaction; this server's slaves hear of them after the commit.
+     * Only what went out is shared: a slave keeps quiet about what its master told, which must not include what the
+     * master stored and then died before sending.
+     */
+    public void sent(List<ToldItem> items) {
+        store.sentHere(items);
+        for (ToldItem i : items) {
+            keepSent(i);
+            noted.fire(new ToldNoted(i));
+        }
     }
 
     /** What this server told of the object last. */
@@ -80,10 +93,10 @@ public class ToldLedger {
         return Optional.ofNullable(masters.get(fullName));
     }
 
-    /** This server's own rows, for a slave that has just connected. */
-    public Map<String, ReportItem.Told> toldHere() {
+    /** What this server sent, for a slave that has just connected. */
+    public Map<String, ReportItem.Told> sentHere() {
         loaded();
-        return Map.copyOf(here);
+        return Map.copyOf(sent);
     }
 
     /** A master says what it told: stored (all of it or nothing), then kept. */
@@ -98,6 +111,8 @@ public class ToldLedger {
         int n = store.prune(goneObjects, masterTags, keepDays);
         Instant old = Instant.now().minus(Duration.ofDays(keepDays));
         here.keySet().removeAll(goneObjects);
+        sent.keySet().removeAll(goneObjects);
+        sent.values().removeIf(t -> t.status().equals("up") && t.at().isBefore(old));
         masters.keySet().removeAll(goneObjects);
         here.values().removeIf(t -> t.status().equals("up") && t.at().isBefore(old));
         masters.values()
@@ -128,6 +143,9 @@ public class ToldLedger {
                 for (ToldStore.Row r : store.all()) {
                     if (ToldStore.HERE.equals(r.teller())) {
                         keepHere(r.item());
+                        if (r.sent()) {
+                            keepSent(r.item());
+                        }
                     } else {
                         keepMaster(r.teller(), r.item());
                     }
@@ -141,6 +159,10 @@ public class ToldLedger {
 
     private void keepHere(ToldItem item) {
         here.merge(item.object(), item.told(), (old, now) -> now.at().isBefore(old.at()) ? old : now);
+    }
+
+    private void keepSent(ToldItem item) {
+        sent.merge(item.object(), item.told(), (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
 
     private void keepMaster(String master, ToldItem item) {

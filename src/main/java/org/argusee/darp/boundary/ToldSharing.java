@@ -27,8 +27,8 @@ import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * On a master, sends its slaves what it told of the objects each is served (inside acks of nothing, see
- * {@link org.argusee.darp.control.wire.Message.Ack}): everything it knows to a slave that has just connected, then
- * each new notification after its commit, gathered every {@link #PERIOD_MILLIS} ms. A slave that takes an object
+ * {@link org.argusee.darp.control.wire.Message.Ack}): everything it sent to a slave that has just connected, then
+ * each notification whose delivery went out, after that commit, gathered every {@link #PERIOD_MILLIS} ms. A slave that takes an object
  * over then does not tell again what this master told before it died or hung. A slave not connected hears it all
  * at its next connection, so nothing queues up here for it.
  */
@@ -107,7 +107,7 @@ public class ToldSharing {
 
     private List<ToldItem> everything() {
         List<ToldItem> all = new ArrayList<>();
-        for (Map.Entry<String, ReportItem.Told> e : ledger.toldHere().entrySet()) {
+        for (Map.Entry<String, ReportItem.Told> e : ledger.sentHere().entrySet()) {
             ReportItem.Told t = e.getValue();
             all.add(new ToldItem(e.getKey(), t.status(), t.severity(), t.at()));
         }

@@ -25,25 +25,44 @@ public class ToldStore {
     public static final String HERE = "";
 
     private static final String UPSERT = "insert into argus.darp_told (teller, object_name, status, severity,"
-            + " told_at) values (?, ?, ?, ?, ?) on conflict (teller, object_name) do update set"
-            + " status = excluded.status, severity = excluded.severity, told_at = excluded.told_at, noted_at = now()"
-            + " where excluded.told_at >= darp_told.told_at";
+            + " told_at, sent) values (?, ?, ?, ?, ?, ?) on conflict (teller, object_name) do update set"
+            + " status = excluded.status, severity = excluded.severity, told_at = excluded.told_at, noted_at = now(),"
+            + " sent = excluded.sent where excluded.told_at > darp_told.told_at"
+            + " or (excluded.told_at = darp_told.told_at and excluded.sent)";
+    private static final String SENT = "update argus.darp_told set sent = true where teller = '' and object_name = ?"
+            + " and told_at = ? and status = ? and severity = ?";
 
-    /** A row: who told, and what. */
-    public record Row(String teller, ToldItem item) {}
+    /** A row: who told, and what; {@code sent}: this server's, and a delivery of it went out. */
+    public record Row(String teller, ToldItem item, boolean sent) {}
 
     @PersistenceContext
     EntityManager em;
 
     /** In the caller's transaction: a notification and the note that it was told commit together. */
     public void noteHere(ToldItem item) {
-        upsert(HERE, List.of(item));
+        upsert(HERE, List.of(item), false);
+    }
+
+    /** In the caller's transaction, the one that marks the deliveries sent. */
+    public void sentHere(Collection<ToldItem> items) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(SENT)) {
+                for (ToldItem i : items) {
+                    s.setString(1, i.object());
+                    s.setTimestamp(2, Timestamp.from(i.at()));
+                    s.setString(3, i.status());
+                    s.setString(4, i.severity());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
     }
 
     /** What a master says it told, in a transaction of its own: all of a message or nothing. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void noteMaster(String master, Collection<ToldItem> items) {
-        upsert(master, items);
+        upsert(master, items, true);
     }
 
     /** In a transaction of its own: a failure to read must not spoil a caller's transaction. */
@@ -52,7 +71,7 @@ public class ToldStore {
         List<Row> rows = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                            "select teller, object_name, status, severity, told_at from argus.darp_told");
+                            "select teller, object_name, status, severity, told_at, sent from argus.darp_told");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(
@@ -61,7 +80,8 @@ public class ToldStore {
                                     rs.getString(2),
                                     rs.getString(3),
                                     rs.getString(4),
-                                    rs.getTimestamp(5).toInstant())));
+                                    rs.getTimestamp(5).toInstant()),
+                            rs.getBoolean(6)));
                 }
             }
         });
@@ -93,7 +113,7 @@ public class ToldStore {
         return n[0];
     }
 
-    private void upsert(String teller, Collection<ToldItem> items) {
+    private void upsert(String teller, Collection<ToldItem> items, boolean sent) {
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT)) {
                 for (ToldItem i : items) {
@@ -102,6 +122,7 @@ public class ToldStore {
                     s.setString(3, i.status());
                     s.setString(4, i.severity());
                     s.setTimestamp(5, Timestamp.from(i.at()));
+                    s.setBoolean(6, sent);
                     s.addBatch();
                 }
                 s.executeBatch();

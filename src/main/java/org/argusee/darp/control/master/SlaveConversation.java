@@ -132,6 +132,17 @@ public final class SlaveConversation {
         }
     }
 
+    /**
+     * Whether the slave was heard within half the time after which it is dropped. It pings at least every third of
+     * that time, so a longer silence means this server was frozen (SIGSTOP, a long pause) or the slave is going,
+     * though its stream still looks open: a master just thawed must not take its slaves for settled.
+     */
+    public synchronized boolean heardLately(Instant now) {
+        return beat != null
+                && beat.lastHeard() != null
+                && now.toEpochMilli() - beat.lastHeard().toEpochMilli() <= beat.timeoutMillis() / 2;
+    }
+
     /** What this master told of objects the slave is served: an ack of nothing that carries them. */
     public synchronized void told(List<ToldItem> items) {
         if (!closed && tag != null && !items.isEmpty()) {
