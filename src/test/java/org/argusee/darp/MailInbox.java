@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.Eventually;
 
 /** One GreenMail SMTP server on loopback that the DARP servers of a test mail to, counted for one recipient. */
@@ -27,8 +28,14 @@ final class MailInbox implements AutoCloseable {
         smtp.start();
     }
 
-    int port() {
-        return port;
+    /** The servers mail here, each transition alone (queue time 0), retrying a failed one after 1 s. */
+    void mailedBy(ArgusServer... servers) {
+        for (ArgusServer s : servers) {
+            s.property("argus.smtp.port", Integer.toString(port))
+                    .property("argus.smtp.from", "argus@localhost")
+                    .property("argus.notify.qtime", "0")
+                    .property("argus.notify.retry-seconds", "1");
+        }
     }
 
     List<MimeMessage> mails() {

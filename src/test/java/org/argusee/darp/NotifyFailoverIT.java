@@ -60,12 +60,7 @@ class NotifyFailoverIT {
         inbox = new MailInbox(TO);
         master = SERVERS.create(MASTER);
         slave = SERVERS.create("slave1");
-        for (ArgusServer s : List.of(master, slave)) {
-            s.property("argus.smtp.port", Integer.toString(inbox.port()))
-                    .property("argus.smtp.from", "argus@localhost")
-                    .property("argus.notify.qtime", "0")
-                    .property("argus.notify.retry-seconds", "1");
-        }
+        inbox.mailedBy(master, slave);
         master.property("argus.darp.login.max-failures", "1000");
         Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
         SERVERS.startAll(master, slave);
