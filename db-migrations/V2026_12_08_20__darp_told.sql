@@ -5,7 +5,7 @@
 --  - a master's rows, sent to its slaves, stop a slave taking an object over from telling again what the master
 --    told before it died.
 -- One row per teller and object (an upsert keeps the newest), so it is bounded by the tree; rows of objects gone
--- from the tree, of tellers no longer masters, and 'up' rows older than argus.notify.told-keep-days are pruned.
+-- from the tree and 'up' rows older than argus.notify.told-keep-days are pruned.
 create table argus.darp_told (
     teller      text        not null,
     object_name text        not null,

@@ -107,8 +107,8 @@ public class ToldLedger {
     }
 
     /** Prunes the stored rows (see {@link ToldStore#prune}) and the same from memory. */
-    public int prune(Collection<String> goneObjects, Collection<String> masterTags, int keepDays) {
-        int n = store.prune(goneObjects, masterTags, keepDays);
+    public int prune(Collection<String> goneObjects, int keepDays) {
+        int n = store.prune(goneObjects, keepDays);
         Instant old = Instant.now().minus(Duration.ofDays(keepDays));
         here.keySet().removeAll(goneObjects);
         sent.keySet().removeAll(goneObjects);
@@ -116,8 +116,7 @@ public class ToldLedger {
         masters.keySet().removeAll(goneObjects);
         here.values().removeIf(t -> t.status().equals("up") && t.at().isBefore(old));
         masters.values()
-                .removeIf(b -> !masterTags.contains(b.master())
-                        || (b.told().status().equals("up") && b.told().at().isBefore(old)));
+                .removeIf(b -> b.told().status().equals("up") && b.told().at().isBefore(old));
         return n;
     }
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps {@code argus.darp_told} bounded: every {@link #PERIOD_MINUTES} minutes (first a minute after the start) the
- * rows of objects gone from the tree, of masters this server no longer has, and the 'up' rows older than
+ * rows of objects gone from the tree and the 'up' rows older than
  * {@code argus.notify.told-keep-days} go ({@link ToldStore#prune}). Between prunes the table holds at most one row
  * per object and teller.
  */
@@ -34,9 +34,6 @@ public class ToldPruning {
 
     @Inject
     TreeCache cache;
-
-    @Inject
-    DarpHere here;
 
     /** How long a told 'up' is remembered: a master back after longer may tell that recovery again. */
     @Inject
@@ -65,7 +62,7 @@ public class ToldPruning {
             Set<String> gone = ledger.objects().stream()
                     .filter(name -> tree.find(name).isEmpty())
                     .collect(Collectors.toSet());
-            int n = ledger.prune(gone, here.topology().masters(), keepDays);
+            int n = ledger.prune(gone, keepDays);
             if (n > 0) {
                 LOG.info(() -> "DARP: " + n + " note(s) of what was told pruned (objects gone, old recoveries)");
             }

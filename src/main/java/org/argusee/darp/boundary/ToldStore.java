@@ -89,25 +89,23 @@ public class ToldStore {
     }
 
     /**
-     * Deletes the rows of objects not in the tree, of tellers that are neither this server nor one of its masters,
-     * and the 'up' rows older than {@code keepDays} (an up that was told ends an episode; a down is kept while the
-     * object lives, as long as someone may take it over).
+     * Deletes the rows of objects not in the tree and the 'up' rows older than {@code keepDays} (an up that was told
+     * ends an episode; a down is kept while the object lives, as long as someone may take it over). Rows are not
+     * pruned by teller: a slave learns its master's tag from the welcome, so before it has connected it cannot
+     * tell a former master's rows from its current one's (one row per object and teller bounds them anyway).
      *
      * @return how many rows went
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int prune(Collection<String> goneObjects, Collection<String> masters, int keepDays) {
+    public int prune(Collection<String> goneObjects, int keepDays) {
         int[] n = {0};
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement gone = c.prepareStatement("delete from argus.darp_told where object_name = any(?)");
-                    PreparedStatement tellers =
-                            c.prepareStatement("delete from argus.darp_told where teller <> '' and teller <> all(?)");
                     PreparedStatement old = c.prepareStatement("delete from argus.darp_told where status = 'up'"
                             + " and told_at < now() - ? * interval '1 day'")) {
                 gone.setArray(1, c.createArrayOf("text", goneObjects.toArray()));
-                tellers.setArray(1, c.createArrayOf("text", masters.toArray()));
                 old.setInt(1, keepDays);
-                n[0] = gone.executeUpdate() + tellers.executeUpdate() + old.executeUpdate();
+                n[0] = gone.executeUpdate() + old.executeUpdate();
             }
         });
         return n[0];
