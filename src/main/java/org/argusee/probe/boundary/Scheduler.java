@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
 import org.argusee.status.boundary.StatusBoard;
@@ -50,7 +51,7 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 @Singleton
 @Startup
-@DependsOn({"TreeCache", "StatusWriter"})
+@DependsOn({"TreeCache", "StatusWriter", "ForecastKeeper"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduler {
@@ -82,6 +83,10 @@ public class Scheduler {
     @Inject
     Instance<ProbeDuty> duties;
 
+    /** The standby of a master pair probes nothing (issue 16). */
+    @Inject
+    MasterLease lease;
+
     private ProbeDuty duty = ProbeDuty.EVERYWHERE;
     private ServicePlanner planner;
     private volatile Object dutyVersion;
@@ -96,6 +101,7 @@ public class Scheduler {
         if (duties.isResolvable()) {
             duty = duties.get();
         }
+        duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
         plan(cache.snapshot());
