@@ -55,8 +55,6 @@ public class Deliveries {
             "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
     private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
             + " where id = any(?) and state <> 'failed'";
-    private static final String SENT = "update argus.notification_delivery set state = 'sent', sent_at = now(),"
-            + " attempts = attempts + 1, last_error = null where id = any(?)";
     private static final String FAILED = "update argus.notification_delivery set state = 'failed',"
             + " attempts = attempts + 1, last_error = ?, next_attempt = ? where id = ?";
 
@@ -85,6 +83,9 @@ public class Deliveries {
     @Inject
     @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
     int retrySeconds;
+
+    @Inject
+    SentMarks marks;
 
     private record Row(
             long id,
@@ -171,13 +172,9 @@ public class Deliveries {
             session.doWork(c -> fail(c, rows, error, now));
             return 0;
         }
-        session.doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(SENT)) {
-                s.setArray(
-                        1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-                s.executeUpdate();
-            }
-        });
+        marks.sent(
+                rows.stream().map(Row::id).toList(),
+                rows.stream().map(r -> r.facts().id()).distinct().toList());
         return rows.size();
     }
 

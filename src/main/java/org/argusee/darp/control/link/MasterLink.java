@@ -197,6 +197,9 @@ public final class MasterLink implements AutoCloseable {
             outbox.ack(a.seq());
             lastAcked = Math.max(lastAcked, a.seq());
             publish(state.state(), state.reason());
+            if (!a.told().isEmpty() && masterTag != null) {
+                listener.masterTold(masterTag, a.told());
+            }
         } else if (m instanceof Message.ConfigChanged c) {
             config.announced(c.version(), connector.alive());
         } else if (m instanceof Message.Ping p) {
