@@ -13,9 +13,11 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.tree.boundary.TreeCache;
@@ -55,6 +57,9 @@ public class StatusWriter {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    Event<StatusesShown> shown;
 
     private StatusBatch waiting = StatusBatch.EMPTY;
     private boolean failing;
@@ -128,6 +133,7 @@ public class StatusWriter {
             metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
             board.stored(batch);
             waiting = StatusBatch.EMPTY;
+            announce(batch);
             if (failing) {
                 failing = false;
                 LOG.info("Status changes are stored again");
@@ -138,6 +144,17 @@ public class StatusWriter {
                 failing = true;
                 LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try", e);
             }
+        }
+    }
+
+    /** After the board shows the batch (see {@link StatusesShown}); an observer's failure does not undo it. */
+    private void announce(StatusBatch batch) {
+        List<StatusesShown.Shown> changes = batch.statuses().stream()
+                .filter(r -> r.change().announced())
+                .map(r -> new StatusesShown.Shown(r.objectId(), r.fullName()))
+                .toList();
+        if (!changes.isEmpty()) {
+            quietly("announce stored changes", () -> shown.fire(new StatusesShown(changes)));
         }
     }
 
