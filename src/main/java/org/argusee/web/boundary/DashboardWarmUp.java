@@ -62,7 +62,8 @@ public class DashboardWarmUp {
         submit();
     }
 
-    void treeReloaded(@Observes TreeReloaded reloaded) {
+    /** Public: an observer on a session bean must be a business method. */
+    public void treeReloaded(@Observes TreeReloaded reloaded) {
         if (reloaded.current().size() >= LARGE) {
             submit();
         }
