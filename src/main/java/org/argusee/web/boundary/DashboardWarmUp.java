@@ -1,19 +1,13 @@
 package org.argusee.web.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,30 +18,28 @@ import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.Viewer;
 
 /**
- * Works the dashboard's first answers out once in the background when the server starts, so the first person who
- * opens it does not wait for the cold code: at 100,000 services the first summary took 5.5 s under load where the
- * next ones took 1.2-1.9 s (issue 12, docs/benchmarks.md), the difference being code run for the first time (class
- * loading, the interpreter until the JIT compiled the walk over every object) rather than data. Logs how long the
- * cold and the warm rounds took, which measures it without a client. After the stored statuses are on the board
- * (the status writer), so the rounds walk the states a page will get. Again after a tree of at least
- * {@value #LARGE} objects is loaded (an import, an edit): the walk meets a new snapshot (its names are worked out on
- * first use) and, the first time, code that a small tree never ran hot.
+ * Works the dashboard's first answers out once in the background, so the first person who opens it does not wait
+ * for the cold code: at 100,000 services the first summary took 5.5 s under load where the next ones took 1.2-1.9 s
+ * (issue 12, docs/benchmarks.md), the difference being code run for the first time (class loading, the interpreter
+ * until the JIT compiled the walk over every object) rather than data. Logs how long the cold and the warm rounds
+ * took, which measures it without a client. Triggered by a tree being loaded: the one at start (some seconds later,
+ * once the application is up and the stored statuses are on the board), and any later one of at least
+ * {@value #LARGE} objects (an import, an edit: the walk meets a new snapshot, whose names are worked out on first
+ * use). A CDI bean, not a startup EJB: the tree cache fires its first reload inside its own start, and a startup
+ * singleton that observed it deadlocked the deployment (it waited for the cache, the cache for it).
  */
-@Singleton
-@Startup
-@DependsOn("StatusWriter")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class DashboardWarmUp {
 
     private static final Logger LOG = Logger.getLogger(DashboardWarmUp.class.getName());
     static final int ROUNDS = 3;
     static final int LARGE = 10_000;
+    static final long DELAY_SECONDS = 10;
     /** Sees everything, as the largest answers need; a name no user can have (a space). */
     private static final Viewer WARMING = new Viewer("warm up", Set.of(Roles.ADMIN));
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService executor;
 
     @Inject
     TreeCache cache;
@@ -55,30 +47,19 @@ public class DashboardWarmUp {
     @Inject
     Dashboard dashboard;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    @PostConstruct
-    void start() {
-        submit();
-    }
-
-    /** Public: an observer on a session bean must be a business method. */
-    public void treeReloaded(@Observes TreeReloaded reloaded) {
-        if (reloaded.current().size() >= LARGE) {
-            submit();
-        }
-    }
-
-    /** One warm-up at a time: a reload during one is warm enough after it. */
-    private void submit() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.submit(this::warm);
-        } catch (RejectedExecutionException e) {
-            running.set(false);
-            LOG.log(Level.FINE, "No dashboard warm-up: the server is stopping", e);
+    /** Only schedules: it runs on the tree cache's thread, inside its lock. */
+    void treeReloaded(@Observes TreeReloaded reloaded) {
+        boolean first = started.compareAndSet(false, true);
+        if ((first || reloaded.current().size() >= LARGE) && pending.compareAndSet(false, true)) {
+            try {
+                executor.schedule(this::warm, DELAY_SECONDS, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException e) {
+                pending.set(false);
+                LOG.log(Level.FINE, "No dashboard warm-up: the server is stopping", e);
+            }
         }
     }
 
@@ -99,9 +80,9 @@ public class DashboardWarmUp {
             }
             LOG.info("Dashboard warmed up at " + tree.size() + " objects; summary+children in ms, cold first: " + took);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The dashboard warm-up failed; the first page load does it instead", e);
+            LOG.log(Level.INFO, "The dashboard warm-up failed; the first page load does it instead", e);
         } finally {
-            running.set(false);
+            pending.set(false);
         }
     }
 }
