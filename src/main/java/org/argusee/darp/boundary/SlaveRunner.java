@@ -59,7 +59,7 @@ public class SlaveRunner {
             String known = store.knownVersion(url).orElse(null);
             MasterLink l = new MasterLink(
                     LinkSettings.of(
-                            settings.masterUrl().get(),
+                            settings.masterUrls(),
                             settings.tag(),
                             settings.masterSecret().orElseThrow(),
                             settings.masterTag().orElse(null),

@@ -19,6 +19,7 @@ import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.login.AddressRules;
 import org.argusee.darp.control.master.SlaveConversation;
 import org.argusee.darp.control.wire.Message;
+import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
 /**
@@ -181,6 +182,13 @@ public class SlaveStreams {
             return AddressRules.allows(allowed, InetAddress.getByName(address), AddressRules::resolve);
         } catch (java.net.UnknownHostException e) {
             return false; // a socket's address is a literal; anything else cannot be checked, so it goes
+        }
+    }
+
+    /** This master stepped down to standby (issue 16): its slaves go to the active one. */
+    void roleChanged(@Observes MasterRole role) {
+        if (!role.active()) {
+            open.values().forEach(c -> c.end(1012, "standby now; log in to the active master"));
         }
     }
 

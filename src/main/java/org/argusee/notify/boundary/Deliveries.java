@@ -24,6 +24,7 @@ import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyMethod;
 import org.argusee.notify.control.Outgoing;
 import org.argusee.notify.control.ParamLookup;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,6 +78,9 @@ public class Deliveries {
     @Inject
     Event<NotificationsChanged> moved;
 
+    @Inject
+    MasterLease lease;
+
     /** Seconds before the first retry of a failed delivery (doubling after each further failure). */
     @Inject
     @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
@@ -116,6 +120,7 @@ public class Deliveries {
     public int sendTo(String destination) {
         Map<String, NotifyMethod> known = methods.all();
         Session session = em.unwrap(Session.class);
+        session.doWork(lease::check); // the epoch is checked in the transaction that marks them sent
         List<Row> rows = session.doReturningWork(c -> claim(c, destination));
         if (rows.isEmpty()) {
             return 0;

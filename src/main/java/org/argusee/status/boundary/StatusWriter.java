@@ -14,12 +14,16 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.MasterLease;
+import org.argusee.platform.control.LeaseMoved;
+import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
 /**
@@ -28,7 +32,8 @@ import org.argusee.tree.boundary.TreeCache;
  * pages only after its commit (issue 12: a change on every open page within 250 ms at p99; with 250 ms rounds the
  * quiet-machine p99 was 300 ms, docs/benchmarks.md). If the database is away, they wait for the next round.
  * Once a minute it also stores the services' check times and results (kept in memory meanwhile), and once an
- * hour drops samples past their age. At startup it gives the board what was stored, before anything is probed
+ * hour drops samples past their age. On the standby of a master pair it writes nothing and reads what the active
+ * one stored instead (issue 16); every write checks the lease in its transaction (fencing). At startup it gives the board what was stored, before anything is probed
  * (the scheduler depends on this bean).
  */
 @Singleton
@@ -39,6 +44,7 @@ import org.argusee.tree.boundary.TreeCache;
 public class StatusWriter {
 
     static final long FLUSH_MILLIS = 100;
+    private static final Duration RESYNC_EVERY = Duration.ofSeconds(5);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
@@ -55,6 +61,9 @@ public class StatusWriter {
     @Inject
     StatusMetrics metrics;
 
+    @Inject
+    MasterLease lease;
+
     @Resource
     TimerService timers;
 
@@ -65,6 +74,7 @@ public class StatusWriter {
     private boolean failing;
     private Instant touched = Instant.now();
     private Instant pruned = Instant.EPOCH;
+    private Instant resynced = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -104,6 +114,10 @@ public class StatusWriter {
 
     private synchronized void flush() {
         Instant now = Instant.now();
+        if (!lease.role().active()) {
+            standby(now);
+            return;
+        }
         board.tick(now);
         write(board.drain());
         if (!now.isBefore(touched.plus(TOUCH_EVERY))) {
@@ -116,8 +130,43 @@ public class StatusWriter {
         }
     }
 
+    /**
+     * The standby of a master pair writes nothing: what its board worked out is dropped, and every
+     * {@link #RESYNC_EVERY} it reads what the active one stored, so its reads stay fresh.
+     */
+    private void standby(Instant now) {
+        board.drain();
+        if (!now.isBefore(resynced.plus(RESYNC_EVERY))) {
+            resynced = now;
+            quietly("read what the active server stored", this::resync);
+        }
+    }
+
+    /**
+     * The lease changed hands (sent before the change takes effect): anything still waiting belongs to an epoch
+     * that is over or to none, so it is dropped, and the board catches up with the database before this server
+     * probes as the active one, or after it stopped being it.
+     */
+    public synchronized void roleChanged(@Observes MasterRole role) {
+        if (!waiting.isEmpty()) {
+            LOG.warning(() -> "Master pair: " + waiting.size() + " status change(s) of the old epoch not stored");
+        }
+        waiting = StatusBatch.EMPTY;
+        board.drainAll();
+        resync();
+        board.drainAll();
+        resynced = Instant.now();
+    }
+
+    private void resync() {
+        board.resync(store.load(), cache.snapshot());
+    }
+
     @PreDestroy
     synchronized void stop() {
+        if (!lease.role().active()) {
+            return;
+        }
         write(board.drainAll());
         quietly("store check times", () -> store.touch(board.checksToStore()));
     }
@@ -139,6 +188,11 @@ public class StatusWriter {
                 LOG.info("Status changes are stored again");
             }
         } catch (RuntimeException e) {
+            if (LeaseMoved.in(e)) {
+                waiting = StatusBatch.EMPTY; // the other server is active: nothing of this epoch is stored
+                LOG.warning(() -> "Master pair: " + batch.size() + " status change(s) refused, the lease moved on");
+                return;
+            }
             waiting = batch;
             if (!failing) {
                 failing = true;

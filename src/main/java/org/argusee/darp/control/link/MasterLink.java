@@ -167,8 +167,8 @@ public final class MasterLink implements AutoCloseable {
             public void down(String reason, Duration wait) {
                 welcomed = false;
                 publish("down", reason);
-                LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
-                        + wait.toMillis() + " ms");
+                LOG.warning(() -> "DARP master unreachable: " + reason + "; trying "
+                        + settings.masters().current() + " in " + wait.toMillis() + " ms");
             }
         };
     }
@@ -226,7 +226,8 @@ public final class MasterLink implements AutoCloseable {
         connections++;
         sendReports(outbox.welcome(w.lastSeq()));
         publish("connected", null);
-        LOG.info(() -> "DARP connected to master '" + w.master() + "' at " + settings.master());
+        LOG.info(() -> "DARP connected to master '" + w.master() + "' at "
+                + settings.masters().current());
         listener.connected(connections == 1);
         config.announced(w.configVersion(), connector.alive());
     }

@@ -202,6 +202,9 @@ public final class MasterLogin {
                             + (after == null ? "?" : after) + " s)",
                     LinkFailure.Throttled.seconds(after));
         }
+        if (status == 503 && response.body() != null && response.body().contains("urn:argus:problem:standby")) {
+            throw new LinkFailure(what + ": this master is the standby of a pair (HTTP 503); trying the next URL");
+        }
         if (status != 200) {
             throw new LinkFailure(what + ": HTTP " + status + " from the master");
         }

@@ -48,6 +48,8 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean answering = true;
     /** Signs logins with garbage: a master that does not hold the slave's verifier. */
     volatile boolean forgeSignature;
+    /** Refuses logins as the standby of a master pair does: 503, problem type standby. */
+    volatile boolean standby;
     /** Changes the config on the way, as a man in the middle would, keeping the master's MAC. */
     volatile boolean tamper;
 
@@ -129,6 +131,9 @@ final class FakeMaster implements AutoCloseable {
                 ? null
                 : jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
         Instant now = Instant.now();
+        if (standby && (path.endsWith("/challenge") || path.endsWith("/login"))) {
+            return new String[] {"503", "{\"type\":\"urn:argus:problem:standby\",\"status\":503}"};
+        }
         if (path.endsWith("/challenge")) {
             LoginDesk.ChallengeAnswer a =
                     desk.challenge(o.getString("tag"), o.getString("clientNonce"), "127.0.0.1", now);
