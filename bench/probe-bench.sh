@@ -11,6 +11,7 @@
 # Quick start on ports of its own: ARGUS_URL=http://localhost:10180 after
 #   mvn -o -Prun package -Dquickstart.port.offset=2100 -Dquickstart.db.port=15482 \
 #       -Dquickstart.data.dir=target/livebench-data -Dquickstart.base.dir=target/livebench-run
+# The listeners use ports 20000-20009 on 127.1.x.y; BENCH_PORT_BASE=23000 moves them (another bench running).
 # Uses the server at ARGUS_URL (default http://localhost:8080, admin/admin or ARGUS_USER/ARGUS_PASSWORD) if one
 # answers; otherwise starts a quick-start server of its own (data in target/bench-data, heap -Xmx1g) and stops it
 # at the end. Options of that server by environment: QUICKSTART_ARGS (Maven -D options, e.g. its own ports:

@@ -24,7 +24,7 @@ async function main() {
     const catalog = await get('api/catalog');
     editor = new Editor(catalog, name => changed(name));
     forms = new Forms(catalog, editor, name => changed(name));
-    const live = new Live({status: row => applyRow(row), annotation: () => {}, tree: () => redraw(),
+    const live = new Live({status: (row, seq) => applyRow(row, seq), annotation: () => {}, tree: () => redraw(),
         resync: () => redraw()});
     tree = new Tree(byId('tree'), null, seq => live.setSeq(seq));
     // a name in this tree chooses the object for editing instead of opening its page

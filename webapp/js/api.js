@@ -27,6 +27,12 @@ export function canAct() {
     return roles.includes('staff') || roles.includes('admin');
 }
 
+/** Whether a fresh answer of api/session names another user or other roles than the page was drawn for. */
+export function sessionChanged(fresh) {
+    const roles = r => [...(r || [])].sort().join(',');
+    return session !== null && (fresh.user !== session.user || roles(fresh.roles) !== roles(session.roles));
+}
+
 export function csrfToken() {
     return session ? session.csrfToken : '';
 }

@@ -33,8 +33,8 @@ async function main() {
     document.body.dataset.ready = 'true';
 }
 
-function onStatus(row) {
-    applyRow(row);
+function onStatus(row, seq) {
+    applyRow(row, seq);
     if (row.fullName === 'Top' && row.counts) {
         drawCounts(row.counts);
     }
@@ -73,7 +73,7 @@ async function refreshSummary() {
     live.setSeq(data.seq);
     drawCounts(data.counts || {});
     const list = byId('problems');
-    fill(list, data.problems.map(row => rowItem(row, {fullLabel: true, selection})));
+    fill(list, data.problems.map(row => rowItem(row, {fullLabel: true, selection, seq: data.seq})));
     byId('problems-empty').hidden = data.problems.length > 0;
     const more = data.problemsTotal - data.problems.length;
     byId('problems-more').textContent = more > 0 ? more + ' more not shown: filter the tree by status to see them.' : '';

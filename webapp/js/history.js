@@ -6,6 +6,8 @@ import {badge} from './status.js';
 // transitions a page: 20, or ?pageSize= in the page's address (1 to 200: the log keeps 200)
 const asked = Number.parseInt(new URLSearchParams(location.search).get('pageSize'), 10);
 const PAGE = asked >= 1 && asked <= 200 ? asked : 20;
+// a group with something hidden from the viewer under it: its history would tell of the hidden part
+const WITHHELD = 'Not shown: part of this group is hidden from you.';
 
 export class History {
     constructor(base) {
@@ -47,7 +49,7 @@ export class History {
             el('thead', {}, el('tr', {}, el('th', {}, 'When'), el('th', {}, 'From'), el('th', {}, 'To'),
                 el('th', {}, 'Reason'))),
             el('tbody', {}, data.items.length === 0 ? el('tr', {}, el('td', {colspan: '4', class: 'muted'},
-                'No changes yet.')) : data.items.map(t => el('tr', {dataset: {transition: String(t.id)}},
+                data.withheld ? WITHHELD : 'No changes yet.')) : data.items.map(t => el('tr', {dataset: {transition: String(t.id)}},
                 el('td', {}, localTime(t.at)), el('td', {}, t.from),
                 el('td', {}, badge(t.to, t.severity)), el('td', {}, t.reason || '')))));
         const last = Math.min(data.offset + data.items.length, data.total);
@@ -69,5 +71,8 @@ export class History {
                     : this.per === 'month' ? p.start.substring(0, 7) : p.start),
                 el('td', {}, pct(p.upPercent)), el('td', {}, pct(p.downPercent)),
                 el('td', {}, String(p.timesDown))))));
+        if (data.withheld) {
+            byId('availability').prepend(el('caption', {class: 'muted'}, WITHHELD));
+        }
     }
 }

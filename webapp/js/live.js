@@ -1,7 +1,7 @@
 // The /live WebSocket: numbered changes applied in place. A dropped socket shows "stale" at once; the client
 // reconnects with backoff and resumes from the last number it applied, or refetches when the server says resync.
 import {showLiveState, showUnacked, refreshUnacked} from './shell.js';
-import {toLogin} from './api.js';
+import {toLogin, sessionChanged} from './api.js';
 
 const MAX_BACKOFF_MS = 15000;
 
@@ -21,9 +21,13 @@ export class Live {
         window.addEventListener('pagehide', () => this.stop());
     }
 
-    /** The seq of the data the page has (from a snapshot); changes after it are still wanted. */
+    /**
+     * The seq of the first data the page loaded (a snapshot), before the socket said hello: changes from it on are
+     * still wanted. Later snapshots do not move it: they cover only the rows they list, and the pushes still on
+     * their way are wanted for the others (rows.js compares each row with the snapshot it was drawn from).
+     */
     setSeq(seq) {
-        if (typeof seq === 'number' && (this.seq === null || seq > this.seq)) {
+        if (typeof seq === 'number' && this.seq === null) {
             this.seq = seq;
         }
     }
@@ -73,7 +77,8 @@ export class Live {
             return;
         }
         if (typeof msg.seq === 'number') {
-            if (this.seq !== null && msg.seq <= this.seq) {
+            // a round's changes share their number, and a replay starts with the round the page was in
+            if (this.seq !== null && msg.seq < this.seq) {
                 return;
             }
             this.seq = msg.seq;
@@ -83,7 +88,7 @@ export class Live {
         }
         const handler = this.handlers[msg.type];
         if (handler) {
-            handler(msg.type === 'status' ? msg.row : msg.type === 'annotation' ? msg.fullName : msg);
+            handler(msg.type === 'status' ? msg.row : msg.type === 'annotation' ? msg.fullName : msg, msg.seq);
         }
         document.body.dataset.liveSeq = String(this.seq);
     }
@@ -114,7 +119,10 @@ export class Live {
         this.timer = setTimeout(() => this.reconnect(), delay);
     }
 
-    /** Reconnects only with a session: without one the user logs in again; without a server, it waits longer. */
+    /**
+     * Reconnects only with a session: without one the user logs in again; with other roles the page reloads; without
+     * a server, it waits longer.
+     */
     async reconnect() {
         try {
             const response = await fetch('api/session', {headers: {Accept: 'application/json'}});
@@ -124,6 +132,12 @@ export class Live {
             }
             if (!response.ok) {
                 throw new Error('HTTP ' + response.status);
+            }
+            // the server closes a changed user's sockets (1008): draw the page again for who they are now, or
+            // it would keep the buttons of the old roles (answered 403) until a reload
+            if (sessionChanged(await response.json())) {
+                location.reload();
+                return;
             }
         } catch (e) {
             this.dropped(null, {code: 0});

@@ -32,8 +32,8 @@ async function main() {
         onAck: ackDone});
     byId('object-notify-all').href = 'notifications.html?' + new URLSearchParams({state: '', object: name, exact: 'true'});
     const live = new Live({
-        status: row => {
-            applyRow(row);
+        status: (row, seq) => {
+            applyRow(row, seq);
             if (row.fullName === name) {
                 refreshStatus();
                 history.changed();

@@ -5,10 +5,14 @@ import {badge, countBadges, objectHref} from './status.js';
 
 const shown = new Map();
 
-/** options: {fullLabel: show the full name, toggle: a node put before the badge, selection: Selection or null} */
+/**
+ * options: {fullLabel: show the full name, toggle: a node put before the badge, selection: Selection or null,
+ * seq: the seq of the answer the row comes from (a push numbered below it is older than the row)}
+ */
 export function rowItem(row, options = {}) {
     const li = el('li', {dataset: {fullName: row.fullName}});
     li._options = options;
+    li._seq = options.seq || 0;
     li.append(el('div', {class: 'row'}));
     renderRow(li, row);
     register(li);
@@ -23,8 +27,11 @@ function register(li) {
     shown.get(name).add(li);
 }
 
-/** Applies a pushed row to every place it is shown; answers how many there were. */
-export function applyRow(row) {
+/**
+ * Applies a pushed row (numbered seq) to every place it is shown, except where the row was drawn from an answer
+ * newer than the push (a push still on its way when the list was fetched); answers how many there were.
+ */
+export function applyRow(row, seq = 0) {
     const items = shown.get(row.fullName);
     if (!items) {
         return 0;
@@ -35,6 +42,10 @@ export function applyRow(row) {
             items.delete(li);
             continue;
         }
+        if (seq < li._seq) {
+            continue;
+        }
+        li._seq = seq;
         renderRow(li, row);
         const line = li.querySelector(':scope > .row');
         line.classList.remove('flash');

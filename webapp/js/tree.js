@@ -28,7 +28,7 @@ export class Tree {
         if (statuses.length) params.set('status', statuses.join(','));
         const data = await get('api/dashboard/children?' + params);
         this.onSeq(data.seq);
-        const rows = data.children.map(r => this.item(r, true));
+        const rows = data.children.map(r => this.item(r, true, data.seq));
         fill(this.root, rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
         prune();
     }
@@ -38,7 +38,7 @@ export class Tree {
         this.onSeq(data.seq);
         const items = [];
         for (const row of data.children) {
-            const li = this.item(row, false);
+            const li = this.item(row, false, data.seq);
             items.push(li);
             if (row.hasChildren && this.open.has(row.fullName)) {
                 await this.expand(li, row);
@@ -47,9 +47,9 @@ export class Tree {
         return items;
     }
 
-    item(row, flat) {
+    item(row, flat, seq) {
         const li = rowItem(row, {
-            fullLabel: flat, selection: this.selection,
+            fullLabel: flat, selection: this.selection, seq,
             toggle: flat ? null : (node, r) => this.toggle(node, r)
         });
         li.setAttribute('role', 'treeitem');

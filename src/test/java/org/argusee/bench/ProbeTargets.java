@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProbeTargets {
 
-    static final int PORT_BASE = 20000;
+    /** BENCH_PORT_BASE moves them (inherited by the listener processes): two benches on one machine then coexist. */
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "20000"));
 
     private final Selector selector;
     private final Map<Integer, List<ServerSocketChannel>> byHost = new HashMap<>();

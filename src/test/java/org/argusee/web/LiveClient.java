@@ -87,6 +87,11 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    /** Whether the socket closed (the page would reconnect and resume). */
+    boolean closed() {
+        return closed.isDone();
+    }
+
     /** The close code, once closed (waits up to 10 s). */
     int closeCode() {
         Eventually.await("socket closed", Duration.ofSeconds(10), closed::isDone);

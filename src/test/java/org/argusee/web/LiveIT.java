@@ -178,6 +178,28 @@ class LiveIT extends DeployedServer {
                 userApi.get("api/status?limit=1000").body().contains("\"" + group + "\""),
                 "not a problem for the user");
         assertEquals("down", admin.get("api/status/" + Api.encode(group)).json().getString("displayStatus"));
+
+        // the group's own history tells of the hidden outage: withheld from the user, there for the administrator
+        String transitions = "api/status/" + Api.encode(group) + "/transitions";
+        Eventually.await("the group's transition to down is logged", WITHIN, () -> admin.get(transitions)
+                .body()
+                .contains("\"to\":\"down\""));
+        JsonObject userLog = userApi.get(transitions).json();
+        assertTrue(userLog.getBoolean("withheld"), userLog.toString());
+        assertEquals(0, userLog.getJsonArray("items").size(), userLog.toString());
+        assertFalse(admin.get(transitions).json().getBoolean("withheld"));
+        JsonObject userDays =
+                userApi.get("api/status/" + Api.encode(group) + "/availability").json();
+        assertTrue(userDays.getBoolean("withheld"), userDays.toString());
+        assertFalse(userDays.toString().contains("\"timesDown\":1"), userDays.toString());
+        assertFalse(admin.get("api/status/" + Api.encode(group) + "/availability")
+                .json()
+                .getBoolean("withheld"));
+        assertFalse(
+                userApi.get("api/status/" + Api.encode(service) + "/transitions")
+                                .status()
+                        == 200,
+                "the hidden service's own log is not found at all");
     }
 
     private static List<String> names(JsonObject children) {

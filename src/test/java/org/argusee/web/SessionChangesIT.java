@@ -1,16 +1,19 @@
 package org.argusee.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.Json;
 import java.util.List;
 import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * An administrator's change of a user applies to the sessions that user has open at their next request: other
  * roles (a staff member made a user can no longer override), disabled or removed (the session's login ends); their
- * live sockets close so the page checks its session again.
+ * live sockets close so the page checks its session again, and draws itself again for the new roles.
  */
 class SessionChangesIT extends WebFixture {
 
@@ -43,6 +46,25 @@ class SessionChangesIT extends WebFixture {
         assertEquals(200, api.put("api/users/" + alice, """
                 {"enabled": false}""").status());
         assertEquals(401, session.get("api/session").statusCode(), "disabled: the session's login ends");
+    }
+
+    @Test
+    void anOpenPageDropsTheButtonsOfARoleTheUserNoLongerHas() {
+        String carol = user("staff");
+        Chromium page = browser(carol, "web-password-1").go("object.html?name=" + Api.encode(group));
+        page.visible(By.id("check-now"), WITHIN);
+        page.script("document.body.dataset.before = 'reload';");
+
+        Api.Reply changed = api.put("api/users/" + carol, """
+                {"roles": ["user"]}""");
+        assertEquals(200, changed.status(), changed.toString());
+        page.until(
+                WITHIN,
+                d -> page.script("return document.body.dataset.before") == null
+                        && "true".equals(page.script("return document.body.dataset.ready || null")));
+        assertFalse(
+                page.driver().findElement(By.id("actions")).isDisplayed(),
+                "no check now, override or annotate for a user, without a reload by hand");
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.argusee.live.control.LiveMessages;
 import org.argusee.notify.boundary.NotificationsChanged;
 import org.argusee.security.control.UserChanged;
 import org.argusee.status.boundary.StatusChanged;
+import org.argusee.status.boundary.StatusesShown;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.boundary.TreeReloaded;
 import org.argusee.tree.control.TreeNode;
@@ -44,12 +45,12 @@ import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.boundary.ChangeSequence;
 
 /**
- * The live sockets and what they are sent. Status changes arrive as {@link StatusChanged} events after their
- * commit, tree changes as {@link TreeReloaded}, DARP peers' news as darp's events (for the peers page, at most once a
- * second); the observers only note them (the status writer's thread is not
- * held up), and every 25 ms a dispatcher numbers what arrived at least 20 ms ago (by then the status board shows
- * it, so a dashboard answer numbered n contains every change up to n), keeps it in a ring for {@code resume}, and
- * renders it once per viewer (rows depend on what the viewer may see) into each socket's bounded queue.
+ * The live sockets and what they are sent. Status changes arrive as {@link StatusesShown} once the status board
+ * shows them (so a change numbered n is in every dashboard answer numbered n or later, and a row rendered for it is
+ * never older than it), tree changes as {@link TreeReloaded}, DARP peers' news as darp's events (for the peers
+ * page, at most once a second); the observers only note them (the status writer's thread is not held up), and
+ * every 25 ms a dispatcher numbers what arrived, keeps it in a ring for {@code resume}, and renders it once per
+ * viewer (rows depend on what the viewer may see) into each socket's bounded queue.
  * Notifications created or acknowledged arrive as {@link NotificationsChanged} after their commit and go out as one
  * message per viewer with their unacknowledged count.
  */
@@ -94,8 +95,8 @@ public class LiveHub {
         Gauge.builder("argus_live_sockets", sockets, Map::size)
                 .description("Open live sockets")
                 .register(registry);
-        Gauge.builder("argus_live_seq", sequence, ChangeSequence::current)
-                .description("Number of the last change pushed to live sockets")
+        Gauge.builder("argus_live_seq", sequence, ChangeSequence::changes)
+                .description("Changes numbered for the live sockets since the start")
                 .register(registry);
         Gauge.builder("argus_live_queued", sockets, m -> m.values().stream()
                         .mapToInt(LiveSocket::waiting)
@@ -141,8 +142,15 @@ public class LiveHub {
         }
     }
 
-    void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
-        inbox.add(Change.Kind.STATUS, change.objectId(), change.fullName());
+    /**
+     * Status changes once the board shows them, not at {@link StatusChanged}'s commit: a row rendered between the
+     * commit and the board's update was the old one, and no later event corrected it (the burst of issue 12 left
+     * every socket that did not overflow with some services in their old status).
+     */
+    void statusesShown(@Observes StatusesShown shown) {
+        for (StatusesShown.Shown s : shown.changes()) {
+            inbox.add(Change.Kind.STATUS, s.objectId(), s.fullName());
+        }
     }
 
     /**
@@ -221,7 +229,7 @@ public class LiveHub {
         }
     }
 
-    /** A client's message: {@code {"type":"resume","seq":n}} (others are ignored). */
+    /** A client's message: {@code {"type":"resume","seq":n}}, replays from round n on (others are ignored). */
     void received(String socketId, String text) {
         LiveSocket socket = sockets.get(socketId);
         JsonObject message = parse(text);
@@ -234,7 +242,7 @@ public class LiveHub {
         String theirEpoch = message.getString("epoch", epoch);
         synchronized (this) {
             Optional<List<Change>> missed =
-                    epoch.equals(theirEpoch) ? ring.after(seq, sequence.current()) : Optional.empty();
+                    epoch.equals(theirEpoch) ? ring.from(seq, sequence.current()) : Optional.empty();
             if (missed.isEmpty()) {
                 socket.offer(LiveMessages.RESYNC);
                 return;
@@ -250,8 +258,7 @@ public class LiveHub {
 
     private void dispatch() {
         try {
-            List<LiveInbox.Item> ready =
-                    inbox.holdNotifications(inbox.takeOlderThan(TimeUnit.MILLISECONDS.toNanos(20)));
+            List<LiveInbox.Item> ready = inbox.holdNotifications(inbox.takeOlderThan(0));
             TreeSnapshot tree = cache.snapshot();
             inbox.noteAncestors(tree, ready);
             List<LiveInbox.Item> groups = new ArrayList<>(inbox.groupsDue());
@@ -264,8 +271,9 @@ public class LiveHub {
                 List<Change> changes = new ArrayList<>();
                 List<LiveInbox.Item> items = LiveInbox.coalesce(ready, groups);
                 items.addAll(notified);
+                long round = sequence.nextRound(items.size());
                 for (LiveInbox.Item item : items) {
-                    Change c = new Change(sequence.next(), item.kind(), item.objectId(), item.fullName());
+                    Change c = new Change(round, item.kind(), item.objectId(), item.fullName());
                     ring.add(c);
                     changes.add(c);
                 }

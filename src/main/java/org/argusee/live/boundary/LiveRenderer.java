@@ -97,11 +97,11 @@ public class LiveRenderer {
             TreeSnapshot tree, Viewer viewer, List<Change> changes, boolean live, Map<String, Integer> unacked) {
         Visibility visible = viewers.visibility(tree, viewer);
         List<String> notified = new ArrayList<>();
-        long notifiedSeq = -1;
+        Change lastNotified = null; // by identity: the changes of a round share their number
         for (Change c : changes) {
             if (c.kind() == Change.Kind.NOTIFICATION && sees(tree, visible, c.fullName())) {
                 notified.add(c.fullName());
-                notifiedSeq = c.seq();
+                lastNotified = c;
             }
         }
         SeenStates seen = rows.seen(visible);
@@ -120,7 +120,7 @@ public class LiveRenderer {
                 continue;
             }
             if (c.kind() == Change.Kind.NOTIFICATION) {
-                if (c.seq() == notifiedSeq) {
+                if (c == lastNotified) {
                     out.add(LiveMessages.notification(c.seq(), notified, count(tree, visible, unacked)));
                 }
                 continue;

@@ -9,12 +9,16 @@ import java.util.Optional;
 
 /**
  * The last changes, for a client that comes back after a dropped connection ({@code resume}). Bounded: a client
- * further behind than the ring reaches gets {@code resync} instead.
+ * further behind than the ring reaches gets {@code resync} instead. Changes of one dispatch round share a number
+ * (web.boundary.ChangeSequence), so a client that resumes from n gets round n again: it may have lost the socket in
+ * the middle of it (rows are whole states, applying one twice is harmless).
  */
 public final class ChangeRing {
 
     private final int capacity;
     private final ArrayDeque<Change> changes;
+    /** The number of the last change that fell out of the ring; -1 while none did. */
+    private long dropped = -1;
 
     public ChangeRing(int capacity) {
         this.capacity = capacity;
@@ -23,27 +27,23 @@ public final class ChangeRing {
 
     public synchronized void add(Change change) {
         if (changes.size() == capacity) {
-            changes.pollFirst();
+            dropped = changes.pollFirst().seq();
         }
         changes.addLast(change);
     }
 
     /**
-     * The changes after {@code seq}, one per object (its last), in order; empty when {@code seq} is out of reach
-     * (older than the ring holds, or newer than {@code current}: a client of a server that restarted).
+     * The changes numbered {@code seq} or later, one per object (its last), in order; empty when {@code seq} is out of
+     * reach (a change numbered so fell out of the ring, or newer than {@code current}: a client of a server that
+     * restarted).
      */
-    public synchronized Optional<List<Change>> after(long seq, long current) {
-        if (seq > current || seq < 0) {
-            return Optional.empty();
-        }
-        Change oldest = changes.peekFirst();
-        long firstKept = oldest == null ? current + 1 : oldest.seq();
-        if (seq + 1 < firstKept && seq < current) {
+    public synchronized Optional<List<Change>> from(long seq, long current) {
+        if (seq > current || seq < 0 || seq <= dropped) {
             return Optional.empty();
         }
         Map<String, Change> last = new LinkedHashMap<>();
         for (Change c : changes) {
-            if (c.seq() > seq) {
+            if (c.seq() >= seq) {
                 String key = c.key();
                 last.remove(key);
                 last.put(key, c);

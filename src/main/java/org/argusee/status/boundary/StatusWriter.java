@@ -13,10 +13,12 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.MasterLease;
@@ -64,6 +66,9 @@ public class StatusWriter {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    Event<StatusesShown> shown;
 
     private StatusBatch waiting = StatusBatch.EMPTY;
     private boolean failing;
@@ -177,6 +182,7 @@ public class StatusWriter {
             metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
             board.stored(batch);
             waiting = StatusBatch.EMPTY;
+            announce(batch);
             if (failing) {
                 failing = false;
                 LOG.info("Status changes are stored again");
@@ -192,6 +198,17 @@ public class StatusWriter {
                 failing = true;
                 LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try", e);
             }
+        }
+    }
+
+    /** After the board shows the batch (see {@link StatusesShown}); an observer's failure does not undo it. */
+    private void announce(StatusBatch batch) {
+        List<StatusesShown.Shown> changes = batch.statuses().stream()
+                .filter(r -> r.change().announced())
+                .map(r -> new StatusesShown.Shown(r.objectId(), r.fullName()))
+                .toList();
+        if (!changes.isEmpty()) {
+            quietly("announce stored changes", () -> shown.fire(new StatusesShown(changes)));
         }
     }
 

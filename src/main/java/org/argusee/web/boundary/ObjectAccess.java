@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.argusee.platform.boundary.ProblemDetail;
+import org.argusee.status.boundary.AvailabilityView;
+import org.argusee.status.boundary.TransitionPage;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.web.control.Acl;
@@ -76,10 +78,28 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
             return;
         }
         Visibility visible = viewers.visibility(viewer);
+        Object entity = response.getEntity();
+        if (entity instanceof TransitionPage || entity instanceof AvailabilityView) {
+            entity = history(entity, request, visible);
+        }
         response.setEntity(
-                ResponseScrubber.scrub(response.getEntity(), cache.snapshot(), rows.seen(visible)),
+                ResponseScrubber.scrub(entity, cache.snapshot(), rows.seen(visible)),
                 response.getEntityAnnotations(),
                 response.getMediaType());
+    }
+
+    /**
+     * A group's own transition log and availability count the outages of everything under it: a viewer who may not
+     * see part of it gets neither (no trace of the hidden part), as they get its status from what they see.
+     */
+    private Object history(Object entity, ContainerRequestContext request, Visibility visible) {
+        String fullName = request.getUriInfo().getPathParameters().getFirst("fullName");
+        TreeNode node =
+                fullName == null ? null : cache.snapshot().find(fullName).orElse(null);
+        if (node == null || !visible.hidesUnder(node)) {
+            return entity;
+        }
+        return entity instanceof TransitionPage t ? t.hidden() : ((AvailabilityView) entity).hidden();
     }
 
     /** The ACL function a change under /api/status/{fullName}/... needs; null for reads. */

@@ -10,21 +10,38 @@ import org.junit.jupiter.api.Test;
 class LiveQueuesTest {
 
     @Test
-    void ringReplaysTheLastChangePerObjectOrSaysItIsTooFarBehind() {
+    void ringReplaysTheLastChangePerObjectFromARoundOnOrSaysItIsTooFarBehind() {
         ChangeRing ring = new ChangeRing(3);
         ring.add(new Change(1, Change.Kind.STATUS, 10, "Top:a"));
         ring.add(new Change(2, Change.Kind.STATUS, 11, "Top:b"));
         ring.add(new Change(3, Change.Kind.STATUS, 10, "Top:a"));
         assertEquals(
                 List.of(2L, 3L),
-                ring.after(1, 3).orElseThrow().stream().map(Change::seq).toList());
-        assertEquals(List.of(), ring.after(3, 3).orElseThrow());
-        ring.add(new Change(4, Change.Kind.TREE, 0, null));
-        assertTrue(ring.after(0, 4).isEmpty(), "1 fell out of the ring");
+                ring.from(2, 3).orElseThrow().stream().map(Change::seq).toList());
         assertEquals(
-                List.of(3L, 4L),
-                ring.after(2, 4).orElseThrow().stream().map(Change::seq).toList());
-        assertTrue(ring.after(9, 4).isEmpty(), "a number from the future: the server restarted");
+                List.of(3L),
+                ring.from(3, 3).orElseThrow().stream().map(Change::seq).toList(),
+                "round 3 again");
+        assertEquals(List.of(), ring.from(4, 4).orElseThrow(), "nothing numbered yet after the last");
+        ring.add(new Change(4, Change.Kind.TREE, 0, null));
+        assertTrue(ring.from(1, 4).isEmpty(), "1 fell out of the ring");
+        assertEquals(
+                List.of(2L, 3L, 4L),
+                ring.from(2, 4).orElseThrow().stream().map(Change::seq).toList());
+        assertTrue(ring.from(9, 4).isEmpty(), "a number from the future: the server restarted");
+    }
+
+    @Test
+    void aRoundPartlyOutOfTheRingIsOutOfReach() {
+        ChangeRing ring = new ChangeRing(2);
+        ring.add(new Change(7, Change.Kind.STATUS, 10, "Top:a"));
+        ring.add(new Change(7, Change.Kind.STATUS, 11, "Top:b"));
+        ring.add(new Change(7, Change.Kind.STATUS, 12, "Top:c"));
+        assertTrue(ring.from(7, 7).isEmpty(), "Top:a of round 7 is gone");
+        ring.add(new Change(9, Change.Kind.STATUS, 10, "Top:a"));
+        assertEquals(
+                List.of(9L),
+                ring.from(8, 9).orElseThrow().stream().map(Change::seq).toList());
     }
 
     @Test
@@ -59,6 +76,29 @@ class LiveQueuesTest {
     }
 
     @Test
+    void sendsThatCompleteAtOnceDoNotNestOneInTheOther() {
+        List<String> sent = new ArrayList<>();
+        SocketQueue[] queue = new SocketQueue[1];
+        boolean[] blocked = {true};
+        queue[0] = new SocketQueue(200_000, m -> {
+            sent.add(m);
+            if (!blocked[0]) {
+                queue[0].sent(); // the container wrote it at once and completes on the caller's thread
+            }
+        });
+        queue[0].offer("first"); // its send completes later: a backlog builds up behind it
+        for (int i = 0; i < 100_000; i++) {
+            queue[0].offer("m" + i);
+        }
+        blocked[0] = false;
+        queue[0].sent(); // nested, this took 100,000 frames: a StackOverflowError that ended the sends
+        assertEquals(100_001, sent.size());
+        assertEquals(0, queue[0].waiting());
+        queue[0].offer("later");
+        assertEquals("later", sent.get(sent.size() - 1), "the queue still sends");
+    }
+
+    @Test
     void notificationsAreHeldOnePerObjectAndReleasedTogether() {
         LiveInbox inbox = new LiveInbox();
         List<LiveInbox.Item> ready = List.of(
@@ -87,6 +127,6 @@ class LiveQueuesTest {
         ring.add(new Change(5, Change.Kind.NOTIFICATION, 0, "Top:gone"));
         assertEquals(
                 List.of(2L, 3L, 4L, 5L),
-                ring.after(0, 5).orElseThrow().stream().map(Change::seq).toList());
+                ring.from(0, 5).orElseThrow().stream().map(Change::seq).toList());
     }
 }
