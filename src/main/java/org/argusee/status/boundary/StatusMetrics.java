@@ -32,6 +32,14 @@ public class StatusMetrics {
                 .increment();
     }
 
+    /** Rows the full write queue dropped (docs/reliability.md, "Database outage"). */
+    void dropped(long rows) {
+        Counter.builder("argus_status_queue_dropped")
+                .description("Rows the status writer's full queue dropped while the database was away")
+                .register(registry)
+                .increment(rows);
+    }
+
     void batch(Duration took, int rows) {
         Timer.builder("argus_status_batches")
                 .description("Transactions of the status writer")
