@@ -1,6 +1,8 @@
 package org.argusee.platform.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,10 +24,14 @@ public class DatabaseState {
     /** Since when the database has been unreachable; null while it answers. */
     private final AtomicReference<Instant> awaySince = new AtomicReference<>();
 
+    @Inject
+    Event<DatabaseAvailability> changes;
+
     /** A call reached the database. */
     public void reached() {
         Instant since = awaySince.getAndSet(null);
         if (since != null) {
+            changes.fire(new DatabaseAvailability(true));
             LOG.info(() -> "The database answers again, after "
                     + Duration.between(since, Instant.now()).toMillis() + " ms away");
         }
@@ -42,6 +48,7 @@ public class DatabaseState {
     public void away() {
         Instant now = Instant.now();
         if (awaySince.compareAndSet(null, now)) {
+            changes.fire(new DatabaseAvailability(false));
             LOG.warning("The database cannot be reached: answering from memory, queueing status changes");
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.argusee.platform.boundary.DatabaseAvailability;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -59,6 +60,8 @@ public class StatusBoard {
     private final ChangeRows changes = new ChangeRows(graph, checks);
     /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
     private volatile boolean behind;
+    /** The database cannot be reached (the writer may be stuck waiting for a connection): the same. */
+    private volatile boolean databaseAway;
 
     @Inject
     Instance<ServiceCombiner> combiners;
@@ -235,7 +238,11 @@ public class StatusBoard {
      * went, and every answer then carries the marker that says it is not stored (docs/reliability.md).
      */
     public Optional<ObjectState> state(long objectId) {
-        return behind ? graph.state(objectId) : Optional.ofNullable(stored.get(objectId));
+        return behind || databaseAway ? graph.state(objectId) : Optional.ofNullable(stored.get(objectId));
+    }
+
+    void databaseChanged(@Observes DatabaseAvailability change) {
+        databaseAway = !change.available();
     }
 
     /** Set by the writer when its writes start failing, cleared when its queue is stored. */

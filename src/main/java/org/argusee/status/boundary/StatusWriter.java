@@ -66,7 +66,7 @@ public class StatusWriter {
     DatabaseState database;
 
     @Inject
-    @ConfigProperty(name = "argus.status.queue-max", defaultValue = "500000")
+    @ConfigProperty(name = "argus.status.queue-max", defaultValue = "200000")
     int queueMax;
 
     @Resource
@@ -147,6 +147,7 @@ public class StatusWriter {
 
     private void queue(StatusBatch fresh) {
         WriteQueue.Dropped now = waiting.add(fresh);
+        metrics.queued(waiting.size());
         if (now.total() == 0) {
             return;
         }
@@ -173,6 +174,7 @@ public class StatusWriter {
             waiting.stored(batch);
             board.stored(batch);
             database.reached();
+            metrics.queued(waiting.size());
         }
         if (failingSince != null) {
             resumed();
