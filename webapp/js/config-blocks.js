@@ -1,5 +1,6 @@
 // The stored Method, Resolv, snmpoid, schedule and cron blocks: a table, and an editor for one block's text whose
-// save is checked by the server (errors by line, nothing stored) and refused when someone changed it meanwhile.
+// save is checked by the server (errors by line, nothing stored) and refused when someone changed it meanwhile;
+// a new block on an object; deleting one (asked twice).
 import {el, fill, byId} from './dom.js';
 import {get} from './api.js';
 import {objectHref} from './status.js';
@@ -7,9 +8,15 @@ import {send, place} from './config-send.js';
 
 export class Blocks {
     constructor() {
-        this.open = null; // {id, version}
+        this.open = null; // {id, version}; id null for a new block
         byId('block-save').addEventListener('click', () => this.save());
         byId('block-cancel').addEventListener('click', () => this.close());
+        byId('block-new').addEventListener('click', () => this.create());
+        byId('block-delete').addEventListener('click', () => {
+            byId('block-delete-confirm').hidden = false;
+            byId('block-delete-confirm').focus();
+        });
+        byId('block-delete-confirm').addEventListener('click', () => this.remove());
     }
 
     async load() {
@@ -33,13 +40,39 @@ export class Blocks {
     async edit(id) {
         const block = await get('api/config/blocks/' + id);
         this.open = {id: block.id, version: block.version};
+        this.show(block.keyword + (block.name ? ' "' + block.name + '"' : '') + ' on ' + block.object, block.text);
+    }
+
+    /** An empty editor for a new block, on Top unless another object is named. */
+    create() {
+        this.open = {id: null, version: null};
+        this.show('New block', '');
+    }
+
+    show(title, text) {
+        const isNew = this.open.id === null;
         byId('block-editor').hidden = false;
-        byId('block-editor').dataset.id = String(block.id);
-        fill(byId('block-title'), block.keyword + (block.name ? ' "' + block.name + '"' : '') + ' on ' + block.object);
-        byId('block-text').value = block.text;
+        byId('block-editor').dataset.id = isNew ? '' : String(this.open.id);
+        byId('block-object-label').hidden = !isNew;
+        byId('block-delete').hidden = isNew;
+        byId('block-delete-confirm').hidden = true;
+        fill(byId('block-title'), title);
+        byId('block-text').value = text;
         fill(byId('block-status'));
         fill(byId('block-errors'));
         byId('block-text').focus();
+    }
+
+    async remove() {
+        byId('block-delete-confirm').hidden = true;
+        try {
+            await send('api/config/blocks/' + this.open.id, 'DELETE', null, 'text/plain',
+                {'If-Match': '"' + this.open.version + '"'});
+            this.close();
+            await this.load();
+        } catch (e) {
+            fill(byId('block-status'), el('span', {class: 'error', id: 'block-refused'}, '✖ Not deleted: ' + e.message));
+        }
     }
 
     close() {
@@ -55,9 +88,13 @@ export class Blocks {
         fill(status, 'Checking…');
         fill(byId('block-errors'));
         try {
-            const saved = await send('api/config/blocks/' + this.open.id, 'PUT', byId('block-text').value,
-                'text/plain', {'If-Match': '"' + this.open.version + '"'});
-            this.open.version = saved.version;
+            const saved = this.open.id === null
+                ? await send('api/config/blocks?object=' + encodeURIComponent(byId('block-object').value.trim()),
+                    'POST', byId('block-text').value, 'text/plain')
+                : await send('api/config/blocks/' + this.open.id, 'PUT', byId('block-text').value,
+                    'text/plain', {'If-Match': '"' + this.open.version + '"'});
+            this.open = {id: saved.id, version: saved.version};
+            this.show(saved.keyword + (saved.name ? ' "' + saved.name + '"' : '') + ' on ' + saved.object, saved.text);
             byId('block-text').value = saved.text;
             fill(status, el('span', {id: 'block-saved'}, '✔ Saved.'));
             this.showDiagnostics((saved.warnings || []).map(w => ({field: w.file + ':' + w.line,

@@ -64,6 +64,7 @@ const PAGES = [
     {href: 'admin-config.html', label: 'Configs', role: 'admin'},
     {href: 'admin-peers.html', label: 'DARP peers', role: 'admin'},
     {href: 'admin-users.html', label: 'Users', role: 'admin'},
+    {href: 'admin-methods.html', label: 'Methods', role: 'admin'},
     {href: 'account.html', label: 'Account'},
 ];
 

@@ -157,6 +157,40 @@ class WebAdminConfigIT extends WebFixture {
     }
 
     @Test
+    void aNewBlockIsAddedOnAnObjectAndDeleted() {
+        String method = "web_" + UUID.randomUUID().toString().substring(0, 8);
+        String text = "Method \"" + method + "\" {\n  command: /bin/true\n  send: To: %R\\n\n}\n";
+        Chromium b = page();
+        b.click(By.id("block-new"), WITHIN);
+        WebElement object = b.visible(By.id("block-object"), WITHIN);
+        object.clear();
+        object.sendKeys(group);
+        b.driver().findElement(By.id("block-text")).sendKeys(text);
+        b.click(By.id("block-save"), WITHIN);
+        b.visible(By.id("block-saved"), WITHIN);
+        long id = Long.parseLong(b.driver().findElement(By.id("block-editor")).getAttribute("data-id"));
+        b.visible(By.cssSelector("#blocks tr[data-id='" + id + "'][data-object='" + group + "']"), WITHIN);
+        Eventually.await("method " + method + " in force", WITHIN, () -> api.get("api/notify/methods")
+                .body()
+                .contains("\"" + method + "\""));
+
+        Api.Reply again = api.send("POST", "api/config/blocks?object=" + Api.encode(group), text, "text/plain");
+        assertEquals(409, again.status(), "one block of a name per object: " + again);
+        Api.Reply nowhere = api.send("POST", "api/config/blocks?object=Top:no_such_group", text, "text/plain");
+        assertEquals(404, nowhere.status(), nowhere.toString());
+        Api.Reply bad =
+                api.send("POST", "api/config/blocks", "Method \"x\" {\n  bogus \"y\" {\n  }\n}\n", "text/plain");
+        assertEquals(400, bad.status(), bad.toString());
+        assertTrue(bad.body().contains("block:2"), "the error names the line: " + bad.body());
+
+        b.click(By.id("block-delete"), WITHIN);
+        b.click(By.id("block-delete-confirm"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#blocks tr[data-id='" + id + "']"))
+                .isEmpty());
+        assertEquals(404, api.get("api/config/blocks/" + id).status());
+    }
+
+    @Test
     void configProblemsLinkToTheirObject() throws SQLException {
         String bogus = host + ":Bogus_web";
         try (Connection db = TestDatabase.connect();

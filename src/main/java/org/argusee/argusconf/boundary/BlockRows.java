@@ -116,6 +116,29 @@ final class BlockRows {
         }
     }
 
+    /** A new top-level block after the object's others; answers its row id. */
+    long append(long objectId, ConfigBlock block) throws SQLException {
+        int position;
+        try (PreparedStatement s = connection.prepareStatement("select coalesce(max(position) + 1, 0)"
+                + " from argus.config_block where object_id = ? and parent_id is null")) {
+            s.setLong(1, objectId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                position = rs.getInt(1);
+            }
+        }
+        return insert(objectId, null, block, position);
+    }
+
+    /** Removes one top-level block with the schedules nested in it; answers whether it was there. */
+    boolean remove(long id) throws SQLException {
+        try (PreparedStatement s =
+                connection.prepareStatement("delete from argus.config_block where id = ? and parent_id is null")) {
+            s.setLong(1, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** The object's blocks become exactly {@code blocks}. */
     void replace(long objectId, List<ConfigBlock> blocks) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("delete from argus.config_block where object_id = ?")) {
@@ -127,7 +150,7 @@ final class BlockRows {
         }
     }
 
-    private void insert(long objectId, Long parentId, ConfigBlock block, int position) throws SQLException {
+    private long insert(long objectId, Long parentId, ConfigBlock block, int position) throws SQLException {
         long id;
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into argus.config_block"
@@ -148,6 +171,7 @@ final class BlockRows {
         for (int i = 0; i < block.blocks().size(); i++) {
             insert(objectId, id, block.blocks().get(i), i);
         }
+        return id;
     }
 
     private void insertLines(long id, ConfigBlock block) throws SQLException {

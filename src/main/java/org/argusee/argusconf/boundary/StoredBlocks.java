@@ -73,16 +73,7 @@ public class StoredBlocks {
             throw new ArgusException.Conflict(
                     "version", "this block was changed by someone else since you opened it; reload it and edit again");
         }
-        BlockEdit edit = BlockEdit.check(text, found.block().keyword(), cache.catalog());
-        if (!edit.errors().isEmpty()) {
-            List<FieldError> errors = edit.errors().stream()
-                    .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
-                    .toList();
-            throw new ArgusException.Invalid(
-                    "the block has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
-                            + "; nothing was stored",
-                    errors);
-        }
+        BlockEdit edit = checked(BlockEdit.check(text, found.block().keyword(), cache.catalog()));
         ConfigBlock block = edit.block();
         for (int i = 0; i < found.siblings().size(); i++) {
             if (i != found.index() && found.siblings().get(i).identity().equals(block.identity())) {
@@ -98,14 +89,67 @@ public class StoredBlocks {
                 edit.warnings().stream().map(DiagnosticView::of).toList());
     }
 
+    /** A new block on an object, after its others (as an import under that object would put it). */
+    public Text create(String objectName, String text) {
+        lockRevision();
+        if (objectName == null || objectName.isBlank()) {
+            throw new ArgusException.Invalid("object", "name the object the block belongs to, such as Top");
+        }
+        TreeNode node = cache.snapshot()
+                .find(objectName.strip())
+                .orElseThrow(() -> new ArgusException.NotFound("object", "no object named '" + objectName + "'"));
+        BlockEdit edit = checked(BlockEdit.checkNew(text == null ? "" : text, cache.catalog()));
+        ConfigBlock block = edit.block();
+        Map<Long, List<ConfigBlock>> loaded =
+                session().doReturningWork(c -> new BlockRows(c).load(new Long[] {node.id()}));
+        if (loaded.getOrDefault(node.id(), List.of()).stream()
+                .anyMatch(b -> b.identity().equals(block.identity()))) {
+            throw new ArgusException.Conflict(
+                    "text", node.fullName() + " already has a block " + block.identity() + "; choose another name");
+        }
+        long id = session().doReturningWork(c -> new BlockRows(c).append(node.id(), block));
+        List<ConfigBlock> siblings = List.of(block);
+        return text(
+                new Located(id, node.id(), node.fullName(), block, siblings, 0),
+                edit.warnings().stream().map(DiagnosticView::of).toList());
+    }
+
+    /** Removes a block (a Method with its schedules); {@code version} as for {@link #replace}. */
+    public void delete(long id, String version) {
+        Located found = locate(id, true);
+        if (version != null && !version.isBlank() && !version.strip().equals(version(found.block()))) {
+            throw new ArgusException.Conflict(
+                    "version", "this block was changed by someone else since you opened it; reload it first");
+        }
+        session().doWork(c -> new BlockRows(c).remove(id));
+    }
+
+    /** The edit if it has no errors; else every error by its line, and nothing stored. */
+    private static BlockEdit checked(BlockEdit edit) {
+        if (!edit.errors().isEmpty()) {
+            List<FieldError> errors = edit.errors().stream()
+                    .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
+                    .toList();
+            throw new ArgusException.Invalid(
+                    "the block has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                            + "; nothing was stored",
+                    errors);
+        }
+        return edit;
+    }
+
+    private void lockRevision() {
+        em.createNativeQuery("select revision from argus.config_revision where id = 1 for update")
+                .getSingleResult();
+    }
+
     private record Located(
             long id, long objectId, String object, ConfigBlock block, List<ConfigBlock> siblings, int index) {}
 
     /** The block with the others of its object; {@code lock} first takes the configuration revision's row lock. */
     private Located locate(long id, boolean lock) {
         if (lock) {
-            em.createNativeQuery("select revision from argus.config_revision where id = 1 for update")
-                    .getSingleResult();
+            lockRevision();
         }
         List<BlockRows.Stored> rows = session().doReturningWork(c -> new BlockRows(c).list());
         BlockRows.Stored row = rows.stream()

@@ -27,7 +27,14 @@ public record BlockEdit(ConfigBlock block, List<Diagnostic> errors, List<Diagnos
         warnings = List.copyOf(warnings);
     }
 
+    /** A new block of any of the kinds: the text says which. */
+    public static BlockEdit checkNew(String text, ParameterCatalog catalog) {
+        return check(text, null, catalog);
+    }
+
+    /** @param keyword the kind the text must keep; null for any */
     public static BlockEdit check(String text, String keyword, ParameterCatalog catalog) {
+        String kind = keyword == null ? "one Method, Resolv, snmpoid, schedule or cron" : keyword;
         ConfigSource source =
                 ConfigSource.memory(Map.of(FILE, text.getBytes(StandardCharsets.UTF_8)), FILE, ConfigLimits.defaults());
         CheckedConfig checked = new ConfigChecker(catalog).check(source);
@@ -41,7 +48,7 @@ public record BlockEdit(ConfigBlock block, List<Diagnostic> errors, List<Diagnos
                 || !parsed.parameters().isEmpty()
                 || parsed.darp().isPresent()) {
             errors.add(Diagnostic.error(
-                    start, "only the " + keyword + " block belongs here: no objects, parameters or DARP block"));
+                    start, "only the " + kind + " block belongs here: no objects, parameters or DARP block"));
         }
         int count = parsed.methods().size()
                 + parsed.blocks().size()
@@ -49,12 +56,14 @@ public record BlockEdit(ConfigBlock block, List<Diagnostic> errors, List<Diagnos
         List<ConfigBlock> blocks = checked.rows().blocks().getOrDefault(ConfigRows.TOP_ID, List.of());
         if (count != 1 || blocks.size() != 1) {
             errors.add(Diagnostic.error(
-                    start, "the text must hold exactly one " + keyword + " block; it holds " + count + " blocks"));
-        } else if (!blocks.get(0).keyword().equals(keyword)) {
+                    start,
+                    "the text must hold exactly one " + (keyword == null ? "" : keyword + " ") + "block; it holds "
+                            + count + " blocks"));
+        } else if (keyword != null && !blocks.get(0).keyword().equals(keyword)) {
             errors.add(Diagnostic.error(
                     start,
                     "this is a " + keyword + " block; the text holds a "
-                            + blocks.get(0).keyword() + " block (add a new block by importing it)"));
+                            + blocks.get(0).keyword() + " block (add it as a new block)"));
         }
         return errors.isEmpty()
                 ? new BlockEdit(blocks.get(0), List.of(), checked.warnings())

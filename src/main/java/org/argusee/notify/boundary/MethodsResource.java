@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +42,49 @@ public class MethodsResource {
     @Inject
     MethodStore store;
 
+    @Inject
+    MethodTrial trial;
+
+    /** Where a test message goes: {@code {"to": "ops@example.org"}} (a webhook or log method needs none). */
+    public record TrialRequest(String to) {}
+
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Every method in force, by name (webhook headers are never shown)")
-    public List<MethodView> all() {
-        return store.all();
+    @Operation(
+            summary = "Every method in force, by name (webhook headers are never shown; commands, URLs and"
+                    + " templates only to admins: a webhook URL often holds its token)")
+    public List<MethodView> all(@Context SecurityContext security) {
+        List<MethodView> all = store.all();
+        return security.isUserInRole(Roles.ADMIN)
+                ? all
+                : all.stream().map(MethodsResource::outline).toList();
+    }
+
+    @POST
+    @Path("{name}/test")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Send a test message through a method now (no queue, no retry); answers whether it went")
+    public MethodTrial.Result test(
+            @PathParam("name") String name, TrialRequest request, @Context SecurityContext security) {
+        return trial.send(
+                name,
+                request == null ? null : request.to(),
+                security.getUserPrincipal().getName());
+    }
+
+    private static MethodView outline(MethodView m) {
+        return new MethodView(
+                m.name(),
+                m.kind(),
+                null,
+                null,
+                null,
+                m.hasHeaders(),
+                null,
+                m.qtime(),
+                m.nolotsmsgs(),
+                m.timeoutSeconds(),
+                m.source());
     }
 
     @PUT

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.argusee.platform.control.Roles;
+import org.argusee.security.control.SessionLogins;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +34,9 @@ public class UsersResource {
 
     @Inject
     Users users;
+
+    @Inject
+    SessionLogins sessionLogins;
 
     public record Me(String username, Set<String> roles) {}
 
@@ -59,7 +63,9 @@ public class UsersResource {
     @Operation(summary = "Change your own password (the current one is required)")
     public Response changeOwnPassword(
             @Context SecurityContext security, @Context HttpServletRequest request, PasswordChange change) {
-        users.changeOwnPassword(security.getUserPrincipal().getName(), change, request.getRemoteAddr());
+        String me = security.getUserPrincipal().getName();
+        users.changeOwnPassword(me, change, request.getRemoteAddr());
+        sessionLogins.renew(request.getSession(false), me);
         return Response.noContent().build();
     }
 
@@ -79,8 +85,13 @@ public class UsersResource {
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a user's password, roles, name or enabled flag")
-    public UserView update(@PathParam("username") String username, UserInput input) {
-        return users.update(username, input);
+    public UserView update(
+            @PathParam("username") String username, UserInput input, @Context HttpServletRequest request) {
+        UserView updated = users.update(username, input);
+        if (input != null && input.password() != null) {
+            sessionLogins.renew(request.getSession(false), username); // only if it is the caller's own
+        }
+        return updated;
     }
 
     @DELETE

@@ -19,7 +19,9 @@ import org.argusee.security.entity.AppUser;
  * written by the last run may name a user that was disabled, removed or given other roles meanwhile; and an
  * administrator may change a user while their page is open. So the first request of each session in a run, and the
  * first after any user was changed ({@link UserChanged}), looks the user up: a user that is gone or disabled ends the
- * session's login, changed roles replace the old ones (the CSRF token stays, so an open page goes on working). One
+ * session's login, and so does a password changed after the session logged in (a reset locks out whoever held an old
+ * session, except the session that made the change: {@link #renew}); changed roles replace the old ones (the CSRF
+ * token stays, so an open page goes on working). One
  * query per open session after a change of a user, none otherwise.
  */
 @ApplicationScoped
@@ -58,7 +60,8 @@ public class SessionLogins {
                 return login; // checked again once the database is back: an outage does not log everyone out
             }
             if (checked == null) {
-                LOG.info(() -> "A session of " + login.user() + " ends: the user is gone or disabled");
+                LOG.info(() ->
+                        "A session of " + login.user() + " ends: the user is gone, disabled or has a new password");
                 session.removeAttribute(WebLogin.ATTRIBUTE);
                 return null;
             }
@@ -77,6 +80,14 @@ public class SessionLogins {
         session.setAttribute(CHECKED_IN, checkedMark());
     }
 
+    /** The session that just changed its own password stays logged in; the user's other sessions end. */
+    public void renew(HttpSession session, String username) {
+        WebLogin login = WebLogin.in(session);
+        if (login != null && login.user().equals(username)) {
+            session.setAttribute(WebLogin.ATTRIBUTE, login.renewed());
+        }
+    }
+
     void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged change) {
         changes.incrementAndGet();
     }
@@ -92,10 +103,12 @@ public class SessionLogins {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        if (user == null || !user.enabled()) {
+        if (user == null || !user.enabled() || login.predates(user.passwordChangedAt())) {
             return null;
         }
         Set<String> roles = user.roles();
-        return roles.equals(login.roles()) ? login : new WebLogin(login.user(), roles, login.csrfToken());
+        return roles.equals(login.roles())
+                ? login
+                : new WebLogin(login.user(), roles, login.csrfToken(), login.since());
     }
 }

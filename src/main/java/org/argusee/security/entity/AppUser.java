@@ -48,6 +48,9 @@ public class AppUser {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = now();
 
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt = now();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false)
@@ -86,8 +89,14 @@ public class AppUser {
         return createdAt;
     }
 
+    /** A new password: sessions opened before now end ({@link #passwordChangedAt}). */
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
+        this.passwordChangedAt = now();
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     public void changeRoles(Set<String> newRoles) {
