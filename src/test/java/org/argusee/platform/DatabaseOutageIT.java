@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
@@ -58,13 +52,10 @@ class DatabaseOutageIT {
     @RegisterExtension
     final ArgusServers servers = new ArgusServers();
 
-    private final Path dataDir =
-            Path.of("target", "drill-pg-" + UUID.randomUUID().toString().substring(0, 8));
     private final FlippingListener listener = new FlippingListener();
     private final FlippingListener steady = new FlippingListener();
     private final List<String> shown = new ArrayList<>();
-    private EmbeddedDatabase db;
-    private int port;
+    private DrillDatabase db;
     private Api admin;
     private OutageFigures figures;
     private String serviceName;
@@ -81,8 +72,7 @@ class DatabaseOutageIT {
 
     @Test
     void statusesStayReadableAndNoTransitionIsLostWhenTheDatabaseStopsCrashesOrStarves() throws Exception {
-        port = freePort();
-        db = EmbeddedDatabase.start(dataDir, port, false);
+        db = new DrillDatabase();
         ArgusServer server = servers.create("drill");
         server.secret("DB_URL", db.jdbcUrl())
                 .secret("DB_USER", EmbeddedDatabase.USER)
@@ -96,9 +86,9 @@ class DatabaseOutageIT {
         createSteadyServices();
         awaitShown("up");
 
-        assertEquals("on", single("show synchronous_commit"), "the quick start's setting: commits survive a crash");
+        assertEquals("on", db.single("show synchronous_commit"), "the quick start's setting: commits survive a crash");
 
-        drill("stopped", () -> db.close());
+        drill("stopped", () -> db.stop());
         drill("killed", () -> db.kill());
         starved();
 
@@ -106,7 +96,7 @@ class DatabaseOutageIT {
         Instant seen = checkedAt().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps of it
         server.stop();
         Instant stored = Instant.parse(
-                single("select to_char(checked_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                db.single("select to_char(checked_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
                         + " from argus.object_status where object_id = " + serviceId));
         assertTrue(!stored.isBefore(seen), "the last check time stored at shutdown: " + stored + " < " + seen);
     }
@@ -128,15 +118,6 @@ class DatabaseOutageIT {
         }
     }
 
-    private String single(String query) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            assertTrue(rs.next(), query);
-            return rs.getString(1);
-        }
-    }
-
     /** The database goes by {@code stop}, stays away {@link #OUTAGE} while the service flips, then starts again. */
     private void drill(String how, Runnable stop) {
         int before = storedTransitions();
@@ -145,7 +126,7 @@ class DatabaseOutageIT {
         Duration marked = Eventually.await(
                 "reads marked Argus-Database: unavailable after the database " + how, WITHIN, () -> marked(true));
         int flips = flipUntil(start.plus(OUTAGE));
-        db = EmbeddedDatabase.start(dataDir, port, false);
+        db.start();
         Instant back = Instant.now();
         int after = before + flips;
         Duration resumed = Eventually.await("the outage's " + flips + " transitions stored", WITHIN, () -> {
@@ -155,7 +136,7 @@ class DatabaseOutageIT {
         });
         Eventually.await("the marker gone", WITHIN, () -> marked(false));
         assertInOrder();
-        assertNoTornBatch();
+        assertEquals(0, db.torn(), "objects whose stored status and last transition disagree");
         figures.write(how, Duration.between(start, back), flips, after - storedTransitions(), marked, resumed);
         assertTrue(resumed.compareTo(RESUME) <= 0, "writes resumed " + resumed.toMillis() + " ms after the return");
     }
@@ -167,11 +148,12 @@ class DatabaseOutageIT {
     private void starved() throws Exception {
         int before = storedTransitions();
         Instant start = Instant.now();
-        try (Connection slow = connect();
+        try (Connection slow = db.connect();
                 Statement s = slow.createStatement()) {
             slow.setAutoCommit(false);
             s.execute("lock table argus.object in access exclusive mode");
-            CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> sleep(slow, OUTAGE.toSeconds()));
+            CompletableFuture<Void> sleeping =
+                    CompletableFuture.runAsync(() -> DrillDatabase.sleep(slow, OUTAGE.toSeconds()));
             List<CompletableFuture<Integer>> writes = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String group = "starved_" + i;
@@ -260,7 +242,7 @@ class DatabaseOutageIT {
                 {"kind": "Service", "type": "TCP", "parameters": [{"key": "port", "value": "%d"}]}""".formatted(listener.port()));
         assertEquals(201, service.status(), service.toString());
         serviceName = service.json().getString("fullName");
-        try (Connection c = connect();
+        try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "select s.id from argus.object s join argus.object h on h.id = s.parent_id"
@@ -270,62 +252,13 @@ class DatabaseOutageIT {
         }
     }
 
-    /** The service's transition log, oldest first: what it went to each time. */
-    private List<String> logged() {
-        try (Connection c = connect();
-                PreparedStatement p = c.prepareStatement("select t.new_status from argus.status_transition t"
-                        + " where t.object_id = ? order by t.id")) {
-            p.setLong(1, serviceId);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the transition log", e);
-        }
-    }
-
     private int storedTransitions() {
-        return logged().size();
+        return db.logged(serviceId).size();
     }
 
     /** The service's log reads as the flips made it, oldest first (a first status of up is not logged). */
     private void assertInOrder() {
-        assertEquals(shown.subList(1, shown.size()), logged(), "the transitions in the order they were made");
-    }
-
-    /** Every object's stored status is the one its last transition says: no batch was stored in part. */
-    private void assertNoTornBatch() {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from argus.object_status s join lateral (select"
-                        + " new_status from argus.status_transition t where t.object_id = s.object_id"
-                        + " order by t.id desc limit 1) last on true where last.new_status <> s.display_status")) {
-            rs.next();
-            assertEquals(0, rs.getInt(1), "objects whose stored status and last transition disagree");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot compare statuses and transitions", e);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
-    }
-
-    private static void sleep(Connection c, long seconds) {
-        try (Statement s = c.createStatement()) {
-            s.execute("select pg_sleep(" + seconds + ")");
-        } catch (SQLException e) {
-            throw new IllegalStateException("the slow query failed", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        assertEquals(
+                shown.subList(1, shown.size()), db.logged(serviceId), "the transitions in the order they were made");
     }
 }
