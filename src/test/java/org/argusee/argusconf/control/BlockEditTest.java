@@ -48,7 +48,7 @@ class BlockEditTest {
     void theTextHoldsExactlyOneBlockOfTheStoredKeyword() {
         assertEquals(
                 List.of("block:1: ERROR: this is a Method block; the text holds a Resolv block"
-                        + " (add a new block by importing it)"),
+                        + " (add it as a new block)"),
                 errors(check("Resolv {\n}\n", "Method")));
         assertEquals(
                 List.of("block:1: ERROR: the text must hold exactly one cron block; it holds 2 blocks"),
