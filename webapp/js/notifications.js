@@ -68,6 +68,9 @@ async function draw() {
     }
     if (form.object.value.trim()) {
         params.set('object', form.object.value.trim());
+        if (form.exact.checked) {
+            params.set('exact', 'true');
+        }
     }
     const page = await get('api/notifications?' + params);
     table.draw(page.items);
@@ -90,12 +93,16 @@ async function acked(promise) {
     await load();
 }
 
-/** The filter lives in the address (?state=&object=), so a link to the list of one object works. */
+/**
+ * The filter lives in the address (?state=&object=&exact=), so a link to the list of one object works. The object
+ * is any part of a full name, in any case; with exact=true (the object page's link) only that full name.
+ */
 function readFilter() {
     const q = new URLSearchParams(location.search);
     const form = byId('notify-filter');
     form.state.value = q.has('state') ? q.get('state') : 'active';
     form.object.value = q.get('object') || '';
+    form.exact.checked = q.get('exact') === 'true';
 }
 
 function writeFilter() {
@@ -104,6 +111,9 @@ function writeFilter() {
     q.set('state', form.state.value);
     if (form.object.value.trim()) {
         q.set('object', form.object.value.trim());
+        if (form.exact.checked) {
+            q.set('exact', 'true');
+        }
     }
     history.replaceState(null, '', '?' + q);
 }

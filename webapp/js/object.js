@@ -30,7 +30,7 @@ async function main() {
     history = new History(base);
     notices = new NotificationTable(byId('object-notifications'), {staff, select: false, showObject: false,
         onAck: ackDone});
-    byId('object-notify-all').href = 'notifications.html?' + new URLSearchParams({state: '', object: name});
+    byId('object-notify-all').href = 'notifications.html?' + new URLSearchParams({state: '', object: name, exact: 'true'});
     const live = new Live({
         status: row => {
             applyRow(row);
@@ -64,7 +64,7 @@ async function refreshAll() {
 
 /** This object's ten newest notifications, waiting or not. */
 async function loadNotifications() {
-    const page = await get('api/notifications?' + new URLSearchParams({object: name, limit: '10'}));
+    const page = await get('api/notifications?' + new URLSearchParams({object: name, exact: 'true', limit: '10'}));
     notices.draw(page.items);
 }
 

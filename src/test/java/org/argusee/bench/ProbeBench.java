@@ -97,13 +97,17 @@ public final class ProbeBench {
                 live.mark(Set.of(), "");
             }
             Map<String, Double> m0 = server.scrape();
+            String load0 = ProcessFigures.loadAverage();
+            long db0 = ProcessFigures.cpuNanos(ProcessFigures.pid("ARGUS_DB_PID"));
             long c0 = accepts();
             long t0 = System.nanoTime();
             double heapMax = server.sampleHeap(window, rounds.flips(window));
             Map<String, Double> m1 = server.scrape();
             long c1 = accepts();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long db1 = ProcessFigures.cpuNanos(ProcessFigures.pid("ARGUS_DB_PID"));
             report(services, seconds, m0, m1, (c1 - c0) / seconds, heapMax);
+            machine(load0, m1, probesIn(m0, m1), db0, db1);
             out.printf(
                     "window flips: hosts 1-%d (%d services) closed over its first half, opened over its second%n",
                     rounds.flipHosts, rounds.flipHosts * PORTS);
@@ -211,11 +215,34 @@ public final class ProbeBench {
                 millis(quantile(buckets, total, 0.99)),
                 total == 0 ? 0 : 100 * (total - buckets.getOrDefault(0.1, total)) / total);
         out.printf(
-                "CPU %.2f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB, now %.0f MB%n",
+                "CPU %.3f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB, now %.0f MB%n",
                 probes == 0 ? 0 : cpuSeconds / probes * 1000,
                 100 * cpuSeconds / seconds,
                 heapMax / 1e6,
                 Figures.heap(m1) / 1e6);
+    }
+
+    private static double probesIn(Map<String, Double> m0, Map<String, Double> m1) {
+        return Figures.delta(m0, m1, "argus_probes_started_total");
+    }
+
+    /**
+     * What the machine and the processes beside the heap show: load average at the start and end of the window,
+     * the server's RSS (ARGUS_SERVER_PID) and its PostgreSQL's CPU per 1,000 probes (ARGUS_DB_PID, the postmaster
+     * and its backends), when the script found them.
+     */
+    private void machine(String load0, Map<String, Double> m1, double probes, long db0, long db1) {
+        long rss = ProcessFigures.rss(ProcessFigures.pid("ARGUS_SERVER_PID"));
+        out.printf(
+                "load average (1, 5, 15 min) at the window's start %s, end %s; server RSS %s, heap now %.0f MB; "
+                        + "PostgreSQL CPU %s per 1,000 probes%n",
+                load0,
+                ProcessFigures.loadAverage(),
+                rss < 0 ? "unknown (no ARGUS_SERVER_PID)" : String.format("%.0f MB", rss / 1e6),
+                Figures.heap(m1) / 1e6,
+                db0 < 0 || db1 < 0 || probes == 0
+                        ? "unknown (no ARGUS_DB_PID)"
+                        : String.format("%.3f s", (db1 - db0) / 1e9 / probes * 1000));
     }
 
     /** The smallest bucket bound that holds the quantile: an upper bound, as fine as the buckets. */

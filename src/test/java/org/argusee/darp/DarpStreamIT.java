@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.link.MasterLogin;
 import org.argusee.darp.control.wire.ReportItem;
+import org.argusee.darp.control.wire.StreamSeal;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.DeployedServer;
 import org.argusee.testsupport.Eventually;
@@ -286,6 +287,23 @@ class DarpStreamIT extends DeployedServer {
         }
     }
 
+    /**
+     * Found by issue 15's fuzzing run: the 1 MiB limit was raised only after the welcome had gone, so a big message
+     * sent the moment the welcome arrived could still be read under the 4 KiB limit (closed 1009, 24 times in 10,000
+     * inputs). A race: repeated, so that the old code fails it most runs.
+     */
+    @Test
+    void aBigMessageRightAfterTheWelcomeIsTaken() throws Exception {
+        fixture = new DarpFixture(base).peer().tree();
+        for (int round = 0; round < 20; round++) {
+            try (RawStream raw = new RawStream(fixture.base)) {
+                hello(raw, 60_000);
+                raw.send("{\"type\":\"ping\",\"id\":" + round + ",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
+                assertEquals(round, raw.next("pong", WITHIN).getInt("id"), "round " + round);
+            }
+        }
+    }
+
     @Test
     void aMessageWithoutTheLoginsMacClosesTheStreamAndIsNeverApplied() throws Exception {
         fixture = new DarpFixture(base).peer().tree();
@@ -325,14 +343,38 @@ class DarpStreamIT extends DeployedServer {
         assertEquals(426, reply.status(), reply.toString());
     }
 
-    private JsonObject hello(RawStream stream, long timeoutMillis) throws Exception {
-        MasterLogin.Session session = new MasterLogin(
-                        HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
+    private MasterLogin.Session login() throws Exception {
+        return new MasterLogin(HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
                 .login()
                 .get(30, TimeUnit.SECONDS);
-        stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":"
-                + timeoutMillis + "}");
-        stream.sealWith(session.sessionKey());
+    }
+
+    private static String helloText(MasterLogin.Session session, long timeoutMillis) {
+        return "{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":"
+                + timeoutMillis + "}";
+    }
+
+    @Test
+    void aHelloChangedOnTheWayOrWithoutItsMacIsRefused() throws Exception {
+        fixture = new DarpFixture(base).peer().tree();
+        try (RawStream raw = new RawStream(fixture.base)) {
+            MasterLogin.Session session = login();
+            String sealed = new StreamSeal(session.sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER)
+                    .seal(helloText(session, 60_000));
+            // a man in the middle makes the master wait for this slave ten times longer, keeping the MAC
+            raw.sendAsIs(sealed.replace("\"timeoutMillis\":60000", "\"timeoutMillis\":600000"));
+            assertEquals(4401, raw.closeCode(WITHIN));
+        }
+        try (RawStream raw = new RawStream(fixture.base)) {
+            raw.sendAsIs(helloText(login(), 60_000)); // a good token, but no MAC: made in the middle
+            assertEquals(4401, raw.closeCode(WITHIN));
+        }
+    }
+
+    private JsonObject hello(RawStream stream, long timeoutMillis) throws Exception {
+        MasterLogin.Session session = login();
+        stream.sealWith(session.sessionKey()); // the hello is message 1 of the sealed stream
+        stream.send(helloText(session, timeoutMillis));
         JsonObject welcome = stream.next("welcome", WITHIN);
         assertEquals(DarpFixture.MASTER_TAG, welcome.getString("master"));
         return welcome;

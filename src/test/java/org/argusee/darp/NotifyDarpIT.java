@@ -7,17 +7,8 @@ import static org.argusee.darp.Cluster.statusOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
@@ -56,7 +47,7 @@ class NotifyDarpIT {
     @RegisterExtension
     static final ArgusServers SERVERS = new ArgusServers();
 
-    static GreenMail smtp;
+    static MailInbox inbox;
     static ArgusServer master;
     static ArgusServer slave;
     static String redundant;
@@ -64,17 +55,10 @@ class NotifyDarpIT {
 
     @BeforeAll
     static void boot() {
-        int port = freePort();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = new MailInbox(TO);
         master = SERVERS.create(MASTER);
         slave = SERVERS.create("slave1");
-        for (ArgusServer s : List.of(master, slave)) {
-            s.property("argus.smtp.port", Integer.toString(port))
-                    .property("argus.smtp.from", "argus@localhost")
-                    .property("argus.notify.qtime", "0")
-                    .property("argus.notify.retry-seconds", "1");
-        }
+        inbox.mailedBy(master, slave);
         master.property("argus.darp.login.max-failures", "1000");
         Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
         SERVERS.startAll(master, slave);
@@ -108,8 +92,8 @@ class NotifyDarpIT {
 
     @AfterAll
     static void stopSmtp() {
-        if (smtp != null) {
-            smtp.stop();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -197,39 +181,17 @@ class NotifyDarpIT {
         slave.dataFile(file, present);
     }
 
-    private static List<MimeMessage> mails() {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(a -> a.toString().equals(TO));
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
     private static List<String> bodies() {
-        return mails().stream()
-                .map(m -> {
-                    try {
-                        return ((String) m.getContent()).strip();
-                    } catch (IOException | MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        return inbox.bodies();
     }
 
     private static void awaitMails(int count) {
-        Eventually.await(
-                count + " mail(s) to " + TO + " (so far: " + bodies() + ")", WITHIN, () -> mails().size() >= count);
+        inbox.await(count, WITHIN);
     }
 
     /** No further mail comes for a while: none was sent twice. */
     private static void stillMails(int count) {
-        Eventually.holds("still " + count + " mail(s): " + bodies(), STILL, () -> mails().size() == count);
+        inbox.still(count, STILL);
     }
 
     /** The server's notifications of the object, newest first. */
@@ -246,13 +208,5 @@ class NotifyDarpIT {
         return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
                 .map(d -> d.getString("state"))
                 .toList();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

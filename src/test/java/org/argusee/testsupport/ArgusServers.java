@@ -31,6 +31,14 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
 
     /** A new server, not started: its ports, an empty database, a fresh base directory with the WAR. */
     public synchronized ArgusServer create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * A new server on the database of {@code sharing} (the other half of an active/standby master pair, issue 16);
+     * a new database of its own when {@code sharing} is null.
+     */
+    public synchronized ArgusServer create(String name, ArgusServer sharing) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "server name '" + name + "': 1-31 of a-z, 0-9, '-', starting with a letter");
@@ -49,13 +57,13 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
         int offset = PortSlots.reserve();
         ServerDatabase database = null;
         try {
-            database = ServerDatabase.create(name);
+            database = sharing != null ? sharing.database() : ServerDatabase.create(name);
             ServerBase base = ServerBase.prepare(jbossHome, dir, war);
             ArgusServer server = new ArgusServer(name, offset, jbossHome, base, database);
             servers.add(server);
             return server;
         } catch (RuntimeException e) {
-            if (database != null) {
+            if (database != null && sharing == null) {
                 database.drop();
             }
             PortSlots.release(offset);

@@ -65,6 +65,9 @@ public final class Chromium implements AutoCloseable {
                             "--disable-sync",
                             "--disable-dev-shm-usage",
                             "--window-size=1280,900",
+                            // Chromium refuses some ports outright (10080, the test port at it.port.offset 2000,
+                            // is one: "This site can't be reached"); the server's own port is always let through
+                            "--explicitly-allowed-ports=" + port(base),
                             "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
@@ -77,6 +80,10 @@ public final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a browser profile", e);
         }
+    }
+
+    private static int port(URL url) {
+        return url.getPort() == -1 ? url.getDefaultPort() : url.getPort();
     }
 
     public WebDriver driver() {
@@ -92,7 +99,9 @@ public final class Chromium implements AutoCloseable {
     /** Logs in through the form and waits for the page behind it to show the user. */
     public Chromium login(String user, String password) {
         go("login.html");
-        driver.findElement(By.id("username")).sendKeys(user);
+        // waited for, not looked up at once: on a loaded machine the form may come after the load event; and if it
+        // never comes, the failure shows the page's text and console
+        visible(By.id("username"), Duration.ofSeconds(20)).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
         until(

@@ -24,22 +24,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final int port;
     private final Path dataDir;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path dataDir, String password) {
         this.postgres = postgres;
         this.port = port;
         this.dataDir = dataDir;
+        this.password = password;
     }
 
     /** Starts PostgreSQL with its data in {@code dataDir}; {@code clean} wipes it first (tests) or keeps it (quick start). */
     public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
+        return start(dataDir, port, clean, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}; with a {@code password} (letters and digits), every connection must
+     * give it ({@link PasswordOnly}): the roles postgres and argus get it, pg_hba.conf asks for it.
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean clean, String password) {
         try {
             Files.createDirectories(dataDir.getParent());
             if (clean) {
                 removeLeftover(dataDir);
             }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (password != null) {
+                // ignored while pg_hba.conf says trust (a fresh directory), needed once it asks for passwords
+                builder.setConnectConfig("password", password);
+            }
+            EmbeddedPostgres postgres = builder.setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
@@ -49,8 +63,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // batch every 100 ms, so this costs little. Tests throw their data away: off there.
                     .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .start();
-            EmbeddedDatabase db = new EmbeddedDatabase(postgres, port, dataDir);
+            EmbeddedDatabase db = new EmbeddedDatabase(postgres, port, dataDir, password);
             db.createArgusDatabase();
+            if (password != null) {
+                PasswordOnly.apply(postgres, dataDir, password);
+            }
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
@@ -122,7 +139,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             if (!exists(s, "select 1 from pg_roles where rolname = '" + USER + "'")) {
-                s.execute("create role " + USER + " login password '" + PASSWORD + "'");
+                // a literal: DDL takes no parameters; PasswordOnly allows letters and digits only
+                s.execute("create role " + USER + " login password '" + (password == null ? PASSWORD : password) + "'");
             }
             if (!exists(s, "select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 s.execute("create database " + DATABASE + " owner " + USER);

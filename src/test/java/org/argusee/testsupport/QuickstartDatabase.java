@@ -9,7 +9,8 @@ import java.util.logging.Logger;
  * The quick start's database (mvn -Prun package): run inside the Maven JVM by exec:java before WildFly starts.
  * Keeps its data under the given folder across restarts, with synchronous commit (an acknowledged write survives
  * a crash), stops with Maven (Ctrl-C) after WildFly ({@link ShutdownOrder}), and does nothing when DB_URL points at
- * a PostgreSQL of the user's own.
+ * a PostgreSQL of the user's own. Arguments: its data directory, its port, the file of its password (made when
+ * missing; see {@link PasswordOnly}).
  */
 public final class QuickstartDatabase {
 
@@ -31,7 +32,9 @@ public final class QuickstartDatabase {
                     + "; assuming it is the quick start's PostgreSQL from an earlier run and using it");
             return;
         }
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, false);
+        String password = PasswordOnly.password(Path.of(args[2]));
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, false, password);
+        LOG.info(() -> "Every connection to it needs the password in " + args[2] + " (readable by this user only)");
         LOG.info("synchronous_commit=on: a write WildFly was told is committed survives a crash of this machine");
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-embedded-postgres"));
         ShutdownOrder.install(SERVER_STOP); // Ctrl-C and SIGTERM: WildFly first, the hooks above after it

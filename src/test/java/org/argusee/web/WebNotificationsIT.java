@@ -4,9 +4,11 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
@@ -14,6 +16,7 @@ import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * Notifications on the pages: a real transition (a loopback listener closed) makes a real notification (method
@@ -134,6 +137,54 @@ class WebNotificationsIT extends WebFixture {
                         .getInt("acked"));
         assertEquals("acked", api.get("api/notifications/" + hiddenId).json().getString("state"));
         assertEquals("active", api.get("api/notifications/" + lockedId).json().getString("state"));
+    }
+
+    /** The list's object filter takes any part of a full name, in any case; "whole name" only that very name. */
+    @Test
+    void theObjectFilterTakesAPartOfANameInAnyCase() {
+        Listener listener = listener();
+        String service = toldService(listener, "");
+        listener.close();
+        notificationOf(service);
+        String part = swapCase(service.substring(service.lastIndexOf(':') + 1));
+        JsonArray found =
+                api.get("api/notifications?object=" + Api.encode(part)).json().getJsonArray("items");
+        assertTrue(
+                found.getValuesAs(JsonObject.class).stream().anyMatch(n -> service.equals(n.getString("object"))),
+                part + " finds " + service + ": " + found);
+        assertEquals(
+                0,
+                api.get("api/notifications?exact=true&object=" + Api.encode(part))
+                        .json()
+                        .getInt("total"));
+        assertEquals(
+                400, api.get("api/notifications?object=" + "x".repeat(4001)).status(), "a name too long is refused");
+
+        Chromium b =
+                browser(user("user"), PASSWORD).go("notifications.html?state=").waitReady(WITHIN);
+        String row = "#notifications tr[data-object=\"" + service + "\"]";
+        WebElement box = b.driver().findElement(By.name("object"));
+        box.clear();
+        box.sendKeys(part);
+        b.click(By.id("notify-apply"), WITHIN);
+        b.visible(By.cssSelector(row), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#notifications tr[data-object]")).stream()
+                .allMatch(r -> r.getAttribute("data-object")
+                        .toLowerCase(Locale.ROOT)
+                        .contains(part.toLowerCase(Locale.ROOT))));
+        b.screenshot("notifications-filter");
+        b.click(By.name("exact"), WITHIN);
+        b.click(By.id("notify-apply"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector(row)).isEmpty());
+        assertTrue(b.driver().getCurrentUrl().contains("exact=true"), b.driver().getCurrentUrl());
+    }
+
+    private static String swapCase(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints()
+                .forEach(c -> b.appendCodePoint(
+                        Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+        return b.toString();
     }
 
     /** A TCP service on the listener whose changes are told by the log method; extra: more parameters as JSON. */

@@ -69,7 +69,11 @@ public final class ConfigChecker {
 
     private static void serviceType(ParsedObject o, DiagnosticLog log) {
         try {
-            ServiceType.parse(o.type());
+            ServiceType type = ServiceType.parse(o.type());
+            NotUsedHere.list()
+                    .type(type)
+                    .ifPresent(why -> log.warning(
+                            o.location(), "service type '" + o.type() + "' accepted, not used by this server: " + why));
         } catch (IllegalArgumentException e) {
             log.error(o.location(), e.getMessage());
         }

@@ -46,12 +46,19 @@ final class ParamChecks {
     void check(List<ParsedParam> params, Predicate<String> context) {
         ParameterValidator validator = validators.computeIfAbsent(context, c -> new ParameterValidator(catalog, c));
         for (ParsedParam p : params) {
-            for (ParameterIssue issue : validator.check(p.key(), p.value())) {
+            List<ParameterIssue> issues = validator.check(p.key(), p.value());
+            for (ParameterIssue issue : issues) {
                 if (issue.severity() == ParameterIssue.Severity.WARNING) {
                     log.warning(p.location(), issue.message());
                 } else {
                     log.error(p.location(), badTime(p, context).orElse(issue.message()));
                 }
+            }
+            if (issues.isEmpty()) {
+                NotUsedHere.list()
+                        .parameter(p.key())
+                        .ifPresent(why -> log.warning(
+                                p.location(), "'" + p.key() + "' accepted, not used by this server: " + why));
             }
         }
     }

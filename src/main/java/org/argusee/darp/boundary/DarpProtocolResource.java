@@ -29,6 +29,7 @@ import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.boundary.ProblemDetail;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.FieldError;
@@ -77,11 +78,17 @@ public class DarpProtocolResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    MasterLease lease;
+
     @POST
     @Path("challenge")
     @PermitAll
     @Operation(summary = "Step 1 of a slave's login: a single-use challenge for its tag")
     public Response challenge(ChallengeRequest body) {
+        if (!lease.role().active()) {
+            return standby();
+        }
         List<FieldError> errors = new ArrayList<>();
         if (body == null) {
             throw new ArgusException.Invalid("body", "a JSON object {\"tag\", \"clientNonce\"} is required");
@@ -108,6 +115,9 @@ public class DarpProtocolResource {
     @PermitAll
     @Operation(summary = "Step 2 of a slave's login: the proof; answers a short-lived token and the master's proof")
     public Response login(LoginRequest body) {
+        if (!lease.role().active()) {
+            return standby();
+        }
         if (body == null) {
             throw new ArgusException.Invalid("body", "a JSON object {\"tag\", \"nonce\", \"proof\"} is required");
         }
@@ -142,7 +152,9 @@ public class DarpProtocolResource {
     @PermitAll
     @Operation(summary = "The objects this slave must test, with their own parameters; conditional on the ETag")
     public Response config(
-            @HeaderParam("Authorization") String authorization, @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam(ScramProof.NONCE_HEADER) String nonce) {
         Instant now = Instant.now();
         Optional<String> token = bearer(authorization);
         Optional<String> tag = token.flatMap(t -> logins.desk().tokens().check(t, request.getRemoteAddr(), now));
@@ -150,18 +162,22 @@ public class DarpProtocolResource {
         if (tag.isEmpty() || key.isEmpty()) {
             return unauthorized("a valid DARP token is required (Authorization: Bearer ...); log in again");
         }
+        String fresh = nonce == null ? "" : nonce; // the slave checks its own nonce: a missing one fails there
         ConfigDocument doc = configs.forSlave(tag.get());
         String etag = "\"" + doc.version() + "\"";
         if (ifNoneMatch != null
                 && Arrays.stream(ifNoneMatch.split(","))
                         .map(String::strip)
                         .anyMatch(v -> v.equals(etag) || v.equals("W/" + etag) || v.equals("*"))) {
-            return Response.notModified().header("ETag", etag).build();
+            return Response.notModified()
+                    .header("ETag", etag)
+                    .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.notModifiedMac(key.get(), fresh, etag))
+                    .build();
         }
         String body = ConfigDocuments.write(doc);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", etag)
-                .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), body))
+                .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), fresh, body))
                 .header("Cache-Control", "private, no-cache")
                 .build();
     }
@@ -193,6 +209,20 @@ public class DarpProtocolResource {
         return Response.fromResponse(
                         ProblemDetail.response(Response.Status.UNAUTHORIZED, "darp-unauthorized", detail, null))
                 .header("WWW-Authenticate", "Bearer realm=\"argus-darp\"")
+                .build();
+    }
+
+    /**
+     * The standby of a master pair takes no slave (issue 16): 503 with type {@code urn:argus:problem:standby}, so
+     * a slave given both masters' URLs tries the next one at once instead of counting a failed login.
+     */
+    private static Response standby() {
+        return Response.fromResponse(ProblemDetail.response(
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "standby",
+                        "this server is the standby of a master pair; log in to the active one",
+                        null))
+                .header("Retry-After", "5")
                 .build();
     }
 

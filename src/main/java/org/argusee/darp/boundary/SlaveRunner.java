@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,7 @@ import org.argusee.darp.control.link.LinkSettings;
 import org.argusee.darp.control.link.LinkState;
 import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.wire.ConfigDocument;
+import org.argusee.darp.control.wire.ToldItem;
 
 /**
  * Runs this server's link to its master when it is configured as a slave (argus.darp.master.url) and applies each
@@ -44,6 +46,10 @@ public class SlaveRunner {
     @Resource
     ManagedExecutorService executor;
 
+    /** Keeps what the master says it told, so that this server does not tell it again when it takes over. */
+    @Inject
+    ToldLedger told;
+
     private volatile MasterLink link;
 
     /**
@@ -59,7 +65,7 @@ public class SlaveRunner {
             String known = store.knownVersion(url).orElse(null);
             MasterLink l = new MasterLink(
                     LinkSettings.of(
-                            settings.masterUrl().get(),
+                            settings.masterUrls(),
                             settings.tag(),
                             settings.masterSecret().orElseThrow(),
                             settings.masterTag().orElse(null),
@@ -115,6 +121,17 @@ public class SlaveRunner {
                                     + " it will be fetched again",
                             e);
                     link.forgetConfig();
+                }
+            });
+        }
+
+        @Override
+        public void masterTold(String master, List<ToldItem> items) {
+            executor.execute(() -> {
+                try {
+                    told.masterTold(master, items);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "DARP: what master '" + master + "' told cannot be kept", e);
                 }
             });
         }

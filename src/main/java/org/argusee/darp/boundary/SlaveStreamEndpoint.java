@@ -48,6 +48,11 @@ public class SlaveStreamEndpoint extends Endpoint {
         conversation = streams.open(socket);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> {
             String text = frame;
+            if (first) {
+                first = false;
+                // a hello with a good token must carry that login's MAC as message 1, like every later message
+                gate.sealFor(frame, address).ifPresent(s -> opener = s);
+            }
             if (opener != null) {
                 try {
                     text = opener.open(frame);
@@ -57,19 +62,26 @@ public class SlaveStreamEndpoint extends Endpoint {
                     socket.close(SlaveConversation.UNAUTHORIZED, "bad MAC");
                     return;
                 }
-            } else if (first) {
-                first = false;
-                gate.sealFor(frame, address).ifPresent(s -> {
-                    socket.seal(s);
-                    opener = s;
-                });
+                socket.seal(opener);
+                admitted(session); // before the welcome goes: the slave may send a big report batch right after it
             }
             conversation.received(text, Instant.now());
-            if (conversation.tag() != null && waiting.compareAndSet(true, false)) {
-                session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
-                gate.release(address);
+            if (conversation.tag() != null) {
+                admitted(session);
             }
         });
+    }
+
+    /**
+     * The hello's token and MAC are good: full-size messages from now on. Raised before the hello is handed on (the
+     * fuzzing run of issue 15 found it raised after the welcome was sent: a report batch over 4 KiB sent at once
+     * could be read under the old limit and the stream closed 1009).
+     */
+    private void admitted(Session session) {
+        if (waiting.compareAndSet(true, false)) {
+            session.setMaxTextMessageBufferSize(Messages.MAX_TEXT);
+            gate.release(address);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.login.AddressRules;
 import org.argusee.darp.control.master.SlaveConversation;
 import org.argusee.darp.control.wire.Message;
+import org.argusee.darp.control.wire.ToldItem;
+import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
 /**
@@ -144,6 +147,22 @@ public class SlaveStreams {
         return links.keySet().stream().collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether the slave is connected and was heard lately ({@link SlaveConversation#heardLately}). */
+    public boolean heardLately(String tag, Instant now) {
+        Link link = links.get(tag);
+        return link != null && link.conversation.heardLately(now);
+    }
+
+    /** Sends a connected slave what this master told ({@link ToldSharing}); false if it is not connected. */
+    boolean told(String tag, List<ToldItem> items) {
+        Link link = links.get(tag);
+        if (link == null) {
+            return false;
+        }
+        link.conversation.told(items);
+        return true;
+    }
+
     Optional<Link> link(String tag) {
         return Optional.ofNullable(links.get(tag));
     }
@@ -181,6 +200,13 @@ public class SlaveStreams {
             return AddressRules.allows(allowed, InetAddress.getByName(address), AddressRules::resolve);
         } catch (java.net.UnknownHostException e) {
             return false; // a socket's address is a literal; anything else cannot be checked, so it goes
+        }
+    }
+
+    /** This master stepped down to standby (issue 16): its slaves go to the active one. */
+    void roleChanged(@Observes MasterRole role) {
+        if (!role.active()) {
+            open.values().forEach(c -> c.end(1012, "standby now; log in to the active master"));
         }
     }
 

@@ -75,9 +75,11 @@ public class DarpSettings {
         List<String> problems = new ArrayList<>();
         PeerRules.tag(tag).ifPresent(m -> problems.add("argus.darp.tag '" + tag + "': " + m));
         if (hasMaster()) {
-            PeerRules.remoteUrl(masterUrl.get())
-                    .or(() -> PlainHttp.refusal(masterUrl.get(), allowPlainHttp))
-                    .ifPresent(m -> problems.add("argus.darp.master.url: " + m));
+            for (String url : urlTexts()) {
+                PeerRules.remoteUrl(url)
+                        .or(() -> PlainHttp.refusal(url, allowPlainHttp))
+                        .ifPresent(m -> problems.add("argus.darp.master.url '" + url + "': " + m));
+            }
             if (masterSecret.filter(s -> !s.isBlank()).isEmpty()) {
                 problems.add("argus.darp.master.secret is required when argus.darp.master.url is set");
             }
@@ -96,8 +98,7 @@ public class DarpSettings {
 
     /** Checks the settings while the application starts, not at their first use: a bad one fails the deployment. */
     void checkAtStart(@Observes Startup startup) {
-        LOG.info(() -> "DARP tag '" + tag + "'"
-                + masterUrl().map(u -> ", master at " + u).orElse(""));
+        LOG.info(() -> "DARP tag '" + tag + "'" + (hasMaster() ? ", master at " + String.join(", ", urlTexts()) : ""));
     }
 
     public String tag() {
@@ -105,11 +106,28 @@ public class DarpSettings {
     }
 
     public boolean hasMaster() {
-        return masterUrl.filter(u -> !u.isBlank()).isPresent();
+        return !urlTexts().isEmpty();
     }
 
+    /** The first master URL (the one that names the master); see {@link #masterUrls}. */
     public Optional<URI> masterUrl() {
-        return masterUrl.filter(u -> !u.isBlank()).map(URI::create);
+        return masterUrls().stream().findFirst();
+    }
+
+    /**
+     * {@code argus.darp.master.url}: one URL, or the URLs of an active/standby master pair separated by commas, in
+     * the order the slave tries them (issue 16).
+     */
+    public List<URI> masterUrls() {
+        return urlTexts().stream().map(URI::create).toList();
+    }
+
+    private List<String> urlTexts() {
+        return masterUrl.stream()
+                .flatMap(u -> java.util.Arrays.stream(u.split(",")))
+                .map(String::strip)
+                .filter(u -> !u.isEmpty())
+                .toList();
     }
 
     public Optional<String> masterTag() {

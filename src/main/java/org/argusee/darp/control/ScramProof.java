@@ -87,9 +87,24 @@ public final class ScramProof {
         return hmac(serverKey, "argus-darp-v1 session key," + authMessage);
     }
 
-    /** The MAC of a config document as sent: base64 of {@code HMAC(sessionKey, "config\n" + body)}. */
-    public static String configMac(byte[] sessionKey, String body) {
-        return base64(hmac(sessionKey, "argus-darp-v1 config\n" + body));
+    /** The header in which the slave sends a fresh nonce with each config fetch; both answers' MACs cover it. */
+    public static final String NONCE_HEADER = "Argus-Darp-Nonce";
+
+    /**
+     * The MAC of a config document as sent, in answer to the fetch that carried {@code nonce}: base64 of
+     * {@code HMAC(sessionKey, "argus-darp-v1 config\n" nonce "\n" body)}. The nonce makes it an answer to this fetch
+     * only, so an older document of the same login cannot be replayed to roll the slave back.
+     */
+    public static String configMac(byte[] sessionKey, String nonce, String body) {
+        return base64(hmac(sessionKey, "argus-darp-v1 config\n" + nonce + "\n" + body));
+    }
+
+    /**
+     * The MAC of a 304 (issue 15: it had none, so anyone on the path could keep a slave on its last config): base64
+     * of {@code HMAC(sessionKey, "argus-darp-v1 not-modified\n" nonce "\n" etag)}.
+     */
+    public static String notModifiedMac(byte[] sessionKey, String nonce, String etag) {
+        return base64(hmac(sessionKey, "argus-darp-v1 not-modified\n" + nonce + "\n" + etag));
     }
 
     public static String base64(byte[] bytes) {

@@ -24,6 +24,7 @@ import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyMethod;
 import org.argusee.notify.control.Outgoing;
 import org.argusee.notify.control.ParamLookup;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,8 +55,6 @@ public class Deliveries {
             "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
     private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
             + " where id = any(?) and state <> 'failed'";
-    private static final String SENT = "update argus.notification_delivery set state = 'sent', sent_at = now(),"
-            + " attempts = attempts + 1, last_error = null where id = any(?)";
     private static final String FAILED = "update argus.notification_delivery set state = 'failed',"
             + " attempts = attempts + 1, last_error = ?, next_attempt = ? where id = ?";
 
@@ -77,10 +76,16 @@ public class Deliveries {
     @Inject
     Event<NotificationsChanged> moved;
 
+    @Inject
+    MasterLease lease;
+
     /** Seconds before the first retry of a failed delivery (doubling after each further failure). */
     @Inject
     @ConfigProperty(name = "argus.notify.retry-seconds", defaultValue = "10")
     int retrySeconds;
+
+    @Inject
+    SentMarks marks;
 
     private record Row(
             long id,
@@ -116,6 +121,7 @@ public class Deliveries {
     public int sendTo(String destination) {
         Map<String, NotifyMethod> known = methods.all();
         Session session = em.unwrap(Session.class);
+        session.doWork(lease::check); // the epoch is checked in the transaction that marks them sent
         List<Row> rows = session.doReturningWork(c -> claim(c, destination));
         if (rows.isEmpty()) {
             return 0;
@@ -166,13 +172,9 @@ public class Deliveries {
             session.doWork(c -> fail(c, rows, error, now));
             return 0;
         }
-        session.doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(SENT)) {
-                s.setArray(
-                        1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-                s.executeUpdate();
-            }
-        });
+        marks.sent(
+                rows.stream().map(Row::id).toList(),
+                rows.stream().map(r -> r.facts().id()).distinct().toList());
         return rows.size();
     }
 

@@ -176,7 +176,8 @@ public class NotificationOutbox {
             message = flapping.prefix(recent) + message;
         }
         boolean quiet = verdict == Flapping.Verdict.KEEP_QUIET;
-        boolean acked = plan.autoack() || quiet;
+        Optional<String> byMaster = darp.toldByMaster(change.fullName(), plan.telling());
+        boolean acked = plan.autoack() || quiet || byMaster.isPresent();
         try (PreparedStatement n = c.prepareStatement(NOTIFICATION)) {
             n.setLong(1, id);
             n.setLong(2, change.objectId());
@@ -188,7 +189,7 @@ public class NotificationOutbox {
             n.setString(8, message);
             n.setTimestamp(9, Timestamp.from(now));
             n.setString(10, acked ? "acked" : "active");
-            n.setString(11, quiet ? "flapping" : plan.autoack() ? "auto-ack" : null);
+            n.setString(11, quiet ? "flapping" : byMaster.orElse(plan.autoack() ? "auto-ack" : null));
             n.setTimestamp(12, acked ? Timestamp.from(now) : null);
             setInt(n, 13, plan.renotifySeconds());
             n.setTimestamp(
@@ -203,7 +204,7 @@ public class NotificationOutbox {
             n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
             n.setBoolean(20, plan.ackOnBetter());
             n.setBoolean(21, plan.ackOnWorse());
-            n.setString(22, hold.isPresent() ? "held" : "queued");
+            n.setString(22, byMaster.isPresent() ? "acked" : hold.isPresent() ? "held" : "queued");
             n.setTimestamp(23, Timestamp.from(hold.orElse(now)));
             List<Destination> to = plan.destinations();
             n.setArray(
@@ -219,7 +220,10 @@ public class NotificationOutbox {
             n.setBoolean(27, !quiet); // kept in the history only while it flaps
             n.executeUpdate();
         }
-        if (!quiet) {
+        if (byMaster.isPresent()) {
+            LOG.info(() -> "Not sent: " + change.fullName() + " "
+                    + plan.telling().status().label() + " (" + byMaster.get() + " before this server took it over)");
+        } else if (!quiet) {
             told.told(
                     change.fullName(),
                     plan.telling().status().label(),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.argusee.notify.control.ObjectFilter;
 import org.hibernate.Session;
 
 /**
@@ -36,8 +37,8 @@ public class NotificationStore {
             + " created_at, state, acked_by, acked_at, renotify_round, escalated from argus.notification";
     // the hidden names as a subquery: Postgres hashes it, so a long list costs one lookup per row, not a scan
     private static final String FILTER =
-            " where (?::text is null or state = ?) and (?::text is null or object_name = ?)"
-                    + " and object_name not in (select unnest(?::text[]))";
+            " where (?::text is null or state = ?) and (?::text is null or (? and object_name = ?)"
+                    + " or (not ? and object_name ilike ?)) and object_name not in (select unnest(?::text[]))";
     private static final String DELIVERIES = "select notification_id, destination, round, tag, state, attempts,"
             + " last_error, next_attempt, sent_at from argus.notification_delivery where notification_id = any(?)"
             + " order by notification_id, round, id";
@@ -56,8 +57,11 @@ public class NotificationStore {
     @Inject
     Event<NotificationsChanged> changed;
 
-    /** @param hidden objects whose notifications are left out (the caller may not see them) */
-    public NotificationView.Page list(String state, String object, Set<String> hidden, int offset, int limit) {
+    /**
+     * @param object the object filter (see {@link ObjectFilter}); null for every object
+     * @param hidden objects whose notifications are left out (the caller may not see them)
+     */
+    public NotificationView.Page list(String state, ObjectFilter object, Set<String> hidden, int offset, int limit) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             int total;
             try (PreparedStatement s = c.prepareStatement("select count(*) from argus.notification" + FILTER)) {
@@ -70,8 +74,8 @@ public class NotificationStore {
             List<NotificationView> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(COLUMNS + FILTER + " order by id desc offset ? limit ?")) {
                 filter(c, s, state, object, hidden);
-                s.setInt(6, offset);
-                s.setInt(7, limit);
+                s.setInt(9, offset);
+                s.setInt(10, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         items.add(view(rs, List.of()));
@@ -192,13 +196,16 @@ public class NotificationStore {
         });
     }
 
-    private static void filter(Connection c, PreparedStatement s, String state, String object, Set<String> hidden)
+    private static void filter(Connection c, PreparedStatement s, String state, ObjectFilter object, Set<String> hidden)
             throws SQLException {
         s.setString(1, state);
         s.setString(2, state);
-        s.setString(3, object);
-        s.setString(4, object);
-        s.setArray(5, c.createArrayOf("text", hidden.toArray()));
+        s.setString(3, object == null ? null : object.text());
+        s.setBoolean(4, object != null && object.exact());
+        s.setString(5, object == null ? null : object.text());
+        s.setBoolean(6, object != null && object.exact());
+        s.setString(7, object == null ? null : object.likePattern());
+        s.setArray(8, c.createArrayOf("text", hidden.toArray()));
     }
 
     private static NotificationView view(ResultSet rs, List<NotificationView.DeliveryView> deliveries)

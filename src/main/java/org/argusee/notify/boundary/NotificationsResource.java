@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.argusee.notify.control.ObjectFilter;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,10 +50,13 @@ public class NotificationsResource {
 
     @GET
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Notifications, newest first; state=active for the unacknowledged, object=<full name>")
+    @Operation(
+            summary = "Notifications, newest first; state=active for the unacknowledged, object=<part of a full"
+                    + " name, any case>, exact=true for that full name only")
     public NotificationView.Page list(
             @QueryParam("state") String state,
             @QueryParam("object") String object,
+            @QueryParam("exact") @DefaultValue("false") boolean exact,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit,
             @Context SecurityContext security) {
@@ -65,7 +69,13 @@ public class NotificationsResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ArgusException.Invalid("limit", "limit " + limit + ": must be 1 to " + MAX_LIMIT);
         }
-        return store.list(state, object, access.hidden(security), offset, limit);
+        ObjectFilter filter;
+        try {
+            filter = ObjectFilter.of(object, exact);
+        } catch (IllegalArgumentException e) {
+            throw new ArgusException.Invalid("object", e.getMessage());
+        }
+        return store.list(state, filter, access.hidden(security), offset, limit);
     }
 
     @GET

@@ -14,8 +14,11 @@ import java.util.Set;
 import org.argusee.darp.boundary.DarpHere;
 import org.argusee.darp.boundary.PeerLinkChanged;
 import org.argusee.darp.boundary.SlaveStreams;
+import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.darp.control.duty.NotifyHold;
+import org.argusee.notify.control.Telling;
+import org.argusee.notify.control.ToldBefore;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +36,9 @@ public class NotifyDarp {
 
     @Inject
     SlaveStreams slaves;
+
+    @Inject
+    ToldLedger told;
 
     /** How long after a slave connects its reports of what it told are waited for. */
     @Inject
@@ -60,9 +66,29 @@ public class NotifyDarp {
     /** Until when a new notification of the object waits for the slaves; empty: it goes now. */
     public Optional<Instant> holdUntil(TreeNode node, Instant now) {
         connectedNow();
+        Set<String> quiet = quietSlaves(now);
         synchronized (this) {
-            return hold().until(node::param, here.topology(), Map.copyOf(links), started, now);
+            return hold().until(node::param, here.topology(), linksAt(quiet, now), started, now);
         }
+    }
+
+    /**
+     * On a slave: whether a master of this server told this very state of the object after anything this server
+     * told of it, so that telling it now would say it twice (the slave took the object over, or tells it because
+     * of {@code slaves_send_notifies}). Empty: tell it. The answer is who told it, for the history.
+     */
+    public Optional<String> toldByMaster(String fullName, Telling telling) {
+        if (!here.topology().isSlave()) {
+            return Optional.empty();
+        }
+        return told.byMaster(fullName)
+                .filter(m -> ToldBefore.byMaster(
+                        telling,
+                        m.told().status(),
+                        m.told().severity(),
+                        m.told().at(),
+                        told.of(fullName).map(own -> own.at()).orElse(null)))
+                .map(m -> "told by DARP master " + m.master());
     }
 
     /** Whether this server has DARP slaves: only then can one have told what this server is about to tell. */
@@ -71,8 +97,41 @@ public class NotifyDarp {
     }
 
     /** Whether some slave may still report what it told: held notifications wait while it is so. */
-    public synchronized boolean waiting(Instant now) {
-        return hold().anyUntil(here.topology(), Map.copyOf(links), started, now).isPresent();
+    public boolean waiting(Instant now) {
+        Set<String> quiet = quietSlaves(now);
+        synchronized (this) {
+            return hold().anyUntil(here.topology(), linksAt(quiet, now), started, now)
+                    .isPresent();
+        }
+    }
+
+    /**
+     * The slaves' links as the hold sees them: one whose stream is up but which was not heard lately counts as
+     * gone since now, so a master thawed after a freeze (SIGSTOP) waits for it as after a lost link, rather than
+     * telling at once what that slave may have told while this server was frozen.
+     */
+    private synchronized Map<String, NotifyHold.Link> linksAt(Set<String> quiet, Instant now) {
+        Map<String, NotifyHold.Link> seen = new HashMap<>(links);
+        links.forEach((tag, link) -> {
+            if (link.up() && quiet.contains(tag)) {
+                seen.put(tag, new NotifyHold.Link(false, now));
+            }
+        });
+        return seen;
+    }
+
+    /**
+     * The connected slaves not heard lately. Asked without holding this object's lock: a stream's conversation
+     * holds its own lock while it announces a link change, which this object observes.
+     */
+    private Set<String> quietSlaves(Instant now) {
+        Set<String> quiet = new HashSet<>();
+        for (String tag : slaves.connectedTags()) {
+            if (!slaves.heardLately(tag, now)) {
+                quiet.add(tag);
+            }
+        }
+        return quiet;
     }
 
     private NotifyHold hold() {

@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.MasterLease;
 
 /**
  * The one timer of notifications: every {@value #ROUND_MILLIS} ms it runs the {@link Upkeep} (acks by rule,
@@ -42,6 +43,10 @@ public class NotifySender {
     @Inject
     PeerTold peerTold;
 
+    /** The standby of a master pair sends nothing, nor does an active one whose lease it cannot vouch for now. */
+    @Inject
+    MasterLease lease;
+
     @Resource
     TimerService timers;
 
@@ -54,6 +59,10 @@ public class NotifySender {
 
     @Timeout
     void round() {
+        if (!lease.confirmed()) {
+            next();
+            return;
+        }
         try {
             boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
             ok &= attempt("drop what a DARP slave told already", peerTold::run);

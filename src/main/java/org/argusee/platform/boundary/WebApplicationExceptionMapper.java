@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.argusee.platform.control.FieldError;
 
 /**
  * The errors JAX-RS raises itself (unknown path, wrong method or media type, unreadable JSON body) get the same
@@ -29,6 +30,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 || cause instanceof jakarta.json.JsonException) {
             status = Response.Status.BAD_REQUEST;
             detail = "The request body is not valid JSON for this call: " + CallerText.of(cause.getMessage());
+        }
+        java.util.Optional<FieldError> badQuery = BadQueryValue.of(e);
+        if (badQuery.isPresent()) {
+            return ProblemDetail.response(
+                    Response.Status.BAD_REQUEST,
+                    "invalid-input",
+                    badQuery.get().message(),
+                    java.util.List.of(badQuery.get()));
         }
         Response response = ProblemDetail.response(
                 status, code == 404 ? "not-found" : "http-" + status.getStatusCode(), detail, null);

@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.argusee.platform.boundary.ProgramIsolation;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.compute.ComputeMonitor;
+import org.argusee.probe.control.db.DbMonitor;
 import org.argusee.probe.control.dns.DnsMonitor;
 import org.argusee.probe.control.local.DarpWatchMonitor;
 import org.argusee.probe.control.local.PeerLinks;
@@ -41,12 +43,18 @@ public class Monitors {
 
     /** Prog commands running at once: each holds a thread while it runs; the machine has few cores. */
     private static final int PROG_THREADS = 4;
+    /** DB queries running at once: JDBC blocks a thread for each. */
+    private static final int DB_THREADS = 4;
 
     @Inject
     LatestValues latest;
 
     @Inject
     TreeCache tree;
+
+    /** Who Prog commands run as (argus.prog.user), checked at startup. */
+    @Inject
+    ProgramIsolation isolation;
 
     /** DARP's view of its links, for DARP/Watch; found through CDI so this package needs no DARP classes. */
     @Inject
@@ -63,6 +71,7 @@ public class Monitors {
     private Monitor compute;
     private Monitor url;
     private Monitor watch;
+    private DbMonitor db;
     private final Map<MonitorRoute, Monitor> routes = new EnumMap<>(MonitorRoute.class);
 
     @PostConstruct
@@ -77,7 +86,8 @@ public class Monitors {
         udp = new UdpMonitor(loop);
         dns = new DnsMonitor(loop, udp);
         ping = new PingMonitor(PingTools.find(), PingSettings.DEFAULT);
-        prog = new ProgMonitor(ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS);
+        prog = new ProgMonitor(
+                ProgEnvironment.argus(System.getProperty("jboss.server.data.dir")), PROG_THREADS, isolation.user());
         self = new SelfMonitor(
                 SelfFigures.of(latest::tested, () -> tree.snapshot().size(), () -> (int) tree.snapshot()
                         .nodes()
@@ -96,6 +106,9 @@ public class Monitors {
         routes.put(MonitorRoute.SELF, self);
         routes.put(MonitorRoute.COMPUTE, compute);
         routes.put(MonitorRoute.DARP_WATCH, watch);
+        // JDBC drivers the deployment can load (the server's PostgreSQL module, jboss-deployment-structure.xml)
+        db = new DbMonitor(DB_THREADS, Monitors.class.getClassLoader());
+        routes.put(MonitorRoute.DB, db);
     }
 
     /**
@@ -116,6 +129,7 @@ public class Monitors {
         snmp.close();
         ping.close();
         prog.close();
+        db.close();
         loop.close();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -26,7 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
 import org.argusee.status.boundary.StatusBoard;
@@ -35,22 +38,24 @@ import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
- * One non-persistent interval timer per probed service, first run at a random phase within its frequency so load
- * spreads. Follows the tree: a timer of its own looks at the tree's revision every second, and after a change (API
- * or SQL) services that are new or whose type or parameters changed are rescheduled, removed ones stop. It looks
- * rather than being told, because an event from a bean still starting (the sample import) calling into this
- * singleton would wait for startup to finish, which is waiting for it. A timeout only starts the probe: the
- * monitors' I/O runs on their own loop, and the reply is judged there.
+ * Probes each service at its frequency, first at a random phase within it so load spreads. One non-persistent EJB
+ * timer, the tick ({@link #TICK_MILLIS} after the last one ended), takes from a {@link Timetable} in memory the services that
+ * have fallen due and starts their probes; the container's timer per service that this replaced cost more CPU than
+ * the probe itself (docs/benchmarks.md). Follows the tree: a timer of its own looks at the tree's revision every
+ * second, and after a change (API or SQL) services that are new or whose type or parameters changed are
+ * rescheduled, removed ones stop. It looks rather than being told, because an event from a bean still starting (the
+ * sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
+ * starts the probes: the monitors' I/O runs on their own loop, and the reply is judged there.
  *
  * <p>DARP: each service's duty ({@link ProbeDuty}, worked out when it is planned) says whether this server tests it
- * now; a tick of a service it does not test is skipped. When services become tested here (a slave that lost its
+ * now; a turn of a service it does not test is skipped. When services become tested here (a slave that lost its
  * master takes over the failover services, or the peers changed), each is probed at once, at a random moment
- * within {@link Takeover#SPREAD_MILLIS}, rather than at its next tick. What to schedule and how a service is probed
- * is worked out by {@link ServicePlanner}; this class keeps the timers and retries.
+ * within {@link Takeover#SPREAD_MILLIS}, rather than at its next turn. What to schedule and how a service is probed
+ * is worked out by {@link ServicePlanner}; this class keeps the timetable and retries.
  */
 @Singleton
 @Startup
-@DependsOn({"TreeCache", "StatusWriter"})
+@DependsOn({"TreeCache", "StatusWriter", "ForecastKeeper"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduler {
@@ -82,11 +87,24 @@ public class Scheduler {
     @Inject
     Instance<ProbeDuty> duties;
 
+    /** The standby of a master pair probes nothing (issue 16). */
+    @Inject
+    MasterLease lease;
+
     private ProbeDuty duty = ProbeDuty.EVERYWHERE;
     private ServicePlanner planner;
     private volatile Object dutyVersion;
 
     private static final String REPLAN = "replan";
+    private static final String TICK = "tick";
+    /**
+     * The pause between ticks, which start the probes due: about the most a probe starts late from the tick alone.
+     * Each tick arms the next when it ends, rather than an interval timer: a tick held up (a loaded machine, a
+     * collection) would make the container skip the interval's next expiries and log a warning for each.
+     */
+    static final long TICK_MILLIS = 20;
+
+    private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
     private long plannedRevision = -1;
@@ -96,10 +114,12 @@ public class Scheduler {
         if (duties.isResolvable()) {
             duty = duties.get();
         }
+        duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig(REPLAN, false));
+        nextTick();
     }
 
     private synchronized void plan(TreeSnapshot tree) {
@@ -117,7 +137,7 @@ public class Scheduler {
     }
 
     /**
-     * A new interval timer for the service, at a random phase within its frequency; its old one stops. A service
+     * The service's turns in the timetable, first at a random phase within its frequency; its old ones stop. A service
      * that watches a DARP peer (DARP/Watch) starts at once instead: it only reads a link state in memory, and one
      * just created would otherwise show unknown for up to a whole frequency.
      */
@@ -126,19 +146,17 @@ public class Scheduler {
         long interval = ServicePlanner.frequencyMillis(node);
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
-        Timer timer = timers.createIntervalTimer(phase, interval, new TimerConfig(node.id(), false));
+        Timetable.Entry<Long> turns = timetable.add(node.id(), System.currentTimeMillis() + phase, interval);
         scheduled.put(
                 node.id(),
                 new Scheduled(
-                        timer,
+                        turns,
                         p.fingerprint(),
                         node.fullName(),
                         p.params(),
                         p.monitor(),
                         p.spec(),
                         p.problem(),
-                        System.currentTimeMillis() + phase,
-                        interval,
                         new AtomicLong(),
                         assignment,
                         new AtomicBoolean(assignment.testsNow()),
@@ -147,18 +165,42 @@ public class Scheduler {
 
     @Timeout
     void timeout(Timer timer) {
-        if (REPLAN.equals(timer.getInfo())) {
+        if (TICK.equals(timer.getInfo())) {
+            try {
+                timetable.take(System.currentTimeMillis(), this::turn);
+            } finally {
+                nextTick();
+            }
+        } else if (REPLAN.equals(timer.getInfo())) {
             plan(cache.snapshot());
             Object version = duty.version();
             if (version != dutyVersion) {
                 dutyVersion = version;
                 takeOver();
             }
-        } else {
-            Scheduled s = scheduled.get((Long) timer.getInfo());
-            if (s != null && s.duty().testsNow() && !s.retryPending()) {
-                metrics.started(s.plannedAt(System.currentTimeMillis())); // ticks only: retries are off the grid
-                probe((Long) timer.getInfo());
+        }
+    }
+
+    private void nextTick() {
+        try {
+            timers.createSingleActionTimer(TICK_MILLIS, new TimerConfig(TICK, false));
+        } catch (IllegalStateException | EJBException e) {
+            LOG.fine(() -> "no next tick: the scheduler is stopping (" + e + ")");
+        }
+    }
+
+    /**
+     * A service's turn, due at {@code dueAt}: probed unless another server tests it or a retry stands instead. A
+     * failure to start is logged and ends this turn only, as with a timer of its own: the tick's other turns go on.
+     */
+    private void turn(Long id, long dueAt) {
+        Scheduled s = scheduled.get(id);
+        if (s != null && s.duty().testsNow() && !s.retryPending()) {
+            metrics.started(dueAt); // turns only: retries are off the grid
+            try {
+                probe(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "probe of " + s.fullName() + " did not start", e);
             }
         }
     }
@@ -262,11 +304,7 @@ public class Scheduler {
     private void cancel(long id) {
         Scheduled s = scheduled.remove(id);
         if (s != null) {
-            try {
-                s.timer().cancel();
-            } catch (RuntimeException e) {
-                // already expired or cancelled: nothing left to stop
-            }
+            s.turns().cancel();
             board.forget(id);
             latest.forget(s.fullName());
         }

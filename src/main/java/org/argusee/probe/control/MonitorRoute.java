@@ -13,7 +13,7 @@ import org.argusee.tree.control.ServiceType;
  * {@code DARP/WATCH} routes as {@code DARP/Watch}.
  */
 public enum MonitorRoute {
-    /** {@code TCP} and its applications, but for those below. */
+    /** {@code TCP} and its applications, but for those below; {@code Agent} (the argus agent's line protocol). */
     TCP,
     /** {@code TCP/URL}: an HTTP(S) request to the URL, not a connection to a host and port. */
     URL,
@@ -28,12 +28,14 @@ public enum MonitorRoute {
     SELF,
     COMPUTE,
     /** {@code DARP/Watch}: the state of a DARP link. */
-    DARP_WATCH;
+    DARP_WATCH,
+    /** {@code DB}: a query through JDBC. */
+    DB;
 
     private static final Set<String> SNMP_APPS = Set.of("SNMP", "SNMPv2c", "SNMPv3");
 
     /**
-     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}, {@code Agent}, {@code DB}...): such
+     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}...): such
      * services are not probed, rather than shown down.
      */
     public static Optional<MonitorRoute> of(ServiceType type) {
@@ -50,6 +52,8 @@ public enum MonitorRoute {
                     case "Prog" -> PROG;
                     case "Self" -> SELF;
                     case "Compute" -> COMPUTE;
+                    case "DB" -> DB;
+                    case "Agent" -> TCP; // a line sent to the agent's port, the answer read to the end
                     case "DARP" -> "Watch".equals(app) ? DARP_WATCH : null;
                     default -> null;
                 });

@@ -8,10 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.argusee.probe.control.db.DbMonitor;
 import org.argusee.probe.control.dns.DnsQuery;
 import org.argusee.probe.control.net.IpVersions;
 import org.argusee.probe.control.net.ReadHow;
+import org.argusee.probe.control.net.SipOptions;
 import org.argusee.probe.control.net.TlsOptions;
+import org.argusee.probe.control.tcp.AgentRequest;
+import org.argusee.probe.control.tcp.ManagerScripts;
 import org.argusee.probe.control.tcp.TcpApps;
 import org.argusee.probe.control.url.HttpGet;
 import org.argusee.probe.control.url.UrlTarget;
@@ -79,11 +83,25 @@ public record ProbeSpec(
         if (hostname == null && HOST_BASES.contains(type.base())) {
             throw new IllegalArgumentException(type.text() + " needs a hostname: set 'hostname' (or put it in a Host)");
         }
-        int port = url ? target.port() : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
+        boolean agent = MonitorRoute.TCP.takes(type) && "Agent".equals(type.base());
+        int port = url
+                ? target.port()
+                : agent ? AgentRequest.port(p) : port(type, p.get("port"), tcp || "UDP".equals(type.base()));
         if (MonitorRoute.DNS.takes(type) && !DnsQuery.isPlainUdp(type, p)) {
             DnsQuery.of(type, p); // a bad zone, query, class, recurse or test is found when the service is planned
         }
-        String send = p.containsKey("send") ? p.get("send") : app.send();
+        if (MonitorRoute.DB.takes(type)) {
+            DbMonitor.check(p);
+        }
+        String send = agent ? AgentRequest.send(type, p) : p.containsKey("send") ? p.get("send") : app.send();
+        if (tcp && send == null && type.app() != null) {
+            send = switch (type.app()) {
+                case "SIP" -> SipOptions.request("TCP", hostname, p);
+                case "Asterisk" -> ManagerScripts.asterisk(p);
+                case "Freeswitch" -> ManagerScripts.freeswitch(p);
+                default -> null;
+            };
+        }
         if ("UDP".equals(type.base()) && type.app() == null && send == null) {
             throw new IllegalArgumentException(type.text() + " needs something to send: set 'send'");
         }
@@ -92,7 +110,7 @@ public record ProbeSpec(
         String expect = userExpect != null && !transformed ? userExpect : app.expect();
         ReadHow readhow = p.containsKey("readhow")
                 ? ReadHow.parse(p.get("readhow"))
-                : Optional.ofNullable(app.readhow()).orElse(ReadHow.ONCE);
+                : agent ? ReadHow.TOEOF : Optional.ofNullable(app.readhow()).orElse(ReadHow.ONCE);
         TlsOptions tls = TlsOptions.of(p);
         // with ssl_value the value tests are about the certificate, which needs no data read
         boolean reads = app.readhow() != null

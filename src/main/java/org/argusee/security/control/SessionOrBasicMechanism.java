@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * How callers prove who they are: HTTP Basic on every request (scripts, curl), or the HTTP session a person opened
@@ -18,7 +19,7 @@ import java.util.Base64;
  * call gets 401 as problem details; the Basic challenge goes only to clients that are not a page's script, so a
  * browser does not pop up its own password dialog over the login page. A caller past the failed-login limits gets
  * 429 with Retry-After ({@link PasswordCheck}); while the database cannot be reached, a caller it cannot check gets
- * 503.
+ * 503. Basic over plain HTTP from where {@link PlainHttpBasic} does not take it gets 403 before any check.
  */
 @ApplicationScoped
 public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
@@ -33,11 +34,18 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
     @Inject
     SessionLogins sessionLogins;
 
+    @Inject
+    PlainHttpBasic plainHttp;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<String> plain = plainHttp.refusal(request);
+            if (plain.isPresent()) {
+                return refuse(request, response, 403, 0, plain.get());
+            }
             String[] pair = basic(authorization.substring(6).strip());
             PasswordCheck.Outcome outcome = pair == null
                     ? passwords.check(null, null, request.getRemoteAddr())
@@ -97,7 +105,9 @@ public class SessionOrBasicMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refuse(
             HttpServletRequest request, HttpServletResponse response, int status, long retryAfter, String detail) {
-        response.setHeader("Retry-After", Long.toString(retryAfter));
+        if (retryAfter > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+        }
         request.setAttribute(UNAUTHORIZED_DETAIL, detail);
         try {
             response.sendError(status);

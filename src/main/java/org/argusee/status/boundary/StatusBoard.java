@@ -54,6 +54,7 @@ public class StatusBoard {
 
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
+    private final Forecasts forecasts = new Forecasts();
     private final Map<Long, Tracked> services = new ConcurrentHashMap<>();
     private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
     private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
@@ -80,7 +81,8 @@ public class StatusBoard {
             Optional<ServiceStatus> known = graph.service(objectId);
             tracked = new Tracked(known.orElse(ServiceStatus.initial(now)), EvalState.EMPTY, known.isPresent());
         }
-        Verdict verdict = ResultEvaluator.evaluate(params, reply, tracked.eval(), now);
+        Verdict verdict = ResultEvaluator.evaluate(
+                params, reply, tracked.eval(), now, forecasts.forService(objectId, params, now));
         StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), params, now);
         // unknown until the first answer that settles it: a pass, or retries+1 failures
         boolean known = tracked.known()
@@ -159,6 +161,7 @@ public class StatusBoard {
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
         apply(graph.reload(reloaded.current(), Instant.now()));
         stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
+        forecasts.keep(id -> reloaded.current().byId(id).isPresent());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
         recombine(combining.combinedIn(graph.tree()));
     }
@@ -170,6 +173,22 @@ public class StatusBoard {
         saved.checks().forEach(checks::putIfAbsent);
         saved.states().forEach(stored::putIfAbsent);
         apply(graph.restore(saved.states(), saved.overrides(), now));
+        recombine(combining.combinedIn(graph.tree()));
+    }
+
+    /**
+     * The standby of a master pair catching up with what the active one stored (issue 16): the stored states
+     * replace its own, so its reads are as fresh as this call, and on a takeover it goes on from where the other
+     * one stopped rather than logging again what it already logged.
+     */
+    synchronized void resync(StatusStore.Saved saved, TreeSnapshot tree) {
+        Instant now = Instant.now();
+        apply(graph.reload(tree, now));
+        services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
+        checks.putAll(saved.checks());
+        stored.keySet().retainAll(saved.states().keySet());
+        stored.putAll(saved.states());
+        apply(graph.resync(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
     }
 
@@ -189,6 +208,11 @@ public class StatusBoard {
         apply(graph.settle(now));
         apply(graph.expire(now));
         samples.tick(now);
+    }
+
+    /** Holt-Winters forecasters (issue 18), kept and stored by {@link ForecastKeeper}. */
+    synchronized <T> T forecasts(java.util.function.Function<Forecasts, T> work) {
+        return work.apply(forecasts);
     }
 
     synchronized StatusBatch drain() {

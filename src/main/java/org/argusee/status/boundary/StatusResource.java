@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.argusee.status.control.ProbeNow;
@@ -66,6 +67,12 @@ public class StatusResource {
 
     @Inject
     ProbeNow probeNow;
+
+    @Inject
+    StatusBoard board;
+
+    @Inject
+    ForecastKeeper forecastKeeper;
 
     @Inject
     Instance<ListingScope> scopes;
@@ -222,6 +229,28 @@ public class StatusResource {
         TreeNode node = find(fullName);
         List<Long> services = historyViews.servicesUnder(node);
         return new CheckNowView(node.fullName(), services.size(), probeNow.checkNow(services));
+    }
+
+    @GET
+    @Path("{fullName}/forecast")
+    @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "The Holt-Winters forecast of a service with maxdeviation (404 when it has none)")
+    public ForecastView forecast(@PathParam("fullName") String fullName) {
+        TreeNode node = find(fullName);
+        return board.forecasts(f -> Optional.ofNullable(f.peek(node.id())).map(ForecastView::of))
+                .orElseThrow(() -> new ArgusException.NotFound("fullName", "no forecast for " + node.fullName()));
+    }
+
+    @POST
+    @Path("{fullName}/hwab-reset")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Start the Holt-Winters forecaster over (the original's hwab_reset)")
+    public Response resetForecast(@PathParam("fullName") String fullName) {
+        TreeNode node = find(fullName);
+        if (!forecastKeeper.reset(node.id())) {
+            throw new ArgusException.Conflict("fullName", "HWAB not enabled here: " + node.fullName());
+        }
+        return Response.noContent().build();
     }
 
     private TreeNode find(String fullName) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.status.control.DayTally;
 import org.argusee.status.control.EndedOverride;
 import org.argusee.status.control.ObjectState;
@@ -81,8 +82,13 @@ public class StatusStore {
     @Inject
     Event<StatusChanged> changed;
 
+    /** Every write first checks, in its transaction, that this server still holds the master lease (issue 16). */
+    @Inject
+    MasterLease lease;
+
     public void store(StatusBatch batch) {
         em.unwrap(Session.class).doWork(c -> {
+            lease.fence(c);
             storeStatuses(c, batch.statuses());
             SampleWrites.store(c, batch.samples());
             try (PreparedStatement end = c.prepareStatement(END_OVERRIDE)) {
@@ -103,6 +109,7 @@ public class StatusStore {
             return;
         }
         em.unwrap(Session.class).doWork(c -> {
+            lease.fence(c);
             try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
                 touch.setArray(
                         1,
@@ -127,6 +134,7 @@ public class StatusStore {
     /** Drops samples older than their resolution keeps them. */
     public void prune(Instant now) {
         em.unwrap(Session.class).doWork(c -> {
+            lease.fence(c);
             try (PreparedStatement prune =
                     c.prepareStatement("delete from argus.status_sample where resolution = ? and at < ?")) {
                 for (Resolution r : Resolution.values()) {

@@ -13,12 +13,16 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.DatabaseState;
+import org.argusee.platform.boundary.MasterLease;
+import org.argusee.platform.control.LeaseMoved;
+import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link WriteQueue} ({@code argus.status.queue-max} rows) and are stored in order, at most {@value #CHUNK} rows a
  * transaction, once it is back; meanwhile a try once a second, and readers see the live states.
  * Once a minute it also stores the services' check times and results (kept in memory meanwhile), and once an
- * hour drops samples past their age. At startup it gives the board what was stored, before anything is probed
+ * hour drops samples past their age. On the standby of a master pair it writes nothing and reads what the active
+ * one stored instead (issue 16); every write checks the lease in its transaction (fencing). At startup it gives the board what was stored, before anything is probed
  * (the scheduler depends on this bean).
  */
 @Singleton
@@ -46,6 +51,7 @@ public class StatusWriter {
     /** While the database is away, how often a write is tried (not at every round: a failed try costs a log line). */
     private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
 
+    private static final Duration RESYNC_EVERY = Duration.ofSeconds(5);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
@@ -69,6 +75,9 @@ public class StatusWriter {
     @ConfigProperty(name = "argus.status.queue-max", defaultValue = "200000")
     int queueMax;
 
+    @Inject
+    MasterLease lease;
+
     @Resource
     TimerService timers;
 
@@ -78,6 +87,7 @@ public class StatusWriter {
     private WriteQueue.Dropped dropped = WriteQueue.Dropped.NONE;
     private Instant touched = Instant.now();
     private Instant pruned = Instant.EPOCH;
+    private Instant resynced = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -118,6 +128,10 @@ public class StatusWriter {
 
     private synchronized void flush() {
         Instant now = Instant.now();
+        if (!lease.role().active()) {
+            standby(now);
+            return;
+        }
         board.tick(now);
         queue(board.drain());
         if (failingSince == null || !now.isBefore(tried.plus(RETRY_EVERY))) {
@@ -134,8 +148,43 @@ public class StatusWriter {
         }
     }
 
+    /**
+     * The standby of a master pair writes nothing: what its board worked out is dropped, and every
+     * {@link #RESYNC_EVERY} it reads what the active one stored, so its reads stay fresh.
+     */
+    private void standby(Instant now) {
+        board.drain();
+        if (!now.isBefore(resynced.plus(RESYNC_EVERY))) {
+            resynced = now;
+            quietly("read what the active server stored", this::resync);
+        }
+    }
+
+    /**
+     * The lease changed hands (sent before the change takes effect): anything still waiting belongs to an epoch
+     * that is over or to none, so it is dropped, and the board catches up with the database before this server
+     * probes as the active one, or after it stopped being it.
+     */
+    public synchronized void roleChanged(@Observes MasterRole role) {
+        if (!waiting.isEmpty()) {
+            LOG.warning(() -> "Master pair: " + waiting.size() + " status change(s) of the old epoch not stored");
+        }
+        waiting = new WriteQueue(queueMax);
+        board.drainAll();
+        resync();
+        board.drainAll();
+        resynced = Instant.now();
+    }
+
+    private void resync() {
+        board.resync(store.load(), cache.snapshot());
+    }
+
     @PreDestroy
     synchronized void stop() {
+        if (!lease.role().active()) {
+            return;
+        }
         queue(board.drainAll());
         write();
         if (!waiting.isEmpty()) {
@@ -168,6 +217,13 @@ public class StatusWriter {
                 store.store(batch);
                 metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
             } catch (RuntimeException e) {
+                if (LeaseMoved.in(e)) {
+                    // the other server is active: nothing of this epoch is stored
+                    LOG.warning(
+                            () -> "Master pair: " + waiting.size() + " status change(s) refused, the lease moved on");
+                    waiting = new WriteQueue(queueMax);
+                    return;
+                }
                 failed(e);
                 return;
             }

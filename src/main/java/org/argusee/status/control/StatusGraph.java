@@ -103,6 +103,17 @@ public final class StatusGraph {
         return run(everything(), now);
     }
 
+    /**
+     * As {@link #restore}, but replacing everything held, the services' last statuses too: what the other server of
+     * a master pair stored (issue 16). A server that was active before must not go on from its own old statuses.
+     */
+    public Outcome resync(Map<Long, ObjectState> saved, Map<Long, UserOverride> savedOverrides, Instant now) {
+        services.clear();
+        states.clear();
+        overrides.clear();
+        return restore(saved, savedOverrides, now);
+    }
+
     /** A new picture of the tree: objects gone are forgotten, everything else is worked out again. */
     public Outcome reload(TreeSnapshot next, Instant now) {
         if (next == tree || next.revision() < tree.revision()) {

@@ -10,7 +10,7 @@ import org.argusee.security.control.SessionOrBasicMechanism;
 import org.argusee.web.control.ServletProblems;
 
 /**
- * The error page of a 401, a 429 and a 503 (web.xml): problem details rather than the container's HTML page.
+ * The error page of a 401, a 403, a 429 and a 503 (web.xml): problem details rather than the container's HTML page.
  */
 @WebServlet(urlPatterns = "/auth/unauthorized")
 public class UnauthorizedServlet extends HttpServlet {
@@ -26,6 +26,15 @@ public class UnauthorizedServlet extends HttpServlet {
                     "Too Many Requests",
                     "too-many-logins",
                     detail instanceof String d ? d : "Too many failed logins; try again later");
+            return;
+        }
+        if (Integer.valueOf(403).equals(status)) {
+            ServletProblems.send(
+                    response,
+                    403,
+                    "Forbidden",
+                    "forbidden",
+                    detail instanceof String d ? d : "This is not allowed here");
             return;
         }
         if (Integer.valueOf(503).equals(status)) {

@@ -17,8 +17,40 @@ class SharedConfigsCheckTest {
         return checker.check(ConfigSource.of(SharedConfigs.path(name)));
     }
 
+    /**
+     * The diagnostics but for "accepted, not used by this server" (page look, syslog...: what the shared configs
+     * carry for the original's CGI pages), which {@link #acceptedNotUsed} counts.
+     */
     private static List<String> messages(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(Diagnostic::toString).toList();
+        return diagnostics.stream()
+                .map(Diagnostic::toString)
+                .filter(m -> !m.contains(NOT_USED))
+                .toList();
+    }
+
+    private static final String NOT_USED = "accepted, not used by this server";
+
+    private static List<String> acceptedNotUsed(CheckedConfig c) {
+        return c.diagnostics().stream()
+                .map(Diagnostic::toString)
+                .filter(m -> m.contains(NOT_USED))
+                .map(m -> m.substring(m.indexOf("WARNING: ") + 9, m.indexOf("' accepted") + 1))
+                .toList();
+    }
+
+    @Test
+    void whatTheSharedConfigsSetForTheOriginalsPagesIsReportedNotUsed() {
+        assertEquals(
+                List.of(
+                        "'sirensong'",
+                        "'bkgimage'",
+                        "'icon'",
+                        "'icon_down'",
+                        "'nospkr_icon'",
+                        "'style_sheet'",
+                        "'javascript'",
+                        "'syslog'"),
+                acceptedNotUsed(check("config")));
     }
 
     @Test

@@ -40,6 +40,21 @@ class DarpSettingsTest {
         assertEquals("master.example.com", s.masterUrl().orElseThrow().getHost());
     }
 
+    /** Issue 16: both servers of an active/standby master pair, in the order tried; each URL checked. */
+    @Test
+    void theMastersOfAPairAreListedInOrderAndEachIsChecked() {
+        DarpSettings s = settings("slave1", " http://127.0.0.1:8080/ , http://127.0.0.2:8080/", "secret-password");
+        s.check();
+        assertEquals(
+                List.of("http://127.0.0.1:8080/", "http://127.0.0.2:8080/"),
+                s.masterUrls().stream().map(Object::toString).toList());
+        assertEquals("127.0.0.1", s.masterUrl().orElseThrow().getHost());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(
+                        "slave1", "http://127.0.0.1:8080/,http://master.example.com:8080/", "secret-password")
+                .check());
+        assertTrue(e.getMessage().contains("'http://master.example.com:8080/'"), e.getMessage());
+    }
+
     @Test
     void plainHttpToAnotherMachineIsRefusedNamingTheSetting() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(

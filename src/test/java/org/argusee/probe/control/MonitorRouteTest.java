@@ -75,8 +75,8 @@ class MonitorRouteTest {
         {"DARP/Watch/s1", MonitorRoute.DARP_WATCH},
         {"DARP/WATCH/s2", MonitorRoute.DARP_WATCH},
         {"DARP/Watch", MonitorRoute.DARP_WATCH},
-        {"Agent/Load", null},
-        {"DB", null},
+        {"Agent/Load", MonitorRoute.TCP},
+        {"DB", MonitorRoute.DB},
     };
 
     /** Routed to their monitor, which then declines them for what the settings ask: not built yet. */
@@ -100,6 +100,9 @@ class MonitorRouteTest {
         monitors.put(MonitorRoute.SELF, new SelfMonitor(Map.of()));
         monitors.put(MonitorRoute.COMPUTE, new ComputeMonitor(name -> Optional.empty()));
         monitors.put(MonitorRoute.DARP_WATCH, new DarpWatchMonitor(PeerLinks.NONE));
+        monitors.put(
+                MonitorRoute.DB,
+                new org.argusee.probe.control.db.DbMonitor(1, MonitorRouteTest.class.getClassLoader()));
     }
 
     @AfterAll
@@ -107,6 +110,7 @@ class MonitorRouteTest {
         ((SnmpMonitor) monitors.get(MonitorRoute.SNMP)).close();
         ((PingMonitor) monitors.get(MonitorRoute.PING)).close();
         ((ProgMonitor) monitors.get(MonitorRoute.PROG)).close();
+        ((org.argusee.probe.control.db.DbMonitor) monitors.get(MonitorRoute.DB)).close();
         loop.close();
     }
 
@@ -148,6 +152,8 @@ class MonitorRouteTest {
         params.put("url", "http://127.0.0.1:1/");
         params.put("command", "true");
         params.put("expr", "1");
+        params.put("dsn", "dbi:Pg:dbname=x;host=127.0.0.1;port=1");
+        params.put("sql", "select 1");
         if (type.equalsIgnoreCase("UDP")) {
             params.put("send", "x");
         }

@@ -222,6 +222,28 @@ class StatusGraphTest {
                 restarted.service(a).get());
     }
 
+    /**
+     * Issue 16: a server of a master pair that was active before and takes over again goes on from what the other
+     * one stored, not from its own last statuses, or its next check would log a change from a state the log left.
+     */
+    @Test
+    void aResyncReplacesTheServicesOwnLastStatuses() {
+        graph.reload(trees.build(), T0);
+        check(a, up(), T0);
+        ObjectState down = new ObjectState(
+                Status.DOWN,
+                Severity.MAJOR,
+                new DisplayStatus(DisplayState.DOWN, Severity.MAJOR, null),
+                "refused",
+                T0.plusSeconds(50),
+                false);
+        graph.resync(Map.of(a, down), Map.of(), T0.plusSeconds(100));
+        assertEquals(Status.DOWN, graph.state(a).orElseThrow().status());
+        assertEquals(
+                new ServiceStatus(Status.DOWN, 0, Severity.MAJOR, T0.plusSeconds(50), "refused"),
+                graph.service(a).orElseThrow());
+    }
+
     @Test
     void countsStopAtCountstop() {
         long inner = trees.group(web, "Inner");

@@ -156,7 +156,10 @@ final class Connector {
             return;
         }
         drop(4408, "master down");
-        Duration wait = cause == null ? backoff.next() : backoff.after(cause);
+        // with several master URLs (a pair), the next one is tried at once; the backoff applies per round
+        Duration wait = settings.masters().next() && !(unwrap(cause) instanceof LinkFailure.Throttled)
+                ? settings.minBackoff()
+                : cause == null ? backoff.next() : backoff.after(cause);
         events.down(reason, wait);
         int next = generation;
         loop.schedule(
@@ -180,5 +183,9 @@ final class Connector {
             stream.close(code, why);
             stream = null;
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }

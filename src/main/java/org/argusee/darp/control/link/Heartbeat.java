@@ -39,6 +39,11 @@ public final class Heartbeat {
         peerTimeoutMillis = otherTimeoutMillis;
     }
 
+    /** How long the other side may be silent before it is given up. */
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
     public long peerTimeoutMillis() {
         return peerTimeoutMillis;
     }

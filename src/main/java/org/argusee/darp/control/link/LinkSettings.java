@@ -17,7 +17,21 @@ public record LinkSettings(
         Duration timeout,
         Duration minBackoff,
         Duration maxBackoff,
-        Duration refusedWait) {
+        Duration refusedWait,
+        MasterUrls masters) {
+
+    /** One master URL. */
+    public LinkSettings(
+            URI master,
+            String tag,
+            String secret,
+            String masterTag,
+            Duration timeout,
+            Duration minBackoff,
+            Duration maxBackoff,
+            Duration refusedWait) {
+        this(master, tag, secret, masterTag, timeout, minBackoff, maxBackoff, refusedWait, null);
+    }
 
     /** With the default wait after a refused login. */
     public LinkSettings(
@@ -36,8 +50,10 @@ public record LinkSettings(
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timeout, "timeout");
-        String s = master.toString();
-        master = URI.create(s.endsWith("/") ? s : s + "/");
+        master = MasterUrls.withSlash(master);
+        if (masters == null) {
+            masters = MasterUrls.of(java.util.List.of(master));
+        }
     }
 
     /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */
@@ -54,20 +70,37 @@ public record LinkSettings(
             Duration timeout,
             Duration frequency,
             Duration refusedWait) {
+        return of(java.util.List.of(master), tag, secret, masterTag, timeout, frequency, refusedWait);
+    }
+
+    /**
+     * A master at one of several URLs, tried in order (an active/standby pair, issue 16); {@link #master()} is the
+     * first, which names the master in the log and keys the config kept for it.
+     */
+    public static LinkSettings of(
+            java.util.List<URI> masters,
+            String tag,
+            String secret,
+            String masterTag,
+            Duration timeout,
+            Duration frequency,
+            Duration refusedWait) {
         Duration min = Duration.ofSeconds(1);
         return new LinkSettings(
-                master,
+                masters.get(0),
                 tag,
                 secret,
                 masterTag,
                 timeout,
                 min,
                 frequency.compareTo(min) < 0 ? min : frequency,
-                refusedWait);
+                refusedWait,
+                MasterUrls.of(masters));
     }
 
+    /** A path of the DARP API at the master URL in use now. */
     public URI api(String path) {
-        return master.resolve("api/darp/v1/" + path);
+        return masters.current().resolve("api/darp/v1/" + path);
     }
 
     public URI stream() {
@@ -78,7 +111,7 @@ public record LinkSettings(
 
     @Override
     public String toString() {
-        return "LinkSettings[master=" + master + ", tag=" + tag + ", secret=***, masterTag=" + masterTag + ", timeout="
-                + timeout + "]";
+        return "LinkSettings[masters=" + masters + ", tag=" + tag + ", secret=***, masterTag=" + masterTag
+                + ", timeout=" + timeout + "]";
     }
 }

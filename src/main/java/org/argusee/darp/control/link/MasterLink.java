@@ -145,12 +145,12 @@ public final class MasterLink implements AutoCloseable {
             @Override
             public void opened() {
                 heartbeat.opened(now());
-                seal = null; // the hello goes as it is: the master learns the session key from its token
+                // the hello is sealed too (message 1): the master finds the key from its token, then checks it
+                seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
                 send(new Message.Hello(
                         Message.PROTOCOL,
                         config.session().token(),
                         settings.timeout().toMillis()));
-                seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
             }
 
             @Override
@@ -167,8 +167,8 @@ public final class MasterLink implements AutoCloseable {
             public void down(String reason, Duration wait) {
                 welcomed = false;
                 publish("down", reason);
-                LOG.warning(() -> "DARP master " + settings.master() + " unreachable: " + reason + "; trying again in "
-                        + wait.toMillis() + " ms");
+                LOG.warning(() -> "DARP master unreachable: " + reason + "; trying "
+                        + settings.masters().current() + " in " + wait.toMillis() + " ms");
             }
         };
     }
@@ -197,6 +197,9 @@ public final class MasterLink implements AutoCloseable {
             outbox.ack(a.seq());
             lastAcked = Math.max(lastAcked, a.seq());
             publish(state.state(), state.reason());
+            if (!a.told().isEmpty() && masterTag != null) {
+                listener.masterTold(masterTag, a.told());
+            }
         } else if (m instanceof Message.ConfigChanged c) {
             config.announced(c.version(), connector.alive());
         } else if (m instanceof Message.Ping p) {
@@ -226,7 +229,8 @@ public final class MasterLink implements AutoCloseable {
         connections++;
         sendReports(outbox.welcome(w.lastSeq()));
         publish("connected", null);
-        LOG.info(() -> "DARP connected to master '" + w.master() + "' at " + settings.master());
+        LOG.info(() -> "DARP connected to master '" + w.master() + "' at "
+                + settings.masters().current());
         listener.connected(connections == 1);
         config.announced(w.configVersion(), connector.alive());
     }

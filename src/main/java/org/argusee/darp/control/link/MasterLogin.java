@@ -119,33 +119,40 @@ public final class MasterLogin {
     }
 
     /**
-     * The config if its version differs from {@code knownVersion}; empty on 304. Used only if its MAC under the
-     * session's key is right: a document changed on the way (or sent by someone without the login) is refused.
+     * The config if its version differs from {@code knownVersion}; empty on 304. Each fetch sends a fresh nonce, and
+     * either answer is used only if its MAC under the session's key covers that nonce: a document or a 304 changed on
+     * the way, made up, or replayed from an earlier fetch (or sent by someone without the login) is refused.
      */
     public CompletableFuture<Optional<ConfigDocument>> fetch(Session session, String knownVersion) {
+        byte[] nonceBytes = new byte[18];
+        random.nextBytes(nonceBytes);
+        String nonce = Base64.getEncoder().encodeToString(nonceBytes);
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config"))
                 .timeout(settings.timeout())
                 .header("Authorization", "Bearer " + session.token())
                 .header("Accept", "application/json")
+                .header(ScramProof.NONCE_HEADER, nonce)
                 .GET();
-        if (knownVersion != null) {
-            request.header("If-None-Match", "\"" + knownVersion + "\"");
+        String known = knownVersion == null ? null : "\"" + knownVersion + "\"";
+        if (known != null) {
+            request.header("If-None-Match", known);
         }
         return http.sendAsync(request.build(), LimitedBody.handler(maxConfigBytes, "config fetch"))
                 .thenApply(response -> {
-                    if (response.statusCode() == 304) {
-                        return Optional.empty();
-                    }
-                    check(response, "config fetch");
                     String mac = response.headers()
                             .firstValue(ScramProof.CONFIG_MAC_HEADER)
                             .orElse("");
-                    String expected = ScramProof.configMac(session.sessionKey(), response.body());
-                    if (!MessageDigest.isEqual(
-                            mac.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
-                        LOG.warning(() -> "DARP config from " + settings.master() + " refused: its "
-                                + ScramProof.CONFIG_MAC_HEADER + " does not match (changed on the way?)");
-                        throw new LinkFailure("the master's config does not carry this login's MAC; refused");
+                    if (response.statusCode() == 304 && known != null) {
+                        String etag = response.headers().firstValue("ETag").orElse("");
+                        if (!etag.equals(known)
+                                || !matches(mac, ScramProof.notModifiedMac(session.sessionKey(), nonce, etag))) {
+                            throw refused("304 (not modified)");
+                        }
+                        return Optional.empty();
+                    }
+                    check(response, "config fetch");
+                    if (!matches(mac, ScramProof.configMac(session.sessionKey(), nonce, response.body()))) {
+                        throw refused("config");
                     }
                     try {
                         return Optional.of(ConfigDocuments.read(response.body()));
@@ -153,6 +160,17 @@ public final class MasterLogin {
                         throw new LinkFailure("the master's config cannot be used: " + e.getMessage());
                     }
                 });
+    }
+
+    private static boolean matches(String mac, String expected) {
+        return MessageDigest.isEqual(
+                mac.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private LinkFailure refused(String what) {
+        LOG.warning(() -> "DARP " + what + " from " + settings.master() + " refused: its "
+                + ScramProof.CONFIG_MAC_HEADER + " does not match this fetch (changed or replayed on the way?)");
+        return new LinkFailure("the master's " + what + " does not carry this fetch's MAC; refused");
     }
 
     private CompletableFuture<JsonObject> post(String path, String body) {
@@ -201,6 +219,9 @@ public final class MasterLogin {
                     what + ": too many failed logins from this address (HTTP 429, retry after "
                             + (after == null ? "?" : after) + " s)",
                     LinkFailure.Throttled.seconds(after));
+        }
+        if (status == 503 && response.body() != null && response.body().contains("urn:argus:problem:standby")) {
+            throw new LinkFailure(what + ": this master is the standby of a pair (HTTP 503); trying the next URL");
         }
         if (status != 200) {
             throw new LinkFailure(what + ": HTTP " + status + " from the master");

@@ -1,6 +1,7 @@
 package org.argusee.darp.control.master;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,6 +9,7 @@ import org.argusee.darp.control.link.Heartbeat;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
+import org.argusee.darp.control.wire.ToldItem;
 
 /**
  * The master's side of one slave's stream, without a container: hello and welcome, reports and acks, heartbeats,
@@ -127,6 +129,24 @@ public final class SlaveConversation {
     public synchronized void configChanged(String version) {
         if (!closed && tag != null) {
             send(new Message.ConfigChanged(version));
+        }
+    }
+
+    /**
+     * Whether the slave was heard within half the time after which it is dropped. It pings at least every third of
+     * that time, so a longer silence means this server was frozen (SIGSTOP, a long pause) or the slave is going,
+     * though its stream still looks open: a master just thawed must not take its slaves for settled.
+     */
+    public synchronized boolean heardLately(Instant now) {
+        return beat != null
+                && beat.lastHeard() != null
+                && now.toEpochMilli() - beat.lastHeard().toEpochMilli() <= beat.timeoutMillis() / 2;
+    }
+
+    /** What this master told of objects the slave is served: an ack of nothing that carries them. */
+    public synchronized void told(List<ToldItem> items) {
+        if (!closed && tag != null && !items.isEmpty()) {
+            send(new Message.Ack(0, items));
         }
     }
 

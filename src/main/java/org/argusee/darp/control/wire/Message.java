@@ -47,8 +47,20 @@ public sealed interface Message {
     /** A report item the master refuses, with why. */
     record Rejected(long seq, String problem) {}
 
-    /** Master to slave: every report up to {@code seq} is applied. */
-    record Ack(long seq) implements Message {}
+    /**
+     * Master to slave: every report up to {@code seq} is applied. {@code told} (optional on the wire, added within
+     * protocol 1: a slave that does not know it ignores it) carries what the master notified of objects served to
+     * the slave; an ack of 0 acknowledges nothing and only carries those.
+     */
+    record Ack(long seq, List<ToldItem> told) implements Message {
+        public Ack {
+            told = List.copyOf(told);
+        }
+
+        public Ack(long seq) {
+            this(seq, List.of());
+        }
+    }
 
     /** Master to slave: the served config's version is now {@code version}; fetch it. */
     record ConfigChanged(String version) implements Message {}

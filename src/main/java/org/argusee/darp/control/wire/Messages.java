@@ -70,7 +70,7 @@ public final class Messages {
                         number(o, "timeoutMillis", type),
                         optionalString(o, "configVersion"));
             case "reports" -> reports(o);
-            case "ack" -> new Ack(number(o, "seq", type));
+            case "ack" -> new Ack(number(o, "seq", type), toldItems(o));
             case "config-changed" -> new ConfigChanged(string(o, "version", type));
             case "ping" -> new Ping(number(o, "id", type));
             case "pong" -> new Pong(number(o, "id", type));
@@ -105,6 +105,16 @@ public final class Messages {
             b.add("type", "reports").add("items", items);
         } else if (m instanceof Ack a) {
             b.add("type", "ack").add("seq", a.seq());
+            if (!a.told().isEmpty()) {
+                JsonArrayBuilder told = Json.createArrayBuilder();
+                a.told()
+                        .forEach(t -> told.add(Json.createObjectBuilder()
+                                .add("object", t.object())
+                                .add("status", t.status())
+                                .add("severity", t.severity())
+                                .add("at", t.at().toString())));
+                b.add("told", told);
+            }
         } else if (m instanceof ConfigChanged c) {
             b.add("type", "config-changed").add("version", c.version());
         } else if (m instanceof Ping p) {
@@ -162,6 +172,41 @@ public final class Messages {
         }
         String in = where + " told";
         return new ReportItem.Told(string(t, "status", in), string(t, "severity", in), instant(t, in));
+    }
+
+    /**
+     * An ack's optional {@code told} items (what the master notified). Unlike a report item, a bad one fails the
+     * whole message: the slave keeps nothing of it, so nothing is half applied, and the master hears why.
+     */
+    private static List<ToldItem> toldItems(JsonObject o) throws BadMessage {
+        JsonValue v = o.get("told");
+        if (v == null || v == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray array)) {
+            throw new BadMessage("malformed", "ack: 'told' must be an array");
+        }
+        if (array.size() > MAX_ITEMS) {
+            throw new BadMessage("malformed", "ack: at most " + MAX_ITEMS + " told items, not " + array.size());
+        }
+        List<ToldItem> items = new ArrayList<>();
+        for (int n = 0; n < array.size(); n++) {
+            String where = "ack told item " + n;
+            if (!(array.get(n) instanceof JsonObject i)) {
+                throw new BadMessage("malformed", where + ": not an object");
+            }
+            ToldItem item = new ToldItem(
+                    string(i, "object", where),
+                    string(i, "status", where),
+                    string(i, "severity", where),
+                    instant(i, where));
+            String problem = item.problem();
+            if (problem != null) {
+                throw new BadMessage("malformed", where + ": " + problem);
+            }
+            items.add(item);
+        }
+        return items;
     }
 
     private static Reports reports(JsonObject o) throws BadMessage {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.argusee.platform.control.ProgramUser;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.MonitorRoute;
 import org.argusee.probe.control.ProbeSpec;
@@ -23,7 +24,8 @@ import org.argusee.probe.control.net.NetLoop;
 
 /**
  * {@code Prog}: runs {@code command} through {@code /bin/sh -c} (in a session of its own when {@code setsid} is
- * there, so that a timeout kills everything it started) with the environment of {@link ProgEnvironment}. The
+ * there, so that a timeout kills everything it started) with the environment of {@link ProgEnvironment}, as the user of {@code argus.prog.user} when one is set
+ * ({@link ProgramUser}). The
  * exit code decides, 0 is up, unless an {@code expect}/{@code nexpect} is set: then the output is the value and
  * those tests decide. Either way the output (stdout, at most 64 KiB, trailing line ends removed) is the value.
  * A process still running at the service's timeout is killed, and when the command exits, what it left running in
@@ -40,6 +42,7 @@ public final class ProgMonitor implements Monitor, AutoCloseable {
     private final List<String> shell;
     private final boolean ownGroup;
     private final Map<String, String> environment;
+    private final ProgramUser user;
     private final Set<ProgRun> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -48,12 +51,19 @@ public final class ProgMonitor implements Monitor, AutoCloseable {
      * @param threads     how many commands run at once; more wait in a queue of 64 per thread
      */
     public ProgMonitor(Map<String, String> environment, int threads) {
+        this(environment, threads, ProgramUser.serverOwn());
+    }
+
+    /** @param user who the commands run as ({@code argus.prog.user}) */
+    public ProgMonitor(Map<String, String> environment, int threads, ProgramUser user) {
         this.environment = Map.copyOf(environment);
+        this.user = user;
         this.pool = ProgProcesses.pool("argus-prog", threads, 64 * threads);
         Optional<String> setsid = ProgProcesses.find("setsid").map(Object::toString);
         List<String> prefix = new ArrayList<>();
         setsid.ifPresent(prefix::add);
-        prefix.addAll(List.of("/bin/sh", "-c"));
+        // setsid first: the session it makes is the process group a timeout kills, setpriv's switch inside it
+        prefix.addAll(user.command(List.of("/bin/sh", "-c")));
         this.shell = List.copyOf(prefix);
         this.ownGroup = setsid.isPresent();
         if (setsid.isEmpty()) {
@@ -78,7 +88,7 @@ public final class ProgMonitor implements Monitor, AutoCloseable {
         if (closed) {
             return failed(NetLoop.SHUT_DOWN);
         }
-        ProgRun run = new ProgRun(command, shell, ownGroup, environment, ProgRun.judgedByOutput(spec.params()));
+        ProgRun run = new ProgRun(command, shell, ownGroup, environment, user, ProgRun.judgedByOutput(spec.params()));
         running.add(run);
         run.result().whenComplete((r, e) -> running.remove(run));
         try {

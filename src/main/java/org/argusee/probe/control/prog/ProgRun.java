@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.argusee.platform.control.ProgramUser;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.NetLoop;
 
@@ -29,6 +30,7 @@ final class ProgRun {
     private final List<String> shell;
     private final boolean ownGroup;
     private final Map<String, String> environment;
+    private final ProgramUser user;
     private final boolean judgedByOutput;
     private final CompletableFuture<Reply> result = new CompletableFuture<>();
     private final long started = System.nanoTime();
@@ -40,11 +42,13 @@ final class ProgRun {
             List<String> shell,
             boolean ownGroup,
             Map<String, String> environment,
+            ProgramUser user,
             boolean judgedByOutput) {
         this.command = command;
         this.shell = shell;
         this.ownGroup = ownGroup;
         this.environment = environment;
+        this.user = user;
         this.judgedByOutput = judgedByOutput;
     }
 
@@ -124,8 +128,9 @@ final class ProgRun {
         argv.add(command);
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        ProgEnvironment.apply(pb.environment(), environment);
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .directory(user.directory());
+        ProgEnvironment.apply(pb.environment(), environment, user);
         return pb;
     }
 

@@ -49,10 +49,12 @@ public final class TcpApps {
             Map.entry("nfs", CONNECT_ONLY),
             Map.entry("nfsv3", CONNECT_ONLY),
             Map.entry("slimserver", CONNECT_ONLY),
-            Map.entry("sip", CONNECT_ONLY),
-            // The original logs in to the manager interface and runs `cmd`; until that exists, connect only.
-            Map.entry("asterisk", CONNECT_ONLY),
-            Map.entry("freeswitch", CONNECT_ONLY),
+            // OPTIONS, made per service by ProbeSpec (SipOptions); the original read to the blank line after the
+            // headers (one read here: a SIP server keeps the connection open) and expected "SIP"
+            Map.entry("sip", new TcpApp(null, "SIP", ReadHow.ONCE, false)),
+            // The manager scripts (ManagerScripts, made per service by ProbeSpec), answers read to the end
+            Map.entry("asterisk", new TcpApp(null, null, ReadHow.TOEOF, false)),
+            Map.entry("freeswitch", new TcpApp(null, null, ReadHow.TOEOF, false)),
             // URL, DNS, Domain and RPC are not here: MonitorRoute sends them to other monitors, or to none
             Map.entry("argus", CONNECT_ONLY));
 

@@ -7,7 +7,7 @@ import org.argusee.probe.control.ProbeSpec;
 
 /**
  * The UDP applications this monitor speaks, as one table; ports come from the service type. Applications not
- * listed (RPC by program name, IAX2, SIP) and DNS queries for a name belong to other monitors or are not done
+ * listed (RPC by program name, IAX2) and DNS queries for a name belong to other monitors or are not done
  * yet: {@link UdpMonitor} says so in the reply rather than guessing a request. SNMP is {@code SnmpMonitor}'s.
  */
 final class UdpApps {
@@ -16,6 +16,7 @@ final class UdpApps {
             "dns", new DnsProtocol(),
             "ntp", new NtpProtocol(),
             "radius", new RadiusProtocol(),
+            "sip", new SipProtocol(),
             "nfs", new RpcProtocol(RpcProtocol.NFS, 3, false),
             "nfsv3", new RpcProtocol(RpcProtocol.NFS, 3, true),
             "portmap2", new RpcProtocol(RpcProtocol.PORTMAP, 2, true),

@@ -11,7 +11,7 @@ import org.argusee.status.control.Severity;
 
 /**
  * Turns what a probe saw into up or down, in the original's order: a failed probe is down at once; otherwise
- * {@code pluck}, {@code scale}, {@code calc}, then the value tests ({@link ValueChecks}), and last
+ * {@code pluck}, {@code unpack}, {@code scale}, {@code calc}, then the value tests ({@link ValueChecks}), and last
  * {@code invert_status}. A pure function: the calc state goes in and comes out, nothing is kept here, and
  * nothing throws for a bad parameter or regex: the service goes down with a reason that names it.
  */
@@ -24,17 +24,31 @@ public final class ResultEvaluator {
      * @param previous what the previous probe of this service left ({@link EvalState#EMPTY} at first)
      */
     public static Verdict evaluate(Map<String, String> params, RawResult reply, EvalState previous, Instant now) {
+        return evaluate(params, reply, previous, now, null);
+    }
+
+    /**
+     * @param forecast the service's Holt-Winters forecaster ({@link ForecastSettings}), or null when it has none:
+     *                 every numeric result feeds it before {@code maxdeviation} is tested, as in the original
+     */
+    public static Verdict evaluate(
+            Map<String, String> params, RawResult reply, EvalState previous, Instant now, Forecast forecast) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(now, "now");
         EvalSettings settings = EvalSettings.from(params);
-        Verdict verdict = judge(params, reply, previous, settings, now);
+        Verdict verdict = judge(params, reply, previous, settings, now, forecast);
         return settings.invert() ? verdict.invert(settings.severity()) : verdict;
     }
 
     private static Verdict judge(
-            Map<String, String> params, RawResult reply, EvalState state, EvalSettings settings, Instant now) {
+            Map<String, String> params,
+            RawResult reply,
+            EvalState state,
+            EvalSettings settings,
+            Instant now,
+            Forecast forecast) {
         Severity severity = settings.severity();
         if (!reply.ok()) {
             return Verdict.down(severity, reply.reason(), null, null, state);
@@ -63,6 +77,14 @@ public final class ResultEvaluator {
             }
             value = plucked.get();
         }
+        String unpack = params.get("unpack");
+        if (unpack != null && !unpack.isBlank()) {
+            try {
+                value = Unpack.first(unpack, value);
+            } catch (IllegalArgumentException e) {
+                return Verdict.down(severity, e.getMessage(), value, null, state);
+            }
+        }
         String scale = params.get("scale");
         if (scale != null && !scale.isBlank()) {
             Optional<Double> factor = Numbers.parse(scale);
@@ -89,7 +111,10 @@ public final class ResultEvaluator {
                 break;
         }
         String result = calc.text() != null ? calc.text() : Numbers.format(calc.number());
-        return ValueChecks.check(params, result, severity)
+        if (forecast != null) {
+            Numbers.parse(result).ifPresent(v -> forecast.add(v, now.getEpochSecond()));
+        }
+        return ValueChecks.check(params, result, severity, forecast)
                 .map(f -> Verdict.down(f.severity(), f.reason(), result, calc.number(), calc.next()))
                 .orElseGet(() -> Verdict.up(result, calc.number(), calc.next()));
     }

@@ -13,16 +13,20 @@ import org.argusee.status.control.Severity;
  * failing test and the worst failing severity are the same thing. The plain form counts as the variant of the
  * service's {@code severity} unless that variant is set too (then the plain form is ignored); with
  * {@code severity: clear} the plain forms are never tested, as in the original, which only runs the four
- * variants.
+ * variants. {@code maxdeviation} comes last in each severity, as there: the result is further from the
+ * Holt-Winters forecast ({@link Forecast}) than that many deviations.
  */
 final class ValueChecks {
 
     record Failure(Severity severity, String reason) {}
 
     static final List<String> TESTS = List.of("expect", "nexpect", "minvalue", "maxvalue", "eqvalue", "nevalue");
-    /** Present in a config, they make a service "tested" although they are not evaluated here. */
-    private static final List<String> OTHER_TESTED =
-            List.of("calc", "pluck", "unpack", "scale", "perlexpr", "maxdeviation");
+    /**
+     * Value processing that makes a service "tested", as in the original: each is evaluated ({@link ResultEvaluator},
+     * {@link Unpack}, {@link Forecast}). {@code perlexpr} is not among them: no Perl runs here, and the config checker
+     * says so at import; the service is judged without it.
+     */
+    private static final List<String> OTHER_TESTED = List.of("calc", "pluck", "unpack", "scale", "maxdeviation");
 
     private static final List<Severity> ORDER =
             List.of(Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.WARNING);
@@ -41,6 +45,12 @@ final class ValueChecks {
     }
 
     static Optional<Failure> check(Map<String, String> params, String value, Severity serviceSeverity) {
+        return check(params, value, serviceSeverity, null);
+    }
+
+    /** @param forecast the service's forecaster, already fed this value; null when it has none */
+    static Optional<Failure> check(
+            Map<String, String> params, String value, Severity serviceSeverity, Forecast forecast) {
         for (Severity severity : ORDER) {
             for (String test : TESTS) {
                 String limit = limit(params, test, severity, serviceSeverity);
@@ -53,8 +63,32 @@ final class ValueChecks {
                     }
                 }
             }
+            String most = limit(params, "maxdeviation", severity, serviceSeverity);
+            if (most != null && forecast != null) {
+                Optional<Failure> f = deviation(most, value, forecast, severity);
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** As the original: no verdict while the forecaster has none, or for a limit of 0 or less. */
+    private static Optional<Failure> deviation(String limit, String value, Forecast forecast, Severity severity) {
+        Optional<Double> max = Numbers.parse(limit).filter(m -> m > 0);
+        Optional<Double> v = Numbers.parse(value);
+        if (max.isEmpty() || v.isEmpty()) {
+            return Optional.empty();
+        }
+        Double dev = forecast.deviation(v.get());
+        if (dev == null || dev <= max.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Failure(
+                severity,
+                "outside of predicted range (" + Numbers.sigfigs(dev, 3) + " deviations from "
+                        + Numbers.sigfigs(forecast.expected(), 6) + ", more than " + limit.strip() + ")"));
     }
 
     private static String limit(Map<String, String> params, String test, Severity severity, Severity service) {

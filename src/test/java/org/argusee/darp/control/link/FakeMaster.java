@@ -48,6 +48,8 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean answering = true;
     /** Signs logins with garbage: a master that does not hold the slave's verifier. */
     volatile boolean forgeSignature;
+    /** Refuses logins as the standby of a master pair does: 503, problem type standby. */
+    volatile boolean standby;
     /** Changes the config on the way, as a man in the middle would, keeping the master's MAC. */
     volatile boolean tamper;
 
@@ -129,6 +131,9 @@ final class FakeMaster implements AutoCloseable {
                 ? null
                 : jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
         Instant now = Instant.now();
+        if (standby && (path.endsWith("/challenge") || path.endsWith("/login"))) {
+            return new String[] {"503", "{\"type\":\"urn:argus:problem:standby\",\"status\":503}"};
+        }
         if (path.endsWith("/challenge")) {
             LoginDesk.ChallengeAnswer a =
                     desk.challenge(o.getString("tag"), o.getString("clientNonce"), "127.0.0.1", now);
@@ -162,7 +167,10 @@ final class FakeMaster implements AutoCloseable {
         }
         String doc = ConfigDocuments.write(config());
         byte[] key = desk.tokens().sessionKey(token, "127.0.0.1", now).orElseThrow();
-        return new String[] {"200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, doc)};
+        String nonce = headers.getOrDefault(ScramProof.NONCE_HEADER.toLowerCase(java.util.Locale.ROOT), "");
+        return new String[] {
+            "200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, nonce, doc)
+        };
     }
 
     static ConfigDocument config() {
@@ -198,15 +206,16 @@ final class FakeMaster implements AutoCloseable {
             }
             Message m;
             try {
+                if (seal == null && Messages.parse(text) instanceof Message.Hello h) {
+                    // the hello is sealed as message 1: its token names the key
+                    seal = desk.tokens()
+                            .sessionKey(h.token(), "127.0.0.1", Instant.now())
+                            .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
+                            .orElse(null);
+                }
                 m = Messages.parse(seal == null ? text : seal.open(text));
             } catch (org.argusee.darp.control.wire.BadMessage e) {
                 continue;
-            }
-            if (m instanceof Message.Hello h) {
-                seal = desk.tokens()
-                        .sessionKey(h.token(), "127.0.0.1", Instant.now())
-                        .map(k -> new StreamSeal(k, StreamSeal.Direction.MASTER_TO_SLAVE))
-                        .orElse(null);
             }
             StreamSeal s = seal;
             received.add(m);

@@ -130,6 +130,35 @@ class MasterLinkTest {
         assertEquals(1, configs.size(), "the unchanged config is not delivered again (304-like, same version)");
     }
 
+    /** Issue 16: given both servers of a master pair, the slave logs in to the active one, whichever it is. */
+    @Test
+    void aSlaveOfAPairFollowsTheActiveMaster() throws Exception {
+        try (FakeMaster other = new FakeMaster("slave1", FakeMaster.SECRET)) {
+            master = new FakeMaster("slave1", FakeMaster.SECRET);
+            master.standby = true;
+            link = new MasterLink(
+                    LinkSettings.of(
+                            java.util.List.of(master.url(), other.url()),
+                            "slave1",
+                            FakeMaster.SECRET,
+                            "fake",
+                            Duration.ofSeconds(5),
+                            Duration.ofMillis(500),
+                            Duration.ZERO),
+                    null,
+                    listener());
+            link.start();
+            await("connected to the second, active one", () -> link.state().connected() && other.streams.get() == 1);
+            assertEquals(0, master.streams.get());
+
+            other.standby = true; // the pair changes roles; the old active one drops its slaves
+            master.standby = false;
+            other.cut();
+            await("connected to the first, now active", () -> link.state().connected() && master.streams.get() == 1);
+            assertEquals(1, other.streams.get());
+        }
+    }
+
     private void start(String secret, Duration timeout) throws Exception {
         master = new FakeMaster("slave1", FakeMaster.SECRET);
         link = new MasterLink(settings(secret, timeout), null, listener());

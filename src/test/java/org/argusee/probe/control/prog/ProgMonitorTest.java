@@ -9,18 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.argusee.platform.control.ProgramUser;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.status.control.evaluation.EvalState;
 import org.argusee.status.control.evaluation.ResultEvaluator;
 import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.ProgAccount;
 import org.argusee.tree.control.ServiceType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +98,7 @@ class ProgMonitorTest {
     void secretsOfTheServerAreNotPassedOn() {
         Map<String, String> env = new LinkedHashMap<>(
                 Map.of("PATH", "/bin", "DB_PASSWORD", "x", "ARGUS_DARP_MASTER_SECRET", "y", "api_token", "z"));
-        ProgEnvironment.apply(env, Map.of("ARGUS_PID", "42"));
+        ProgEnvironment.apply(env, Map.of("ARGUS_PID", "42"), org.argusee.platform.control.ProgramUser.serverOwn());
         assertEquals(Map.of("PATH", "/bin", "ARGUS_PID", "42"), env);
     }
 
@@ -154,6 +157,28 @@ class ProgMonitorTest {
     void aServiceWithoutCommandSaysSo() {
         assertEquals(
                 "no command: set 'command'", await(monitor.probe(prog(" "))).reason());
+    }
+
+    /**
+     * Issue 15, finding 4: run as the server's user, a command read the server's environment (database password,
+     * DARP secret) from /proc. As the user of argus.prog.user it cannot, and the data directory is closed to it.
+     */
+    @Test
+    void asAnotherUserTheCommandCannotReadTheServersEnvironmentNorItsPrivateFiles() throws Exception {
+        long uid = ProgAccount.ensure();
+        Path secret = dir.resolve("argus-initial-admin-password");
+        Files.writeString(secret, "initial-secret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        long pid = ProcessHandle.current().pid();
+        String attack = "id -u; cat /proc/" + pid + "/environ | wc -c; cat $ARGUS_DATA/argus-initial-admin-password";
+        try (ProgMonitor asUser =
+                new ProgMonitor(ProgEnvironment.argus(dir.toString()), 1, ProgramUser.named(ProgAccount.NAME))) {
+            Reply r = await(asUser.probe(prog(attack, "expect", ".")));
+            assertTrue(r.ok(), r.reason());
+            assertEquals(List.of(Long.toString(uid), "0"), r.value().lines().toList(), "nothing read: " + r.value());
+        }
+        Reply own = await(monitor.probe(prog(attack, "expect", ".")));
+        assertTrue(own.value().contains("initial-secret"), "as the server's user it reads everything: " + own.value());
     }
 
     private static void assertAllGone(Path pids, int expected) throws Exception {

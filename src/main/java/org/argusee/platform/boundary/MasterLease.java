@@ -1,0 +1,265 @@
+package org.argusee.platform.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.argusee.platform.control.LeaseMoved;
+import org.argusee.platform.control.MasterRole;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The election of an active/standby master pair (issue 16), with PostgreSQL as the only arbiter: one row,
+ * {@code argus.master_lease}, names the holder, its epoch and when its lease ends (database time). The active one
+ * renews it every {@code argus.pair.renew-seconds}; the standby takes it, with a new epoch, once it has run out.
+ * A dead or frozen active one is replaced within lease + renew seconds (10 + 2 at defaults). Every write of the
+ * active one calls {@link #fence} in its own transaction, so once the lease moved on nothing of the old epoch is
+ * stored, whatever the old one still believes. Without {@code argus.pair.enabled} the server is alone: always
+ * active, no row read.
+ */
+@ApplicationScoped
+public class MasterLease {
+
+    private static final Logger LOG = Logger.getLogger(MasterLease.class.getName());
+
+    /** Renews the holder's own lease (same epoch) or takes a lease that has run out (next epoch). */
+    private static final String CLAIM = "update argus.master_lease set"
+            + " epoch = case when holder = ? and epoch = ? then epoch else epoch + 1 end,"
+            + " taken_at = case when holder = ? and epoch = ? then taken_at else now() end,"
+            + " holder = ?, expires_at = now() + make_interval(secs => ?)"
+            + " where id = 1 and ((holder = ? and epoch = ?) or expires_at < now()) returning epoch";
+    /** Share-locked (by fence) until the writer's commit: a takeover waits for that commit, not slipping before. */
+    private static final String HELD = "select 1 from argus.master_lease where id = 1 and holder = ? and epoch = ?";
+
+    @Inject
+    @ConfigProperty(name = "argus.pair.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "argus.pair.member")
+    java.util.Optional<String> member;
+
+    @Inject
+    @ConfigProperty(name = "argus.pair.lease-seconds", defaultValue = "10")
+    int leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "argus.pair.renew-seconds", defaultValue = "2")
+    int renewSeconds;
+
+    @Resource(lookup = "java:jboss/datasources/ArgusDS")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Event<MasterRole> changes;
+
+    private String holder;
+    private volatile MasterRole role = MasterRole.ALONE;
+    /** System.nanoTime() until which the last renewal vouches for the lease, by this server's own clock. */
+    private volatile long confirmedUntil;
+
+    private final AtomicLong refused = new AtomicLong();
+    private boolean failing;
+    private ScheduledFuture<?> renewing;
+
+    @PostConstruct
+    void check() {
+        if (!enabled) {
+            return;
+        }
+        if (leaseSeconds < 2 || renewSeconds < 1 || renewSeconds * 2 > leaseSeconds) {
+            throw new IllegalStateException("Bad pair settings: argus.pair.lease-seconds (" + leaseSeconds
+                    + ") must be at least 2 and at least twice argus.pair.renew-seconds (" + renewSeconds + ")");
+        }
+        holder = member.filter(m -> !m.isBlank())
+                .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostname());
+        role = MasterRole.standby();
+    }
+
+    /** The first claim is made at once, so the active one of a pair probes from its start. */
+    void start(@Observes Startup startup) {
+        if (!enabled) {
+            return;
+        }
+        LOG.info(() -> "Master pair: this server is '" + holder + "'; lease " + leaseSeconds + " s, renewed every "
+                + renewSeconds + " s");
+        try {
+            renewing = scheduler.scheduleWithFixedDelay(this::tick, 0, renewSeconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "Master pair: not started, the application is stopping", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (renewing != null) {
+            renewing.cancel(false);
+        }
+    }
+
+    public MasterRole role() {
+        return role;
+    }
+
+    public boolean paired() {
+        return enabled;
+    }
+
+    public String holder() {
+        return holder;
+    }
+
+    /**
+     * Whether this server may act on the outside world now (send notifications): active, and its last renewal,
+     * by its own clock, still covers this moment. A server frozen past its lease and just resumed is not.
+     */
+    public boolean confirmed() {
+        return !enabled || role.active() && System.nanoTime() - confirmedUntil < 0;
+    }
+
+    /** Writes refused by {@link #fence} since this server started. */
+    public long refusedWrites() {
+        return refused.get();
+    }
+
+    /**
+     * Called first in a write's transaction: refuses it ({@link LeaseMoved}) unless this server holds the lease at
+     * its epoch. The lease row stays share-locked until that transaction ends; should this server freeze inside
+     * it, PostgreSQL ends the idle transaction after 5 s, so a frozen writer cannot hold a takeover back.
+     */
+    public void fence(Connection c) throws SQLException {
+        if (enabled) {
+            held(c, " for share");
+            try (Statement s = c.createStatement()) {
+                s.execute("set local idle_in_transaction_session_timeout = '5s'");
+            }
+        }
+    }
+
+    /**
+     * As {@link #fence}, without the lock: for a transaction that waits on the outside world (a notification
+     * being sent), which must neither hold a takeover back nor be ended for being idle.
+     */
+    public void check(Connection c) throws SQLException {
+        if (enabled) {
+            held(c, "");
+        }
+    }
+
+    private void held(Connection c, String lock) throws SQLException {
+        MasterRole r = role;
+        boolean held;
+        try (PreparedStatement s = c.prepareStatement(HELD + lock)) {
+            s.setString(1, holder);
+            s.setLong(2, r.epoch());
+            try (ResultSet rs = s.executeQuery()) {
+                held = rs.next();
+            }
+        }
+        if (!held) {
+            refused.incrementAndGet();
+            throw new LeaseMoved(holder, r.epoch());
+        }
+    }
+
+    /** One renewal or takeover attempt; serialised (the executor runs one at a time, and so does this lock). */
+    synchronized void tick() {
+        long asked = System.nanoTime();
+        MasterRole before = role;
+        long got;
+        try {
+            got = claim(before);
+        } catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Master pair: cannot reach the lease; staying " + before.label(), e);
+            }
+            return;
+        }
+        if (failing) {
+            failing = false;
+            LOG.info("Master pair: the lease can be reached again");
+        }
+        if (got >= 0) {
+            confirmedUntil = asked + TimeUnit.SECONDS.toNanos(leaseSeconds);
+            if (!before.active() || before.epoch() != got) {
+                become(new MasterRole(true, got));
+            }
+        } else if (before.active()) {
+            become(MasterRole.standby());
+        }
+    }
+
+    /** Observers catch up first (synchronously), then the new role takes effect. */
+    private void become(MasterRole next) {
+        LOG.info(() -> "Master pair: '" + holder + "' is now " + next.label()
+                + (next.active() ? " at epoch " + next.epoch() : " (the lease moved on)"));
+        if (!next.active()) {
+            role = next; // stop probing and sending first, then catch up
+        }
+        try {
+            changes.fire(next);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Master pair: an observer of the change to " + next.label() + " failed", e);
+        }
+        role = next;
+    }
+
+    /** The epoch this server holds after the attempt, or -1 if the other one holds the lease. */
+    private long claim(MasterRole now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                    PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                s.execute("set local lock_timeout = '2s'");
+                claim.setString(1, holder);
+                claim.setLong(2, now.epoch());
+                claim.setString(3, holder);
+                claim.setLong(4, now.epoch());
+                claim.setString(5, holder);
+                claim.setInt(6, leaseSeconds);
+                claim.setString(7, holder);
+                claim.setLong(8, now.epoch());
+                long epoch = -1;
+                try (ResultSet rs = claim.executeQuery()) {
+                    if (rs.next()) {
+                        epoch = rs.getLong(1);
+                    }
+                }
+                c.commit();
+                return epoch;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "argus";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.argusee.darp;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.Eventually;
+
+/** One GreenMail SMTP server on loopback that the DARP servers of a test mail to, counted for one recipient. */
+final class MailInbox implements AutoCloseable {
+
+    private final GreenMail smtp;
+    private final int port;
+    private final String to;
+
+    MailInbox(String to) {
+        this.to = to;
+        this.port = freePort();
+        this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    /** The servers mail here, each transition alone (queue time 0), retrying a failed one after 1 s. */
+    void mailedBy(ArgusServer... servers) {
+        for (ArgusServer s : servers) {
+            s.property("argus.smtp.port", Integer.toString(port))
+                    .property("argus.smtp.from", "argus@localhost")
+                    .property("argus.notify.qtime", "0")
+                    .property("argus.notify.retry-seconds", "1");
+        }
+    }
+
+    List<MimeMessage> mails() {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(to));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    List<String> bodies() {
+        return mails().stream()
+                .map(m -> {
+                    try {
+                        return ((String) m.getContent()).strip();
+                    } catch (IOException | MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    void await(int count, Duration within) {
+        Eventually.await(
+                count + " mail(s) to " + to + " (so far: " + bodies() + ")", within, () -> mails().size() >= count);
+    }
+
+    /** No further mail comes for a while: none was sent twice. */
+    void still(int count, Duration quiet) {
+        Eventually.holds("still " + count + " mail(s): " + bodies(), quiet, () -> mails().size() == count);
+    }
+
+    @Override
+    public void close() {
+        smtp.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

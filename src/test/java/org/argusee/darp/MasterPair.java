@@ -1,0 +1,79 @@
+package org.argusee.darp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.ArgusServers;
+
+/**
+ * The two servers of an active/standby master pair on one database (issue 16), and what their readiness says of
+ * their roles: the drills of {@link MasterPairIT} and the bench's full form stand on it.
+ */
+final class MasterPair {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** What one server's readiness says: its role (active, standby), epoch and writes refused by fencing. */
+    record Role(String role, long epoch, long refusedWrites) {
+        boolean active() {
+            return "active".equals(role);
+        }
+    }
+
+    private MasterPair() {}
+
+    /** Two servers, the second on the first one's database, both one master (DARP tag {@link Cluster#MASTER}). */
+    static ArgusServer[] create(ArgusServers servers, String first, String second) {
+        ArgusServer a = servers.create(first);
+        ArgusServer b = servers.create(second, a);
+        for (ArgusServer s : new ArgusServer[] {a, b}) {
+            s.property("argus.darp.tag", Cluster.MASTER);
+            s.property("argus.pair.enabled", "true");
+            s.property("argus.pair.member", s.name());
+        }
+        return new ArgusServer[] {a, b};
+    }
+
+    /** The server's role from its readiness; empty when it gives no answer within a second (frozen, dead). */
+    static Optional<Role> role(ArgusServer server) {
+        try {
+            URI uri = server.managementUrl().toURI().resolve("health/ready");
+            HttpResponse<String> reply = HTTP.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonObject health =
+                    Json.createReader(new StringReader(reply.body())).readObject();
+            return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> "master".equals(c.getString("name")))
+                    .map(c -> c.getJsonObject("data"))
+                    .map(d -> new Role(
+                            d.getString("role"),
+                            d.getJsonNumber("epoch").longValue(),
+                            d.getJsonNumber("refusedWrites").longValue()))
+                    .findFirst();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static boolean isActive(ArgusServer server) {
+        return role(server).map(Role::active).orElse(false);
+    }
+
+    static boolean isStandby(ArgusServer server) {
+        return role(server).map(r -> "standby".equals(r.role())).orElse(false);
+    }
+}

@@ -1,0 +1,130 @@
+package org.argusee.status;
+
+import static org.argusee.testsupport.Api.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.DeployedServer;
+import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service with {@code maxdeviation} gets a Holt-Winters forecaster, which is stored (within a minute) and can be
+ * reset through the API, the stored state going with it; a service without one answers 404 and 409.
+ */
+class ForecastIT extends DeployedServer {
+
+    Api api;
+    String group;
+    ServerSocket listener;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        api = Api.admin(base);
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::answer, "forecast-it-listener");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        group = "Top:hwab_" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.post(object("Top") + "/children", """
+                {"kind": "Group", "name": "%s", "parameters": [
+                  {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
+                  {"key": "timeout", "value": "2"}]}""".formatted(group.substring(4)))
+                        .status());
+        assertEquals(201, api.post(object(group) + "/children", """
+                {"kind": "Host", "name": "127.0.0.1"}""").status());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        api.delete(object(group) + "?recursive=true");
+        listener.close();
+    }
+
+    @Test
+    void aForecasterIsStoredAndReset() throws Exception {
+        String service = service("""
+                , {"key": "pluck", "value": "(\\\\d+)"}, {"key": "maxdeviation.major", "value": "3"},
+                  {"key": "hwab_period", "value": "1h"}""");
+        Eventually.await(
+                service + " forecast",
+                Duration.ofSeconds(15),
+                () -> api.get(forecast(service)).status() == 200);
+        JsonObject view = api.get(forecast(service)).json();
+        assertEquals("additive", view.getString("model"));
+        assertEquals(3600, view.getInt("periodSeconds"));
+        assertFalse(view.getBoolean("forecasting"), "the first two periods only learn");
+        Eventually.await(service + " stored", Duration.ofSeconds(75), () -> stored(service));
+
+        assertEquals(204, api.post(status(service) + "/hwab-reset", "").status());
+        assertFalse(stored(service), "the stored state goes with a reset");
+    }
+
+    @Test
+    void aServiceWithoutMaxdeviationHasNoForecaster() {
+        String service = service("");
+        assertEquals(404, api.get(forecast(service)).status());
+        assertEquals(409, api.post(status(service) + "/hwab-reset", "").status());
+    }
+
+    private String service(String moreParameters) {
+        Api.Reply created = api.post(
+                object(group + ":127.0.0.1") + "/children", """
+                {"kind": "Service", "type": "TCP", "parameters": [
+                  {"key": "port", "value": "%d"}%s]}""".formatted(listener.getLocalPort(), moreParameters));
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getString("fullName");
+    }
+
+    private static String status(String fullName) {
+        return "api/status/" + Api.encode(fullName);
+    }
+
+    private static String forecast(String fullName) {
+        return status(fullName) + "/forecast";
+    }
+
+    private void answer() {
+        while (!listener.isClosed()) {
+            try (Socket s = listener.accept();
+                    OutputStream out = s.getOutputStream()) {
+                out.write("OK 42\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // closed by the test
+            }
+        }
+    }
+
+    private static boolean stored(String fullName) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement("select count(*) from argus.hwab_state h"
+                        + " join argus.object_full_name f on f.id = h.object_id where f.full_name = ?")) {
+            s.setString(1, fullName);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
