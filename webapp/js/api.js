@@ -1,10 +1,12 @@
 // Calls to the server: JSON in and out, the session cookie, and the CSRF token on every change.
+import {noteDatabase} from './dbbanner.js';
 
 let session = null;
 
 /** The logged-in user: {user, roles, csrfToken}; sends the browser to the login page without a session. */
 export async function loadSession() {
     const response = await fetch('api/session', {headers: {Accept: 'application/json'}});
+    noteDatabase(response);
     if (response.status === 401) {
         toLogin();
         throw new Error('not logged in');
@@ -66,6 +68,7 @@ export async function call(path, method = 'GET', body = undefined, extra = {}) {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin', redirect: 'manual'
     });
+    noteDatabase(response);
     if (response.status === 401 || response.type === 'opaqueredirect') {
         toLogin();
         throw new ApiError(401, {title: 'not logged in'});

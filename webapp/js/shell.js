@@ -20,6 +20,8 @@ export async function initShell(fullName) {
             el('span', {id: 'user', title: (session.roles || []).join(', ')}, session.user),
             logout));
     refreshUnacked();
+    // nothing is pushed while the database is away: a light call now and then keeps the database banner right
+    setInterval(() => get('api/session').catch(() => {}), 15000);
     return session;
 }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A real PostgreSQL from a Maven artifact (zonky's binaries), for the tests and the quick start, with the role
@@ -22,11 +23,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
     private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path dataDir, String password) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
         this.password = password;
     }
 
@@ -60,7 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // batch every 100 ms, so this costs little. Tests throw their data away: off there.
                     .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .start();
-            EmbeddedDatabase db = new EmbeddedDatabase(postgres, port, password);
+            EmbeddedDatabase db = new EmbeddedDatabase(postgres, port, dataDir, password);
             db.createArgusDatabase();
             if (password != null) {
                 PasswordOnly.apply(postgres, dataDir, password);
@@ -100,6 +103,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /**
+     * A crash, as a drill wants it: SIGKILL to the postmaster and every process it started, with no checkpoint and
+     * no flush. What the next {@link #start} on the same folder finds is what a crash of this machine would leave
+     * (with synchronous commit on, every acknowledged commit); zonky's own lock on the folder is let go.
+     */
+    public void kill() {
+        try {
+            String first =
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(first))
+                    .orElseThrow(() -> new IllegalStateException("no postmaster " + first));
+            List<ProcessHandle> all =
+                    new java.util.ArrayList<>(postmaster.descendants().toList());
+            all.add(postmaster);
+            all.forEach(ProcessHandle::destroyForcibly);
+            all.forEach(p -> p.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the postmaster's pid in " + dataDir, e);
+        }
+        close(); // pg_ctl stop finds nothing to stop (zonky logs that); the folder's lock is released
     }
 
     public int port() {

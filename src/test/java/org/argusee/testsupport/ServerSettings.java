@@ -51,8 +51,8 @@ final class ServerSettings {
     Map<String, String> environment(ServerDatabase database) {
         Map<String, String> environment = new LinkedHashMap<>(secrets);
         environment.putIfAbsent("DB_URL", database.url()); // a test may route it through a Relay
-        environment.put("DB_USER", database.user());
-        environment.put("DB_PASSWORD", database.password());
+        environment.putIfAbsent("DB_USER", database.user()); // or a PostgreSQL of the test's own
+        environment.putIfAbsent("DB_PASSWORD", database.password());
         return environment;
     }
 

@@ -1,6 +1,9 @@
 package org.argusee.platform.boundary;
 
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,9 +19,15 @@ public class EJBExceptionMapper implements ExceptionMapper<EJBException> {
 
     private static final Logger LOG = Logger.getLogger(EJBExceptionMapper.class.getName());
 
+    @Context
+    Request request;
+
+    @Inject
+    DatabaseState database;
+
     @Override
     public Response toResponse(EJBException e) {
-        Response down = DatabaseDown.answer(e);
+        Response down = DatabaseDown.answer(e, request.getMethod(), database);
         if (down != null) {
             return down;
         }

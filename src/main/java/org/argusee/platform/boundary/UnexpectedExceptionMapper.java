@@ -1,5 +1,8 @@
 package org.argusee.platform.boundary;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,13 +18,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @Context
+    Request request;
+
+    @Inject
+    DatabaseState database;
+
     @Override
     public Response toResponse(RuntimeException e) {
         Response own = resteasysOwn(e);
         if (own != null) {
             return own;
         }
-        Response down = DatabaseDown.answer(e);
+        Response down = DatabaseDown.answer(e, request.getMethod(), database);
         if (down != null) {
             return down;
         }

@@ -1,6 +1,5 @@
 package org.argusee.status.boundary;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.argusee.status.control.EndedOverride;
 import org.argusee.status.control.SampleRow;
@@ -22,19 +21,5 @@ public record StatusBatch(List<StatusRow> statuses, List<SampleRow> samples, Lis
 
     public int size() {
         return statuses.size() + samples.size() + ended.size();
-    }
-
-    /** This batch followed by {@code later}, in order. */
-    public StatusBatch then(StatusBatch later) {
-        if (isEmpty()) {
-            return later;
-        }
-        List<StatusRow> s = new ArrayList<>(statuses);
-        s.addAll(later.statuses);
-        List<SampleRow> m = new ArrayList<>(samples);
-        m.addAll(later.samples);
-        List<EndedOverride> e = new ArrayList<>(ended);
-        e.addAll(later.ended);
-        return new StatusBatch(s, m, e);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.argusee.platform.boundary.DatabaseAvailability;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -58,6 +59,10 @@ public class StatusBoard {
     private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
     private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
     private final ChangeRows changes = new ChangeRows(graph, checks);
+    /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
+    private volatile boolean behind;
+    /** The database cannot be reached (the writer may be stuck waiting for a connection): the same. */
+    private volatile boolean databaseAway;
 
     @Inject
     Instance<ServiceCombiner> combiners;
@@ -251,9 +256,22 @@ public class StatusBoard {
         return graph;
     }
 
-    /** The object's state as stored; empty while unknown. */
+    /**
+     * The object's state as stored; empty while unknown. While the writer cannot store (the database is away), the
+     * state as worked out instead: an operator must see the network as it is now, not as it was when the database
+     * went, and every answer then carries the marker that says it is not stored (docs/reliability.md).
+     */
     public Optional<ObjectState> state(long objectId) {
-        return Optional.ofNullable(stored.get(objectId));
+        return behind || databaseAway ? graph.state(objectId) : Optional.ofNullable(stored.get(objectId));
+    }
+
+    void databaseChanged(@Observes DatabaseAvailability change) {
+        databaseAway = !change.available();
+    }
+
+    /** Set by the writer when its writes start failing, cleared when its queue is stored. */
+    void behind(boolean notStored) {
+        behind = notStored;
     }
 
     /** The object's state as just worked out, perhaps not stored yet (for the answer to a person's own change). */

@@ -1,13 +1,16 @@
 package org.argusee.status.boundary;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Status changes as they are committed (an {@code AFTER_SUCCESS} observer like every other consumer of
@@ -20,6 +23,21 @@ public class StatusMetrics {
     @Inject
     MeterRegistry registry;
 
+    /** Rows waiting in the status writer's queue; a gauge holds its object weakly, so this bean keeps it. */
+    private final AtomicInteger queued = new AtomicInteger();
+
+    @PostConstruct
+    void gauges() {
+        Gauge.builder("argus_status_queue_rows", queued, Number::doubleValue)
+                .description("Rows the status writer holds until the database stores them")
+                .register(registry);
+    }
+
+    /** The status writer's queue now holds this many rows. */
+    void queued(int rows) {
+        queued.set(rows);
+    }
+
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
         Counter.builder("argus_status_changes")
                 .description("Status changes stored and announced, by what the object shows now")
@@ -30,6 +48,14 @@ public class StatusMetrics {
                                 : change.shown().state().label())
                 .register(registry)
                 .increment();
+    }
+
+    /** Rows the full write queue dropped (docs/reliability.md, "Database outage"). */
+    void dropped(long rows) {
+        Counter.builder("argus_status_queue_dropped")
+                .description("Rows the status writer's full queue dropped while the database was away")
+                .register(registry)
+                .increment(rows);
     }
 
     void batch(Duration took, int rows) {

@@ -21,16 +21,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.LeaseMoved;
 import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves queued changes from {@link StatusBoard} to the database every 100 ms, in one transaction: thousands of
  * probes a second become ten transactions a second at most. The round is short because a change reaches the live
  * pages only after its commit (issue 12: a change on every open page within 250 ms at p99; with 250 ms rounds the
- * quiet-machine p99 was 300 ms, docs/benchmarks.md). If the database is away, they wait for the next round.
+ * quiet-machine p99 was 300 ms, docs/benchmarks.md). If the database is away, they wait in a bounded
+ * {@link WriteQueue} ({@code argus.status.queue-max} rows) and are stored in order, at most {@value #CHUNK} rows a
+ * transaction, once it is back; meanwhile a try once a second, and readers see the live states.
  * Once a minute it also stores the services' check times and results (kept in memory meanwhile), and once an
  * hour drops samples past their age. On the standby of a master pair it writes nothing and reads what the active
  * one stored instead (issue 16); every write checks the lease in its transaction (fencing). At startup it gives the board what was stored, before anything is probed
@@ -44,6 +48,11 @@ import org.argusee.tree.boundary.TreeCache;
 public class StatusWriter {
 
     static final long FLUSH_MILLIS = 100;
+    /** Rows in one transaction: a long outage's queue is stored in parts, each whole or not at all. */
+    static final int CHUNK = 20_000;
+    /** While the database is away, how often a write is tried (not at every round: a failed try costs a log line). */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
     private static final Duration RESYNC_EVERY = Duration.ofSeconds(5);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
@@ -62,6 +71,13 @@ public class StatusWriter {
     StatusMetrics metrics;
 
     @Inject
+    DatabaseState database;
+
+    @Inject
+    @ConfigProperty(name = "argus.status.queue-max", defaultValue = "200000")
+    int queueMax;
+
+    @Inject
     MasterLease lease;
 
     @Resource
@@ -70,14 +86,17 @@ public class StatusWriter {
     @Inject
     Event<StatusesShown> shown;
 
-    private StatusBatch waiting = StatusBatch.EMPTY;
-    private boolean failing;
+    private WriteQueue waiting;
+    private Instant failingSince;
+    private Instant tried = Instant.EPOCH;
+    private WriteQueue.Dropped dropped = WriteQueue.Dropped.NONE;
     private Instant touched = Instant.now();
     private Instant pruned = Instant.EPOCH;
     private Instant resynced = Instant.EPOCH;
 
     @PostConstruct
     void start() {
+        waiting = new WriteQueue(queueMax);
         try {
             board.startCombining();
         } catch (RuntimeException e) {
@@ -119,7 +138,16 @@ public class StatusWriter {
             return;
         }
         board.tick(now);
-        write(board.drain());
+        StatusBatch fresh = board.drain();
+        queue(fresh);
+        if (failingSince == null || !now.isBefore(tried.plus(RETRY_EVERY))) {
+            tried = now;
+            write();
+        }
+        if (failingSince != null) {
+            // the database is away: readers see the live states, so the live pages get them too (again once stored)
+            announce(fresh);
+        }
         if (!now.isBefore(touched.plus(TOUCH_EVERY))) {
             touched = now;
             quietly("store check times", () -> store.touch(board.checksToStore()));
@@ -151,7 +179,7 @@ public class StatusWriter {
         if (!waiting.isEmpty()) {
             LOG.warning(() -> "Master pair: " + waiting.size() + " status change(s) of the old epoch not stored");
         }
-        waiting = StatusBatch.EMPTY;
+        waiting = new WriteQueue(queueMax);
         board.drainAll();
         resync();
         board.drainAll();
@@ -167,38 +195,84 @@ public class StatusWriter {
         if (!lease.role().active()) {
             return;
         }
-        write(board.drainAll());
+        queue(board.drainAll());
+        write();
+        if (!waiting.isEmpty()) {
+            LOG.severe("Stopping with " + waiting.size() + " status changes and samples not stored: the database"
+                    + " cannot be reached (" + dropped.total() + " more were dropped before)");
+        }
         quietly("store check times", () -> store.touch(board.checksToStore()));
     }
 
-    private void write(StatusBatch fresh) {
-        StatusBatch batch = waiting.then(fresh);
-        if (batch.isEmpty()) {
+    private void queue(StatusBatch fresh) {
+        WriteQueue.Dropped now = waiting.add(fresh);
+        metrics.queued(waiting.size());
+        if (now.total() == 0) {
             return;
         }
-        try {
-            long start = System.nanoTime();
-            store.store(batch);
-            metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
-            board.stored(batch);
-            waiting = StatusBatch.EMPTY;
-            announce(batch);
-            if (failing) {
-                failing = false;
-                LOG.info("Status changes are stored again");
-            }
-        } catch (RuntimeException e) {
-            if (LeaseMoved.in(e)) {
-                waiting = StatusBatch.EMPTY; // the other server is active: nothing of this epoch is stored
-                LOG.warning(() -> "Master pair: " + batch.size() + " status change(s) refused, the lease moved on");
+        metrics.dropped(now.total());
+        if (dropped.total() == 0) {
+            LOG.warning("The status write queue is full (" + waiting.max() + " rows, argus.status.queue-max):"
+                    + " dropping the oldest samples first, then status changes; the count is logged when stored");
+        }
+        dropped = dropped.plus(now);
+    }
+
+    /** Stores what waits, a chunk at a time, until all is stored or a write fails. */
+    private void write() {
+        while (!waiting.isEmpty()) {
+            StatusBatch batch = waiting.peek(CHUNK);
+            try {
+                long start = System.nanoTime();
+                store.store(batch);
+                metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
+            } catch (RuntimeException e) {
+                if (LeaseMoved.in(e)) {
+                    // the other server is active: nothing of this epoch is stored
+                    LOG.warning(
+                            () -> "Master pair: " + waiting.size() + " status change(s) refused, the lease moved on");
+                    waiting = new WriteQueue(queueMax);
+                    return;
+                }
+                failed(e);
                 return;
             }
-            waiting = batch;
-            if (!failing) {
-                failing = true;
-                LOG.log(Level.WARNING, "Cannot store status changes; keeping " + batch.size() + " for the next try", e);
-            }
+            waiting.stored(batch);
+            board.stored(batch);
+            announce(batch);
+            database.reached();
+            metrics.queued(waiting.size());
         }
+        if (failingSince != null) {
+            resumed();
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        database.failed(e);
+        if (failingSince == null) {
+            failingSince = Instant.now();
+            board.behind(true);
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot store status changes; keeping " + waiting.size() + " in memory (at most " + waiting.max()
+                            + ") and trying again every second",
+                    e);
+        }
+    }
+
+    private void resumed() {
+        long away = Duration.between(failingSince, Instant.now()).toMillis();
+        failingSince = null;
+        board.behind(false);
+        if (dropped.total() > 0) {
+            LOG.warning("Status changes are stored again after " + away + " ms; the full queue dropped "
+                    + dropped.samples() + " samples, " + dropped.statuses() + " status changes and "
+                    + dropped.ended() + " ended overrides");
+        } else {
+            LOG.info("Status changes are stored again after " + away + " ms; none was dropped");
+        }
+        dropped = WriteQueue.Dropped.NONE;
     }
 
     /** After the board shows the batch (see {@link StatusesShown}); an observer's failure does not undo it. */

@@ -11,8 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.platform.control.Roles;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
@@ -31,7 +33,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "dashboard", description = "Summary and tree for the dashboard page")
 public class DashboardResource {
 
-    public record Summary(Map<String, Integer> counts, List<DashboardRow> problems, int problemsTotal, long seq) {}
+    /**
+     * {@code database}: "available", or "unavailable" while the database cannot be reached (the statuses are then
+     * read from memory and not stored yet; the pages show a banner), with {@code databaseUnavailableSince}.
+     */
+    public record Summary(
+            Map<String, Integer> counts,
+            List<DashboardRow> problems,
+            int problemsTotal,
+            long seq,
+            String database,
+            Instant databaseUnavailableSince) {
+
+        Summary(Map<String, Integer> counts, List<DashboardRow> problems, int problemsTotal, long seq) {
+            this(counts, problems, problemsTotal, seq, "available", null);
+        }
+
+        Summary with(DatabaseState state) {
+            Instant since = state.unavailableSince().orElse(null);
+            return new Summary(
+                    counts, problems, problemsTotal, seq, since == null ? "available" : "unavailable", since);
+        }
+    }
 
     public record Children(String parent, List<DashboardRow> children, boolean truncated, long seq) {}
 
@@ -44,6 +67,9 @@ public class DashboardResource {
     @Inject
     ChangeSequence sequence;
 
+    @Inject
+    DatabaseState database;
+
     @Context
     SecurityContext security;
 
@@ -54,7 +80,9 @@ public class DashboardResource {
     public Summary summary(@QueryParam("limit") @DefaultValue("200") int limit) {
         long seq = sequence.current();
         TreeSnapshot tree = cache.snapshot();
-        return dashboard.summary(tree, Viewers.of(security), Dashboard.bounded("limit", limit, 1000), seq);
+        return dashboard
+                .summary(tree, Viewers.of(security), Dashboard.bounded("limit", limit, 1000), seq)
+                .with(database);
     }
 
     @GET
