@@ -59,9 +59,9 @@ class DarpCombineIT extends DeployedServer {
                     .login()
                     .get(30, TimeUnit.SECONDS);
             stream = new RawStream(fixture.base);
+            stream.sealWith(session.sessionKey()); // the hello is message 1 of the sealed stream
             stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token()
                     + "\",\"timeoutMillis\":60000}");
-            stream.sealWith(session.sessionKey());
             next = stream.next("welcome", WITHIN).getJsonNumber("lastSeq").longValue() + 1;
         }
 

@@ -163,9 +163,9 @@ class DarpDutyIT extends DeployedServer {
                         HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
                 .login()
                 .get(30, TimeUnit.SECONDS);
+        stream.sealWith(session.sessionKey()); // the hello is message 1 of the sealed stream
         stream.send(
                 "{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token() + "\",\"timeoutMillis\":60000}");
-        stream.sealWith(session.sessionKey());
         stream.next("welcome", WITHIN);
     }
 

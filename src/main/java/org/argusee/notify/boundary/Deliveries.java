@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.notify.boundary.DeliveryRows.Row;
 import org.argusee.notify.control.Backoff;
 import org.argusee.notify.control.Destination;
 import org.argusee.notify.control.Merged;
@@ -46,15 +47,6 @@ public class Deliveries {
     private static final String DUE = "select destination from argus.notification_delivery"
             + " where state in ('created', 'queued', 'failed') and next_attempt <= now()"
             + " group by destination order by min(next_attempt) limit ?";
-    private static final String CLAIM = "select d.id, d.method, d.address, d.round, d.tag, d.attempts,"
-            + " n.id, n.object_id, n.object_name, n.status, n.severity, n.priority, n.reason, n.message, n.created_at"
-            + " from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
-            + " where d.destination = ? and d.state in ('created', 'queued', 'failed')"
-            + " and (d.state <> 'failed' or d.next_attempt <= now()) order by d.id for update of d skip locked";
-    private static final String LAST_SENT =
-            "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
-    private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
-            + " where id = any(?) and state <> 'failed'";
     private static final String FAILED = "update argus.notification_delivery set state = 'failed',"
             + " attempts = attempts + 1, last_error = ?, next_attempt = ? where id = ?";
 
@@ -87,17 +79,6 @@ public class Deliveries {
     @Inject
     SentMarks marks;
 
-    private record Row(
-            long id,
-            String method,
-            String address,
-            int round,
-            String tag,
-            int attempts,
-            MessageText.Facts facts,
-            Long objectId,
-            String message) {}
-
     @Transactional(Transactional.TxType.REQUIRED)
     public List<String> dueDestinations(int limit) {
         return em.unwrap(Session.class).doReturningWork(c -> {
@@ -122,7 +103,7 @@ public class Deliveries {
         Map<String, NotifyMethod> known = methods.all();
         Session session = em.unwrap(Session.class);
         session.doWork(lease::check); // the epoch is checked in the transaction that marks them sent
-        List<Row> rows = session.doReturningWork(c -> claim(c, destination));
+        List<Row> rows = session.doReturningWork(c -> DeliveryRows.claim(c, destination));
         if (rows.isEmpty()) {
             return 0;
         }
@@ -133,9 +114,9 @@ public class Deliveries {
             session.doWork(c -> fail(c, rows, "unknown method '" + first.method() + "'", now));
             return 0;
         }
-        Instant last = session.doReturningWork(c -> lastSent(c, destination));
+        Instant last = session.doReturningWork(c -> DeliveryRows.lastSent(c, destination));
         if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
-            session.doWork(c -> hold(c, rows, last.plusSeconds(method.qtime())));
+            session.doWork(c -> DeliveryRows.hold(c, rows, last.plusSeconds(method.qtime())));
             return 0;
         }
         // a queue time of 0 merges nothing (the original transmits each at once); else all that waited go as one
@@ -230,59 +211,6 @@ public class Deliveries {
     private String top(String key) {
         TreeNode top = cache.snapshot().top();
         return top == null ? null : top.param(key).orElse(null);
-    }
-
-    private static List<Row> claim(Connection c, String destination) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(CLAIM)) {
-            s.setString(1, destination);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long objectId = rs.getLong(8);
-                    Long object = rs.wasNull() ? null : objectId;
-                    MessageText.Facts facts = new MessageText.Facts(
-                            rs.getLong(7),
-                            rs.getString(9),
-                            rs.getString(10),
-                            rs.getString(11),
-                            rs.getString(12),
-                            rs.getString(13),
-                            rs.getTimestamp(15).toInstant(),
-                            null,
-                            java.time.ZoneId.systemDefault());
-                    rows.add(new Row(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getString(5),
-                            rs.getInt(6),
-                            facts,
-                            object,
-                            rs.getString(14)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static Instant lastSent(Connection c, String destination) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(LAST_SENT)) {
-            s.setString(1, destination);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                Timestamp t = rs.getTimestamp(1);
-                return t == null ? null : t.toInstant();
-            }
-        }
-    }
-
-    private static void hold(Connection c, List<Row> rows, Instant until) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(HOLD)) {
-            s.setTimestamp(1, Timestamp.from(until));
-            s.setArray(2, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-            s.executeUpdate();
-        }
     }
 
     private void fail(Connection c, List<Row> rows, String error, Instant now) throws SQLException {

@@ -4,16 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.argusee.darp.control.wire.Message.Ack;
@@ -57,29 +53,31 @@ public final class Messages {
         } catch (JsonException e) {
             throw new BadMessage("malformed", "not JSON: " + e.getMessage());
         }
-        String type = string(o, "type", "message");
+        String type = Fields.string(o, "type", "message");
         return switch (type) {
             case "hello" ->
                 new Hello(
-                        (int) number(o, "protocol", type), string(o, "token", type), number(o, "timeoutMillis", type));
+                        (int) Fields.number(o, "protocol", type),
+                        Fields.string(o, "token", type),
+                        Fields.number(o, "timeoutMillis", type));
             case "welcome" ->
                 new Welcome(
-                        (int) number(o, "protocol", type),
-                        string(o, "master", type),
-                        number(o, "lastSeq", type),
-                        number(o, "timeoutMillis", type),
-                        optionalString(o, "configVersion"));
+                        (int) Fields.number(o, "protocol", type),
+                        Fields.string(o, "master", type),
+                        Fields.number(o, "lastSeq", type),
+                        Fields.number(o, "timeoutMillis", type),
+                        Fields.optionalString(o, "configVersion"));
             case "reports" -> reports(o);
-            case "ack" -> new Ack(number(o, "seq", type), toldItems(o));
-            case "config-changed" -> new ConfigChanged(string(o, "version", type));
-            case "ping" -> new Ping(number(o, "id", type));
-            case "pong" -> new Pong(number(o, "id", type));
+            case "ack" -> new Ack(Fields.number(o, "seq", type), toldItems(o));
+            case "config-changed" -> new ConfigChanged(Fields.string(o, "version", type));
+            case "ping" -> new Ping(Fields.number(o, "id", type));
+            case "pong" -> new Pong(Fields.number(o, "id", type));
             case "error" ->
                 new ErrorReply(
-                        string(o, "code", type),
-                        string(o, "message", type),
-                        o.containsKey("seq") ? number(o, "seq", type) : null);
-            default -> throw new BadMessage("malformed", "unknown message type '" + clip(type) + "'");
+                        Fields.string(o, "code", type),
+                        Fields.string(o, "message", type),
+                        o.containsKey("seq") ? Fields.number(o, "seq", type) : null);
+            default -> throw new BadMessage("malformed", "unknown message type '" + Fields.clip(type) + "'");
         };
     }
 
@@ -171,7 +169,8 @@ public final class Messages {
             throw new BadMessage("malformed", where + ": 'told' must be an object");
         }
         String in = where + " told";
-        return new ReportItem.Told(string(t, "status", in), string(t, "severity", in), instant(t, in));
+        return new ReportItem.Told(
+                Fields.string(t, "status", in), Fields.string(t, "severity", in), Fields.instant(t, in));
     }
 
     /**
@@ -196,10 +195,10 @@ public final class Messages {
                 throw new BadMessage("malformed", where + ": not an object");
             }
             ToldItem item = new ToldItem(
-                    string(i, "object", where),
-                    string(i, "status", where),
-                    string(i, "severity", where),
-                    instant(i, where));
+                    Fields.string(i, "object", where),
+                    Fields.string(i, "status", where),
+                    Fields.string(i, "severity", where),
+                    Fields.instant(i, where));
             String problem = item.problem();
             if (problem != null) {
                 throw new BadMessage("malformed", where + ": " + problem);
@@ -225,7 +224,7 @@ public final class Messages {
             if (!(array.get(n) instanceof JsonObject i)) {
                 throw new BadMessage("malformed", where + ": not an object");
             }
-            long seq = number(i, "seq", where);
+            long seq = Fields.number(i, "seq", where);
             if (seq < 1) {
                 throw new BadMessage("malformed", where + ": 'seq' must be at least 1");
             }
@@ -234,12 +233,12 @@ public final class Messages {
             try {
                 item = new ReportItem(
                         seq,
-                        string(i, "object", where),
-                        string(i, "status", where),
-                        string(i, "severity", where),
-                        optionalString(i, "reason"),
-                        instant(i, where),
-                        i.containsKey("override") && bool(i, "override", where),
+                        Fields.string(i, "object", where),
+                        Fields.string(i, "status", where),
+                        Fields.string(i, "severity", where),
+                        Fields.optionalString(i, "reason"),
+                        Fields.instant(i, where),
+                        i.containsKey("override") && Fields.bool(i, "override", where),
                         told(i, where));
                 problem = item.problem();
             } catch (BadMessage e) {
@@ -252,62 +251,5 @@ public final class Messages {
             }
         }
         return new Reports(items, rejected);
-    }
-
-    private static Instant instant(JsonObject o, String where) throws BadMessage {
-        String text = string(o, "at", where);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadMessage(
-                    "malformed",
-                    where + ": 'at' must be an ISO-8601 instant like " + "2026-11-24T10:15:30Z, not '" + clip(text)
-                            + "'");
-        }
-    }
-
-    private static String string(JsonObject o, String key, String where) throws BadMessage {
-        JsonValue v = o.get(key);
-        if (!(v instanceof JsonString s)) {
-            throw new BadMessage(
-                    "malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a string"));
-        }
-        return s.getString();
-    }
-
-    private static String optionalString(JsonObject o, String key) throws BadMessage {
-        JsonValue v = o.get(key);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        return string(o, key, "message");
-    }
-
-    private static long number(JsonObject o, String key, String where) throws BadMessage {
-        JsonValue v = o.get(key);
-        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new BadMessage(
-                    "malformed", where + ": '" + key + "' " + (v == null ? "is missing" : "must be a whole number"));
-        }
-        try {
-            return n.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new BadMessage("malformed", where + ": '" + key + "' is out of range");
-        }
-    }
-
-    private static boolean bool(JsonObject o, String key, String where) throws BadMessage {
-        JsonValue v = o.get(key);
-        if (v != null && v.getValueType() == JsonValue.ValueType.TRUE) {
-            return true;
-        }
-        if (v != null && v.getValueType() == JsonValue.ValueType.FALSE) {
-            return false;
-        }
-        throw new BadMessage("malformed", where + ": '" + key + "' must be true or false");
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -1,0 +1,92 @@
+package org.argusee.notify.boundary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.argusee.notify.control.MessageText;
+
+/** The SQL of {@link Deliveries}: claiming a destination's due deliveries, when it was last sent to, holding them. */
+final class DeliveryRows {
+
+    private DeliveryRows() {}
+
+    private static final String CLAIM = "select d.id, d.method, d.address, d.round, d.tag, d.attempts,"
+            + " n.id, n.object_id, n.object_name, n.status, n.severity, n.priority, n.reason, n.message, n.created_at"
+            + " from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
+            + " where d.destination = ? and d.state in ('created', 'queued', 'failed')"
+            + " and (d.state <> 'failed' or d.next_attempt <= now()) order by d.id for update of d skip locked";
+    private static final String LAST_SENT =
+            "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
+    private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
+            + " where id = any(?) and state <> 'failed'";
+
+    /** One delivery claimed for sending, with its notification's facts. */
+    record Row(
+            long id,
+            String method,
+            String address,
+            int round,
+            String tag,
+            int attempts,
+            MessageText.Facts facts,
+            Long objectId,
+            String message) {}
+
+    static List<Row> claim(Connection c, String destination) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+            s.setString(1, destination);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long objectId = rs.getLong(8);
+                    Long object = rs.wasNull() ? null : objectId;
+                    MessageText.Facts facts = new MessageText.Facts(
+                            rs.getLong(7),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getString(13),
+                            rs.getTimestamp(15).toInstant(),
+                            null,
+                            java.time.ZoneId.systemDefault());
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            facts,
+                            object,
+                            rs.getString(14)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static Instant lastSent(Connection c, String destination) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LAST_SENT)) {
+            s.setString(1, destination);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? null : t.toInstant();
+            }
+        }
+    }
+
+    static void hold(Connection c, List<Row> rows, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(HOLD)) {
+            s.setTimestamp(1, Timestamp.from(until));
+            s.setArray(2, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            s.executeUpdate();
+        }
+    }
+}
