@@ -29,6 +29,23 @@ record Scheduled(
         AtomicBoolean tested,
         String watches) {
 
+    /** A service planned as {@code p}, with no retry due, tested here as its assignment says. */
+    static Scheduled of(
+            Timetable.Entry<Long> turns, String fullName, ServicePlanner.Plan p, ProbeDuty.Assignment assignment) {
+        return new Scheduled(
+                turns,
+                p.fingerprint(),
+                fullName,
+                p.params(),
+                p.monitor(),
+                p.spec(),
+                p.problem(),
+                new AtomicLong(),
+                assignment,
+                new AtomicBoolean(assignment.testsNow()),
+                p.watches());
+    }
+
     /** A retry is due and has not overrun by more than the probe's timeout: it will report in time. */
     boolean retryPending() {
         long due = retryDue.get();

@@ -25,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.MasterLease;
@@ -147,20 +145,7 @@ public class Scheduler {
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
         Timetable.Entry<Long> turns = timetable.add(node.id(), System.currentTimeMillis() + phase, interval);
-        scheduled.put(
-                node.id(),
-                new Scheduled(
-                        turns,
-                        p.fingerprint(),
-                        node.fullName(),
-                        p.params(),
-                        p.monitor(),
-                        p.spec(),
-                        p.problem(),
-                        new AtomicLong(),
-                        assignment,
-                        new AtomicBoolean(assignment.testsNow()),
-                        p.watches()));
+        scheduled.put(node.id(), Scheduled.of(turns, node.fullName(), p, assignment));
     }
 
     @Timeout

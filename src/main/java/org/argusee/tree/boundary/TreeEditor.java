@@ -241,23 +241,9 @@ public class TreeEditor {
                 InheritancePreview.of(node, own, parent, name, cache.catalog(), PREVIEW_LIMIT);
         List<String> warnings = new ArrayList<>(rules.warnings());
         if (!preview.newFullName().equals(node.fullName())) {
-            warnings.addAll(strandedAliases(node));
+            warnings.addAll(StrandedAliases.of(cache.snapshot(), node));
         }
         return new Result(preview.newFullName(), warnings, preview.withWarnings(warnings));
-    }
-
-    /** Aliases name their target by full name: moving or renaming it leaves them pointing at nothing. */
-    private List<String> strandedAliases(TreeNode node) {
-        String under = node.fullName() + ":";
-        return cache.snapshot()
-                .nodes()
-                .filter(n -> n.kind() == ObjectKind.ALIAS && n.aliasTarget() != null)
-                .filter(n -> n.aliasTarget().equals(node.fullName())
-                        || n.aliasTarget().startsWith(under))
-                .limit(100)
-                .map(n -> "alias " + n.fullName() + " points at " + n.aliasTarget()
-                        + ", which will no longer exist by that name")
-                .toList();
     }
 
     /**
