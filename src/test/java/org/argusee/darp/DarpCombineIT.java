@@ -49,20 +49,28 @@ class DarpCombineIT extends DeployedServer {
     /** A slave played over a raw stream: logged in, welcomed, numbering its reports after the master's last. */
     final class FakeSlave implements AutoCloseable {
         final DarpFixture fixture;
-        final RawStream stream;
+        RawStream stream;
         long next;
 
         FakeSlave() throws Exception {
             fixture = new DarpFixture(base).peer();
-            MasterLogin.Session session = new MasterLogin(
-                            HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
-                    .login()
-                    .get(30, TimeUnit.SECONDS);
-            stream = new RawStream(fixture.base);
-            stream.sealWith(session.sessionKey()); // the hello is message 1 of the sealed stream
-            stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token()
-                    + "\",\"timeoutMillis\":60000}");
-            next = stream.next("welcome", WITHIN).getJsonNumber("lastSeq").longValue() + 1;
+            try {
+                MasterLogin.Session session = new MasterLogin(
+                                HTTP, fixture.settings(fixture.secret, Duration.ofSeconds(30)), new SecureRandom())
+                        .login()
+                        .get(30, TimeUnit.SECONDS);
+                stream = new RawStream(fixture.base);
+                stream.sealWith(session.sessionKey()); // the hello is message 1 of the sealed stream
+                stream.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + session.token()
+                        + "\",\"timeoutMillis\":60000}");
+                next = stream.next("welcome", WITHIN).getJsonNumber("lastSeq").longValue() + 1;
+            } catch (Exception | AssertionError e) {
+                if (stream != null) {
+                    stream.close();
+                }
+                fixture.close(); // its peer row would be left for the other tests to find
+                throw e;
+            }
         }
 
         String tag() {
