@@ -5,7 +5,14 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
-/** A session that ends (logout, timeout) takes its live sockets with it (close code 1008). */
+/**
+ * A session that ends (logout, timeout) takes its live sockets with it (close code 1008): from now on they are sent
+ * nothing. Undertow closes them itself, with 1008, in a session listener of its own that goes through the session's
+ * list of connections; a channel that ends during that loop is taken off the list at once, on the same thread. Closing
+ * them here first made Undertow's second close end the channel in the middle of its loop: a
+ * ConcurrentModificationException, logged as "UT015005: Error invoking method sessionDestroyed" at every logout with a
+ * page open. So the hub closes them only if they are still open two seconds later (on its own thread, outside the loop).
+ */
 @WebListener
 public class LiveSessions implements HttpSessionListener {
 
