@@ -217,6 +217,40 @@ class LiveIT extends DeployedServer {
                 "the hidden service's own log is not found at all");
     }
 
+    @Test
+    void aGroupsHistoryForAUserWhoSeesPartOfItIsBuiltFromThePartTheySee() {
+        String open = group + ":open";
+        String secret = group + ":secret";
+        group(open, "");
+        group(secret, "{\"key\": \"acl_user\", \"value\": \"-ALL staff root\"}");
+        TestListener seen = listener();
+        TestListener hidden = listener();
+        String openService = service(open, seen);
+        String secretService = service(secret, hidden);
+        awaitShown(openService, "up");
+        awaitShown(secretService, "up");
+        hidden.close();
+        awaitShown(group, "down");
+        String transitions = "api/status/" + Api.encode(group) + "/transitions";
+        Eventually.await("the group's transition to down is logged", WITHIN, () -> admin.get(transitions)
+                .body()
+                .contains("\"to\":\"down\""));
+
+        Api userApi = Api.anonymous(base).as(userName(login("user")), PASSWORD);
+        JsonObject log = userApi.get(transitions).json();
+        assertTrue(log.getBoolean("withheld"), "marked partial: " + log);
+        assertFalse(log.getJsonArray("items").isEmpty(), "built from what the user sees: " + log);
+        assertTrue(log.toString().contains("\"to\":\"up\""), log.toString());
+        assertFalse(log.toString().contains("down") || log.toString().contains("secret"), "no trace: " + log);
+        JsonObject days =
+                userApi.get("api/status/" + Api.encode(group) + "/availability").json();
+        assertTrue(days.getBoolean("withheld"), days.toString());
+        JsonObject today = days.getJsonArray("periods")
+                .getJsonObject(days.getJsonArray("periods").size() - 1);
+        assertEquals(0, today.getInt("timesDown"), days.toString());
+        assertEquals(100.0, today.getJsonNumber("upPercent").doubleValue(), 1e-9, days.toString());
+    }
+
     /** The server.log of the server the tests deploy to, from byte {@code from} on (its end if it was rotated). */
     private static String serverLogFrom(long from) throws IOException {
         byte[] all = Files.readAllBytes(SERVER_LOG);

@@ -25,6 +25,9 @@ public class PartialHistories {
     @Inject
     StatusHistory history;
 
+    @Inject
+    StatusBoard board;
+
     /** @param sources the visible objects under {@code group} whose own logs tell the visible part's story */
     public TransitionPage transitions(TreeNode group, List<TreeNode> sources, TransitionPage whole) {
         if (sources.size() > MAX_SOURCES) {
@@ -61,7 +64,20 @@ public class PartialHistories {
             String name = source.fullName()
                     .substring(Math.min(
                             source.fullName().length(), group.fullName().length() + 1));
-            logs.getOrDefault(source.id(), List.of()).forEach(t -> entries.add(new PartialGroupLog.Entry(name, t)));
+            List<TransitionView> log = logs.getOrDefault(source.id(), List.of());
+            if (log.isEmpty()) {
+                // first known as up is not logged: a source that never changed since is up since then
+                board.state(source.id())
+                        .map(s -> new TransitionView(
+                                0,
+                                s.since(),
+                                null,
+                                s.display().state().label(),
+                                s.display().severity().label(),
+                                null))
+                        .ifPresent(t -> entries.add(new PartialGroupLog.Entry(name, t)));
+            }
+            log.forEach(t -> entries.add(new PartialGroupLog.Entry(name, t)));
         }
         return PartialGroupLog.replay(entries);
     }
