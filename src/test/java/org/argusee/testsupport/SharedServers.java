@@ -41,6 +41,11 @@ public final class SharedServers {
         return server;
     }
 
+    /** Whether {@code name} is a shared server's, for a caller other than the shared servers' own {@code owner}. */
+    static synchronized boolean holds(String name, ArgusServers owner) {
+        return owner != SERVERS && BY_NAME.containsKey(name);
+    }
+
     /** Kills every shared server and drops its database; the end of the run. */
     static synchronized void closeAll() {
         BY_NAME.clear();
