@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
 import org.argusee.tree.control.ParamRow;
@@ -23,6 +24,8 @@ import org.argusee.tree.control.TreeSnapshot;
 @Transactional
 public class TreeStore {
 
+    private static final Logger LOG = Logger.getLogger(TreeStore.class.getName());
+
     @PersistenceContext
     EntityManager em;
 
@@ -33,6 +36,7 @@ public class TreeStore {
     }
 
     public TreeSnapshot load(ParameterCatalog catalog) {
+        long start = System.nanoTime();
         long revision = revision();
         List<ObjectRow> objects = new ArrayList<>();
         for (Object row : em.createNativeQuery(
@@ -59,6 +63,10 @@ public class TreeStore {
                     (Boolean) c[3],
                     ((Number) c[4]).intValue()));
         }
-        return TreeSnapshot.build(revision, objects, params, catalog);
+        long read = System.nanoTime();
+        TreeSnapshot snapshot = TreeSnapshot.build(revision, objects, params, catalog);
+        LOG.fine(() -> "Tree read in " + (read - start) / 1_000_000 + " ms, built in "
+                + (System.nanoTime() - read) / 1_000_000 + " ms");
+        return snapshot;
     }
 }
