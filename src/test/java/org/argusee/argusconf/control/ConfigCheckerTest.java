@@ -46,8 +46,6 @@ class ConfigCheckerTest {
                 List.of(
                         "config:2: WARNING: 'gr_show_hwab' accepted, not used by this server: the original's graph"
                                 + " images; the object page draws its graph from the samples API in its own style",
-                        "config:3: WARNING: service type 'TCP/RPC/mountd' accepted, not used by this server: no RPC over"
-                                + " TCP here (portmap lookup and call): the service is never probed and stays unknown",
                         "config:6: WARNING: 'perlexpr' accepted, not used by this server: no Perl runs here, so the"
                                 + " expression cannot be evaluated; the service's value is tested without it",
                         "config:8: WARNING: 'icon.critical' accepted, not used by this server: the original's CGI"
