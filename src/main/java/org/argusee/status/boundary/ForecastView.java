@@ -13,7 +13,8 @@ import org.argusee.status.control.evaluation.ForecastSettings;
 import org.argusee.tree.control.BooleanValue;
 
 /**
- * A service's Holt-Winters forecaster as the API gives it: the model and period, and for the window under way the
+ * A service's Holt-Winters forecaster as the API gives it: the model and period, since when it learns (kept across
+ * restarts, new when a reset or a change of model or period starts it over), and for the window under way the
  * expected value and deviation (null while it has none: the first two periods are only learnt from). For the
  * object page's graph (the original's {@code gr_show_hwab}, {@code gr_hwab_color}, {@code gr_hwab_range_ignore},
  * by default as there yes, DDDDFF, yes): whether to draw the band, in which colour, whether it may widen the y
@@ -23,6 +24,7 @@ import org.argusee.tree.control.BooleanValue;
 public record ForecastView(
         String model,
         long periodSeconds,
+        Instant learningSince,
         Double expected,
         Double deviation,
         boolean forecasting,
@@ -78,6 +80,7 @@ public record ForecastView(
         return new ForecastView(
                 f.multiplicative() ? "multiplicative" : "additive",
                 f.period(),
+                Instant.ofEpochSecond(f.created()),
                 Double.isNaN(y) ? null : y,
                 Double.isNaN(d) ? null : d,
                 f.deviation(Double.isNaN(y) ? 0 : y) != null,

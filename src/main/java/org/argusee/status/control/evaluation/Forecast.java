@@ -137,6 +137,11 @@ public final class Forecast {
         return new double[] {multiplicative ? level * c[si] : level + c[si], dev};
     }
 
+    /** Epoch seconds: when this forecaster started learning (kept across restarts, new after a reset). */
+    public long created() {
+        return created;
+    }
+
     public boolean multiplicative() {
         return multiplicative;
     }
