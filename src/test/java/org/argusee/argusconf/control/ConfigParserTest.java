@@ -189,6 +189,17 @@ class ConfigParserTest {
                         .toList());
     }
 
+    /** The original ran a config starting with #! and read its output (examples/config-generate); not here. */
+    @Test
+    void aGeneratedConfigIsOneErrorNotALineByLineList() {
+        ParsedConfig c = ConfigParser.parse("#!/bin/sh\nfor x in a b; do\n  echo \"Host \\\"$x\\\" {\"\ndone\n");
+        assertEquals(
+                List.of("config:1: ERROR: a generated config ('#!/bin/sh') is not run by this server: run the program"
+                        + " and import its output"),
+                messages(c));
+        assertEquals(List.of(), messages(ConfigParser.parse("# a comment\n#!/bin/sh is a comment here\n")));
+    }
+
     /** The original's Dashboard block (examples/config-dashboard) is read past with a warning, not an error. */
     @Test
     void aDashboardBlockIsAcceptedAndNotUsed() {
