@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.argusee.platform.boundary.ActiveOnly;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.argusee.status.control.ProbeNow;
@@ -137,6 +138,7 @@ public class StatusResource {
     }
 
     @PUT
+    @ActiveOnly
     @Path("{fullName}/override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Override the object: while it is down it shows override and sends no notifications")
@@ -157,6 +159,7 @@ public class StatusResource {
     }
 
     @DELETE
+    @ActiveOnly
     @Path("{fullName}/override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Remove the object's override")
@@ -222,6 +225,7 @@ public class StatusResource {
     }
 
     @POST
+    @ActiveOnly
     @Path("{fullName}/check")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Probe now, out of schedule: the service, or every service under the group")
@@ -242,6 +246,7 @@ public class StatusResource {
     }
 
     @POST
+    @ActiveOnly
     @Path("{fullName}/hwab-reset")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start the Holt-Winters forecaster over (the original's hwab_reset)")
