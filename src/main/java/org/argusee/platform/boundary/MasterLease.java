@@ -54,8 +54,8 @@ public class MasterLease {
 
     /** This member's URL as users and scripts reach it: the standby names the active one's in its refusals. */
     @Inject
-    @ConfigProperty(name = "argus.pair.url", defaultValue = "")
-    String url;
+    @ConfigProperty(name = "argus.pair.url")
+    java.util.Optional<String> url;
 
     @Inject
     @ConfigProperty(name = "argus.pair.lease-seconds", defaultValue = "10")
@@ -208,7 +208,7 @@ public class MasterLease {
         boolean take = before.active() || !holdingBack || asked - holdBackUntil >= 0;
         LeaseRow.Claim got;
         try (Connection c = dataSource.getConnection()) {
-            got = LeaseRow.claim(c, holder, url, before.epoch(), leaseSeconds, take && !wasAway);
+            got = LeaseRow.claim(c, holder, url.orElse(""), before.epoch(), leaseSeconds, take && !wasAway);
         } catch (SQLException | RuntimeException e) {
             unreachable(before, e);
             return;
