@@ -94,6 +94,13 @@ final class MasterPair {
         return role(server).map(Role::active).orElse(false);
     }
 
+    /** Whether the server is active at the epoch it had and has had no more writes refused since. */
+    static boolean stillActive(ArgusServer server, Role was) {
+        return role(server)
+                .filter(r -> r.active() && r.epoch() == was.epoch() && r.refusedWrites() == was.refusedWrites())
+                .isPresent();
+    }
+
     static boolean isStandby(ArgusServer server) {
         return role(server).map(r -> "standby".equals(r.role())).orElse(false);
     }

@@ -94,6 +94,20 @@ public final class DrillDatabase implements AutoCloseable {
                 + " on true where last.new_status <> s.display_status"));
     }
 
+    /** Whether a session runs a statement like {@code pattern} (SQL LIKE) and waits for a lock. */
+    public boolean waitsForLock(String pattern) {
+        try (Connection c = connect();
+                PreparedStatement p = c.prepareStatement(
+                        "select count(*) from pg_stat_activity" + " where wait_event_type = 'Lock' and query like ?")) {
+            p.setString(1, pattern);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_activity", e);
+        }
+    }
+
     /** Runs pg_sleep on {@code c} (a slow query: whatever locks its transaction holds stay held meanwhile). */
     static void sleep(Connection c, long seconds) {
         try (Statement s = c.createStatement()) {
