@@ -1,9 +1,15 @@
 // The banner that says the database cannot be reached: the server then marks every API answer with
-// Argus-Database: unavailable (docs/reliability.md, "Database outage").
-import {el, byId} from './dom.js';
+// Argus-Database: unavailable (docs/reliability.md, "Database outage"). And the one that says this server is the
+// standby of a master pair, whose statuses are a copy of what the active one stored (Argus-Role: standby,
+// Argus-Statuses-As-Of, Argus-Active; docs/reliability.md, "Active/standby master").
+import {el, byId, fill} from './dom.js';
 
-/** Shows or hides the banner after an API answer, from its Argus-Database header. */
+/** A copy older than this (the standby reads every 5 s) says the database or the active one may be away. */
+const STALE_MS = 30000;
+
+/** Shows or hides the banners after an API answer, from its Argus-Database and Argus-Role headers. */
 export function noteDatabase(response) {
+    noteStandby(response);
     const away = response.headers.get('Argus-Database') === 'unavailable';
     let banner = byId('db-banner');
     if (!away) {
@@ -18,5 +24,29 @@ export function noteDatabase(response) {
             + 'changes are refused until it is back.');
         document.body.prepend(banner);
     }
+    banner.hidden = false;
+}
+
+function noteStandby(response) {
+    let banner = byId('standby-banner');
+    if (response.headers.get('Argus-Role') !== 'standby') {
+        if (banner) {
+            banner.hidden = true;
+        }
+        return;
+    }
+    if (!banner) {
+        banner = el('div', {id: 'standby-banner', class: 'db-banner', role: 'status'});
+        document.body.prepend(banner);
+    }
+    const asOf = new Date(response.headers.get('Argus-Statuses-As-Of') || 0);
+    const age = Date.now() - asOf.getTime();
+    const url = response.headers.get('Argus-Active') || '';
+    const active = /^https?:\/\//.test(url) ? el('a', {href: url}, url) : 'the active server';
+    fill(banner,
+        'This server is the standby of a master pair: statuses as of ' + asOf.toLocaleTimeString()
+        + (age > STALE_MS ? ' (not read for ' + Math.round(age / 1000) + ' s: the database or the active server'
+            + ' may be away)' : '')
+        + ', copied from what the active one stored. Checks and overrides are made on ', active, '.');
     banner.hidden = false;
 }

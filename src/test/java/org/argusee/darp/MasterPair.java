@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import org.argusee.platform.DrillDatabase;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.EmbeddedDatabase;
 
 /**
  * The two servers of an active/standby master pair on one database (issue 16), and what their readiness says of
@@ -23,8 +25,25 @@ final class MasterPair {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** What one server's readiness says: its role (active, standby), epoch and writes refused by fencing. */
-    record Role(String role, long epoch, long refusedWrites) {
+    /**
+     * Two servers as {@link #create}, on the drill's own PostgreSQL instead of the shared one, so a test can stop it
+     * under them.
+     */
+    static ArgusServer[] create(ArgusServers servers, String first, String second, DrillDatabase db) {
+        ArgusServer[] pair = create(servers, first, second);
+        for (ArgusServer s : pair) {
+            s.secret("DB_URL", db.jdbcUrl())
+                    .secret("DB_USER", EmbeddedDatabase.USER)
+                    .secret("DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+        }
+        return pair;
+    }
+
+    /**
+     * What one server's readiness says: its role (active, standby), epoch, writes refused by fencing, and whether
+     * its last renewal of the lease still covers the present (its own clock).
+     */
+    record Role(String role, long epoch, long refusedWrites, boolean confirmed) {
         boolean active() {
             return "active".equals(role);
         }
@@ -40,6 +59,7 @@ final class MasterPair {
             s.property("argus.darp.tag", Cluster.MASTER);
             s.property("argus.pair.enabled", "true");
             s.property("argus.pair.member", s.name());
+            s.property("argus.pair.url", s.url().toString());
         }
         return new ArgusServer[] {a, b};
     }
@@ -59,7 +79,8 @@ final class MasterPair {
                     .map(d -> new Role(
                             d.getString("role"),
                             d.getJsonNumber("epoch").longValue(),
-                            d.getJsonNumber("refusedWrites").longValue()))
+                            d.getJsonNumber("refusedWrites").longValue(),
+                            d.getBoolean("leaseConfirmed", false)))
                     .findFirst();
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
@@ -71,6 +92,13 @@ final class MasterPair {
 
     static boolean isActive(ArgusServer server) {
         return role(server).map(Role::active).orElse(false);
+    }
+
+    /** Whether the server is active at the epoch it had and has had no more writes refused since. */
+    static boolean stillActive(ArgusServer server, Role was) {
+        return role(server)
+                .filter(r -> r.active() && r.epoch() == was.epoch() && r.refusedWrites() == was.refusedWrites())
+                .isPresent();
     }
 
     static boolean isStandby(ArgusServer server) {

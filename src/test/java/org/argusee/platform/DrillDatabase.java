@@ -18,44 +18,45 @@ import org.argusee.testsupport.EmbeddedDatabase;
 /**
  * The drill's own PostgreSQL, with the quick start's settings (synchronous commit and fsync on, data kept), on a
  * port and folder of its own, so a drill can stop it, kill it and start it again on the same data without touching
- * the PostgreSQL every other test shares; and the queries a drill checks its outcome with.
+ * the PostgreSQL every other test shares; and the queries a drill checks its outcome with. Also the database of
+ * MasterPairIT's pair, which is stopped under it.
  */
-final class DrillDatabase implements AutoCloseable {
+public final class DrillDatabase implements AutoCloseable {
 
     private final Path dataDir =
             Path.of("target", "drill-pg-" + UUID.randomUUID().toString().substring(0, 8));
     private final int port = freePort();
     private EmbeddedDatabase db;
 
-    DrillDatabase() {
+    public DrillDatabase() {
         start();
     }
 
     /** Starts it (again) on the same folder and port. */
-    void start() {
+    public void start() {
         db = EmbeddedDatabase.start(dataDir, port, false);
     }
 
     /** A clean stop (pg_ctl stop, fast mode: connections are ended). */
-    void stop() {
+    public void stop() {
         db.close();
     }
 
     /** A crash: SIGKILL to every process of it. */
-    void kill() {
+    public void kill() {
         db.kill();
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return db.jdbcUrl();
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
     }
 
     /** The first column of the first row. */
-    String single(String query) {
+    public String single(String query) {
         try (Connection c = connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
@@ -69,7 +70,7 @@ final class DrillDatabase implements AutoCloseable {
     }
 
     /** The object's transition log, oldest first: what it went to each time. */
-    List<String> logged(long objectId) {
+    public List<String> logged(long objectId) {
         try (Connection c = connect();
                 PreparedStatement p = c.prepareStatement(
                         "select new_status from argus.status_transition where object_id = ? order by id")) {
@@ -87,10 +88,24 @@ final class DrillDatabase implements AutoCloseable {
     }
 
     /** Objects whose stored status is not what their last logged transition says: a batch stored in part. */
-    int torn() {
+    public int torn() {
         return Integer.parseInt(single("select count(*) from argus.object_status s join lateral (select new_status"
                 + " from argus.status_transition t where t.object_id = s.object_id order by t.id desc limit 1) last"
                 + " on true where last.new_status <> s.display_status"));
+    }
+
+    /** Whether a session runs a statement like {@code pattern} (SQL LIKE) and waits for a lock. */
+    public boolean waitsForLock(String pattern) {
+        try (Connection c = connect();
+                PreparedStatement p = c.prepareStatement(
+                        "select count(*) from pg_stat_activity" + " where wait_event_type = 'Lock' and query like ?")) {
+            p.setString(1, pattern);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_activity", e);
+        }
     }
 
     /** Runs pg_sleep on {@code c} (a slow query: whatever locks its transaction holds stay held meanwhile). */

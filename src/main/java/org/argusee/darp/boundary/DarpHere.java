@@ -51,6 +51,9 @@ public class DarpHere {
 
     private volatile DarpTopology topology;
 
+    /** Whether the last read of the peers failed (logged once, not at every poll). */
+    private boolean unreadable;
+
     /** The master's tag as it said it in its welcome, when the settings do not name it; null until then. */
     private volatile String learnedMaster;
 
@@ -92,6 +95,19 @@ public class DarpHere {
                     continue; // a row naming this server itself is no peer (the API refuses it; SQL may not)
                 }
                 ("slave".equals(p.role()) ? slaves : masters).add(p.tag());
+            }
+            if (unreadable) {
+                unreadable = false;
+                LOG.info("DARP: the peers can be read again");
+            }
+        } catch (PeersUnreadable e) {
+            if (!unreadable) {
+                unreadable = true; // one line for the whole time: the poll fails every 5 s while the pool is empty
+                LOG.warning(() -> "DARP: " + e.getMessage() + "; using what was known, trying every " + POLL_SECONDS
+                        + " s (logged again when read)");
+            }
+            if (topology != null) {
+                return null;
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP: cannot read the peers; using what was known", e);

@@ -41,11 +41,16 @@ public class DarpPeers {
 
     /**
      * As {@link #all}, in a transaction of its own: callable from an {@code AFTER_SUCCESS} observer, where the
-     * caller's transaction has committed but is still attached to the thread and cannot take a connection.
+     * caller's transaction has committed but is still attached to the thread and cannot take a connection. A
+     * failure to read is {@link PeersUnreadable}, which the container passes on without an ERROR of its own.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<PeerView> allNow() {
-        return all();
+        try {
+            return all();
+        } catch (RuntimeException e) {
+            throw new PeersUnreadable(e);
+        }
     }
 
     public PeerView get(String tag) {

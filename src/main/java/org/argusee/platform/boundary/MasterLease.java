@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.argusee.platform.control.ActiveMember;
+import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.LeaseMoved;
 import org.argusee.platform.control.MasterRole;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,12 +40,6 @@ public class MasterLease {
 
     private static final Logger LOG = Logger.getLogger(MasterLease.class.getName());
 
-    /** Renews the holder's own lease (same epoch) or takes a lease that has run out (next epoch). */
-    private static final String CLAIM = "update argus.master_lease set"
-            + " epoch = case when holder = ? and epoch = ? then epoch else epoch + 1 end,"
-            + " taken_at = case when holder = ? and epoch = ? then taken_at else now() end,"
-            + " holder = ?, expires_at = now() + make_interval(secs => ?)"
-            + " where id = 1 and ((holder = ? and epoch = ?) or expires_at < now()) returning epoch";
     /** Share-locked (by fence) until the writer's commit: a takeover waits for that commit, not slipping before. */
     private static final String HELD = "select 1 from argus.master_lease where id = 1 and holder = ? and epoch = ?";
 
@@ -54,6 +50,11 @@ public class MasterLease {
     @Inject
     @ConfigProperty(name = "argus.pair.member")
     java.util.Optional<String> member;
+
+    /** This member's URL as users and scripts reach it: the standby names the active one's in its refusals. */
+    @Inject
+    @ConfigProperty(name = "argus.pair.url")
+    java.util.Optional<String> url;
 
     @Inject
     @ConfigProperty(name = "argus.pair.lease-seconds", defaultValue = "10")
@@ -77,8 +78,15 @@ public class MasterLease {
     /** System.nanoTime() until which the last renewal vouches for the lease, by this server's own clock. */
     private volatile long confirmedUntil;
 
+    private volatile ActiveMember active = ActiveMember.UNKNOWN;
     private final AtomicLong refused = new AtomicLong();
     private boolean failing;
+    /** The standby could not reach the database: on its return it first gives the active one time to renew. */
+    private boolean wasAway;
+    /** System.nanoTime() until which the standby only reads the lease after an outage; valid while holdingBack. */
+    private long holdBackUntil;
+
+    private boolean holdingBack;
     private ScheduledFuture<?> renewing;
 
     @PostConstruct
@@ -136,6 +144,11 @@ public class MasterLease {
         return !enabled || role.active() && System.nanoTime() - confirmedUntil < 0;
     }
 
+    /** Who held the lease at this server's last attempt (itself while active). */
+    public ActiveMember activeMember() {
+        return active;
+    }
+
     /** Writes refused by {@link #fence} since this server started. */
     public long refusedWrites() {
         return refused.get();
@@ -181,31 +194,58 @@ public class MasterLease {
         }
     }
 
-    /** One renewal or takeover attempt; serialised (the executor runs one at a time, and so does this lock). */
+    /**
+     * One renewal or takeover attempt; serialised (the executor runs one at a time, and so does this lock). A
+     * standby that could not reach the database does not take the lease at once when it returns: the lease ran out
+     * during the outage for want of a database, not of an active server, which holds status changes queued under
+     * its epoch. The active one renews first (within {@code renew-seconds}); only a lease still not renewed a whole
+     * lease period after the return is taken (docs/design/10-platform.md, "What a database outage does to a pair").
+     */
     synchronized void tick() {
         long asked = System.nanoTime();
         MasterRole before = role;
-        long got;
-        try {
-            got = claim(before);
+        boolean take = before.active() || !holdingBack || asked - holdBackUntil >= 0;
+        LeaseRow.Claim got;
+        try (Connection c = dataSource.getConnection()) {
+            got = LeaseRow.claim(c, holder, url.orElse(""), before.epoch(), leaseSeconds, take && !wasAway);
         } catch (SQLException | RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.log(Level.WARNING, "Master pair: cannot reach the lease; staying " + before.label(), e);
-            }
+            unreachable(before, e);
             return;
         }
+        active = got.active();
         if (failing) {
             failing = false;
             LOG.info("Master pair: the lease can be reached again");
         }
-        if (got >= 0) {
+        if (wasAway) {
+            wasAway = false;
+            holdingBack = true;
+            holdBackUntil = asked + TimeUnit.SECONDS.toNanos(leaseSeconds);
+            LOG.info(() -> "Master pair: the database is back; " + active.describe() + " has " + leaseSeconds
+                    + " s to renew its lease before this standby may take it");
+            return;
+        }
+        if (take) {
+            holdingBack = false;
+        }
+        if (got.epoch() >= 0) {
             confirmedUntil = asked + TimeUnit.SECONDS.toNanos(leaseSeconds);
-            if (!before.active() || before.epoch() != got) {
-                become(new MasterRole(true, got));
+            if (!before.active() || before.epoch() != got.epoch()) {
+                become(new MasterRole(true, got.epoch()));
             }
         } else if (before.active()) {
             become(MasterRole.standby());
+        }
+    }
+
+    /** The roles stay as they are: neither server can renew or take the lease while the database is away. */
+    private void unreachable(MasterRole before, Exception e) {
+        if (!before.active() && DatabaseTrouble.isUnreachable(e)) {
+            wasAway = true;
+        }
+        if (!failing) {
+            failing = true;
+            LOG.warning(() -> "Master pair: cannot reach the lease (" + e + "); staying " + before.label());
         }
     }
 
@@ -222,36 +262,6 @@ public class MasterLease {
             LOG.log(Level.WARNING, "Master pair: an observer of the change to " + next.label() + " failed", e);
         }
         role = next;
-    }
-
-    /** The epoch this server holds after the attempt, or -1 if the other one holds the lease. */
-    private long claim(MasterRole now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                    PreparedStatement claim = c.prepareStatement(CLAIM)) {
-                s.execute("set local lock_timeout = '2s'");
-                claim.setString(1, holder);
-                claim.setLong(2, now.epoch());
-                claim.setString(3, holder);
-                claim.setLong(4, now.epoch());
-                claim.setString(5, holder);
-                claim.setInt(6, leaseSeconds);
-                claim.setString(7, holder);
-                claim.setLong(8, now.epoch());
-                long epoch = -1;
-                try (ResultSet rs = claim.executeQuery()) {
-                    if (rs.next()) {
-                        epoch = rs.getLong(1);
-                    }
-                }
-                c.commit();
-                return epoch;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 
     private static String hostname() {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Says which role this server plays in an active/standby pair (issue 16): {@code role} active or standby,
- * {@code epoch}, and the writes refused by fencing. Always UP: a standby is ready to serve reads, and a load
+ * {@code epoch}, the writes refused by fencing, and who holds the lease ({@code active}, {@code activeUrl}). Always UP: a standby is ready to serve reads, and a load
  * balancer that wants only the active one reads {@code role}.
  */
 @Readiness
@@ -28,6 +28,9 @@ public class MasterReadiness implements HealthCheck {
                 .withData("paired", lease.paired())
                 .withData("epoch", role.epoch())
                 .withData("refusedWrites", lease.refusedWrites())
+                .withData("leaseConfirmed", lease.confirmed())
+                .withData("active", lease.activeMember().holder())
+                .withData("activeUrl", lease.activeMember().url())
                 .build();
     }
 }

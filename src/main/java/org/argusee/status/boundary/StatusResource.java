@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.argusee.platform.boundary.ActiveOnly;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.argusee.status.control.ProbeNow;
@@ -138,6 +139,7 @@ public class StatusResource {
     }
 
     @PUT
+    @ActiveOnly
     @Path("{fullName}/override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Override the object: while it is down it shows override and sends no notifications")
@@ -158,6 +160,7 @@ public class StatusResource {
     }
 
     @DELETE
+    @ActiveOnly
     @Path("{fullName}/override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Remove the object's override")
@@ -223,6 +226,7 @@ public class StatusResource {
     }
 
     @POST
+    @ActiveOnly
     @Path("{fullName}/check")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Probe now, out of schedule: the service, or every service under the group")
@@ -254,6 +258,7 @@ public class StatusResource {
     }
 
     @POST
+    @ActiveOnly
     @Path("{fullName}/hwab-reset")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start the Holt-Winters forecaster over (the original's hwab_reset)")

@@ -37,8 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction, once it is back; meanwhile a try once a second, and readers see the live states.
  * Once a minute it also stores the services' check times and results (kept in memory meanwhile), and once an
  * hour drops samples past their age. On the standby of a master pair it writes nothing and reads what the active
- * one stored instead (issue 16); every write checks the lease in its transaction (fencing). At startup it gives the board what was stored, before anything is probed
- * (the scheduler depends on this bean).
+ * one stored instead (issue 16); every write checks the lease in its transaction (fencing). At startup it gives the
+ * board what was stored, before anything is probed (the scheduler depends on this bean).
  */
 @Singleton
 @Startup
@@ -86,6 +86,11 @@ public class StatusWriter {
     @Inject
     Event<StatusesShown> shown;
 
+    @Inject
+    StandbyReads reads;
+
+    private QuietWork quiet;
+
     private WriteQueue waiting;
     private Instant failingSince;
     private Instant tried = Instant.EPOCH;
@@ -97,6 +102,7 @@ public class StatusWriter {
     @PostConstruct
     void start() {
         waiting = new WriteQueue(queueMax);
+        quiet = new QuietWork(database);
         try {
             board.startCombining();
         } catch (RuntimeException e) {
@@ -104,6 +110,7 @@ public class StatusWriter {
         }
         try {
             board.restore(store.load(), cache.snapshot());
+            reads.read(Instant.now());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read the stored statuses; every object starts unknown", e);
         }
@@ -150,11 +157,11 @@ public class StatusWriter {
         }
         if (!now.isBefore(touched.plus(TOUCH_EVERY))) {
             touched = now;
-            quietly("store check times", () -> store.touch(board.checksToStore()));
+            quiet.run("store check times", () -> store.touch(board.checksToStore()));
         }
         if (!now.isBefore(pruned.plus(PRUNE_EVERY))) {
             pruned = now;
-            quietly("drop old samples", () -> store.prune(now));
+            quiet.run("drop old samples", () -> store.prune(now));
         }
     }
 
@@ -166,7 +173,7 @@ public class StatusWriter {
         board.drain();
         if (!now.isBefore(resynced.plus(RESYNC_EVERY))) {
             resynced = now;
-            quietly("read what the active server stored", this::resync);
+            quiet.run("read what the active server stored", this::resync);
         }
     }
 
@@ -187,7 +194,9 @@ public class StatusWriter {
     }
 
     private void resync() {
+        Instant at = Instant.now();
         board.resync(store.load(), cache.snapshot());
+        reads.read(at);
     }
 
     @PreDestroy
@@ -201,7 +210,7 @@ public class StatusWriter {
             LOG.severe("Stopping with " + waiting.size() + " status changes and samples not stored: the database"
                     + " cannot be reached (" + dropped.total() + " more were dropped before)");
         }
-        quietly("store check times", () -> store.touch(board.checksToStore()));
+        quiet.run("store check times", () -> store.touch(board.checksToStore()));
     }
 
     private void queue(StatusBatch fresh) {
@@ -282,15 +291,7 @@ public class StatusWriter {
                 .map(r -> new StatusesShown.Shown(r.objectId(), r.fullName()))
                 .toList();
         if (!changes.isEmpty()) {
-            quietly("announce stored changes", () -> shown.fire(new StatusesShown(changes)));
-        }
-    }
-
-    private static void quietly(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot " + what + "; trying again later", e);
+            quiet.run("announce stored changes", () -> shown.fire(new StatusesShown(changes)));
         }
     }
 }

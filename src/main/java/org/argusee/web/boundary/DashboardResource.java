@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.argusee.platform.boundary.DatabaseState;
+import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.Roles;
+import org.argusee.status.boundary.StandbyReads;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.DashboardRow;
@@ -35,7 +37,9 @@ public class DashboardResource {
 
     /**
      * {@code database}: "available", or "unavailable" while the database cannot be reached (the statuses are then
-     * read from memory and not stored yet; the pages show a banner), with {@code databaseUnavailableSince}.
+     * read from memory and not stored yet; the pages show a banner), with {@code databaseUnavailableSince}. On the
+     * standby of a master pair {@code role} is "standby" and {@code statusesAsOf} says when it last read the
+     * statuses the active one stored, {@code activeUrl} where that one is (issue 16); else "active", null, null.
      */
     public record Summary(
             Map<String, Integer> counts,
@@ -43,16 +47,28 @@ public class DashboardResource {
             int problemsTotal,
             long seq,
             String database,
-            Instant databaseUnavailableSince) {
+            Instant databaseUnavailableSince,
+            String role,
+            Instant statusesAsOf,
+            String activeUrl) {
 
         Summary(Map<String, Integer> counts, List<DashboardRow> problems, int problemsTotal, long seq) {
-            this(counts, problems, problemsTotal, seq, "available", null);
+            this(counts, problems, problemsTotal, seq, "available", null, "active", null, null);
         }
 
-        Summary with(DatabaseState state) {
+        Summary with(DatabaseState state, StandbyReads standby, MasterLease lease) {
             Instant since = state.unavailableSince().orElse(null);
+            Instant asOf = standby.asOf().orElse(null);
             return new Summary(
-                    counts, problems, problemsTotal, seq, since == null ? "available" : "unavailable", since);
+                    counts,
+                    problems,
+                    problemsTotal,
+                    seq,
+                    since == null ? "available" : "unavailable",
+                    since,
+                    asOf == null ? "active" : "standby",
+                    asOf,
+                    asOf == null ? null : lease.activeMember().url());
         }
     }
 
@@ -70,6 +86,12 @@ public class DashboardResource {
     @Inject
     DatabaseState database;
 
+    @Inject
+    StandbyReads standby;
+
+    @Inject
+    MasterLease lease;
+
     @Context
     SecurityContext security;
 
@@ -82,7 +104,7 @@ public class DashboardResource {
         TreeSnapshot tree = cache.snapshot();
         return dashboard
                 .summary(tree, Viewers.of(security), Dashboard.bounded("limit", limit, 1000), seq)
-                .with(database);
+                .with(database, standby, lease);
     }
 
     @GET
