@@ -59,8 +59,7 @@ final class BenchServer {
     }
 
     String request(String method, String path, String type, String body) {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5));
         boolean read = "GET".equals(method);
         if (read) {
             b.header("Cookie", session());
