@@ -15,6 +15,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * Probes each service at its frequency, first at a random phase within it so load spreads. A tick ({@link Ticks},
- * every {@link #TICK_MILLIS} ms on the managed scheduled executor) takes from a {@link Timetable} in memory the
+ * a thread of its own that sleeps {@link #TICK_MILLIS} ms between ticks) takes from a {@link Timetable} in memory the
  * services that have fallen due and starts their probes; the container's timer per service that this replaced cost
  * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: a non-persistent EJB timer looks at the
  * tree's revision every second, and after a change (API or SQL) services that are new or whose type or parameters
@@ -81,6 +82,10 @@ public class Scheduler {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    /** The tick's thread. */
+    @Resource
+    ManagedThreadFactory threads;
+
     /** DARP's duty, when DARP is there (it always is in this application; the fallback tests everything). */
     @Inject
     Instance<ProbeDuty> duties;
@@ -118,7 +123,7 @@ public class Scheduler {
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
         // called on the bean itself, not through the container: a tick needs none of its services
-        ticks = new Ticks(executor, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
+        ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
         ticks.start();
     }
 

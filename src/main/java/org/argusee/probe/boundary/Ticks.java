@@ -1,59 +1,72 @@
 package org.argusee.probe.boundary;
 
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@link Scheduler}'s tick: a task of fixed delay on the managed scheduled executor. It was an EJB timer that
- * armed the next one; its 50 expiries a second each passed the timer service's thread hand-off and the EJB
- * interceptor chain (request scope, transaction attribute, a new timer), which was three quarters of an idle
- * server's CPU and some 0.04 core-s per 1,000 probes at 20,000 services (docs/benchmarks.md, issue 17). A fixed
- * delay, not a fixed rate: a tick held up (a loaded machine, a collection) is not followed by a run of ticks
- * catching up. Nothing may escape a tick, since an exception would end such a task for good.
+ * The {@link Scheduler}'s tick: one thread of the container's managed thread factory that runs it, sleeps
+ * {@code millis}, and runs it again. It was an EJB timer that armed the next one; its 50 expiries a second each
+ * passed the timer service's thread hand-off and the EJB interceptor chain (request scope, transaction attribute, a
+ * new timer), three quarters of an idle server's CPU (docs/benchmarks.md, issue 17); a task of the managed
+ * scheduled executor still set up the container's context on each run. A fixed delay, not a fixed rate: a tick held
+ * up (a loaded machine, a collection) is not followed by a run of ticks catching up. Nothing escapes a tick: a
+ * failed one is logged and the next one goes on.
  */
 final class Ticks {
 
     private static final Logger LOG = Logger.getLogger(Ticks.class.getName());
 
-    private final ScheduledExecutorService executor;
+    private final ThreadFactory threads;
     private final long millis;
     private final Runnable tick;
-    private volatile ScheduledFuture<?> running;
+    private volatile Thread thread;
+    private volatile boolean stopped;
 
-    Ticks(ScheduledExecutorService executor, long millis, Runnable tick) {
-        this.executor = executor;
+    Ticks(ThreadFactory threads, long millis, Runnable tick) {
+        this.threads = threads;
         this.millis = millis;
         this.tick = tick;
     }
 
     void start() {
-        running = executor.scheduleWithFixedDelay(this::safely, millis, millis, TimeUnit.MILLISECONDS);
+        Thread t = threads.newThread(this::run);
+        t.setName("argus-scheduler-tick");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
     }
 
-    /** Starts the ticks again if they stopped (the executor ended the task): never seen, but probing must go on. */
+    /** Starts the ticks again if their thread died (never seen, but probing must go on). */
     void keepGoing() {
-        ScheduledFuture<?> r = running;
-        if (r != null && r.isDone()) {
+        Thread t = thread;
+        if (!stopped && t != null && !t.isAlive()) {
             LOG.warning("the scheduler's ticks had stopped; starting them again");
             start();
         }
     }
 
     void stop() {
-        ScheduledFuture<?> r = running;
-        if (r != null) {
-            r.cancel(false);
+        stopped = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
         }
     }
 
-    private void safely() {
-        try {
-            tick.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
+    private void run() {
+        while (!stopped) {
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
+            }
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // stopping
+            }
         }
     }
 }
