@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -20,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpTopology;
+import org.argusee.platform.boundary.BackgroundTasks;
 
 /**
  * This server's place among the DARP servers ({@link DarpTopology}): its tag, its master (from its settings) and
@@ -43,8 +43,8 @@ public class DarpHere {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundTasks scheduler;
 
     static final long POLL_SECONDS = 5;
     private ScheduledFuture<?> polling;

@@ -1,8 +1,6 @@
 package org.argusee.darp.boundary;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -23,6 +21,7 @@ import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.wire.ReportItem;
+import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.status.boundary.StatusChanged;
 import org.argusee.status.boundary.StatusReader;
 import org.argusee.status.boundary.StatusView;
@@ -67,8 +66,8 @@ public class SlaveReporter {
     @Inject
     ToldLedger told;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundTasks scheduler;
 
     private final Map<String, Reported> reported = new ConcurrentHashMap<>();
     private ScheduledFuture<?> reconciling;

@@ -1,8 +1,6 @@
 package org.argusee.darp.boundary;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeSnapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,8 +39,8 @@ public class ToldPruning {
     @ConfigProperty(name = "argus.notify.told-keep-days", defaultValue = "7")
     int keepDays;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundTasks scheduler;
 
     private ScheduledFuture<?> pruning;
 

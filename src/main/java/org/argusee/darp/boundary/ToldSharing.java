@@ -1,8 +1,6 @@
 package org.argusee.darp.boundary;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -21,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.darp.control.wire.ToldItem;
+import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
@@ -53,8 +52,8 @@ public class ToldSharing {
     @Inject
     ToldLedger ledger;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundTasks scheduler;
 
     private final Queue<ToldItem> pending = new ConcurrentLinkedQueue<>();
     private final Set<String> fresh = ConcurrentHashMap.newKeySet();

@@ -3,7 +3,6 @@ package org.argusee.platform.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -67,8 +66,8 @@ public class MasterLease {
     @Resource(lookup = "java:jboss/datasources/ArgusDS")
     DataSource dataSource;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundTasks scheduler;
 
     @Inject
     Event<MasterRole> changes;
