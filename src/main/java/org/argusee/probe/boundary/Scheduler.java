@@ -124,7 +124,6 @@ public class Scheduler {
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
         // called on the bean itself, not through the container: a tick needs none of its services
         ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
-        ticks.start();
     }
 
     @PreDestroy
@@ -163,7 +162,7 @@ public class Scheduler {
     /** The replan timer, once a second (its only timer). */
     @Timeout
     void timeout(Timer timer) {
-        ticks.keepGoing();
+        ticks.keepGoing(); // the first timeout starts them: no probing while the deployment is still starting
         plan(cache.snapshot());
         Object version = duty.version();
         if (version != dutyVersion) {

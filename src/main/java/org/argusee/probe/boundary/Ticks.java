@@ -29,7 +29,7 @@ final class Ticks {
         this.tick = tick;
     }
 
-    void start() {
+    private void start() {
         Thread t = threads.newThread(this::run);
         t.setName("argus-scheduler-tick");
         t.setDaemon(true);
@@ -37,11 +37,18 @@ final class Ticks {
         t.start();
     }
 
-    /** Starts the ticks again if their thread died (never seen, but probing must go on). */
-    void keepGoing() {
+    /**
+     * Starts the ticks if they are not running: the first time from the scheduler's first EJB timeout, which the
+     * container holds back until the deployment has started (ticks started in {@code @PostConstruct} probed 100,000
+     * services while the server was still deploying, and ran it out of file descriptors on this machine), and again
+     * if their thread died (never seen, but probing must go on).
+     */
+    synchronized void keepGoing() {
         Thread t = thread;
-        if (!stopped && t != null && !t.isAlive()) {
-            LOG.warning("the scheduler's ticks had stopped; starting them again");
+        if (!stopped && (t == null || !t.isAlive())) {
+            if (t != null) {
+                LOG.warning("the scheduler's ticks had stopped; starting them again");
+            }
             start();
         }
     }
