@@ -82,9 +82,8 @@ public class Scheduler {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    /** The tick's thread. */
     @Resource
-    ManagedThreadFactory threads;
+    ManagedThreadFactory threads; // the tick's thread
 
     /** DARP's duty, when DARP is there (it always is in this application; the fallback tests everything). */
     @Inject
@@ -106,6 +105,8 @@ public class Scheduler {
     static final long TICK_MILLIS = 20;
 
     private Ticks ticks;
+    /** When the first plan was made, until the ticks start (0 after). */
+    private long plannedAt;
 
     private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
@@ -121,6 +122,7 @@ public class Scheduler {
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
         plan(cache.snapshot());
+        plannedAt = System.currentTimeMillis();
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
         // called on the bean itself, not through the container: a tick needs none of its services
         ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
@@ -162,7 +164,11 @@ public class Scheduler {
     /** The replan timer, once a second (its only timer). */
     @Timeout
     void timeout(Timer timer) {
-        ticks.keepGoing(); // the first timeout starts them: no probing while the deployment is still starting
+        if (plannedAt != 0) { // the first timeout starts the ticks: no probing while the deployment is starting
+            timetable.delay(System.currentTimeMillis() - plannedAt); // spread from now, not from the plan
+            plannedAt = 0;
+        }
+        ticks.keepGoing();
         plan(cache.snapshot());
         Object version = duty.version();
         if (version != dutyVersion) {
