@@ -2,7 +2,9 @@
 # Time of checking and importing Argus configurations through the REST API of a running server (start one with
 # the README's quick start first). Imports go under fresh groups, which are deleted afterwards.
 # Usage: bench/config-import.sh [services]        (default 100000; also imports config-big)
-# Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (default admin/admin)
+# Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (default admin/admin),
+#      ARGUS_BENCH_CHANGE=1000: while the generated tree is in, also time a change of that many services to it
+#      (an import under a fresh group, then its recursive delete), each until the call returns (the tree is live).
 # The server probes what is imported until it is deleted again. The generated hosts are loopback addresses; the
 # hosts of config-big are real-looking names and addresses off this machine, so config-big is only checked unless
 # ARGUS_BENCH_ISOLATED=1 says the server runs where nothing leaves the machine, e.g. as root:
@@ -16,7 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # a generated site: groups of 100 hosts, 10 TCP services per host, parameters at every level
-awk -v n="$services" 'BEGIN {
+generate() { awk -v n="$1" 'BEGIN {
   print "frequency: 2m"
   hosts = int(n / 10); if (hosts < 1) hosts = 1
   for (h = 0; h < hosts; h++) {
@@ -26,7 +28,8 @@ awk -v n="$services" 'BEGIN {
     print "\t}"
   }
   print "}"
-}' > "$work/generated.conf"
+}'; }
+generate "$services" > "$work/generated.conf"
 (cd src/test/resources/argusconf && zip -qr "$work/config-big.zip" config-big)
 
 api() { curl -s -u "$auth" "$@"; }
@@ -45,6 +48,15 @@ run() { # name file content-type
   added=$(grep -o '"added":\[[^]]*\]' "$work/$1.json" | tr ',' '\n' | grep -c 'Top:' || true)
   printf '%-12s %8s bytes  check %6.2f s  import %6.2f s  objects added %7d  heap after %5s MB\n' \
       "$1" "$(stat -c %s "$2")" "$check" "$import" "$added" "$(heap)"
+  if [[ $1 == generated && -n ${ARGUS_BENCH_CHANGE:-} ]]; then
+      generate "$ARGUS_BENCH_CHANGE" | sed 's/site/change/g; s/127\.2\./127.3./' > "$work/change.conf"
+      group "bench_change_$$"
+      printf 'change of %s services to that tree: import %6.2f s' "$ARGUS_BENCH_CHANGE" "$(api -o /dev/null \
+          -w '%{time_total}' -H 'Content-Type: text/plain' --data-binary @"$work/change.conf" \
+          "$url/api/config/import?root=Top:bench_change_$$")"
+      printf ', recursive delete %6.2f s\n' "$(api -o /dev/null -w '%{time_total}' -X DELETE \
+          "$url/api/objects/Top:bench_change_$$?recursive=true")"
+  fi
   api -o /dev/null -X DELETE "$url/api/objects/Top:$root?recursive=true"
 }
 

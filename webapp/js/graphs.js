@@ -1,5 +1,7 @@
 // Graphs of a service's result value and elapsed time (min, average, max per bucket) over 36 hours, 2 weeks and
-// 3 months, drawn with uPlot from /api/status/{name}/samples; drag to zoom, double-click to zoom out.
+// 3 months, drawn with uPlot from /api/status/{name}/samples; drag to zoom, double-click to zoom out. A service
+// with a Holt-Winters forecast (maxdeviation) shows its band on the value graph where gr_show_hwab says so (as the
+// original, by default), from /api/status/{name}/forecast.
 import uPlot from '../webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import {byId} from './dom.js';
 import {get} from './api.js';
@@ -29,14 +31,18 @@ export class Graphs {
         const now = Date.now();
         const shown = {from: (now - r.span) / 1000, to: now / 1000};
         const from = new Date(now - r.span).toISOString();
-        const data = await get(this.base + '/samples?resolution=' + r.resolution + '&from=' + encodeURIComponent(from));
+        const [data, forecast] = await Promise.all([
+            get(this.base + '/samples?resolution=' + r.resolution + '&from=' + encodeURIComponent(from)),
+            // 404 for a service without maxdeviation: no band, the graphs as ever
+            get(this.base + '/forecast?from=' + encodeURIComponent(from)).catch(() => null)
+        ]);
         const samples = data.samples || [];
         byId('graph-note').textContent = samples.length === 0
             ? 'No samples in this range (graphs need the parameter graph: yes).'
             : samples.length + (samples.length === 1 ? ' sample, ' : ' samples, ') + r.label + '.';
         this.plots.forEach(p => p.destroy());
         this.plots = [
-            draw(byId('graph-value'), samples, 'value', 'value', shown),
+            draw(byId('graph-value'), samples, 'value', 'value', shown, forecast),
             draw(byId('graph-elapsed'), samples, 'elapsedMs', 'ms', shown)
         ];
     }
@@ -58,12 +64,35 @@ function windowRange(xs, shown) {
     return (u, min, max) => (fits(min, max) ? [shown.from, shown.to] : [min, max]);
 }
 
-function draw(container, samples, field, unit, shown) {
+// The forecast band at each sample's time (the original drew it per sample too): the band point whose step holds it.
+function bandAt(xs, forecast) {
+    const band = forecast && forecast.show ? forecast.band || [] : [];
+    const starts = band.map(p => Date.parse(p.at) / 1000);
+    let i = 0;
+    const at = xs.map(x => {
+        while (i + 1 < starts.length && starts[i + 1] <= x) i++;
+        return band.length && starts[i] <= x && x < starts[i] + forecast.stepSeconds ? band[i] : null;
+    });
+    return {low: at.map(p => (p ? p.low : null)), high: at.map(p => (p ? p.high : null))};
+}
+
+// With gr_hwab_range_ignore (the default) the y axis fits the samples alone, the band may run off it.
+function valueRange(data) {
+    const values = data.slice(1, 4).flat().filter(v => v !== null);
+    if (values.length === 0) return (u, min, max) => [min, max];
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    return () => uPlot.rangeNum(low, high, 0.1, true);
+}
+
+function draw(container, samples, field, unit, shown, forecast = null) {
     const xs = samples.map(s => Date.parse(s.at) / 1000);
     const pick = key => samples.map(s => s[field] ? s[field][key] : null);
     const data = [xs, pick('avg'), pick('min'), pick('max')];
     const points = data[1].filter(v => v !== null).length;
     container.dataset.points = String(points);
+    const band = bandAt(xs, forecast);
+    const banded = band.low.filter(v => v !== null).length;
+    container.dataset.band = String(banded);
     container.replaceChildren();
     delete container.dataset.xMin;
     delete container.dataset.xMax;
@@ -79,10 +108,21 @@ function draw(container, samples, field, unit, shown) {
     const fg = style.getPropertyValue('--fg').trim() || '#222';
     const line = style.getPropertyValue('--line').trim() || '#ddd';
     const axis = {stroke: fg, grid: {stroke: line}, ticks: {stroke: line}};
+    const hwab = banded > 0 ? {
+        series: [
+            {label: 'forecast low', stroke: forecast.color, width: 1, spanGaps: false, points: {show: false}},
+            {label: 'forecast high', stroke: forecast.color, width: 1, spanGaps: false, points: {show: false}}
+        ],
+        bands: [{series: [5, 4], fill: forecast.color + '99'}]
+    } : {series: [], bands: []};
+    const scales = {x: {time: true, range: windowRange(xs, shown)}};
+    if (banded > 0 && forecast.rangeIgnore) scales.y = {range: valueRange(data)};
+    if (banded > 0) data.push(band.low, band.high);
     const plot = new uPlot({
         ...size(container),
         cursor: {drag: {x: true, y: false}},
-        scales: {x: {time: true, range: windowRange(xs, shown)}},
+        scales,
+        bands: hwab.bands,
         // the shown span, for the browser tests (the axis labels are drawn on the canvas)
         hooks: {setScale: [(u, key) => key === 'x' && Object.assign(container.dataset, {
             xMin: String(u.scales.x.min), xMax: String(u.scales.x.max)})]},
@@ -91,7 +131,8 @@ function draw(container, samples, field, unit, shown) {
             {},
             {label: 'average', stroke: accent, width: 2, points: {show: points < 400}, spanGaps: false},
             {label: 'min', stroke: muted, width: 1, dash: [4, 4]},
-            {label: 'max', stroke: muted, width: 1, dash: [2, 2]}
+            {label: 'max', stroke: muted, width: 1, dash: [2, 2]},
+            ...hwab.series
         ]
     }, data, container);
     // without data uPlot never asks the range function: the window is set outright

@@ -7,7 +7,7 @@ import {badge} from './status.js';
 const asked = Number.parseInt(new URLSearchParams(location.search).get('pageSize'), 10);
 const PAGE = asked >= 1 && asked <= 200 ? asked : 20;
 // a group with something hidden from the viewer under it: its history would tell of the hidden part
-const WITHHELD = 'Not shown: part of this group is hidden from you.';
+const WITHHELD = 'From the part of this group you may see only (the rest is hidden from you).';
 
 export class History {
     constructor(base) {
@@ -49,7 +49,7 @@ export class History {
             el('thead', {}, el('tr', {}, el('th', {}, 'When'), el('th', {}, 'From'), el('th', {}, 'To'),
                 el('th', {}, 'Reason'))),
             el('tbody', {}, data.items.length === 0 ? el('tr', {}, el('td', {colspan: '4', class: 'muted'},
-                data.withheld ? WITHHELD : 'No changes yet.')) : data.items.map(t => el('tr', {dataset: {transition: String(t.id)}},
+                'No changes yet.')) : data.items.map(t => el('tr', {dataset: {transition: String(t.id)}},
                 el('td', {}, localTime(t.at)), el('td', {}, t.from),
                 el('td', {}, badge(t.to, t.severity)), el('td', {}, t.reason || '')))));
         const last = Math.min(data.offset + data.items.length, data.total);
@@ -57,6 +57,9 @@ export class History {
             (data.offset + 1) + '–' + last + ' of ' + data.total;
         byId('transitions-newer').disabled = data.offset === 0;
         byId('transitions-older').disabled = last >= data.total;
+        if (data.withheld) {
+            byId('transitions').prepend(el('caption', {class: 'muted'}, WITHHELD));
+        }
     }
 
     async availability() {

@@ -11,6 +11,11 @@ export class Siren {
         this.down = [];
         this.context = null;
         this.timer = null;
+        // a browser lets a page make sound only after a click or key on it: after a reload with the siren on, the
+        // first tone's context starts suspended (silent); any click or key on the page then lets it sound
+        const allow = () => this.context && this.context.state === 'suspended' && this.context.resume();
+        document.addEventListener('pointerdown', allow);
+        document.addEventListener('keydown', allow);
         this.draw();
     }
 
@@ -43,7 +48,7 @@ export class Siren {
     draw() {
         const toggle = el('button', {type: 'button', id: 'siren-toggle', 'aria-pressed': String(this.on),
             title: 'sound an alarm when something new goes down (this browser only)'},
-        this.on ? '♪ siren on' : '♪ siren off');
+        !this.on ? '♪ siren off' : this.muted() ? '♪ siren on: click the page to allow sound' : '♪ siren on');
         toggle.addEventListener('click', () => {
             localStorage.setItem(ON_KEY, this.on ? 'off' : 'on');
             if (this.on && !this.context && window.AudioContext) {
@@ -58,6 +63,11 @@ export class Siren {
             this.update(this.down);
         });
         fill(this.slot, toggle, ' ', hush);
+    }
+
+    /** Sounding, but the browser keeps it silent until a click or a key on the page. */
+    muted() {
+        return this.sounding && this.context !== null && this.context.state === 'suspended';
     }
 
     start() {
@@ -76,7 +86,11 @@ export class Siren {
         if (!window.AudioContext) {
             return;
         }
-        this.context = this.context || new AudioContext();
+        if (!this.context) {
+            this.context = new AudioContext();
+            this.context.addEventListener('statechange', () => this.draw());
+            this.draw();
+        }
         const osc = this.context.createOscillator();
         const gain = this.context.createGain();
         osc.type = 'square';

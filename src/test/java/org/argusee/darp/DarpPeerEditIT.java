@@ -44,10 +44,10 @@ import org.openqa.selenium.WebElement;
  * timeout or equivalent address edit keeps the link (same {@code since}, no failover takeover on the slave); an
  * address list that no longer allows the slave drops it once, with the link record written (no transaction error in
  * the master's log) and {@code since}/{@code lastHeard} shown for the slave that is down; put right again, the slave
- * is back without having locked its own address out (the master keeps its default login rate limit, and the
- * slave's refused retries must stay under it); {@code PUT} answers the new {@code updatedAt}; a DARP/Watch created
- * through the API is checked at once. The master's DARP peers page (issue 13) shows the connected slave, and its drop
- * live, without a reload.
+ * is back without having locked its own address out (the master keeps its default number of failed logins, in a
+ * window shortened as much as the slave's wait after a refusal, and the slave's refused retries must stay under
+ * it); {@code PUT} answers the new {@code updatedAt}; a DARP/Watch created through the API is checked at once. The
+ * master's DARP peers page (issue 13) shows the connected slave, and its drop live, without a reload.
  */
 // One scenario in steps, not independent tests: each step starts where the previous left the link, as booting
 // two servers per test would cost about 40 s of CPU each time (docs/testing.md). Nothing outside this class
@@ -60,9 +60,20 @@ class DarpPeerEditIT {
     private static final String PEER = "api/darp/peers/slave1";
     private static final int TIMEOUT = 3;
     private static final int FREQUENCY = 2;
-    /** A refused slave waits about {@link Backoff#REFUSED} (+20 %) before it tries again; plus 15 s for load. */
+    /**
+     * The default pace and rate limit, both divided by this: the slave waits {@link Backoff#REFUSED}/5 after a
+     * refusal, the master allows 5 failures (its default) in 60/5 s. The ratio the test checks is the defaults' own
+     * (at most 4 refusals in a window that allows 5; {@code RefusedPaceTest} checks it for the defaults), but three
+     * refusals take 12 s instead of 60 s.
+     */
+    static final int SCALE = 5;
+    /** The slave's {@code argus.darp.master.refused-wait} here. */
+    static final Duration REFUSED_WAIT = Backoff.REFUSED.dividedBy(SCALE);
+    /** The master's {@code argus.darp.login.window} here (default 60 s). */
+    static final Duration LOGIN_WINDOW = Duration.ofSeconds(60 / SCALE);
+    /** A refused slave waits about {@link #REFUSED_WAIT} (+20 %) before it tries again; plus 15 s for load. */
     private static final Duration BACK =
-            Backoff.REFUSED.multipliedBy(12).dividedBy(10).plusSeconds(15);
+            REFUSED_WAIT.multipliedBy(12).dividedBy(10).plusSeconds(15);
     /** Standing by: the failover service's check time on the slave still for three probe periods. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     /** What the slave logs for each login its master refuses. */
@@ -87,10 +98,12 @@ class DarpPeerEditIT {
         started = Instant.now();
         master = SERVERS.create(MASTER);
         slave = SERVERS.create("slave1");
-        // the master keeps the default login rate limit (5 failures a minute per address): the slave's refused
-        // attempts before its peer exists, and after its address is taken away, must stay under it
+        // the master keeps the default number of failed logins per address (5), in a window as much shorter as the
+        // slave's wait after a refusal: the slave's refused attempts before its peer exists, and after its address
+        // is taken away, must stay under it
         Cluster.slaveOf(slave, master.url().toString(), SECRET, TIMEOUT, FREQUENCY);
-        slave.property("argus.darp.master.refused-wait", Long.toString(Backoff.REFUSED.toSeconds())); // the default
+        slave.property("argus.darp.master.refused-wait", Long.toString(REFUSED_WAIT.toSeconds()));
+        master.property("argus.darp.login.window", Long.toString(LOGIN_WINDOW.toSeconds()));
         SERVERS.startAll(master, slave);
         Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
         String group = Cluster.create(
@@ -187,7 +200,7 @@ class DarpPeerEditIT {
     @Order(4)
     void putRightTheSlaveIsBackWithoutLockingItselfOut() {
         // let the slave be refused three times first: at its old pace (every 2 s here, its reconnect cap) it would
-        // have tripped the master's rate limit (5 failures a minute) and been answered 429 for up to a minute
+        // have tripped the master's rate limit (5 failures in 12 s here) and been answered 429 for the window
         Duration refused = Eventually.await(
                 "slave1 refused three times since its address was taken away",
                 BACK.multipliedBy(3),

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.Relay;
 
 /** One GreenMail SMTP server on loopback that the DARP servers of a test mail to, counted for one recipient. */
 final class MailInbox implements AutoCloseable {
@@ -36,6 +37,17 @@ final class MailInbox implements AutoCloseable {
                     .property("argus.notify.qtime", "0")
                     .property("argus.notify.retry-seconds", "1");
         }
+    }
+
+    /**
+     * The server mails here as {@link #mailedBy}, but through a relay on its own port: {@link Relay#reset} it and
+     * that server's SMTP server is away (connections refused at once) while the others' is not.
+     */
+    Relay relayFor(ArgusServer server) {
+        Relay relay = Relay.to(port);
+        mailedBy(server);
+        server.property("argus.smtp.port", Integer.toString(relay.port()));
+        return relay;
     }
 
     List<MimeMessage> mails() {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * SIGKILLed, then (restarted as the standby) the other one SIGSTOPped: each time the standby is active within
  * 15 s, the transition log has exactly one entry per change of the target (none lost, none twice), and the frozen
  * one, resumed, steps down. A slave given both masters' URLs follows the active one each time. The full form, with more rounds and figures, is bench/master-pair.sh.
+ * Notifications (issue 14) ride along: each transition is told by one mail, counted in one GreenMail inbox that each
+ * server of the pair mails through its own relay. Before each drill the active server's relay is reset, so the
+ * mail of its last transition is queued (failed, retrying) when it is killed or frozen: the new active one sends it
+ * from the shared outbox, once, and the old one, back, sends nothing.
  */
 // One scenario in steps, not independent tests: each drill starts from the roles the previous one left, as booting
 // two servers per test costs about 40 s of CPU each time (docs/testing.md). Its servers are its own.
@@ -44,6 +51,7 @@ class MasterPairIT {
     static final ArgusServers SERVERS = new ArgusServers();
 
     private static final String SECRET = "pair-secret";
+    private static final String TO = "pair@localhost";
     /** The slave's argus.darp.master.timeout and .frequency, seconds, as in DarpFailoverIT. */
     private static final int TIMEOUT = 3;
 
@@ -61,12 +69,24 @@ class MasterPairIT {
 
     static Instant started;
 
+    static MailInbox inbox;
+    /** Each pair server's way to the inbox: reset, its SMTP server is away. */
+    static Relay firstSmtp;
+
+    static Relay secondSmtp;
+
     @BeforeAll
     static void boot() {
         started = Instant.now();
         ArgusServer[] pair = MasterPair.create(SERVERS, "pair-a", "pair-b");
         first = pair[0];
         second = pair[1];
+        inbox = new MailInbox(TO);
+        firstSmtp = inbox.relayFor(first);
+        secondSmtp = inbox.relayFor(second);
+        for (ArgusServer s : pair) {
+            s.property("argus.notify.flap-count", "0"); // a drill flips the target a dozen times: each is told
+        }
         slave = SERVERS.create("slave1");
         Cluster.slaveOf(slave, first.url() + "," + second.url(), SECRET, TIMEOUT, FREQUENCY);
         // the first creates the schema and the admin, then the second finds them
@@ -78,14 +98,36 @@ class MasterPairIT {
                 WITHIN,
                 () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
         reach(true);
-        String group =
-                Cluster.create(first, "Top", Cluster.group("Pair", "frequency", "1", "retries", "0", "timeout", "5"));
+        String group = Cluster.create(
+                first,
+                "Top",
+                Cluster.group(
+                        "Pair",
+                        "frequency",
+                        "1",
+                        "retries",
+                        "0",
+                        "timeout",
+                        "5",
+                        "notify",
+                        "mail:" + TO,
+                        "message_fmt",
+                        "%s %o"));
         service = Cluster.create(first, group, Cluster.reachService("pair_probe", "pair"));
         Eventually.await("the active server shows the service up", WITHIN, () -> "up".equals(statusOf(first, service)));
     }
 
     @AfterAll
     static void took() {
+        for (AutoCloseable c : new AutoCloseable[] {firstSmtp, secondSmtp, inbox}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                LOG.warning(() -> "cannot close " + c + ": " + e);
+            }
+        }
         LOG.info(() ->
                 "MasterPairIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
@@ -106,13 +148,16 @@ class MasterPairIT {
                         {"tag": "slave1", "clientNonce": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}""").status());
         Eventually.await("the slave is connected to the active master", WITHIN, () -> connectedTo(first));
         logIsExact(first);
+        toldOnceEach(false);
     }
 
     @Test
     @Order(2)
     void theStandbyTakesOverWithin15sWhenTheActiveOneIsKilled() {
         long epoch = MasterPair.role(first).orElseThrow().epoch();
+        flipUnsent(first, firstSmtp);
         first.kill();
+        firstSmtp.open(); // for its restart as the standby
         Duration took =
                 Eventually.await("pair-b active after pair-a's SIGKILL", TAKEOVER, () -> MasterPair.isActive(second));
         LOG.info(() -> "SIGKILL drill: pair-b active " + took.toMillis() + " ms after pair-a was killed");
@@ -123,6 +168,7 @@ class MasterPairIT {
         flip(second);
         flip(second);
         logIsExact(second);
+        toldOnceEach(false);
     }
 
     @Test
@@ -130,6 +176,7 @@ class MasterPairIT {
     void theStandbyTakesOverWhenTheActiveOneHangsAndTheFrozenOneStepsDown() {
         first.start();
         Eventually.await("pair-a back as the standby", WITHIN, () -> MasterPair.isStandby(first));
+        flipUnsent(second, secondSmtp);
         second.hang();
         Duration took =
                 Eventually.await("pair-a active after pair-b's SIGSTOP", TAKEOVER, () -> MasterPair.isActive(first));
@@ -148,6 +195,8 @@ class MasterPairIT {
                 "nothing more in the log (pair-b writes nothing)",
                 Duration.ofSeconds(3),
                 () -> Cluster.transitions(first, service).size() == flips);
+        secondSmtp.open(); // pair-b could send now: it must not, it is the standby and its mail went out
+        toldOnceEach(true);
     }
 
     /**
@@ -196,6 +245,7 @@ class MasterPairIT {
         logIsExact(active);
         flip(active);
         logIsExact(active);
+        toldOnceEach(true);
     }
 
     /** Whether the slave's link is up and the master at hand has it connected. */
@@ -213,6 +263,49 @@ class MasterPairIT {
                 active.name() + " shows the service " + expected,
                 WITHIN,
                 () -> expected.equals(statusOf(active, service)));
+    }
+
+    /**
+     * Flips the target with the active server's SMTP server away, and waits until the mail of that transition failed
+     * on it: it is queued in the outbox (retried every second) when the drill stops that server.
+     */
+    private static void flipUnsent(ArgusServer active, Relay smtp) {
+        smtp.reset();
+        flip(active);
+        Eventually.await(
+                active.name() + "'s mail of the transition failed, queued", WITHIN, () -> failedDeliveries(active) > 0);
+    }
+
+    private static int failedDeliveries(ArgusServer server) {
+        try (Connection c = server.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select count(*) from argus.notification_delivery where state = 'failed'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every transition told by one mail: none lost in a drill, none sent by both servers. A mail sent twice shows
+     * as two DOWNs or two UPs in a row, here or at the next check; after the drills a while without more mail.
+     */
+    private static void toldOnceEach(boolean thenQuiet) {
+        inbox.await(flips, WITHIN);
+        if (thenQuiet) {
+            inbox.still(flips, Duration.ofSeconds(3));
+        }
+        List<String> kinds = inbox.bodies().stream()
+                .map(b -> b.substring(0, Math.max(0, b.indexOf(' '))))
+                .toList();
+        for (int i = 0; i < kinds.size(); i++) {
+            assertEquals(
+                    i % 2 == 0 ? "DOWN" : "UP",
+                    kinds.get(i),
+                    "mails in the order of the transitions: " + inbox.bodies());
+        }
     }
 
     /** Both servers probe "the same target": a file in each one's data directory. */

@@ -22,27 +22,28 @@ import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.SharedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A server of its own per test class whose mail session points at a GreenMail SMTP server on loopback, queue time 0
+ * A server whose mail session points at a GreenMail SMTP server on loopback, queue time 0
  * for mail (no merging unless a test's method says so), a retry after 1 s, flapping from the fifth notification; a group per test with a host
- * 127.0.0.1 probed every second; TCP services on listeners the test closes and reopens.
+ * 127.0.0.1 probed every second; TCP services on listeners the test closes and reopens. The server is one for
+ * every class of this fixture ({@link SharedServers}: one boot per test run, not per class), as each test works in
+ * a group of its own and sends to addresses of its own; each class gets a fresh GreenMail (no mail of another
+ * class) on the port the server was given.
  */
 abstract class NotifyFixture {
 
     static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    /** Chosen once per run: the shared server's mail session points at it. */
     static int smtpPort;
+
     static GreenMail smtp;
     static ArgusServer server;
 
@@ -52,15 +53,15 @@ abstract class NotifyFixture {
 
     @BeforeAll
     static void boot() {
-        smtpPort = freePort();
+        if (smtpPort == 0) {
+            smtpPort = freePort();
+        }
         smtp = startSmtp();
-        server = SERVERS.create("notify");
-        server.property("argus.smtp.port", Integer.toString(smtpPort))
+        server = SharedServers.get("notify", s -> s.property("argus.smtp.port", Integer.toString(smtpPort))
                 .property("argus.smtp.from", "argus@localhost")
                 .property("argus.notify.qtime", "0")
                 .property("argus.notify.retry-seconds", "1")
-                .property("argus.notify.flap-count", "4");
-        server.start();
+                .property("argus.notify.flap-count", "4"));
     }
 
     @AfterAll

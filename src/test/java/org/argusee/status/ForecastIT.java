@@ -3,6 +3,7 @@ package org.argusee.status;
 import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -73,6 +74,12 @@ class ForecastIT extends DeployedServer {
         assertEquals("additive", view.getString("model"));
         assertEquals(3600, view.getInt("periodSeconds"));
         assertFalse(view.getBoolean("forecasting"), "the first two periods only learn");
+        // the graph's side: gr_show_hwab and gr_hwab_color as the original's defaults, no band while learning
+        assertTrue(view.getBoolean("show"));
+        assertEquals("#DDDDFF", view.getString("color"));
+        assertEquals(3.0, view.getJsonNumber("maxDeviations").doubleValue());
+        assertTrue(view.getJsonArray("band").isEmpty());
+        assertEquals(400, api.get(forecast(service) + "?from=yesterday").status(), "a bad 'from' is named");
         Eventually.await(service + " stored", Duration.ofSeconds(75), () -> stored(service));
 
         assertEquals(204, api.post(status(service) + "/hwab-reset", "").status());

@@ -32,13 +32,18 @@ abstract class StatusFixture extends DeployedServer {
     void createGroup() {
         api = Api.admin(base);
         group = "Top:st_" + UUID.randomUUID().toString().substring(0, 8);
+        host = groupWithHost(group);
+    }
+
+    /** Creates the group {@code fullName} (under Top) with the settings above and its host; answers the host. */
+    String groupWithHost(String fullName) {
         created(api.post(object("Top") + "/children", """
                 {"kind": "Group", "name": "%s", "parameters": [
                   {"key": "frequency", "value": "1"}, {"key": "retries", "value": "1"},
-                  {"key": "timeout", "value": "2"}, {"key": "graph", "value": "yes"}]}""".formatted(group.substring(4))));
-        host = group + ":127.0.0.1";
-        created(api.post(object(group) + "/children", """
+                  {"key": "timeout", "value": "2"}, {"key": "graph", "value": "yes"}]}""".formatted(fullName.substring(4))));
+        created(api.post(object(fullName) + "/children", """
                 {"kind": "Host", "name": "127.0.0.1"}"""));
+        return fullName + ":127.0.0.1";
     }
 
     @AfterEach

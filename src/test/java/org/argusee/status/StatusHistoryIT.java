@@ -9,12 +9,25 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Eventually;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Annotations, the transition log, availability and samples of real services, and who may do what. */
+// The minute test last (@Order): its minute runs out while the others run. Each test passes alone and in any order.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusHistoryIT extends StatusFixture {
+
+    private static String minuteGroup;
+    private static String minuteService;
+    private static TestListener minuteListener;
+    private static Api minuteApi;
 
     @Test
     void annotationsAreAddedListedAndDeleted() {
@@ -85,15 +98,44 @@ class StatusHistoryIT extends StatusFixture {
             assertTrue(last.getInt("probes") > 0, last.toString());
             assertTrue(last.getJsonObject("elapsedMs").getJsonNumber("max").doubleValue() >= 0, last.toString());
         }
-        // a minute is stored once it is over
+    }
+
+    /** A minute of samples is stored once the clock's minute is over (of the service probed since the first test). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aMinuteOfSamplesIsStoredOnceItIsOver() {
         Eventually.await(
                 "a minute of samples stored",
                 Duration.ofSeconds(90),
                 () -> StatusIT.count(
                                 "select count(*) from argus.status_sample s join argus.object_full_name f on f.id = s.object_id"
                                         + " where f.full_name = ? and s.resolution = 'minute'",
-                                service)
+                                minuteService)
                         > 0);
+    }
+
+    /**
+     * Before the class's first test: a service of the minute test, in a group of its own (the fixture removes each
+     * test's group after it), so that the clock's minute runs out while the other tests run rather than after them.
+     * Run alone, the minute test makes it itself and waits the whole minute.
+     */
+    @BeforeEach
+    void serviceForTheMinute() {
+        if (minuteService == null) {
+            minuteGroup = "Top:st_minute_" + UUID.randomUUID().toString().substring(0, 8);
+            minuteListener = new TestListener(true);
+            minuteService = service(groupWithHost(minuteGroup), minuteListener);
+            minuteApi = api;
+        }
+    }
+
+    @AfterAll
+    static void removeTheMinuteService() {
+        if (minuteService != null) {
+            minuteApi.delete(Api.object(minuteGroup) + "?recursive=true");
+            minuteListener.close();
+            minuteService = null;
+        }
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class ArgusServers implements BeforeAllCallback, AfterEachCallback,
         if (servers.stream().anyMatch(s -> s.name().equals(name))) {
             throw new IllegalArgumentException("server name '" + name + "' is already used in this test");
         }
+        if (SharedServers.holds(name, this)) {
+            // its base directory is the shared one's: creating it would kill the shared server as an orphan
+            throw new IllegalArgumentException("server name '" + name + "' is a shared server's (SharedServers)");
+        }
         Path jbossHome = Path.of(required("jboss.home"));
         Path war = Path.of(required("argus.war"));
         if (!Files.isRegularFile(war) || !Files.isDirectory(jbossHome.resolve("modules"))) {

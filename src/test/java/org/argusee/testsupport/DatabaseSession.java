@@ -13,6 +13,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * the database when it boots), and hands its address to the server through system properties read by
  * arquillian.xml. Only active where the build asks for it (failsafe sets argus.test.embedded-db.dir);
  * ARGUS_TEST_DB_URL (with ARGUS_TEST_DB_USER / ARGUS_TEST_DB_PASSWORD) selects an external PostgreSQL instead.
+ * At the end of the run it also ends the {@link SharedServers}, which use that database.
  */
 public class DatabaseSession implements LauncherSessionListener {
 
@@ -41,9 +42,13 @@ public class DatabaseSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        if (database != null) {
-            database.close();
-            database = null;
+        try {
+            SharedServers.closeAll(); // first: they use the database
+        } finally {
+            if (database != null) {
+                database.close();
+                database = null;
+            }
         }
     }
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,8 @@ class LiveIT extends DeployedServer {
 
     static final Duration WITHIN = Duration.ofSeconds(20);
     static final String PASSWORD = "live-password-1";
+    static final Path SERVER_LOG =
+            Path.of(System.getProperty("jboss.home", "target/server"), "standalone", "log", "server.log");
 
     Api admin;
     String group;
@@ -95,15 +101,24 @@ class LiveIT extends DeployedServer {
     }
 
     @Test
-    void logoutClosesTheSocketAndASocketWithoutLoginIsRefused() {
+    void logoutClosesTheSocketAndASocketWithoutLoginIsRefused() throws IOException {
         Browser browser = login("user");
         LiveClient live = live(browser);
+        LiveClient second = live(browser);
         live.hello();
+        second.hello();
+        long logged = Files.size(SERVER_LOG);
         assertEquals(
                 303,
                 browser.send("POST", "auth/logout", null, browser.csrfToken(), null)
                         .statusCode());
         assertEquals(1008, live.closeCode());
+        assertEquals(1008, second.closeCode());
+        String since = serverLogFrom(logged);
+        // Undertow's own session listener closes the sockets; closing them as well from ours broke its loop
+        assertFalse(
+                since.contains("UT015005") || since.contains("ConcurrentModificationException"),
+                "server.log after the logout:\n" + since);
 
         LiveClient anonymous = live(new Browser(base));
         assertEquals(1008, anonymous.closeCode());
@@ -200,6 +215,47 @@ class LiveIT extends DeployedServer {
                                 .status()
                         == 200,
                 "the hidden service's own log is not found at all");
+    }
+
+    @Test
+    void aGroupsHistoryForAUserWhoSeesPartOfItIsBuiltFromThePartTheySee() {
+        String open = group + ":open";
+        String secret = group + ":secret";
+        group(open, "");
+        group(secret, "{\"key\": \"acl_user\", \"value\": \"-ALL staff root\"}");
+        TestListener seen = listener();
+        TestListener hidden = listener();
+        String openService = service(open, seen);
+        String secretService = service(secret, hidden);
+        awaitShown(openService, "up");
+        awaitShown(secretService, "up");
+        hidden.close();
+        awaitShown(group, "down");
+        String transitions = "api/status/" + Api.encode(group) + "/transitions";
+        Eventually.await("the group's transition to down is logged", WITHIN, () -> admin.get(transitions)
+                .body()
+                .contains("\"to\":\"down\""));
+
+        Api userApi = Api.anonymous(base).as(userName(login("user")), PASSWORD);
+        JsonObject log = userApi.get(transitions).json();
+        assertTrue(log.getBoolean("withheld"), "marked partial: " + log);
+        assertFalse(log.getJsonArray("items").isEmpty(), "built from what the user sees: " + log);
+        assertTrue(log.toString().contains("\"to\":\"up\""), log.toString());
+        assertFalse(log.toString().contains("down") || log.toString().contains("secret"), "no trace: " + log);
+        JsonObject days =
+                userApi.get("api/status/" + Api.encode(group) + "/availability").json();
+        assertTrue(days.getBoolean("withheld"), days.toString());
+        JsonObject today = days.getJsonArray("periods")
+                .getJsonObject(days.getJsonArray("periods").size() - 1);
+        assertEquals(0, today.getInt("timesDown"), days.toString());
+        assertEquals(100.0, today.getJsonNumber("upPercent").doubleValue(), 1e-9, days.toString());
+    }
+
+    /** The server.log of the server the tests deploy to, from byte {@code from} on (its end if it was rotated). */
+    private static String serverLogFrom(long from) throws IOException {
+        byte[] all = Files.readAllBytes(SERVER_LOG);
+        int start = (int) Math.min(from, all.length);
+        return new String(all, start, all.length - start, StandardCharsets.UTF_8);
     }
 
     private static List<String> names(JsonObject children) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.argusee.argusconf.control.CheckedConfig;
 import org.argusee.argusconf.control.ConfigChecker;
 import org.argusee.argusconf.control.ConfigLimits;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "config", description = "Argus 3.7 configuration files: check, import, export")
 public class ConfigResource {
+
+    private static final Logger LOG = Logger.getLogger(ConfigResource.class.getName());
 
     @Inject
     TreeCache cache;
@@ -92,8 +95,13 @@ public class ConfigResource {
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("main") String main) {
         ImportPlan.Mode importMode = mode(mode);
+        long start = System.nanoTime();
         Upload.Read upload = Upload.read(body, contentType, ConfigLimits.defaults(), main);
+        long read = System.nanoTime();
         CheckedConfig checked = checked(upload);
+        long done = System.nanoTime();
+        LOG.info(() -> "Import: upload read in " + (read - start) / 1_000_000 + " ms, parsed and checked in "
+                + (done - read) / 1_000_000 + " ms");
         if (checked.hasErrors()) {
             List<FieldError> errors = checked.errors().stream()
                     .map(d -> new FieldError(d.file() + ":" + d.line(), d.message()))
@@ -102,6 +110,7 @@ public class ConfigResource {
                     "the configuration has " + errors.size() + " errors; nothing was imported", errors);
         }
         ConfigImporter.Outcome outcome = importer.importConfig(checked, root, importMode, dryRun);
+        LOG.info(() -> "Import: transaction, commit and snapshot in " + (System.nanoTime() - done) / 1_000_000 + " ms");
         ImportPlan plan = outcome.plan();
         return new ImportReport(
                 importMode.name().toLowerCase(Locale.ROOT),

@@ -26,6 +26,12 @@ public final class ConfigParser {
     final List<ParsedBlock> blocks = new ArrayList<>();
     ParsedBlock darp;
     ConfigLines lines;
+    /** The original's Dashboard block (3.7): its layout has no counterpart here, so it is read past, with a warning. */
+    private static final String DASHBOARD = "Dashboard";
+
+    static final String DASHBOARD_NOT_USED = "block 'Dashboard' accepted, not used by this server: the original's"
+            + " dashboard pages and their layout; the dashboard here lays itself out";
+
     private final ParsedObject top;
     private final BlockOpener opener = new BlockOpener(this);
 
@@ -73,7 +79,11 @@ public final class ConfigParser {
             case DATA -> data(frame, s);
             case KEYWORD -> opener.open(frame, s);
             case UNKNOWN_BLOCK -> {
-                log.error(line.location(), "unknown block keyword '" + s.word() + "'");
+                if (stack.size() == 1 && s.word().equalsIgnoreCase(DASHBOARD)) {
+                    log.warning(line.location(), DASHBOARD_NOT_USED);
+                } else {
+                    log.error(line.location(), "unknown block keyword '" + s.word() + "'");
+                }
                 ignoreBlock(s);
             }
             case INVALID -> {

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.argusee.argusconf.control.model.Location;
 
 /**
- * Physical lines to {@link LogicalLine}s. {@code #} starts a comment unless written {@code \#}; a line
+ * Physical lines to {@link LogicalLine}s. A file whose first line starts {@code #!} (the original ran it as a program
+ * and read its output) is one error and not read. {@code #} starts a comment unless written {@code \#}; a line
  * ending in {@code \} goes on with the next one. Every physical line is trimmed before joining (whitespace
  * before the {@code \} is kept), so a mail template split over indented lines has no stray tabs. Blank
  * statements are skipped. Bytes are UTF-8, a malformed sequence becomes U+FFFD. Only one line is held at a
@@ -42,6 +43,15 @@ final class LineReader {
             boolean tooLong = false;
             String physical;
             while ((physical = physicalLine()) != null) {
+                if (lineNumber == 1 && physical.startsWith("#!")) {
+                    // the original ran such a file and read its output; here that would run code from an upload
+                    log.error(
+                            new Location(file, 1),
+                            "a generated config ('" + ConfigParser.shorten(physical) + "') is not run by this server:"
+                                    + " run the program and import its output");
+                    eof = true;
+                    return null;
+                }
                 String text = stripComment(physical).trim();
                 boolean continued = text.endsWith("\\");
                 if (continued) {

@@ -1,9 +1,13 @@
 package org.argusee.argusconf.control;
 
+import java.util.regex.Pattern;
+
 /**
  * One logical line, classified. The order of the tests is the language's: a line starting with {@code }}
  * closes; a known keyword (or the old {@code service:}) opens; {@code key: value}, split at the first colon
- * followed by whitespace, is data (so {@code perlexpr: if (x) {} is data, not a block); then a word followed
+ * followed by whitespace, is data (so {@code perlexpr: if (x) {} is data, not a block); so is {@code key:value}
+ * with a key-like word before the first colon, as the original split any line at its first colon (its
+ * {@code split /:[ \t]*\/}; {@code url:http://host/} is the key url); then a word followed
  * by a quoted name or a {@code {} is a block with an unknown keyword; anything else is invalid.
  *
  * @param word    the leading word (keyword or unknown block keyword), else null
@@ -50,6 +54,9 @@ record Statement(
             return new Statement(Type.KEYWORD, keyword, word, null, null, false, rest, opens, line);
         }
         int colon = dataColon(text);
+        if (colon < 0 && KEY_THEN_COLON.matcher(text).lookingAt()) {
+            colon = text.indexOf(':'); // 'key:value': the original split at the first colon, space or not
+        }
         if (colon > 0) {
             String key = text.substring(0, colon).trim();
             boolean local = key.endsWith("!");
@@ -66,6 +73,9 @@ record Statement(
         }
         return new Statement(Type.INVALID, null, null, null, null, false, null, opens, line);
     }
+
+    /** A key as the original's keys are spelled, straight before a colon ({@code hostname:foo}). */
+    private static final Pattern KEY_THEN_COLON = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*!?:");
 
     /** The first colon followed by whitespace or the end of the line; -1 if none. */
     private static int dataColon(String text) {

@@ -45,9 +45,9 @@ public class SlaveReporter {
     private static final int CHUNK = 1000;
     private static final Logger LOG = Logger.getLogger(SlaveReporter.class.getName());
 
-    private record Reported(String status, String severity, String reason, boolean override) {
+    private record Reported(String status, String severity, String reason, boolean override, ReportItem.Told told) {
         static Reported of(ReportItem i) {
-            return new Reported(i.status(), i.severity(), i.reason(), i.override());
+            return new Reported(i.status(), i.severity(), i.reason(), i.override(), i.told());
         }
     }
 
@@ -70,6 +70,9 @@ public class SlaveReporter {
     BackgroundTasks scheduler;
 
     private final Map<String, Reported> reported = new ConcurrentHashMap<>();
+    /** The last item reported of each object, to report it again at once when a notification of it went out. */
+    private final Map<String, ReportItem> lastItems = new ConcurrentHashMap<>();
+
     private ScheduledFuture<?> reconciling;
 
     void start(@Observes Startup startup) {
@@ -101,7 +104,7 @@ public class SlaveReporter {
                 up ? null : t.reason(),
                 t.at(),
                 override,
-                told.of(change.fullName()).orElse(null)));
+                told.sentOf(change.fullName()).orElse(null)));
     }
 
     void reconcile() {
@@ -119,13 +122,27 @@ public class SlaveReporter {
                     names.add(s.fullName());
                     StatusView v = stored.get(s.id());
                     if (v != null && ("up".equals(v.status()) || "down".equals(v.status()))) {
-                        report(item(s.fullName(), v, told.of(s.fullName()).orElse(null)));
+                        report(item(s.fullName(), v, told.sentOf(s.fullName()).orElse(null)));
                     }
                 }
             }
             reported.keySet().retainAll(names);
+            lastItems.keySet().retainAll(names);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP: cannot compare the stored statuses with what the master was told", e);
+        }
+    }
+
+    /**
+     * A notification of the object went out from here: the master hears it at once with the object's last report,
+     * not at the next reconcile, so that a master back after a failover, holding its own notification of the same
+     * state for a few seconds, learns in time that this one was told. What this server only stored to tell is not
+     * reported: if it is never sent (its SMTP server away, this server dead), the master must tell it.
+     */
+    void toldSent(@Observes(during = TransactionPhase.AFTER_SUCCESS) ToldNoted noted) {
+        ReportItem last = settings.hasMaster() ? lastItems.get(noted.item().object()) : null;
+        if (last != null) {
+            report(last.withTold(told.sentOf(last.object()).orElse(null)));
         }
     }
 
@@ -133,6 +150,7 @@ public class SlaveReporter {
     private void report(ReportItem item) {
         Optional<MasterLink> link = runner.link();
         Reported now = Reported.of(item);
+        lastItems.put(item.object(), item);
         if (link.isEmpty() || Objects.equals(reported.put(item.object(), now), now)) {
             return;
         }

@@ -60,7 +60,8 @@ public class ToldLedger {
 
     /**
      * This server notified {@code status}/{@code severity} of the object, for its transition at {@code at}: stored
-     * to be sent, in the caller's transaction. Its master hears of it with the object's reports.
+     * to be sent, in the caller's transaction. Its master hears of it only once a delivery of it went out
+     * ({@link #sent}): a notification stored and never sent must not keep the master quiet.
      */
     public void told(String fullName, String status, String severity, Instant at) {
         ToldItem item = new ToldItem(fullName, status, severity, at);
@@ -69,9 +70,10 @@ public class ToldLedger {
     }
 
     /**
-     * A delivery of these went out, in the caller's transaction; this server's slaves hear of them after the commit.
-     * Only what went out is shared: a slave keeps quiet about what its master told, which must not include what the
-     * master stored and then died before sending.
+     * A delivery of these went out, in the caller's transaction; this server's slaves hear of them after the commit,
+     * and its master with the object's next report. Only what went out is shared, both ways: a server keeps quiet
+     * about what its peer told, which must not include what the peer stored and then could not send (its SMTP
+     * server away) or died before sending.
      */
     public void sent(List<ToldItem> items) {
         store.sentHere(items);
@@ -85,6 +87,12 @@ public class ToldLedger {
     public Optional<ReportItem.Told> of(String fullName) {
         loaded();
         return Optional.ofNullable(here.get(fullName));
+    }
+
+    /** What this server told of the object last and a delivery of which went out: what its reports say it told. */
+    public Optional<ReportItem.Told> sentOf(String fullName) {
+        loaded();
+        return Optional.ofNullable(sent.get(fullName));
     }
 
     /** What a master of this server told of the object last (the newest over its masters). */

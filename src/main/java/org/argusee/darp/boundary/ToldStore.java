@@ -5,8 +5,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,22 +71,26 @@ public class ToldStore {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Row> all() {
         List<Row> rows = new ArrayList<>();
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                            "select teller, object_name, status, severity, told_at, sent from argus.darp_told");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(
-                            rs.getString(1),
-                            new ToldItem(
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getTimestamp(5).toInstant()),
-                            rs.getBoolean(6)));
-                }
+        em.unwrap(Session.class).doWork(c -> rows.addAll(all(c)));
+        return rows;
+    }
+
+    static List<Row> all(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                        "select teller, object_name, status, severity, told_at, sent from argus.darp_told");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(
+                        rs.getString(1),
+                        new ToldItem(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant()),
+                        rs.getBoolean(6)));
             }
-        });
+        }
         return rows;
     }
 
@@ -99,32 +105,36 @@ public class ToldStore {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int prune(Collection<String> goneObjects, int keepDays) {
         int[] n = {0};
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement gone = c.prepareStatement("delete from argus.darp_told where object_name = any(?)");
-                    PreparedStatement old = c.prepareStatement("delete from argus.darp_told where status = 'up'"
-                            + " and told_at < now() - ? * interval '1 day'")) {
-                gone.setArray(1, c.createArrayOf("text", goneObjects.toArray()));
-                old.setInt(1, keepDays);
-                n[0] = gone.executeUpdate() + old.executeUpdate();
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> n[0] = prune(c, goneObjects, keepDays));
         return n[0];
     }
 
+    static int prune(Connection c, Collection<String> goneObjects, int keepDays) throws SQLException {
+        try (PreparedStatement gone = c.prepareStatement("delete from argus.darp_told where object_name = any(?)");
+                PreparedStatement old = c.prepareStatement(
+                        "delete from argus.darp_told where status = 'up' and told_at < now() - ? * interval '1 day'")) {
+            gone.setArray(1, c.createArrayOf("text", goneObjects.toArray()));
+            old.setInt(1, keepDays);
+            return gone.executeUpdate() + old.executeUpdate();
+        }
+    }
+
     private void upsert(String teller, Collection<ToldItem> items, boolean sent) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT)) {
-                for (ToldItem i : items) {
-                    s.setString(1, teller);
-                    s.setString(2, i.object());
-                    s.setString(3, i.status());
-                    s.setString(4, i.severity());
-                    s.setTimestamp(5, Timestamp.from(i.at()));
-                    s.setBoolean(6, sent);
-                    s.addBatch();
-                }
-                s.executeBatch();
+        em.unwrap(Session.class).doWork(c -> upsert(c, teller, items, sent));
+    }
+
+    static void upsert(Connection c, String teller, Collection<ToldItem> items, boolean sent) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT)) {
+            for (ToldItem i : items) {
+                s.setString(1, teller);
+                s.setString(2, i.object());
+                s.setString(3, i.status());
+                s.setString(4, i.severity());
+                s.setTimestamp(5, Timestamp.from(i.at()));
+                s.setBoolean(6, sent);
+                s.addBatch();
             }
-        });
+            s.executeBatch();
+        }
     }
 }

@@ -223,8 +223,8 @@ public class LiveHub {
         for (LiveSocket s : List.copyOf(sockets.values())) {
             if (httpSession.equals(s.httpSession())) {
                 sockets.remove(s.id());
-                forgetIfLast(s);
-                s.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
+                forgetIfLast(s); // Undertow closes it (see LiveSessions); closed here only if still open then
+                s.closeLater(dispatcher, CloseReason.CloseCodes.VIOLATED_POLICY, "session ended");
             }
         }
     }

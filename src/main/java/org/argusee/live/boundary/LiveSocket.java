@@ -4,6 +4,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.live.control.SocketQueue;
@@ -14,6 +17,12 @@ final class LiveSocket {
 
     private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
     static final int QUEUE = 2000;
+    /**
+     * The longest a message waits in a socket's queue before the socket gets a resync instead: a page that shows
+     * news older than this is better off refetching (a normal push waits well under a second; on a starved machine
+     * 2 s were seen, hence some margin so that a busy server does not make every page refetch).
+     */
+    static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Session session;
     private final Viewer viewer;
@@ -24,7 +33,7 @@ final class LiveSocket {
         this.session = session;
         this.viewer = viewer;
         this.httpSession = httpSession;
-        this.queue = new SocketQueue(QUEUE, this::send);
+        this.queue = new SocketQueue(QUEUE, MAX_AGE_NANOS, System::nanoTime, this::send);
     }
 
     Viewer viewer() {
@@ -77,6 +86,15 @@ final class LiveSocket {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Live ping failed", e);
+        }
+    }
+
+    /** Closes it a little later on {@code timer}, unless that has stopped (the server is going down: all close). */
+    void closeLater(ScheduledExecutorService timer, CloseReason.CloseCode code, String reason) {
+        try {
+            timer.schedule(() -> close(code, reason), 2, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopped) {
+            LOG.log(Level.FINE, "Live socket not closed later: the server is stopping", stopped);
         }
     }
 

@@ -91,6 +91,11 @@ public class NotifyDarp {
                 .map(m -> "told by DARP master " + m.master());
     }
 
+    /** Whether this server has a DARP master: only then can one have told what this server is about to send. */
+    public boolean slave() {
+        return here.topology().isSlave();
+    }
+
     /** Whether this server has DARP slaves: only then can one have told what this server is about to tell. */
     public boolean master() {
         return here.topology().isMaster();

@@ -43,6 +43,9 @@ public class NotifySender {
     @Inject
     PeerTold peerTold;
 
+    @Inject
+    MasterTold masterTold;
+
     /** The standby of a master pair sends nothing, nor does an active one whose lease it cannot vouch for now. */
     @Inject
     MasterLease lease;
@@ -66,6 +69,7 @@ public class NotifySender {
         try {
             boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
             ok &= attempt("drop what a DARP slave told already", peerTold::run);
+            ok &= attempt("drop what the DARP master told already", masterTold::run);
             for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
                 // one destination's trouble (a bad address, a hung program) holds up no other
                 ok &= attempt("send to " + destination, () -> deliveries.sendTo(destination));

@@ -6,9 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.hibernate.Session;
@@ -26,7 +24,7 @@ import org.hibernate.Session;
 public class PeerTold {
 
     private static final Logger LOG = Logger.getLogger(PeerTold.class.getName());
-    private static final String PENDING = "('held', 'created', 'queued', 'failed')";
+    private static final String PENDING = ToldElsewhere.PENDING;
     /** Driven by what is not sent yet (a few rows in steady state), not by the history or the reports. */
     private static final String TOLD = "select n.id, n.object_name, n.status, n.severity, min(r.slave_tag)"
             + " from (select distinct notification_id from argus.notification_delivery where state in " + PENDING
@@ -39,10 +37,6 @@ public class PeerTold {
             + " where p.object_id = n.object_id and p.id < n.id and not p.audit), '-infinity')"
             + " group by n.id, n.object_name, n.status, n.severity order by n.id limit 500";
 
-    private static final String ACK = "update argus.notification set state = 'acked', acked_by = ?,"
-            + " acked_at = now(), next_renotify = null where id = ? and state = 'active'";
-    private static final String DROP = "update argus.notification_delivery set state = 'acked'"
-            + " where notification_id = ? and state in " + PENDING;
     private static final String RELEASE = "update argus.notification_delivery set state = 'queued',"
             + " next_attempt = now() where state = 'held' and (? or next_attempt <= now())";
 
@@ -58,24 +52,7 @@ public class PeerTold {
         }
         boolean waiting = darp.waiting(Instant.now());
         em.unwrap(Session.class).doWork(c -> {
-            List<String> dropped = new ArrayList<>();
-            try (PreparedStatement told = c.prepareStatement(TOLD);
-                    PreparedStatement ack = c.prepareStatement(ACK);
-                    PreparedStatement drop = c.prepareStatement(DROP);
-                    ResultSet rs = told.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    String by = "told by DARP slave " + rs.getString(5);
-                    ack.setString(1, by);
-                    ack.setLong(2, id);
-                    ack.addBatch();
-                    drop.setLong(1, id);
-                    drop.addBatch();
-                    dropped.add(rs.getString(2) + " " + rs.getString(3) + "/" + rs.getString(4) + " (" + by + ")");
-                }
-                ack.executeBatch();
-                drop.executeBatch();
-            }
+            List<String> dropped = ToldElsewhere.drop(c, TOLD, "told by DARP slave ");
             try (PreparedStatement release = c.prepareStatement(RELEASE)) {
                 release.setBoolean(1, !waiting);
                 release.executeUpdate();

@@ -26,6 +26,7 @@ import org.argusee.probe.control.ping.PingSettings;
 import org.argusee.probe.control.ping.PingTools;
 import org.argusee.probe.control.prog.ProgEnvironment;
 import org.argusee.probe.control.prog.ProgMonitor;
+import org.argusee.probe.control.rpc.RpcMonitor;
 import org.argusee.probe.control.snmp.SnmpMonitor;
 import org.argusee.probe.control.tcp.TcpMonitor;
 import org.argusee.probe.control.udp.UdpMonitor;
@@ -106,6 +107,7 @@ public class Monitors {
         routes.put(MonitorRoute.SELF, self);
         routes.put(MonitorRoute.COMPUTE, compute);
         routes.put(MonitorRoute.DARP_WATCH, watch);
+        routes.put(MonitorRoute.RPC, new RpcMonitor(loop));
         // JDBC drivers the deployment can load (the server's PostgreSQL module, jboss-deployment-structure.xml)
         db = new DbMonitor(DB_THREADS, Monitors.class.getClassLoader());
         routes.put(MonitorRoute.DB, db);

@@ -30,12 +30,14 @@ public enum MonitorRoute {
     /** {@code DARP/Watch}: the state of a DARP link. */
     DARP_WATCH,
     /** {@code DB}: a query through JDBC. */
-    DB;
+    DB,
+    /** {@code TCP/RPC}, {@code UDP/RPC}: a portmapper lookup, then the program's NULL procedure. */
+    RPC;
 
     private static final Set<String> SNMP_APPS = Set.of("SNMP", "SNMPv2c", "SNMPv3");
 
     /**
-     * The route of a type; empty when no monitor tests it yet ({@code TCP/RPC}...): such
+     * The route of a type; empty when no monitor tests it yet ({@code DARP/x}...): such
      * services are not probed, rather than shown down.
      */
     public static Optional<MonitorRoute> of(ServiceType type) {
@@ -46,8 +48,8 @@ public enum MonitorRoute {
         }
         return Optional.ofNullable(
                 switch (type.base()) {
-                    case "TCP" -> "URL".equals(app) ? URL : "RPC".equals(app) ? null : TCP; // no RPC over TCP yet
-                    case "UDP" -> app != null && SNMP_APPS.contains(app) ? SNMP : UDP;
+                    case "TCP" -> "URL".equals(app) ? URL : "RPC".equals(app) ? RPC : TCP;
+                    case "UDP" -> "RPC".equals(app) ? RPC : app != null && SNMP_APPS.contains(app) ? SNMP : UDP;
                     case "Ping" -> PING;
                     case "Prog" -> PROG;
                     case "Self" -> SELF;

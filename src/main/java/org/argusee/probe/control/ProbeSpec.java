@@ -14,6 +14,7 @@ import org.argusee.probe.control.net.IpVersions;
 import org.argusee.probe.control.net.ReadHow;
 import org.argusee.probe.control.net.SipOptions;
 import org.argusee.probe.control.net.TlsOptions;
+import org.argusee.probe.control.rpc.RpcMonitor;
 import org.argusee.probe.control.tcp.AgentRequest;
 import org.argusee.probe.control.tcp.ManagerScripts;
 import org.argusee.probe.control.tcp.TcpApps;
@@ -92,6 +93,9 @@ public record ProbeSpec(
         }
         if (MonitorRoute.DB.takes(type)) {
             DbMonitor.check(p);
+        }
+        if (MonitorRoute.RPC.takes(type)) {
+            RpcMonitor.check(type, p);
         }
         String send = agent ? AgentRequest.send(type, p) : p.containsKey("send") ? p.get("send") : app.send();
         if (tcp && send == null && type.app() != null) {

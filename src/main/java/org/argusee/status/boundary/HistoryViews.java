@@ -160,7 +160,7 @@ public class HistoryViews {
         }
     }
 
-    private static Instant instant(String field, String text) {
+    static Instant instant(String field, String text) {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.argusee.platform.control.Jdbc;
 import org.argusee.status.control.DayTally;
 import org.argusee.status.control.Range;
@@ -50,6 +53,26 @@ public class StatusHistory {
                             rs.getString(6)));
             return new TransitionPage(total, offset, limit, items);
         });
+    }
+
+    /** The kept logs of several objects at once, by object id, in no particular order. */
+    public Map<Long, List<TransitionView>> transitionsOf(List<Long> objectIds) {
+        Map<Long, List<TransitionView>> logs = new HashMap<>();
+        em.unwrap(Session.class)
+                .doWork(c -> Jdbc.query(
+                        c,
+                        "select object_id, id, at, old_status, new_status, severity, reason"
+                                + " from argus.status_transition where object_id = any(?)",
+                        s -> s.setArray(1, c.createArrayOf("bigint", objectIds.toArray())),
+                        rs -> logs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                .add(new TransitionView(
+                                        rs.getLong(2),
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7)))));
+        return logs;
     }
 
     public List<DayTally> days(long objectId, LocalDate from, LocalDate to) {

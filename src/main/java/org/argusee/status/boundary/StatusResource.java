@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -234,10 +235,21 @@ public class StatusResource {
     @GET
     @Path("{fullName}/forecast")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "The Holt-Winters forecast of a service with maxdeviation (404 when it has none)")
-    public ForecastView forecast(@PathParam("fullName") String fullName) {
+    @Operation(
+            summary = "The Holt-Winters forecast of a service with maxdeviation (404 when it has none), with the"
+                    + " graph's band from 'from' (default 36 hours ago) to the window after now")
+    public ForecastView forecast(@PathParam("fullName") String fullName, @QueryParam("from") String from) {
         TreeNode node = find(fullName);
-        return board.forecasts(f -> Optional.ofNullable(f.peek(node.id())).map(ForecastView::of))
+        Instant now = Instant.now();
+        Instant start =
+                from == null || from.isBlank() ? now.minus(Duration.ofHours(36)) : HistoryViews.instant("from", from);
+        if (start.isAfter(now) || start.isBefore(now.minus(Duration.ofDays(400)))) {
+            throw new ArgusException.Invalid("from", "from must be within the last 400 days, not '" + from + "'");
+        }
+        ForecastView.Graph graph = ForecastView.Graph.of(node::param);
+        Instant end = now.plusSeconds(300); // the window after now: the band reaches the newest sample
+        return board.forecasts(
+                        f -> Optional.ofNullable(f.peek(node.id())).map(fc -> ForecastView.of(fc, graph, start, end)))
                 .orElseThrow(() -> new ArgusException.NotFound("fullName", "no forecast for " + node.fullName()));
     }
 

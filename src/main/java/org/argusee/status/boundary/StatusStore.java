@@ -15,11 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.status.control.DayTally;
 import org.argusee.status.control.EndedOverride;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Resolution;
+import org.argusee.status.control.SampleRow;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.StateChange;
 import org.argusee.status.control.Status;
@@ -89,6 +91,13 @@ public class StatusStore {
     public void store(StatusBatch batch) {
         em.unwrap(Session.class).doWork(c -> {
             lease.fence(c);
+            ObjectLocks.lock(
+                    c,
+                    LongStream.concat(
+                            batch.statuses().stream().mapToLong(StatusRow::objectId),
+                            LongStream.concat(
+                                    batch.samples().stream().mapToLong(SampleRow::objectId),
+                                    batch.ended().stream().mapToLong(EndedOverride::objectId))));
             storeStatuses(c, batch.statuses());
             SampleWrites.store(c, batch.samples());
             try (PreparedStatement end = c.prepareStatement(END_OVERRIDE)) {
@@ -110,6 +119,7 @@ public class StatusStore {
         }
         em.unwrap(Session.class).doWork(c -> {
             lease.fence(c);
+            ObjectLocks.lock(c, marks.stream().mapToLong(LastCheck.Mark::objectId));
             try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
                 touch.setArray(
                         1,

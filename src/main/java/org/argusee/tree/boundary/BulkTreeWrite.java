@@ -5,28 +5,34 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * Tree's entry point for writing many objects at once (a config import), so that {@code argus.object} and
- * {@code argus.param} are written by tree alone. JDBC batches on the caller's connection and transaction: removals,
- * then objects parents first (ids of new objects are taken from the identity sequence up front, so inserts need no
- * round trip each), then parameters. 100,000 objects are a few dozen batches, not 100,000 statements.
+ * {@code argus.param} are written by tree alone. Multi-row inserts on the caller's connection and transaction:
+ * removals, then objects parents first (ids of new objects are taken from the identity sequence up front, so
+ * inserts need no round trip each), then parameters. 100,000 objects are a few statements ({@link ColumnInsert}),
+ * not 100,000.
  * <p>
  * The whole write is one bulk change: {@link #start} makes the revision triggers stand aside (see the
  * config_revision migration) and {@link #finish} moves the revision once, which tells the server and NOTIFY
  * listeners. The caller may write rows of its own in between (a config's blocks).
  */
 public final class BulkTreeWrite {
+
+    private static final Logger LOG = Logger.getLogger(BulkTreeWrite.class.getName());
 
     private final Connection connection;
 
@@ -55,34 +61,44 @@ public final class BulkTreeWrite {
             Set<String> changed,
             boolean replaceParams)
             throws SQLException {
+        long start = System.nanoTime();
         delete(current, removed);
+        long deleted = System.nanoTime();
         List<TreeNode> nodes = incoming.nodes().toList();
-        Deque<Long> newIds = allocate(nodes.stream()
-                .filter(n -> n.kind() != ObjectKind.TOP
-                        && current.find(n.fullNameUnder(root)).isEmpty())
-                .count());
+        // where each incoming object lands, looked up once: a full name is a string built per object
+        List<TreeNode> existing = new ArrayList<>(nodes.size());
+        for (TreeNode node : nodes) {
+            existing.add(
+                    node.kind() == ObjectKind.TOP
+                            ? root
+                            : current.find(node.fullNameUnder(root)).orElse(null));
+        }
+        Deque<Long> newIds = allocate(existing.stream().filter(Objects::isNull).count());
         Map<Long, Long> ids = new HashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement("insert into argus.object"
-                        + " (id, parent_id, kind, name, type, alias_target, position) values (?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement update = connection.prepareStatement("update argus.object set kind = ?, type = ?,"
+        ColumnInsert insert = new ColumnInsert(
+                connection,
+                "argus.object",
+                List.of("id", "parent_id", "kind", "name", "type", "alias_target", "position"),
+                List.of("bigint", "bigint", "text", "text", "text", "text", "int4"));
+        try (PreparedStatement update = connection.prepareStatement("update argus.object set kind = ?, type = ?,"
                         + " alias_target = ?, position = ?, updated_at = now() where id = ?");
                 ParamBatch params = new ParamBatch(connection, replaceParams)) {
-            for (TreeNode node : nodes) {
-                String placed = node.fullNameUnder(root);
-                Optional<TreeNode> existing = node.kind() == ObjectKind.TOP ? Optional.of(root) : current.find(placed);
-                long id = existing.map(TreeNode::id).orElseGet(newIds::pop);
+            for (int i = 0; i < nodes.size(); i++) {
+                TreeNode node = nodes.get(i);
+                TreeNode there = existing.get(i);
+                long id = there == null ? newIds.pop() : there.id();
                 ids.put(node.id(), id);
-                if (existing.isEmpty()) {
-                    insert.setLong(1, id);
-                    insert.setLong(2, ids.get(node.parent().id()));
-                    insert.setString(3, node.kind().label());
-                    insert.setString(4, node.name());
-                    insert.setString(5, node.type());
-                    insert.setString(6, node.aliasTarget());
-                    insert.setInt(7, node.position());
-                    insert.addBatch();
+                if (there == null) {
+                    insert.add(
+                            id,
+                            ids.get(node.parent().id()),
+                            node.kind().label(),
+                            node.name(),
+                            node.type(),
+                            node.aliasTarget(),
+                            node.position());
                     params.add(id, node.ownParameters());
-                } else if (changed.contains(placed)) {
+                } else if (changed.contains(node.fullNameUnder(root))) {
                     if (node.kind() != ObjectKind.TOP) {
                         update.setString(1, node.kind().label());
                         update.setString(2, node.type());
@@ -94,9 +110,15 @@ public final class BulkTreeWrite {
                     params.write(id, node.ownParameters());
                 }
             }
+            long prepared = System.nanoTime();
             update.executeBatch();
-            insert.executeBatch();
+            insert.flush();
+            long objects = System.nanoTime();
             params.flush();
+            long end = System.nanoTime();
+            LOG.info(() -> "Bulk write of " + nodes.size() + " objects: delete " + ms(deleted - start) + " ms, rows "
+                    + ms(prepared - deleted) + " ms, objects " + ms(objects - prepared) + " ms, parameters "
+                    + ms(end - objects) + " ms");
         }
         return ids;
     }
@@ -120,19 +142,17 @@ public final class BulkTreeWrite {
         }
     }
 
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private void delete(TreeSnapshot current, Collection<String> removed) throws SQLException {
         Long[] ids = removed.stream()
                 .map(current::find)
                 .flatMap(Optional::stream)
                 .map(TreeNode::id)
                 .toArray(Long[]::new);
-        if (ids.length == 0) {
-            return;
-        }
-        try (PreparedStatement s = connection.prepareStatement("delete from argus.object where id = any(?)")) {
-            s.setArray(1, connection.createArrayOf("bigint", ids));
-            s.executeUpdate();
-        }
+        SubtreeDelete.delete(connection, ids);
     }
 
     private Deque<Long> allocate(long count) throws SQLException {

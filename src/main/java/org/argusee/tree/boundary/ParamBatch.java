@@ -14,22 +14,28 @@ final class ParamBatch implements AutoCloseable {
 
     private final boolean replace;
     private final PreparedStatement clear;
-    private final PreparedStatement insert;
+    private final ColumnInsert insert;
     private final PreparedStatement upsert;
 
     ParamBatch(Connection connection, boolean replace) throws SQLException {
         this.replace = replace;
         this.clear = connection.prepareStatement("delete from argus.param where object_id = ?");
-        this.insert = connection.prepareStatement(
-                "insert into argus.param (object_id, key, value, local, position) values (?, ?, ?, ?, ?)");
+        this.insert = new ColumnInsert(
+                connection,
+                "argus.param",
+                List.of("object_id", "key", "value", "local", "position"),
+                List.of("bigint", "text", "text", "bool", "int4"));
         this.upsert = connection.prepareStatement(
                 "insert into argus.param (object_id, key, value, local, position) values (?, ?, ?, ?, ?)"
                         + " on conflict (object_id, key, local) do update set value = excluded.value");
     }
 
     /** The parameters of a new object. */
-    void add(long objectId, List<Parameter> parameters) throws SQLException {
-        batch(insert, objectId, parameters, 0);
+    void add(long objectId, List<Parameter> parameters) {
+        int position = 0;
+        for (Parameter p : parameters) {
+            insert.add(objectId, p.key(), p.value(), p.local(), position++);
+        }
     }
 
     /** The parameters of an existing object: exactly these with {@code replace}, else these set and the rest kept. */
@@ -37,7 +43,7 @@ final class ParamBatch implements AutoCloseable {
         if (replace) {
             clear.setLong(1, objectId);
             clear.addBatch();
-            batch(insert, objectId, parameters, 0);
+            add(objectId, parameters);
         } else {
             // merged keys go after the object's own, keeping the order a person wrote them in
             batch(upsert, objectId, parameters, 10_000);
@@ -46,7 +52,7 @@ final class ParamBatch implements AutoCloseable {
 
     void flush() throws SQLException {
         clear.executeBatch();
-        insert.executeBatch();
+        insert.flush();
         upsert.executeBatch();
     }
 
@@ -66,7 +72,6 @@ final class ParamBatch implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         clear.close();
-        insert.close();
         upsert.close();
     }
 }

@@ -38,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TreeCache {
 
     private static final Logger LOG = Logger.getLogger(TreeCache.class.getName());
+    /** A rebuild slower than this is logged at INFO with where its time went. */
+    private static final long SLOW_NANOS = 200_000_000;
 
     @Inject
     TreeStore store;
@@ -108,11 +110,17 @@ public class TreeCache {
         if (previous.size() > 0 && store.revision() == previous.revision()) {
             return previous;
         }
+        long start = System.nanoTime();
         TreeSnapshot next = store.load(catalog);
+        long loaded = System.nanoTime();
         snapshot = next;
         logNewProblems(previous.problems(), next.problems());
-        LOG.fine(() -> "Tree at revision " + next.revision() + ": " + next.size() + " objects");
         reloaded.fire(new TreeReloaded(previous, next));
+        long told = System.nanoTime();
+        LOG.log(
+                told - start > SLOW_NANOS ? Level.INFO : Level.FINE,
+                () -> "Tree at revision " + next.revision() + ": " + next.size() + " objects, read and built in "
+                        + (loaded - start) / 1_000_000 + " ms, observers " + (told - loaded) / 1_000_000 + " ms");
         return next;
     }
 

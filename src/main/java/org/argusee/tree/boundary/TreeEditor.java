@@ -21,6 +21,7 @@ import org.argusee.tree.control.ServiceType;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.Unames;
 import org.argusee.tree.entity.MonitoredObject;
+import org.hibernate.Session;
 
 /**
  * Every change to the tree made through the application: validated against the live snapshot, written in one
@@ -193,9 +194,8 @@ public class TreeEditor {
         }
         entity(node, ifMatch);
         // children and parameters go with it: the foreign keys cascade in the database
-        em.createNativeQuery("delete from argus.object where id = ?1")
-                .setParameter(1, node.id())
-                .executeUpdate();
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> SubtreeDelete.delete(c, new Long[] {node.id()}));
         changed.fire(new TreeChanged(fullName, "deleted"));
     }
 

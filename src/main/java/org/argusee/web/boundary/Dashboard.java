@@ -19,6 +19,7 @@ import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.web.control.DashboardRow;
 import org.argusee.web.control.SeenStates;
+import org.argusee.web.control.SubtreeCounts;
 import org.argusee.web.control.Viewer;
 import org.argusee.web.control.Visibility;
 
@@ -42,28 +43,28 @@ public class Dashboard {
     public DashboardResource.Summary summary(TreeSnapshot tree, Viewer viewer, int limit, long seq) {
         Visibility visible = viewers.visibility(tree, viewer);
         SeenStates seen = rows.seen(visible);
-        List<DashboardRows.Problem> problems = new ArrayList<>();
-        walk(tree.top(), visible, n -> {
+        // one walk: the problems on the way down, every group's counts on the way back up; of the problems only
+        // the worst `limit` are kept (a heap of that size, not rows for every unknown object of a new tree)
+        PriorityQueue<DashboardRows.Problem> worst = new PriorityQueue<>(DashboardRows.Problem.WORST_FIRST.reversed());
+        int[] total = {0};
+        SubtreeCounts counts = SubtreeCounts.walk(tree.top(), seen::state, visible::sees, n -> {
             if (n.kind() != ObjectKind.TOP) {
                 DashboardRows.Problem p = rows.problem(n, seen);
                 if (!p.up()) {
-                    problems.add(p);
+                    total[0]++;
+                    worst.add(p);
+                    if (worst.size() > limit) {
+                        worst.poll();
+                    }
                 }
             }
         });
-        // the worst `limit` only: a heap of that size rather than rows for every unknown object of a new tree
-        PriorityQueue<DashboardRows.Problem> worst = new PriorityQueue<>(DashboardRows.Problem.WORST_FIRST.reversed());
-        for (DashboardRows.Problem p : problems) {
-            worst.add(p);
-            if (worst.size() > limit) {
-                worst.poll();
-            }
-        }
         List<DashboardRows.Problem> chosen = new ArrayList<>(worst);
         chosen.sort(DashboardRows.Problem.WORST_FIRST);
-        List<DashboardRow> top =
-                chosen.stream().map(p -> rows.row(p.node(), seen)).toList();
-        return new DashboardResource.Summary(rows.counts(tree.top(), seen), top, problems.size(), seq);
+        List<DashboardRow> top = chosen.stream()
+                .map(p -> rows.row(p.node(), seen, counts.of(p.node())))
+                .toList();
+        return new DashboardResource.Summary(counts.of(tree.top()), top, total[0], seq);
     }
 
     public DashboardResource.Children children(

@@ -34,6 +34,11 @@ public class DashboardRows {
     }
 
     public DashboardRow row(TreeNode node, SeenStates seen) {
+        return row(node, seen, null);
+    }
+
+    /** @param counted the object's counts if already known (see {@code SubtreeCounts}), else null */
+    public DashboardRow row(TreeNode node, SeenStates seen, Map<String, Integer> counted) {
         ObjectState s = seen.state(node);
         LastCheck check =
                 node.kind() == ObjectKind.SERVICE ? board.lastCheck(node.id()).orElse(null) : null;
@@ -49,7 +54,7 @@ public class DashboardRows {
                 s == null ? null : s.reason(),
                 seen.since(node),
                 check == null ? null : check.at(),
-                leaf ? null : counts(node, seen),
+                leaf ? null : counted != null ? counted : counts(node, seen),
                 node.children().stream().anyMatch(seen.visibility()::sees));
     }
 

@@ -9,9 +9,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
 import java.util.List;
 import org.argusee.platform.boundary.ProblemDetail;
 import org.argusee.status.boundary.AvailabilityView;
+import org.argusee.status.boundary.PartialHistories;
 import org.argusee.status.boundary.TransitionPage;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
@@ -37,6 +39,9 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
 
     @Inject
     DashboardRows rows;
+
+    @Inject
+    PartialHistories partial;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -90,7 +95,8 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
 
     /**
      * A group's own transition log and availability count the outages of everything under it: a viewer who may not
-     * see part of it gets neither (no trace of the hidden part), as they get its status from what they see.
+     * see part of it gets them rebuilt from the parts they see (no trace of the hidden part), as they get its status
+     * from what they see; {@code withheld} marks the answer as partial.
      */
     private Object history(Object entity, ContainerRequestContext request, Visibility visible) {
         String fullName = request.getUriInfo().getPathParameters().getFirst("fullName");
@@ -99,7 +105,25 @@ public class ObjectAccess implements ContainerRequestFilter, ContainerResponseFi
         if (node == null || !visible.hidesUnder(node)) {
             return entity;
         }
-        return entity instanceof TransitionPage t ? t.hidden() : ((AvailabilityView) entity).hidden();
+        List<TreeNode> sources = new ArrayList<>();
+        sources(node, visible, sources);
+        return entity instanceof TransitionPage t
+                ? partial.transitions(node, sources, t)
+                : partial.availability(node, sources, (AvailabilityView) entity);
+    }
+
+    /** The visible objects under {@code node} that hide nothing themselves, as high up as they are. */
+    private static void sources(TreeNode node, Visibility visible, List<TreeNode> into) {
+        for (TreeNode child : node.children()) {
+            if (into.size() > PartialHistories.MAX_SOURCES || !visible.sees(child)) {
+                continue;
+            }
+            if (visible.hidesUnder(child)) {
+                sources(child, visible, into);
+            } else {
+                into.add(child);
+            }
+        }
     }
 
     /** The ACL function a change under /api/status/{fullName}/... needs; null for reads. */

@@ -44,15 +44,13 @@ class ConfigCheckerTest {
     void whatIsAcceptedButNotUsedIsAWarningNamingTheLine() {
         assertEquals(
                 List.of(
-                        "config:2: WARNING: 'gr_show_hwab' accepted, not used by this server: the original's graph"
+                        "config:2: WARNING: 'gr_smooth' accepted, not used by this server: the original's graph"
                                 + " images; the object page draws its graph from the samples API in its own style",
-                        "config:3: WARNING: service type 'TCP/RPC/mountd' accepted, not used by this server: no RPC over"
-                                + " TCP here (portmap lookup and call): the service is never probed and stays unknown",
                         "config:6: WARNING: 'perlexpr' accepted, not used by this server: no Perl runs here, so the"
                                 + " expression cannot be evaluated; the service's value is tested without it",
                         "config:8: WARNING: 'icon.critical' accepted, not used by this server: the original's CGI"
                                 + " page look (colours, images, HTML, labels); the web pages here have their own"),
-                check("Group \"g\" {\n gr_show_hwab: yes\n Service TCP/RPC/mountd {\n  hostname: h\n  port: 111\n"
+                check("Group \"g\" {\n gr_smooth: yes\n Service TCP/RPC/mountd {\n  hostname: h\n  port: 111\n"
                         + "  perlexpr: $value * 2\n  maxdeviation.major: 3\n  icon.critical: x.png\n }\n}\n"));
     }
 

@@ -168,13 +168,51 @@ class ConfigParserTest {
 
     @Test
     void invalidLines() {
-        ParsedConfig c = ConfigParser.parse("hostname:foo\njust words\n\"quoted\"\n");
+        ParsedConfig c = ConfigParser.parse("just words\n\"quoted\"\n\"a\":b\n");
         assertEquals(
                 List.of(
-                        "config:1: ERROR: invalid line 'hostname:foo': a parameter is written 'key: value'",
-                        "config:2: ERROR: invalid line 'just words'",
-                        "config:3: ERROR: invalid line '\"quoted\"'"),
+                        "config:1: ERROR: invalid line 'just words'",
+                        "config:2: ERROR: invalid line '\"quoted\"'",
+                        "config:3: ERROR: invalid line '\"a\":b': a parameter is written 'key: value'"),
                 messages(c));
+    }
+
+    /** The original split a line at its first colon, space after it or not (its split /:[ \t]*\/). */
+    @Test
+    void aColonWithoutASpaceIsDataAsInTheOriginal() {
+        ParsedConfig c = ConfigParser.parse("hostname:foo\nurl:http://h:8080/p\nsendnotify!:yes\n");
+        assertEquals(List.of(), messages(c));
+        assertEquals(
+                List.of("hostname=foo", "url=http://h:8080/p", "sendnotify!=yes"),
+                c.top().params().stream()
+                        .map(p -> p.key() + (p.local() ? "!" : "") + "=" + p.value())
+                        .toList());
+    }
+
+    /** The original ran a config starting with #! and read its output (examples/config-generate); not here. */
+    @Test
+    void aGeneratedConfigIsOneErrorNotALineByLineList() {
+        ParsedConfig c = ConfigParser.parse("#!/bin/sh\nfor x in a b; do\n  echo \"Host \\\"$x\\\" {\"\ndone\n");
+        assertEquals(
+                List.of("config:1: ERROR: a generated config ('#!/bin/sh') is not run by this server: run the program"
+                        + " and import its output"),
+                messages(c));
+        assertEquals(List.of(), messages(ConfigParser.parse("# a comment\n#!/bin/sh is a comment here\n")));
+    }
+
+    /** The original's Dashboard block (examples/config-dashboard) is read past with a warning, not an error. */
+    @Test
+    void aDashboardBlockIsAcceptedAndNotUsed() {
+        ParsedConfig c = ConfigParser.parse("Dashboard \"d\" {\n row {\n  status numbers \"Top:x\" {\n"
+                + "   style: border: 1px solid \\#000;\n  }\n  text {\n   + <pre>\n  }\n }\n}\nGroup \"g\" {\n}\n");
+        assertEquals(List.of("config:1: WARNING: " + ConfigParser.DASHBOARD_NOT_USED), messages(c));
+        assertEquals(
+                List.of("g"),
+                c.top().children().stream().map(ParsedObject::name).toList());
+        assertEquals(
+                List.of("config:2: ERROR: unknown block keyword 'Dashboard'"),
+                messages(ConfigParser.parse("Group \"g\" {\n Dashboard \"d\" {\n }\n}\n")),
+                "only at top level, as there");
     }
 
     @Test

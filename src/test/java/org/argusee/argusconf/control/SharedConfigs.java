@@ -5,14 +5,24 @@ import java.nio.file.Path;
 import java.util.List;
 import org.argusee.argusconf.control.model.ParsedConfig;
 
-/** The configuration files of the Argus 3.7 distribution, copied verbatim under src/test/resources/argusconf. */
+/**
+ * The configuration files of the Argus 3.7 distribution (its examples/), copied verbatim under
+ * src/test/resources/argusconf.
+ */
 final class SharedConfigs {
 
-    static final List<String> ALL =
-            List.of("config", "config-darp-master", "config-darp-slave", "config-new-features", "config-big");
+    static final List<String> ALL = List.of(
+            "config",
+            "config-darp-master",
+            "config-darp-slave",
+            "config-new-features",
+            "config-big",
+            "config-agent",
+            "config-dashboard");
 
     /** The ones with no ERROR, which the round trip covers. */
-    static final List<String> CLEAN = List.of("config", "config-darp-master", "config-darp-slave", "config-big");
+    static final List<String> CLEAN = List.of(
+            "config", "config-darp-master", "config-darp-slave", "config-big", "config-agent", "config-dashboard");
 
     private SharedConfigs() {}
 

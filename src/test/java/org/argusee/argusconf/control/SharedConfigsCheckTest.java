@@ -103,4 +103,22 @@ class SharedConfigsCheckTest {
                                 + "'Top:Unix_Servers:pisarro:DNS_pisarro.example.com' does not exist"),
                 messages(c.warnings()).stream().filter(m -> m.contains("alias")).toList());
     }
+
+    /** The original's examples/config-agent: Agent services with arg, calc and agent_port, imported clean. */
+    @Test
+    void agentExampleHasNoDiagnostics() {
+        CheckedConfig c = check("config-agent");
+        assertEquals(List.of(), messages(c.diagnostics()));
+        assertTrue(c.tree().find("Top:Network:astoria.example.com").isPresent());
+        assertTrue(c.tree().nodes().anyMatch(n -> "Agent/netstat".equals(n.type())));
+    }
+
+    /** The original's examples/config-dashboard: one block, read past with a warning (its groups are elsewhere). */
+    @Test
+    void dashboardExampleIsAcceptedWithOneWarning() {
+        CheckedConfig c = check("config-dashboard");
+        assertEquals(
+                List.of("config-dashboard:2: WARNING: " + ConfigParser.DASHBOARD_NOT_USED),
+                c.diagnostics().stream().map(Diagnostic::toString).toList());
+    }
 }

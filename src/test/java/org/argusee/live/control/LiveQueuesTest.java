@@ -60,6 +60,47 @@ class LiveQueuesTest {
     }
 
     @Test
+    void aSocketWhoseOldestMessageWaitedTooLongGetsAResyncInsteadOfOldNews() {
+        List<String> sent = new ArrayList<>();
+        long[] now = {0};
+        SocketQueue queue = new SocketQueue(1000, 5_000, () -> now[0], sent::add);
+        queue.offer("m1"); // out at once; its send completes late: a slow client
+        now[0] = 1_000;
+        queue.offer("m2");
+        queue.offer("m3");
+        now[0] = 6_000; // m2 has waited 5,000: not yet too old
+        queue.offer("m4");
+        assertEquals(3, queue.waiting());
+        assertEquals(0, queue.overflows());
+        now[0] = 6_001; // now it has
+        queue.offer("m5");
+        assertEquals(1, queue.waiting(), "the backlog, m5 with it, became one resync");
+        assertEquals(1, queue.overflows());
+        now[0] = 20_000;
+        queue.offer("m6"); // behind the resync, which is old itself but never old news: m6 stays
+        queue.sent();
+        queue.sent();
+        assertEquals(List.of("m1", LiveMessages.RESYNC, "m6"), sent);
+    }
+
+    @Test
+    void aBacklogThatAgedWhileTheClientReadSlowlyIsDroppedBeforeTheNextSend() {
+        List<String> sent = new ArrayList<>();
+        long[] now = {0};
+        SocketQueue queue = new SocketQueue(1000, 5_000, () -> now[0], sent::add);
+        queue.offer("m1");
+        queue.offer("m2");
+        queue.offer("m3");
+        now[0] = 7_000; // no new offer; the slow send of m1 completes late
+        queue.sent();
+        assertEquals(List.of("m1", LiveMessages.RESYNC), sent, "m2 and m3 are old news");
+        queue.sent();
+        assertEquals(0, queue.waiting());
+        queue.offer("m4");
+        assertEquals("m4", sent.get(sent.size() - 1), "fresh news goes out again");
+    }
+
+    @Test
     void sendsOneAtATimeInOrder() {
         List<String> sent = new ArrayList<>();
         SocketQueue queue = new SocketQueue(10, sent::add);

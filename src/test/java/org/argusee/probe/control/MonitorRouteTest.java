@@ -44,7 +44,7 @@ class MonitorRouteTest {
         {"TCP/Telnet", MonitorRoute.TCP},
         {"tcp/http", MonitorRoute.TCP},
         {"TCP/URL", MonitorRoute.URL},
-        {"TCP/RPC/100005", null},
+        {"TCP/RPC/100005", MonitorRoute.RPC},
         {"TCP/DNS", MonitorRoute.DNS},
         {"TCP/Domain/example.com", MonitorRoute.DNS},
         {"TCP/DNS/Serial/example.com", MonitorRoute.DNS},
@@ -53,7 +53,8 @@ class MonitorRouteTest {
         {"UDP/RADIUS", MonitorRoute.UDP},
         {"UDP/Portmap", MonitorRoute.UDP},
         {"UDP/NFS", MonitorRoute.UDP},
-        {"UDP/RPC/100005/3", MonitorRoute.UDP},
+        {"UDP/RPC/100005/3", MonitorRoute.RPC},
+        {"UDP/RPC/mountd", MonitorRoute.RPC},
         {"UDP/IAX2", MonitorRoute.UDP},
         {"UDP/DNS", MonitorRoute.DNS},
         {"UDP/Domain/example.com", MonitorRoute.DNS},
@@ -80,7 +81,7 @@ class MonitorRouteTest {
     };
 
     /** Routed to their monitor, which then declines them for what the settings ask: not built yet. */
-    private static final List<String> DECLINED = List.of("UDP/IAX2", "UDP/RPC/100005/3", "Self/Notifs");
+    private static final List<String> DECLINED = List.of("UDP/IAX2", "Self/Notifs");
 
     private static NetLoop loop;
     private static Map<MonitorRoute, Monitor> monitors;
@@ -103,6 +104,7 @@ class MonitorRouteTest {
         monitors.put(
                 MonitorRoute.DB,
                 new org.argusee.probe.control.db.DbMonitor(1, MonitorRouteTest.class.getClassLoader()));
+        monitors.put(MonitorRoute.RPC, new org.argusee.probe.control.rpc.RpcMonitor(loop));
     }
 
     @AfterAll

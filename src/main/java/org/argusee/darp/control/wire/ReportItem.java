@@ -57,6 +57,11 @@ public record ReportItem(
         return new ReportItem(newSeq, object, status, severity, reason, at, override, told);
     }
 
+    /** The same report, saying that {@code newTold} was told (null: nothing). */
+    public ReportItem withTold(Told newTold) {
+        return new ReportItem(seq, object, status, severity, reason, at, override, newTold);
+    }
+
     /** What is wrong with the item's values, or null if nothing. */
     public String problem() {
         if (object.isEmpty() || object.length() > MAX_OBJECT) {

@@ -7,7 +7,7 @@ import org.argusee.probe.control.ProbeSpec;
 
 /**
  * The UDP applications this monitor speaks, as one table; ports come from the service type. Applications not
- * listed (RPC by program name, IAX2) and DNS queries for a name belong to other monitors or are not done
+ * listed (IAX2) and DNS queries for a name and RPC by program belong to other monitors or are not done
  * yet: {@link UdpMonitor} says so in the reply rather than guessing a request. SNMP is {@code SnmpMonitor}'s.
  */
 final class UdpApps {

@@ -19,7 +19,7 @@ import org.argusee.probe.control.net.NetLoop;
  * from another address (a multi-homed server) as the original allows; with both on (the default) datagrams
  * from anyone else are ignored.
  */
-final class UdpExchange extends Exchange {
+public final class UdpExchange extends Exchange {
 
     /** Datagrams taken per wake-up, so a flood from strangers cannot hold the loop. */
     private static final int MAX_DATAGRAMS_PER_READY = 64;
@@ -32,7 +32,7 @@ final class UdpExchange extends Exchange {
     private SelectionKey key;
     private InetSocketAddress target;
 
-    UdpExchange(NetLoop loop, ProbeSpec spec, UdpProtocol protocol) {
+    public UdpExchange(NetLoop loop, ProbeSpec spec, UdpProtocol protocol) {
         super(loop, spec);
         this.protocol = protocol;
         this.request = protocol.request(spec);

@@ -6,7 +6,7 @@ import org.argusee.probe.control.ProbeSpec;
  * The request a UDP application sends and how it recognises the answer. Implementations are stateless: the
  * request carries the random id, and the check compares the reply against it.
  */
-interface UdpProtocol {
+public interface UdpProtocol {
 
     byte[] request(ProbeSpec spec);
 
@@ -24,10 +24,10 @@ interface UdpProtocol {
 
     record Answer(Outcome outcome, String reason) {
 
-        static final Answer MATCH = new Answer(Outcome.MATCH, "OK");
-        static final Answer NOT_OURS = new Answer(Outcome.NOT_OURS, "not ours");
+        public static final Answer MATCH = new Answer(Outcome.MATCH, "OK");
+        public static final Answer NOT_OURS = new Answer(Outcome.NOT_OURS, "not ours");
 
-        static Answer bad(String reason) {
+        public static Answer bad(String reason) {
             return new Answer(Outcome.BAD, reason);
         }
     }

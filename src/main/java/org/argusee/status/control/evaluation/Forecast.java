@@ -116,6 +116,32 @@ public final class Forecast {
         return expectD;
     }
 
+    /**
+     * The Holt-Winters forecast for the window holding {@code epochSeconds}, from the level, the trend and that
+     * window's bucket: {expected, deviation}; null while there is none (the first two periods, a bucket not learnt).
+     * For windows before the one under way it is the model's back-cast (what it would expect there now), not what it
+     * expected at the time: the graph's band (gr_show_hwab), which the original drew from expectations it logged.
+     */
+    public double[] forecastAt(long epochSeconds) {
+        if (!(start - created > 2 * period) || Double.isNaN(a)) {
+            return null;
+        }
+        long steps = (long) Math.floor((epochSeconds - start) / WINDOW); // windows after the one under way
+        int si = (int) Math.floorMod((long) (start / WINDOW) + steps, (long) buckets);
+        // the deviation of the bucket before, as the running forecaster tests a window with (HoltWinters.finish)
+        double dev = d[Math.floorMod(si - 1, buckets)];
+        if (Double.isNaN(c[si]) || !truthy(dev)) {
+            return null;
+        }
+        double level = a + (steps + 1) * or0(b);
+        return new double[] {multiplicative ? level * c[si] : level + c[si], dev};
+    }
+
+    /** Epoch seconds: when this forecaster started learning (kept across restarts, new after a reset). */
+    public long created() {
+        return created;
+    }
+
     public boolean multiplicative() {
         return multiplicative;
     }

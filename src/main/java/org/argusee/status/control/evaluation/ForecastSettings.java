@@ -2,6 +2,7 @@ package org.argusee.status.control.evaluation;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.argusee.tree.control.TimeValue;
 
 /**
@@ -36,6 +37,18 @@ public record ForecastSettings(
                 number(params, "hwab_beta", 0.0005, 1),
                 number(params, "hwab_gamma", 0.1, 1),
                 number(params, "hwab_zeta", 0.1, Double.MAX_VALUE)));
+    }
+
+    /**
+     * The widest {@code maxdeviation} of the service (plain or per severity), in deviations: the graph's band is the
+     * forecast plus and minus that many, as the original's (its {@code maxdelta}); 0 when none is set.
+     */
+    public static double widestDeviation(Function<String, String> param) {
+        double widest = 0;
+        for (String key : DEVIATION_KEYS) {
+            widest = Math.max(widest, Numbers.parse(param.apply(key)).orElse(0.0));
+        }
+        return widest;
     }
 
     /** The model's name as the API and the database give it. */

@@ -117,6 +117,30 @@ class ForecastTest {
         assertClose(a + 9 * b, back.a, "level moved on");
     }
 
+    /** The graph's band: for the window under way the forecast is the expectation the tests use. */
+    @ParameterizedTest
+    @CsvSource({"additive", "multiplicative"})
+    void theForecastOfTheWindowUnderWayIsTheExpectation(String model) {
+        Forecast f = Forecast.start(settings(model, 3600), T0);
+        assertNull(f.forecastAt(T0 + 60), "nothing while bootstrapping");
+        for (int i = 1; i <= 200; i++) {
+            f.add(series(i, 3600), T0 + 60L * i);
+        }
+        long now = T0 + 60L * 200;
+        double[] at = f.forecastAt(now);
+        assertClose(f.expected(), at[0], "expected now");
+        assertClose(f.expectedDeviation(), at[1], "deviation now");
+        // a period earlier: the same bucket, the level one period of trend lower
+        double[] before = f.forecastAt(now - 3600);
+        assertClose(f.expectedDeviation(), before[1], "the same bucket's deviation");
+        if (model.equals("multiplicative")) {
+            return; // the original's multiplicative trend after so short a bootstrap moves the level too far back
+        }
+        assertTrue(Math.abs(before[0] - at[0]) < 5, "the same season: " + before[0] + " " + at[0]);
+        // half a period earlier: the other side of the sine
+        assertTrue(Math.abs(f.forecastAt(now - 1800)[0] - at[0]) > 20, "the season's shape is in the band");
+    }
+
     static ForecastSettings settings(String model, long period) {
         Map<String, String> p = new HashMap<>();
         p.put("maxdeviation", "3");

@@ -1,0 +1,38 @@
+package org.argusee.status.boundary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+
+/**
+ * Takes the key-share locks of a status write on the objects it touches, all at once and in id order, before the
+ * write touches any other row. A recursive delete locks its objects in id order too (tree's SubtreeDelete), so the
+ * two wait for each other instead of deadlocking (issue 17: deleting a group of 20,000 services while they were
+ * probed failed one time in a few with a deadlock, as each side locked rows in its own order). An object deleted
+ * meanwhile is simply not locked; the write's rows for it are then skipped.
+ */
+final class ObjectLocks {
+
+    private static final String LOCK = "select id from argus.object where id = any(?) order by id for key share";
+
+    private ObjectLocks() {}
+
+    static void lock(Connection c, LongStream objectIds) throws SQLException {
+        Collection<Long> ids = objectIds.collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+            lock.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    // reading the rows is what locks them
+                }
+            }
+        }
+    }
+}
