@@ -121,8 +121,8 @@ public class Scheduler {
         duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
+        plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
-        plannedAt = System.currentTimeMillis();
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
         // called on the bean itself, not through the container: a tick needs none of its services
         ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
