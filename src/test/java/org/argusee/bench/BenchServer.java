@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The running server the probing and live benchmarks talk to, over its REST API with HTTP Basic: env ARGUS_URL
- * (default http://localhost:8080), ARGUS_USER and ARGUS_PASSWORD (default admin/admin); its metrics as a map.
+ * The running server the probing and live benchmarks talk to, over its REST API: env ARGUS_URL (default
+ * http://localhost:8080), ARGUS_USER and ARGUS_PASSWORD (default admin/admin); its metrics as a map. Reads (the
+ * scrape each second, the polls) carry a session cookie from one form login: with HTTP Basic each one paid a password
+ * check, which showed as 13-20 % of the server's Java samples in the profile of this benchmark (docs/benchmarks.md).
+ * Changes (import, delete) keep HTTP Basic, as a session would need the CSRF token the pages send.
  */
 final class BenchServer {
 
@@ -29,6 +32,7 @@ final class BenchServer {
     final String password = System.getenv().getOrDefault("ARGUS_PASSWORD", "admin");
     private final String auth =
             "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    private String cookie;
 
     /** Samples the server's heap every second for the given time, calling {@code tick} each second; the max. */
     double sampleHeap(int seconds, Runnable tick) throws InterruptedException {
@@ -55,9 +59,13 @@ final class BenchServer {
     }
 
     String request(String method, String path, String type, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", auth)
-                .timeout(Duration.ofMinutes(5));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5));
+        boolean read = "GET".equals(method);
+        if (read) {
+            b.header("Cookie", session());
+        } else {
+            b.header("Authorization", auth);
+        }
         if (type != null) {
             b.header("Content-Type", type);
         }
@@ -68,6 +76,10 @@ final class BenchServer {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (read && (r.statusCode() == 401 || r.statusCode() == 403) && cookie != null) {
+                cookie = null; // the session ended (a restart of the server): log in again, once
+                return request(method, path, type, body);
+            }
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
             }
@@ -78,6 +90,21 @@ final class BenchServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The session cookie of one form login ({@code POST /auth/login}), made on first use. */
+    private synchronized String session() {
+        if (cookie == null) {
+            try {
+                cookie = LiveClients.login(http, url, user, password);
+            } catch (IOException e) {
+                throw new UncheckedIOException("login to " + url, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return cookie;
     }
 
     /**

@@ -64,6 +64,12 @@ final class LiveClients implements AutoCloseable {
     }
 
     private String login(String url, String user, String password) throws IOException, InterruptedException {
+        return login(http, url, user, password);
+    }
+
+    /** A form login; the session cookie ({@code JSESSIONID=...}) it gave. */
+    static String login(HttpClient http, String url, String user, String password)
+            throws IOException, InterruptedException {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<Void> r = http.send(

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * histogram, bucket deltas over the window), CPU seconds per 1,000 probes, heap; then closes one host's listeners
  * and times until its services show down through the API. Deletes its group at the end.
  *
- * <p>Usage: {@code ProbeBench services windowSeconds}; env ARGUS_URL, ARGUS_USER, ARGUS_PASSWORD.
+ * <p>Usage: {@code ProbeBench services windowSeconds}; env ARGUS_URL, ARGUS_USER, ARGUS_PASSWORD, and
+ * BENCH_KEEP_SECONDS (see {@link #keep}).
  */
 public final class ProbeBench {
 
@@ -119,6 +120,7 @@ public final class ProbeBench {
             if (live != null) {
                 rounds.burst(live, sockets, root, imported);
             }
+            keep(root);
         } finally {
             if (live != null) {
                 live.close();
@@ -290,6 +292,19 @@ public final class ProbeBench {
                     times.get(0) / 1e3,
                     times.get(times.size() / 2) / 1e3,
                     times.get(times.size() - 1) / 1e3);
+        }
+    }
+
+    /**
+     * With BENCH_KEEP_SECONDS, the group and the listeners stay that long before the end: time to restart the server
+     * with its services in the database and measure its start (docs/benchmarks.md, issue 17's start goal).
+     */
+    private void keep(String root) throws Exception {
+        long seconds = Long.parseLong(System.getenv().getOrDefault("BENCH_KEEP_SECONDS", "0"));
+        if (seconds > 0) {
+            targets.get(0).ask("open 0");
+            out.printf("keeping group Top:%s and its listeners for %d s%n", root, seconds);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         }
     }
 

@@ -1,11 +1,11 @@
 package org.argusee.probe.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -15,6 +15,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -36,12 +37,12 @@ import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
 /**
- * Probes each service at its frequency, first at a random phase within it so load spreads. One non-persistent EJB
- * timer, the tick ({@link #TICK_MILLIS} after the last one ended), takes from a {@link Timetable} in memory the services that
- * have fallen due and starts their probes; the container's timer per service that this replaced cost more CPU than
- * the probe itself (docs/benchmarks.md). Follows the tree: a timer of its own looks at the tree's revision every
- * second, and after a change (API or SQL) services that are new or whose type or parameters changed are
- * rescheduled, removed ones stop. It looks rather than being told, because an event from a bean still starting (the
+ * Probes each service at its frequency, first at a random phase within it so load spreads. A tick ({@link Ticks},
+ * a thread of its own that sleeps {@link #TICK_MILLIS} ms between ticks) takes from a {@link Timetable} in memory the
+ * services that have fallen due and starts their probes; the container's timer per service that this replaced cost
+ * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: a non-persistent EJB timer looks at the
+ * tree's revision every second, and after a change (API or SQL) services that are new or whose type or parameters
+ * changed are rescheduled, removed ones stop. It looks rather than being told, because an event from a bean still starting (the
  * sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
  * starts the probes: the monitors' I/O runs on their own loop, and the reply is judged there.
  *
@@ -79,7 +80,10 @@ public class Scheduler {
     TimerService timers;
 
     @Resource
-    ManagedScheduledExecutorService retries;
+    ManagedScheduledExecutorService executor;
+
+    @Resource
+    ManagedThreadFactory threads; // the tick's thread
 
     /** DARP's duty, when DARP is there (it always is in this application; the fallback tests everything). */
     @Inject
@@ -93,14 +97,16 @@ public class Scheduler {
     private ServicePlanner planner;
     private volatile Object dutyVersion;
 
-    private static final String REPLAN = "replan";
-    private static final String TICK = "tick";
     /**
      * The pause between ticks, which start the probes due: about the most a probe starts late from the tick alone.
-     * Each tick arms the next when it ends, rather than an interval timer: a tick held up (a loaded machine, a
-     * collection) would make the container skip the interval's next expiries and log a warning for each.
+     * A fixed delay after the last tick ended, not a fixed rate: a tick held up (a loaded machine, a collection) is
+     * not followed by a run of ticks catching up.
      */
     static final long TICK_MILLIS = 20;
+
+    private Ticks ticks;
+    /** When the first plan was made, until the ticks start (0 after). */
+    private long plannedAt;
 
     private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
@@ -115,9 +121,16 @@ public class Scheduler {
         duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
+        plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
-        timers.createIntervalTimer(1000, 1000, new TimerConfig(REPLAN, false));
-        nextTick();
+        timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
+        // called on the bean itself, not through the container: a tick needs none of its services
+        ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
+    }
+
+    @PreDestroy
+    void stop() {
+        ticks.stop();
     }
 
     private synchronized void plan(TreeSnapshot tree) {
@@ -148,29 +161,19 @@ public class Scheduler {
         scheduled.put(node.id(), Scheduled.of(turns, node.fullName(), p, assignment));
     }
 
+    /** The replan timer, once a second (its only timer). */
     @Timeout
     void timeout(Timer timer) {
-        if (TICK.equals(timer.getInfo())) {
-            try {
-                timetable.take(System.currentTimeMillis(), this::turn);
-            } finally {
-                nextTick();
-            }
-        } else if (REPLAN.equals(timer.getInfo())) {
-            plan(cache.snapshot());
-            Object version = duty.version();
-            if (version != dutyVersion) {
-                dutyVersion = version;
-                takeOver();
-            }
+        if (plannedAt != 0) { // the first timeout starts the ticks: no probing while the deployment is starting
+            timetable.delay(System.currentTimeMillis() - plannedAt); // spread from now, not from the plan
+            plannedAt = 0;
         }
-    }
-
-    private void nextTick() {
-        try {
-            timers.createSingleActionTimer(TICK_MILLIS, new TimerConfig(TICK, false));
-        } catch (IllegalStateException | EJBException e) {
-            LOG.fine(() -> "no next tick: the scheduler is stopping (" + e + ")");
+        ticks.keepGoing();
+        plan(cache.snapshot());
+        Object version = duty.version();
+        if (version != dutyVersion) {
+            dutyVersion = version;
+            takeOver();
         }
     }
 
@@ -272,7 +275,7 @@ public class Scheduler {
      */
     private boolean probeLater(long id, Scheduled s, long delayMillis) {
         try {
-            retries.schedule(
+            executor.schedule(
                     () -> {
                         if (scheduled.get(id) == s && s.duty().testsNow()) {
                             probe(id);

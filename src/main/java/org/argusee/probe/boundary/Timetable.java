@@ -97,6 +97,22 @@ final class Timetable<T> {
         }
     }
 
+    /**
+     * Moves every entry's due time on by {@code millis}, keeping their spacing: the ticks start later than the plan
+     * was made (after the deployment), and the turns that fell due meanwhile would otherwise all come at once.
+     */
+    synchronized void delay(long millis) {
+        List<Entry<T>> all = new ArrayList<>(size);
+        for (List<Entry<T>> slot : slots) {
+            all.addAll(slot);
+            slot.clear();
+        }
+        for (Entry<T> e : all) {
+            e.due += millis;
+            slotOf(e.due).add(e);
+        }
+    }
+
     /** Entries held, cancelled ones not yet dropped included. */
     synchronized int size() {
         return size;

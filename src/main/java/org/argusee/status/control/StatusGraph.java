@@ -150,10 +150,47 @@ public final class StatusGraph {
         services.put(id, status.status());
         if (status.overridden()) {
             overriddenElsewhere.add(id);
-        } else {
+        } else if (!overriddenElsewhere.isEmpty()) {
             overriddenElsewhere.remove(id);
         }
-        return run(List.of(id), now, true);
+        return checked(id, now);
+    }
+
+    /**
+     * The run of one checked service, deferred: only it is worked out now, what it affects waits for settle. The
+     * same steps as {@link #run} without its work list, which a deferred run never follows: this is once per probe,
+     * and a probe's status rarely changes (the profile of issue 17 showed the list's allocations per probe).
+     */
+    private Outcome checked(long id, Instant now) {
+        TreeNode node = tree.byId(id).orElse(null);
+        if (node == null) {
+            return Outcome.NONE;
+        }
+        List<EndedOverride> ended = new ArrayList<>(0);
+        ObjectState before = states.get(id);
+        ObjectState after = Evaluation.of(node, before, this, ended, now);
+        if (Objects.equals(after, before)) {
+            return ended.isEmpty() ? Outcome.NONE : new Outcome(List.of(), ended);
+        }
+        if (after == null) {
+            states.remove(id);
+        } else {
+            states.put(id, after);
+        }
+        unsettled.addAll(next(id, node, before, after));
+        return new Outcome(List.of(new StateChange(id, before, after, now)), ended);
+    }
+
+    /** What a change of {@code id} affects: its aliases, its parent when it looks different, its dependants. */
+    private List<Long> next(long id, TreeNode node, ObjectState before, ObjectState after) {
+        List<Long> next = new ArrayList<>(links.aliasesOf(id));
+        if ((after == null || !after.looksLike(before)) && node.parent() != null) {
+            next.add(node.parent().id());
+        }
+        if (before == null || after == null || before.status() != after.status()) {
+            next.addAll(links.dependants(id));
+        }
+        return next;
     }
 
     /** Works out what the services checked since the last call changed further out. */
@@ -193,11 +230,6 @@ public final class StatusGraph {
     }
 
     private Outcome run(List<Long> start, Instant now) {
-        return run(start, now, false);
-    }
-
-    /** With {@code deferred}, only {@code start} is worked out now and what it affects is left for settle. */
-    private Outcome run(List<Long> start, Instant now, boolean deferred) {
         TreeLinks l = links;
         Queue<Long> queue = new PriorityQueue<>(
                 Comparator.comparingInt((Long id) -> -l.depth(id)).thenComparing(Comparator.naturalOrder()));
@@ -229,18 +261,7 @@ public final class StatusGraph {
                 states.put(id, after);
             }
             changes.add(new StateChange(id, before, after, now));
-            List<Long> next = new ArrayList<>(links.aliasesOf(id));
-            if ((after == null || !after.looksLike(before)) && node.parent() != null) {
-                next.add(node.parent().id());
-            }
-            if (before == null || after == null || before.status() != after.status()) {
-                next.addAll(links.dependants(id));
-            }
-            if (deferred) {
-                unsettled.addAll(next);
-            } else {
-                next.stream().filter(queued::add).forEach(queue::add);
-            }
+            next(id, node, before, after).stream().filter(queued::add).forEach(queue::add);
         }
         return new Outcome(changes, ended);
     }

@@ -30,6 +30,17 @@ class TimetableTest {
     }
 
     @Test
+    void aDelayMovesEveryTurnOnKeepingTheirSpacing() {
+        table.add("a", 1_000, 60_000);
+        table.add("b", 500, 60_000);
+        table.delay(30_000);
+        assertEquals(List.of(), take(30_499));
+        assertEquals(List.of("b@30500"), take(30_500));
+        assertEquals(List.of("a@31000"), take(31_000));
+        assertEquals(List.of("b@90500"), take(90_500));
+    }
+
+    @Test
     void aTurnMissedByMoreThanAnIntervalIsTakenOnceThenTheGridGoesOn() {
         table.add("a", 1_000, 1_000);
         assertEquals(List.of("a@1000"), take(4_500));
