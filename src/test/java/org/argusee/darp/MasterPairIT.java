@@ -338,11 +338,12 @@ class MasterPairIT {
         smtp.reset();
         flip(active);
         Eventually.await(
-                active.name() + "'s mail of the transition failed, queued", WITHIN, () -> failedDeliveries(active) > 0);
+                active.name() + "'s mail of the transition failed, queued", WITHIN, () -> failedDeliveries() > 0);
     }
 
-    private static int failedDeliveries(ArgusServer server) {
-        try (Connection c = server.database().connect();
+    /** Deliveries failed and waiting for a retry, in the outbox the pair shares. */
+    private static int failedDeliveries() {
+        try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("select count(*) from argus.notification_delivery where state = 'failed'")) {
