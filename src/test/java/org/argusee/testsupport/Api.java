@@ -82,9 +82,14 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, Duration.ofSeconds(30));
+    }
+
+    /** With a timeout of its own: bulk work (an import of thousands of objects) may take longer than 30 s. */
+    public Reply send(String method, String path, String body, String contentType, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null

@@ -42,18 +42,21 @@ class TreeDeleteIT extends DeployedServer {
 
     @AfterEach
     void removeLeftovers() {
-        api.delete(object("Top:" + group) + "?recursive=true");
+        api.send("DELETE", object("Top:" + group) + "?recursive=true", null, null, Duration.ofSeconds(180));
     }
 
     @Test
     void recursiveDeleteWhileTheWriterStoresTheirStatuses() throws Exception {
-        Api.Reply imported = api.send("POST", "api/config/import?root=Top:" + group, config(), "text/plain");
+        // 20,000 services: the import, and the delete below, may take longer than the client's usual 30 s
+        Api.Reply imported = api.send(
+                "POST", "api/config/import?root=Top:" + group, config(), "text/plain", Duration.ofSeconds(180));
         assertEquals(200, imported.status(), imported.toString());
 
         // the writer is busy: some of the services have a stored status, most are still to come
         Eventually.await("statuses stored for the group", Duration.ofSeconds(60), () -> stored() >= 500);
         long deadlocks = count("select deadlocks from pg_stat_database where datname = current_database()");
-        Api.Reply deleted = api.delete(object("Top:" + group) + "?recursive=true");
+        Api.Reply deleted =
+                api.send("DELETE", object("Top:" + group) + "?recursive=true", null, null, Duration.ofSeconds(180));
 
         assertEquals(204, deleted.status(), deleted.toString());
         assertEquals(404, api.get(object("Top:" + group)).status());
