@@ -64,7 +64,8 @@ public class MasterLease {
     @ConfigProperty(name = "argus.pair.renew-seconds", defaultValue = "2")
     int renewSeconds;
 
-    @Resource(lookup = "java:jboss/datasources/ArgusDS")
+    /** A pool of its own (configure-server.cli): a renewal never waits behind a starved application pool. */
+    @Resource(lookup = "java:jboss/datasources/ArgusLeaseDS")
     DataSource dataSource;
 
     @Inject
