@@ -255,6 +255,7 @@ class MasterPairCutOffIT {
         assertTrue(MasterPair.isActive(second), "cut-b stays active");
         flip(second);
         logIsExact(second);
+        inbox.await(flips, WITHIN);
         Eventually.holds(
                 "no more mail, no more transitions (cut-a writes and sends nothing)",
                 Duration.ofSeconds(3),
