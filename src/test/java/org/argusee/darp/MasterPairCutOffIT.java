@@ -6,6 +6,7 @@ import static org.argusee.darp.Cluster.checkedAt;
 import static org.argusee.darp.Cluster.link;
 import static org.argusee.darp.Cluster.statusOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -228,6 +229,13 @@ class MasterPairCutOffIT {
         }
         assertTrue(MasterPair.stillActive(first, before), "cut-a active at its epoch, nothing refused");
         assertEquals("connected", link(slave, MASTER));
+        // the starved time in cut-a's log: one WARN when the database went, one when it answered again (with the
+        // number of the container's lines about its absence left out), none of Hibernate's ERRORs
+        Eventually.await("cut-a logs that the database answers again", WITHIN, () -> log(first)
+                .contains("The database answers again"));
+        String log = log(first);
+        assertTrue(log.contains("about its absence left out"), "the count of the lines left out");
+        assertFalse(log.contains("ERROR [org.hibernate.engine.jdbc.spi.SqlExceptionHelper]"), "Hibernate's ERRORs");
         LOG.info(() ->
                 "starved pool drill: " + Duration.between(start, Instant.now()).toMillis() + " ms; reports stored "
                         + stored.toMillis() + " ms after the lock went; lease and link kept");
@@ -265,6 +273,14 @@ class MasterPairCutOffIT {
         LOG.info(() -> "cut-off drill: cut-b active " + took.toMillis() + " ms after the cut; the slave on cut-b "
                 + followed.toMillis() + " ms after that; cut " + cutFor.toMillis() + " ms; cut-a standby "
                 + down.toMillis() + " ms after the way opened; " + refused + " write(s) of cut-a refused by fencing");
+    }
+
+    private static String log(ArgusServer server) {
+        try {
+            return java.nio.file.Files.readString(server.baseDir().resolve("log/server.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The lease row, read on the drill's database: held by the server at that epoch, not run out. */
