@@ -17,9 +17,14 @@ import org.argusee.platform.control.OutageNoise;
 @ApplicationScoped
 public class OutageLogging {
 
-    /** Hibernate's SQL errors; the EJB container's failed invocations (each with its stack trace). */
-    static final List<String> NOISY =
-            List.of("org.hibernate.engine.jdbc.spi.SqlExceptionHelper", "org.jboss.as.ejb3.invocation");
+    /**
+     * Hibernate's SQL errors; the EJB container's failed invocations (each with its stack trace); the pool's failed
+     * attempts at a new connection (IJ000604, a WARN with a stack trace each, hundreds in a 30 s outage).
+     */
+    static final List<String> NOISY = List.of(
+            "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
+            "org.jboss.as.ejb3.invocation",
+            "org.jboss.jca.core.connectionmanager.pool.strategy.OnePool");
 
     private final List<Logger> quieted = new ArrayList<>();
 
