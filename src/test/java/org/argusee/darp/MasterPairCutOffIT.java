@@ -10,16 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpTimeoutException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,18 +183,8 @@ class MasterPairCutOffIT {
         MasterPair.Role before = MasterPair.role(first).orElseThrow();
         String standingBy = checkedAt(slave, failover);
         long acked = Cluster.slaveLastAcked(slave);
-        List<CompletableFuture<Integer>> writes = new ArrayList<>();
         Instant start;
-        try (Connection slow = db.connect();
-                Statement s = slow.createStatement()) {
-            slow.setAutoCommit(false);
-            String pid = backendPid(s);
-            s.execute("lock table argus.object in access exclusive mode");
-            CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> sleep(slow, 600));
-            for (int i = 0; i < POOL * 2; i++) {
-                String group = "starved_" + i;
-                writes.add(CompletableFuture.supplyAsync(() -> write(group)));
-            }
+        try (PoolStarver starved = new PoolStarver(db, first, POOL * 2)) {
             Eventually.await("cut-a marks its answers Argus-Database: unavailable", WITHIN, () -> "unavailable"
                     .equals(first.api().get("api/status/" + Api.encode(service)).header("Argus-Database")));
             start = Instant.now();
@@ -209,31 +193,24 @@ class MasterPairCutOffIT {
                     "for " + STARVED.toSeconds() + " s: cut-a holds the lease at epoch " + before.epoch()
                             + ", cut-b standby, the slave connected to cut-a and standing by",
                     STARVED,
-                    () -> leaseHeldBy(first, before.epoch())
+                    () -> MasterPair.leaseHeldBy(db, first, before.epoch())
                             && "connected".equals(link(slave, MASTER))
                             && MasterPair.isStandby(second)
                             && Objects.equals(standingBy, checkedAt(slave, failover)));
             slaveFlips();
-            db.single("select pg_cancel_backend(" + pid + ")"); // the slow query ends; its lock goes with the rollback
-            sleeping.join();
-            slow.rollback();
         }
         Duration stored = Eventually.await(
                 "the slave's reports of the starved time acked and stored on cut-a",
                 WITHIN,
                 () -> Cluster.slaveLastAcked(slave) >= acked + 2
                         && (slaveSees ? "up" : "down").equals(Cluster.reported(first, reported, "slave1")));
-        for (CompletableFuture<Integer> w : writes) {
-            int status = w.join();
-            assertTrue(status == 201 || status == 503 || status == -1, "a write waiting for the pool: " + status);
-        }
         assertTrue(MasterPair.stillActive(first, before), "cut-a active at its epoch, nothing refused");
         assertEquals("connected", link(slave, MASTER));
         // the starved time in cut-a's log: one WARN when the database went, one when it answered again (with the
         // number of the container's lines about its absence left out), none of Hibernate's ERRORs
-        Eventually.await("cut-a logs that the database answers again", WITHIN, () -> log(first)
+        Eventually.await("cut-a logs that the database answers again", WITHIN, () -> first.logTail(Integer.MAX_VALUE)
                 .contains("The database answers again"));
-        String log = log(first);
+        String log = first.logTail(Integer.MAX_VALUE);
         assertTrue(log.contains("about its absence left out"), "the count of the lines left out");
         assertFalse(log.contains("ERROR [org.hibernate.engine.jdbc.spi.SqlExceptionHelper]"), "Hibernate's ERRORs");
         LOG.info(() ->
@@ -273,20 +250,6 @@ class MasterPairCutOffIT {
         LOG.info(() -> "cut-off drill: cut-b active " + took.toMillis() + " ms after the cut; the slave on cut-b "
                 + followed.toMillis() + " ms after that; cut " + cutFor.toMillis() + " ms; cut-a standby "
                 + down.toMillis() + " ms after the way opened; " + refused + " write(s) of cut-a refused by fencing");
-    }
-
-    private static String log(ArgusServer server) {
-        try {
-            return java.nio.file.Files.readString(server.baseDir().resolve("log/server.log"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The lease row, read on the drill's database: held by the server at that epoch, not run out. */
-    private static boolean leaseHeldBy(ArgusServer server, long epoch) {
-        return db.single("select holder || ':' || epoch || ':' || (expires_at > now()) from argus.master_lease")
-                .equals(server.name() + ":" + epoch + ":true");
     }
 
     private static boolean connectedTo(ArgusServer master) {
@@ -331,34 +294,5 @@ class MasterPairCutOffIT {
         List<JsonObject> log = Cluster.transitions(reader, service);
         assertEquals(List.of(), Cluster.inconsistencies(service, log));
         assertEquals(flips, log.size(), "one transition per change of the target: " + log);
-    }
-
-    /** A write to cut-a: 201, 503 if the pool had no connection for it, -1 if the client gave up first. */
-    private static int write(String group) {
-        try {
-            return first.api()
-                    .post(Api.object("Top") + "/children", "{\"kind\": \"Group\", \"name\": \"" + group + "\"}")
-                    .status();
-        } catch (java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                return -1;
-            }
-            throw e;
-        }
-    }
-
-    private static String backendPid(Statement s) throws SQLException {
-        try (var rs = s.executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void sleep(Connection c, long seconds) {
-        try (Statement s = c.createStatement()) {
-            s.execute("select pg_sleep(" + seconds + ")");
-        } catch (SQLException e) {
-            LOG.fine(() -> "the slow query ended: " + e);
-        }
     }
 }
