@@ -121,11 +121,8 @@ public final class StatusGraph {
 
     /**
      * As {@link #reload(TreeSnapshot, Instant)}, but when {@code changed} names the objects whose rows changed (a
-     * change's subtrees, deleted ones too; empty: unknown) only what they can affect is worked out again (issue 17):
-     * themselves, their parents before and after, their aliases and dependants, every object that came into the tree
-     * or whose links (dependencies, alias target, left out of its group) differ and its parent, and the parent of
-     * every object that left it; the rest spreads through the work list as usual.
-     * An object outside all of that has the same inputs as before, so it would come out the same.
+     * change's subtrees, deleted ones too; empty: unknown) only what they can affect ({@link ReloadScope}) is worked
+     * out again (issue 17); the rest spreads through the work list as usual.
      */
     public Outcome reload(TreeSnapshot next, Set<Long> changed, Instant now) {
         if (next == tree || next.revision() < tree.revision()) {
@@ -144,43 +141,9 @@ public final class StatusGraph {
         services.keySet().removeIf(id -> next.byId(id).isEmpty());
         overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
         overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
-        if (changed.isEmpty() || changed.size() > next.size() / 2) {
-            unsettled.clear();
-            return run(everything(), now);
-        }
-        Set<Long> start = new HashSet<>(unsettled); // not yet spread: spread now with the rest
+        List<Long> start = ReloadScope.of(previous, previousLinks, next, links, changed, unsettled);
         unsettled.clear();
-        for (long id : changed) {
-            start.add(id);
-            previous.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
-            next.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
-            start.addAll(previousLinks.aliasesOf(id));
-            start.addAll(previousLinks.dependants(id));
-            start.addAll(links.aliasesOf(id));
-            start.addAll(links.dependants(id));
-        }
-        // an object can come into the tree or leave it without a change of its own rows: the loser of a full-name
-        // clash when the winner goes or is renamed, a subtree that a cycle held out
-        previous.nodes().forEach(n -> {
-            if (next.byId(n.id()).isEmpty() && n.parent() != null) {
-                start.add(n.parent().id());
-            }
-        });
-        TreeLinks l = links;
-        next.nodes().forEach(n -> {
-            long id = n.id();
-            if (previous.byId(id).isEmpty()
-                    || !l.dependencies(id).equals(previousLinks.dependencies(id))
-                    || !l.aliasTarget(id).equals(previousLinks.aliasTarget(id))
-                    || l.skipped(id) != previousLinks.skipped(id)) {
-                start.add(id);
-                if (n.parent() != null) {
-                    start.add(n.parent().id());
-                }
-            }
-        });
-        start.removeIf(id -> next.byId(id).isEmpty());
-        return run(new ArrayList<>(start), now);
+        return run(start, now);
     }
 
     /** The service's own state now; what that changes for others at the next {@link #settle}. */
@@ -273,9 +236,7 @@ public final class StatusGraph {
     }
 
     private List<Long> everything() {
-        List<Long> ids = new ArrayList<>(tree.size());
-        tree.nodes().forEach(n -> ids.add(n.id()));
-        return ids;
+        return ReloadScope.everything(tree);
     }
 
     private Outcome run(List<Long> start, Instant now) {

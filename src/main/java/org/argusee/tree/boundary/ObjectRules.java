@@ -1,8 +1,10 @@
 package org.argusee.tree.boundary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.argusee.platform.control.ArgusException;
@@ -166,5 +168,20 @@ final class ObjectRules {
 
     List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** A service's uname, by the rule the importer uses too; why it cannot be had is a field error. */
+    String defaultName(ObjectKind kind, String type, TreeNode parent, List<Parameter> own) {
+        if (kind != ObjectKind.SERVICE || type == null) {
+            return null;
+        }
+        Map<String, String> ownValues = new HashMap<>();
+        own.forEach(p -> ownValues.put(p.key(), p.value()));
+        try {
+            return Unames.forService(ServiceType.parse(type), parent.passedDown(), ownValues);
+        } catch (IllegalArgumentException e) {
+            error("name", e.getMessage());
+            return null;
+        }
     }
 }

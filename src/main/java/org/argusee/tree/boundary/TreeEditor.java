@@ -8,9 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.control.InheritancePreview;
@@ -18,9 +16,7 @@ import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.ParameterEdits;
 import org.argusee.tree.control.ParameterValidator;
-import org.argusee.tree.control.ServiceType;
 import org.argusee.tree.control.TreeNode;
-import org.argusee.tree.control.Unames;
 import org.argusee.tree.entity.MonitoredObject;
 import org.hibernate.Session;
 
@@ -72,7 +68,7 @@ public class TreeEditor {
                 rules.error("target", "only an Alias has a target");
             }
         }
-        String name = spec.name() != null ? spec.name() : defaultName(rules, kind, type, parent, parameters);
+        String name = spec.name() != null ? spec.name() : rules.defaultName(kind, type, parent, parameters);
         if (name != null || kind != ObjectKind.SERVICE || type != null) {
             rules.name(name);
         }
@@ -271,22 +267,6 @@ public class TreeEditor {
 
     private ObjectRules rules() {
         return new ObjectRules(cache.snapshot(), new ParameterValidator(cache.catalog()));
-    }
-
-    /** A service's uname, by the rule the importer uses too; why it cannot be had is a field error. */
-    private static String defaultName(
-            ObjectRules rules, ObjectKind kind, String type, TreeNode parent, List<Parameter> own) {
-        if (kind != ObjectKind.SERVICE || type == null) {
-            return null;
-        }
-        Map<String, String> ownValues = new HashMap<>();
-        own.forEach(p -> ownValues.put(p.key(), p.value()));
-        try {
-            return Unames.forService(ServiceType.parse(type), parent.passedDown(), ownValues);
-        } catch (IllegalArgumentException e) {
-            rules.error("name", e.getMessage());
-            return null;
-        }
     }
 
     private static int nextPosition(TreeNode parent) {
