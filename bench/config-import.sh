@@ -4,7 +4,8 @@
 # Usage: bench/config-import.sh [services]        (default 100000; also imports config-big)
 # Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (default admin/admin),
 #      ARGUS_BENCH_CHANGE=1000: while the generated tree is in, also time a change of that many services to it
-#      (an import under a fresh group, then its recursive delete), each until the call returns (the tree is live).
+#      (an import under a fresh group, then its recursive delete), then of one service (added, a parameter set, deleted),
+#      each until the call returns (the tree is live); ARGUS_BENCH_REPEAT=N does the one-service changes N times.
 # The server probes what is imported until it is deleted again. The generated hosts are loopback addresses; the
 # hosts of config-big are real-looking names and addresses off this machine, so config-big is only checked unless
 # ARGUS_BENCH_ISOLATED=1 says the server runs where nothing leaves the machine, e.g. as root:
@@ -56,6 +57,15 @@ run() { # name file content-type
           "$url/api/config/import?root=Top:bench_change_$$")"
       printf ', recursive delete %6.2f s\n' "$(api -o /dev/null -w '%{time_total}' -X DELETE \
           "$url/api/objects/Top:bench_change_$$?recursive=true")"
+      local one="$url/api/objects/Top:$root:site0:h0.example.com" i
+      for ((i = 0; i < ${ARGUS_BENCH_REPEAT:-1}; i++)); do
+          printf 'one service to that tree: add %s' "$(api -o /dev/null -w '%{time_total} s (%{http_code})' \
+              -H 'Content-Type: application/json' -X POST "$one/children" \
+              -d '{"kind":"Service","type":"TCP","name":"bench_one","parameters":[{"key":"port","value":"2999"}]}')"
+          printf ', edit %s' "$(api -o /dev/null -w '%{time_total} s (%{http_code})' \
+              -H 'Content-Type: application/json' -X PUT "$one:bench_one/parameters/port" -d '{"value":"2998"}')"
+          printf ', delete %s\n' "$(api -o /dev/null -w '%{time_total} s (%{http_code})' -X DELETE "$one:bench_one")"
+      done
   fi
   api -o /dev/null -X DELETE "$url/api/objects/Top:$root?recursive=true"
 }

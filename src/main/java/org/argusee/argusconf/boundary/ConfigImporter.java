@@ -125,7 +125,12 @@ public class ConfigImporter {
             Set<String> changedNames = new HashSet<>(plan.changed());
             em.unwrap(Session.class).doWork(connection -> new ImportBatch(connection, current, root, mode)
                     .apply(incoming, plan.removed(), changedNames, blocks));
-            changed.fire(new TreeChanged(root.fullName(), "imported"));
+            // only the root's subtree was written: the cache re-reads just that (issue 17)
+            changed.fire(new TreeChanged(
+                    root.fullName(),
+                    "imported",
+                    Set.of(root.id()),
+                    store.ownRevision().orElse(0)));
         }
         long written = System.nanoTime();
         LOG.info(() -> "Import of " + incoming.size() + " objects under " + rootName + ": lock and tree "

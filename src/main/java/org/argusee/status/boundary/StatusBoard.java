@@ -159,7 +159,7 @@ public class StatusBoard {
     }
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
-        apply(graph.reload(reloaded.current(), Instant.now()));
+        apply(graph.reload(reloaded.current(), reloaded.changed(), Instant.now()));
         stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
         forecasts.keep(id -> reloaded.current().byId(id).isPresent());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed

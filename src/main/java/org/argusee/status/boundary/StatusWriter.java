@@ -2,15 +2,11 @@ package org.argusee.status.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
@@ -19,8 +15,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.LeaseMoved;
@@ -80,8 +79,8 @@ public class StatusWriter {
     @Inject
     MasterLease lease;
 
-    @Resource
-    TimerService timers;
+    @Inject
+    BackgroundTasks background;
 
     @Inject
     Event<StatusesShown> shown;
@@ -98,6 +97,8 @@ public class StatusWriter {
     private Instant touched = Instant.now();
     private Instant pruned = Instant.EPOCH;
     private Instant resynced = Instant.EPOCH;
+    private ScheduledFuture<?> rounds;
+    private boolean stopped;
 
     @PostConstruct
     void start() {
@@ -118,27 +119,25 @@ public class StatusWriter {
     }
 
     /**
-     * One round, then the next one 100 ms after it ends: a single-action timer each time rather than an interval
-     * timer, so a slow round (the database busy) delays the next instead of piling rounds up behind it.
+     * A round 100 ms after the last one ends (a slow round delays the next, no pile-up), on a thread of its own: a
+     * suspended container (a shutdown's first step) refuses EJB timers with an ERROR each, yet rounds go on to the end.
      */
-    @Timeout
-    void round() {
-        try {
-            flush();
-        } finally {
-            next();
-        }
+    private void next() {
+        rounds = background.scheduleWithFixedDelay(this::round, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void next() {
+    private void round() {
         try {
-            timers.createSingleActionTimer(FLUSH_MILLIS, new TimerConfig("status-writer", false));
-        } catch (IllegalStateException | jakarta.ejb.EJBException e) {
-            LOG.fine("Status writer not rescheduled: the application is stopping");
+            flush();
+        } catch (RuntimeException e) { // a round that throws would end the rounds: log it, the next one tries again
+            LOG.log(Level.WARNING, "Status writer round failed", e);
         }
     }
 
     private synchronized void flush() {
+        if (stopped) {
+            return;
+        }
         Instant now = Instant.now();
         if (!lease.role().active()) {
             standby(now);
@@ -201,6 +200,10 @@ public class StatusWriter {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
         if (!lease.role().active()) {
             return;
         }

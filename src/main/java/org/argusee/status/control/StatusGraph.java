@@ -116,9 +116,23 @@ public final class StatusGraph {
 
     /** A new picture of the tree: objects gone are forgotten, everything else is worked out again. */
     public Outcome reload(TreeSnapshot next, Instant now) {
+        return reload(next, Set.of(), now);
+    }
+
+    /**
+     * As {@link #reload(TreeSnapshot, Instant)}, but when {@code changed} names the objects whose rows changed (a
+     * change's subtrees, deleted ones too; empty: unknown) only what they can affect is worked out again (issue 17):
+     * themselves, their parents before and after, their aliases and dependants, every object that came into the tree
+     * or whose links (dependencies, alias target, left out of its group) differ and its parent, and the parent of
+     * every object that left it; the rest spreads through the work list as usual.
+     * An object outside all of that has the same inputs as before, so it would come out the same.
+     */
+    public Outcome reload(TreeSnapshot next, Set<Long> changed, Instant now) {
         if (next == tree || next.revision() < tree.revision()) {
             return Outcome.NONE;
         }
+        TreeSnapshot previous = tree;
+        TreeLinks previousLinks = links;
         tree = next;
         links = TreeLinks.of(next);
         for (String problem : links.problems()) {
@@ -130,8 +144,43 @@ public final class StatusGraph {
         services.keySet().removeIf(id -> next.byId(id).isEmpty());
         overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
         overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
+        if (changed.isEmpty() || changed.size() > next.size() / 2) {
+            unsettled.clear();
+            return run(everything(), now);
+        }
+        Set<Long> start = new HashSet<>(unsettled); // not yet spread: spread now with the rest
         unsettled.clear();
-        return run(everything(), now);
+        for (long id : changed) {
+            start.add(id);
+            previous.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
+            next.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
+            start.addAll(previousLinks.aliasesOf(id));
+            start.addAll(previousLinks.dependants(id));
+            start.addAll(links.aliasesOf(id));
+            start.addAll(links.dependants(id));
+        }
+        // an object can come into the tree or leave it without a change of its own rows: the loser of a full-name
+        // clash when the winner goes or is renamed, a subtree that a cycle held out
+        previous.nodes().forEach(n -> {
+            if (next.byId(n.id()).isEmpty() && n.parent() != null) {
+                start.add(n.parent().id());
+            }
+        });
+        TreeLinks l = links;
+        next.nodes().forEach(n -> {
+            long id = n.id();
+            if (previous.byId(id).isEmpty()
+                    || !l.dependencies(id).equals(previousLinks.dependencies(id))
+                    || !l.aliasTarget(id).equals(previousLinks.aliasTarget(id))
+                    || l.skipped(id) != previousLinks.skipped(id)) {
+                start.add(id);
+                if (n.parent() != null) {
+                    start.add(n.parent().id());
+                }
+            }
+        });
+        start.removeIf(id -> next.byId(id).isEmpty());
+        return run(new ArrayList<>(start), now);
     }
 
     /** The service's own state now; what that changes for others at the next {@link #settle}. */

@@ -134,9 +134,12 @@ public final class BulkTreeWrite {
             s.execute();
         }
         if (!start) {
-            try (PreparedStatement s = connection.prepareStatement("update argus.config_revision"
-                    + " set revision = revision + 1, changed_at = clock_timestamp() where id = 1;"
-                    + " select pg_notify('argus_config', 'import')")) {
+            try (PreparedStatement s =
+                    connection.prepareStatement("update argus.config_revision set revision = revision + 1,"
+                            + " changed_at = clock_timestamp(), txid = txid_current()"
+                            + " where id = 1 and txid is distinct from txid_current();" // once a transaction, as the
+                            // trigger
+                            + " select pg_notify('argus_config', 'import')")) {
                 s.execute();
             }
         }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.tree.control.ConfigProblem;
+import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.TreeSnapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,6 +57,9 @@ public class TreeCache {
 
     private final ParameterCatalog catalog = ParameterCatalog.standard();
     private volatile TreeSnapshot snapshot = TreeSnapshot.empty();
+    /** The rows the snapshot was built from; only under this object's lock. Null until the first read. */
+    private LoadedRows rows;
+
     private volatile Instant lastPoll = Instant.now();
     private volatile boolean failing;
 
@@ -97,30 +101,57 @@ public class TreeCache {
         }
     }
 
-    public void afterWrite(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {
-        refresh();
+    /**
+     * A change made through the application: if the snapshot is at the revision just before the change's own (or at
+     * it), only
+     * the subtrees it names are read again and patched into the rows (issue 17); otherwise (another change came in
+     * between, or the change did not say) the whole tree is read.
+     */
+    public synchronized void afterWrite(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {
+        TreeSnapshot previous = snapshot;
+        // at the change's own revision already: a full read after the commit, or another change of the same
+        // transaction applied first; reading the subtrees again is then harmless, and needed in the second case
+        boolean known = previous.revision() == change.revision() - 1 || previous.revision() == change.revision();
+        if (rows == null || change.subtrees().isEmpty() || change.revision() <= 0 || !known) {
+            refresh();
+            return;
+        }
+        long start = System.nanoTime();
+        Set<Long> ids = rows.subtrees(change.subtrees());
+        TreeStore.Delta delta = store.readSubtrees(ids);
+        long read = System.nanoTime();
+        rows.patch(delta.ids(), delta.rows());
+        publish(previous, rows.build(change.revision(), catalog), delta.ids(), start, read);
     }
 
     /**
-     * Rebuilds the snapshot if the database moved on (one small query says so; a write that changed nothing costs
-     * no rebuild); one rebuild at a time.
+     * Reads the whole tree again if the database moved on (one small query says so; a write that changed nothing
+     * costs no rebuild); one rebuild at a time.
      */
     public synchronized TreeSnapshot refresh() {
         TreeSnapshot previous = snapshot;
-        if (previous.size() > 0 && store.revision() == previous.revision()) {
+        if (previous.size() > 0 && rows != null && store.revision() == previous.revision()) {
             return previous;
         }
         long start = System.nanoTime();
-        TreeSnapshot next = store.load(catalog);
-        long loaded = System.nanoTime();
+        TreeStore.Loaded loaded = store.loadAll();
+        long read = System.nanoTime();
+        rows = loaded.rows();
+        return publish(previous, rows.build(loaded.revision(), catalog), Set.of(), start, read);
+    }
+
+    private TreeSnapshot publish(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, long start, long read) {
+        long built = System.nanoTime();
         snapshot = next;
         logNewProblems(previous.problems(), next.problems());
-        reloaded.fire(new TreeReloaded(previous, next));
+        reloaded.fire(new TreeReloaded(previous, next, changed));
         long told = System.nanoTime();
         LOG.log(
                 told - start > SLOW_NANOS ? Level.INFO : Level.FINE,
-                () -> "Tree at revision " + next.revision() + ": " + next.size() + " objects, read and built in "
-                        + (loaded - start) / 1_000_000 + " ms, observers " + (told - loaded) / 1_000_000 + " ms");
+                () -> "Tree at revision " + next.revision() + ": " + next.size() + " objects, "
+                        + (changed.isEmpty() ? "all" : changed.size()) + " read in " + (read - start) / 1_000_000
+                        + " ms, built in " + (built - read) / 1_000_000 + " ms, observers "
+                        + (told - built) / 1_000_000 + " ms");
         return next;
     }
 

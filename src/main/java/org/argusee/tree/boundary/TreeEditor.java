@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.tree.control.InheritancePreview;
 import org.argusee.tree.control.ObjectKind;
@@ -39,6 +40,9 @@ public class TreeEditor {
 
     @Inject
     Event<TreeChanged> changed;
+
+    @Inject
+    TreeStore store;
 
     /** Changes listed in a preview at most; the total is counted beyond. */
     static final int PREVIEW_LIMIT = 2000;
@@ -87,7 +91,7 @@ public class TreeEditor {
         object.replaceParameters(parameters);
         String fullName = parent.fullName() + ":" + name;
         flush(fullName);
-        changed.fire(new TreeChanged(fullName, "created"));
+        fire(fullName, "created", object.id());
         return new Result(fullName, rules.warnings(), null);
     }
 
@@ -144,7 +148,7 @@ public class TreeEditor {
             object.replaceParameters(parameters);
         }
         flush(newFullName);
-        changed.fire(new TreeChanged(newFullName, "updated"));
+        fire(newFullName, "updated", node.id());
         return new Result(newFullName, rules.warnings(), null);
     }
 
@@ -177,7 +181,7 @@ public class TreeEditor {
         object.moveTo(em.getReference(MonitoredObject.class, parent.id()), position);
         String newFullName = parent.fullName() + ":" + node.name();
         flush(newFullName);
-        changed.fire(new TreeChanged(newFullName, "moved"));
+        fire(newFullName, "moved", node.id());
         return new Result(newFullName, List.of(), null);
     }
 
@@ -196,7 +200,7 @@ public class TreeEditor {
         // children and parameters go with it: the foreign keys cascade in the database
         em.flush();
         em.unwrap(Session.class).doWork(c -> SubtreeDelete.delete(c, new Long[] {node.id()}));
-        changed.fire(new TreeChanged(fullName, "deleted"));
+        fire(fullName, "deleted", node.id());
     }
 
     public Result putParameter(String fullName, String key, ParameterValue body, String ifMatch, boolean dryRun) {
@@ -215,7 +219,7 @@ public class TreeEditor {
         }
         object.putParameter(key, body.value(), local);
         flush(fullName);
-        changed.fire(new TreeChanged(fullName, "parameter " + key));
+        fire(fullName, "parameter " + key, node.id());
         return new Result(fullName, rules.warnings(), null);
     }
 
@@ -231,7 +235,7 @@ public class TreeEditor {
             throw new ArgusException.NotFound("key", "'" + fullName + "' has no parameter '" + key + "' of its own");
         }
         flush(fullName);
-        changed.fire(new TreeChanged(fullName, "parameter " + key));
+        fire(fullName, "parameter " + key, node.id());
         return new Result(fullName, List.of(), null);
     }
 
@@ -257,6 +261,12 @@ public class TreeEditor {
         }
         Versions.check(object, node.fullName(), ifMatch);
         return object;
+    }
+
+    /** After commit the cache re-reads only the object's subtree, as of the revision this write moved to. */
+    private void fire(String fullName, String what, long id) {
+        changed.fire(
+                new TreeChanged(fullName, what, Set.of(id), store.ownRevision().orElse(0)));
     }
 
     private ObjectRules rules() {

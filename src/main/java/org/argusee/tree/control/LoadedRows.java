@@ -1,0 +1,101 @@
+package org.argusee.tree.control;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The rows of the object and parameter tables as last read, kept beside the snapshot so that a change re-reads
+ * only the rows it touched (issue 17): reading 100,000 objects and their parameters cost more than building the
+ * snapshot from them. Every snapshot, at start and after a change, is built from these rows, so a patched set
+ * builds exactly what a full read would. Owned by one writer (the tree cache, under its lock); not thread-safe.
+ */
+public final class LoadedRows {
+
+    private static final Comparator<ParamRow> PARAM_ORDER = Comparator.comparingInt(ParamRow::position)
+            .thenComparing(ParamRow::key, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ParamRow::local);
+
+    private final Map<Long, ObjectRow> objects = new HashMap<>();
+    /** By object id, in id order, so that parameters of missing objects are reported in one order. */
+    private final TreeMap<Long, List<ParamRow>> params = new TreeMap<>();
+
+    public LoadedRows(Collection<ObjectRow> objects, Collection<ParamRow> params) {
+        put(objects, params);
+    }
+
+    /**
+     * The objects with these ids and everything below them in these rows: what a change to those subtrees may
+     * have changed or deleted (a cascade takes the children without naming them). A cycle is walked once.
+     */
+    public Set<Long> subtrees(Collection<Long> roots) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (ObjectRow row : objects.values()) {
+            if (row.parentId() != null) {
+                children.computeIfAbsent(row.parentId(), k -> new ArrayList<>(4))
+                        .add(row.id());
+            }
+        }
+        Set<Long> out = new HashSet<>();
+        Deque<Long> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Long id = todo.pop();
+            if (out.add(id)) {
+                todo.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the rows of the objects {@code ids}: what was held for them goes, {@code fresh} rows (read now,
+     * for those ids only) come in; an id without a fresh object row was deleted.
+     */
+    public void patch(Collection<Long> ids, Collection<ObjectRow> fresh, Collection<ParamRow> freshParams) {
+        for (Long id : ids) {
+            objects.remove(id);
+            params.remove(id);
+        }
+        put(fresh, freshParams);
+    }
+
+    /** As {@link #patch(Collection, Collection, Collection)}, with the fresh rows as read for those ids. */
+    public void patch(Collection<Long> ids, LoadedRows fresh) {
+        List<ParamRow> freshParams = new ArrayList<>();
+        fresh.params.values().forEach(freshParams::addAll);
+        patch(ids, fresh.objects.values(), freshParams);
+    }
+
+    public int objectCount() {
+        return objects.size();
+    }
+
+    public TreeSnapshot build(long revision, ParameterCatalog catalog) {
+        List<ParamRow> all = new ArrayList<>();
+        params.values().forEach(all::addAll);
+        return TreeSnapshot.build(revision, objects.values(), all, catalog);
+    }
+
+    private void put(Collection<ObjectRow> fresh, Collection<ParamRow> freshParams) {
+        for (ObjectRow row : fresh) {
+            objects.put(row.id(), row);
+        }
+        Set<Long> touched = new HashSet<>();
+        for (ParamRow row : freshParams) {
+            params.computeIfAbsent(row.objectId(), k -> new ArrayList<>(2)).add(row);
+            touched.add(row.objectId());
+        }
+        // the order the database returned is arbitrary; sorted here, a re-read list equals the first one
+        for (Long id : touched) {
+            params.get(id).sort(PARAM_ORDER);
+        }
+    }
+}
