@@ -18,9 +18,10 @@ export async function loadSession() {
     return session;
 }
 
+/** To the login form, which brings the user back here; it says the session ended when this page had one. */
 export function toLogin() {
     const next = location.pathname + location.search;
-    location.assign('login.html?next=' + encodeURIComponent(next));
+    location.assign('login.html?next=' + encodeURIComponent(next) + (session !== null ? '&ended=1' : ''));
 }
 
 /** Staff and admins override, annotate and check now; plain users read. */

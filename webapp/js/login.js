@@ -10,6 +10,9 @@ if (params.get('error') === '1') {
     document.getElementById('login-wait-seconds').textContent = Number.isFinite(seconds) ? String(seconds) : 'a few';
     document.getElementById('login-wait').hidden = false;
 }
+if (params.get('ended') === '1' && !params.has('error')) {
+    document.getElementById('login-ended').hidden = false;
+}
 const next = params.get('next');
 if (next && next.startsWith('/') && !next.startsWith('//')) {
     document.getElementById('next').value = next;

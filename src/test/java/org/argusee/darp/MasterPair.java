@@ -104,4 +104,10 @@ final class MasterPair {
     static boolean isStandby(ArgusServer server) {
         return role(server).map(r -> "standby".equals(r.role())).orElse(false);
     }
+
+    /** The lease row, read on the pair's database: held by the server at that epoch, and not run out. */
+    static boolean leaseHeldBy(DrillDatabase db, ArgusServer server, long epoch) {
+        return db.single("select holder || ':' || epoch || ':' || (expires_at > now()) from argus.master_lease")
+                .equals(server.name() + ":" + epoch + ":true");
+    }
 }

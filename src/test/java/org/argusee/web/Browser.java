@@ -113,6 +113,32 @@ final class Browser {
                 .orElse(null);
     }
 
+    /**
+     * A page's fetch that carries the given session cookie rather than the one this browser holds now: a request a
+     * page sent before the answer to an earlier one (with its Set-Cookie) came back. Sent by a client without this
+     * browser's cookies, and its answer's cookies are not kept.
+     */
+    HttpResponse<String> fetchWith(HttpCookie cookie, String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Sec-Fetch-Mode", "cors")
+                .header("Cookie", cookie.getName() + "=" + cookie.getValue())
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens /live with this browser's session cookie and same-origin Origin, as a page does. */
     WebSocket live(WebSocket.Listener listener) {
         HttpCookie c = sessionCookie();

@@ -2,7 +2,10 @@ package org.argusee.web;
 
 import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
@@ -18,6 +21,9 @@ import org.openqa.selenium.By;
  * as its session survived the restart (Undertow's persistent sessions); a change made after the restart reaches
  * it live. A restored session is checked against the user as stored: a user disabled meanwhile must log in again.
  * A server of its own (the harness of the DARP tests), as the Arquillian-managed one is shared and never restarted.
+ * A page sends several requests at once after the restart (the socket's reconnect, the keep-alive, its fetches), all
+ * with the cookie it had: a request that names the session after another one restored it finds it too (Undertow's
+ * own restore gave it a new id, and such a request got 401: the login form, on a loaded machine nearly always).
  */
 class WebRestartIT {
 
@@ -53,6 +59,10 @@ class WebRestartIT {
             admin.until(WITHIN, d -> "up".equals(WebFixture.statusOf(admin, "tree", service)));
             admin.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
             reader.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
+            Browser script = new Browser(server.url());
+            script.login(Api.ADMIN, Api.ADMIN_PASSWORD);
+            HttpCookie kept = script.sessionCookie();
+            assertEquals(200, script.fetchWith(kept, "api/session").statusCode());
             admin.script("window.sameDocument = true;");
             assertEquals(200, api.put("api/users/reader", """
                     {"enabled": false}""").status());
@@ -60,6 +70,20 @@ class WebRestartIT {
             server.stop();
             admin.visible(By.cssSelector("#live-state[data-state=stale]"), WITHIN);
             server.start();
+            // a page's first request after the restart, then one it sent before that one's answer came back
+            HttpResponse<String> first = script.fetchWith(kept, "api/session");
+            HttpResponse<String> second = script.fetchWith(kept, "api/session");
+            assertEquals(200, first.statusCode(), "the first request after the restart: " + first.body());
+            assertEquals(
+                    200,
+                    second.statusCode(),
+                    "the next request with the same cookie (the first answer set "
+                            + first.headers().allValues("Set-Cookie") + "): " + second.body());
+            assertTrue(
+                    first.headers().allValues("Set-Cookie").stream()
+                            .filter(c -> c.startsWith("JSESSIONID="))
+                            .allMatch(c -> c.startsWith("JSESSIONID=" + kept.getValue() + ";")),
+                    "the restored session keeps its id: " + first.headers().allValues("Set-Cookie"));
             admin.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
             assertEquals(Boolean.TRUE, admin.script("return window.sameDocument === true;"), "no reload");
 
@@ -72,6 +96,10 @@ class WebRestartIT {
             admin.screenshot("dashboard-after-restart");
 
             reader.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+            reader.visible(By.id("login-ended"), WITHIN); // it says why, and brings the reader back after the login
+            assertTrue(reader.script("return document.getElementById('next').value;")
+                    .toString()
+                    .startsWith("/"));
         } finally {
             listener.close();
         }

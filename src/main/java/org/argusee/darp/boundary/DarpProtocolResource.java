@@ -86,7 +86,7 @@ public class DarpProtocolResource {
     @PermitAll
     @Operation(summary = "Step 1 of a slave's login: a single-use challenge for its tag")
     public Response challenge(ChallengeRequest body) {
-        if (!lease.role().active()) {
+        if (!lease.role().active() || !lease.confirmed()) {
             return standby();
         }
         List<FieldError> errors = new ArrayList<>();
@@ -115,7 +115,7 @@ public class DarpProtocolResource {
     @PermitAll
     @Operation(summary = "Step 2 of a slave's login: the proof; answers a short-lived token and the master's proof")
     public Response login(LoginRequest body) {
-        if (!lease.role().active()) {
+        if (!lease.role().active() || !lease.confirmed()) {
             return standby();
         }
         if (body == null) {
@@ -216,11 +216,13 @@ public class DarpProtocolResource {
      * The standby of a master pair takes no slave (issue 16): 503 with type {@code urn:argus:problem:standby}, so
      * a slave given both masters' URLs tries the next one at once instead of counting a failed login.
      */
+    /** Also while an active member's lease is not confirmed: it may have been replaced (SlaveStreams). */
     private static Response standby() {
         return Response.fromResponse(ProblemDetail.response(
                         Response.Status.SERVICE_UNAVAILABLE,
                         "standby",
-                        "this server is the standby of a master pair; log in to the active one",
+                        "this server is the standby of a master pair (or could not renew its lease); log in to the active"
+                                + " one",
                         null))
                 .header("Retry-After", "5")
                 .build();

@@ -1,5 +1,8 @@
 package org.argusee.darp.boundary;
 
+import java.net.InetAddress;
+import org.argusee.darp.control.login.AddressRules;
+
 /**
  * A DARP peer was created, changed or deleted through the application (observe after success). The topology
  * ({@link DarpHere}) is read again whatever changed; what happens to the peer's logins and stream depends on
@@ -22,5 +25,22 @@ public record PeerChanged(String tag, Access access, String allowedAddresses) {
 
     static PeerChanged revoked(String tag) {
         return new PeerChanged(tag, Access.REVOKED, "");
+    }
+
+    /** Whether the change closes a connected slave's stream from {@code streamAddress}: it must log in again. */
+    boolean dropsLinkFrom(String streamAddress) {
+        return switch (access) {
+            case UNCHANGED -> false;
+            case REVOKED -> true;
+            case ADDRESSES -> !stillAllowed(allowedAddresses, streamAddress);
+        };
+    }
+
+    private static boolean stillAllowed(String allowed, String address) {
+        try {
+            return AddressRules.allows(allowed, InetAddress.getByName(address), AddressRules::resolve);
+        } catch (java.net.UnknownHostException e) {
+            return false; // a socket's address is a literal; anything else cannot be checked, so it goes
+        }
     }
 }

@@ -1,26 +1,29 @@
 package org.argusee.darp.boundary;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.argusee.darp.control.DarpSettings;
-import org.argusee.darp.control.login.AddressRules;
 import org.argusee.darp.control.master.SlaveConversation;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.ToldItem;
+import org.argusee.platform.boundary.MasterLease;
+import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
@@ -74,6 +77,13 @@ public class SlaveStreams {
     @Inject
     Event<PeerLinkChanged> linkChanges;
 
+    @Inject
+    MasterLease lease;
+
+    /** Stores the slaves' reports off their sockets' threads, so pings are answered while a store waits. */
+    @Resource
+    ManagedExecutorService executor;
+
     private final Map<SlaveSocket, SlaveConversation> open = new ConcurrentHashMap<>();
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<String, Ended> ended = new ConcurrentHashMap<>();
@@ -104,10 +114,18 @@ public class SlaveStreams {
         announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
         LOG.log(normal ? Level.INFO : Level.WARNING, () -> "DARP slave '" + tag + "' disconnected: " + reason);
+        // off the caller's thread (the ticker's, for a timeout): a database that hangs must not stall every slave
+        Runnable record = () -> {
+            try {
+                intake.disconnected(tag, end.reason(), end.lastHeard());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "DARP: cannot record the disconnection of slave '" + tag + "'", e);
+            }
+        };
         try {
-            intake.disconnected(tag, end.reason(), end.lastHeard());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DARP: cannot record the disconnection of slave '" + tag + "'", e);
+            executor.execute(record);
+        } catch (RejectedExecutionException e) {
+            record.run(); // the server is stopping: record it here, as its streams close
         }
     }
 
@@ -122,6 +140,7 @@ public class SlaveStreams {
 
     void tick() {
         Instant now = Instant.now();
+        unconfirmed();
         open.forEach((socket, c) -> {
             c.tick(now);
             socket.tick(now);
@@ -181,26 +200,26 @@ public class SlaveStreams {
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
         configs.forget(change.tag());
         Link link = links.get(change.tag());
-        if (link == null || !dropsLink(change, link.socket.address())) {
+        if (link == null || !change.dropsLinkFrom(link.socket.address())) {
             return;
         }
         link.conversation.end(SlaveConversation.UNAUTHORIZED, "peer changed; log in again");
     }
 
-    static boolean dropsLink(PeerChanged change, String streamAddress) {
-        return switch (change.access()) {
-            case UNCHANGED -> false;
-            case REVOKED -> true;
-            case ADDRESSES -> !stillAllowed(change.allowedAddresses(), streamAddress);
-        };
-    }
-
-    private static boolean stillAllowed(String allowed, String address) {
-        try {
-            return AddressRules.allows(allowed, InetAddress.getByName(address), AddressRules::resolve);
-        } catch (java.net.UnknownHostException e) {
-            return false; // a socket's address is a literal; anything else cannot be checked, so it goes
+    /**
+     * A paired master whose lease is no longer confirmed (it could not renew it within the lease: its database, or
+     * its way to it, is away) may have been replaced by the other member, which still reaches the database: it
+     * stops being its slaves' master, so they try the next URL and follow whichever member holds the lease (issue
+     * 16, "One member loses its database"). Its reports could not be stored anyway; a slave resends the unacked
+     * ones to the member it reaches. A lone master keeps its slaves through a database outage.
+     */
+    private void unconfirmed() {
+        if (!lease.paired() || !lease.role().active() || lease.confirmed() || open.isEmpty()) {
+            return;
         }
+        LOG.warning(() -> "DARP: this master's lease is not confirmed (the database cannot be reached); its "
+                + open.size() + " slave stream(s) closed, so they follow the member that holds the lease");
+        open.values().forEach(c -> c.end(1012, "lease not confirmed; log in to the active master"));
     }
 
     /** This master stepped down to standby (issue 16): its slaves go to the active one. */
@@ -253,6 +272,16 @@ public class SlaveStreams {
         }
 
         @Override
+        public void execute(Runnable task) {
+            executor.execute(task);
+        }
+
+        @Override
+        public boolean waitsForDatabase(RuntimeException failure) {
+            return DatabaseTrouble.isUnreachable(failure);
+        }
+
+        @Override
         public void send(String text) {
             socket.send(text);
         }
@@ -260,11 +289,11 @@ public class SlaveStreams {
         @Override
         public void close(int code, String reason) {
             closeReasons.put(socket, reason);
+            socket.close(code, reason);
             SlaveConversation c = open.get(socket);
             if (c != null) {
                 down(c.tag(), socket, reason);
             }
-            socket.close(code, reason);
         }
     }
 }

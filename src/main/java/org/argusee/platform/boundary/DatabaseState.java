@@ -27,13 +27,20 @@ public class DatabaseState {
     @Inject
     Event<DatabaseAvailability> changes;
 
+    @Inject
+    OutageLogging logging;
+
     /** A call reached the database. */
     public void reached() {
         Instant since = awaySince.getAndSet(null);
         if (since != null) {
             changes.fire(new DatabaseAvailability(true));
-            LOG.info(() -> "The database answers again, after "
-                    + Duration.between(since, Instant.now()).toMillis() + " ms away");
+            long dropped = logging.takeDropped();
+            LOG.warning(() -> "The database answers again, after "
+                    + Duration.between(since, Instant.now()).toMillis() + " ms away"
+                    + (dropped == 0
+                            ? ""
+                            : "; " + dropped + " log line(s) of the container about its absence left out"));
         }
     }
 
@@ -49,7 +56,8 @@ public class DatabaseState {
         Instant now = Instant.now();
         if (awaySince.compareAndSet(null, now)) {
             changes.fire(new DatabaseAvailability(false));
-            LOG.warning("The database cannot be reached: answering from memory, queueing status changes");
+            LOG.warning("The database cannot be reached: answering from memory, queueing status changes (the"
+                    + " container's errors about its absence are left out of the log until it is back)");
         }
     }
 

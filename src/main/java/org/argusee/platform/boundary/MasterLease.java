@@ -40,6 +40,9 @@ public class MasterLease {
 
     private static final Logger LOG = Logger.getLogger(MasterLease.class.getName());
 
+    /** A pool of its own (configure-server.cli): a renewal never waits behind a starved application pool. */
+    static final String LEASE_POOL = "java:jboss/datasources/ArgusLeaseDS";
+
     /** Share-locked (by fence) until the writer's commit: a takeover waits for that commit, not slipping before. */
     private static final String HELD = "select 1 from argus.master_lease where id = 1 and holder = ? and epoch = ?";
 
@@ -65,7 +68,10 @@ public class MasterLease {
     int renewSeconds;
 
     @Resource(lookup = "java:jboss/datasources/ArgusDS")
-    DataSource dataSource;
+    DataSource shared;
+
+    /** The renewals' pool: {@link #LEASE_POOL} if the server has it, else the application's. */
+    private DataSource dataSource;
 
     @Inject
     BackgroundTasks scheduler;
@@ -101,6 +107,18 @@ public class MasterLease {
         holder = member.filter(m -> !m.isBlank())
                 .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostname());
         role = MasterRole.standby();
+        dataSource = ownPool();
+    }
+
+    /** Looked up, not injected: a server configured before the lease pool existed still deploys (and says so). */
+    private DataSource ownPool() {
+        try {
+            return (DataSource) new javax.naming.InitialContext().lookup(LEASE_POOL);
+        } catch (javax.naming.NamingException e) {
+            LOG.warning(() -> "Master pair: no " + LEASE_POOL + " (server-config/configure-server.cli); the lease is"
+                    + " renewed through the application's pool, so a starved pool can cost this server its lease");
+            return shared;
+        }
     }
 
     /** The first claim is made at once, so the active one of a pair probes from its start. */

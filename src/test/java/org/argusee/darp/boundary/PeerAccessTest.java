@@ -67,12 +67,10 @@ class PeerAccessTest {
 
     @Test
     void theStreamGoesOnlyWhenItsAddressIsNoLongerAllowed() {
-        assertFalse(SlaveStreams.dropsLink(new PeerChanged("s1", PeerChanged.Access.UNCHANGED, ""), "127.0.0.1"));
-        assertTrue(SlaveStreams.dropsLink(PeerChanged.revoked("s1"), "127.0.0.1"));
-        assertFalse(SlaveStreams.dropsLink(
-                new PeerChanged("s1", PeerChanged.Access.ADDRESSES, "127.0.0.0/8 ::1"), "127.0.0.1"));
-        assertTrue(
-                SlaveStreams.dropsLink(new PeerChanged("s1", PeerChanged.Access.ADDRESSES, "127.0.0.2"), "127.0.0.1"));
-        assertTrue(SlaveStreams.dropsLink(new PeerChanged("s1", PeerChanged.Access.ADDRESSES, ""), "127.0.0.1"));
+        assertFalse(new PeerChanged("s1", PeerChanged.Access.UNCHANGED, "").dropsLinkFrom("127.0.0.1"));
+        assertTrue(PeerChanged.revoked("s1").dropsLinkFrom("127.0.0.1"));
+        assertFalse(new PeerChanged("s1", PeerChanged.Access.ADDRESSES, "127.0.0.0/8 ::1").dropsLinkFrom("127.0.0.1"));
+        assertTrue(new PeerChanged("s1", PeerChanged.Access.ADDRESSES, "127.0.0.2").dropsLinkFrom("127.0.0.1"));
+        assertTrue(new PeerChanged("s1", PeerChanged.Access.ADDRESSES, "").dropsLinkFrom("127.0.0.1"));
     }
 }

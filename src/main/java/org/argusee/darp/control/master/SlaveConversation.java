@@ -3,7 +3,6 @@ package org.argusee.darp.control.master;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.link.Heartbeat;
 import org.argusee.darp.control.wire.BadMessage;
@@ -18,7 +17,11 @@ import org.argusee.darp.control.wire.ToldItem;
  * for the database ({@link Port#accept}, {@link Port#apply}) are made outside it: the timer's {@link #tick} walks
  * every slave's conversation on one thread, and one slave's slow transaction must not hold up the others' pings
  * (found under load: every slave's heartbeat stalled behind one login's insert). The socket delivers one
- * connection's messages one after another, so reports are still applied in order.
+ * connection's messages one after another; reports are stored in that order by one task at a time, off the
+ * socket's thread ({@link Port#execute}), so a ping behind a report batch is answered while the batch waits for the
+ * database: a master whose pool is starved or whose database is away keeps its slaves (issue 16). A batch that
+ * cannot be stored because the database cannot be reached ({@link Port#waitsForDatabase}) is kept and tried again
+ * every second ({@link ReportWriter}), unacked; the link stays up.
  */
 public final class SlaveConversation {
 
@@ -44,6 +47,16 @@ public final class SlaveConversation {
         void send(String text);
 
         void close(int code, String reason);
+
+        /** Runs a task that may wait for the database, off the caller's thread (in tests: at once). */
+        default void execute(Runnable task) {
+            task.run();
+        }
+
+        /** Whether {@link #apply} failed only because the database cannot be reached now (worth a retry). */
+        default boolean waitsForDatabase(RuntimeException failure) {
+            return false;
+        }
     }
 
     /** An accepted slave: its tag and its welcome (which carries how long the master waits for it). */
@@ -54,10 +67,12 @@ public final class SlaveConversation {
     private String tag;
     private Heartbeat beat;
     private boolean closed;
+    private final ReportWriter writer;
 
     public SlaveConversation(Port port, Instant opened) {
         this.port = port;
         this.opened = opened;
+        this.writer = new ReportWriter(port, this);
     }
 
     /** The slave's tag once it said hello, else null. */
@@ -92,7 +107,7 @@ public final class SlaveConversation {
             return;
         }
         if (m instanceof Message.Reports r) {
-            reports(from, r);
+            writer.add(from, r);
         } else if (m instanceof Message.Ping p) {
             send(new Message.Pong(p.id()));
         } else if (m instanceof Message.Pong p) {
@@ -106,24 +121,33 @@ public final class SlaveConversation {
         }
     }
 
-    /** Called often (every 250 ms): pings when due, closes a silent or hung slave. */
-    public synchronized void tick(Instant now) {
+    /** Called often (every 250 ms): pings when due, closes a silent or hung slave, retries unstored reports. */
+    public void tick(Instant now) {
+        String from = ticked(now);
+        if (from != null) {
+            writer.retryIfDue(from, now);
+        }
+    }
+
+    /** The tick under the monitor; answers the slave's tag if it is welcomed and still open. */
+    private synchronized String ticked(Instant now) {
         if (closed) {
-            return;
+            return null;
         }
         if (beat == null) {
             if (now.toEpochMilli() - opened.toEpochMilli() > HELLO_MILLIS) {
                 close(TIMEOUT, "no hello within " + HELLO_MILLIS + " ms");
             }
-            return;
+            return null;
         }
         Optional<String> late = beat.overdue(now);
         if (late.isPresent()) {
             close(TIMEOUT, late.get());
-            return;
+            return null;
         }
         beat.pingDue(now, Math.max(MIN_PING_MILLIS, beat.peerTimeoutMillis() / 3))
                 .ifPresent(id -> send(new Message.Ping(id)));
+        return tag;
     }
 
     public synchronized void configChanged(String version) {
@@ -202,31 +226,17 @@ public final class SlaveConversation {
         send(accepted.get().welcome());
     }
 
-    private void reports(String from, Message.Reports r) {
-        long ack;
-        try {
-            ack = port.apply(from, r);
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "DARP reports of slave '" + from + "' cannot be stored now; the slave will resend",
-                    e);
-            end(UNAVAILABLE, "reports cannot be stored now");
-            return;
-        }
-        send(new Message.Ack(ack));
-        for (Message.Rejected bad : r.rejected()) {
-            send(new Message.ErrorReply("bad-report", bad.problem(), bad.seq()));
-        }
-    }
-
     private void refuse(String code, String message, int closeCode) {
         send(new Message.ErrorReply(code, message, null));
         end(closeCode, message);
     }
 
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Nothing goes out once the conversation is closed (a late ack after a heartbeat close, say). */
-    private void send(Message m) {
+    void send(Message m) {
         synchronized (this) {
             if (closed) {
                 return;

@@ -54,6 +54,14 @@ class SlaveConversationTest {
             return reports.maxSeq();
         }
 
+        /** Whether databaseAway's failure reads as the database's absence (a starved pool) rather than a bug. */
+        boolean unreachable;
+
+        @Override
+        public boolean waitsForDatabase(RuntimeException failure) {
+            return unreachable;
+        }
+
         @Override
         public void send(String text) {
             try {
@@ -150,7 +158,32 @@ class SlaveConversationTest {
     }
 
     @Test
-    void whenReportsCannotBeStoredNothingIsAckedAndTheSlaveMustComeBack() {
+    void whenReportsWaitForTheDatabaseTheyAreKeptUnackedAndTriedAgainWhileTheLinkStaysUp() {
+        hello("good", 1);
+        port.databaseAway = true;
+        port.unreachable = true;
+        conversation.received(reports(1, 2), t0);
+        conversation.received(reports(3, 3), t0);
+        conversation.received(Messages.write(new Message.Ping(7)), t0);
+        assertEquals(new Message.Pong(7), port.last(), "a ping behind unstored reports is answered");
+        assertNull(port.closedWith, "the link stays up");
+        assertTrue(port.sent.stream().noneMatch(m -> m instanceof Message.Ack));
+
+        conversation.tick(t0.plusMillis(100));
+        conversation.tick(t0.plusMillis(100 + ReportWriter.RETRY_MILLIS / 2));
+        assertTrue(port.sent.stream().noneMatch(m -> m instanceof Message.Ack), "not retried before its time");
+        port.databaseAway = false;
+        conversation.tick(t0.plusMillis(100 + ReportWriter.RETRY_MILLIS));
+        assertEquals(
+                List.of(new Message.Ack(2), new Message.Ack(3)),
+                port.sent.stream().filter(m -> m instanceof Message.Ack).toList(),
+                "stored in order once the database is back, each acked once");
+        assertEquals(3, port.applied.size());
+        assertNull(port.closedWith);
+    }
+
+    @Test
+    void whenReportsCannotBeStoredForAnotherReasonNothingIsAckedAndTheSlaveMustComeBack() {
         hello("good", 1);
         port.databaseAway = true;
         conversation.received(reports(1, 1), t0);
