@@ -1,6 +1,11 @@
 package org.argusee.bench;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -124,6 +129,39 @@ final class BenchServer {
                 }
                 Thread.sleep(2000);
             }
+        }
+    }
+
+    /**
+     * Deletes the groups under Top named {@code prefix + pid} of a run that is no longer going (its delete at the end
+     * failed, or it was killed): their services point at the same loopback listeners as this run's, so they were
+     * probed beside them, and a run on a server that kept one measured twice the planned probes (docs/benchmarks.md,
+     * the run on ee789ee). A group of a run still going is left alone and named.
+     */
+    void deleteLeftovers(String prefix, PrintStream out) throws InterruptedException {
+        JsonArray top = Json.createReader(new StringReader(request("GET", "/api/objects/Top/children", null, null)))
+                .readArray();
+        for (JsonObject child : top.getValuesAs(JsonObject.class)) {
+            String name = child.getString("name", "");
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            long pid = parsePid(name.substring(prefix.length()));
+            if (pid > 0 && ProcessHandle.of(pid).isPresent()) {
+                out.printf(
+                        "group Top:%s belongs to a run still going (pid %d): its services are probed too%n", name, pid);
+            } else {
+                out.printf("deleting group Top:%s left by an earlier run (its services would be probed too)%n", name);
+                deleteGroup("Top:" + name);
+            }
+        }
+    }
+
+    private static long parsePid(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -69,6 +69,7 @@ public final class ProbeBench {
         });
         LiveClients live = null;
         try {
+            server.deleteLeftovers("bench_probe_", out);
             startTargets(hosts);
             out.printf("%d listeners on %d loopback addresses, %d processes%n", services, hosts, targets.size());
             server.request(
@@ -208,9 +209,13 @@ public final class ProbeBench {
         });
         double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         out.printf(
-                "window %.0f s: probes/s %.0f (planned %.0f for the benchmark's services), listeners saw "
-                        + "%.0f connections/s%n",
-                seconds, probes / seconds, services / (double) FREQUENCY, acceptsPerSecond);
+                "window %.0f s: probes/s %.0f (planned %.0f for the benchmark's services, %.0f by the server's whole "
+                        + "schedule), listeners saw %.0f connections/s%n",
+                seconds,
+                probes / seconds,
+                services / (double) FREQUENCY,
+                m1.getOrDefault("argus_probes_planned", Double.NaN),
+                acceptsPerSecond);
         out.printf(
                 "lag p50 <= %s ms, p99 <= %s ms, late > 100 ms: %.3f %%%n",
                 millis(quantile(buckets, total, 0.5)),

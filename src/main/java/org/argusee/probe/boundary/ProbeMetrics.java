@@ -1,12 +1,14 @@
 package org.argusee.probe.boundary;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,7 @@ public class ProbeMetrics {
 
     private Counter started;
     private Timer lag;
+    private volatile double turnsPerSecond;
 
     @PostConstruct
     void register() {
@@ -40,6 +43,20 @@ public class ProbeMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        // what the probes started should come to: a benchmark compares against it, not against its own services
+        // only (other services on the server, such as a group an earlier run left behind, are probed too)
+        Gauge.builder("argus.probes.planned", () -> turnsPerSecond)
+                .description("Turns a second the schedule holds: the sum of 1/frequency over the scheduled services")
+                .register(registry);
+    }
+
+    /** The schedule now holds these services (each with its interval in its turns). */
+    void scheduled(Collection<Scheduled> services) {
+        double sum = 0;
+        for (Scheduled s : services) {
+            sum += 1000.0 / s.turns().interval();
+        }
+        turnsPerSecond = sum;
     }
 
     /** A probe starts now; it was planned for {@code plannedMillis} (epoch ms). */

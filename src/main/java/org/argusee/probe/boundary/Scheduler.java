@@ -141,6 +141,7 @@ public class Scheduler {
         ServicePlanner.Changes changes = planner.changes(tree, scheduled);
         changes.gone().forEach(this::cancel);
         changes.toSchedule().forEach(e -> schedule(e.node(), e.plan()));
+        metrics.scheduled(scheduled.values());
         if (!changes.notProbed().isEmpty()) {
             LOG.info(() -> scheduled.size() + " services scheduled; not probed yet (no monitor for the type): "
                     + changes.notProbed());
@@ -237,14 +238,8 @@ public class Scheduler {
             return;
         }
         if (s.spec() == null) {
-            pace(
-                    id,
-                    s,
-                    board.record(
-                            id,
-                            s.fullName(),
-                            s.params(),
-                            Reply.failed("configuration: " + s.problem(), Duration.ZERO)));
+            Reply failed = Reply.failed("configuration: " + s.problem(), Duration.ZERO);
+            pace(id, s, board.record(id, s.fullName(), s.params(), failed));
             return;
         }
         s.monitor().probe(s.spec()).thenAccept(reply -> {

@@ -39,6 +39,11 @@ final class Timetable<T> {
             this.interval = interval;
         }
 
+        /** Its interval in ms. */
+        long interval() {
+            return interval;
+        }
+
         /** Stops it; it leaves the timetable when its slot comes up. */
         void cancel() {
             cancelled = true;
