@@ -26,6 +26,7 @@ import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
 import org.argusee.status.control.evaluation.EvalState;
 import org.argusee.status.control.evaluation.RawResult;
+import org.argusee.status.control.evaluation.ReplyRules;
 import org.argusee.status.control.evaluation.ResultEvaluator;
 import org.argusee.status.control.evaluation.Verdict;
 import org.argusee.tree.boundary.TreeReloaded;
@@ -49,8 +50,8 @@ import org.argusee.tree.control.TreeSnapshot;
 @ApplicationScoped
 public class StatusBoard {
 
-    /** A service between probes: its status machine's state, the calc state, whether its status is known yet. */
-    private record Tracked(ServiceStatus status, EvalState eval, boolean known) {}
+    /** A service between probes: status machine, calc state, status known yet, its parameters parsed (issue 17). */
+    private record Tracked(ServiceStatus status, EvalState eval, boolean known, ReplyRules rules) {}
 
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
@@ -79,15 +80,20 @@ public class StatusBoard {
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
             Optional<ServiceStatus> known = graph.service(objectId);
-            tracked = new Tracked(known.orElse(ServiceStatus.initial(now)), EvalState.EMPTY, known.isPresent());
+            tracked = new Tracked(
+                    known.orElse(ServiceStatus.initial(now)),
+                    EvalState.EMPTY,
+                    known.isPresent(),
+                    ReplyRules.of(params));
         }
+        ReplyRules rules = tracked.rules().isFor(params) ? tracked.rules() : ReplyRules.of(params);
         Verdict verdict = ResultEvaluator.evaluate(
-                params, reply, tracked.eval(), now, forecasts.forService(objectId, params, now));
+                rules, reply, tracked.eval(), now, forecasts.forService(objectId, params, now));
         StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), params, now);
         // unknown until the first answer that settles it: a pass, or retries+1 failures
         boolean known = tracked.known()
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
-        services.put(objectId, new Tracked(step.next(), verdict.next(), known));
+        services.put(objectId, new Tracked(step.next(), verdict.next(), known, rules));
         LastCheck previous = checks.get(objectId);
         checks.put(
                 objectId,

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.argusee.status.control.Severity;
 
 /**
@@ -33,28 +32,30 @@ public final class ResultEvaluator {
      */
     public static Verdict evaluate(
             Map<String, String> params, RawResult reply, EvalState previous, Instant now, Forecast forecast) {
-        Objects.requireNonNull(params, "params");
+        return evaluate(ReplyRules.of(params), reply, previous, now, forecast);
+    }
+
+    /**
+     * As {@link #evaluate(Map, RawResult, EvalState, Instant, Forecast)} with the service's parameters already read:
+     * the status board keeps them per service, so a probe's reply does not parse them again.
+     */
+    public static Verdict evaluate(
+            ReplyRules rules, RawResult reply, EvalState previous, Instant now, Forecast forecast) {
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(now, "now");
-        EvalSettings settings = EvalSettings.from(params);
-        Verdict verdict = judge(params, reply, previous, settings, now, forecast);
-        return settings.invert() ? verdict.invert(settings.severity()) : verdict;
+        Verdict verdict = judge(rules, reply, previous, now, forecast);
+        return rules.settings.invert() ? verdict.invert(rules.settings.severity()) : verdict;
     }
 
-    private static Verdict judge(
-            Map<String, String> params,
-            RawResult reply,
-            EvalState state,
-            EvalSettings settings,
-            Instant now,
-            Forecast forecast) {
+    private static Verdict judge(ReplyRules rules, RawResult reply, EvalState state, Instant now, Forecast forecast) {
+        EvalSettings settings = rules.settings;
         Severity severity = settings.severity();
         if (!reply.ok()) {
             return Verdict.down(severity, reply.reason(), null, null, state);
         }
-        boolean tested = ValueChecks.tested(params);
-        if (!tested) {
+        if (!rules.tested) {
             // The monitor gives no value when its own check is the whole test (a connect, a ping): that is up.
             // An empty value is data that did not come, as the original's "no data rcvd".
             boolean noData = reply.value() != null && reply.value().isEmpty();
@@ -63,31 +64,27 @@ public final class ResultEvaluator {
                     : Verdict.up(reply.value(), Numbers.parse(reply.value()).orElse(null), state);
         }
         String value = reply.value() == null ? "" : reply.value();
-        String pluck = params.get("pluck");
-        if (pluck != null && !pluck.isEmpty()) {
-            Optional<String> plucked;
-            try {
-                plucked = pluck(pluck, value);
-            } catch (PatternSyntaxException e) {
-                return Verdict.down(
-                        severity, "bad pluck regex '" + pluck + "': " + Regexes.problem(e), value, null, state);
+        String pluck = rules.pluck;
+        if (pluck != null) {
+            if (rules.pluckError != null) {
+                return Verdict.down(severity, rules.pluckError, value, null, state);
             }
+            Optional<String> plucked = pluck(rules.pluckPattern, value);
             if (plucked.isEmpty()) {
                 return Verdict.down(severity, "pluck failed: /" + pluck + "/ found nothing", value, null, state);
             }
             value = plucked.get();
         }
-        String unpack = params.get("unpack");
-        if (unpack != null && !unpack.isBlank()) {
+        if (rules.unpack != null) {
             try {
-                value = Unpack.first(unpack, value);
+                value = Unpack.first(rules.unpack, value);
             } catch (IllegalArgumentException e) {
                 return Verdict.down(severity, e.getMessage(), value, null, state);
             }
         }
-        String scale = params.get("scale");
-        if (scale != null && !scale.isBlank()) {
-            Optional<Double> factor = Numbers.parse(scale);
+        String scale = rules.scale;
+        if (scale != null) {
+            Optional<Double> factor = rules.factor;
             if (factor.isEmpty()) {
                 return Verdict.down(severity, "bad scale '" + scale + "': not a number", value, null, state);
             }
@@ -100,8 +97,7 @@ public final class ResultEvaluator {
                 value = Numbers.format(v.get() / factor.get());
             }
         }
-        Calc.Outcome calc =
-                Calc.apply(CalcSpec.parse(params.get("calc")), value, reply.elapsed(), state, settings, now);
+        Calc.Outcome calc = Calc.apply(rules.calc, value, reply.elapsed(), state, settings, now);
         switch (calc.kind()) {
             case PENDING:
                 return Verdict.pending(calc.reason(), calc.next());
@@ -114,14 +110,13 @@ public final class ResultEvaluator {
         if (forecast != null) {
             Numbers.parse(result).ifPresent(v -> forecast.add(v, now.getEpochSecond()));
         }
-        return ValueChecks.check(params, result, severity, forecast)
+        return ValueChecks.check(rules.checks, result, forecast)
                 .map(f -> Verdict.down(f.severity(), f.reason(), result, calc.number(), calc.next()))
                 .orElseGet(() -> Verdict.up(result, calc.number(), calc.next()));
     }
 
     /** Group 1 when the regex has one and it took part in the match, else the whole match. */
-    private static Optional<String> pluck(String regex, String value) {
-        Pattern p = Regexes.compile(regex, Pattern.DOTALL);
+    private static Optional<String> pluck(Pattern p, String value) {
         Matcher m = p.matcher(value);
         if (!m.find()) {
             return Optional.empty();

@@ -1,9 +1,9 @@
 package org.argusee.status.control.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.PatternSyntaxException;
 import org.argusee.status.control.Severity;
 
 /**
@@ -44,31 +44,40 @@ final class ValueChecks {
         return false;
     }
 
-    static Optional<Failure> check(Map<String, String> params, String value, Severity serviceSeverity) {
-        return check(params, value, serviceSeverity, null);
-    }
-
-    /** @param forecast the service's forecaster, already fed this value; null when it has none */
-    static Optional<Failure> check(
-            Map<String, String> params, String value, Severity serviceSeverity, Forecast forecast) {
+    /**
+     * The service's tests in the order they run: severity by severity from critical down, in each the tests in
+     * {@link #TESTS} order, then {@code maxdeviation}. Built once per parameter map ({@link ReplyRules}).
+     */
+    static List<CheckStep> plan(Map<String, String> params, Severity serviceSeverity) {
+        List<CheckStep> steps = new ArrayList<>();
         for (Severity severity : ORDER) {
             for (String test : TESTS) {
                 String limit = limit(params, test, severity, serviceSeverity);
                 if (limit != null) {
                     String key =
                             params.containsKey(test + "." + severity.label()) ? test + "." + severity.label() : test;
-                    Optional<Failure> f = one(test, key, limit, value, severity, serviceSeverity);
-                    if (f.isPresent()) {
-                        return f;
-                    }
+                    steps.add(CheckStep.of(test, key, limit, severity, serviceSeverity));
                 }
             }
             String most = limit(params, "maxdeviation", severity, serviceSeverity);
-            if (most != null && forecast != null) {
-                Optional<Failure> f = deviation(most, value, forecast, severity);
-                if (f.isPresent()) {
-                    return f;
-                }
+            if (most != null) {
+                steps.add(CheckStep.of("maxdeviation", "maxdeviation", most, severity, serviceSeverity));
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    /** @param forecast the service's forecaster, already fed this value; null when it has none */
+    static Optional<Failure> check(List<CheckStep> plan, String value, Forecast forecast) {
+        for (CheckStep step : plan) {
+            Optional<Failure> f;
+            if (step.deviation()) {
+                f = forecast == null ? Optional.empty() : deviation(step.limit(), value, forecast, step.severity());
+            } else {
+                f = step.run(value);
+            }
+            if (f.isPresent()) {
+                return f;
             }
         }
         return Optional.empty();
@@ -97,59 +106,5 @@ final class ValueChecks {
             return variant;
         }
         return severity == service ? params.get(test) : null;
-    }
-
-    private static Optional<Failure> one(
-            String test, String key, String limit, String value, Severity severity, Severity serviceSeverity) {
-        try {
-            String why =
-                    switch (test) {
-                        case "expect" ->
-                            Regexes.compile(limit, 0).matcher(value).find()
-                                    ? null
-                                    : "did not match expected regex /" + limit + "/";
-                        case "nexpect" ->
-                            Regexes.compile(limit, 0).matcher(value).find()
-                                    ? "matched unexpected regex /" + limit + "/"
-                                    : null;
-                        case "minvalue", "maxvalue" -> compare(test, key, limit, value);
-                        default -> equality(test, limit, value);
-                    };
-            return Optional.ofNullable(why).map(w -> new Failure(severity, w));
-        } catch (PatternSyntaxException e) {
-            return Optional.of(
-                    new Failure(serviceSeverity, "bad " + key + " regex '" + limit + "': " + Regexes.problem(e)));
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new Failure(serviceSeverity, e.getMessage()));
-        }
-    }
-
-    private static String compare(String test, String key, String limit, String value) {
-        double bound = Numbers.parse(limit)
-                .orElseThrow(() -> new IllegalArgumentException("bad " + key + " '" + limit + "': not a number"));
-        Optional<Double> v = Numbers.parse(value);
-        if (v.isEmpty()) {
-            return "value '" + value + "' is not a number (" + key + " " + limit + ")";
-        }
-        if (test.equals("minvalue")) {
-            return v.get() < bound ? "less than min (" + value.strip() + " < " + limit.strip() + ")" : null;
-        }
-        return v.get() > bound ? "more than max (" + value.strip() + " > " + limit.strip() + ")" : null;
-    }
-
-    /**
-     * Numbers compare as numbers (so 1.0 equals 1), anything else as text: the original compared numerically
-     * only, which made every two texts equal.
-     */
-    private static String equality(String test, String limit, String value) {
-        Optional<Double> a = Numbers.parse(value);
-        Optional<Double> b = Numbers.parse(limit);
-        boolean equal = a.isPresent() && b.isPresent()
-                ? a.get().doubleValue() == b.get().doubleValue()
-                : value.strip().equals(limit.strip());
-        if (test.equals("eqvalue")) {
-            return equal ? null : "not equal (" + value.strip() + " != " + limit.strip() + ")";
-        }
-        return equal ? "equal (" + value.strip() + " == " + limit.strip() + ")" : null;
     }
 }
