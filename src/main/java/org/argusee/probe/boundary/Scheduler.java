@@ -41,9 +41,9 @@ import org.argusee.tree.control.TreeSnapshot;
  * a thread of its own that sleeps {@link #TICK_MILLIS} ms between ticks) takes from a {@link Timetable} in memory the
  * services that have fallen due and starts their probes; the container's timer per service that this replaced cost
  * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: a non-persistent EJB timer looks at the
- * tree's revision every second, and after a change (API or SQL) services that are new or whose type or parameters
- * changed are rescheduled, removed ones stop. It looks rather than being told, because an event from a bean still starting (the
- * sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
+ * tree every second, and after a change (API or SQL) services that are new or whose type or parameters changed are
+ * rescheduled, removed ones stop (looking only in the subtrees changed when known: {@link ReplanScope}). It looks
+ * rather than being told, because an event from a bean still starting (the sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
  * starts the probes: the monitors' I/O runs on their own loop, and the reply is judged there.
  *
  * <p>DARP: each service's duty ({@link ProbeDuty}, worked out when it is planned) says whether this server tests it
@@ -75,6 +75,9 @@ public class Scheduler {
 
     @Inject
     LatestValues latest;
+
+    @Inject
+    ReplanScope replans; // what changed since the last plan
 
     @Resource
     TimerService timers;
@@ -111,7 +114,6 @@ public class Scheduler {
     private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
-    private long plannedRevision = -1;
 
     @PostConstruct
     void start() {
@@ -134,11 +136,13 @@ public class Scheduler {
     }
 
     private synchronized void plan(TreeSnapshot tree) {
-        if (tree.revision() == plannedRevision) {
+        Optional<ReplanScope.Step> step = replans.take(tree);
+        if (step.isEmpty()) {
             return;
         }
-        plannedRevision = tree.revision();
-        ServicePlanner.Changes changes = planner.changes(tree, scheduled);
+        ServicePlanner.Changes changes = step.get().whole()
+                ? planner.changes(tree, scheduled)
+                : planner.changes(step.get().previous(), tree, step.get().changed(), scheduled);
         changes.gone().forEach(this::cancel);
         changes.toSchedule().forEach(e -> schedule(e.node(), e.plan()));
         metrics.scheduled(scheduled.values());

@@ -58,23 +58,60 @@ final class ServicePlanner {
         List<Entry> toSchedule = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Map<String, Integer> notProbed = new TreeMap<>();
-        tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).forEach(node -> {
-            Optional<Plan> plan = plan(node);
-            if (plan.isEmpty()) {
-                notProbed.merge(node.type(), 1, Integer::sum);
-                return;
-            }
-            seen.add(node.id());
-            Scheduled current = scheduled.get(node.id());
-            if (current == null
-                    || !current.fingerprint().equals(plan.get().fingerprint())
-                    || !current.fullName().equals(node.fullName())) {
-                toSchedule.add(new Entry(node, plan.get()));
-            }
-        });
+        tree.nodes().forEach(node -> compare(node, scheduled, toSchedule, seen, notProbed));
         Set<Long> gone = new HashSet<>(scheduled.keySet());
         gone.removeAll(seen);
         return new Changes(toSchedule, gone, notProbed);
+    }
+
+    /**
+     * The same changes as {@link #changes(TreeSnapshot, Map)} when {@code scheduled} is what planning {@code previous}
+     * left and {@code changed} names every object whose rows differ between the two (issue 17), looking only at those
+     * and at the objects that came into the tree without a change of their own (the loser of a name clash when the
+     * winner goes, a subtree a cycle held out): any other service has the same type, parameters (its ancestors'
+     * rows are the same) and full name as when planned. {@code notProbed} counts only the services looked at.
+     */
+    Changes changes(TreeSnapshot previous, TreeSnapshot tree, Set<Long> changed, Map<Long, Scheduled> scheduled) {
+        List<Entry> toSchedule = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Map<String, Integer> notProbed = new TreeMap<>();
+        Set<Long> look = new HashSet<>(changed);
+        tree.nodes().filter(n -> previous.byId(n.id()).isEmpty()).forEach(n -> look.add(n.id()));
+        Set<Long> gone = new HashSet<>();
+        for (long id : look) {
+            Optional<TreeNode> node = tree.byId(id);
+            node.ifPresent(n -> compare(n, scheduled, toSchedule, seen, notProbed));
+            if (!seen.contains(id) && scheduled.containsKey(id)) {
+                gone.add(id);
+            }
+        }
+        // and whatever left the tree without a change of its own (a name clash's new loser)
+        scheduled.keySet().stream().filter(id -> tree.byId(id).isEmpty()).forEach(gone::add);
+        return new Changes(toSchedule, gone, notProbed);
+    }
+
+    /** Whether {@code node}, if a service, is probed ({@code seen}) and must be scheduled afresh. */
+    private void compare(
+            TreeNode node,
+            Map<Long, Scheduled> scheduled,
+            List<Entry> toSchedule,
+            Set<Long> seen,
+            Map<String, Integer> notProbed) {
+        if (node.kind() != ObjectKind.SERVICE) {
+            return;
+        }
+        Optional<Plan> plan = plan(node);
+        if (plan.isEmpty()) {
+            notProbed.merge(node.type(), 1, Integer::sum);
+            return;
+        }
+        seen.add(node.id());
+        Scheduled current = scheduled.get(node.id());
+        if (current == null
+                || !current.fingerprint().equals(plan.get().fingerprint())
+                || !current.fullName().equals(node.fullName())) {
+            toSchedule.add(new Entry(node, plan.get()));
+        }
     }
 
     /**
