@@ -19,6 +19,11 @@ public final class ParameterValidator {
 
     public static final int MAX_KEY_LENGTH = 100;
     public static final int MAX_VALUE_LENGTH = 10_000;
+    /**
+     * The longest Holt-Winters period: its forecaster keeps one slot per 5 minutes of it for each service, so a
+     * period of 10^18 s asked for more memory than any machine has (found by fuzzing the evaluation).
+     */
+    public static final long HWAB_PERIOD_MAX_SECONDS = 366L * 86_400;
 
     private final ParameterCatalog catalog;
     private final Predicate<String> contexts;
@@ -93,6 +98,10 @@ public final class ParameterValidator {
         }
         if (rule.timespec()) {
             try {
+                if (key.equals("hwab_period") && TimeValue.parseSeconds(value) > HWAB_PERIOD_MAX_SECONDS) {
+                    return Optional.of("'hwab_period' must be at most 366d (its forecast keeps a slot per 5 minutes),"
+                            + " not '" + value + "'");
+                }
                 TimeValue.parseSeconds(value);
             } catch (IllegalArgumentException e) {
                 return Optional.of("'" + key + "' must be a time like 30, 30s, 5m, 2h or 1d: " + e.getMessage());

@@ -42,6 +42,14 @@ class ParameterValidatorTest {
     }
 
     @Test
+    void aHoltWintersPeriodOverAYearIsRefused() {
+        assertEquals(List.of(), validator.check("hwab_period", "366d"));
+        ParameterIssue issue = single("hwab_period", "4003992398018756285");
+        assertEquals(Severity.ERROR, issue.severity());
+        assertTrue(issue.message().contains("at most 366d"), issue.message());
+    }
+
+    @Test
     void unknownKeyIsOnlyAWarning() {
         assertEquals(
                 List.of(new ParameterIssue(Severity.WARNING, "frequncy", "unused parameter 'frequncy' - typo?")),

@@ -3,6 +3,7 @@ package org.argusee.status.control.evaluation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.argusee.tree.control.ParameterValidator;
 import org.argusee.tree.control.TimeValue;
 
 /**
@@ -66,7 +67,8 @@ public record ForecastSettings(
         }
         try {
             long p = TimeValue.parseSeconds(text);
-            return p >= Forecast.WINDOW ? p : DEFAULT_PERIOD;
+            // over the checker's limit only by SQL: as any other value it refuses
+            return p >= Forecast.WINDOW && p <= ParameterValidator.HWAB_PERIOD_MAX_SECONDS ? p : DEFAULT_PERIOD;
         } catch (IllegalArgumentException e) {
             return DEFAULT_PERIOD;
         }

@@ -73,6 +73,11 @@ class DeviationCheckTest {
                 .orElseThrow();
         assertEquals(2, z.zeta(), "zeta may exceed 1, as the checker allows");
         assertEquals(300, z.period(), "one window is a period");
+        ForecastSettings huge = ForecastSettings.from(
+                        ResultEvaluatorTest.params("maxdeviation", "3", "hwab_period", "4003992398018756285"))
+                .orElseThrow();
+        assertEquals(ForecastSettings.DEFAULT_PERIOD, huge.period(), "over a year (only by SQL): the default");
+        assertEquals(1, Forecast.start(huge, 0).period() / ForecastSettings.DEFAULT_PERIOD, "and no huge slots");
         assertEquals(
                 ForecastSettings.DEFAULT_PERIOD,
                 ForecastSettings.from(ResultEvaluatorTest.params("maxdeviation", "3", "hwab_period", "299"))
