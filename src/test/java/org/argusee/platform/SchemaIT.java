@@ -169,6 +169,18 @@ class SchemaIT extends DeployedServer {
         assertViolation(e, CHECK_VIOLATION, "param_key_valid");
     }
 
+    /** The key rule as V2026_12_11_10 writes it (issue 17) refuses what the first pattern refused, accepts the rest. */
+    @Test
+    void parameterKeyRuleKeepsItsBounds() throws SQLException {
+        String insert = "insert into argus.param (object_id, key, value) values (?, ?, '5')";
+        for (String bad : List.of("", "a!", "!", "sendnotify:", "a\tb", "a\u00a0b", "a\u0007", "x".repeat(101))) {
+            assertViolation(refused(insert, group, bad), CHECK_VIOLATION, "param_key_valid");
+        }
+        for (String good : List.of("a", "a:b", ":a", "x".repeat(100), "\u00e9".repeat(100))) {
+            assertEquals(1, update(insert, group, good), good);
+        }
+    }
+
     @Test
     void darpSecretThatIsNotAScramVerifierIsRefused() {
         SQLException e = refused(

@@ -1,9 +1,9 @@
 package org.argusee.argusconf.control;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.argusee.argusconf.control.model.Location;
 
 /**
@@ -21,7 +21,9 @@ final class LineReader {
     private final int maxLength;
     private final DiagnosticLog log;
     private final byte[] buffer = new byte[8192];
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    /** The physical line being read (a plain array: ByteArrayOutputStream locks on every byte). */
+    private byte[] bytes = new byte[256];
+
     private int position;
     private int filled;
     private int lineNumber;
@@ -109,14 +111,17 @@ final class LineReader {
         if (eof) {
             return null;
         }
-        bytes.reset();
+        int size = 0;
         cut = false;
         boolean any = false;
         int b;
         while ((b = read()) >= 0 && b != '\n') {
             any = true;
-            if (bytes.size() < maxLength) {
-                bytes.write(b);
+            if (size < maxLength) {
+                if (size == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.min(maxLength, size * 2));
+                }
+                bytes[size++] = (byte) b;
             } else {
                 cut = true;
             }
@@ -128,7 +133,7 @@ final class LineReader {
             }
         }
         lineNumber++;
-        String line = bytes.toString(StandardCharsets.UTF_8);
+        String line = new String(bytes, 0, size, StandardCharsets.UTF_8);
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
             line = line.substring(1);
         }

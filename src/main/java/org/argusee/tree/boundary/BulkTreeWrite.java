@@ -160,8 +160,11 @@ public final class BulkTreeWrite {
 
     private Deque<Long> allocate(long count) throws SQLException {
         Deque<Long> ids = new ArrayDeque<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "select nextval(pg_get_serial_sequence(" + "'argus.object', 'id')) from generate_series(1, ?)")) {
+        // the sequence looked up once: written inside nextval(), its name was resolved again for every id, which
+        // made 110,000 ids cost 1.3-1.6 s instead of 0.1 s (issue 17); "materialized" keeps the lookup out of the loop
+        try (PreparedStatement s = connection.prepareStatement("with seq as materialized (select"
+                + " pg_get_serial_sequence('argus.object', 'id')::regclass as s)"
+                + " select nextval(seq.s) from seq, generate_series(1, ?)")) {
             s.setLong(1, count);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
