@@ -122,6 +122,48 @@ class ConfigIT extends DeployedServer {
         assertEquals(200, api.get(object(root + ":Servers:mail.example.com")).status());
     }
 
+    /** A merge finds what exists at every depth, and adds new subtrees (only new parents above them) beside it. */
+    @Test
+    void mergeAddsBesideWhatExistsAtEveryDepth() {
+        ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));
+        JsonObject report = ok(send("import", "root=" + Api.encode(root), "text/plain", text("""
+                        Group "Servers" {
+                            Host "mail.example.com" {
+                                Service Ping {
+                                    retries: 5
+                                }
+                                Service TCP/IMAP
+                            }
+                            Group "More" {
+                                Host "db.example.com" {
+                                    Service Ping
+                                }
+                            }
+                        }
+                        """)));
+        String servers = root + ":Servers";
+        assertEquals(
+                List.of(
+                        servers + ":mail.example.com:IMAP_mail.example.com",
+                        servers + ":More",
+                        servers + ":More:db.example.com",
+                        servers + ":More:db.example.com:Ping_db.example.com"),
+                strings(report, "added"),
+                report.toString());
+        assertEquals(List.of(servers + ":mail.example.com:Ping_mail.example.com"), strings(report, "changed"));
+        JsonObject ping = api.get(object(servers + ":mail.example.com:Ping_mail.example.com"))
+                .json();
+        assertEquals("5", ping.getJsonArray("parameters").getJsonObject(0).getString("value"));
+        assertEquals(
+                200,
+                api.get(object(servers + ":mail.example.com:SMTP_mail.example.com"))
+                        .status());
+        assertEquals(
+                200,
+                api.get(object(servers + ":More:db.example.com:Ping_db.example.com"))
+                        .status());
+    }
+
     @Test
     void replaceMakesTheBranchExactlyTheFiles() {
         ok(send("import", "root=" + Api.encode(root), "text/plain", text(BRANCH)));

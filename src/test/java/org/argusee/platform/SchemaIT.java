@@ -35,6 +35,7 @@ class SchemaIT extends DeployedServer {
     private static final String INTEGRITY_CLASS = "23";
     private static final String CHECK_VIOLATION = "23514";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String SOME_PBKDF2_HASH = "PBKDF2WithHmacSHA256:10000:c2FsdHNhbHQ=:aGFzaGhhc2g=";
 
     // the server must have run the migrations before the tests touch the database
@@ -169,11 +170,29 @@ class SchemaIT extends DeployedServer {
         assertViolation(e, CHECK_VIOLATION, "param_key_valid");
     }
 
+    /** Since V2026_12_11_11 a statement trigger keeps the rules of the foreign key it replaced (issue 17). */
+    @Test
+    void parameterOfNoObjectIsRefusedAndAnObjectsParametersGoWithIt() throws SQLException {
+        long host = insertObject(group, "Host", "h_" + suffix, null);
+        assertEquals(1, update("insert into argus.param (object_id, key, value) values (?, 'retries', '3')", host));
+        SQLException e = refused(
+                "insert into argus.param (object_id, key, value) values (?, 'a', '1'), (?, 'b', '1')",
+                host,
+                Long.MAX_VALUE);
+        assertViolation(e, FOREIGN_KEY_VIOLATION, "param_object_id_fkey");
+        e = refused("update argus.param set object_id = ? where object_id = ?", Long.MAX_VALUE, host);
+        assertViolation(e, FOREIGN_KEY_VIOLATION, "param_object_id_fkey");
+        e = refused("update argus.object set id = ? where id = ?", Long.MAX_VALUE, host);
+        assertViolation(e, FOREIGN_KEY_VIOLATION, "param_object_id_fkey");
+        update("delete from argus.object where id = ?", group); // the host goes by the parent's cascade
+        assertEquals(0, update("delete from argus.param where object_id = ?", host), "parameters left behind");
+    }
+
     /** The key rule as V2026_12_11_10 writes it (issue 17) refuses what the first pattern refused, accepts the rest. */
     @Test
     void parameterKeyRuleKeepsItsBounds() throws SQLException {
         String insert = "insert into argus.param (object_id, key, value) values (?, ?, '5')";
-        for (String bad : List.of("", "a!", "!", "sendnotify:", "a\tb", "a\u00a0b", "a\u0007", "x".repeat(101))) {
+        for (String bad : List.of("", "a!", "!", "sendnotify:", "a\tb", "a b", "a\u0007", "x".repeat(101))) {
             assertViolation(refused(insert, group, bad), CHECK_VIOLATION, "param_key_valid");
         }
         for (String good : List.of("a", "a:b", ":a", "x".repeat(100), "\u00e9".repeat(100))) {

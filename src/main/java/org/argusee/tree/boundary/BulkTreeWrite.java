@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,13 +66,20 @@ public final class BulkTreeWrite {
         delete(current, removed);
         long deleted = System.nanoTime();
         List<TreeNode> nodes = incoming.nodes().toList();
-        // where each incoming object lands, looked up once: a full name is a string built per object
+        // where each incoming object lands, looked up once: a full name is a string built per object, and none is
+        // built under a parent that is new itself (nodes come parents first), as in an import into a fresh group
         List<TreeNode> existing = new ArrayList<>(nodes.size());
+        Set<Long> newParents = new HashSet<>();
         for (TreeNode node : nodes) {
-            existing.add(
-                    node.kind() == ObjectKind.TOP
-                            ? root
-                            : current.find(node.fullNameUnder(root)).orElse(null));
+            TreeNode there = node.kind() == ObjectKind.TOP
+                    ? root
+                    : newParents.contains(node.parent().id())
+                            ? null
+                            : current.find(node.fullNameUnder(root)).orElse(null);
+            if (there == null && !node.children().isEmpty()) {
+                newParents.add(node.id());
+            }
+            existing.add(there);
         }
         Deque<Long> newIds = allocate(existing.stream().filter(Objects::isNull).count());
         Map<Long, Long> ids = new HashMap<>();
