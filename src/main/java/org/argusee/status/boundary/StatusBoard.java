@@ -88,8 +88,8 @@ public class StatusBoard {
         }
         ReplyRules rules = tracked.rules().isFor(params) ? tracked.rules() : ReplyRules.of(params);
         Verdict verdict = ResultEvaluator.evaluate(
-                rules, reply, tracked.eval(), now, forecasts.forService(objectId, params, now));
-        StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), params, now);
+                rules, reply, tracked.eval(), now, forecasts.forService(objectId, rules.forecast(), now));
+        StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), rules.retrying(), now);
         // unknown until the first answer that settles it: a pass, or retries+1 failures
         boolean known = tracked.known()
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
@@ -111,7 +111,7 @@ public class StatusBoard {
                         n -> checked(n, own, now),
                         () -> own.ifPresent(o -> apply(graph.serviceChecked(objectId, o, now))));
         boolean failed = !verdict.pending() && !verdict.up();
-        samples.probed(objectId, params, now, !failed, verdict.number(), reply.elapsed());
+        samples.probed(objectId, rules.graphed(), now, !failed, verdict.number(), reply.elapsed());
         return step.retryIn();
     }
 
