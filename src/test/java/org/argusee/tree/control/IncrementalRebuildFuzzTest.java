@@ -33,7 +33,7 @@ class IncrementalRebuildFuzzTest {
     @Test
     void snapshotFromThePreviousOneEqualsTheFullBuild() {
         int patched = 0;
-        for (long seed = 1; seed <= 120; seed++) {
+        for (long seed = 1; seed <= 100; seed++) {
             Changes db = new Changes(new RandomTree(seed), seed % 3 == 0);
             for (int i = 5 + db.tree.random.nextInt(60); i > 0; i--) {
                 db.add(db.tree.pick(), null);
@@ -66,7 +66,7 @@ class IncrementalRebuildFuzzTest {
                 snapshot = next;
             }
         }
-        assertTrue(patched > 1000, "snapshots built from the previous one: " + patched);
+        assertTrue(patched > 800, "snapshots built from the previous one: " + patched);
     }
 
     /** Everything a reader can see of a snapshot, in a fixed order. */
