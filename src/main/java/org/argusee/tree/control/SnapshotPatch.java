@@ -26,6 +26,7 @@ final class SnapshotPatch {
 
     private LongTrie<TreeNode> byId;
     private FullNameIndex index;
+    private int flagged;
     /** Untouched parents that gain children, with the new children under each. */
     private final Map<Long, List<TreeNode>> added = new HashMap<>();
 
@@ -45,6 +46,7 @@ final class SnapshotPatch {
         this.catalog = catalog;
         this.byId = previous.ids();
         this.index = previous.index().copy();
+        this.flagged = previous.flagged();
     }
 
     /**
@@ -87,7 +89,10 @@ final class SnapshotPatch {
             node.inherit(catalog, parent.passedDown());
         }
         TreeNode top = copyAncestors();
-        return new TreeSnapshot(revision, top, index, byId, List.of(), List.of());
+        for (TreeNode node : placed) {
+            flagged += node.flagged() ? 1 : 0;
+        }
+        return new TreeSnapshot(revision, top, index, byId, List.of(), List.of(), flagged);
     }
 
     /** Takes the changed ids' old nodes out; false if one of them has a child that is not among them. */
@@ -104,6 +109,7 @@ final class SnapshotPatch {
             }
             byId = byId.remove(id);
             index.replace(old, null);
+            flagged -= old.flagged() ? 1 : 0;
             if (!ids.contains(old.parentId())) {
                 losing.add(old.parentId());
             }

@@ -55,7 +55,8 @@ final class TreeBuilder {
         for (TreeNode node : preorder) {
             byId = byId.put(node.id(), node);
         }
-        return new TreeSnapshot(revision, top, index, byId, problems.list(), stray.list());
+        int flagged = (int) preorder.stream().filter(TreeNode::flagged).count();
+        return new TreeSnapshot(revision, top, index, byId, problems.list(), stray.list(), flagged);
     }
 
     private TreeNode parentOf(TreeNode node) {

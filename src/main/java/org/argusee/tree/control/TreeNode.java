@@ -94,6 +94,11 @@ public final class TreeNode {
         return place.parent == null ? null : place.parent.fullName();
     }
 
+    /** Whether this node has a problem of its own or is an alias, whose target may be missing. */
+    boolean flagged() {
+        return !structureProblems.isEmpty() || !parameterProblems.isEmpty() || kind() == ObjectKind.ALIAS;
+    }
+
     Place place() {
         return place;
     }

@@ -26,6 +26,8 @@ public final class TreeSnapshot {
     private final List<ConfigProblem> leftOut;
     /** Parameters of objects that do not exist. */
     private final List<ConfigProblem> strayParameters;
+    /** Nodes that may have a problem ({@link TreeNode#flagged()}): none, and the list needs no walk of the tree. */
+    private final int flagged;
 
     private volatile List<TreeNode> preorder;
     private volatile List<ConfigProblem> problems;
@@ -36,13 +38,15 @@ public final class TreeSnapshot {
             FullNameIndex index,
             LongTrie<TreeNode> byId,
             List<ConfigProblem> leftOut,
-            List<ConfigProblem> strayParameters) {
+            List<ConfigProblem> strayParameters,
+            int flagged) {
         this.revision = revision;
         this.top = top;
         this.index = index;
         this.byId = byId;
         this.leftOut = List.copyOf(leftOut);
         this.strayParameters = List.copyOf(strayParameters);
+        this.flagged = flagged;
     }
 
     /**
@@ -103,12 +107,15 @@ public final class TreeSnapshot {
         List<ConfigProblem> p = problems;
         if (p == null) {
             List<ConfigProblem> all = new ArrayList<>(leftOut);
-            for (TreeNode n : preorder()) {
+            List<TreeNode> withProblems = flagged == 0
+                    ? List.of()
+                    : preorder().stream().filter(TreeNode::flagged).toList();
+            for (TreeNode n : withProblems) {
                 all.addAll(n.structureProblems);
                 StructureCheck.aliasTarget(n, this).ifPresent(all::add);
             }
             all.addAll(strayParameters);
-            preorder().forEach(n -> all.addAll(n.parameterProblems));
+            withProblems.forEach(n -> all.addAll(n.parameterProblems));
             p = List.copyOf(all);
             problems = p;
         }
@@ -118,6 +125,10 @@ public final class TreeSnapshot {
     /** Whether every row was placed: then a change to some subtrees can be applied to this snapshot. */
     boolean complete() {
         return leftOut.isEmpty() && strayParameters.isEmpty();
+    }
+
+    int flagged() {
+        return flagged;
     }
 
     FullNameIndex index() {
