@@ -16,6 +16,7 @@
 #   N (with random phases within the 60 s frequency each service has one turn in its first minute, so N turns are
 #   N services probed); every 10 s, how many services of the group have checked_at after the start (stored once a
 #   minute, so that count trails).
+# - The services are put in only when $data_dir/scale-services does not say N already (an earlier run's).
 # Output on the console and in target/scale-N.txt; the class histogram in target/scale-N-histogram.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +68,11 @@ java -Xmx256m -cp target/test-classes org.argusee.bench.ProbeTargets 0 "$address
 targets=$!
 exec 3> target/scale-targets.in # held open: the process ends when this script does
 hosts=$((services / 10))
+if [ "$(cat "$data_dir/scale-services" 2>/dev/null)" = "$services" ]; then
+  say "the database has the $services services of an earlier run ($data_dir/scale-services): not put in again"
+else
 start_server fill
+rm -f "$data_dir/scale-services"
 psql_ -v ON_ERROR_STOP=1 -v hosts="$hosts" -v addrs="$addresses" -v base="$BENCH_PORT_BASE" <<'SQL'
 begin;
 delete from argus.object where name = 'scale' and parent_id = (select id from argus.object where parent_id is null);
@@ -89,6 +94,8 @@ commit;
 SQL
 say "services of group scale in the database: $(psql_ -c "select count(*) from argus.object s join argus.object h on s.parent_id = h.id join argus.object g on h.parent_id = g.id where g.name = 'scale' and s.kind = 'Service'")"
 stop_server
+echo "$services" > "$data_dir/scale-services"
+fi
 
 t0=$(date +%s.%N)
 start_server measured
@@ -96,9 +103,9 @@ t_api=$(date +%s.%N)
 port=$(echo "$ARGUS_URL" | sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#')
 pid=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
-say "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), N=$services, load $(cut -d' ' -f1-3 /proc/loadavg), fd limit $(ulimit -n), server pid $pid"
+say "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo "${SCALE_COMMIT:-?}"), N=$services, load $(cut -d' ' -f1-3 /proc/loadavg), fd limit $(ulimit -n), server pid $pid"
 say "API answered $(since "$t0") s after the start command; WildFly: $(grep -o 'WFLYSRV0025.*' target/scale-server-measured.log | head -1)"
-started0=$(metrics | metric argus_probes_started_total)
+started0=0 # a new JVM: its counter counts from its start (the sample tree's few services included)
 i=0
 while :; do
   n=$(($(metrics | metric argus_probes_started_total) - started0))
@@ -120,10 +127,12 @@ awk -v w0="$w0" -v w1="$w1" -v c="$((c1 - c0))" -v tck="$tck" '
   $1 == "argus_probes_started_total" { n = $2 - a[$1] }
   $1 == "argus_probes_planned" { planned = $2 }
   $1 ~ /^argus_probe_lag_seconds_bucket/ { match($1, /le="[^"]+"/); le = substr($1, RSTART + 4, RLENGTH - 5);
-      d[le + 0] = $2 - a[$1]; if (le == "+Inf") total = $2 - a[$1] }
-  END { k = asorti(d, les, "@ind_num_asc"); p99 = "?"; p50 = "?";
-        for (j = 1; j <= k; j++) { if (p50 == "?" && d[les[j]] >= 0.5 * total) p50 = les[j];
-                                   if (p99 == "?" && d[les[j]] >= 0.99 * total) p99 = les[j] }
+      v = $2 - a[$1]; if (le == "+Inf") total = v; else { k++; les[k] = le + 0; d[k] = v } }
+  END { for (i = 2; i <= k; i++) for (j = i; j > 1 && les[j - 1] > les[j]; j--) {   # by bound (mawk: no asorti)
+          t = les[j]; les[j] = les[j - 1]; les[j - 1] = t; t = d[j]; d[j] = d[j - 1]; d[j - 1] = t }
+        p50 = "?"; p99 = "?";
+        for (j = 1; j <= k; j++) { if (p50 == "?" && d[j] >= 0.5 * total) p50 = les[j];
+                                   if (p99 == "?" && d[j] >= 0.99 * total) p99 = les[j] }
         printf "window %.0f s: %.1f probes/s (planned %.1f), lag p50 <= %s s, p99 <= %s s, server CPU %.2f core-s/s\n",
                w1 - w0, n / (w1 - w0), planned, p50, p99, c / tck / (w1 - w0) }' \
   target/scale-m0.txt target/scale-m1.txt | tee -a "$out"
