@@ -10,8 +10,8 @@
 #   listeners (one process, under the fd limit) each answer N / (10 x SCALE_ADDRESSES) services.
 # - The quick start: started by this script with QUICKSTART_ARGS (its own ports and data, as in probe-bench.sh) and
 #   SERVER_JVM_OPTIONS (default "-Xms256m -Xmx1g -XX:+UseSerialGC"); ARGUS_URL must match its HTTP port. It is
-#   started once to put the services in (its PostgreSQL runs only with it), stopped, and started again: that start
-#   is measured. It is stopped at the end unless SCALE_KEEP=1.
+#   started once to put the services in (only its PostgreSQL, by the embedded binaries' pg_ctl, once the schema is
+#   there), stopped, and started again: that start is measured. It is stopped at the end unless SCALE_KEEP=1.
 # - Start: from the start command; the API's first answer; argus_probes_started_total each second until it reaches
 #   N (with random phases within the 60 s frequency each service has one turn in its first minute, so N turns are
 #   N services probed); every 10 s, how many services of the group have checked_at after the start (stored once a
@@ -71,7 +71,12 @@ hosts=$((services / 10))
 if [ "$(cat "$data_dir/scale-services" 2>/dev/null)" = "$services" ]; then
   say "the database has the $services services of an earlier run ($data_dir/scale-services): not put in again"
 else
-start_server fill
+pgbin=$(ls -d /tmp/embedded-pg/*/bin 2>/dev/null | head -1)
+if [ -n "$pgbin" ] && [ -f "$data_dir/postgres/PG_VERSION" ]; then # its PostgreSQL alone: no server probing meanwhile
+  "$pgbin/pg_ctl" -D "$data_dir/postgres" -w -s -l target/scale-db.log -o "-p $db_port -F -c timezone=UTC" start
+else
+  start_server fill # the first run: the server makes the schema
+fi
 rm -f "$data_dir/scale-services"
 psql_ -v ON_ERROR_STOP=1 -v hosts="$hosts" -v addrs="$addresses" -v base="$BENCH_PORT_BASE" <<'SQL'
 begin;
@@ -93,7 +98,7 @@ insert into argus.param (object_id, key, value)
 commit;
 SQL
 say "services of group scale in the database: $(psql_ -c "select count(*) from argus.object s join argus.object h on s.parent_id = h.id join argus.object g on h.parent_id = g.id where g.name = 'scale' and s.kind = 'Service'")"
-stop_server
+if [ -n "$server" ]; then stop_server; else "$pgbin/pg_ctl" -D "$data_dir/postgres" -w -s -m fast stop; fi
 echo "$services" > "$data_dir/scale-services"
 fi
 
@@ -147,7 +152,7 @@ say "RSS ${rss_before} KB before a forced GC, ${rss_after} KB after; heap used a
 echo "rss=$rss_after heap=$heap" > "target/scale-$services.figures"
 if [ "$services" -gt 0 ] && [ -f target/scale-0.figures ]; then
   # shellcheck disable=SC1091
-  . target/scale-0.figures; rss0=$rss; heap0=$heap
+  heapN=$heap; . target/scale-0.figures; rss0=$rss; heap0=$heap; heap=$heapN
   awk -v n="$services" -v r="$rss_after" -v r0="$rss0" -v h="${heap}" -v h0="$heap0" 'BEGIN {
     printf "per service beyond N=0: RSS %.2f KB, post-GC heap %.2f KB\n", (r - r0) / n, (h - h0) / n }' | tee -a "$out"
 fi
