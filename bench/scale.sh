@@ -10,13 +10,13 @@
 #   listeners (one process, under the fd limit) each answer N / (10 x SCALE_ADDRESSES) services.
 # - The quick start: started by this script with QUICKSTART_ARGS (its own ports and data, as in probe-bench.sh) and
 #   SERVER_JVM_OPTIONS (default "-Xms256m -Xmx1g -XX:+UseSerialGC"); ARGUS_URL must match its HTTP port. It is
-#   started once to put the services in (only its PostgreSQL, by the embedded binaries' pg_ctl, once the schema is
+#   started once to put the services in (only its PostgreSQL once the schema is
 #   there), stopped, and started again: that start is measured. It is stopped at the end unless SCALE_KEEP=1.
 # - Start: from the start command; the API's first answer; argus_probes_started_total each second until it reaches
 #   N (with random phases within the 60 s frequency each service has one turn in its first minute, so N turns are
 #   N services probed); every 10 s, how many services of the group have checked_at after the start (stored once a
 #   minute, so that count trails).
-# - The services are put in only when $data_dir/scale-services does not say N already (an earlier run's).
+# - SCALE_FILL_ONLY=1 puts the services in and stops there. The services are put in only when $data_dir/scale-services does not say N already (an earlier run's).
 # Output on the console and in target/scale-N.txt; the class histogram in target/scale-N-histogram.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,9 +71,20 @@ hosts=$((services / 10))
 if [ "$(cat "$data_dir/scale-services" 2>/dev/null)" = "$services" ]; then
   say "the database has the $services services of an earlier run ($data_dir/scale-services): not put in again"
 else
-pgbin=$(ls -d /tmp/embedded-pg/*/bin 2>/dev/null | head -1)
-if [ -n "$pgbin" ] && [ -f "$data_dir/postgres/PG_VERSION" ]; then # its PostgreSQL alone: no server probing meanwhile
-  "$pgbin/pg_ctl" -D "$data_dir/postgres" -w -s -l target/scale-db.log -o "-p $db_port -F -c timezone=UTC" start
+db=
+if [ -f "$data_dir/postgres/PG_VERSION" ]; then # its PostgreSQL alone, no server probing meanwhile
+  # as the quick start runs it (its binaries refuse root from a shell), until this script closes its stdin
+  mvn -B -q -ntp ${MAVEN_ARGS:-} -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/bench-classpath.txt
+  printf '%s\n' 'public class ScaleDb { public static void main(String[] a) throws Exception {' \
+      'org.argusee.testsupport.QuickstartDatabase.main(a); while (System.in.read() >= 0) { } System.exit(0); } }' \
+      > target/ScaleDb.java
+  rm -f target/scale-db.in && mkfifo target/scale-db.in
+  java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" target/ScaleDb.java \
+      "$data_dir/postgres" "$db_port" "$data_dir/postgres.password" < target/scale-db.in > target/scale-db.log 2>&1 &
+  db=$!
+  exec 4> target/scale-db.in
+  for _ in $(seq 1 120); do psql_ -c "select 1" > /dev/null 2>&1 && break; sleep 1; done
 else
   start_server fill # the first run: the server makes the schema
 fi
@@ -98,9 +109,10 @@ insert into argus.param (object_id, key, value)
 commit;
 SQL
 say "services of group scale in the database: $(psql_ -c "select count(*) from argus.object s join argus.object h on s.parent_id = h.id join argus.object g on h.parent_id = g.id where g.name = 'scale' and s.kind = 'Service'")"
-if [ -n "$server" ]; then stop_server; else "$pgbin/pg_ctl" -D "$data_dir/postgres" -w -s -m fast stop; fi
+if [ -n "$server" ]; then stop_server; else exec 4>&-; wait "$db" || true; fi
 echo "$services" > "$data_dir/scale-services"
 fi
+[ "${SCALE_FILL_ONLY:-0}" = 1 ] && { say "services in; SCALE_FILL_ONLY=1: no server run"; exit 0; }
 
 t0=$(date +%s.%N)
 start_server measured
