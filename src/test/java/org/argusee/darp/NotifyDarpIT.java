@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Notifications under DARP, told exactly once, counted in one GreenMail inbox on loopback that a real master and
@@ -36,75 +34,46 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is NotifyFailoverIT's.)
  */
 // One scenario in steps, as DarpFailoverIT: each step starts where the previous one left the servers and the
-// inbox; booting two servers per step would cost minutes of CPU. Its servers and inbox are its own.
+// inbox; booting two servers per step would cost minutes of CPU. Its servers are DarpPair's (shared with other
+// classes: a group and a recipient of its own, deleted at the end; both servers running and connected at the start).
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifyDarpIT {
 
     private static final Logger LOG = Logger.getLogger(NotifyDarpIT.class.getName());
-    private static final String SECRET = "notify-darp-secret";
     private static final String TO = "ops@localhost";
     /** How long an extra mail would have had to arrive: a few notification rounds and probe periods. */
     private static final Duration STILL = Duration.ofSeconds(4);
     /** Booting a master under load, and the slave reconnecting and reporting to it. */
     private static final Duration BACK = Duration.ofSeconds(90);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static MailInbox inbox;
     /** The slave's way to the inbox, cut in steps 2 and 3. */
     static Relay slaveSmtp;
 
     static ArgusServer master;
     static ArgusServer slave;
+    static String group;
     static String redundant;
     static String failover;
 
     @BeforeAll
     static void boot() {
-        inbox = new MailInbox(TO);
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create("slave1");
-        inbox.mailedBy(master);
-        slaveSmtp = inbox.relayFor(slave);
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
-        SERVERS.startAll(master, slave);
-        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, 3);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Ntf",
-                        "darp_mode",
-                        "failover",
-                        "frequency",
-                        "1",
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5",
-                        "notify",
-                        "mail:" + TO,
-                        "master_notif_gravity",
-                        "low",
-                        "message_fmt",
-                        "%s %o by %d"));
-        for (ArgusServer s : List.of(master, slave)) {
-            s.dataFile("red", true);
-            s.dataFile("fo", true);
-        }
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        inbox = pair.inbox(TO);
+        slaveSmtp = pair.slaveSmtp;
+        group = pair.group("Ntf", "failover", DarpPair.mailedTo(TO));
+        pair.files(true, "red", "fo");
         redundant = Cluster.create(master, group, Cluster.reachService("red", "red", "darp_mode", "redundant"));
         failover = Cluster.create(master, group, Cluster.reachService("fo", "fo"));
     }
 
     @AfterAll
-    static void stopSmtp() {
-        if (slaveSmtp != null) {
-            slaveSmtp.close();
-        }
-        if (inbox != null) {
-            inbox.close();
+    static void release() {
+        if (pair != null) {
+            pair.release(group, "red", "fo");
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The failover duplicate of issue 14, between a real master and slave mailing one GreenMail inbox: the master tells
@@ -36,64 +34,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * master back: it learns from the slave's reports (read from the slave's database) that the recovery was told,
  * and tells nothing. Then the master hung (SIGSTOP) instead: the slave takes over and does not tell again the down
  * the master told just before; it tells the recovery; the master thawed (SIGCONT) tells neither. Five server boots,
- * so it is one scenario in steps, as NotifyDarpIT.
+ * so it is one scenario in steps, as NotifyDarpIT, on the servers of {@link DarpPair} (shared with other classes:
+ * a group and a recipient of its own, deleted at the end; both servers running and connected at the start).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifyFailoverIT {
 
-    private static final String SECRET = "notify-failover-secret";
     private static final String TO = "oncall@localhost";
     private static final Duration STILL = Duration.ofSeconds(5);
     /** Booting a server under load, and the slave reconnecting and reporting to it. */
     private static final Duration BACK = Duration.ofSeconds(120);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static MailInbox inbox;
     static ArgusServer master;
     static ArgusServer slave;
+    static String group;
     static String failover;
 
     @BeforeAll
     static void boot() {
-        inbox = new MailInbox(TO);
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create("slave1");
-        inbox.mailedBy(master, slave);
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
-        SERVERS.startAll(master, slave);
-        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, 3);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Fov",
-                        "darp_mode",
-                        "failover",
-                        "frequency",
-                        "1",
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5",
-                        "notify",
-                        "mail:" + TO,
-                        "master_notif_gravity",
-                        "low",
-                        "message_fmt",
-                        "%s %o by %d"));
-        for (ArgusServer s : List.of(master, slave)) {
-            s.dataFile("fo", true);
-        }
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        inbox = pair.inbox(TO);
+        group = pair.group("Fov", "failover", DarpPair.mailedTo(TO));
+        pair.files(true, "fo");
         failover = Cluster.create(master, group, Cluster.reachService("fo", "fo"));
     }
 
     @AfterAll
-    static void stopSmtp() {
-        if (inbox != null) {
-            inbox.close();
+    static void release() {
+        if (pair != null) {
+            pair.release(group, "fo");
         }
     }
 
