@@ -19,6 +19,11 @@ public class LatestValues {
     private final Map<String, String> values = new ConcurrentHashMap<>();
     private final LongAdder replies = new LongAdder();
 
+    /** This bean itself, not its client proxy (for the reply hand-off, {@link ReplyHandOff}). */
+    LatestValues instance() {
+        return this;
+    }
+
     public void record(String fullName, Reply reply) {
         replies.increment();
         if (reply.ok() && reply.value() != null) {

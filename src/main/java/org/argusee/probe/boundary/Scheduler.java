@@ -98,6 +98,7 @@ public class Scheduler {
 
     private ProbeDuty duty = ProbeDuty.EVERYWHERE;
     private ServicePlanner planner;
+    private ReplyHandOff replies;
     private volatile Object dutyVersion;
 
     /**
@@ -123,6 +124,7 @@ public class Scheduler {
         duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
+        replies = new ReplyHandOff(board, latest);
         plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
@@ -243,12 +245,11 @@ public class Scheduler {
         }
         if (s.spec() == null) {
             Reply failed = Reply.failed("configuration: " + s.problem(), Duration.ZERO);
-            pace(id, s, board.record(id, s.fullName(), s.params(), failed));
+            pace(id, s, replies.failed(id, s, failed));
             return;
         }
         s.monitor().probe(s.spec()).thenAccept(reply -> {
-            latest.record(s.fullName(), reply);
-            pace(id, s, board.record(id, s.fullName(), s.params(), reply));
+            pace(id, s, replies.received(id, s, reply));
         });
     }
 

@@ -54,7 +54,8 @@ final class Combining {
         Optional<ServiceCombiner> c = combiner;
         if (c == null) {
             Instance<ServiceCombiner> all = source.get();
-            c = all != null && all.isResolvable() ? Optional.of(all.get()) : Optional.empty();
+            // the bean itself rather than its client proxy: the proxy's context look-up was paid on each reply
+            c = all != null && all.isResolvable() ? Optional.of(all.get().instance()) : Optional.empty();
             combiner = c;
         }
         return c;

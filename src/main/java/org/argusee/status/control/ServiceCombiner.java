@@ -32,4 +32,14 @@ public interface ServiceCombiner {
      * in {@code tree}, and every one combined before, so one that is no longer combined gets its own result back.
      */
     Collection<Long> combinedIn(TreeSnapshot tree);
+
+    /**
+     * This combiner itself: called through the container's client proxy, the contextual instance, which the status
+     * board holds rather than the proxy (a context look-up on each reply, issue 17). An implementation with
+     * interceptors (transactions, security) must return the proxy instead, or not override this and be called
+     * through it.
+     */
+    default ServiceCombiner instance() {
+        return this;
+    }
 }
