@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
@@ -107,7 +106,7 @@ class NotifyDarpIT {
                         "DOWN " + failover + " by master",
                         "UP " + failover + " by master"),
                 bodies());
-        assertEquals(0, notifications(slave, redundant).size(), "slave1 saw both transitions and told neither");
+        assertEquals(0, Cluster.notifications(slave, redundant).size(), "slave1 saw both transitions and told neither");
     }
 
     @Test
@@ -123,7 +122,7 @@ class NotifyDarpIT {
         Eventually.await(
                 "slave1's notification of the down, its delivery failed (its SMTP server away)", WITHIN, () -> ownDown(
                                 slave)
-                        .filter(n -> deliveryStates(slave, n).contains("failed"))
+                        .filter(n -> Cluster.deliveryStates(slave, n).contains("failed"))
                         .isPresent());
         stillMails(4);
     }
@@ -140,7 +139,7 @@ class NotifyDarpIT {
                 "slave1's own notification of the down taken off its queue: the master told it", WITHIN, () -> ownDown(
                                 slave)
                         .filter(n -> ("told by DARP master " + MASTER).equals(n.getString("ackedBy", null)))
-                        .filter(n -> deliveryStates(slave, n).stream().allMatch("acked"::equals))
+                        .filter(n -> Cluster.deliveryStates(slave, n).stream().allMatch("acked"::equals))
                         .isPresent());
         slaveSmtp.open();
         Eventually.await("slave1 stands by again", WITHIN, () -> "connected".equals(link(slave, MASTER)));
@@ -158,7 +157,8 @@ class NotifyDarpIT {
 
     /** The server's newest notification of the failover service, if it is of a down. */
     private static Optional<JsonObject> ownDown(ArgusServer server) {
-        return notifications(server, failover).stream().findFirst().filter(n -> "down".equals(n.getString("status")));
+        return Cluster.notifications(server, failover).stream().findFirst().filter(n -> "down"
+                .equals(n.getString("status")));
     }
 
     private static void both(String file, boolean present) {
@@ -177,21 +177,5 @@ class NotifyDarpIT {
     /** No further mail comes for a while: none was sent twice. */
     private static void stillMails(int count) {
         inbox.still(count, STILL);
-    }
-
-    /** The server's notifications of the object, newest first. */
-    private static List<JsonObject> notifications(ArgusServer server, String object) {
-        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
-        Api.Reply r = server.api()
-                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
-                .map(d -> d.getString("state"))
-                .toList();
     }
 }

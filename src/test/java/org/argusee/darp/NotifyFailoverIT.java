@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.AfterAll;
@@ -99,14 +98,14 @@ class NotifyFailoverIT {
         Eventually.await(
                 "slave1's own notification of the down, not sent: the master told it",
                 WITHIN,
-                () -> notifications(slave, failover).stream()
+                () -> Cluster.notifications(slave, failover).stream()
                         .anyMatch(n -> "down".equals(n.getString("status"))
                                 && ("told by DARP master " + MASTER).equals(n.getString("ackedBy", null))));
         inbox.still(1, STILL);
-        JsonObject kept = notifications(slave, failover).get(0);
+        JsonObject kept = Cluster.notifications(slave, failover).get(0);
         assertTrue(
-                deliveryStates(slave, kept).stream().allMatch("acked"::equals),
-                "nothing of it was sent: " + deliveryStates(slave, kept));
+                Cluster.deliveryStates(slave, kept).stream().allMatch("acked"::equals),
+                "nothing of it was sent: " + Cluster.deliveryStates(slave, kept));
     }
 
     @Test
@@ -132,10 +131,10 @@ class NotifyFailoverIT {
         Eventually.await(
                 "the master's own notification of the recovery, not sent: slave1 told it",
                 BACK,
-                () -> notifications(master, failover).stream()
+                () -> Cluster.notifications(master, failover).stream()
                         .filter(n -> "up".equals(n.getString("status")))
                         .anyMatch(n -> {
-                            List<String> states = deliveryStates(master, n);
+                            List<String> states = Cluster.deliveryStates(master, n);
                             return !states.isEmpty() && states.stream().allMatch("acked"::equals);
                         }));
         Eventually.await("slave1 stands by again", WITHIN, () -> "connected".equals(link(slave, MASTER)));
@@ -178,11 +177,11 @@ class NotifyFailoverIT {
         Eventually.await(
                 "the thawed master's own notification of the recovery, not sent: slave1 told it",
                 BACK,
-                () -> notifications(master, failover).stream()
+                () -> Cluster.notifications(master, failover).stream()
                         .filter(n -> "up".equals(n.getString("status")))
                         .filter(n -> Instant.parse(n.getString("transitionAt")).isAfter(before))
                         .anyMatch(n -> {
-                            List<String> states = deliveryStates(master, n);
+                            List<String> states = Cluster.deliveryStates(master, n);
                             return !states.isEmpty() && states.stream().allMatch("acked"::equals);
                         }));
         inbox.still(4, STILL);
@@ -207,21 +206,5 @@ class NotifyFailoverIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The server's notifications of the object, newest first. */
-    private static List<JsonObject> notifications(ArgusServer server, String object) {
-        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
-        Api.Reply r = server.api()
-                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
-                .map(d -> d.getString("state"))
-                .toList();
     }
 }

@@ -81,8 +81,8 @@ final class Readiness {
 
     /**
      * Between two probes of a server that is still booting; the deadline, not this, bounds the wait. Short: a run
-     * has some 30 boots and restarts, each waiting half of this on average past its readiness; a probe of a server that is
-     * not ready yet costs it a refused connection or a small answer.
+     * has some 30 boots and restarts, each waiting half of this on average past its readiness; a probe of a server
+     * that is not ready yet costs it a refused connection or a small answer.
      */
     private static void pause() {
         try {
