@@ -44,7 +44,12 @@ final class DarpPair {
     /** Booting both, or one a test left down, on a loaded machine, then the slave's reconnect. */
     private static final Duration CONNECTED = WITHIN.multipliedBy(2);
 
+    private static final List<String> NAMES = List.of("darp-master", "darp-slave1");
+
     private static DarpPair shared;
+    private static MailInbox mail;
+    private static Relay masterLink;
+    private static Relay slaveMail;
 
     final ArgusServer master;
     final ArgusServer slave;
@@ -66,30 +71,22 @@ final class DarpPair {
     /** The pair, booted by the first caller of the run, running with its relays open and the slave connected. */
     static synchronized DarpPair get() {
         if (shared == null) {
-            MailInbox smtp = new MailInbox("nobody@localhost");
-            SharedServers.closeAtEnd(smtp);
-            Relay[] relays = new Relay[2];
-            List<ArgusServer> servers = SharedServers.get(List.of("darp-master", "darp-slave1"), s -> {
-                ArgusServer master = s.get(0);
-                ArgusServer slave = s.get(1);
-                master.property("argus.darp.tag", MASTER).property("argus.darp.login.max-failures", "1000");
-                smtp.mailedBy(master);
-                relays[0] = Relay.to(master.url().getPort());
-                SharedServers.closeAtEnd(relays[0]);
-                slave.property("argus.darp.tag", SLAVE);
-                Cluster.slaveOf(slave, relays[0].url().toString(), SECRET, TIMEOUT, FREQUENCY);
-                relays[1] = smtp.relayFor(slave);
-                SharedServers.closeAtEnd(relays[1]);
-            });
+            // the SMTP server and the relays are made once, with the servers: a caller after a failed boot tries
+            // again on the same servers and settings (SharedServers starts those left down)
+            if (mail == null) {
+                mail = new MailInbox("nobody@localhost");
+                SharedServers.closeAtEnd(mail);
+            }
+            List<ArgusServer> servers = SharedServers.get(NAMES, s -> settings(s.get(0), s.get(1)));
             Cluster.peer(servers.get(0), SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-            shared = new DarpPair(servers.get(0), servers.get(1), relays[0], relays[1], smtp);
+            shared = new DarpPair(servers.get(0), servers.get(1), masterLink, slaveMail, mail);
             LOG.info(() -> "DARP pair booted side by side: master "
                     + shared.master.bootTime().toMillis() + " ms, slave "
                     + shared.slave.bootTime().toMillis() + " ms");
         }
         shared.link.open();
         shared.slaveSmtp.open();
-        SharedServers.get(List.of("darp-master", "darp-slave1"), s -> {});
+        SharedServers.get(NAMES, s -> {});
         Eventually.await(
                 "slave1 connected to the shared master, on both ends",
                 CONNECTED,
@@ -123,6 +120,18 @@ final class DarpPair {
             master.dataFile(name, present);
             slave.dataFile(name, present);
         }
+    }
+
+    /** What the servers are given once, at their creation: tags, the slave's way to its master, mail. */
+    private static void settings(ArgusServer master, ArgusServer slave) {
+        master.property("argus.darp.tag", MASTER).property("argus.darp.login.max-failures", "1000");
+        mail.mailedBy(master);
+        masterLink = Relay.to(master.url().getPort());
+        SharedServers.closeAtEnd(masterLink);
+        slave.property("argus.darp.tag", SLAVE);
+        Cluster.slaveOf(slave, masterLink.url().toString(), SECRET, TIMEOUT, FREQUENCY);
+        slaveMail = mail.relayFor(slave);
+        SharedServers.closeAtEnd(slaveMail);
     }
 
     /** The mails to {@code to} on the SMTP server both servers mail to: each class has a recipient of its own. */
