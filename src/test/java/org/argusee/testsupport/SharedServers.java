@@ -12,8 +12,8 @@ import java.util.logging.Logger;
  * Extra servers kept for the whole test run (one test JVM) rather than one test class: for classes that boot the
  * same server with the same settings and leave nothing behind that another class could see (each works in a group
  * of its own), such as the notification tests, or the DARP classes on one master and slave ({@code DarpPair}), which
- * delete what they made and leave their servers running (the harness starts again one a test left down). A boot costs 20-30 s of the 2 cores a CI run has; a second class
- * on the same server costs none. A server that a test stopped, or that died, is started again by the next caller.
+ * delete what they made. A boot costs 20-30 s of the 2 cores a CI run has; a second class on the same server costs
+ * none. A server that a test stopped, or that died, is started again by the next caller, a frozen one resumed.
  * {@link DatabaseSession} closes them all at the end of the run, before the database they use goes.
  */
 public final class SharedServers {
