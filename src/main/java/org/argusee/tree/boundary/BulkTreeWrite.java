@@ -73,7 +73,7 @@ public final class BulkTreeWrite {
         for (TreeNode node : nodes) {
             TreeNode there = node.kind() == ObjectKind.TOP
                     ? root
-                    : newParents.contains(node.parent().id())
+                    : newParents.contains(node.parentId())
                             ? null
                             : current.find(node.fullNameUnder(root)).orElse(null);
             if (there == null && !node.children().isEmpty()) {
