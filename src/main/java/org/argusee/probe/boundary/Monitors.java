@@ -75,6 +75,11 @@ public class Monitors {
     private DbMonitor db;
     private final Map<MonitorRoute, Monitor> routes = new EnumMap<>(MonitorRoute.class);
 
+    /** Probes on the network loop now, each holding a socket ({@link InFlightCap}). */
+    public int inFlight() {
+        return loop == null ? 0 : loop.inFlight();
+    }
+
     @PostConstruct
     void open() {
         try {

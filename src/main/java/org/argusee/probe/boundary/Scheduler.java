@@ -129,7 +129,7 @@ public class Scheduler {
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
         // called on the bean itself, not through the container: a tick needs none of its services
-        ticks = new Ticks(threads, TICK_MILLIS, () -> timetable.take(System.currentTimeMillis(), this::turn));
+        ticks = new Ticks(threads, TICK_MILLIS, InFlightCap.tick(timetable, monitors::inFlight, this::turn));
     }
 
     @PreDestroy

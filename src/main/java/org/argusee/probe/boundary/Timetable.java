@@ -92,8 +92,16 @@ final class Timetable<T> {
      * The handing on runs outside the lock, so it may add or cancel entries; callers take turns.
      */
     int take(long now, Due<T> to) {
+        return take(now, Integer.MAX_VALUE, to);
+    }
+
+    /**
+     * As {@link #take(long, Due)}, but hands on at most {@code max} items: the rest stay due, in their slots, and
+     * the next take hands them on (late, with the time they were due).
+     */
+    int take(long now, int max, Due<T> to) {
         synchronized (taking) {
-            int n = collect(now);
+            int n = collect(now, max);
             for (int i = 0; i < n; i++) {
                 to.due(taken.get(i).item, takenAt[i]);
             }
@@ -123,19 +131,27 @@ final class Timetable<T> {
         return size;
     }
 
-    private synchronized int collect(long now) {
+    private synchronized int collect(long now, int max) {
         long nowTick = Math.floorDiv(now, resolution);
         long from = Math.max(lastTick, nowTick - SLOTS + 1); // a gap of a whole turn looks at each slot once
         for (long t = from; t <= nowTick; t++) {
-            collectSlot(slots.get((int) (t & (SLOTS - 1))), now);
+            if (!collectSlot(slots.get((int) (t & (SLOTS - 1))), now, max)) {
+                // stopped at max: the slots before t are done, t is looked at again by the next take
+                lastTick = Math.max(lastTick, t);
+                return taken.size();
+            }
         }
         lastTick = Math.max(lastTick, nowTick);
         return taken.size();
     }
 
-    private void collectSlot(List<Entry<T>> slot, long now) {
+    /** False when it stopped at {@code max} items taken, with entries due now possibly left in the slot. */
+    private boolean collectSlot(List<Entry<T>> slot, long now, int max) {
         int i = 0;
         while (i < slot.size()) {
+            if (taken.size() >= max) {
+                return false;
+            }
             Entry<T> e = slot.get(i);
             if (e.cancelled) {
                 removeAt(slot, i);
@@ -164,6 +180,7 @@ final class Timetable<T> {
                 target.add(e);
             }
         }
+        return true;
     }
 
     /** The slot of a due time; a time whose slot was already looked at goes to the one looked at next. */

@@ -1,6 +1,7 @@
 package org.argusee.probe.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,5 +85,33 @@ class TimetableTest {
         assertEquals(List.of(), take(500_010));
         assertEquals(
                 List.of("a@541000", "b@510000"), take(541_000).stream().sorted().toList());
+    }
+
+    @Test
+    void aTakeCappedAtMaxLeavesTheRestDueForTheNextOneWithTheirPlannedTimes() {
+        table.add("a", 500, 60_000);
+        table.add("b", 520, 60_000);
+        table.add("c", 540, 60_000);
+        table.add("d", 5_000, 60_000);
+        List<String> first = new ArrayList<>();
+        assertEquals(2, table.take(1_000, 2, (item, dueAt) -> first.add(item + "@" + dueAt)));
+        assertEquals(List.of("a@500", "b@520"), first);
+        List<String> none = new ArrayList<>();
+        assertEquals(0, table.take(1_020, 0, (item, dueAt) -> none.add(item)));
+        assertEquals(List.of("c@540"), take(1_040)); // late, with the time it was due
+        assertEquals(List.of("d@5000"), take(5_000));
+        assertEquals(List.of("a@60500", "b@60520", "c@60540"), take(60_540)); // each back on its grid
+    }
+
+    @Test
+    void theCapLeavesRoomUnderItsMaximumAndNeverLessThanNone() {
+        int[] inFlight = {0};
+        InFlightCap cap = new InFlightCap(() -> inFlight[0], 10);
+        assertEquals(10, cap.room());
+        inFlight[0] = 7;
+        assertEquals(3, cap.room());
+        inFlight[0] = 12;
+        assertEquals(0, cap.room());
+        assertTrue(InFlightCap.halfTheFileLimit() >= 100);
     }
 }
