@@ -98,6 +98,7 @@ public class Scheduler {
 
     private ProbeDuty duty = ProbeDuty.EVERYWHERE;
     private ServicePlanner planner;
+    private ReplyHandOff replies;
     private volatile Object dutyVersion;
 
     /**
@@ -123,6 +124,7 @@ public class Scheduler {
         duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
+        replies = new ReplyHandOff(board, latest);
         plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
@@ -162,8 +164,9 @@ public class Scheduler {
         long interval = ServicePlanner.frequencyMillis(node);
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
-        Timetable.Entry<Long> turns = timetable.add(node.id(), System.currentTimeMillis() + phase, interval);
-        scheduled.put(node.id(), Scheduled.of(turns, node.fullName(), p, assignment));
+        Long id = node.id(); // one box for the timetable and the map
+        Timetable.Entry<Long> turns = timetable.add(id, System.currentTimeMillis() + phase, interval);
+        scheduled.put(id, Scheduled.of(turns, node.fullName(), p, assignment));
     }
 
     /** The replan timer, once a second (its only timer). */
@@ -243,12 +246,11 @@ public class Scheduler {
         }
         if (s.spec() == null) {
             Reply failed = Reply.failed("configuration: " + s.problem(), Duration.ZERO);
-            pace(id, s, board.record(id, s.fullName(), s.params(), failed));
+            pace(id, s, replies.failed(id, s, failed));
             return;
         }
         s.monitor().probe(s.spec()).thenAccept(reply -> {
-            latest.record(s.fullName(), reply);
-            pace(id, s, board.record(id, s.fullName(), s.params(), reply));
+            pace(id, s, replies.received(id, s, reply));
         });
     }
 
@@ -258,13 +260,13 @@ public class Scheduler {
      */
     private void pace(long id, Scheduled s, Optional<Duration> retryIn) {
         if (retryIn.isEmpty()) {
-            s.retryDue().set(0);
+            s.retryDue(0);
             return;
         }
         long delay = retryIn.get().toMillis();
-        s.retryDue().set(System.currentTimeMillis() + delay);
+        s.retryDue(System.currentTimeMillis() + delay);
         if (!probeLater(id, s, delay)) {
-            s.retryDue().set(0); // shutting down: the ticks carry on while there are any
+            s.retryDue(0); // shutting down: the ticks carry on while there are any
         }
     }
 

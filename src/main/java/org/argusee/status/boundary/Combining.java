@@ -54,7 +54,10 @@ final class Combining {
         Optional<ServiceCombiner> c = combiner;
         if (c == null) {
             Instance<ServiceCombiner> all = source.get();
-            c = all != null && all.isResolvable() ? Optional.of(all.get()) : Optional.empty();
+            // the bean itself rather than its client proxy: the proxy's context look-up was paid on each reply
+            c = all != null && all.isResolvable()
+                    ? Optional.of(all.get().instance().get())
+                    : Optional.empty();
             combiner = c;
         }
         return c;

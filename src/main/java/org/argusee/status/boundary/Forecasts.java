@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,12 +27,15 @@ final class Forecasts {
     private final Map<Long, byte[]> stored = new HashMap<>();
     private final Set<Long> fed = new HashSet<>();
 
-    /** The service's forecaster, or null when it has no {@code maxdeviation}. */
-    Forecast forService(long objectId, Map<String, String> params, Instant now) {
-        ForecastSettings settings = ForecastSettings.from(params).orElse(null);
-        if (settings == null) {
+    /**
+     * The service's forecaster, or null when it has no {@code maxdeviation} ({@code settings} empty: its
+     * {@link ForecastSettings#from}, read once with the service's other reply rules).
+     */
+    Forecast forService(long objectId, Optional<ForecastSettings> wanted, Instant now) {
+        if (wanted.isEmpty()) {
             return null;
         }
+        ForecastSettings settings = wanted.get();
         Forecast f = live.get(objectId);
         if (f == null) {
             f = fromStored(objectId, settings, now);

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.argusee.status.control.Resolution;
 import org.argusee.status.control.Sample;
 import org.argusee.status.control.SampleBuckets;
 import org.argusee.status.control.SampleRow;
-import org.argusee.tree.control.BooleanValue;
+import org.argusee.status.control.evaluation.ReplyRules;
 
 /**
  * The samples side of the {@link StatusBoard}: the open buckets of the services that are graphed, and the closed
@@ -22,9 +21,9 @@ final class SampleFeed {
     private List<SampleRow> closed = new ArrayList<>();
     private Instant closedAt = Instant.EPOCH;
 
-    /** One probe's result, counted when the service is graphed ({@code graph} is set). */
-    void probed(long objectId, Map<String, String> params, Instant now, boolean ok, Double value, Duration elapsed) {
-        if (graphed(params)) {
+    /** One probe's result, counted when the service is graphed ({@code graph} is set: {@link ReplyRules#graphed}). */
+    void probed(long objectId, boolean graphed, Instant now, boolean ok, Double value, Duration elapsed) {
+        if (graphed) {
             closed.addAll(buckets.add(objectId, now, ok, value, elapsed));
         }
     }
@@ -52,10 +51,5 @@ final class SampleFeed {
 
     Optional<Sample> current(long objectId, Resolution resolution, Instant now) {
         return buckets.current(objectId, resolution, now);
-    }
-
-    private static boolean graphed(Map<String, String> params) {
-        String graph = params.get("graph");
-        return graph != null && BooleanValue.isValid(graph) && BooleanValue.parse(graph);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.argusee.platform.boundary.DatabaseAvailability;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
@@ -50,8 +51,23 @@ import org.argusee.tree.control.TreeSnapshot;
 @ApplicationScoped
 public class StatusBoard {
 
-    /** A service between probes: status machine, calc state, status known yet, its parameters parsed (issue 17). */
-    private record Tracked(ServiceStatus status, EvalState eval, boolean known, ReplyRules rules) {}
+    /**
+     * A service between probes: status machine, calc state, status known yet, its parameters parsed (issue 17).
+     * Changed in place under the board's lock, so a reply costs one map look-up rather than a new entry put.
+     */
+    private static final class Tracked {
+        ServiceStatus status;
+        EvalState eval;
+        boolean known;
+        ReplyRules rules;
+
+        Tracked(ServiceStatus status, boolean known, ReplyRules rules) {
+            this.status = status;
+            this.eval = EvalState.EMPTY;
+            this.known = known;
+            this.rules = rules;
+        }
+    }
 
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
@@ -80,20 +96,21 @@ public class StatusBoard {
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
             Optional<ServiceStatus> known = graph.service(objectId);
-            tracked = new Tracked(
-                    known.orElse(ServiceStatus.initial(now)),
-                    EvalState.EMPTY,
-                    known.isPresent(),
-                    ReplyRules.of(params));
+            tracked = new Tracked(known.orElse(ServiceStatus.initial(now)), known.isPresent(), ReplyRules.of(params));
+            services.put(objectId, tracked);
+        } else if (!tracked.rules.isFor(params)) {
+            tracked.rules = ReplyRules.of(params);
         }
-        ReplyRules rules = tracked.rules().isFor(params) ? tracked.rules() : ReplyRules.of(params);
+        ReplyRules rules = tracked.rules;
         Verdict verdict = ResultEvaluator.evaluate(
-                rules, reply, tracked.eval(), now, forecasts.forService(objectId, params, now));
-        StatusStep step = StatusMachine.apply(tracked.status(), verdict.check(), params, now);
+                rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
+        StatusStep step = StatusMachine.apply(tracked.status, verdict.check(), rules.retrying(), now);
         // unknown until the first answer that settles it: a pass, or retries+1 failures
-        boolean known = tracked.known()
+        boolean known = tracked.known
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
-        services.put(objectId, new Tracked(step.next(), verdict.next(), known, rules));
+        tracked.status = step.next();
+        tracked.eval = verdict.next();
+        tracked.known = known;
         LastCheck previous = checks.get(objectId);
         checks.put(
                 objectId,
@@ -105,14 +122,27 @@ public class StatusBoard {
                         step.next().reason(),
                         previous == null ? null : previous.storedAt()));
         Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
-        graph.tree()
-                .byId(objectId)
-                .ifPresentOrElse(
-                        n -> checked(n, own, now),
-                        () -> own.ifPresent(o -> apply(graph.serviceChecked(objectId, o, now))));
+        TreeNode node = graph.tree().byId(objectId).orElse(null);
+        if (node != null) {
+            checked(node, own, now);
+        } else if (own.isPresent()) {
+            apply(graph.serviceChecked(objectId, own.get(), now));
+        }
         boolean failed = !verdict.pending() && !verdict.up();
-        samples.probed(objectId, params, now, !failed, verdict.number(), reply.elapsed());
+        samples.probed(objectId, rules.graphed(), now, !failed, verdict.number(), reply.elapsed());
         return step.retryIn();
+    }
+
+    /**
+     * This board itself, not the container's client proxy for it: called through the proxy, it gives the contextual
+     * instance, which an application-scoped bean keeps for the application's life. The probes' reply hand-off holds
+     * it, as the proxy's context look-up on each reply cost as much as a map look-up of the reply's own (issue 17).
+     * The board has no interceptors, so a call on it directly does the same as one through the proxy. In a holder,
+     * as Weld gives its proxy back in place of a bean that a method returns itself.
+     */
+    public Supplier<StatusBoard> instance() {
+        StatusBoard self = this;
+        return () -> self;
     }
 
     /**
@@ -144,9 +174,9 @@ public class StatusBoard {
     }
 
     /** This server's own result for a service, from its status machine; empty while it has none settled. */
-    public Optional<ServiceStatus> own(long objectId) {
+    public synchronized Optional<ServiceStatus> own(long objectId) {
         Tracked t = services.get(objectId);
-        return t == null || !t.known() ? Optional.empty() : Optional.of(t.status());
+        return t == null || !t.known ? Optional.empty() : Optional.of(t.status);
     }
 
     /** Called once at startup, before {@link #restore} and outside the lock: the combiner may read the database. */

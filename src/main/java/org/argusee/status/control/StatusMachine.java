@@ -23,27 +23,51 @@ public final class StatusMachine {
 
     private StatusMachine() {}
 
+    /**
+     * A service's {@code retries} and {@code retrydelay}, the only parameters the machine reads, parsed once: the
+     * status board keeps them with the service's other reply rules (issue 17) rather than reading the map at every
+     * reply.
+     *
+     * @param delay the pace of retries; empty means "at the next regular time"
+     */
+    public record Retrying(int retries, Optional<Duration> delay) {
+
+        public Retrying {
+            Objects.requireNonNull(delay, "delay");
+        }
+
+        public static Retrying of(Map<String, String> params) {
+            Objects.requireNonNull(params, "params");
+            return new Retrying(StatusMachine.retries(params), retryDelay(params));
+        }
+    }
+
     public static StatusStep apply(ServiceStatus current, CheckResult check, Map<String, String> params, Instant now) {
+        return apply(current, check, Retrying.of(Objects.requireNonNull(params, "params")), now);
+    }
+
+    /** As {@link #apply(ServiceStatus, CheckResult, Map, Instant)} with the service's retry settings already read. */
+    public static StatusStep apply(ServiceStatus current, CheckResult check, Retrying retrying, Instant now) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(check, "check");
-        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(retrying, "retrying");
         Objects.requireNonNull(now, "now");
         if (check.pending()) {
             // Failures in 1..retries mean a retry is under way: keep its pace.
-            boolean retrying = current.failures() > 0 && current.failures() <= retries(params);
-            return new StatusStep(current, Optional.empty(), retrying ? retryDelay(params) : Optional.empty());
+            boolean retryingNow = current.failures() > 0 && current.failures() <= retrying.retries();
+            return new StatusStep(current, Optional.empty(), retryingNow ? retrying.delay() : Optional.empty());
         }
         Status target = target(check);
         boolean failed = check.probeFailed();
         int failures = failed ? saturatingIncrement(current.failures()) : 0;
-        if (failed && target != current.status() && failures <= retries(params)) {
-            ServiceStatus retrying = new ServiceStatus(
+        if (failed && target != current.status() && failures <= retrying.retries()) {
+            ServiceStatus next = new ServiceStatus(
                     current.status(),
                     failures,
                     current.severity(),
                     current.since(),
                     current.isDown() ? current.reason() : check.reason());
-            return new StatusStep(retrying, Optional.empty(), retryDelay(params));
+            return new StatusStep(next, Optional.empty(), retrying.delay());
         }
         Severity severity = target == Status.UP ? Severity.CLEAR : check.severity();
         String reason = target == Status.UP ? null : check.reason();

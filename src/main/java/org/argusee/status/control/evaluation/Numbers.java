@@ -24,7 +24,16 @@ public final class Numbers {
             return Optional.empty();
         }
         String t = text.strip();
+        // what cannot start a number is no number, without the regex: most replies are banners and words (issue 17)
+        if (t.isEmpty() || !startsNumber(t.charAt(0))) {
+            return Optional.empty();
+        }
         return DECIMAL.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
+    }
+
+    /** A first character {@link #DECIMAL} can match: a sign, a digit or a point. */
+    private static boolean startsNumber(char c) {
+        return c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9');
     }
 
     /** As Perl prints a number: 3 not 3.0, 0.333333333333333 not 0.3333333333333333. */

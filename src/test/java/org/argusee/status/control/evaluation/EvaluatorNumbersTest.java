@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +23,27 @@ class EvaluatorNumbersTest {
     @ValueSource(strings = {"", "abc", "12abc", "1,5", "0x10", "NaN", "Infinity", "- 1"})
     void refusesWhatPerlWouldHaveGuessed(String text) {
         assertTrue(Numbers.parse(text).isEmpty(), text);
+    }
+
+    /**
+     * Issue 17: a text whose first character cannot start a number is refused before the regex; the answers must be
+     * the regex's alone, for any text (random texts over the characters a number and its neighbours are made of).
+     */
+    @Test
+    void refusingEarlyAnswersAsTheRegexAlone() {
+        Pattern decimal = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+        String alphabet = "0123456789+-.eE xa\t\n\u00a0\u0663,";
+        Random random = new Random(17);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString().strip();
+            Optional<Double> expected =
+                    decimal.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
+            assertEquals(expected, Numbers.parse(text.toString()), text::toString);
+        }
     }
 
     @Test

@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.argusee.status.control.ServiceStatus;
+import org.argusee.status.control.StatusMachine;
+import org.argusee.status.control.StatusStep;
 import org.argusee.testsupport.Mutator;
+import org.argusee.tree.control.BooleanValue;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17: the parameters parsed once ({@link ReplyRules}, kept by the status board per service) judge every reply
  * as reading them afresh at each probe does. Many random parameter maps (the keys the evaluator reads, values that
- * parse and values that do not, hostile ones from {@link Mutator}), each with a run of replies whose calc state and
- * forecast carry over, on both paths; verdicts, reasons and state must be equal. Deterministic: the seed is logged
+ * parse and values that do not, hostile ones from {@link Mutator}), each with a run of replies whose calc state,
+ * forecast and status machine carry over, on both paths; verdicts, reasons, state and the machine's steps (retries,
+ * retrydelay) must be equal, and so must the forecaster's settings and whether samples are kept. Deterministic: the seed is logged
  * by {@link Mutator#seed()} and maps are sorted ({@link TreeMap}).
  */
 class ReplyRulesFuzzTest {
@@ -66,7 +71,13 @@ class ReplyRulesFuzzTest {
             "2",
             "multiplicative",
             "ok",
-            "x=(\\d+)");
+            "x=(\\d+)",
+            "5s",
+            "0s",
+            "3",
+            "many",
+            "true",
+            "off");
     private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
 
     private static List<String> keys() {
@@ -83,7 +94,14 @@ class ReplyRulesFuzzTest {
                 "spike_supress",
                 "hwab_period",
                 "hwab_model",
-                "perlexpr"));
+                "perlexpr",
+                "hwab_alpha",
+                "hwab_beta",
+                "hwab_gamma",
+                "hwab_zeta",
+                "retries",
+                "retrydelay",
+                "graph"));
         for (String test : List.of("expect", "nexpect", "minvalue", "maxvalue", "eqvalue", "nevalue", "maxdeviation")) {
             keys.add(test);
             for (String sev : List.of("critical", "major", "minor", "warning")) {
@@ -108,9 +126,15 @@ class ReplyRulesFuzzTest {
                 params.put(KEYS.get(random.nextInt(KEYS.size())), value);
             }
             ReplyRules rules = ReplyRules.of(params);
+            assertEquals(ForecastSettings.from(params), rules.forecast(), () -> "seed " + seed + ", params " + params);
+            assertEquals(graphedAsBefore(params), rules.graphed(), () -> "seed " + seed + ", params " + params);
             EvalState cachedState = EvalState.EMPTY;
             EvalState freshState = EvalState.EMPTY;
-            Forecast cachedForecast = forecast(params);
+            ServiceStatus cachedStatus = ServiceStatus.initial(T0);
+            ServiceStatus freshStatus = ServiceStatus.initial(T0);
+            Forecast cachedForecast = rules.forecast()
+                    .map(s -> Forecast.start(s, T0.getEpochSecond()))
+                    .orElse(null);
             Forecast freshForecast = forecast(params);
             for (int r = 0; r < 6; r++) {
                 Instant now = T0.plusSeconds(60L * r + random.nextInt(5));
@@ -120,8 +144,13 @@ class ReplyRulesFuzzTest {
                 Verdict cached = ResultEvaluator.evaluate(rules, reply, cachedState, now, cachedForecast);
                 Verdict fresh = ResultEvaluator.evaluate(params, reply, freshState, now, freshForecast);
                 assertEquals(fresh, cached, () -> "seed " + seed + ", params " + params + ", reply " + reply);
+                StatusStep cachedStep = StatusMachine.apply(cachedStatus, cached.check(), rules.retrying(), now);
+                StatusStep freshStep = StatusMachine.apply(freshStatus, fresh.check(), params, now);
+                assertEquals(freshStep, cachedStep, () -> "seed " + seed + ", params " + params + ", reply " + reply);
                 cachedState = cached.next();
                 freshState = fresh.next();
+                cachedStatus = cachedStep.next();
+                freshStatus = freshStep.next();
                 compared++;
             }
         }
@@ -136,6 +165,12 @@ class ReplyRulesFuzzTest {
         assertTrue(rules.isFor(new TreeMap<>(params)));
         assertFalse(rules.isFor(Map.of("maxvalue", "6", "pluck", "(\\d+)")));
         assertFalse(rules.isFor(Map.of()));
+    }
+
+    /** What the status board's sample feed read from the parameters at each reply before issue 17 (session 9). */
+    private static boolean graphedAsBefore(Map<String, String> params) {
+        String graph = params.get("graph");
+        return graph != null && BooleanValue.isValid(graph) && BooleanValue.parse(graph);
     }
 
     private static Forecast forecast(Map<String, String> params) {
