@@ -42,7 +42,8 @@ public final class TreeNode {
     TreeNode(ObjectRow row, TreeNode parent, ServiceType serviceType) {
         this.row = row;
         this.place = new Place(parent == null ? null : parent.place, row.name() == null ? "" : row.name());
-        this.parentId = parent == null ? null : parent.id();
+        // the row's own boxed id, not a new one per node: a node is always placed under the parent its row names
+        this.parentId = parent == null ? null : row.parentId();
         this.serviceType = serviceType;
     }
 
