@@ -1,28 +1,23 @@
 package org.argusee.darp.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.BackgroundTasks;
 
 /**
  * Drives the slave streams' heartbeats, deadlines and config pushes every 250 ms, and lets the combined statuses
- * see slaves that came or went.
+ * see slaves that came or went. A thread of its own ({@link BackgroundTasks}, as {@link ToldSharing}), not an EJB
+ * timer: four expiries a second through the timer service and the EJB interceptors were the most frequent timer
+ * of every server, DARP or not (issue 17, the idle server); a tick without streams is a few map reads.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class StreamTicker {
 
     static final long TICK_MILLIS = 250;
@@ -34,15 +29,22 @@ public class StreamTicker {
     @Inject
     MasterCombiner combiner;
 
-    @Resource
-    TimerService timers;
+    @Inject
+    BackgroundTasks scheduler;
 
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("darp-streams", false));
+    private ScheduledFuture<?> ticking;
+
+    void start(@Observes Startup startup) {
+        ticking = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
     void tick() {
         try {
             streams.tick();

@@ -11,11 +11,8 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.websocket.CloseReason;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ import org.argusee.live.control.Change;
 import org.argusee.live.control.ChangeRing;
 import org.argusee.live.control.LiveInbox;
 import org.argusee.live.control.LiveMessages;
+import org.argusee.live.control.Wakeups;
 import org.argusee.notify.boundary.NotificationsChanged;
 import org.argusee.security.control.UserChanged;
 import org.argusee.status.boundary.StatusChanged;
@@ -49,8 +47,8 @@ import org.argusee.web.boundary.ChangeSequence;
  * shows them (so a change numbered n is in every dashboard answer numbered n or later, and a row rendered for it is
  * never older than it), tree changes as {@link TreeReloaded}, DARP peers' news as darp's events (for the peers
  * page, at most once a second); the observers only note them (the status writer's thread is not held up), and
- * every 25 ms a dispatcher numbers what arrived, keeps it in a ring for {@code resume}, and renders it once per
- * viewer (rows depend on what the viewer may see) into each socket's bounded queue.
+ * a dispatcher woken by it, at most every 25 ms ({@link Wakeups}), numbers it, keeps it in a ring for {@code
+ * resume}, and renders it once per viewer (rows depend on what the viewer may see) into each socket's queue.
  * Notifications created or acknowledged arrive as {@link NotificationsChanged} after their commit and go out as one
  * message per viewer with their unacknowledged count.
  */
@@ -83,7 +81,8 @@ public class LiveHub {
     private final String epoch = UUID.randomUUID().toString();
     private final ChangeRing ring = new ChangeRing(RING);
     private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
-    private final LiveInbox inbox = new LiveInbox();
+    private final Wakeups wakeups = new Wakeups(this::dispatch, TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+    private final LiveInbox inbox = new LiveInbox(wakeups::arrived);
     private ScheduledExecutorService dispatcher;
     private volatile boolean failing;
 
@@ -109,7 +108,7 @@ public class LiveHub {
                 .description("Backlogs dropped for a resync, on the sockets open now")
                 .register(registry);
         dispatcher = Executors.newSingleThreadScheduledExecutor(threads);
-        dispatcher.scheduleWithFixedDelay(this::dispatch, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        wakeups.start(dispatcher);
         dispatcher.scheduleWithFixedDelay(
                 () -> sockets.values().forEach(LiveSocket::ping),
                 KEEPALIVE_SECONDS,
@@ -232,7 +231,7 @@ public class LiveHub {
     /** A client's message: {@code {"type":"resume","seq":n}}, replays from round n on (others are ignored). */
     void received(String socketId, String text) {
         LiveSocket socket = sockets.get(socketId);
-        JsonObject message = parse(text);
+        JsonObject message = LiveMessages.parse(text);
         if (socket == null || message == null || !"resume".equals(message.getString("type", null))) {
             return;
         }
@@ -259,7 +258,7 @@ public class LiveHub {
     private void dispatch() {
         try {
             List<LiveInbox.Item> ready = inbox.holdNotifications(inbox.takeOlderThan(0));
-            TreeSnapshot tree = cache.snapshot();
+            TreeSnapshot tree = ready.isEmpty() ? null : cache.snapshot(); // an EJB call: only when needed
             inbox.noteAncestors(tree, ready);
             List<LiveInbox.Item> groups = new ArrayList<>(inbox.groupsDue());
             groups.addAll(inbox.peersDue());
@@ -267,6 +266,7 @@ public class LiveHub {
             if (ready.isEmpty() && groups.isEmpty() && notified.isEmpty()) {
                 return;
             }
+            tree = tree == null ? cache.snapshot() : tree;
             synchronized (this) {
                 List<Change> changes = new ArrayList<>();
                 List<LiveInbox.Item> items = LiveInbox.coalesce(ready, groups);
@@ -281,17 +281,11 @@ public class LiveHub {
             }
             failing = false;
         } catch (RuntimeException e) {
-            // once, not every 25 ms (it also happens while the application stops, its beans going first)
+            // once, not every round (it also happens while the application stops, its beans going first)
             LOG.log(failing ? Level.FINE : Level.WARNING, "Live dispatch failed; the next round goes on", e);
             failing = true;
-        }
-    }
-
-    private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            return null;
+        } finally {
+            wakeups.dueAt(inbox.nextDue()); // what is held back (groups, notifications, peers) gets its round
         }
     }
 }

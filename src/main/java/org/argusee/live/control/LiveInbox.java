@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +36,55 @@ public final class LiveInbox {
     private long peersSentAt;
     private final Map<String, Item> notified = new LinkedHashMap<>();
     private long notifiedSentAt;
+    /** Told of every arrival, after it is queued: wakes the dispatcher ({@link Wakeups#arrived}). */
+    private final Runnable arrived;
+
+    public LiveInbox() {
+        this(() -> {});
+    }
+
+    public LiveInbox(Runnable arrived) {
+        this.arrived = arrived;
+    }
 
     public void add(Change.Kind kind, long objectId, String fullName) {
         queue.add(new Item(System.nanoTime(), kind, objectId, fullName));
+        arrived.run();
     }
 
     /** DARP peers or their links changed; any thread, lock-free (link events come on network threads). */
     public void peersChanged() {
         peersDirty.set(true);
+        arrived.run();
+    }
+
+    /**
+     * When the earliest of what is held back (groups' counts, notifications, peers) is due, as
+     * {@link System#nanoTime()}; empty when nothing is held. Dispatcher thread only.
+     */
+    public OptionalLong nextDue() {
+        long due = Long.MAX_VALUE;
+        boolean any = false;
+        if (!dirtyGroups.isEmpty()) {
+            due = groupsSentAt + GROUPS_EVERY_NANOS;
+            any = true;
+        }
+        if (!notified.isEmpty()) {
+            due = any
+                    ? earlier(due, notifiedSentAt + NOTIFICATIONS_EVERY_NANOS)
+                    : notifiedSentAt + NOTIFICATIONS_EVERY_NANOS;
+            any = true;
+        }
+        if (peersDirty.get()) {
+            due = any ? earlier(due, peersSentAt + PEERS_EVERY_NANOS) : peersSentAt + PEERS_EVERY_NANOS;
+            any = true;
+        }
+        return any ? OptionalLong.of(due) : OptionalLong.empty();
+    }
+
+    /** The earlier of two nanoTime readings (they may wrap: compared by difference). */
+    private static long earlier(long a, long b) {
+        return a - b <= 0 ? a : b;
     }
 
     /** One peers change when there is news and a second has passed since the last one. Dispatcher thread only. */
@@ -71,7 +113,7 @@ public final class LiveInbox {
         for (Item i : items) {
             if (i.kind() == Change.Kind.STATUS) {
                 TreeNode n = tree.byId(i.objectId()).orElse(null);
-                for (TreeNode p = n == null ? null : n.parent(); p != null; p = p.parent()) {
+                for (TreeNode p = n == null ? null : tree.parent(n); p != null; p = tree.parent(p)) {
                     dirtyGroups.add(p.id());
                 }
             }

@@ -1,8 +1,12 @@
 package org.argusee.live.control;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.io.StringReader;
 import java.util.List;
 import org.argusee.web.control.DashboardRow;
 
@@ -14,6 +18,15 @@ public final class LiveMessages {
     public static final String RESYNC = "{\"type\":\"resync\"}";
 
     private LiveMessages() {}
+
+    /** A client's message as a JSON object; null if it is not one. */
+    public static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     public record Hello(String type, long seq, String epoch) {}
 
