@@ -26,8 +26,8 @@ import org.argusee.testsupport.ArgusServer;
  * What the DARP tests between real servers ({@code DarpClusterIT}, {@code DarpFailoverIT},
  * {@code DarpStreamRecoveryIT}) do to and read from the servers of {@link org.argusee.testsupport.ArgusServers}:
  * peers on a master, slave settings, objects, statuses, link states, each server's view of an object, transition
- * logs and the master's stored sequence numbers. Everything goes through the public REST API, except the
- * sequence number, which only the master's database holds.
+ * logs, notifications and their deliveries, and the master's stored sequence numbers. Everything goes through the
+ * public REST API, except the sequence number, which only the master's database holds.
  */
 final class Cluster {
 
@@ -255,5 +255,22 @@ final class Cluster {
             }
             return Duration.between(since[0], now).compareTo(quiet) >= 0;
         };
+    }
+
+    /** The server's notifications of the object ({@code /api/notifications}), newest first. */
+    static List<JsonObject> notifications(ArgusServer server, String object) {
+        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
+        assertEquals(200, r.status(), r.toString());
+        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    /** The states of a notification's deliveries (created, queued, sent, failed, acked). */
+    static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
+        Api.Reply r = server.api()
+                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
+        assertEquals(200, r.status(), r.toString());
+        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("state"))
+                .toList();
     }
 }

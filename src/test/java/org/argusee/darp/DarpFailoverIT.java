@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.logging.Logger;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +19,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Failover between a master and a slave, separate WildFly processes booted once for the class: while the master
+ * Failover between a master and a slave, separate WildFly processes ({@link DarpPair}, shared with other classes,
+ * booted once for the run): while the master
  * is connected the slave stands by (does not probe the failover services: their check time stays still); the
  * master killed with SIGKILL, or frozen with SIGSTOP, the slave takes over within 2 x timeout + frequency (its check
  * times move); the master back (restarted, or SIGCONT), the slave stands by again. The slave's view of its master
@@ -31,18 +30,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 // One scenario in steps, not independent tests: each step starts where the previous left the master (killed,
 // restarted, frozen, resumed), as booting two servers per test would cost about 40 s of CPU each time
-// (docs/testing.md). Nothing outside this class depends on it or its order; its servers are its own.
+// (docs/testing.md). Nothing outside this class depends on it or its order: it works in a group of its own, which it
+// deletes at the end, and DarpPair gives it both servers running and connected whatever the class before left.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpFailoverIT {
 
     private static final Logger LOG = Logger.getLogger(DarpFailoverIT.class.getName());
-    private static final String SECRET = "failover-secret";
     /** argus.darp.master.timeout and .frequency on the slave, seconds. */
-    private static final int TIMEOUT = 3;
+    private static final int TIMEOUT = DarpPair.TIMEOUT;
 
-    private static final int FREQUENCY = 2;
+    private static final int FREQUENCY = DarpPair.FREQUENCY;
     /** The failover services' own frequency, seconds: a probe comes due at most this long after the takeover. */
-    private static final int PROBE_EVERY = 1;
+    private static final int PROBE_EVERY = DarpPair.PROBE_EVERY;
     /**
      * The documented bound (2 x timeout + frequency), plus one probe period for the first probe to come due, plus 3 s
      * for a machine shared with other builds; the time measured is logged.
@@ -51,11 +50,10 @@ class DarpFailoverIT {
     /** How long the check time must stay still to count as standing by: three probe periods. */
     private static final Duration QUIET = Duration.ofSeconds(3L * PROBE_EVERY);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static ArgusServer master;
     static ArgusServer slave;
+    static String group;
     static String service;
     static Instant started;
     /** Whether the last standing-by check passed: a takeover means something only after the slave stood by. */
@@ -64,34 +62,19 @@ class DarpFailoverIT {
     @BeforeAll
     static void boot() {
         started = Instant.now();
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create("slave1");
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, master.url().toString(), SECRET, TIMEOUT, FREQUENCY);
-        SERVERS.startAll(master, slave);
-        LOG.info(() -> "booted side by side: master " + master.bootTime().toMillis() + " ms, slave "
-                + slave.bootTime().toMillis() + " ms");
-        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Fail",
-                        "darp_mode",
-                        "failover",
-                        "frequency",
-                        Integer.toString(PROBE_EVERY),
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5"));
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        group = pair.group("Fail", "failover");
         service = Cluster.create(master, group, Cluster.reachService("failover_probe", "failover"));
-        master.dataFile("failover", true);
-        slave.dataFile("failover", true);
+        pair.files(true, "failover");
     }
 
     @AfterAll
     static void took() {
+        if (pair != null) {
+            pair.release(group, "failover");
+        }
         LOG.info(() -> "DarpFailoverIT took "
                 + Duration.between(started, Instant.now()).toMillis() + " ms");
     }

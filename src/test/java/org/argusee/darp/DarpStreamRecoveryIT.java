@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
@@ -24,33 +23,30 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The report stream between a master and a slave (separate WildFly processes, booted once for the class) through a
- * {@link Relay}: the slave's statuses change while the link is cut mid-stream, while it is reset, and around a
+ * The report stream between a master and a slave (separate WildFly processes: {@link DarpPair}'s, shared with other
+ * classes and booted once for the run) through a {@link Relay}: the slave's statuses change while the link is cut mid-stream, while it is reset, and around a
  * SIGKILL of the slave; once the link is back, the master holds the slave's every final status (none lost), its
  * durable {@code darp_link.last_seq} is the slave's last acked number, and its transition log for each object has
  * no transition applied twice or out of order (none duplicated).
  */
 // One scenario in steps, not independent tests: each step adds to the stream the previous ones left (sequence
 // numbers, transition logs), which is what is checked: none lost or applied twice across cuts, resets and a kill.
-// Nothing outside this class depends on it or its order; its servers are its own.
+// Nothing outside this class depends on it or its order: its group and files are its own and deleted at the end;
+// the sequence numbers it checks are the link's, which other classes' reports only move on.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DarpStreamRecoveryIT {
 
     private static final Logger LOG = Logger.getLogger(DarpStreamRecoveryIT.class.getName());
-    private static final String SECRET = "recovery-secret";
-    private static final String SLAVE = "slave1";
-    private static final int TIMEOUT = 3;
+    private static final String SLAVE = DarpPair.SLAVE;
     private static final List<String> FILES = List.of("r1", "r2", "r3", "r4");
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static ArgusServer master;
     static ArgusServer slave;
     static Relay relay;
+    static String group;
     /** File -> the service that tests it, on both servers. */
     static final Map<String, String> SERVICES = new LinkedHashMap<>();
     /** File -> whether it is there on the slave now. */
@@ -61,30 +57,11 @@ class DarpStreamRecoveryIT {
     @BeforeAll
     static void boot() {
         started = Instant.now();
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create(SLAVE);
-        relay = Relay.to(master.url().getPort());
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, relay.url().toString(), SECRET, TIMEOUT, 2);
-        SERVERS.startAll(master, slave);
-        LOG.info(() -> "booted side by side: master " + master.bootTime().toMillis() + " ms, slave "
-                + slave.bootTime().toMillis() + " ms");
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Rec",
-                        "darp_mode",
-                        "distributed",
-                        "darp_tags",
-                        SLAVE,
-                        "frequency",
-                        "1",
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5"));
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        relay = pair.link;
+        group = pair.group("Rec", "distributed", "darp_tags", SLAVE);
         for (String file : FILES) {
             SERVICES.put(file, Cluster.create(master, group, Cluster.reachService("rec_" + file, file)));
         }
@@ -92,8 +69,8 @@ class DarpStreamRecoveryIT {
 
     @AfterAll
     static void took() {
-        if (relay != null) {
-            relay.close();
+        if (pair != null) {
+            pair.release(group, FILES.toArray(String[]::new));
         }
         LOG.info(() -> "DarpStreamRecoveryIT took "
                 + Duration.between(started, Instant.now()).toMillis() + " ms");

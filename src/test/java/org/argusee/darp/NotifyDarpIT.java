@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Notifications under DARP, told exactly once, counted in one GreenMail inbox on loopback that a real master and
@@ -36,75 +33,46 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is NotifyFailoverIT's.)
  */
 // One scenario in steps, as DarpFailoverIT: each step starts where the previous one left the servers and the
-// inbox; booting two servers per step would cost minutes of CPU. Its servers and inbox are its own.
+// inbox; booting two servers per step would cost minutes of CPU. Its servers are DarpPair's (shared with other
+// classes: a group and a recipient of its own, deleted at the end; both servers running and connected at the start).
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifyDarpIT {
 
     private static final Logger LOG = Logger.getLogger(NotifyDarpIT.class.getName());
-    private static final String SECRET = "notify-darp-secret";
     private static final String TO = "ops@localhost";
     /** How long an extra mail would have had to arrive: a few notification rounds and probe periods. */
     private static final Duration STILL = Duration.ofSeconds(4);
     /** Booting a master under load, and the slave reconnecting and reporting to it. */
     private static final Duration BACK = Duration.ofSeconds(90);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static MailInbox inbox;
     /** The slave's way to the inbox, cut in steps 2 and 3. */
     static Relay slaveSmtp;
 
     static ArgusServer master;
     static ArgusServer slave;
+    static String group;
     static String redundant;
     static String failover;
 
     @BeforeAll
     static void boot() {
-        inbox = new MailInbox(TO);
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create("slave1");
-        inbox.mailedBy(master);
-        slaveSmtp = inbox.relayFor(slave);
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
-        SERVERS.startAll(master, slave);
-        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, 3);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Ntf",
-                        "darp_mode",
-                        "failover",
-                        "frequency",
-                        "1",
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5",
-                        "notify",
-                        "mail:" + TO,
-                        "master_notif_gravity",
-                        "low",
-                        "message_fmt",
-                        "%s %o by %d"));
-        for (ArgusServer s : List.of(master, slave)) {
-            s.dataFile("red", true);
-            s.dataFile("fo", true);
-        }
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        inbox = pair.inbox(TO);
+        slaveSmtp = pair.slaveSmtp;
+        group = pair.group("Ntf", "failover", DarpPair.mailedTo(TO));
+        pair.files(true, "red", "fo");
         redundant = Cluster.create(master, group, Cluster.reachService("red", "red", "darp_mode", "redundant"));
         failover = Cluster.create(master, group, Cluster.reachService("fo", "fo"));
     }
 
     @AfterAll
-    static void stopSmtp() {
-        if (slaveSmtp != null) {
-            slaveSmtp.close();
-        }
-        if (inbox != null) {
-            inbox.close();
+    static void release() {
+        if (pair != null) {
+            pair.release(group, "red", "fo");
         }
     }
 
@@ -138,7 +106,7 @@ class NotifyDarpIT {
                         "DOWN " + failover + " by master",
                         "UP " + failover + " by master"),
                 bodies());
-        assertEquals(0, notifications(slave, redundant).size(), "slave1 saw both transitions and told neither");
+        assertEquals(0, Cluster.notifications(slave, redundant).size(), "slave1 saw both transitions and told neither");
     }
 
     @Test
@@ -154,7 +122,7 @@ class NotifyDarpIT {
         Eventually.await(
                 "slave1's notification of the down, its delivery failed (its SMTP server away)", WITHIN, () -> ownDown(
                                 slave)
-                        .filter(n -> deliveryStates(slave, n).contains("failed"))
+                        .filter(n -> Cluster.deliveryStates(slave, n).contains("failed"))
                         .isPresent());
         stillMails(4);
     }
@@ -171,7 +139,7 @@ class NotifyDarpIT {
                 "slave1's own notification of the down taken off its queue: the master told it", WITHIN, () -> ownDown(
                                 slave)
                         .filter(n -> ("told by DARP master " + MASTER).equals(n.getString("ackedBy", null)))
-                        .filter(n -> deliveryStates(slave, n).stream().allMatch("acked"::equals))
+                        .filter(n -> Cluster.deliveryStates(slave, n).stream().allMatch("acked"::equals))
                         .isPresent());
         slaveSmtp.open();
         Eventually.await("slave1 stands by again", WITHIN, () -> "connected".equals(link(slave, MASTER)));
@@ -189,7 +157,8 @@ class NotifyDarpIT {
 
     /** The server's newest notification of the failover service, if it is of a down. */
     private static Optional<JsonObject> ownDown(ArgusServer server) {
-        return notifications(server, failover).stream().findFirst().filter(n -> "down".equals(n.getString("status")));
+        return Cluster.notifications(server, failover).stream().findFirst().filter(n -> "down"
+                .equals(n.getString("status")));
     }
 
     private static void both(String file, boolean present) {
@@ -208,21 +177,5 @@ class NotifyDarpIT {
     /** No further mail comes for a while: none was sent twice. */
     private static void stillMails(int count) {
         inbox.still(count, STILL);
-    }
-
-    /** The server's notifications of the object, newest first. */
-    private static List<JsonObject> notifications(ArgusServer server, String object) {
-        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
-        Api.Reply r = server.api()
-                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
-                .map(d -> d.getString("state"))
-                .toList();
     }
 }

@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The failover duplicate of issue 14, between a real master and slave mailing one GreenMail inbox: the master tells
@@ -36,64 +33,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * master back: it learns from the slave's reports (read from the slave's database) that the recovery was told,
  * and tells nothing. Then the master hung (SIGSTOP) instead: the slave takes over and does not tell again the down
  * the master told just before; it tells the recovery; the master thawed (SIGCONT) tells neither. Five server boots,
- * so it is one scenario in steps, as NotifyDarpIT.
+ * so it is one scenario in steps, as NotifyDarpIT, on the servers of {@link DarpPair} (shared with other classes:
+ * a group and a recipient of its own, deleted at the end; both servers running and connected at the start).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifyFailoverIT {
 
-    private static final String SECRET = "notify-failover-secret";
     private static final String TO = "oncall@localhost";
     private static final Duration STILL = Duration.ofSeconds(5);
     /** Booting a server under load, and the slave reconnecting and reporting to it. */
     private static final Duration BACK = Duration.ofSeconds(120);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static DarpPair pair;
     static MailInbox inbox;
     static ArgusServer master;
     static ArgusServer slave;
+    static String group;
     static String failover;
 
     @BeforeAll
     static void boot() {
-        inbox = new MailInbox(TO);
-        master = SERVERS.create(MASTER);
-        slave = SERVERS.create("slave1");
-        inbox.mailedBy(master, slave);
-        master.property("argus.darp.login.max-failures", "1000");
-        Cluster.slaveOf(slave, master.url().toString(), SECRET, 3, 2);
-        SERVERS.startAll(master, slave);
-        Cluster.peer(master, "slave1", "\"127.0.0.1\"", SECRET, 3);
-        String group = Cluster.create(
-                master,
-                "Top",
-                Cluster.group(
-                        "Fov",
-                        "darp_mode",
-                        "failover",
-                        "frequency",
-                        "1",
-                        "retries",
-                        "0",
-                        "timeout",
-                        "5",
-                        "notify",
-                        "mail:" + TO,
-                        "master_notif_gravity",
-                        "low",
-                        "message_fmt",
-                        "%s %o by %d"));
-        for (ArgusServer s : List.of(master, slave)) {
-            s.dataFile("fo", true);
-        }
+        pair = DarpPair.get();
+        master = pair.master;
+        slave = pair.slave;
+        inbox = pair.inbox(TO);
+        group = pair.group("Fov", "failover", DarpPair.mailedTo(TO));
+        pair.files(true, "fo");
         failover = Cluster.create(master, group, Cluster.reachService("fo", "fo"));
     }
 
     @AfterAll
-    static void stopSmtp() {
-        if (inbox != null) {
-            inbox.close();
+    static void release() {
+        if (pair != null) {
+            pair.release(group, "fo");
         }
     }
 
@@ -126,14 +98,14 @@ class NotifyFailoverIT {
         Eventually.await(
                 "slave1's own notification of the down, not sent: the master told it",
                 WITHIN,
-                () -> notifications(slave, failover).stream()
+                () -> Cluster.notifications(slave, failover).stream()
                         .anyMatch(n -> "down".equals(n.getString("status"))
                                 && ("told by DARP master " + MASTER).equals(n.getString("ackedBy", null))));
         inbox.still(1, STILL);
-        JsonObject kept = notifications(slave, failover).get(0);
+        JsonObject kept = Cluster.notifications(slave, failover).get(0);
         assertTrue(
-                deliveryStates(slave, kept).stream().allMatch("acked"::equals),
-                "nothing of it was sent: " + deliveryStates(slave, kept));
+                Cluster.deliveryStates(slave, kept).stream().allMatch("acked"::equals),
+                "nothing of it was sent: " + Cluster.deliveryStates(slave, kept));
     }
 
     @Test
@@ -159,10 +131,10 @@ class NotifyFailoverIT {
         Eventually.await(
                 "the master's own notification of the recovery, not sent: slave1 told it",
                 BACK,
-                () -> notifications(master, failover).stream()
+                () -> Cluster.notifications(master, failover).stream()
                         .filter(n -> "up".equals(n.getString("status")))
                         .anyMatch(n -> {
-                            List<String> states = deliveryStates(master, n);
+                            List<String> states = Cluster.deliveryStates(master, n);
                             return !states.isEmpty() && states.stream().allMatch("acked"::equals);
                         }));
         Eventually.await("slave1 stands by again", WITHIN, () -> "connected".equals(link(slave, MASTER)));
@@ -205,11 +177,11 @@ class NotifyFailoverIT {
         Eventually.await(
                 "the thawed master's own notification of the recovery, not sent: slave1 told it",
                 BACK,
-                () -> notifications(master, failover).stream()
+                () -> Cluster.notifications(master, failover).stream()
                         .filter(n -> "up".equals(n.getString("status")))
                         .filter(n -> Instant.parse(n.getString("transitionAt")).isAfter(before))
                         .anyMatch(n -> {
-                            List<String> states = deliveryStates(master, n);
+                            List<String> states = Cluster.deliveryStates(master, n);
                             return !states.isEmpty() && states.stream().allMatch("acked"::equals);
                         }));
         inbox.still(4, STILL);
@@ -234,21 +206,5 @@ class NotifyFailoverIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The server's notifications of the object, newest first. */
-    private static List<JsonObject> notifications(ArgusServer server, String object) {
-        Api.Reply r = server.api().get("api/notifications?object=" + Api.encode(object));
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private static List<String> deliveryStates(ArgusServer server, JsonObject notification) {
-        Api.Reply r = server.api()
-                .get("api/notifications/" + notification.getJsonNumber("id").longValue());
-        assertEquals(200, r.status(), r.toString());
-        return r.json().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
-                .map(d -> d.getString("state"))
-                .toList();
     }
 }

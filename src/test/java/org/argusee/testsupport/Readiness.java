@@ -79,10 +79,14 @@ final class Readiness {
                 "server " + server.name() + " in " + base.dir() + ": " + why + "\n" + base.tail(TAIL_LINES));
     }
 
-    /** Between two probes of a server that is still booting; the deadline, not this, bounds the wait. */
+    /**
+     * Between two probes of a server that is still booting; the deadline, not this, bounds the wait. Short: a run
+     * has some 30 boots and restarts, each waiting half of this on average past its readiness; a probe of a server
+     * that is not ready yet costs it a refused connection or a small answer.
+     */
     private static void pause() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,6 +1,9 @@
 package org.argusee.testsupport;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -8,8 +11,9 @@ import java.util.logging.Logger;
 /**
  * Extra servers kept for the whole test run (one test JVM) rather than one test class: for classes that boot the
  * same server with the same settings and leave nothing behind that another class could see (each works in a group
- * of its own), such as the notification tests. A boot costs 20-30 s of the 2 cores a CI run has; a second class
- * on the same server costs none. A server that a test stopped, or that died, is started again by the next caller.
+ * of its own), such as the notification tests, or the DARP classes on one master and slave ({@code DarpPair}), which
+ * delete what they made. A boot costs 20-30 s of the 2 cores a CI run has; a second class on the same server costs
+ * none. A server that a test stopped, or that died, is started again by the next caller, a frozen one resumed.
  * {@link DatabaseSession} closes them all at the end of the run, before the database they use goes.
  */
 public final class SharedServers {
@@ -17,6 +21,7 @@ public final class SharedServers {
     private static final Logger LOG = Logger.getLogger(SharedServers.class.getName());
     private static final ArgusServers SERVERS = new ArgusServers();
     private static final Map<String, ArgusServer> BY_NAME = new LinkedHashMap<>();
+    private static final List<AutoCloseable> AROUND = new ArrayList<>();
 
     private SharedServers() {}
 
@@ -24,21 +29,45 @@ public final class SharedServers {
      * The running server of this name; the first caller creates it, gives it its settings ({@code settings}, which
      * every caller of a name must pass alike: only the first caller's are applied) and starts it.
      */
-    public static synchronized ArgusServer get(String name, Consumer<ArgusServer> settings) {
-        ArgusServer server = BY_NAME.get(name);
-        if (server == null) {
-            server = SERVERS.create(name);
-            settings.accept(server);
-            BY_NAME.put(name, server);
-            server.start();
-        } else if (!server.running()) {
-            ArgusServer restarted = server;
-            LOG.info(() -> "shared server " + name + " is down (a test stopped it, or it died): starting it again");
-            restarted.start();
-        } else if (server.hung()) {
-            server.resume();
+    public static ArgusServer get(String name, Consumer<ArgusServer> settings) {
+        return get(List.of(name), servers -> settings.accept(servers.get(0))).get(0);
+    }
+
+    /**
+     * Several servers that belong together (a DARP master and its slave): the first caller creates them all, gives
+     * them their settings (which may name each other's ports) and boots them side by side; a later caller gets them
+     * running, those a test left down started again side by side, a hung one resumed.
+     */
+    public static synchronized List<ArgusServer> get(List<String> names, Consumer<List<ArgusServer>> settings) {
+        if (names.stream().noneMatch(BY_NAME::containsKey)) {
+            List<ArgusServer> created = new ArrayList<>();
+            for (String name : names) {
+                ArgusServer server = SERVERS.create(name);
+                BY_NAME.put(name, server);
+                created.add(server);
+            }
+            settings.accept(created);
+            SERVERS.startAll(created.toArray(ArgusServer[]::new));
+            return created;
         }
-        return server;
+        if (!names.stream().allMatch(BY_NAME::containsKey)) {
+            throw new IllegalArgumentException(names + ": some of them are shared already, not all");
+        }
+        List<ArgusServer> servers = names.stream().map(BY_NAME::get).toList();
+        ArgusServer[] down = servers.stream().filter(s -> !s.running()).toArray(ArgusServer[]::new);
+        if (down.length > 0) {
+            LOG.info(() -> "shared server(s) "
+                    + Arrays.stream(down).map(ArgusServer::name).toList()
+                    + " down (a test stopped or killed them, or they died): starting them again");
+            SERVERS.startAll(down);
+        }
+        servers.stream().filter(ArgusServer::hung).forEach(ArgusServer::resume);
+        return servers;
+    }
+
+    /** Closed at the end of the run, after the servers: what a caller set up around them (relays, SMTP servers). */
+    public static synchronized void closeAtEnd(AutoCloseable resource) {
+        AROUND.add(resource);
     }
 
     /** Whether {@code name} is a shared server's, for a caller other than the shared servers' own {@code owner}. */
@@ -49,6 +78,17 @@ public final class SharedServers {
     /** Kills every shared server and drops its database; the end of the run. */
     static synchronized void closeAll() {
         BY_NAME.clear();
-        SERVERS.close();
+        try {
+            SERVERS.close();
+        } finally {
+            for (AutoCloseable resource : AROUND) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warning(() -> "cannot close " + resource + ": " + e);
+                }
+            }
+            AROUND.clear();
+        }
     }
 }

@@ -163,7 +163,7 @@ public final class ConfigWriter {
     /** The name the import (and the API) would give this service; empty if it has none. */
     private static Optional<String> defaultName(TreeNode node) {
         Map<String, String> effective = new HashMap<>();
-        node.parent().passedDown().forEach((key, p) -> effective.put(key, p.value()));
+        node.inherited().forEach((key, p) -> effective.put(key, p.value()));
         node.ownParameters().forEach(p -> effective.put(p.key(), p.value()));
         try {
             return Optional.of(Unames.defaultUname(ServiceType.parse(node.type()), effective));

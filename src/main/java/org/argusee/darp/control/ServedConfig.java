@@ -29,7 +29,7 @@ public final class ServedConfig {
         Map<Long, Integer> index = new HashMap<>();
         List<ConfigDocument.Entry> entries = new ArrayList<>(nodes.size());
         for (TreeNode n : nodes) {
-            int parent = n.parent() == null ? -1 : index.get(n.parent().id());
+            int parent = n.parentId() == null ? -1 : index.get(n.parentId());
             index.put(n.id(), entries.size());
             entries.add(new ConfigDocument.Entry(
                     n.name(), n.fullName(), parent, n.kind().label(), n.type(), n.ownParameters()));
@@ -58,7 +58,7 @@ public final class ServedConfig {
         for (long id : SlaveObjects.select(tree, slaveTag, master).ids()) {
             TreeNode n = tree.byId(id).orElseThrow();
             if (n.kind() == ObjectKind.SERVICE) {
-                for (TreeNode p = n; p != null && wanted.add(p.id()); p = p.parent()) {
+                for (TreeNode p = n; p != null && wanted.add(p.id()); p = tree.parent(p)) {
                     // climbs until an ancestor already taken
                 }
             }

@@ -113,7 +113,7 @@ public final class LiveInbox {
         for (Item i : items) {
             if (i.kind() == Change.Kind.STATUS) {
                 TreeNode n = tree.byId(i.objectId()).orElse(null);
-                for (TreeNode p = n == null ? null : n.parent(); p != null; p = p.parent()) {
+                for (TreeNode p = n == null ? null : tree.parent(n); p != null; p = tree.parent(p)) {
                     dirtyGroups.add(p.id());
                 }
             }

@@ -17,6 +17,7 @@ import org.argusee.notify.control.NotifySchedule;
 import org.argusee.notify.control.ParamLookup;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
 import org.hibernate.Session;
 
 /**
@@ -50,8 +51,9 @@ public class NotifySchedules {
         if (all.isEmpty()) {
             return plain;
         }
+        TreeSnapshot tree = cache.snapshot();
         return key -> {
-            for (TreeNode n = node; n != null; n = n.parent()) {
+            for (TreeNode n = node; n != null; n = tree.parent(n)) {
                 NotifySchedule s = all.getOrDefault(n.id(), Map.of()).get(key);
                 if (s != null) {
                     Optional<String> v = s.valueAt(now);

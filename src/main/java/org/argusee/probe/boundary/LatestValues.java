@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.argusee.probe.control.Reply;
 
 /**
@@ -20,8 +21,9 @@ public class LatestValues {
     private final LongAdder replies = new LongAdder();
 
     /** This bean itself, not its client proxy (for the reply hand-off, {@link ReplyHandOff}). */
-    LatestValues instance() {
-        return this;
+    Supplier<LatestValues> instance() {
+        LatestValues self = this;
+        return () -> self;
     }
 
     public void record(String fullName, Reply reply) {

@@ -18,16 +18,19 @@ final class PairDuty implements ProbeDuty {
     private final ProbeDuty inner;
     private final MasterLease lease;
     private volatile Version version;
+    /** The assignment of every service the inner duty always tests: one, not a lambda per service (issue 17). */
+    private final Assignment whileActive;
 
     PairDuty(ProbeDuty inner, MasterLease lease) {
         this.inner = inner;
         this.lease = lease;
+        this.whileActive = () -> lease.role().active();
     }
 
     @Override
     public Assignment assign(TreeNode service) {
         Assignment a = inner.assign(service);
-        return () -> lease.role().active() && a.testsNow();
+        return a == Assignment.ALWAYS ? whileActive : () -> lease.role().active() && a.testsNow();
     }
 
     @Override

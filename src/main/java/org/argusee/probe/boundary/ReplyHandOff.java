@@ -19,8 +19,8 @@ final class ReplyHandOff {
 
     /** Takes the proxies the container injected and keeps the instances behind them. */
     ReplyHandOff(StatusBoard board, LatestValues latest) {
-        this.board = board.instance();
-        this.latest = latest.instance();
+        this.board = board.instance().get();
+        this.latest = latest.instance().get();
     }
 
     /** A reply of the service's monitor; returns when to probe again if not at its next turn (retrydelay). */

@@ -164,8 +164,9 @@ public class Scheduler {
         long interval = ServicePlanner.frequencyMillis(node);
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
-        Timetable.Entry<Long> turns = timetable.add(node.id(), System.currentTimeMillis() + phase, interval);
-        scheduled.put(node.id(), Scheduled.of(turns, node.fullName(), p, assignment));
+        Long id = node.id(); // one box for the timetable and the map
+        Timetable.Entry<Long> turns = timetable.add(id, System.currentTimeMillis() + phase, interval);
+        scheduled.put(id, Scheduled.of(turns, node.fullName(), p, assignment));
     }
 
     /** The replan timer, once a second (its only timer). */
@@ -259,13 +260,13 @@ public class Scheduler {
      */
     private void pace(long id, Scheduled s, Optional<Duration> retryIn) {
         if (retryIn.isEmpty()) {
-            s.retryDue().set(0);
+            s.retryDue(0);
             return;
         }
         long delay = retryIn.get().toMillis();
-        s.retryDue().set(System.currentTimeMillis() + delay);
+        s.retryDue(System.currentTimeMillis() + delay);
         if (!probeLater(id, s, delay)) {
-            s.retryDue().set(0); // shutting down: the ticks carry on while there are any
+            s.retryDue(0); // shutting down: the ticks carry on while there are any
         }
     }
 

@@ -27,14 +27,20 @@ final class ServicePlanner {
 
     private static final Logger LOG = Logger.getLogger(ServicePlanner.class.getName());
 
-    /** What a service would be probed with; {@code fingerprint} changes whenever any of it would. */
+    /**
+     * What a service would be probed with; its type and parameters decide all of it ({@link #sameAs}). {@code
+     * params} is one immutable map, the very one in {@code spec} and handed to the status board at each reply: a
+     * service keeps one copy of its parameters here, not three (a sorted map, the spec's copy and a text of both as
+     * its fingerprint were most of the scheduler's memory per service at 100,000 services, docs/benchmarks.md).
+     */
     record Plan(
-            String fingerprint,
-            Map<String, String> params,
-            Monitor monitor,
-            ProbeSpec spec,
-            String problem,
-            String watches) {}
+            String type, Map<String, String> params, Monitor monitor, ProbeSpec spec, String problem, String watches) {
+
+        /** The type and parameters as text, sorted by key: for tests and logs, not kept. */
+        String fingerprint() {
+            return type + new TreeMap<>(params);
+        }
+    }
 
     /** A service to schedule, afresh or again, with how it is probed. */
     record Entry(TreeNode node, Plan plan) {}
@@ -108,7 +114,7 @@ final class ServicePlanner {
         seen.add(node.id());
         Scheduled current = scheduled.get(node.id());
         if (current == null
-                || !current.fingerprint().equals(plan.get().fingerprint())
+                || !current.sameAs(plan.get())
                 || !current.fullName().equals(node.fullName())) {
             toSchedule.add(new Entry(node, plan.get()));
         }
@@ -123,22 +129,23 @@ final class ServicePlanner {
         if (monitor == null) {
             return Optional.empty();
         }
-        Map<String, String> params = values(node);
+        Map<String, String> values = values(node);
         if (monitor == monitors.watch()) {
             // the link's state is judged already, over its heartbeat timeout: retries would only delay it by
             // retries x frequency, as the original's DARP/Watch, which is set up or down directly, never retries
-            params.put("retries", "0");
+            values.put("retries", "0");
         }
-        String fingerprint = node.type() + params;
+        Map<String, String> params = Map.copyOf(values); // ProbeSpec.of keeps this very map (copyOf of a copy)
+        String type = node.type();
         Optional<String> refused = refusal(node);
         if (refused.isPresent()) {
-            return Optional.of(new Plan(fingerprint, params, monitor, null, refused.get(), null));
+            return Optional.of(new Plan(type, params, monitor, null, refused.get(), null));
         }
         try {
             ProbeSpec spec = ProbeSpec.of(node.serviceType().orElseThrow(), params);
             return monitor.handles(spec)
                     ? Optional.of(new Plan(
-                            fingerprint,
+                            type,
                             params,
                             monitor,
                             spec,
@@ -146,12 +153,12 @@ final class ServicePlanner {
                             DarpWatchMonitor.watched(spec).orElse(null)))
                     : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(new Plan(fingerprint, params, monitor, null, e.getMessage(), null));
+            return Optional.of(new Plan(type, params, monitor, null, e.getMessage(), null));
         }
     }
 
     /**
-     * The service's DARP duty, from its parameters (already in the fingerprint, so a change of them replans it). A
+     * The service's DARP duty, from its parameters (a change of them replans it: {@link Plan#params}). A
      * duty that cannot be worked out is logged and the service tested, as without DARP: better probed twice than
      * by nobody.
      */

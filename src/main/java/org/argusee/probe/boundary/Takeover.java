@@ -32,7 +32,7 @@ final class Takeover {
         for (Map.Entry<Long, Scheduled> e : scheduled.entrySet()) {
             Scheduled s = e.getValue();
             boolean now = s.duty().testsNow();
-            if (s.tested().getAndSet(now) == now) {
+            if (s.testedWas(now) == now) {
                 continue;
             }
             if (!now) {

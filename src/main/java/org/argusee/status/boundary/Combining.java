@@ -55,7 +55,9 @@ final class Combining {
         if (c == null) {
             Instance<ServiceCombiner> all = source.get();
             // the bean itself rather than its client proxy: the proxy's context look-up was paid on each reply
-            c = all != null && all.isResolvable() ? Optional.of(all.get().instance()) : Optional.empty();
+            c = all != null && all.isResolvable()
+                    ? Optional.of(all.get().instance().get())
+                    : Optional.empty();
             combiner = c;
         }
         return c;

@@ -31,7 +31,7 @@ public class ObjectViews {
                 node.type(),
                 node.aliasTarget(),
                 node.label(),
-                node.parent() == null ? null : node.parent().fullName(),
+                node.parentFullName(),
                 node.position(),
                 node.ownParameters().stream()
                         .map(p -> new ParameterView(p.key(), p.value(), p.local()))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.argusee.platform.boundary.DatabaseAvailability;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
@@ -133,13 +134,15 @@ public class StatusBoard {
     }
 
     /**
-     * This board itself, not the container's client proxy for it: called through the proxy, it returns the contextual
+     * This board itself, not the container's client proxy for it: called through the proxy, it gives the contextual
      * instance, which an application-scoped bean keeps for the application's life. The probes' reply hand-off holds
      * it, as the proxy's context look-up on each reply cost as much as a map look-up of the reply's own (issue 17).
-     * The board has no interceptors, so a call on it directly does the same as one through the proxy.
+     * The board has no interceptors, so a call on it directly does the same as one through the proxy. In a holder,
+     * as Weld gives its proxy back in place of a bean that a method returns itself.
      */
-    public StatusBoard instance() {
-        return this;
+    public Supplier<StatusBoard> instance() {
+        StatusBoard self = this;
+        return () -> self;
     }
 
     /**

@@ -35,8 +35,8 @@ final class ReloadScope {
         Set<Long> start = new HashSet<>(unsettled);
         for (long id : changed) {
             start.add(id);
-            previous.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
-            next.byId(id).map(TreeNode::parent).ifPresent(p -> start.add(p.id()));
+            previous.byId(id).map(TreeNode::parentId).ifPresent(start::add);
+            next.byId(id).map(TreeNode::parentId).ifPresent(start::add);
             start.addAll(previousLinks.aliasesOf(id));
             start.addAll(previousLinks.dependants(id));
             start.addAll(links.aliasesOf(id));
@@ -45,8 +45,8 @@ final class ReloadScope {
         // an object can come into the tree or leave it without a change of its own rows: the loser of a full-name
         // clash when the winner goes or is renamed, a subtree that a cycle held out
         previous.nodes().forEach(n -> {
-            if (next.byId(n.id()).isEmpty() && n.parent() != null) {
-                start.add(n.parent().id());
+            if (next.byId(n.id()).isEmpty() && n.parentId() != null) {
+                start.add(n.parentId());
             }
         });
         next.nodes().forEach(n -> {
@@ -56,8 +56,8 @@ final class ReloadScope {
                     || !links.aliasTarget(id).equals(previousLinks.aliasTarget(id))
                     || links.skipped(id) != previousLinks.skipped(id)) {
                 start.add(id);
-                if (n.parent() != null) {
-                    start.add(n.parent().id());
+                if (n.parentId() != null) {
+                    start.add(n.parentId());
                 }
             }
         });

@@ -3,6 +3,7 @@ package org.argusee.status.control;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
@@ -37,9 +38,10 @@ public interface ServiceCombiner {
      * This combiner itself: called through the container's client proxy, the contextual instance, which the status
      * board holds rather than the proxy (a context look-up on each reply, issue 17). An implementation with
      * interceptors (transactions, security) must return the proxy instead, or not override this and be called
-     * through it.
+     * through it. In a holder, as Weld gives its proxy back in place of a bean that a method returns itself.
      */
-    default ServiceCombiner instance() {
-        return this;
+    default Supplier<ServiceCombiner> instance() {
+        ServiceCombiner self = this;
+        return () -> self;
     }
 }

@@ -87,7 +87,7 @@ public final class StatusGraph {
     /** The nearest ancestor under an override in force, if any: its children show "ancestor in override". */
     public Optional<TreeNode> overriddenAncestor(long id, Instant now) {
         TreeNode node = tree.byId(id).orElse(null);
-        for (TreeNode p = node == null ? null : node.parent(); p != null; p = p.parent()) {
+        for (TreeNode p = node == null ? null : tree.parent(node); p != null; p = tree.parent(p)) {
             UserOverride o = overrides.get(p.id());
             if (o != null && o.activeAt(now)) {
                 return Optional.of(p);
@@ -195,8 +195,8 @@ public final class StatusGraph {
     /** What a change of {@code id} affects: its aliases, its parent when it looks different, its dependants. */
     private List<Long> next(long id, TreeNode node, ObjectState before, ObjectState after) {
         List<Long> next = new ArrayList<>(links.aliasesOf(id));
-        if ((after == null || !after.looksLike(before)) && node.parent() != null) {
-            next.add(node.parent().id());
+        if ((after == null || !after.looksLike(before)) && node.parentId() != null) {
+            next.add(node.parentId());
         }
         if (before == null || after == null || before.status() != after.status()) {
             next.addAll(links.dependants(id));

@@ -36,9 +36,7 @@ public final class TreeLinks {
         TreeLinks links = new TreeLinks();
         Map<String, List<Long>> resolved = new HashMap<>();
         tree.nodes().forEach(node -> {
-            links.depths.put(
-                    node.id(),
-                    node.parent() == null ? 0 : links.depths.get(node.parent().id()) + 1);
+            links.depths.put(node.id(), node.parentId() == null ? 0 : links.depths.get(node.parentId()) + 1);
             if (nostatus(node)) {
                 links.nostatus.add(node.id());
             }
@@ -122,7 +120,7 @@ public final class TreeLinks {
                     "alias " + alias.fullName() + " points to '" + alias.aliasTarget() + "', which is not an object");
             return;
         }
-        for (TreeNode n = alias; n != null; n = n.parent()) {
+        for (TreeNode n = alias; n != null; n = tree.parent(n)) {
             if (n.id() == target.get().id()) {
                 problems.add(
                         "alias " + alias.fullName() + " points to itself or an object above it: it is left unknown");

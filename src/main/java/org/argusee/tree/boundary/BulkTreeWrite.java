@@ -91,7 +91,7 @@ public final class BulkTreeWrite {
                 if (there == null) {
                     insert.add(
                             id,
-                            ids.get(node.parent().id()),
+                            ids.get(node.parentId()),
                             node.kind().label(),
                             node.name(),
                             node.type(),

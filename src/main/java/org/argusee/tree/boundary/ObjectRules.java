@@ -30,6 +30,11 @@ final class ObjectRules {
     private final List<FieldError> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
+    /** The snapshot the rules look at. */
+    TreeSnapshot tree() {
+        return tree;
+    }
+
     ObjectRules(TreeSnapshot tree, ParameterValidator validator) {
         this.tree = tree;
         this.validator = validator;

@@ -121,7 +121,7 @@ public class TreeCache {
         TreeStore.Delta delta = store.readSubtrees(ids);
         long read = System.nanoTime();
         rows.patch(delta.ids(), delta.rows());
-        publish(previous, rows.build(change.revision(), catalog), delta.ids(), start, read);
+        publish(previous, rows.rebuild(previous, delta.ids(), change.revision(), catalog), delta.ids(), start, read);
     }
 
     /**
@@ -150,7 +150,9 @@ public class TreeCache {
                 told - start > SLOW_NANOS ? Level.INFO : Level.FINE,
                 () -> "Tree at revision " + next.revision() + ": " + next.size() + " objects, "
                         + (changed.isEmpty() ? "all" : changed.size()) + " read in " + (read - start) / 1_000_000
-                        + " ms, built in " + (built - read) / 1_000_000 + " ms, observers "
+                        + " ms, built in " + (built - read) / 1_000_000 + " ms ("
+                        + (!changed.isEmpty() && rows.lastPatched() ? "from the previous one" : "whole")
+                        + "), observers "
                         + (told - built) / 1_000_000 + " ms");
         return next;
     }

@@ -125,9 +125,9 @@ public class TreeEditor {
         rules.check("cannot change '" + fullName + "'");
         boolean renamed = !name.equals(node.name());
         if (renamed) {
-            rules.unique(node.parent(), name, node);
+            rules.unique(rules.tree().parent(node), name, node);
         }
-        String newFullName = renamed ? node.parent().fullName() + ":" + name : node.fullName();
+        String newFullName = renamed ? node.parentFullName() + ":" + name : node.fullName();
         if (dryRun) {
             return preview(node, parameters, null, renamed ? name : null, rules);
         }
@@ -158,7 +158,7 @@ public class TreeEditor {
         if (node.kind() == ObjectKind.TOP) {
             throw new ArgusException.Invalid("fullName", "Top cannot be moved");
         }
-        for (TreeNode n = parent; n != null; n = n.parent()) {
+        for (TreeNode n = parent; n != null; n = rules.tree().parent(n)) {
             if (n == node) {
                 throw new ArgusException.Conflict(
                         "parent",

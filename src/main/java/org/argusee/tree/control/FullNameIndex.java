@@ -1,24 +1,35 @@
 package org.argusee.tree.control;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Finds nodes by full name without keeping every full name as a string: a chain 10,000 levels deep would
  * otherwise hold some 10^8 characters. Each node carries a 64-bit hash of its full name, computed from its
  * parent's hash and its own name; a hit is confirmed by comparing the name parts, so equal hashes of
- * different names are harmless.
+ * different names are harmless. Kept in a {@link LongTrie}, so a snapshot built from the previous one shares the
+ * index but for the changed entries; a builder changes its own copy, a published snapshot's never changes.
  */
 final class FullNameIndex {
 
     private static final long SEED = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    /** A node, or a list of nodes in the rare case of equal hashes for different names. */
-    private final Map<Long, Object> byHash = new HashMap<>();
+    /** A node, or an array of nodes in the rare case of equal hashes for different names. */
+    private LongTrie<Object> byHash;
+
+    FullNameIndex() {
+        this(LongTrie.empty());
+    }
+
+    private FullNameIndex(LongTrie<Object> byHash) {
+        this.byHash = byHash;
+    }
+
+    /** A copy to change: shares everything with this one until then. */
+    FullNameIndex copy() {
+        return new FullNameIndex(byHash);
+    }
 
     static long hash(String text) {
         return fold(SEED, text);
@@ -31,22 +42,35 @@ final class FullNameIndex {
 
     /** Adds the node unless another has its full name; returns that other one then. */
     TreeNode putIfAbsent(TreeNode node) {
-        Object present = byHash.get(node.fullNameHash);
+        long key = node.fullNameHash();
+        Object present = byHash.get(key);
         if (present == null) {
-            byHash.put(node.fullNameHash, node);
+            byHash = byHash.put(key, node);
             return null;
         }
-        List<TreeNode> same = candidates(present);
+        TreeNode[] same = candidates(present);
         String fullName = node.fullName();
         for (TreeNode other : same) {
-            if (hasFullName(other, fullName)) {
+            if (other.place().hasFullName(fullName)) {
                 return other;
             }
         }
-        List<TreeNode> grown = new ArrayList<>(same);
-        grown.add(node);
-        byHash.put(node.fullNameHash, grown);
+        TreeNode[] grown = Arrays.copyOf(same, same.length + 1);
+        grown[same.length] = node;
+        byHash = byHash.put(key, grown);
         return null;
+    }
+
+    /** Puts {@code now} where {@code before} was (a copy of the same object at the same place), or removes it. */
+    void replace(TreeNode before, TreeNode now) {
+        long key = before.fullNameHash();
+        TreeNode[] same = candidates(byHash.get(key));
+        TreeNode[] kept = Arrays.stream(same).filter(n -> n.id() != before.id()).toArray(TreeNode[]::new);
+        if (now != null) {
+            kept = Arrays.copyOf(kept, kept.length + 1);
+            kept[kept.length - 1] = now;
+        }
+        byHash = kept.length == 0 ? byHash.remove(key) : byHash.put(key, kept.length == 1 ? kept[0] : kept);
     }
 
     Optional<TreeNode> find(String fullName) {
@@ -54,29 +78,19 @@ final class FullNameIndex {
         if (present == null) {
             return Optional.empty();
         }
-        return candidates(present).stream()
-                .filter(n -> hasFullName(n, fullName))
-                .findFirst();
-    }
-
-    /** Whether {@code text} is the node's full name, compared part by part from the end, without building it. */
-    static boolean hasFullName(TreeNode node, String text) {
-        int end = text.length();
-        TreeNode n = node;
-        for (; n.parent() != null; n = n.parent()) {
-            String name = n.name();
-            int start = end - name.length();
-            if (start < 1 || text.charAt(start - 1) != ':' || !text.regionMatches(start, name, 0, name.length())) {
-                return false;
+        for (TreeNode n : candidates(present)) {
+            if (n.place().hasFullName(fullName)) {
+                return Optional.of(n);
             }
-            end = start - 1;
         }
-        return end == 3 && text.startsWith("Top");
+        return Optional.empty();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<TreeNode> candidates(Object present) {
-        return present instanceof TreeNode node ? List.of(node) : (List<TreeNode>) present;
+    private static TreeNode[] candidates(Object present) {
+        if (present == null) {
+            return new TreeNode[0];
+        }
+        return present instanceof TreeNode node ? new TreeNode[] {node} : (TreeNode[]) present;
     }
 
     private static long fold(long h, String text) {

@@ -64,10 +64,10 @@ public final class InheritancePreview {
             ParameterCatalog catalog,
             int limit) {
         InheritancePreview p = new InheritancePreview(catalog, limit);
-        TreeNode parent = newParent != null ? newParent : root.parent();
         String name = newName != null ? newName : root.name();
-        String fullName = parent == null ? root.fullName() : parent.fullName() + ":" + name;
-        Map<String, EffectiveParameter> inherited = parent == null ? Map.of() : parent.passedDown();
+        String parentName = newParent != null ? newParent.fullName() : root.parentFullName();
+        String fullName = parentName == null ? root.fullName() : parentName + ":" + name;
+        Map<String, EffectiveParameter> inherited = newParent != null ? newParent.passedDown() : root.inherited();
         p.walk(root, name, inherited, newOwn != null ? newOwn : root.usableParameters(), fullName);
         return new Preview(
                 root.fullName(),

@@ -28,6 +28,8 @@ public final class LoadedRows {
     /** By object id, in id order, so that parameters of missing objects are reported in one order. */
     private final TreeMap<Long, List<ParamRow>> params = new TreeMap<>();
 
+    private boolean lastPatched;
+
     public LoadedRows(Collection<ObjectRow> objects, Collection<ParamRow> params) {
         put(objects, params);
     }
@@ -76,6 +78,26 @@ public final class LoadedRows {
 
     public int objectCount() {
         return objects.size();
+    }
+
+    /**
+     * The snapshot of these rows after {@link #patch} of {@code ids}, built from {@code previous} (the snapshot of the
+     * rows before the patch, with the same catalog) where it can be: only the changed subtrees and their ancestors
+     * are new; otherwise (rows left out before or after, see {@link SnapshotPatch}) built from all rows.
+     */
+    public TreeSnapshot rebuild(TreeSnapshot previous, Collection<Long> ids, long revision, ParameterCatalog catalog) {
+        Set<Long> changed = ids instanceof Set<Long> s ? s : new HashSet<>(ids);
+        TreeSnapshot next = changed.size() > previous.size() / 2
+                ? null
+                : SnapshotPatch.apply(
+                        previous, revision, changed, objects::get, id -> params.getOrDefault(id, List.of()), catalog);
+        lastPatched = next != null;
+        return next != null ? next : build(revision, catalog);
+    }
+
+    /** Whether the last {@link #rebuild} could build from the previous snapshot. */
+    public boolean lastPatched() {
+        return lastPatched;
     }
 
     public TreeSnapshot build(long revision, ParameterCatalog catalog) {

@@ -22,13 +22,7 @@ public final class ObjectVersion {
     private ObjectVersion() {}
 
     public static String of(TreeNode node) {
-        return of(
-                node.kind(),
-                node.name(),
-                node.type(),
-                node.aliasTarget(),
-                node.parent() == null ? null : node.parent().id(),
-                node.ownParameters());
+        return of(node.kind(), node.name(), node.type(), node.aliasTarget(), node.parentId(), node.ownParameters());
     }
 
     public static String of(

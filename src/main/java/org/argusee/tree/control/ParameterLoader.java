@@ -20,11 +20,17 @@ final class ParameterLoader {
     private final Set<Long> knownIds;
     private final ProblemLog problems;
 
+    /** {@code problems} takes those of parameters of missing objects; the others are kept on the nodes. */
     ParameterLoader(ParameterCatalog catalog, Map<Long, TreeNode> nodes, Set<Long> knownIds, ProblemLog problems) {
         this.validator = new ParameterValidator(catalog);
         this.nodes = nodes;
         this.knownIds = knownIds;
         this.problems = problems;
+    }
+
+    /** For a snapshot built from the previous one: only {@link #load(TreeNode, List)} is used. */
+    ParameterLoader(ParameterCatalog catalog) {
+        this(catalog, Map.of(), Set.of(), new ProblemLog());
     }
 
     /** Problems come in tree order, so two builds of the same rows report alike. */
@@ -54,13 +60,15 @@ final class ParameterLoader {
         }
     }
 
-    private void load(TreeNode node, List<ParamRow> rows) {
+    /** Sets the node's parameters and its parameter problems from its rows (sorted here, by position). */
+    void load(TreeNode node, List<ParamRow> rows) {
+        List<ConfigProblem> found = new ArrayList<>(0);
         rows.sort(Comparator.comparingInt(ParamRow::position));
         List<Parameter> own = new ArrayList<>(rows.size());
         List<Parameter> usable = new ArrayList<>(rows.size());
         for (ParamRow row : rows) {
             if (row.key() == null) {
-                problems.add(node.fullName(), "parameters", "a parameter without a key; ignored");
+                found.add(new ConfigProblem(node.fullName(), "parameters", "a parameter without a key; ignored"));
                 continue;
             }
             Parameter p = new Parameter(row.key(), Objects.requireNonNullElse(row.value(), ""), row.local());
@@ -68,7 +76,7 @@ final class ParameterLoader {
             boolean ok = true;
             for (ParameterIssue issue : validator.check(row.key(), row.value())) {
                 if (issue.severity() == ParameterIssue.Severity.ERROR) {
-                    problems.add(node.fullName(), "parameters." + row.key(), issue.message());
+                    found.add(new ConfigProblem(node.fullName(), "parameters." + row.key(), issue.message()));
                     ok = false;
                 }
             }
@@ -77,5 +85,6 @@ final class ParameterLoader {
             }
         }
         node.setParameters(own, usable);
+        node.parameterProblems = found.isEmpty() ? List.of() : List.copyOf(found);
     }
 }

@@ -24,7 +24,7 @@ final class TreeBuilder {
     private final Set<Long> reported = new HashSet<>();
     private final Map<Long, List<ObjectRow>> childRows = new HashMap<>();
     private final FullNameIndex index = new FullNameIndex();
-    private final Map<String, Optional<ServiceType>> types = new HashMap<>();
+    private final Types types = new Types();
 
     TreeSnapshot build(
             long revision, Collection<ObjectRow> objects, Collection<ParamRow> params, ParameterCatalog catalog) {
@@ -42,11 +42,25 @@ final class TreeBuilder {
         grow(top);
         new LeftOutObjects(rows, nodes.keySet(), reported, problems).report(sorted);
         List<TreeNode> preorder = TreeSnapshot.preorder(top);
-        StructureCheck structure = new StructureCheck(index, problems);
-        preorder.forEach(structure::check);
-        new ParameterLoader(catalog, nodes, rows.keySet(), problems).load(params, preorder);
-        preorder.forEach(node -> node.inherit(catalog));
-        return new TreeSnapshot(revision, top, index, nodes, preorder, problems.list());
+        preorder.forEach(node -> StructureCheck.check(node, parentOf(node)));
+        ProblemLog stray = new ProblemLog();
+        new ParameterLoader(catalog, nodes, rows.keySet(), stray).load(params, preorder);
+        top.inherit(catalog, Map.of());
+        for (TreeNode node : preorder) {
+            for (TreeNode child : node.children()) {
+                child.inherit(catalog, node.passedDown());
+            }
+        }
+        LongTrie<TreeNode> byId = LongTrie.empty();
+        for (TreeNode node : preorder) {
+            byId = byId.put(node.id(), node);
+        }
+        int flagged = (int) preorder.stream().filter(TreeNode::flagged).count();
+        return new TreeSnapshot(revision, top, index, byId, problems.list(), stray.list(), flagged);
+    }
+
+    private TreeNode parentOf(TreeNode node) {
+        return node.parentId() == null ? null : nodes.get(node.parentId());
     }
 
     private ObjectRow topRow(List<ObjectRow> sorted) {
@@ -103,7 +117,7 @@ final class TreeBuilder {
             List<TreeNode> next = new ArrayList<>();
             for (TreeNode parent : level) {
                 for (ObjectRow row : childRows.getOrDefault(parent.id(), List.of())) {
-                    next.add(new TreeNode(row, parent, parseType(row)));
+                    next.add(new TreeNode(row, parent, types.parse(row)));
                 }
             }
             next.sort(Comparator.comparingLong(TreeNode::id));
@@ -117,7 +131,7 @@ final class TreeBuilder {
                             "full name '" + node.fullName() + "' is already taken by #" + other.id() + "; left out");
                 } else {
                     nodes.put(node.id(), node);
-                    node.parent().addChild(node);
+                    nodes.get(node.parentId()).addChild(node);
                     accepted.add(node);
                 }
             }
@@ -126,19 +140,24 @@ final class TreeBuilder {
         }
     }
 
-    /** Null if the type does not parse; {@link StructureCheck} reports why. Most services share few types. */
-    private ServiceType parseType(ObjectRow row) {
-        if (row.kind() != ObjectKind.SERVICE || row.type() == null) {
-            return null;
+    /** Service types parsed once per text: most services share few types. */
+    static final class Types {
+        private final Map<String, Optional<ServiceType>> parsed = new HashMap<>();
+
+        /** Null if the type does not parse; {@link StructureCheck} reports why. */
+        ServiceType parse(ObjectRow row) {
+            if (row.kind() != ObjectKind.SERVICE || row.type() == null) {
+                return null;
+            }
+            return parsed.computeIfAbsent(row.type(), text -> {
+                        try {
+                            return Optional.of(ServiceType.parse(text));
+                        } catch (IllegalArgumentException e) {
+                            return Optional.empty();
+                        }
+                    })
+                    .orElse(null);
         }
-        return types.computeIfAbsent(row.type(), text -> {
-                    try {
-                        return Optional.of(ServiceType.parse(text));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                })
-                .orElse(null);
     }
 
     private void left(ObjectRow row, String field, String message) {

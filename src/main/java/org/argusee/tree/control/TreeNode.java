@@ -1,10 +1,8 @@
 package org.argusee.tree.control;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,36 +11,55 @@ import java.util.TreeMap;
 
 /**
  * An object of a {@link TreeSnapshot}. Immutable once the snapshot is built (the builder fills children and
- * parameters in before publishing it). To keep a snapshot of 100,000 objects small, the full name is built on
- * first use (a deep tree would otherwise hold a long string per level) and the effective map on each call;
- * {@link #param} answers for one key without building it.
+ * parameters in before publishing it). A node does not hold its parent, only the parent's id ({@link
+ * TreeSnapshot#parent} finds it) and what the parent passes down: so a snapshot built from the previous one shares
+ * every node outside the changed subtrees and their ancestors (issue 17). To keep a snapshot of 100,000 objects
+ * small, the full name is built on first use and the effective map on each call; {@link #param} answers for one
+ * key without building it.
  */
 public final class TreeNode {
 
-    private static final Comparator<TreeNode> ORDER =
+    static final Comparator<TreeNode> ORDER =
             Comparator.comparingInt(TreeNode::position).thenComparingLong(TreeNode::id);
 
     private final ObjectRow row;
-    private final String name;
-    private final TreeNode parent;
+    private final Place place;
+    private final Long parentId;
     private final ServiceType serviceType;
-    final long fullNameHash;
     private List<TreeNode> children = List.of();
     private List<Parameter> own = List.of();
     private List<Parameter> usable = List.of();
+    private Map<String, EffectiveParameter> inherited = Map.of();
     private Map<String, EffectiveParameter> passedDown;
     private ParameterCatalog catalog;
+    /** What {@link StructureCheck} found, but for the alias target (that depends on the rest of the tree). */
+    List<ConfigProblem> structureProblems = List.of();
+    /** What {@link ParameterLoader} found in this object's parameter rows. */
+    List<ConfigProblem> parameterProblems = List.of();
     /** Parameter rows waiting for {@link ParameterLoader}: a field, not a map, because there are 500,000. */
     List<ParamRow> pendingRows;
 
-    private volatile String fullName;
-
     TreeNode(ObjectRow row, TreeNode parent, ServiceType serviceType) {
         this.row = row;
-        this.name = row.name() == null ? "" : row.name();
-        this.parent = parent;
+        this.place = new Place(parent == null ? null : parent.place, row.name() == null ? "" : row.name());
+        this.parentId = parent == null ? null : parent.id();
         this.serviceType = serviceType;
-        this.fullNameHash = parent == null ? FullNameIndex.hash("Top") : FullNameIndex.hash(parent.fullNameHash, name);
+    }
+
+    /** A copy with other children: everything else, the place included, is shared. */
+    private TreeNode(TreeNode from, List<TreeNode> children) {
+        this.row = from.row;
+        this.place = from.place;
+        this.parentId = from.parentId;
+        this.serviceType = from.serviceType;
+        this.children = children;
+        this.own = from.own;
+        this.usable = from.usable;
+        this.inherited = from.inherited;
+        this.catalog = from.catalog;
+        this.structureProblems = from.structureProblems;
+        this.parameterProblems = from.parameterProblems;
+        this.passedDown = from.passedDown != null || children.isEmpty() ? from.passedDown : computePassedDown();
     }
 
     public long id() {
@@ -54,31 +71,41 @@ public final class TreeNode {
     }
 
     public String name() {
-        return name;
+        return place.name;
     }
 
-    /** Parent's full name + ":" + name; Top's is "Top". */
+    /** Null for Top; {@link TreeSnapshot#parent} gives the node. */
+    public Long parentId() {
+        return parentId;
+    }
+
     /** This node's full name if its Top were {@code root}: where it lands when a tree is imported under root. */
     public String fullNameUnder(TreeNode root) {
         return root.fullName() + fullName().substring("Top".length());
     }
 
+    /** Parent's full name + ":" + name; Top's is "Top". */
     public String fullName() {
-        String f = fullName;
-        if (f == null) {
-            Deque<String> names = new ArrayDeque<>();
-            TreeNode n = this;
-            for (; n.parent != null && n.fullName == null; n = n.parent) {
-                names.push(n.name);
-            }
-            StringBuilder b = new StringBuilder(n.parent == null ? "Top" : n.fullName);
-            names.forEach(part -> b.append(':').append(part));
-            f = b.toString();
-            fullName = f;
-        }
-        return f;
+        return place.fullName();
     }
 
+    /** The parent's full name; null for Top. */
+    public String parentFullName() {
+        return place.parent == null ? null : place.parent.fullName();
+    }
+
+    /** Whether this node has a problem of its own or is an alias, whose target may be missing. */
+    boolean flagged() {
+        return !structureProblems.isEmpty() || !parameterProblems.isEmpty() || kind() == ObjectKind.ALIAS;
+    }
+
+    Place place() {
+        return place;
+    }
+
+    long fullNameHash() {
+        return place.fullNameHash;
+    }
     /** Null unless this is a service. */
     public String type() {
         return kind() == ObjectKind.SERVICE ? row.type() : null;
@@ -98,11 +125,6 @@ public final class TreeNode {
         return row.position();
     }
 
-    /** Null for Top. */
-    public TreeNode parent() {
-        return parent;
-    }
-
     /** Ordered by position, then id. */
     public List<TreeNode> children() {
         return children;
@@ -116,6 +138,11 @@ public final class TreeNode {
     /** The own parameters the validator accepted: what inheritance and the effective values are made of. */
     public List<Parameter> usableParameters() {
         return usable;
+    }
+
+    /** What the parent passes down (empty for Top): the effective values before this object's own. */
+    public Map<String, EffectiveParameter> inherited() {
+        return inherited;
     }
 
     /**
@@ -155,7 +182,7 @@ public final class TreeNode {
             }
         }
         if (kind() == ObjectKind.HOST && "hostname".equals(key)) {
-            return Optional.of(name);
+            return Optional.of(name());
         }
         EffectiveParameter inherited = inherited().get(key);
         return inherited == null ? Optional.empty() : Optional.of(inherited.value());
@@ -163,12 +190,16 @@ public final class TreeNode {
 
     /** The effective {@code label}, else the name. */
     public String label() {
-        return param("label").orElse(name);
+        return param("label").orElse(name());
     }
 
     @Override
     public String toString() {
         return kind().label() + " " + fullName() + " (#" + id() + ")";
+    }
+
+    TreeNode withChildren(List<TreeNode> children) {
+        return new TreeNode(this, children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
     void addChild(TreeNode child) {
@@ -192,28 +223,25 @@ public final class TreeNode {
     }
 
     /**
-     * Call on parents before children. Only objects with children keep what they pass down: most objects are
-     * services, and a map each would double the snapshot's size.
+     * Call on parents before children, with what the parent passes down. Only objects with children keep what they
+     * pass down: most objects are services, and a map each would double the snapshot's size.
      */
-    void inherit(ParameterCatalog catalog) {
+    void inherit(ParameterCatalog catalog, Map<String, EffectiveParameter> inherited) {
         this.catalog = catalog;
-        if (!children.isEmpty() || parent == null) {
+        this.inherited = inherited;
+        if (!children.isEmpty() || parentId == null) {
             passedDown = computePassedDown();
         }
     }
 
     private Map<String, EffectiveParameter> computePassedDown() {
-        return Inheritance.passDown(inherited(), kind(), name, usable, catalog, this::fullName);
+        return Inheritance.passDown(inherited, kind(), name(), usable, catalog, this::fullName);
     }
 
     /** A Host is a Group that also sets {@code hostname: name}; its own hostname parameter overrides that. */
     private Optional<EffectiveParameter> hostname() {
         return kind() == ObjectKind.HOST
-                ? Optional.of(new EffectiveParameter("hostname", name, fullName()))
+                ? Optional.of(new EffectiveParameter("hostname", name(), fullName()))
                 : Optional.empty();
-    }
-
-    private Map<String, EffectiveParameter> inherited() {
-        return parent == null ? Map.of() : parent.passedDown;
     }
 }

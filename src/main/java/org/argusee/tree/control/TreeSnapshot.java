@@ -7,37 +7,46 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * An immutable picture of the whole tree at one config revision: objects, their parameters, effective
- * values, full names, and the problems found in the rows. Readers share one snapshot without locking.
+ * values, full names, and the problems found in the rows. Readers share one snapshot without locking. A snapshot
+ * built from the previous one ({@link SnapshotPatch}) shares every node and index entry the change did not touch.
  */
 public final class TreeSnapshot {
 
     private final long revision;
     private final TreeNode top;
     private final FullNameIndex index;
-    private final Map<Long, TreeNode> byId;
-    private final List<TreeNode> preorder;
-    private final List<ConfigProblem> problems;
+    private final LongTrie<TreeNode> byId;
+    /** Problems found before the nodes were checked one by one: rows left out, a missing or second Top. */
+    private final List<ConfigProblem> leftOut;
+    /** Parameters of objects that do not exist. */
+    private final List<ConfigProblem> strayParameters;
+    /** Nodes that may have a problem ({@link TreeNode#flagged()}): none, and the list needs no walk of the tree. */
+    private final int flagged;
+
+    private volatile List<TreeNode> preorder;
+    private volatile List<ConfigProblem> problems;
 
     TreeSnapshot(
             long revision,
             TreeNode top,
             FullNameIndex index,
-            Map<Long, TreeNode> byId,
-            List<TreeNode> preorder,
-            List<ConfigProblem> problems) {
+            LongTrie<TreeNode> byId,
+            List<ConfigProblem> leftOut,
+            List<ConfigProblem> strayParameters,
+            int flagged) {
         this.revision = revision;
         this.top = top;
         this.index = index;
-        this.byId = Collections.unmodifiableMap(byId);
-        this.preorder = Collections.unmodifiableList(preorder);
-        this.problems = List.copyOf(problems);
+        this.byId = byId;
+        this.leftOut = List.copyOf(leftOut);
+        this.strayParameters = List.copyOf(strayParameters);
+        this.flagged = flagged;
     }
 
     /**
@@ -74,18 +83,69 @@ public final class TreeSnapshot {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The node's parent in this snapshot; null for Top (and for a node of another snapshot whose parent is gone). */
+    public TreeNode parent(TreeNode node) {
+        Long id = node.parentId();
+        return id == null ? null : byId.get(id);
+    }
+
     /** Objects in the tree, Top included. */
     public int size() {
-        return preorder.size();
+        return byId.size();
     }
 
     /** Depth first, parents before children, children in their order. */
     public Stream<TreeNode> nodes() {
-        return preorder.stream();
+        return preorder().stream();
     }
 
+    /**
+     * In the order a build from the rows finds them: rows left out, then each node's structure (tree order), then
+     * parameters of missing objects, then each node's parameters (tree order). Listed on first use.
+     */
     public List<ConfigProblem> problems() {
-        return problems;
+        List<ConfigProblem> p = problems;
+        if (p == null) {
+            List<ConfigProblem> all = new ArrayList<>(leftOut);
+            List<TreeNode> withProblems = flagged == 0
+                    ? List.of()
+                    : preorder().stream().filter(TreeNode::flagged).toList();
+            for (TreeNode n : withProblems) {
+                all.addAll(n.structureProblems);
+                StructureCheck.aliasTarget(n, this).ifPresent(all::add);
+            }
+            all.addAll(strayParameters);
+            withProblems.forEach(n -> all.addAll(n.parameterProblems));
+            p = List.copyOf(all);
+            problems = p;
+        }
+        return p;
+    }
+
+    /** Whether every row was placed: then a change to some subtrees can be applied to this snapshot. */
+    boolean complete() {
+        return leftOut.isEmpty() && strayParameters.isEmpty();
+    }
+
+    int flagged() {
+        return flagged;
+    }
+
+    FullNameIndex index() {
+        return index;
+    }
+
+    LongTrie<TreeNode> ids() {
+        return byId;
+    }
+
+    private List<TreeNode> preorder() {
+        List<TreeNode> p = preorder;
+        if (p == null) {
+            p = Collections.unmodifiableList(preorder(top));
+            preorder = p;
+        }
+        return p;
     }
 
     static List<TreeNode> preorder(TreeNode top) {

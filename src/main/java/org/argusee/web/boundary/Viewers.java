@@ -55,6 +55,10 @@ public class Viewers {
 
     /** Whether the viewer may do this ({@link Acl#OVERRIDE}, ...) on the object; admins may always. */
     public boolean may(Viewer viewer, TreeNode node, String function) {
-        return viewer.admin() || (visibility(viewer).sees(node) && Acl.admits(Acl.of(node, function), viewer.groups()));
+        if (viewer.admin()) {
+            return true;
+        }
+        TreeSnapshot tree = cache.snapshot();
+        return visibility(tree, viewer).sees(node) && Acl.admits(Acl.of(tree, node, function), viewer.groups());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.TreeNode;
+import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * The original's ACLs on the tree (REFERENCE.md section 7; Configable.pm build_acl): {@code acl_user} (see),
@@ -50,7 +51,7 @@ public final class Acl {
         if (value == null) {
             value = last(node, simple);
         }
-        if (value == null && node.parent() == null) {
+        if (value == null && node.parentId() == null) {
             value = DEFAULTS.get(simple);
         }
         return value;
@@ -75,8 +76,9 @@ public final class Acl {
     }
 
     /** The object's whole list for the function, from Top down. */
-    public static Set<String> of(TreeNode node, String function) {
-        Set<String> inherited = node.parent() == null ? Set.of() : of(node.parent(), function);
+    public static Set<String> of(TreeSnapshot tree, TreeNode node, String function) {
+        TreeNode parent = tree.parent(node);
+        Set<String> inherited = parent == null ? Set.of() : of(tree, parent, function);
         return apply(inherited, own(node, function));
     }
 

@@ -42,9 +42,9 @@ public final class Visibility {
             if (!Acl.admits(acl, groups)) {
                 hideAll(s.node(), hidden);
                 // its visible ancestors: their own status, counts and reason include what is hidden
-                TreeNode p = s.node().parent();
+                TreeNode p = tree.parent(s.node());
                 while (p != null && above.add(p.id())) {
-                    p = p.parent();
+                    p = tree.parent(p);
                 }
                 continue;
             }

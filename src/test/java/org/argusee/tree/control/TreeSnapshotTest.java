@@ -31,10 +31,10 @@ class TreeSnapshotTest {
         assertEquals(ObjectKind.SERVICE, service.kind());
         assertEquals("TCP/SMTP", service.type());
         assertEquals("SMTP", service.serviceType().orElseThrow().app());
-        assertEquals(mail, service.parent().id());
+        assertEquals(mail, tree.parent(service).id());
         assertSame(tree.top(), tree.find("Top").orElseThrow());
         assertEquals("Top", tree.top().fullName());
-        assertNull(tree.top().parent());
+        assertNull(tree.parent(tree.top()));
         assertNull(tree.byId(servers).orElseThrow().type());
         assertNull(tree.byId(servers).orElseThrow().aliasTarget());
         assertEquals("Top:Servers:mail", tree.byId(alias).orElseThrow().aliasTarget());
@@ -291,7 +291,7 @@ class TreeSnapshotTest {
             for (TreeNode node : all) {
                 assertSame(node, tree.find(node.fullName()).orElseThrow(), node.fullName());
                 assertSame(node, tree.byId(node.id()).orElseThrow());
-                node.children().forEach(child -> assertSame(node, child.parent()));
+                node.children().forEach(child -> assertSame(node, tree.parent(child)));
                 node.effectiveParameters().forEach((k, p) -> assertEquals(Optional.of(p.value()), node.param(k)));
             }
         }

@@ -34,15 +34,18 @@ class AclTest {
     @Test
     void listsAccumulateDownTheTreeWithRemovals() {
         assertEquals(
-                Set.of("user", "staff", "root"), Acl.of(tree.find("Top:Ops").orElseThrow(), Acl.PAGE));
+                Set.of("user", "staff", "root"),
+                Acl.of(tree, tree.find("Top:Ops").orElseThrow(), Acl.PAGE));
         assertEquals(
-                Set.of("staff", "root"), Acl.of(tree.find("Top:Ops:Secret:svc").orElseThrow(), Acl.PAGE));
+                Set.of("staff", "root"),
+                Acl.of(tree, tree.find("Top:Ops:Secret:svc").orElseThrow(), Acl.PAGE));
         assertEquals(
                 Set.of("staff", "root", "bob"),
-                Acl.of(tree.find("Top:Public").orElseThrow(), Acl.OVERRIDE),
+                Acl.of(tree, tree.find("Top:Public").orElseThrow(), Acl.OVERRIDE),
                 "the per-function list, added to the simple one above");
-        assertEquals(Set.of("staff", "root"), Acl.of(tree.find("Top:Public").orElseThrow(), Acl.ANNOTATE));
-        assertEquals(Set.of("staff", "root"), Acl.of(tree.top(), Acl.CHECKNOW), "staff may check now here");
+        assertEquals(
+                Set.of("staff", "root"), Acl.of(tree, tree.find("Top:Public").orElseThrow(), Acl.ANNOTATE));
+        assertEquals(Set.of("staff", "root"), Acl.of(tree, tree.top(), Acl.CHECKNOW), "staff may check now here");
     }
 
     @Test

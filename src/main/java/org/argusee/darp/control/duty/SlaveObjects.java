@@ -38,7 +38,7 @@ public final class SlaveObjects {
         if (!master.slaves().contains(slave)) {
             throw new IllegalArgumentException("'" + slave + "' is not a slave of DARP server '" + master.self() + "'");
         }
-        Walk walk = new Walk(slave, master);
+        Walk walk = new Walk(tree, slave, master);
         List<TreeNode> aliases = new ArrayList<>();
         tree.nodes().forEach(node -> {
             walk.examined++;
@@ -79,6 +79,7 @@ public final class SlaveObjects {
     public record Selection(List<Long> ids, int examined, int climbed, int parsed) {}
 
     private static final class Walk {
+        final TreeSnapshot tree;
         final String slave;
         final DarpTopology master;
         final Map<TreeNode, Boolean> taken = new IdentityHashMap<>();
@@ -86,7 +87,8 @@ public final class SlaveObjects {
         int examined;
         int climbed;
 
-        Walk(String slave, DarpTopology master) {
+        Walk(TreeSnapshot tree, String slave, DarpTopology master) {
+            this.tree = tree;
             this.slave = slave;
             this.master = master;
         }
@@ -109,7 +111,9 @@ public final class SlaveObjects {
 
         void take(TreeNode node) {
             taken.put(node, Boolean.TRUE);
-            for (TreeNode p = node.parent(); p != null && taken.putIfAbsent(p, Boolean.TRUE) == null; p = p.parent()) {
+            for (TreeNode p = tree.parent(node);
+                    p != null && taken.putIfAbsent(p, Boolean.TRUE) == null;
+                    p = tree.parent(p)) {
                 climbed++;
             }
         }

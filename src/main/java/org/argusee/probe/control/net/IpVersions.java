@@ -8,10 +8,15 @@ public final class IpVersions {
 
     public static final String DEFAULT = "4 6";
 
+    private static final List<Integer> PREFERENCE_4_6 = List.of(4, 6);
+
     private IpVersions() {}
 
     /** @throws IllegalArgumentException naming the parameter for anything but 4s and 6s */
     public static List<Integer> parse(String text) {
+        if (text.equals(DEFAULT)) {
+            return PREFERENCE_4_6; // one list for every service with the default, not one each
+        }
         List<Integer> versions = new ArrayList<>();
         for (String word : text.strip().split("[\\s,]+")) {
             if (!word.equals("4") && !word.equals("6")) {

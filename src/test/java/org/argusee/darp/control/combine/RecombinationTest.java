@@ -60,7 +60,7 @@ class RecombinationTest {
                 Recombination.combinedIn(t, new DarpTopology("m", Set.of("boss"), Set.of())),
                 "a server with no slaves has no reports to combine");
         assertTrue(
-                Recombination.combined(t.byId(dist).orElseThrow().parent(), MASTER)
+                Recombination.combined(t.parent(t.byId(dist).orElseThrow()), MASTER)
                         .isEmpty(),
                 "groups are worked out from their children, not combined");
         assertTrue(Recombination.combined(t.byId(none).orElseThrow(), MASTER).isEmpty());
