@@ -109,8 +109,7 @@ public class Scheduler {
     static final long TICK_MILLIS = 20;
 
     private Ticks ticks;
-    /** When the first plan was made, until the ticks start (0 after). */
-    private long plannedAt;
+    private long plannedAt; // when the first plan was made, until the ticks start (0 after)
 
     private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe

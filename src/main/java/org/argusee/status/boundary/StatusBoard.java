@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.argusee.status.control.StatusGraph;
 import org.argusee.status.control.StatusMachine;
 import org.argusee.status.control.StatusStep;
 import org.argusee.status.control.UserOverride;
-import org.argusee.status.control.evaluation.EvalState;
 import org.argusee.status.control.evaluation.RawResult;
 import org.argusee.status.control.evaluation.ReplyRules;
 import org.argusee.status.control.evaluation.ResultEvaluator;
@@ -50,24 +48,6 @@ import org.argusee.tree.control.TreeSnapshot;
  */
 @ApplicationScoped
 public class StatusBoard {
-
-    /**
-     * A service between probes: status machine, calc state, status known yet, its parameters parsed (issue 17).
-     * Changed in place under the board's lock, so a reply costs one map look-up rather than a new entry put.
-     */
-    private static final class Tracked {
-        ServiceStatus status;
-        EvalState eval;
-        boolean known;
-        ReplyRules rules;
-
-        Tracked(ServiceStatus status, boolean known, ReplyRules rules) {
-            this.status = status;
-            this.eval = EvalState.EMPTY;
-            this.known = known;
-            this.rules = rules;
-        }
-    }
 
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
@@ -134,11 +114,9 @@ public class StatusBoard {
     }
 
     /**
-     * This board itself, not the container's client proxy for it: called through the proxy, it gives the contextual
-     * instance, which an application-scoped bean keeps for the application's life. The probes' reply hand-off holds
-     * it, as the proxy's context look-up on each reply cost as much as a map look-up of the reply's own (issue 17).
-     * The board has no interceptors, so a call on it directly does the same as one through the proxy. In a holder,
-     * as Weld gives its proxy back in place of a bean that a method returns itself.
+     * This board itself, not the container's client proxy (whose context look-up cost as much per reply as the
+     * reply's own map look-up, issue 17); the board has no interceptors. In a holder, as Weld gives its proxy back
+     * in place of a bean that a method returns itself.
      */
     public Supplier<StatusBoard> instance() {
         StatusBoard self = this;
@@ -274,14 +252,7 @@ public class StatusBoard {
 
     /** Services checked since their check time was last stored, marked as stored now. */
     List<LastCheck.Mark> checksToStore() {
-        List<LastCheck.Mark> marks = new ArrayList<>();
-        checks.forEach((id, c) -> {
-            if (c.storedAt() == null || c.at().isAfter(c.storedAt())) {
-                marks.add(new LastCheck.Mark(id, c.at(), c.result()));
-                checks.computeIfPresent(id, (k, now) -> now.stored(c.at()));
-            }
-        });
-        return marks;
+        return LastCheck.marksToStore(checks);
     }
 
     public TreeSnapshot tree() {
