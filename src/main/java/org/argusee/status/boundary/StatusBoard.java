@@ -119,8 +119,7 @@ public class StatusBoard {
      * in place of a bean that a method returns itself.
      */
     public Supplier<StatusBoard> instance() {
-        StatusBoard self = this;
-        return () -> self;
+        return () -> this;
     }
 
     /**
@@ -132,10 +131,9 @@ public class StatusBoard {
         Instant now = Instant.now();
         for (long id : objectIds) {
             TreeNode node = graph.tree().byId(id).orElse(null);
-            if (node == null || node.kind() != ObjectKind.SERVICE) {
-                continue;
+            if (node != null && node.kind() == ObjectKind.SERVICE) {
+                checked(node, own(id), now);
             }
-            checked(node, own(id), now);
         }
     }
 
@@ -173,9 +171,11 @@ public class StatusBoard {
     }
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
-        apply(graph.reload(reloaded.current(), reloaded.changed(), Instant.now()));
-        stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
-        forecasts.keep(id -> reloaded.current().byId(id).isPresent());
+        TreeSnapshot tree = reloaded.current();
+        apply(graph.reload(reloaded.patched() ? reloaded.previous() : null, tree, reloaded.changed(), Instant.now()));
+        (reloaded.patched() ? reloaded.changed() : List.copyOf(stored.keySet())) // patched: only those can be gone
+                .stream().filter(id -> tree.byId(id).isEmpty()).forEach(id -> stored.remove(id));
+        forecasts.keep(id -> tree.byId(id).isPresent());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
         recombine(combining.combinedIn(graph.tree()));
     }

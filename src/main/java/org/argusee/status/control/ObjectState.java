@@ -26,4 +26,9 @@ public record ObjectState(
                 && display.state() == other.display.state()
                 && display.severity() == other.display.severity();
     }
+
+    /** The status a service's status machine goes on from when this is all that is known (stored, or its group's). */
+    public ServiceStatus asService() {
+        return new ServiceStatus(status, 0, status == Status.UP ? Severity.CLEAR : severity, since, reason);
+    }
 }

@@ -2,6 +2,7 @@ package org.argusee.status.control;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -73,15 +74,7 @@ public final class StatusGraph {
         if (s != null) {
             return Optional.of(s);
         }
-        ObjectState state = states.get(id);
-        return state == null
-                ? Optional.empty()
-                : Optional.of(new ServiceStatus(
-                        state.status(),
-                        0,
-                        state.status() == Status.UP ? Severity.CLEAR : state.severity(),
-                        state.since(),
-                        state.reason()));
+        return Optional.ofNullable(states.get(id)).map(ObjectState::asService);
     }
 
     /** The nearest ancestor under an override in force, if any: its children show "ancestor in override". */
@@ -100,7 +93,7 @@ public final class StatusGraph {
     public Outcome restore(Map<Long, ObjectState> saved, Map<Long, UserOverride> savedOverrides, Instant now) {
         states.putAll(saved);
         overrides.putAll(savedOverrides);
-        return run(everything(), now);
+        return run(ReloadScope.everything(tree), now);
     }
 
     /**
@@ -116,34 +109,46 @@ public final class StatusGraph {
 
     /** A new picture of the tree: objects gone are forgotten, everything else is worked out again. */
     public Outcome reload(TreeSnapshot next, Instant now) {
-        return reload(next, Set.of(), now);
+        return reload(null, next, Set.of(), now);
     }
 
     /**
      * As {@link #reload(TreeSnapshot, Instant)}, but when {@code changed} names the objects whose rows changed (a
      * change's subtrees, deleted ones too; empty: unknown) only what they can affect ({@link ReloadScope}) is worked
-     * out again (issue 17); the rest spreads through the work list as usual.
+     * out again (issue 17); the rest spreads through the work list as usual. If {@code next} was built from
+     * {@code patchedFrom} (not null) over {@code changed}, sharing the rest (a patched snapshot), and that is this
+     * graph's tree, with no pass over the whole tree ({@link LinksPatch}).
      */
-    public Outcome reload(TreeSnapshot next, Set<Long> changed, Instant now) {
+    public Outcome reload(TreeSnapshot patchedFrom, TreeSnapshot next, Set<Long> changed, Instant now) {
         if (next == tree || next.revision() < tree.revision()) {
             return Outcome.NONE;
         }
         TreeSnapshot previous = tree;
         TreeLinks previousLinks = links;
         tree = next;
-        links = TreeLinks.of(next);
-        for (String problem : links.problems()) {
-            if (reported.add(problem)) {
-                LOG.warning(() -> "Status: " + problem);
-            }
+        Collection<Long> start;
+        if (patchedFrom == previous && !changed.isEmpty()) {
+            start = LinksPatch.apply(links, previous, next, changed);
+            changed.stream().filter(id -> next.byId(id).isEmpty()).forEach(this::forget);
+            unsettled.stream().filter(id -> next.byId(id).isPresent()).forEach(start::add);
+        } else {
+            links = TreeLinks.of(next);
+            states.keySet().removeIf(id -> next.byId(id).isEmpty());
+            services.keySet().removeIf(id -> next.byId(id).isEmpty());
+            overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
+            overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
+            start = ReloadScope.of(previous, previousLinks, next, links, changed, unsettled);
         }
-        states.keySet().removeIf(id -> next.byId(id).isEmpty());
-        services.keySet().removeIf(id -> next.byId(id).isEmpty());
-        overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
-        overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
-        List<Long> start = ReloadScope.of(previous, previousLinks, next, links, changed, unsettled);
+        links.problems().stream().filter(reported::add).forEach(p -> LOG.warning(() -> "Status: " + p));
         unsettled.clear();
         return run(start, now);
+    }
+
+    private void forget(long id) {
+        states.remove(id);
+        services.remove(id);
+        overrides.remove(id);
+        overriddenElsewhere.remove(id);
     }
 
     /** The service's own state now; what that changes for others at the next {@link #settle}. */
@@ -234,11 +239,7 @@ public final class StatusGraph {
         return expired.isEmpty() ? Outcome.NONE : run(expired, now);
     }
 
-    private List<Long> everything() {
-        return ReloadScope.everything(tree);
-    }
-
-    private Outcome run(List<Long> start, Instant now) {
+    private Outcome run(Collection<Long> start, Instant now) {
         TreeLinks l = links;
         Queue<Long> queue = new PriorityQueue<>(
                 Comparator.comparingInt((Long id) -> -l.depth(id)).thenComparing(Comparator.naturalOrder()));

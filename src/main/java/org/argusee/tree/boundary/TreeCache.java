@@ -144,7 +144,7 @@ public class TreeCache {
         long built = System.nanoTime();
         snapshot = next;
         logNewProblems(previous.problems(), next.problems());
-        reloaded.fire(new TreeReloaded(previous, next, changed));
+        reloaded.fire(new TreeReloaded(previous, next, changed, !changed.isEmpty() && rows.lastPatched()));
         long told = System.nanoTime();
         LOG.log(
                 told - start > SLOW_NANOS ? Level.INFO : Level.FINE,

@@ -46,7 +46,7 @@ class StatusGraphIncrementalTest {
                 Set<Long> changed = db.reread(before, change(db, db.pick()));
                 TreeSnapshot after = TreeSnapshot.build(step + 2, db.objects(), db.params(), CATALOG);
                 full.reload(after, now.plusSeconds(1));
-                partial.reload(after, changed, now.plusSeconds(1));
+                partial.reload(null, after, changed, now.plusSeconds(1));
                 tree = after;
                 assertEquals(dump(full, tree), dump(partial, tree), "seed " + seed + ", step " + step);
             }
@@ -54,8 +54,7 @@ class StatusGraphIncrementalTest {
     }
 
     /** Some services checked, then what that changes spread, the same in both graphs. */
-    private static void check(
-            SplittableRandom random, TreeSnapshot tree, StatusGraph full, StatusGraph partial, Instant now) {
+    static void check(SplittableRandom random, TreeSnapshot tree, StatusGraph full, StatusGraph partial, Instant now) {
         List<TreeNode> services =
                 tree.nodes().filter(n -> n.kind() == ObjectKind.SERVICE).toList();
         for (TreeNode s : services) {
@@ -127,7 +126,7 @@ class StatusGraphIncrementalTest {
         db.param(id, key, value, false, db.paramCount());
     }
 
-    private static String dump(StatusGraph graph, TreeSnapshot tree) {
+    static String dump(StatusGraph graph, TreeSnapshot tree) {
         StringBuilder b = new StringBuilder();
         tree.nodes().forEach(n -> b.append(n.id())
                 .append(' ')
