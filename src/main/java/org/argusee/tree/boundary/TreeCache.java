@@ -117,7 +117,8 @@ public class TreeCache {
             return;
         }
         long start = System.nanoTime();
-        Set<Long> ids = rows.subtrees(change.subtrees());
+        Set<Long> ids = previous.subtrees(change.subtrees()); // null: rows were left out, only they know
+        ids = ids != null ? ids : rows.subtrees(change.subtrees());
         TreeStore.Delta delta = store.readSubtrees(ids);
         long read = System.nanoTime();
         rows.patch(delta.ids(), delta.rows());

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -120,6 +122,28 @@ public final class TreeSnapshot {
             problems = p;
         }
         return p;
+    }
+
+    /**
+     * The objects with these ids and everything below them, as {@link LoadedRows#subtrees} finds them in the rows this
+     * snapshot was built from, without a pass over all rows (issue 17); null unless every row was placed, as then only
+     * the rows know where the rest hang.
+     */
+    public Set<Long> subtrees(Collection<Long> roots) {
+        if (!complete()) {
+            return null;
+        }
+        Set<Long> out = new HashSet<>(roots);
+        Deque<TreeNode> todo = new ArrayDeque<>();
+        roots.forEach(id -> byId(id).ifPresent(todo::push));
+        while (!todo.isEmpty()) {
+            for (TreeNode child : todo.pop().children()) {
+                if (out.add(child.id())) {
+                    todo.push(child);
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether every row was placed: then a change to some subtrees can be applied to this snapshot. */

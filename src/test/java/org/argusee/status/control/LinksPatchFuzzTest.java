@@ -52,6 +52,10 @@ class LinksPatchFuzzTest {
                 StatusGraphIncrementalTest.check(db.random, tree, full, partial, now);
                 Set<Long> roots = change(db);
                 Set<Long> ids = rows.subtrees(roots);
+                Set<Long> fromTree = tree.subtrees(roots);
+                if (fromTree != null) { // the tree cache's way when every row is in the tree
+                    assertEquals(ids, fromTree, "subtrees; seed " + seed);
+                }
                 ids.addAll(db.subtrees(roots));
                 rows.patch(
                         ids,
