@@ -19,8 +19,11 @@ import org.argusee.tree.control.TreeSnapshot;
 @ApplicationScoped
 public class ReplanScope {
 
-    /** The snapshot last planned and, when known, the ids changed from it to {@code next}; previous null: all. */
-    record Step(TreeSnapshot previous, Set<Long> changed) {
+    /**
+     * The snapshot last planned and, when known, the ids changed from it to {@code next}; previous null: all.
+     * {@code patched}: every snapshot on the way was built from the one before ({@code TreeReloaded#patched}).
+     */
+    record Step(TreeSnapshot previous, Set<Long> changed, boolean patched) {
 
         boolean whole() {
             return previous == null;
@@ -35,6 +38,8 @@ public class ReplanScope {
     private final Set<Long> changed = new HashSet<>();
 
     private boolean known;
+    /** Every event from {@link #planned} to {@link #reached} was of a patched snapshot. */
+    private boolean patched = true;
 
     synchronized void reloaded(@Observes TreeReloaded reloaded) {
         if (reloaded.current() == reached) {
@@ -42,6 +47,7 @@ public class ReplanScope {
         }
         if (known && reloaded.previous() == reached && !reloaded.changed().isEmpty()) {
             changed.addAll(reloaded.changed());
+            patched &= reloaded.patched();
         } else {
             known = false;
             changed.clear();
@@ -58,12 +64,13 @@ public class ReplanScope {
             return Optional.empty();
         }
         Step step = planned != null && known && tree == reached
-                ? new Step(planned, Set.copyOf(changed))
-                : new Step(null, Set.of());
+                ? new Step(planned, Set.copyOf(changed), patched)
+                : new Step(null, Set.of(), false);
         planned = tree;
         reached = tree;
         changed.clear();
         known = true;
+        patched = true;
         return Optional.of(step);
     }
 }

@@ -141,9 +141,7 @@ public class Scheduler {
         if (step.isEmpty()) {
             return;
         }
-        ServicePlanner.Changes changes = step.get().whole()
-                ? planner.changes(tree, scheduled)
-                : planner.changes(step.get().previous(), tree, step.get().changed(), scheduled);
+        ServicePlanner.Changes changes = planner.changes(step.get(), tree, scheduled);
         changes.gone().forEach(this::cancel);
         changes.toSchedule().forEach(e -> schedule(e.node(), e.plan()));
         metrics.scheduled(scheduled.values());

@@ -78,11 +78,34 @@ final class ServicePlanner {
      * rows are the same) and full name as when planned. {@code notProbed} counts only the services looked at.
      */
     Changes changes(TreeSnapshot previous, TreeSnapshot tree, Set<Long> changed, Map<Long, Scheduled> scheduled) {
+        return changes(previous, tree, changed, false, scheduled);
+    }
+
+    /** What to plan for a step of {@link ReplanScope}: every service compared when it is whole. */
+    Changes changes(ReplanScope.Step step, TreeSnapshot tree, Map<Long, Scheduled> scheduled) {
+        return step.whole()
+                ? changes(tree, scheduled)
+                : changes(step.previous(), tree, step.changed(), step.patched(), scheduled);
+    }
+
+    /**
+     * As {@link #changes(TreeSnapshot, TreeSnapshot, Set, Map)}; {@code patched}: every snapshot from {@code previous}
+     * to {@code tree} was built from the one before over ids among {@code changed} ({@code TreeReloaded#patched}), so
+     * no object came or went without being among them, and neither pass over the whole tree is needed.
+     */
+    Changes changes(
+            TreeSnapshot previous,
+            TreeSnapshot tree,
+            Set<Long> changed,
+            boolean patched,
+            Map<Long, Scheduled> scheduled) {
         List<Entry> toSchedule = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Map<String, Integer> notProbed = new TreeMap<>();
         Set<Long> look = new HashSet<>(changed);
-        tree.nodes().filter(n -> previous.byId(n.id()).isEmpty()).forEach(n -> look.add(n.id()));
+        if (!patched) {
+            tree.nodes().filter(n -> previous.byId(n.id()).isEmpty()).forEach(n -> look.add(n.id()));
+        }
         Set<Long> gone = new HashSet<>();
         for (long id : look) {
             Optional<TreeNode> node = tree.byId(id);
@@ -91,8 +114,9 @@ final class ServicePlanner {
                 gone.add(id);
             }
         }
-        // and whatever left the tree without a change of its own (a name clash's new loser)
-        scheduled.keySet().stream().filter(id -> tree.byId(id).isEmpty()).forEach(gone::add);
+        if (!patched) { // and whatever left the tree without a change of its own (a name clash's new loser)
+            scheduled.keySet().stream().filter(id -> tree.byId(id).isEmpty()).forEach(gone::add);
+        }
         return new Changes(toSchedule, gone, notProbed);
     }
 

@@ -41,6 +41,8 @@ public class TreeCache {
     private static final Logger LOG = Logger.getLogger(TreeCache.class.getName());
     /** A rebuild slower than this is logged at INFO with where its time went. */
     private static final long SLOW_NANOS = 200_000_000;
+    /** How long polls leave the tree to a write through the application at most ({@link #writing}). */
+    private static final long WRITE_WAIT_NANOS = 5_000_000_000L;
 
     @Inject
     TreeStore store;
@@ -62,6 +64,10 @@ public class TreeCache {
 
     private volatile Instant lastPoll = Instant.now();
     private volatile boolean failing;
+    /** When a write through the application last fired its change, and when one was last applied (nanoTime). */
+    private volatile long writeFired;
+
+    private volatile long writeApplied;
 
     @PostConstruct
     void start() {
@@ -86,6 +92,9 @@ public class TreeCache {
     @Timeout
     void poll() {
         lastPoll = Instant.now();
+        if (writeFired - writeApplied > 0 && System.nanoTime() - writeFired < WRITE_WAIT_NANOS) {
+            return; // its commit moves the revision, and afterWrite reads only what it wrote (issue 17)
+        }
         try {
             refresh();
             if (failing) {
@@ -102,6 +111,15 @@ public class TreeCache {
     }
 
     /**
+     * In the writer's transaction: the change comes after the commit ({@link #afterWrite}), so a poll meanwhile would
+     * see the revision move and read the whole tree for it (2-3 s at 100,000 services, while the change waits). Polls
+     * wait for it, {@link #WRITE_WAIT_NANOS} at most (a write that fails says nothing). Not under the lock.
+     */
+    void writing(@Observes TreeChanged change) {
+        writeFired = System.nanoTime();
+    }
+
+    /**
      * A change made through the application: if the snapshot is at the revision just before the change's own (or at
      * it), only
      * the subtrees it names are read again and patched into the rows (issue 17); otherwise (another change came in
@@ -112,6 +130,7 @@ public class TreeCache {
         // at the change's own revision already: a full read after the commit, or another change of the same
         // transaction applied first; reading the subtrees again is then harmless, and needed in the second case
         boolean known = previous.revision() == change.revision() - 1 || previous.revision() == change.revision();
+        writeApplied = System.nanoTime();
         if (rows == null || change.subtrees().isEmpty() || change.revision() <= 0 || !known) {
             refresh();
             return;

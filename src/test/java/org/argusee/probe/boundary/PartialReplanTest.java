@@ -15,6 +15,7 @@ import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.testsupport.RandomTree;
 import org.argusee.tree.boundary.TreeReloaded;
+import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
 import org.argusee.tree.control.ParameterCatalog;
@@ -84,6 +85,48 @@ class PartialReplanTest {
             }
         }
         assertTrue(partials > 1000, "partial replans compared: " + partials);
+    }
+
+    /**
+     * As above, with the snapshots built as the tree cache builds them: from the previous one over the re-read ids
+     * where it can ({@code TreeReloaded#patched}), so the replan also skips its passes over the whole tree.
+     */
+    @Test
+    void patchedReplanEqualsFullDiff() {
+        int patched = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            RandomTree db = new RandomTree(seed);
+            for (int i = 0; i < 40; i++) {
+                add(db);
+            }
+            ReplanScope scope = new ReplanScope();
+            Map<Long, Scheduled> scheduled = new HashMap<>();
+            LoadedRows rows = new LoadedRows(db.objects(), db.params());
+            TreeSnapshot tree = rows.build(1, CATALOG);
+            apply(planner.changes(scope.take(tree).orElseThrow(), tree, scheduled), scheduled);
+            for (int step = 0; step < 30; step++) {
+                RandomTree before = db.copy();
+                Set<Long> ids = db.reread(before, change(db, db.pick()));
+                rows.patch(
+                        ids,
+                        db.objects().stream().filter(o -> ids.contains(o.id())).toList(),
+                        db.params().stream()
+                                .filter(p -> ids.contains(p.objectId()))
+                                .toList());
+                TreeSnapshot after = rows.rebuild(tree, ids, step + 2, CATALOG);
+                scope.reloaded(new TreeReloaded(tree, after, ids, rows.lastPatched()));
+                tree = after;
+                if (db.random.nextInt(3) == 0) {
+                    continue; // another change before the replan
+                }
+                ReplanScope.Step plan = scope.take(tree).orElseThrow();
+                patched += plan.patched() ? 1 : 0;
+                ServicePlanner.Changes full = planner.changes(tree, scheduled);
+                assertEquals(dump(full), dump(planner.changes(plan, tree, scheduled)), "seed " + seed + ", " + step);
+                apply(full, scheduled);
+            }
+        }
+        assertTrue(patched > 100, "replans of patched snapshots (names clash often here): " + patched);
     }
 
     @Test
