@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
 import org.argusee.tree.control.ParamRow;
@@ -138,6 +139,14 @@ public final class RandomTree {
         Set<Long> out = before.subtrees(roots);
         out.addAll(subtrees(roots));
         return out;
+    }
+
+    /** Puts these rows now of {@code ids} into {@code loaded}, as the tree cache does with what it re-read. */
+    public void patch(LoadedRows loaded, Set<Long> ids) {
+        loaded.patch(
+                ids,
+                rows.values().stream().filter(o -> ids.contains(o.id())).toList(),
+                params.stream().filter(p -> ids.contains(p.objectId())).toList());
     }
 
     /** The object's full name in these rows now (a target or dependency that may not resolve any more later). */

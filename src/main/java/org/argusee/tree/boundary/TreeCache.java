@@ -115,7 +115,7 @@ public class TreeCache {
      * see the revision move and read the whole tree for it (2-3 s at 100,000 services, while the change waits). Polls
      * wait for it, {@link #WRITE_WAIT_NANOS} at most (a write that fails says nothing). Not under the lock.
      */
-    void writing(@Observes TreeChanged change) {
+    public void writing(@Observes TreeChanged change) {
         writeFired = System.nanoTime();
     }
 

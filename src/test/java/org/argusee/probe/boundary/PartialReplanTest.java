@@ -107,12 +107,7 @@ class PartialReplanTest {
             for (int step = 0; step < 30; step++) {
                 RandomTree before = db.copy();
                 Set<Long> ids = db.reread(before, change(db, db.pick()));
-                rows.patch(
-                        ids,
-                        db.objects().stream().filter(o -> ids.contains(o.id())).toList(),
-                        db.params().stream()
-                                .filter(p -> ids.contains(p.objectId()))
-                                .toList());
+                db.patch(rows, ids);
                 TreeSnapshot after = rows.rebuild(tree, ids, step + 2, CATALOG);
                 scope.reloaded(new TreeReloaded(tree, after, ids, rows.lastPatched()));
                 tree = after;

@@ -57,12 +57,7 @@ class LinksPatchFuzzTest {
                     assertEquals(ids, fromTree, "subtrees; seed " + seed);
                 }
                 ids.addAll(db.subtrees(roots));
-                rows.patch(
-                        ids,
-                        db.objects().stream().filter(o -> ids.contains(o.id())).toList(),
-                        db.params().stream()
-                                .filter(p -> ids.contains(p.objectId()))
-                                .toList());
+                db.patch(rows, ids);
                 TreeSnapshot next = rows.rebuild(tree, ids, step + 2, CATALOG);
                 boolean wasPatched = rows.lastPatched();
                 patched += wasPatched ? 1 : 0;
