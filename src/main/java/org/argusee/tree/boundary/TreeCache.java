@@ -92,11 +92,8 @@ public class TreeCache {
     @Timeout
     void poll() {
         lastPoll = Instant.now();
-        if (writeFired - writeApplied > 0 && System.nanoTime() - writeFired < WRITE_WAIT_NANOS) {
-            return; // its commit moves the revision, and afterWrite reads only what it wrote (issue 17)
-        }
         try {
-            refresh();
+            refresh(true);
             if (failing) {
                 failing = false;
                 LOG.info("Configuration poll works again");
@@ -149,8 +146,22 @@ public class TreeCache {
      * costs no rebuild); one rebuild at a time.
      */
     public synchronized TreeSnapshot refresh() {
+        return refresh(false);
+    }
+
+    /**
+     * {@code polled}: a write through the application whose change has not come yet ({@link #writing}) is left to its
+     * {@link #afterWrite} (issue 17). Looked at after the revision: a write that moved it fired before its commit.
+     */
+    private synchronized TreeSnapshot refresh(boolean polled) {
         TreeSnapshot previous = snapshot;
         if (previous.size() > 0 && rows != null && store.revision() == previous.revision()) {
+            return previous;
+        }
+        if (polled
+                && rows != null
+                && writeFired - writeApplied > 0
+                && System.nanoTime() - writeFired < WRITE_WAIT_NANOS) {
             return previous;
         }
         long start = System.nanoTime();
