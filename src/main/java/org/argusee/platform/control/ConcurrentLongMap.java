@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -150,6 +151,38 @@ public final class ConcurrentLongMap<V> {
             }
             values.clear();
         }
+    }
+
+    /** A copy of the keys, segment by segment. */
+    public long[] keys() {
+        long[][] parts = new long[SEGMENTS][];
+        int n = 0;
+        List<Object> ignored = new ArrayList<>();
+        for (int i = 0; i < SEGMENTS; i++) {
+            synchronized (segments[i]) {
+                parts[i] = segments[i].copyInto(ignored);
+            }
+            n += parts[i].length;
+            ignored.clear();
+        }
+        long[] keys = new long[n];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, keys, at, part.length);
+            at += part.length;
+        }
+        return keys;
+    }
+
+    /** The keys whose values pass the test (run outside the locks). */
+    public List<Long> keysWhere(Predicate<? super V> test) {
+        List<Long> keys = new ArrayList<>();
+        forEach((k, v) -> {
+            if (test.test(v)) {
+                keys.add(k);
+            }
+        });
+        return keys;
     }
 
     /** A copy of the values, segment by segment. */
