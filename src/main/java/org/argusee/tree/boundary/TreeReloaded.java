@@ -21,6 +21,11 @@ public record TreeReloaded(TreeSnapshot previous, TreeSnapshot current, Set<Long
         patched = patched && !changed.isEmpty();
     }
 
+    /** {@code previous} if patched, else null. */
+    public TreeSnapshot patchedFrom() {
+        return patched ? previous : null;
+    }
+
     /** Built from all rows, of which {@code changed} were re-read. */
     public TreeReloaded(TreeSnapshot previous, TreeSnapshot current, Set<Long> changed) {
         this(previous, current, changed, false);
