@@ -144,10 +144,10 @@ public class StatusBoard {
         Optional<JointStatus> joint = combining.combined(node, own, now);
         if (joint.isPresent()) {
             if (joint.get().known()) {
-                apply(graph.serviceChecked(node.id(), joint.get(), now));
+                apply(graph.serviceChecked(node, joint.get(), now));
             }
         } else if (own.isPresent()) {
-            apply(graph.serviceChecked(node.id(), own.get(), now));
+            apply(graph.serviceChecked(node, new JointStatus(own.get(), false), now));
         }
     }
 
