@@ -172,8 +172,10 @@ public final class NetLoop implements AutoCloseable {
         try {
             while (!closed) {
                 runTasks();
-                selector.select();
-                handleSelected();
+                if (closing.isEmpty()) { // a task may have ended a probe (its timeout): then no waiting
+                    selector.select();
+                    handleSelected();
+                }
                 while (!closing.isEmpty() && !closed) {
                     selector.selectNow(); // deregisters the cancelled keys (epoll_ctl DEL) without waiting
                     closeDeregistered();

@@ -141,6 +141,23 @@ class NetLoopTest {
         }
     }
 
+    /** The same for a probe that timed out: its connection is closed by a task on the loop, then nothing happens. */
+    @Test
+    void theServiceSeesTheConnectionClosedWhenTheProbeTimesOut() throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        try (TcpPeer peer = TcpPeer.start((s, p) -> {
+            try (s) {
+                if (s.getInputStream().read() < 0) {
+                    ended.countDown();
+                }
+            }
+        })) {
+            ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "1");
+            assertEquals("timeout", await(monitor.probe(spec), LONG_WAIT).reason());
+            assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the end");
+        }
+    }
+
     /** Probes started in a batch wake the loop once at its end, or every so many: all of them run. */
     @Test
     void probesStartedInABatchAllRun() throws Exception {
