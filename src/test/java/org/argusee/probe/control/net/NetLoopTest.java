@@ -126,13 +126,7 @@ class NetLoopTest {
     @Test
     void theServiceSeesTheConnectionClosedWhenTheProbeEnds() throws Exception {
         CountDownLatch ended = new CountDownLatch(2);
-        try (TcpPeer peer = TcpPeer.start((s, p) -> {
-            try (s) {
-                if (s.getInputStream().read() < 0) {
-                    ended.countDown();
-                }
-            }
-        })) {
+        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
             ProbeSpec spec = spec("TCP", "port", Integer.toString(peer.port()));
             assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
             assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
@@ -145,13 +139,7 @@ class NetLoopTest {
     @Test
     void theServiceSeesTheConnectionClosedWhenTheProbeTimesOut() throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
-        try (TcpPeer peer = TcpPeer.start((s, p) -> {
-            try (s) {
-                if (s.getInputStream().read() < 0) {
-                    ended.countDown();
-                }
-            }
-        })) {
+        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
             ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "1");
             assertEquals("timeout", await(monitor.probe(spec), LONG_WAIT).reason());
             assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the end");
@@ -178,6 +166,17 @@ class NetLoopTest {
             }
             assertEquals(0, loop.inFlight());
         }
+    }
+
+    /** Says nothing; counts down when the prober has closed the connection. */
+    private static TcpPeer.Behaviour countsTheEnd(CountDownLatch ended) {
+        return (s, p) -> {
+            try (s) {
+                if (s.getInputStream().read() < 0) {
+                    ended.countDown();
+                }
+            }
+        };
     }
 
     private static TcpPeer.Behaviour greetAndClose() {
