@@ -1,6 +1,8 @@
 package org.argusee.status.boundary;
 
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * When {@link StatusWriter} runs a round: as soon as the {@link StatusBoard} has handed it something ({@link
@@ -14,6 +16,7 @@ import java.util.function.LongSupplier;
 final class WriterWakeup {
 
     static final long MAX_SLEEP_MILLIS = 5000;
+    private static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
 
     private final Object lock = new Object();
     /** Something arrived since the last round started; the first round runs at once (what the start restored). */
@@ -42,12 +45,22 @@ final class WriterWakeup {
     void run(Runnable round, LongSupplier due, long gapMillis) {
         long notBefore = 0;
         try {
-            while (await(notBefore, due.getAsLong())) {
+            while (await(notBefore, dueAt(due))) {
                 round.run();
                 notBefore = System.currentTimeMillis() + gapMillis;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the application is stopping
+        }
+    }
+
+    /** When the next round is due; should that fail (never seen), a round every gap, as the fixed rounds ran. */
+    private static long dueAt(LongSupplier due) {
+        try {
+            return due.getAsLong();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot tell when the status writer's next round is due; one comes soon", e);
+            return 0;
         }
     }
 
