@@ -116,9 +116,8 @@ public final class StatusGraph {
     /**
      * As {@link #reload(TreeSnapshot, Instant)}, but when {@code changed} names the objects whose rows changed (a
      * change's subtrees, deleted ones too; empty: unknown) only what they can affect ({@link ReloadScope}) is worked
-     * out again (issue 17); the rest spreads through the work list as usual. If {@code next} was built from
-     * {@code patchedFrom} (not null) over {@code changed}, sharing the rest (a patched snapshot), and that is this
-     * graph's tree, with no pass over the whole tree ({@link LinksPatch}).
+     * out again (issue 17); the rest spreads through the work list as usual. With no pass over the whole tree
+     * ({@link LinksPatch}) if {@code next} was patched from {@code patchedFrom}, this graph's tree, over {@code changed}.
      */
     public Outcome reload(TreeSnapshot patchedFrom, TreeSnapshot next, Set<Long> changed, Instant now) {
         if (next == tree || next.revision() < tree.revision()) {
