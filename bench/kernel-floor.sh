@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The kernel's floor for a TCP probe on this machine (issue 17): a C loop doing what the server's network loop does
+# for a service that only connects (non-blocking connect on loopback, epoll, close), at the rates of 20,000 and
+# 100,000 services probed each minute (333 and 1,667 a second). Prints user and kernel CPU per probe of the C loop,
+# to set beside `argus-netloop`'s figure from bench/probe-bench.sh measured at the same rate and load.
+#
+#   bench/kernel-floor.sh [seconds per rate]       (default 30; needs gcc; loopback only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+port=${KERNEL_FLOOR_PORT:-39777}
+out=target/kernel-floor
+mkdir -p "$out"
+gcc -O2 -Wall -o "$out/probe-loop" bench/kernel-floor/probe-loop.c
+gcc -O2 -Wall -o "$out/listener" bench/kernel-floor/listener.c
+"$out/listener" "$port" &
+listener=$!
+trap 'kill $listener 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do ss -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for rate in 333 1667; do
+    "$out/probe-loop" "$port" "$rate" "$secs"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
