@@ -20,15 +20,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.MasterLease;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.Reply;
 import org.argusee.status.boundary.StatusBoard;
@@ -113,7 +112,7 @@ public class Scheduler {
 
     private final Timetable<Long> timetable = new Timetable<>(TICK_MILLIS, System.currentTimeMillis());
     // written by plan (synchronized), read by every probe
-    private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
+    private final ConcurrentLongMap<Scheduled> scheduled = new ConcurrentLongMap<>();
 
     @PostConstruct
     void start() {
@@ -226,10 +225,7 @@ public class Scheduler {
             takeOver();
         }
         if (tag != null) {
-            checkNow(scheduled.entrySet().stream()
-                    .filter(e -> tag.equals(e.getValue().watches()))
-                    .map(Map.Entry::getKey)
-                    .toList());
+            checkNow(scheduled.keysWhere(s -> tag.equals(s.watches())));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
@@ -60,24 +61,30 @@ final class ServicePlanner {
     }
 
     /** Compares every service of the tree with what is scheduled now. */
-    Changes changes(TreeSnapshot tree, Map<Long, Scheduled> scheduled) {
+    Changes changes(TreeSnapshot tree, ConcurrentLongMap<Scheduled> scheduled) {
         List<Entry> toSchedule = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Map<String, Integer> notProbed = new TreeMap<>();
         tree.nodes().forEach(node -> compare(node, scheduled, toSchedule, seen, notProbed));
-        Set<Long> gone = new HashSet<>(scheduled.keySet());
-        gone.removeAll(seen);
+        Set<Long> gone = new HashSet<>();
+        for (long id : scheduled.keys()) {
+            if (!seen.contains(id)) {
+                gone.add(id);
+            }
+        }
         return new Changes(toSchedule, gone, notProbed);
     }
 
     /**
-     * The same changes as {@link #changes(TreeSnapshot, Map)} when {@code scheduled} is what planning {@code previous}
-     * left and {@code changed} names every object whose rows differ between the two (issue 17), looking only at those
-     * and at the objects that came into the tree without a change of their own (the loser of a name clash when the
-     * winner goes, a subtree a cycle held out): any other service has the same type, parameters (its ancestors'
-     * rows are the same) and full name as when planned. {@code notProbed} counts only the services looked at.
+     * The same changes as {@link #changes(TreeSnapshot, ConcurrentLongMap)} when {@code scheduled} is what planning
+     * {@code previous} left and {@code changed} names every object whose rows differ between the two (issue 17),
+     * looking only at those and at the objects that came into the tree without a change of their own (the loser of a
+     * name clash when the winner goes, a subtree a cycle held out): any other service has the same type, parameters
+     * (its ancestors' rows are the same) and full name as when planned. {@code notProbed} counts only the services
+     * looked at.
      */
-    Changes changes(TreeSnapshot previous, TreeSnapshot tree, Set<Long> changed, Map<Long, Scheduled> scheduled) {
+    Changes changes(
+            TreeSnapshot previous, TreeSnapshot tree, Set<Long> changed, ConcurrentLongMap<Scheduled> scheduled) {
         List<Entry> toSchedule = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Map<String, Integer> notProbed = new TreeMap<>();
@@ -92,14 +99,18 @@ final class ServicePlanner {
             }
         }
         // and whatever left the tree without a change of its own (a name clash's new loser)
-        scheduled.keySet().stream().filter(id -> tree.byId(id).isEmpty()).forEach(gone::add);
+        for (long id : scheduled.keys()) {
+            if (tree.byId(id).isEmpty()) {
+                gone.add(id);
+            }
+        }
         return new Changes(toSchedule, gone, notProbed);
     }
 
     /** Whether {@code node}, if a service, is probed ({@code seen}) and must be scheduled afresh. */
     private void compare(
             TreeNode node,
-            Map<Long, Scheduled> scheduled,
+            ConcurrentLongMap<Scheduled> scheduled,
             List<Entry> toSchedule,
             Set<Long> seen,
             Map<String, Integer> notProbed) {

@@ -1,8 +1,8 @@
 package org.argusee.probe.boundary;
 
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import org.argusee.platform.control.ConcurrentLongMap;
 
 /**
  * DARP failover for the {@link Scheduler}: probes, each at a random moment within {@link #SPREAD_MILLIS}, the
@@ -26,11 +26,14 @@ final class Takeover {
     private Takeover() {}
 
     /** Looks at each service's duty against what it said last time. Callers serialise calls. */
-    static void run(Map<Long, Scheduled> scheduled, ProbeLater later) {
+    static void run(ConcurrentLongMap<Scheduled> scheduled, ProbeLater later) {
         int started = 0;
         int stopped = 0;
-        for (Map.Entry<Long, Scheduled> e : scheduled.entrySet()) {
-            Scheduled s = e.getValue();
+        for (long id : scheduled.keys()) {
+            Scheduled s = scheduled.get(id);
+            if (s == null) {
+                continue; // gone meanwhile
+            }
             boolean now = s.duty().testsNow();
             if (s.testedWas(now) == now) {
                 continue;
@@ -39,7 +42,7 @@ final class Takeover {
                 stopped++;
                 continue;
             }
-            if (!later.probe(e.getKey(), s, ThreadLocalRandom.current().nextLong(SPREAD_MILLIS))) {
+            if (!later.probe(id, s, ThreadLocalRandom.current().nextLong(SPREAD_MILLIS))) {
                 return; // shutting down
             }
             started++;

@@ -2,7 +2,7 @@ package org.argusee.status.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.status.control.Availability;
 import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.EndedOverride;
@@ -19,11 +19,11 @@ import org.argusee.status.control.StatusGraph;
 final class ChangeRows {
 
     private final StatusGraph graph;
-    private final Map<Long, LastCheck> checks;
+    private final ConcurrentLongMap<LastCheck> checks;
     private List<StatusRow> rows = new ArrayList<>();
     private List<EndedOverride> ended = new ArrayList<>();
 
-    ChangeRows(StatusGraph graph, Map<Long, LastCheck> checks) {
+    ChangeRows(StatusGraph graph, ConcurrentLongMap<LastCheck> checks) {
         this.graph = graph;
         this.checks = checks;
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.argusee.platform.control.ConcurrentLongMap;
 
 /**
  * A service's last probe, kept in memory and served from there: its time and result change at every probe, and
@@ -25,12 +25,12 @@ public record LastCheck(Instant at, String result, Duration elapsed, int failure
     }
 
     /** The checks done since their time was last stored, marked in the map as stored now. */
-    static List<Mark> marksToStore(Map<Long, LastCheck> checks) {
+    static List<Mark> marksToStore(ConcurrentLongMap<LastCheck> checks) {
         List<Mark> marks = new ArrayList<>();
         checks.forEach((id, c) -> {
             if (c.storedAt() == null || c.at().isAfter(c.storedAt())) {
                 marks.add(new Mark(id, c.at(), c.result()));
-                checks.computeIfPresent(id, (k, now) -> now.stored(c.at()));
+                checks.update(id, now -> now.stored(c.at()));
             }
         });
         return marks;

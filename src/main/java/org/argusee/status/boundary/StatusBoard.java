@@ -10,9 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.argusee.platform.boundary.DatabaseAvailability;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -52,9 +52,9 @@ public class StatusBoard {
     private final StatusGraph graph = new StatusGraph();
     private final SampleFeed samples = new SampleFeed();
     private final Forecasts forecasts = new Forecasts();
-    private final Map<Long, Tracked> services = new ConcurrentHashMap<>();
-    private final Map<Long, LastCheck> checks = new ConcurrentHashMap<>();
-    private final Map<Long, ObjectState> stored = new ConcurrentHashMap<>();
+    private final ConcurrentLongMap<Tracked> services = new ConcurrentLongMap<>();
+    private final ConcurrentLongMap<LastCheck> checks = new ConcurrentLongMap<>();
+    private final ConcurrentLongMap<ObjectState> stored = new ConcurrentLongMap<>();
     private final ChangeRows changes = new ChangeRows(graph, checks);
     /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
     private volatile boolean behind;
@@ -174,7 +174,7 @@ public class StatusBoard {
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
         apply(graph.reload(reloaded.current(), reloaded.changed(), Instant.now()));
-        stored.keySet().removeIf(id -> reloaded.current().byId(id).isEmpty());
+        stored.removeKeysIf(id -> reloaded.current().byId(id).isEmpty());
         forecasts.keep(id -> reloaded.current().byId(id).isPresent());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
         recombine(combining.combinedIn(graph.tree()));
@@ -184,8 +184,8 @@ public class StatusBoard {
     synchronized void restore(StatusStore.Saved saved, TreeSnapshot tree) {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
-        saved.checks().forEach(checks::putIfAbsent);
-        saved.states().forEach(stored::putIfAbsent);
+        saved.checks().forEach((id, c) -> checks.putIfAbsent(id, c));
+        saved.states().forEach((id, s) -> stored.putIfAbsent(id, s));
         apply(graph.restore(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
     }
@@ -200,7 +200,7 @@ public class StatusBoard {
         apply(graph.reload(tree, now));
         services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
         checks.putAll(saved.checks());
-        stored.keySet().retainAll(saved.states().keySet());
+        stored.removeKeysIf(id -> !saved.states().containsKey(id));
         stored.putAll(saved.states());
         apply(graph.resync(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
@@ -34,8 +35,8 @@ public final class StatusGraph {
 
     private volatile TreeSnapshot tree = TreeSnapshot.empty();
     private volatile TreeLinks links = TreeLinks.of(tree);
-    private final Map<Long, ObjectState> states = new ConcurrentHashMap<>();
-    private final Map<Long, ServiceStatus> services = new ConcurrentHashMap<>();
+    private final ConcurrentLongMap<ObjectState> states = new ConcurrentLongMap<>();
+    private final ConcurrentLongMap<ServiceStatus> services = new ConcurrentLongMap<>();
     private final Map<Long, UserOverride> overrides = new ConcurrentHashMap<>();
     /** Services down only through other servers' overrides (a DARP master's combined status): they show override. */
     private final Set<Long> overriddenElsewhere = ConcurrentHashMap.newKeySet();
@@ -137,8 +138,8 @@ public final class StatusGraph {
                 LOG.warning(() -> "Status: " + problem);
             }
         }
-        states.keySet().removeIf(id -> next.byId(id).isEmpty());
-        services.keySet().removeIf(id -> next.byId(id).isEmpty());
+        states.removeKeysIf(id -> next.byId(id).isEmpty());
+        services.removeKeysIf(id -> next.byId(id).isEmpty());
         overrides.keySet().removeIf(id -> next.byId(id).isEmpty());
         overriddenElsewhere.removeIf(id -> next.byId(id).isEmpty());
         List<Long> start = ReloadScope.of(previous, previousLinks, next, links, changed, unsettled);

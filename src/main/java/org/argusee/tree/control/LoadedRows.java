@@ -2,6 +2,7 @@ package org.argusee.tree.control;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -10,13 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import org.argusee.platform.control.ConcurrentLongMap;
 
 /**
  * The rows of the object and parameter tables as last read, kept beside the snapshot so that a change re-reads
  * only the rows it touched (issue 17): reading 100,000 objects and their parameters cost more than building the
  * snapshot from them. Every snapshot, at start and after a change, is built from these rows, so a patched set
  * builds exactly what a full read would. Owned by one writer (the tree cache, under its lock); not thread-safe.
+ * <p>
+ * Kept for as long as the snapshot, one entry an object: keyed by primitive ids, each object's parameter rows an
+ * immutable list (no boxed key, tree entry or spare array slots an object, issue 17).
  */
 public final class LoadedRows {
 
@@ -24,9 +28,9 @@ public final class LoadedRows {
             .thenComparing(ParamRow::key, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ParamRow::local);
 
-    private final Map<Long, ObjectRow> objects = new HashMap<>();
-    /** By object id, in id order, so that parameters of missing objects are reported in one order. */
-    private final TreeMap<Long, List<ParamRow>> params = new TreeMap<>();
+    private final ConcurrentLongMap<ObjectRow> objects = new ConcurrentLongMap<>();
+    /** By object id; built in id order, so that parameters of missing objects are reported in one order. */
+    private final ConcurrentLongMap<List<ParamRow>> params = new ConcurrentLongMap<>();
 
     private boolean lastPatched;
 
@@ -72,7 +76,7 @@ public final class LoadedRows {
     /** As {@link #patch(Collection, Collection, Collection)}, with the fresh rows as read for those ids. */
     public void patch(Collection<Long> ids, LoadedRows fresh) {
         List<ParamRow> freshParams = new ArrayList<>();
-        fresh.params.values().forEach(freshParams::addAll);
+        fresh.params.forEach((id, rows) -> freshParams.addAll(rows));
         patch(ids, fresh.objects.values(), freshParams);
     }
 
@@ -89,8 +93,7 @@ public final class LoadedRows {
         Set<Long> changed = ids instanceof Set<Long> s ? s : new HashSet<>(ids);
         TreeSnapshot next = changed.size() > previous.size() / 2
                 ? null
-                : SnapshotPatch.apply(
-                        previous, revision, changed, objects::get, id -> params.getOrDefault(id, List.of()), catalog);
+                : SnapshotPatch.apply(previous, revision, changed, objects::get, this::paramsOf, catalog);
         lastPatched = next != null;
         return next != null ? next : build(revision, catalog);
     }
@@ -102,7 +105,11 @@ public final class LoadedRows {
 
     public TreeSnapshot build(long revision, ParameterCatalog catalog) {
         List<ParamRow> all = new ArrayList<>();
-        params.values().forEach(all::addAll);
+        long[] ids = params.keys();
+        Arrays.sort(ids);
+        for (long id : ids) {
+            all.addAll(params.get(id));
+        }
         return TreeSnapshot.build(revision, objects.values(), all, catalog);
     }
 
@@ -110,14 +117,20 @@ public final class LoadedRows {
         for (ObjectRow row : fresh) {
             objects.put(row.id(), row);
         }
-        Set<Long> touched = new HashSet<>();
+        Map<Long, List<ParamRow>> touched = new HashMap<>();
         for (ParamRow row : freshParams) {
-            params.computeIfAbsent(row.objectId(), k -> new ArrayList<>(2)).add(row);
-            touched.add(row.objectId());
+            touched.computeIfAbsent(row.objectId(), id -> new ArrayList<>(paramsOf(id)))
+                    .add(row);
         }
         // the order the database returned is arbitrary; sorted here, a re-read list equals the first one
-        for (Long id : touched) {
-            params.get(id).sort(PARAM_ORDER);
-        }
+        touched.forEach((id, rows) -> {
+            rows.sort(PARAM_ORDER);
+            params.put(id, List.copyOf(rows));
+        });
+    }
+
+    private List<ParamRow> paramsOf(long id) {
+        List<ParamRow> rows = params.get(id);
+        return rows == null ? List.of() : rows;
     }
 }

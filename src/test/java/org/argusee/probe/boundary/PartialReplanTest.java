@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.probe.control.Monitor;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.testsupport.RandomTree;
@@ -58,7 +57,7 @@ class PartialReplanTest {
                 add(db);
             }
             ReplanScope scope = new ReplanScope();
-            Map<Long, Scheduled> scheduled = new HashMap<>();
+            ConcurrentLongMap<Scheduled> scheduled = new ConcurrentLongMap<>();
             TreeSnapshot tree = TreeSnapshot.build(1, db.objects(), db.params(), CATALOG);
             ReplanScope.Step first = scope.take(tree).orElseThrow();
             assertTrue(first.whole(), "the first plan compares everything");
@@ -105,7 +104,7 @@ class PartialReplanTest {
         assertFalse(scope.take(c).isPresent());
     }
 
-    private static void apply(ServicePlanner.Changes changes, Map<Long, Scheduled> scheduled) {
+    private static void apply(ServicePlanner.Changes changes, ConcurrentLongMap<Scheduled> scheduled) {
         changes.gone().forEach(scheduled::remove);
         changes.toSchedule()
                 .forEach(e -> scheduled.put(
