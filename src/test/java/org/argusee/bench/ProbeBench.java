@@ -101,15 +101,18 @@ public final class ProbeBench {
             Map<String, Double> m0 = server.scrape();
             String load0 = ProcessFigures.loadAverage();
             long db0 = ProcessFigures.cpuNanos(ProcessFigures.pid("ARGUS_DB_PID"));
+            ThreadFigures threads0 = ThreadFigures.of(ProcessFigures.pid("ARGUS_SERVER_PID"));
             long c0 = accepts();
             long t0 = System.nanoTime();
             double heapMax = server.sampleHeap(window, rounds.flips(window));
             Map<String, Double> m1 = server.scrape();
             long c1 = accepts();
+            ThreadFigures threads1 = ThreadFigures.of(ProcessFigures.pid("ARGUS_SERVER_PID"));
             double seconds = (System.nanoTime() - t0) / 1e9;
             long db1 = ProcessFigures.cpuNanos(ProcessFigures.pid("ARGUS_DB_PID"));
             report(services, seconds, m0, m1, (c1 - c0) / seconds, heapMax);
             machine(load0, m1, probesIn(m0, m1), db0, db1);
+            out.println(threads1.since(threads0, probesIn(m0, m1)));
             out.printf(
                     "window flips: hosts 1-%d (%d services) closed over its first half, opened over its second%n",
                     rounds.flipHosts, rounds.flipHosts * PORTS);
@@ -222,10 +225,12 @@ public final class ProbeBench {
                 millis(quantile(buckets, total, 0.99)),
                 total == 0 ? 0 : 100 * (total - buckets.getOrDefault(0.1, total)) / total);
         out.printf(
-                "CPU %.3f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB, now %.0f MB%n",
+                "CPU %.3f s per 1,000 probes (whole server, %.0f %% of one core); heap max %.0f MB (sampled every %d s),"
+                        + " now %.0f MB%n",
                 probes == 0 ? 0 : cpuSeconds / probes * 1000,
                 100 * cpuSeconds / seconds,
                 heapMax / 1e6,
+                BenchServer.HEAP_EVERY_SECONDS,
                 Figures.heap(m1) / 1e6);
     }
 

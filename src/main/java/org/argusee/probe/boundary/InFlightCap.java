@@ -2,6 +2,7 @@ package org.argusee.probe.boundary;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.IntSupplier;
+import org.argusee.probe.control.net.NetLoop;
 
 /**
  * How many more probes the tick may start now: the probes in flight on the network loop each hold a socket, and a
@@ -26,7 +27,8 @@ final class InFlightCap {
     /** A tick that takes from {@code table} what is due, up to the room under half the file limit. */
     static <T> Runnable tick(Timetable<T> table, IntSupplier inFlight, Timetable.Due<T> to) {
         InFlightCap cap = new InFlightCap(inFlight, halfTheFileLimit());
-        return () -> table.take(System.currentTimeMillis(), cap.room(), to);
+        // the probes a tick starts wake the network loop once, not once each
+        return NetLoop.batched(() -> table.take(System.currentTimeMillis(), cap.room(), to));
     }
 
     /** Probes that may start now: never below 0. */

@@ -37,8 +37,8 @@ import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * Probes each service at its frequency, first at a random phase within it so load spreads. A tick ({@link Ticks},
- * a thread of its own that sleeps {@link #TICK_MILLIS} ms between ticks) takes from a {@link Timetable} in memory the
- * services that have fallen due and starts their probes; the container's timer per service that this replaced cost
+ * a thread of its own that sleeps until the next turn is due, at least {@link #TICK_MILLIS} ms between ticks) takes
+ * from a {@link Timetable} in memory the services that have fallen due and starts their probes; the container's timer per service that this replaced cost
  * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: a non-persistent EJB timer looks at the
  * tree every second, and after a change (API or SQL) services that are new or whose type or parameters changed are
  * rescheduled, removed ones stop (looking only in the subtrees changed when known: {@link ReplanScope}). It looks
@@ -100,11 +100,7 @@ public class Scheduler {
     private ReplyHandOff replies;
     private volatile Object dutyVersion;
 
-    /**
-     * The pause between ticks, which start the probes due: about the most a probe starts late from the tick alone.
-     * A fixed delay after the last tick ended, not a fixed rate: a tick held up (a loaded machine, a collection) is
-     * not followed by a run of ticks catching up.
-     */
+    /** The least pause between ticks (which sleep until a turn is due): the most a turn starts late from them. */
     static final long TICK_MILLIS = 20;
 
     private Ticks ticks;
@@ -123,11 +119,12 @@ public class Scheduler {
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
         replies = new ReplyHandOff(board, latest);
+        // called on the bean itself, not through the container: a tick needs none of its services
+        Runnable tick = InFlightCap.tick(timetable, monitors::inFlight, this::turn);
+        ticks = new Ticks(threads, TICK_MILLIS, tick, timetable::nextDue);
         plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
-        // called on the bean itself, not through the container: a tick needs none of its services
-        ticks = new Ticks(threads, TICK_MILLIS, InFlightCap.tick(timetable, monitors::inFlight, this::turn));
     }
 
     @PreDestroy
@@ -163,8 +160,9 @@ public class Scheduler {
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
         Long id = node.id(); // one box for the timetable and the map
-        Timetable.Entry<Long> turns = timetable.add(id, System.currentTimeMillis() + phase, interval);
-        scheduled.put(id, Scheduled.of(turns, node.fullName(), p, assignment));
+        long first = System.currentTimeMillis() + phase;
+        scheduled.put(id, Scheduled.of(timetable.add(id, first, interval), node.fullName(), p, assignment));
+        ticks.dueBy(first); // the tick sleeps until the next due time: this one may be sooner
     }
 
     /** The replan timer, once a second (its only timer). */

@@ -1,32 +1,55 @@
 package org.argusee.probe.boundary;
 
 import java.util.concurrent.ThreadFactory;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@link Scheduler}'s tick: one thread of the container's managed thread factory that runs it, sleeps
- * {@code millis}, and runs it again. It was an EJB timer that armed the next one; its 50 expiries a second each
- * passed the timer service's thread hand-off and the EJB interceptor chain (request scope, transaction attribute, a
- * new timer), three quarters of an idle server's CPU (docs/benchmarks.md, issue 17); a task of the managed
- * scheduled executor still set up the container's context on each run. A fixed delay, not a fixed rate: a tick held
- * up (a loaded machine, a collection) is not followed by a run of ticks catching up. Nothing escapes a tick: a
- * failed one is logged and the next one goes on.
+ * The {@link Scheduler}'s tick: one thread of the container's managed thread factory that runs it, then sleeps until
+ * the timetable's next due time ({@code nextDue}, epoch ms), but at least {@code millis} after the tick ended, and
+ * runs it again; {@link #dueBy} wakes it sooner when something earlier is added. It slept a fixed 20 ms before,
+ * 50 wake-ups a second whether anything was due or not: the largest part of an idle server's CPU (issue 17,
+ * docs/benchmarks.md). It was an EJB timer before that, whose expiries each passed the timer service's thread
+ * hand-off and the EJB interceptor chain. The gap after a tick keeps a loaded server's rhythm as it was (at most
+ * one tick per {@code millis}, what is due meanwhile gathered into it, no run of ticks catching up after a tick
+ * held up), and so the lag: a turn starts at most {@code millis} after its time, as before. Nothing escapes a tick:
+ * a failed one is logged and the next one goes on.
  */
 final class Ticks {
 
     private static final Logger LOG = Logger.getLogger(Ticks.class.getName());
 
+    /**
+     * The longest sleep, whatever the timetable says: a wall clock set forward (the due times are epoch ms) makes a
+     * turn late by at most this much; a wake-up a second costs next to nothing.
+     */
+    static final long MAX_SLEEP_MILLIS = 1000;
+
+    private final long maxSleep;
+
     private final ThreadFactory threads;
     private final long millis;
     private final Runnable tick;
+    private final LongSupplier nextDue;
+    private final Object sleep = new Object();
+    /** When the sleeping tick is to wake (epoch ms): the next due time, or sooner if told; guarded by sleep. */
+    private long wakeAt = Long.MAX_VALUE;
+
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    Ticks(ThreadFactory threads, long millis, Runnable tick) {
+    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue) {
+        this(threads, millis, tick, nextDue, MAX_SLEEP_MILLIS);
+    }
+
+    /** With a longest sleep of its own (tests). */
+    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue, long maxSleep) {
+        this.maxSleep = maxSleep;
         this.threads = threads;
         this.millis = millis;
         this.tick = tick;
+        this.nextDue = nextDue;
     }
 
     private void start() {
@@ -53,6 +76,19 @@ final class Ticks {
         }
     }
 
+    /**
+     * Something is due at {@code at} (epoch ms), perhaps before the sleeping tick would wake: it wakes then (but
+     * not sooner than {@code millis} after the last tick). Cheap when it is not earlier: a replan adds thousands.
+     */
+    void dueBy(long at) {
+        synchronized (sleep) {
+            if (at < wakeAt) {
+                wakeAt = at;
+                sleep.notifyAll();
+            }
+        }
+    }
+
     void stop() {
         stopped = true;
         Thread t = thread;
@@ -63,16 +99,41 @@ final class Ticks {
 
     private void run() {
         while (!stopped) {
+            synchronized (sleep) {
+                wakeAt = Long.MAX_VALUE; // what is added from here on wakes the next sleep
+            }
             try {
                 tick.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
             }
             try {
-                Thread.sleep(millis);
+                sleepUntilDue(System.currentTimeMillis() + millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return; // stopping
+            }
+        }
+    }
+
+    /** Sleeps until the next due time or an earlier one told meanwhile, not before {@code notBefore}. */
+    private void sleepUntilDue(long notBefore) throws InterruptedException {
+        long due;
+        try {
+            due = nextDue.getAsLong();
+        } catch (RuntimeException e) { // never seen; ticking as before, every millis, is safe
+            LOG.log(Level.WARNING, "the scheduler's tick could not tell its next time", e);
+            due = notBefore;
+        }
+        synchronized (sleep) {
+            wakeAt = Math.min(wakeAt, due);
+            long latest = System.currentTimeMillis() + maxSleep;
+            while (!stopped) {
+                long wait = Math.min(Math.max(wakeAt, notBefore), latest) - System.currentTimeMillis();
+                if (wait <= 0) {
+                    return;
+                }
+                sleep.wait(wait);
             }
         }
     }

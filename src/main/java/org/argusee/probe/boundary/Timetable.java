@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * When each scheduled service is due next, in memory: the {@link Scheduler}'s one EJB timer (its tick) takes from
- * here what has fallen due, instead of the container keeping one timer per service. A profile of 20,000 services
- * showed the per-service timers' machinery (the timer service, its interceptors, a thread hand-off per expiry) as a
- * large part of a probe's CPU.
+ * When each scheduled service is due next, in memory: the {@link Scheduler}'s tick ({@link Ticks}) takes from
+ * here what has fallen due and sleeps until {@link #nextDue()}, instead of the container keeping one timer per
+ * service. A profile of 20,000 services showed the per-service timers' machinery (the timer service, its
+ * interceptors, a thread hand-off per expiry) as a large part of a probe's CPU.
  *
  * <p>A hashed timing wheel: {@link #SLOTS} slots of {@code resolution} ms each, an entry in the slot of its next
  * due time; a take looks only at the slots whose time has come since the last one, so a turn costs a few steps
@@ -124,6 +124,38 @@ final class Timetable<T> {
             e.due += millis;
             slotOf(e.due).add(e);
         }
+    }
+
+    /**
+     * When the next take can hand something on (epoch ms; now or before when something is due already), or
+     * {@link Long#MAX_VALUE} when nothing is held: the tick sleeps until then rather than looking every slot
+     * (issue 17). The slots from the last one looked at, for one turn of the wheel, until one holds an entry due
+     * within that turn; only when none does, every entry (all are a turn or more away, a rare case).
+     */
+    synchronized long nextDue() {
+        for (long t = lastTick; t < lastTick + SLOTS; t++) {
+            long due = earliest(slots.get((int) (t & (SLOTS - 1))), (t + 1) * resolution);
+            if (due != Long.MAX_VALUE) {
+                return due;
+            }
+        }
+        long due = Long.MAX_VALUE;
+        for (List<Entry<T>> slot : slots) {
+            due = Math.min(due, earliest(slot, Long.MAX_VALUE));
+        }
+        return due;
+    }
+
+    /** The earliest due time before {@code end} of the slot's entries not cancelled; MAX_VALUE when none. */
+    private static <T> long earliest(List<Entry<T>> slot, long end) {
+        long due = Long.MAX_VALUE;
+        for (int i = 0; i < slot.size(); i++) {
+            Entry<T> e = slot.get(i);
+            if (!e.cancelled && e.due < end && e.due < due) {
+                due = e.due;
+            }
+        }
+        return due;
     }
 
     /** Entries held, cancelled ones not yet dropped included. */

@@ -13,22 +13,28 @@ import org.argusee.status.control.StatusGraph;
 
 /**
  * The {@link StatusBoard}'s changes on their way to the database: each state change of the graph as the row
- * {@link StatusWriter} stores (with the log's reason and the last check), and the overrides that ended. Not
- * thread-safe: the board calls it under its lock.
+ * {@link StatusWriter} stores (with the log's reason and the last check), and the overrides that ended; the writer is
+ * woken when there are any. Not thread-safe: the board calls it under its lock.
  */
 final class ChangeRows {
 
     private final StatusGraph graph;
     private final ConcurrentLongMap<LastCheck> checks;
+    private final WriterWakeup wakeup;
     private List<StatusRow> rows = new ArrayList<>();
     private List<EndedOverride> ended = new ArrayList<>();
 
-    ChangeRows(StatusGraph graph, ConcurrentLongMap<LastCheck> checks) {
+    ChangeRows(StatusGraph graph, ConcurrentLongMap<LastCheck> checks, WriterWakeup wakeup) {
         this.graph = graph;
         this.checks = checks;
+        this.wakeup = wakeup;
     }
 
+    /** Queues what the outcome changed and wakes the writer when that is anything (most probes change nothing). */
     void add(Outcome outcome) {
+        if (outcome.isEmpty()) {
+            return;
+        }
         ended.addAll(outcome.ended());
         for (StateChange change : outcome.changes()) {
             long id = change.objectId();
@@ -49,6 +55,7 @@ final class ChangeRows {
                     inOverride,
                     logReason(change)));
         }
+        wakeup.arrived();
     }
 
     List<StatusRow> drainRows() {

@@ -13,18 +13,27 @@ import org.argusee.status.control.evaluation.ReplyRules;
 
 /**
  * The samples side of the {@link StatusBoard}: the open buckets of the services that are graphed, and the closed
- * buckets waiting for {@link StatusWriter}'s next round. Not thread-safe: the board calls it under its lock.
+ * buckets waiting for {@link StatusWriter}'s next round, which closing one wakes. Not thread-safe: the board calls it under its lock.
  */
 final class SampleFeed {
 
     private final SampleBuckets buckets = new SampleBuckets();
     private List<SampleRow> closed = new ArrayList<>();
     private Instant closedAt = Instant.EPOCH;
+    private final WriterWakeup wakeup;
+
+    SampleFeed(WriterWakeup wakeup) {
+        this.wakeup = wakeup;
+    }
 
     /** One probe's result, counted when the service is graphed ({@code graph} is set: {@link ReplyRules#graphed}). */
     void probed(long objectId, boolean graphed, Instant now, boolean ok, Double value, Duration elapsed) {
         if (graphed) {
-            closed.addAll(buckets.add(objectId, now, ok, value, elapsed));
+            List<SampleRow> over = buckets.add(objectId, now, ok, value, elapsed);
+            if (!over.isEmpty()) {
+                closed.addAll(over);
+                wakeup.arrived();
+            }
         }
     }
 
@@ -33,7 +42,7 @@ final class SampleFeed {
         Instant minute = Resolution.MINUTE.start(now);
         if (minute.isAfter(closedAt)) {
             closedAt = minute;
-            closed.addAll(buckets.closeBefore(now));
+            closed.addAll(buckets.closeBefore(now)); // in the writer's round: drained next
         }
     }
 

@@ -37,11 +37,10 @@ import org.argusee.tree.control.TreeSnapshot;
  * The live status of every object, in memory. A reply is judged here (result checks, retries, severity), then the
  * status graph works out what else changed (groups, aliases, dependants, overrides) on the thread that delivered
  * it, which must not block: nothing here waits for the database. What has to be stored is queued for
- * {@link StatusWriter} ({@link ChangeRows}, {@link SampleFeed}). Readers (the API) read from here too, but the
- * states they see are the ones stored ({@link #state}): a status the API shows is in the database with its
- * transition, as the {@link StatusChanged} event that announced it; only check times and results are fresher.
- * Changes are serialised by this object's lock; each one is short.
- * <p>
+ * {@link StatusWriter} ({@link ChangeRows}, {@link SampleFeed}), which they wake ({@link WriterWakeup}). Readers (the
+ * API) read from here too, but the states they see are the ones stored ({@link #state}): a status the API shows is
+ * in the database with its transition, as the {@link StatusChanged} event that announced it; only check times and
+ * results are fresher. Changes are serialised by this object's lock; each one is short. <p>
  * A {@link ServiceCombiner} (the DARP master's, when there is one, reached through {@link Combining}) may replace a
  * service's own result by a status several servers give together: the status machine keeps this server's own
  * result ({@link #own}), the graph gets the combined one.
@@ -50,12 +49,13 @@ import org.argusee.tree.control.TreeSnapshot;
 public class StatusBoard {
 
     private final StatusGraph graph = new StatusGraph();
-    private final SampleFeed samples = new SampleFeed();
+    private final WriterWakeup wakeup = new WriterWakeup(); // told of all that the writer is to store
+    private final SampleFeed samples = new SampleFeed(wakeup);
     private final Forecasts forecasts = new Forecasts();
     private final ConcurrentLongMap<Tracked> services = new ConcurrentLongMap<>();
     private final ConcurrentLongMap<LastCheck> checks = new ConcurrentLongMap<>();
     private final ConcurrentLongMap<ObjectState> stored = new ConcurrentLongMap<>();
-    private final ChangeRows changes = new ChangeRows(graph, checks);
+    private final ChangeRows changes = new ChangeRows(graph, checks, wakeup);
     /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
     private volatile boolean behind;
     /** The database cannot be reached (the writer may be stuck waiting for a connection): the same. */
@@ -114,9 +114,8 @@ public class StatusBoard {
     }
 
     /**
-     * This board itself, not the container's client proxy (whose context look-up cost as much per reply as the
-     * reply's own map look-up, issue 17); the board has no interceptors. In a holder, as Weld gives its proxy back
-     * in place of a bean that a method returns itself.
+     * This board itself, not the container's client proxy (whose look-up cost as much per reply as the reply's own
+     * map look-up, issue 17). In a holder, as Weld gives its proxy back in place of a bean a method returns itself.
      */
     public Supplier<StatusBoard> instance() {
         StatusBoard self = this;
@@ -124,9 +123,8 @@ public class StatusBoard {
     }
 
     /**
-     * Works these services' statuses out again from what the combiner knows now (a DARP report arrived, a peer
-     * came or went), without a probe: each one gets the combined status, or its own result back when it is no
-     * longer combined. Services unknown here are skipped.
+     * Works these services' statuses out again from what the combiner knows now (a DARP report, a peer came or
+     * went), without a probe: each gets the combined status, or its own result back. Unknown services are skipped.
      */
     public synchronized void recombine(Collection<Long> objectIds) {
         Instant now = Instant.now();
@@ -144,10 +142,10 @@ public class StatusBoard {
         Optional<JointStatus> joint = combining.combined(node, own, now);
         if (joint.isPresent()) {
             if (joint.get().known()) {
-                apply(graph.serviceChecked(node.id(), joint.get(), now));
+                apply(graph.serviceChecked(node, joint.get(), now));
             }
         } else if (own.isPresent()) {
-            apply(graph.serviceChecked(node.id(), own.get(), now));
+            apply(graph.serviceChecked(node, new JointStatus(own.get(), false), now));
         }
     }
 
@@ -191,9 +189,8 @@ public class StatusBoard {
     }
 
     /**
-     * The standby of a master pair catching up with what the active one stored (issue 16): the stored states
-     * replace its own, so its reads are as fresh as this call, and on a takeover it goes on from where the other
-     * one stopped rather than logging again what it already logged.
+     * The standby of a master pair catching up with what the active one stored (issue 16): the stored states replace
+     * its own, so its reads are this fresh, and on a takeover it goes on from where the other one stopped.
      */
     synchronized void resync(StatusStore.Saved saved, TreeSnapshot tree) {
         Instant now = Instant.now();
@@ -210,14 +207,11 @@ public class StatusBoard {
     public synchronized boolean override(long objectId, UserOverride override) {
         boolean had = graph.override(objectId).isPresent();
         apply(graph.override(objectId, override, Instant.now()));
+        wakeup.arrived(); // the writer's next round is due at its expiry
         return override != null || had;
     }
 
-    /**
-     * Every round of the writer: what the probes since the last round changed further out (groups, aliases,
-     * dependants) is worked out, expired overrides end, sample buckets that are over close (looked at once a
-     * minute).
-     */
+    /** Each writer round: what the last probes changed further out is worked out, overrides expire, buckets close. */
     synchronized void tick(Instant now) {
         apply(graph.settle(now));
         apply(graph.expire(now));
@@ -257,6 +251,10 @@ public class StatusBoard {
 
     public TreeSnapshot tree() {
         return graph.tree();
+    }
+
+    WriterWakeup wakeup() {
+        return wakeup;
     }
 
     public StatusGraph graph() {

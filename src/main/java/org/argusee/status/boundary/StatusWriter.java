@@ -28,9 +28,11 @@ import org.argusee.tree.boundary.TreeCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Moves queued changes from {@link StatusBoard} to the database every 100 ms, in one transaction: thousands of
- * probes a second become ten transactions a second at most. The round is short because a change reaches the live
- * pages only after its commit (issue 12: a change on every open page within 250 ms at p99; with 250 ms rounds the
+ * Moves queued changes from {@link StatusBoard} to the database in rounds, each one transaction, at most one every
+ * 100 ms: thousands of probes a second become ten transactions a second at most. A round runs when the board hands
+ * it something, at most 100 ms after the last one, or when timed work is due ({@link WriterWakeup},
+ * {@link WriterChores}); an idle server's writer sleeps. The gap is short because a change reaches the live pages
+ * only after its commit (issue 12: a change on every open page within 250 ms at p99; with 250 ms rounds the
  * quiet-machine p99 was 300 ms, docs/benchmarks.md). If the database is away, they wait in a bounded
  * {@link WriteQueue} ({@code argus.status.queue-max} rows) and are stored in order, at most {@value #CHUNK} rows a
  * transaction, once it is back; meanwhile a try once a second, and readers see the live states.
@@ -49,12 +51,7 @@ public class StatusWriter {
     static final long FLUSH_MILLIS = 100;
     /** Rows in one transaction: a long outage's queue is stored in parts, each whole or not at all. */
     static final int CHUNK = 20_000;
-    /** While the database is away, how often a write is tried (not at every round: a failed try costs a log line). */
-    private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
 
-    private static final Duration RESYNC_EVERY = Duration.ofSeconds(5);
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
 
     @Inject
@@ -92,11 +89,8 @@ public class StatusWriter {
 
     private WriteQueue waiting;
     private Instant failingSince;
-    private Instant tried = Instant.EPOCH;
     private WriteQueue.Dropped dropped = WriteQueue.Dropped.NONE;
-    private Instant touched = Instant.now();
-    private Instant pruned = Instant.EPOCH;
-    private Instant resynced = Instant.EPOCH;
+    private final WriterChores chores = new WriterChores();
     private ScheduledFuture<?> rounds;
     private boolean stopped;
 
@@ -119,11 +113,17 @@ public class StatusWriter {
     }
 
     /**
-     * A round 100 ms after the last one ends (a slow round delays the next, no pile-up), on a thread of its own: a
-     * suspended container (a shutdown's first step) refuses EJB timers with an ERROR each, yet rounds go on to the end.
+     * The rounds, on a thread of their own (a suspended container, a shutdown's first step, refuses EJB timers with an
+     * ERROR each, yet rounds go on to the end): one task waiting for each round, started again should it ever end.
      */
     private void next() {
-        rounds = background.scheduleWithFixedDelay(this::round, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        Runnable rounds = () -> board.wakeup().run(this::round, this::nextDue, FLUSH_MILLIS);
+        this.rounds = background.scheduleWithFixedDelay(rounds, 0, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** When the next round is due if the board hands nothing over (epoch ms). */
+    private synchronized long nextDue() {
+        return chores.next(Instant.now(), failingSince != null, !lease.role().active(), board.graph());
     }
 
     private void round() {
@@ -146,32 +146,28 @@ public class StatusWriter {
         board.tick(now);
         StatusBatch fresh = board.drain();
         queue(fresh);
-        if (failingSince == null || !now.isBefore(tried.plus(RETRY_EVERY))) {
-            tried = now;
+        if (chores.write(now, failingSince != null)) {
             write();
         }
         if (failingSince != null) {
             // the database is away: readers see the live states, so the live pages get them too (again once stored)
             announce(fresh);
         }
-        if (!now.isBefore(touched.plus(TOUCH_EVERY))) {
-            touched = now;
+        if (chores.touch(now)) {
             quiet.run("store check times", () -> store.touch(board.checksToStore()));
         }
-        if (!now.isBefore(pruned.plus(PRUNE_EVERY))) {
-            pruned = now;
+        if (chores.prune(now)) {
             quiet.run("drop old samples", () -> store.prune(now));
         }
     }
 
     /**
      * The standby of a master pair writes nothing: what its board worked out is dropped, and every
-     * {@link #RESYNC_EVERY} it reads what the active one stored, so its reads stay fresh.
+     * {@link WriterChores#RESYNC_EVERY} it reads what the active one stored, so its reads stay fresh.
      */
     private void standby(Instant now) {
         board.drain();
-        if (!now.isBefore(resynced.plus(RESYNC_EVERY))) {
-            resynced = now;
+        if (chores.resync(now)) {
             quiet.run("read what the active server stored", this::resync);
         }
     }
@@ -189,7 +185,8 @@ public class StatusWriter {
         board.drainAll();
         resync();
         board.drainAll();
-        resynced = Instant.now();
+        chores.resynced(Instant.now());
+        board.wakeup().arrived(); // the next round's due time changes with the role
     }
 
     private void resync() {
@@ -201,6 +198,7 @@ public class StatusWriter {
     @PreDestroy
     synchronized void stop() {
         stopped = true;
+        board.wakeup().stop();
         if (rounds != null) {
             rounds.cancel(false);
         }

@@ -149,18 +149,19 @@ public final class StatusGraph {
 
     /** The service's own state now; what that changes for others at the next {@link #settle}. */
     public Outcome serviceChecked(long id, ServiceStatus status, Instant now) {
-        return serviceChecked(id, new JointStatus(status, false), now);
+        return serviceChecked(tree.byId(id).orElse(null), new JointStatus(status, false), now);
     }
 
     /**
-     * As {@link #serviceChecked(long, ServiceStatus, Instant)}, for a status several servers gave together: one
-     * that is down only through their overrides shows override, with no override set here.
+     * As {@link #serviceChecked(long, ServiceStatus, Instant)}, for a status several servers gave together (one down
+     * only through their overrides shows override, with no override set here), given the service's node in {@link
+     * #tree()} (null: not in it) that the caller looked up under the same lock: one look-up a reply, not two.
      */
-    public Outcome serviceChecked(long id, JointStatus status, Instant now) {
-        TreeNode node = tree.byId(id).orElse(null);
+    public Outcome serviceChecked(TreeNode node, JointStatus status, Instant now) {
         if (node == null || !status.known()) {
             return Outcome.NONE;
         }
+        long id = node.id();
         services.put(id, status.status());
         if (status.overridden()) {
             overriddenElsewhere.add(id);

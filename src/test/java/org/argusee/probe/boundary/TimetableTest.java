@@ -104,6 +104,36 @@ class TimetableTest {
     }
 
     @Test
+    void theNextDueTimeIsTheEarliestTurnNotCancelledAndNoneWhenEmpty() {
+        assertEquals(Long.MAX_VALUE, table.nextDue());
+        Timetable.Entry<String> a = table.add("a", 1_005, 60_000);
+        table.add("b", 7_000, 60_000);
+        assertEquals(1_005, table.nextDue());
+        a.cancel();
+        assertEquals(7_000, table.nextDue());
+        take(7_000);
+        assertEquals(67_000, table.nextDue());
+    }
+
+    @Test
+    void whatIsLeftDueByACappedTakeIsDueNow() {
+        table.add("a", 500, 60_000);
+        table.add("b", 520, 60_000);
+        table.take(1_000, 1, (item, dueAt) -> {});
+        assertEquals(520, table.nextDue()); // in the past: the tick takes it at once
+    }
+
+    @Test
+    void aTurnMoreThanAWheelAwayIsFoundToo() {
+        long turn = Timetable.SLOTS * 20L;
+        table.add("a", 1_000 + 3 * turn, 3 * turn);
+        table.add("b", 1_000 + 2 * turn, 3 * turn);
+        assertEquals(1_000 + 2 * turn, table.nextDue());
+        take(1_000 + 2 * turn);
+        assertEquals(1_000 + 3 * turn, table.nextDue());
+    }
+
+    @Test
     void theCapLeavesRoomUnderItsMaximumAndNeverLessThanNone() {
         int[] inFlight = {0};
         InFlightCap cap = new InFlightCap(() -> inFlight[0], 10);

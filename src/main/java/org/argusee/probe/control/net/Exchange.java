@@ -182,11 +182,7 @@ public abstract class Exchange {
     private void closeChannel() {
         SelectableChannel c = channel;
         if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // nothing left to do with a channel that will not close; the probe's outcome stands
-            }
+            loop.dispose(c);
         }
     }
 

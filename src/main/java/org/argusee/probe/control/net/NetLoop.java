@@ -7,6 +7,8 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,9 @@ public final class NetLoop implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<Exchange> live = ConcurrentHashMap.newKeySet();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_SIZE);
+    /** Channels of finished probes whose keys are cancelled, to close once the selector has let go of them. */
+    private final List<SelectableChannel> closing = new ArrayList<>();
+
     private final Object lock = new Object();
     private volatile boolean closed;
 
@@ -98,7 +103,10 @@ public final class NetLoop implements AutoCloseable {
         live.remove(exchange);
     }
 
-    /** Runs the task on the loop thread; false if the loop is closed and the task will never run. */
+    /**
+     * Runs the task on the loop thread; false if the loop is closed and the task will never run. Inside
+     * {@link #batched} the loop is woken once for the batch, not once per task.
+     */
     boolean execute(Runnable task) {
         synchronized (lock) {
             if (closed) {
@@ -106,8 +114,24 @@ public final class NetLoop implements AutoCloseable {
             }
             tasks.add(task);
         }
-        selector.wakeup();
+        if (!WakeBatch.defer(this)) {
+            wakeup();
+        }
         return true;
+    }
+
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    /**
+     * The work, run so that the tasks it hands to network loops wake each loop once at its end (or every
+     * {@value WakeBatch#MAX_DEFERRED} tasks) rather than once per task: each wake-up is a system call on this thread
+     * and a return from the loop's select with one more on its side, and a scheduler's tick starts its probes in a
+     * row (issue 17, docs/benchmarks.md, session 10).
+     */
+    public static Runnable batched(Runnable work) {
+        return () -> WakeBatch.run(work);
     }
 
     public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -123,6 +147,22 @@ public final class NetLoop implements AutoCloseable {
         return channel.register(selector, ops, exchange);
     }
 
+    /**
+     * Closes a finished probe's channel. On the loop, a registered one is closed after the selector has let go of it
+     * (its key cancelled now, the close at the end of this round): the JDK cannot close a channel still registered,
+     * so it would shut its output down at once (a {@code getsockopt} and a {@code shutdown}) and close it at the next
+     * select, two system calls a probe more than a plain {@code close}, whose FIN is the same (issue 17, session 10).
+     */
+    void dispose(SelectableChannel channel) {
+        SelectionKey key = Thread.currentThread() == thread && !closed ? channel.keyFor(selector) : null;
+        if (key == null) {
+            closeQuietly(channel);
+        } else {
+            key.cancel();
+            closing.add(channel);
+        }
+    }
+
     /** A cleared buffer shared by all probes: loop thread only, and only until the handler returns. */
     public ByteBuffer scratch() {
         return scratch.clear();
@@ -132,13 +172,15 @@ public final class NetLoop implements AutoCloseable {
         try {
             while (!closed) {
                 runTasks();
-                selector.select();
-                for (SelectionKey key : selector.selectedKeys()) {
-                    if (key.isValid()) {
-                        ((Exchange) key.attachment()).handle(key);
-                    }
+                if (closing.isEmpty()) { // a task may have ended a probe (its timeout): then no waiting
+                    selector.select();
+                    handleSelected();
                 }
-                selector.selectedKeys().clear();
+                while (!closing.isEmpty() && !closed) {
+                    selector.selectNow(); // deregisters the cancelled keys (epoll_ctl DEL) without waiting
+                    closeDeregistered();
+                    handleSelected();
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "network loop stopped; probes fail until it is restarted", e);
@@ -147,6 +189,30 @@ public final class NetLoop implements AutoCloseable {
             }
         } finally {
             stop();
+        }
+    }
+
+    private void handleSelected() {
+        for (SelectionKey key : selector.selectedKeys()) {
+            if (key.isValid()) {
+                ((Exchange) key.attachment()).handle(key);
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    private void closeDeregistered() {
+        for (SelectableChannel c : closing) {
+            closeQuietly(c);
+        }
+        closing.clear();
+    }
+
+    private static void closeQuietly(SelectableChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing left to do with a channel that will not close; the probe's outcome stands
         }
     }
 
@@ -162,6 +228,7 @@ public final class NetLoop implements AutoCloseable {
     }
 
     private void stop() {
+        closeDeregistered();
         for (SelectionKey key : selector.keys()) {
             try {
                 key.channel().close();

@@ -119,6 +119,66 @@ class NetLoopTest {
         }
     }
 
+    /**
+     * A finished probe's connection is closed at once, not when the loop next wakes for something else: the close
+     * waits for the selector to let go of the channel (session 10), and nothing else happens on the loop here.
+     */
+    @Test
+    void theServiceSeesTheConnectionClosedWhenTheProbeEnds() throws Exception {
+        CountDownLatch ended = new CountDownLatch(2);
+        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
+            ProbeSpec spec = spec("TCP", "port", Integer.toString(peer.port()));
+            assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
+            assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
+            assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the end");
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    /** The same for a probe that timed out: its connection is closed by a task on the loop, then nothing happens. */
+    @Test
+    void theServiceSeesTheConnectionClosedWhenTheProbeTimesOut() throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
+            ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "1");
+            assertEquals("timeout", await(monitor.probe(spec), LONG_WAIT).reason());
+            assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the end");
+        }
+    }
+
+    /** Probes started in a batch wake the loop once at its end, or every so many: all of them run. */
+    @Test
+    void probesStartedInABatchAllRun() throws Exception {
+        try (TcpPeer peer = TcpPeer.start(greetAndClose())) {
+            ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "50");
+            for (int count : new int[] {1, WakeBatch.MAX_DEFERRED * 3 + 1}) {
+                List<CompletionStage<Reply>> stages = new ArrayList<>();
+                NetLoop.batched(() -> {
+                            for (int i = 0; i < count; i++) {
+                                stages.add(monitor.probe(spec));
+                            }
+                        })
+                        .run();
+                for (CompletionStage<Reply> s : stages) {
+                    Reply r = await(s, LONG_WAIT);
+                    assertEquals("220 ready", r.value(), r.reason());
+                }
+            }
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    /** Says nothing; counts down when the prober has closed the connection. */
+    private static TcpPeer.Behaviour countsTheEnd(CountDownLatch ended) {
+        return (s, p) -> {
+            try (s) {
+                if (s.getInputStream().read() < 0) {
+                    ended.countDown();
+                }
+            }
+        };
+    }
+
     private static TcpPeer.Behaviour greetAndClose() {
         return (s, p) -> {
             try (s) {

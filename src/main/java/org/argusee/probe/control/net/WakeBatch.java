@@ -1,0 +1,59 @@
+package org.argusee.probe.control.net;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network loops a thread has handed tasks to without waking them yet, while it runs a batch
+ * ({@link NetLoop#batched}). A task waits at most until the batch ends or {@value #MAX_DEFERRED} tasks are queued,
+ * so a long batch (a tick that starts thousands of probes after a stall) does not hold its first probes back: the
+ * probe's clock (its timeout, its elapsed time) runs from its start, before the hand-off.
+ */
+final class WakeBatch {
+
+    static final int MAX_DEFERRED = 64;
+    private static final ThreadLocal<WakeBatch> CURRENT = new ThreadLocal<>();
+
+    private final List<NetLoop> loops = new ArrayList<>(2);
+    private int deferred;
+
+    private WakeBatch() {}
+
+    static void run(Runnable work) {
+        if (CURRENT.get() != null) {
+            work.run(); // nested: the outer batch wakes
+            return;
+        }
+        WakeBatch batch = new WakeBatch();
+        CURRENT.set(batch);
+        try {
+            work.run();
+        } finally {
+            CURRENT.remove();
+            batch.wakeAll();
+        }
+    }
+
+    /** True if this thread runs a batch that will wake the loop; false: the caller wakes it now. */
+    static boolean defer(NetLoop loop) {
+        WakeBatch batch = CURRENT.get();
+        if (batch == null) {
+            return false;
+        }
+        if (!batch.loops.contains(loop)) {
+            batch.loops.add(loop);
+        }
+        if (++batch.deferred >= MAX_DEFERRED) {
+            batch.wakeAll();
+        }
+        return true;
+    }
+
+    private void wakeAll() {
+        for (NetLoop loop : loops) {
+            loop.wakeup();
+        }
+        loops.clear();
+        deferred = 0;
+    }
+}
