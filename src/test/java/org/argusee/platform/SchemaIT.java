@@ -170,10 +170,18 @@ class SchemaIT extends DeployedServer {
         assertViolation(e, CHECK_VIOLATION, "param_key_valid");
     }
 
-    /** Since V2026_12_11_11 a statement trigger keeps the rules of the foreign key it replaced (issue 17). */
+    /** Since V2026_12_11_11 and V2026_12_12_10 statement triggers keep the foreign keys' rules (issue 17). */
     @Test
-    void parameterOfNoObjectIsRefusedAndAnObjectsParametersGoWithIt() throws SQLException {
-        long host = insertObject(group, "Host", "h_" + suffix, null);
+    void parameterOrObjectOfNoObjectIsRefusedAndWhatAnObjectHoldsGoesWithIt() throws SQLException {
+        long host = insertObject(insertObject(group, "Group", "g_" + suffix, null), "Host", "h_" + suffix, null);
+        long service = insertObject(host, "Service", "s_" + suffix, "TCP");
+        String twoHosts = "insert into argus.object (parent_id, kind, name) values (?, 'Host', 'a'), (?, 'Host', 'b')";
+        assertViolation(refused(twoHosts, group, Long.MAX_VALUE), FOREIGN_KEY_VIOLATION, "object_parent_id_fkey");
+        SQLException moved = refused("update argus.object set parent_id = ? where id = ?", Long.MAX_VALUE, service);
+        assertViolation(moved, FOREIGN_KEY_VIOLATION, "object_parent_id_fkey");
+        SQLException renumbered = refused("update argus.object set id = ? where id = ?", Long.MAX_VALUE - 1, host);
+        assertViolation(renumbered, FOREIGN_KEY_VIOLATION, "object_parent_id_fkey");
+        update("delete from argus.object where id = ?", service);
         assertEquals(1, update("insert into argus.param (object_id, key, value) values (?, 'retries', '3')", host));
         SQLException e = refused(
                 "insert into argus.param (object_id, key, value) values (?, 'a', '1'), (?, 'b', '1')",
@@ -184,8 +192,10 @@ class SchemaIT extends DeployedServer {
         assertViolation(e, FOREIGN_KEY_VIOLATION, "param_object_id_fkey");
         e = refused("update argus.object set id = ? where id = ?", Long.MAX_VALUE, host);
         assertViolation(e, FOREIGN_KEY_VIOLATION, "param_object_id_fkey");
-        update("delete from argus.object where id = ?", group); // the host goes by the parent's cascade
+        insertObject(host, "Service", "s_" + suffix, "TCP");
+        update("delete from argus.object where id = ?", group); // the group, host and service go by the cascade
         assertEquals(0, update("delete from argus.param where object_id = ?", host), "parameters left behind");
+        assertEquals(0, update("delete from argus.object where parent_id = ?", host), "children left behind");
     }
 
     /** The key rule as V2026_12_11_10 writes it (issue 17) refuses what the first pattern refused, accepts the rest. */

@@ -25,6 +25,7 @@ import org.argusee.tree.boundary.TreeStore;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
+import org.argusee.tree.control.WrittenRows;
 import org.hibernate.Session;
 
 /**
@@ -123,14 +124,17 @@ public class ConfigImporter {
         }
         if (!dryRun && !(plan.changesNothing() && blocks.isEmpty())) {
             Set<String> changedNames = new HashSet<>(plan.changed());
-            em.unwrap(Session.class).doWork(connection -> new ImportBatch(connection, current, root, mode)
-                    .apply(incoming, plan.removed(), changedNames, blocks));
-            // only the root's subtree was written: the cache re-reads just that (issue 17)
+            WrittenRows inserted = em.unwrap(Session.class)
+                    .doReturningWork(connection -> new ImportBatch(connection, current, root, mode)
+                            .apply(incoming, plan.removed(), changedNames, blocks));
+            // only the root's subtree was written: the cache re-reads just the rows it held, and takes the
+            // inserted ones as written instead of reading them back (issue 17)
             changed.fire(new TreeChanged(
                     root.fullName(),
                     "imported",
                     Set.of(root.id()),
-                    store.ownRevision().orElse(0)));
+                    store.ownRevision().orElse(0),
+                    inserted));
         }
         long written = System.nanoTime();
         LOG.info(() -> "Import of " + incoming.size() + " objects under " + rootName + ": lock and tree "

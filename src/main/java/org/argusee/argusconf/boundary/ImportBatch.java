@@ -11,6 +11,7 @@ import org.argusee.argusconf.control.ImportPlan;
 import org.argusee.tree.boundary.BulkTreeWrite;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
+import org.argusee.tree.control.WrittenRows;
 
 /**
  * The SQL of one import, in one bulk change: the objects and their parameters through tree's
@@ -30,8 +31,11 @@ final class ImportBatch {
         this.mode = mode;
     }
 
-    /** @param blocks the final blocks of each object (by incoming id) whose blocks change */
-    void apply(
+    /**
+     * @param blocks the final blocks of each object (by incoming id) whose blocks change
+     * @return the objects and parameters inserted, as stored
+     */
+    WrittenRows apply(
             TreeSnapshot incoming, Collection<String> removed, Set<String> changed, Map<Long, List<ConfigBlock>> blocks)
             throws SQLException {
         BulkTreeWrite tree = BulkTreeWrite.start(connection);
@@ -41,5 +45,6 @@ final class ImportBatch {
             blockRows.replace(ids.get(e.getKey()), e.getValue());
         }
         tree.finish();
+        return tree.inserted();
     }
 }

@@ -17,8 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.ObjectRow;
+import org.argusee.tree.control.ParamRow;
+import org.argusee.tree.control.Parameter;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
+import org.argusee.tree.control.WrittenRows;
 
 /**
  * Tree's entry point for writing many objects at once (a config import), so that {@code argus.object} and
@@ -34,8 +38,16 @@ import org.argusee.tree.control.TreeSnapshot;
 public final class BulkTreeWrite {
 
     private static final Logger LOG = Logger.getLogger(BulkTreeWrite.class.getName());
+    /** Inserted objects from which the statistics are refreshed at the end. */
+    private static final int ANALYZE_AFTER = 10_000;
 
     private final Connection connection;
+    /** The rows inserted, as stored, for the cache after the commit; one string per repeated key or value. */
+    private final Set<Long> insertedIds = new HashSet<>();
+
+    private final List<ObjectRow> insertedObjects = new ArrayList<>();
+    private final List<ParamRow> insertedParams = new ArrayList<>();
+    private final Map<String, String> same = new HashMap<>();
 
     private BulkTreeWrite(Connection connection) {
         this.connection = connection;
@@ -97,15 +109,31 @@ public final class BulkTreeWrite {
                 long id = there == null ? newIds.pop() : there.id();
                 ids.put(node.id(), id);
                 if (there == null) {
-                    insert.add(
+                    ObjectRow row = new ObjectRow(
                             id,
                             ids.get(node.parentId()),
-                            node.kind().label(),
+                            node.kind(),
                             node.name(),
-                            node.type(),
+                            TreeStore.once(same, node.type()),
                             node.aliasTarget(),
                             node.position());
-                    params.add(id, node.ownParameters());
+                    insert.add(
+                            row.id(),
+                            row.parentId(),
+                            row.kind().label(),
+                            row.name(),
+                            row.type(),
+                            row.aliasTarget(),
+                            row.position());
+                    insertedObjects.add(row);
+                    insertedIds.add(id);
+                    int position = 0;
+                    for (Parameter p : node.ownParameters()) {
+                        String value = p.value().length() <= 64 ? TreeStore.once(same, p.value()) : p.value();
+                        ParamRow param = new ParamRow(id, TreeStore.once(same, p.key()), value, p.local(), position++);
+                        params.add(param);
+                        insertedParams.add(param);
+                    }
                 } else if (changed.contains(node.fullNameUnder(root))) {
                     if (node.kind() != ObjectKind.TOP) {
                         update.setString(1, node.kind().label());
@@ -131,8 +159,22 @@ public final class BulkTreeWrite {
         return ids;
     }
 
-    /** Ends the bulk change: the revision moves once. */
+    /** Every object {@link #write} inserted, with its parameters, exactly as stored. */
+    public WrittenRows inserted() {
+        return new WrittenRows(insertedIds, insertedObjects, insertedParams);
+    }
+
+    /**
+     * Ends the bulk change: the revision moves once. After many inserts the tables' statistics are brought up to
+     * date in the same transaction (a sample, tens of ms), so the next statements on them (the status writer's first
+     * rows, the next change) are not planned for the tables as they were before (issue 17).
+     */
     public void finish() throws SQLException {
+        if (insertedObjects.size() >= ANALYZE_AFTER) {
+            try (PreparedStatement s = connection.prepareStatement("analyze argus.object, argus.param")) {
+                s.execute();
+            }
+        }
         bulk(false);
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.argusee.tree.control.ParamRow;
 import org.argusee.tree.control.Parameter;
 
 /**
@@ -30,12 +31,9 @@ final class ParamBatch implements AutoCloseable {
                         + " on conflict (object_id, key, local) do update set value = excluded.value");
     }
 
-    /** The parameters of a new object. */
-    void add(long objectId, List<Parameter> parameters) {
-        int position = 0;
-        for (Parameter p : parameters) {
-            insert.add(objectId, p.key(), p.value(), p.local(), position++);
-        }
+    /** A parameter of a new object. */
+    void add(ParamRow row) {
+        insert.add(row.objectId(), row.key(), row.value(), row.local(), row.position());
     }
 
     /** The parameters of an existing object: exactly these with {@code replace}, else these set and the rest kept. */
@@ -43,7 +41,10 @@ final class ParamBatch implements AutoCloseable {
         if (replace) {
             clear.setLong(1, objectId);
             clear.addBatch();
-            add(objectId, parameters);
+            int position = 0;
+            for (Parameter p : parameters) {
+                insert.add(objectId, p.key(), p.value(), p.local(), position++);
+            }
         } else {
             // merged keys go after the object's own, keeping the order a person wrote them in
             batch(upsert, objectId, parameters, 10_000);

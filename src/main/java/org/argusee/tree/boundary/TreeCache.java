@@ -25,6 +25,7 @@ import org.argusee.tree.control.ConfigProblem;
 import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.TreeSnapshot;
+import org.argusee.tree.control.WrittenRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -135,10 +136,18 @@ public class TreeCache {
         long start = System.nanoTime();
         Set<Long> ids = previous.subtrees(change.subtrees()); // null: rows were left out, only they know
         ids = ids != null ? ids : rows.subtrees(change.subtrees());
-        TreeStore.Delta delta = store.readSubtrees(ids);
+        WrittenRows inserted = change.inserted();
+        // what the change inserted is known as stored: only the rows held before are read again, not these
+        TreeStore.Delta delta = inserted == null ? store.readSubtrees(ids) : store.readObjects(ids);
         long read = System.nanoTime();
         rows.patch(delta.ids(), delta.rows());
-        publish(previous, rows.rebuild(previous, delta.ids(), change.revision(), catalog), delta.ids(), start, read);
+        Set<Long> changed = delta.ids();
+        if (inserted != null && !inserted.ids().isEmpty()) {
+            rows.patch(inserted.ids(), inserted.objects(), inserted.params());
+            changed = new HashSet<>(delta.ids());
+            changed.addAll(inserted.ids());
+        }
+        publish(previous, rows.rebuild(previous, changed, change.revision(), catalog), changed, start, read);
     }
 
     /**

@@ -124,6 +124,15 @@ public class TreeStore {
         });
     }
 
+    /**
+     * The rows of exactly the objects {@code ids} now, no descendants looked for: after a change that says which
+     * objects it inserted ({@link TreeChanged#inserted}), the rows those subtrees held before are all that may
+     * have changed besides.
+     */
+    public Delta readObjects(Set<Long> ids) {
+        return em.unwrap(Session.class).doReturningWork(c -> new Delta(ids, read(c, ids.toArray(Long[]::new))));
+    }
+
     public record Loaded(long revision, LoadedRows rows) {}
 
     /** {@code rows} holds the current rows of {@code ids}; an id without an object row was deleted. */
@@ -182,7 +191,8 @@ public class TreeStore {
         return new LoadedRows(objects, params);
     }
 
-    private static String once(Map<String, String> same, String text) {
+    /** One string kept for each repeated key or value: what a read keeps, the bulk write's rows keep too. */
+    static String once(Map<String, String> same, String text) {
         return text == null ? null : same.computeIfAbsent(text, t -> t);
     }
 }
