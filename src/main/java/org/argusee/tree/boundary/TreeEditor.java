@@ -193,7 +193,7 @@ public class TreeEditor {
                             + " objects; delete with recursive=true to remove them all");
         }
         entity(node, ifMatch);
-        // children and parameters go with it: the foreign keys cascade in the database
+        // children and parameters go with it: the database cascades (statement triggers, V2026_12_11_11 and _12_10)
         em.flush();
         em.unwrap(Session.class).doWork(c -> SubtreeDelete.delete(c, new Long[] {node.id()}));
         fire(fullName, "deleted", node.id());
