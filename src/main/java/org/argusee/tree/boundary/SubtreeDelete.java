@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * statement: the status writer takes its key-share locks on objects in id order too, so a delete of a group whose
  * services are being probed waits for the writer's commit instead of deadlocking with it (issue 17). Without this
  * the cascade locked children in its own order while the writer held some of them and waited for others. Children
- * and every row that refers to an object (parameters, statuses, samples...) go by the cascades in the database (children by the statement triggers of V2026_12_12_10, other rows by their foreign keys).
+ * and every row that refers to an object (parameters, statuses, samples...) go by the cascades in the database (children and parameters by statement triggers, other rows by their foreign keys).
  */
 final class SubtreeDelete {
 
