@@ -20,50 +20,38 @@ final class WriterChores {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private Instant tried = Instant.EPOCH;
-    private Instant touched = Instant.now();
-    private Instant pruned = Instant.EPOCH;
-    private Instant resynced = Instant.EPOCH;
+    private final Every retry = new Every(RETRY_EVERY, Instant.EPOCH);
+    private final Every touch = new Every(TOUCH_EVERY, Instant.now());
+    private final Every prune = new Every(PRUNE_EVERY, Instant.EPOCH);
+    private final Every resync = new Every(RESYNC_EVERY, Instant.EPOCH);
 
     /** Whether to write now: always while writes succeed, once a {@link #RETRY_EVERY} while they fail. */
     boolean write(Instant now, boolean failing) {
-        if (failing && now.isBefore(tried.plus(RETRY_EVERY))) {
-            return false;
+        if (failing) {
+            return retry.take(now);
         }
-        tried = now;
+        retry.last = now;
         return true;
     }
 
     /** Whether to store the check times now (then not again for a minute). */
     boolean touch(Instant now) {
-        if (now.isBefore(touched.plus(TOUCH_EVERY))) {
-            return false;
-        }
-        touched = now;
-        return true;
+        return touch.take(now);
     }
 
     /** Whether to drop old samples now (then not again for an hour). */
     boolean prune(Instant now) {
-        if (now.isBefore(pruned.plus(PRUNE_EVERY))) {
-            return false;
-        }
-        pruned = now;
-        return true;
+        return prune.take(now);
     }
 
     /** Whether a standby reads what the active server stored now (then not again for {@link #RESYNC_EVERY}). */
     boolean resync(Instant now) {
-        if (now.isBefore(resynced.plus(RESYNC_EVERY))) {
-            return false;
-        }
-        resynced = now;
-        return true;
+        return resync.take(now);
     }
 
     /** A standby read it just now, outside its rounds (the lease changed hands). */
     void resynced(Instant at) {
-        resynced = at;
+        resync.last = at;
     }
 
     /**
@@ -72,13 +60,13 @@ final class WriterChores {
      */
     long next(Instant now, boolean failing, boolean standby, StatusGraph graph) {
         Instant due = Resolution.MINUTE.start(now).plus(Duration.ofMinutes(1));
-        due = earliest(due, touched.plus(TOUCH_EVERY));
-        due = earliest(due, pruned.plus(PRUNE_EVERY));
+        due = earliest(due, touch.next());
+        due = earliest(due, prune.next());
         if (failing) {
-            due = earliest(due, tried.plus(RETRY_EVERY));
+            due = earliest(due, retry.next());
         }
         if (standby) {
-            due = earliest(due, resynced.plus(RESYNC_EVERY));
+            due = earliest(due, resync.next());
         }
         for (UserOverride o : graph.overrides().values()) { // few, in a concurrent map: readable without the lock
             if (o.expires() != null && o.expires().isAfter(now)) { // one past it ends in the round
@@ -90,5 +78,29 @@ final class WriterChores {
 
     private static Instant earliest(Instant a, Instant b) {
         return b.isBefore(a) ? b : a;
+    }
+
+    /** Work done at most once an interval: due when the interval has passed since it was last done. */
+    private static final class Every {
+        private final Duration interval;
+        private Instant last;
+
+        Every(Duration interval, Instant last) {
+            this.interval = interval;
+            this.last = last;
+        }
+
+        Instant next() {
+            return last.plus(interval);
+        }
+
+        /** Whether it is due now; if so, it counts as done now. */
+        boolean take(Instant now) {
+            if (now.isBefore(next())) {
+                return false;
+            }
+            last = now;
+            return true;
+        }
     }
 }
