@@ -38,7 +38,8 @@ def main():
         key = re.sub(r"\d+", "N", name)
         by_name[key] = by_name.get(key, 0.0) + used
     total = sum(by_name.values())
-    jit = sum(v for k, v in by_name.items() if k.startswith(("C1 Comp", "C2 Comp", "C1 CompilerThre", "C2 CompilerThre")))
+    # names are folded (digits to N) above, so C1/C2 compiler threads show as "CN Comp..."
+    jit = sum(v for k, v in by_name.items() if k.startswith("CN Comp"))
     for name, used in sorted(by_name.items(), key=lambda kv: -kv[1]):
         if used > 0:
             per = f"  {used / probes * 1e6:8.1f} us/probe" if probes else ""
