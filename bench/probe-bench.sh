@@ -7,7 +7,8 @@
 # probe's result, row.checkedAt, to receipt; bytes per change) and runs two bursts (1,000 hosts' listeners closed,
 # their group checked now, then opened and checked again): time until every socket has seen every change or a
 # resync, bytes per change per socket, server CPU and heap. Without sockets the window is the same (60 hosts
-# flipped during it), for comparing probe lag and CPU with and without clients.
+# flipped during it), for comparing probe lag and CPU with and without clients. BENCH_FLIP_HOSTS=0 flips none: the
+# window is probing alone (issue 17's setup beside Argus 3.7); each flipped host is 20 status changes in the window.
 # Quick start on ports of its own: ARGUS_URL=http://localhost:10180 after
 #   mvn -o -Prun package -Dquickstart.port.offset=2100 -Dquickstart.db.port=15482 \
 #       -Dquickstart.data.dir=target/livebench-data -Dquickstart.base.dir=target/livebench-run

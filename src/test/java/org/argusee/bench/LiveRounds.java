@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * push while the probes are measured (with or without clients alike), and with clients, their figures for the
  * window and a burst: every burst host's listeners closed at once and its group checked now, so its services
  * change within about a second; then opened and checked again. Hosts 1..flipHosts and the burst hosts have
- * {@code retries: 0}: one probe decides.
+ * {@code retries: 0}: one probe decides. BENCH_FLIP_HOSTS (default 60, at most a quarter of the hosts) sets how many
+ * hosts flip; 0 leaves the window to probing alone, as issue 17's comparison with Argus 3.7 ran it (each flipped
+ * host is 20 status changes in the window, and changes cost more than probes).
  */
 final class LiveRounds {
 
@@ -33,7 +35,7 @@ final class LiveRounds {
 
     LiveRounds(int hosts, BenchServer server, PrintStream out, BiConsumer<String, Integer> listeners) {
         this.hosts = hosts;
-        this.flipHosts = Math.min(60, hosts / 4);
+        this.flipHosts = Math.min(Integer.parseInt(System.getenv().getOrDefault("BENCH_FLIP_HOSTS", "60")), hosts / 4);
         this.burstHosts = Math.min(1000, hosts / 2);
         this.server = server;
         this.out = out;

@@ -113,9 +113,13 @@ public final class ProbeBench {
             report(services, seconds, m0, m1, (c1 - c0) / seconds, heapMax);
             machine(load0, m1, probesIn(m0, m1), db0, db1);
             out.println(threads1.since(threads0, probesIn(m0, m1)));
-            out.printf(
-                    "window flips: hosts 1-%d (%d services) closed over its first half, opened over its second%n",
-                    rounds.flipHosts, rounds.flipHosts * PORTS);
+            if (rounds.flipHosts == 0) {
+                out.println("window flips: none (BENCH_FLIP_HOSTS=0): probing alone");
+            } else {
+                out.printf(
+                        "window flips: hosts 1-%d (%d services) closed over its first half, opened over its second%n",
+                        rounds.flipHosts, rounds.flipHosts * PORTS);
+            }
             if (live != null) {
                 rounds.reportWindow(live, sockets);
             }
