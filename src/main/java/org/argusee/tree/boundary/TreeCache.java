@@ -182,7 +182,7 @@ public class TreeCache {
     private TreeSnapshot publish(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, long start, long read) {
         long built = System.nanoTime();
         snapshot = next;
-        NewProblems.log(previous, next);
+        NewProblems.log(previous, next, changed, !changed.isEmpty() && rows.lastPatched());
         reloaded.fire(new TreeReloaded(previous, next, changed, !changed.isEmpty() && rows.lastPatched()));
         long told = System.nanoTime();
         LOG.log(
