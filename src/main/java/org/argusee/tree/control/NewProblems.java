@@ -26,16 +26,22 @@ public final class NewProblems {
     private NewProblems() {}
 
     /**
-     * Logs, as a warning each, the problems of {@code next} that {@code previous} did not have.
+     * Logs, as a warning each, the problems of {@code next} that {@code previous} did not have ({@link #of}).
+     */
+    public static void log(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, boolean patched) {
+        for (ConfigProblem p : of(previous, next, changed, patched)) {
+            LOG.warning(() -> "Configuration problem in " + p.object() + " (" + p.field() + "): " + p.message());
+        }
+    }
+
+    /**
+     * The problems of {@code next} that {@code previous} did not have, in {@code next}'s order.
      *
      * @param patched whether {@code next} was built from {@code previous} over {@code changed} (as
      *     {@code TreeReloaded.patched} says); if not, both snapshots' problems are compared whole
      */
-    public static void log(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, boolean patched) {
-        for (ConfigProblem p :
-                patched && !changed.isEmpty() ? between(previous, next, changed) : between(previous, next)) {
-            LOG.warning(() -> "Configuration problem in " + p.object() + " (" + p.field() + "): " + p.message());
-        }
+    public static List<ConfigProblem> of(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, boolean patched) {
+        return patched && !changed.isEmpty() ? between(previous, next, changed) : between(previous, next);
     }
 
     /** The problems of {@code next} that {@code previous} did not have, in {@code next}'s order. */

@@ -77,29 +77,8 @@ class CombinedServicesFuzzTest {
 
     /** One change as the API or an import makes it; the ids whose subtrees it wrote. */
     private static Set<Long> change(RandomTree db) {
-        long id = db.pick();
-        switch (db.random.nextInt(7)) {
-            case 0 -> {
-                return Set.of(add(db, db.pick(), null));
-            }
-            case 1 -> db.delete(id);
-            case 2 -> {
-                long parent = db.pick();
-                if (!db.subtrees(Set.of(id)).contains(parent)) {
-                    db.move(id, parent);
-                }
-            }
-            case 3, 4 -> darp(db, id);
-            case 5 -> db.dropParams(p -> p.objectId() == id && db.random.nextBoolean());
-            default -> {
-                long group = add(db, id, ObjectKind.GROUP);
-                for (int i = db.random.nextInt(5); i > 0; i--) {
-                    add(db, db.random.nextBoolean() ? group : add(db, group, ObjectKind.HOST), null);
-                }
-                return Set.of(group);
-            }
-        }
-        return Set.of(id);
+        return db.apiChange(
+                (parent, kind) -> add(db, parent, kind), id -> darp(db, id), () -> "r" + db.random.nextInt(1_000_000));
     }
 
     private static long add(RandomTree db, long parent, ObjectKind fixed) {
