@@ -128,7 +128,7 @@ public final class TreeSnapshotBench {
     }
 
     /** A group under Top with 100 hosts of 10 services each, ids from {@code id}; returns the next free id. */
-    private static long generateGroup(long id, List<ObjectRow> objects, List<ParamRow> params) {
+    static long generateGroup(long id, List<ObjectRow> objects, List<ParamRow> params) {
         long group = id++;
         objects.add(new ObjectRow(group, 1L, ObjectKind.GROUP, "change" + group, null, null, 5000));
         params.add(new ParamRow(group, "frequency", "2m", false, 0));
@@ -145,7 +145,7 @@ public final class TreeSnapshotBench {
         return id;
     }
 
-    private static void generate(int services, List<ObjectRow> objects, List<ParamRow> params) {
+    static void generate(int services, List<ObjectRow> objects, List<ParamRow> params) {
         long id = 1;
         objects.add(new ObjectRow(id, null, ObjectKind.TOP, "Top", null, null, 0));
         params.add(new ParamRow(1, "notify", "mail:ops@example.com", false, 0));

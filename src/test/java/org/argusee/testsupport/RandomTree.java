@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
@@ -117,6 +120,38 @@ public final class RandomTree {
 
     public int paramCount() {
         return params.size();
+    }
+
+    /**
+     * One change as the API or an import makes it; the ids whose subtrees it wrote: an object added ({@code add} of a
+     * parent and a kind, null for any kind), deleted, renamed ({@code name}), moved, a parameter set ({@code param})
+     * or some dropped, or a group imported with objects under it.
+     */
+    public Set<Long> apiChange(BiFunction<Long, ObjectKind, Long> add, LongConsumer param, Supplier<String> name) {
+        long id = pick();
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                return Set.of(add.apply(random.nextInt(3) == 0 ? 1 : id, null));
+            }
+            case 1 -> delete(id);
+            case 2 -> rename(id, name.get());
+            case 3 -> {
+                long parent = pick();
+                if (!subtrees(Set.of(id)).contains(parent)) {
+                    move(id, parent);
+                }
+            }
+            case 4, 5 -> param.accept(id);
+            case 6 -> dropParams(p -> p.objectId() == id && random.nextBoolean());
+            default -> {
+                long group = add.apply(id, ObjectKind.GROUP);
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    add.apply(random.nextBoolean() ? group : add.apply(group, ObjectKind.HOST), null);
+                }
+                return Set.of(group);
+            }
+        }
+        return Set.of(id);
     }
 
     /** The ids under these ones in the rows now (a cycle is walked once), as the recursive query finds them. */

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.darp.control.combine.CombinedServices;
 import org.argusee.darp.control.combine.CombinedStatus;
 import org.argusee.darp.control.combine.DarpOutcome;
 import org.argusee.darp.control.combine.DarpReport;
@@ -36,6 +37,7 @@ import org.argusee.status.control.ServiceCombiner;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.Severity;
 import org.argusee.status.control.Status;
+import org.argusee.tree.boundary.TreeReloaded;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
@@ -75,6 +77,7 @@ public class MasterCombiner implements ServiceCombiner {
     DarpCombineMetrics metrics;
 
     private final ReportBook book = new ReportBook();
+    private final CombinedServices combined = new CombinedServices();
     private final Map<Long, Last> last = new ConcurrentHashMap<>();
     private Set<String> linksSeen = Set.of();
 
@@ -132,9 +135,17 @@ public class MasterCombiner implements ServiceCombiner {
     public Collection<Long> combinedIn(TreeSnapshot tree) {
         book.retain(id -> tree.byId(id).isPresent());
         last.keySet().removeIf(id -> tree.byId(id).isEmpty());
-        Set<Long> ids = new HashSet<>(Recombination.combinedIn(tree, here.topology()));
+        Set<Long> ids = combined.in(tree, here.topology());
         ids.addAll(last.keySet());
         return ids;
+    }
+
+    /**
+     * Before the status board's observer (a lower priority), which asks {@link #combinedIn} for the new tree: a
+     * patched tree's combined services are then worked out from its changed objects alone.
+     */
+    void treeReloaded(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) TreeReloaded reloaded) {
+        combined.reloaded(reloaded.patchedFrom(), reloaded.current(), reloaded.changed());
     }
 
     /** The last combined status of a service, for the DARP view; empty if it is not combined here. */

@@ -17,12 +17,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.argusee.tree.control.ConfigProblem;
 import org.argusee.tree.control.LoadedRows;
+import org.argusee.tree.control.NewProblems;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.TreeSnapshot;
 import org.argusee.tree.control.WrittenRows;
@@ -183,7 +182,7 @@ public class TreeCache {
     private TreeSnapshot publish(TreeSnapshot previous, TreeSnapshot next, Set<Long> changed, long start, long read) {
         long built = System.nanoTime();
         snapshot = next;
-        logNewProblems(previous.problems(), next.problems());
+        NewProblems.log(previous, next, changed, !changed.isEmpty() && rows.lastPatched());
         reloaded.fire(new TreeReloaded(previous, next, changed, !changed.isEmpty() && rows.lastPatched()));
         long told = System.nanoTime();
         LOG.log(
@@ -195,14 +194,5 @@ public class TreeCache {
                         + "), observers "
                         + (told - built) / 1_000_000 + " ms");
         return next;
-    }
-
-    private static void logNewProblems(List<ConfigProblem> before, List<ConfigProblem> after) {
-        Set<ConfigProblem> known = new HashSet<>(before);
-        for (ConfigProblem p : after) {
-            if (!known.contains(p)) {
-                LOG.warning(() -> "Configuration problem in " + p.object() + " (" + p.field() + "): " + p.message());
-            }
-        }
     }
 }

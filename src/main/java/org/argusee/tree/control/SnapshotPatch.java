@@ -26,6 +26,7 @@ final class SnapshotPatch {
 
     private LongTrie<TreeNode> byId;
     private FullNameIndex index;
+    private final AliasTargets aliases;
     private int flagged;
     /** Untouched parents that gain children, with the new children under each. */
     private final Map<Long, List<TreeNode>> added = new HashMap<>();
@@ -46,6 +47,7 @@ final class SnapshotPatch {
         this.catalog = catalog;
         this.byId = previous.ids();
         this.index = previous.index().copy();
+        this.aliases = previous.aliases().copy();
         this.flagged = previous.flagged();
     }
 
@@ -92,7 +94,7 @@ final class SnapshotPatch {
         for (TreeNode node : placed) {
             flagged += node.flagged() ? 1 : 0;
         }
-        return new TreeSnapshot(revision, top, index, byId, List.of(), List.of(), flagged);
+        return new TreeSnapshot(revision, top, index, byId, aliases, List.of(), List.of(), flagged);
     }
 
     /** Takes the changed ids' old nodes out; false if one of them has a child that is not among them. */
@@ -109,6 +111,7 @@ final class SnapshotPatch {
             }
             byId = byId.remove(id);
             index.replace(old, null);
+            aliases.remove(old);
             flagged -= old.flagged() ? 1 : 0;
             if (!ids.contains(old.parentId())) {
                 losing.add(old.parentId());
@@ -163,6 +166,7 @@ final class SnapshotPatch {
                 }
                 placed.add(node);
                 byId = byId.put(node.id(), node);
+                aliases.add(node);
                 for (ObjectRow row : childRows.getOrDefault(node.id(), List.of())) {
                     TreeNode child = new TreeNode(row, node, types.parse(row));
                     node.addChild(child);

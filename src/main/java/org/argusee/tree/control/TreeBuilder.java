@@ -52,11 +52,13 @@ final class TreeBuilder {
             }
         }
         LongTrie<TreeNode> byId = LongTrie.empty();
+        AliasTargets aliases = new AliasTargets();
         for (TreeNode node : preorder) {
             byId = byId.put(node.id(), node);
+            aliases.add(node);
         }
         int flagged = (int) preorder.stream().filter(TreeNode::flagged).count();
-        return new TreeSnapshot(revision, top, index, byId, problems.list(), stray.list(), flagged);
+        return new TreeSnapshot(revision, top, index, byId, aliases, problems.list(), stray.list(), flagged);
     }
 
     private TreeNode parentOf(TreeNode node) {

@@ -24,6 +24,7 @@ public final class TreeSnapshot {
     private final TreeNode top;
     private final FullNameIndex index;
     private final LongTrie<TreeNode> byId;
+    private final AliasTargets aliases;
     /** Problems found before the nodes were checked one by one: rows left out, a missing or second Top. */
     private final List<ConfigProblem> leftOut;
     /** Parameters of objects that do not exist. */
@@ -39,6 +40,7 @@ public final class TreeSnapshot {
             TreeNode top,
             FullNameIndex index,
             LongTrie<TreeNode> byId,
+            AliasTargets aliases,
             List<ConfigProblem> leftOut,
             List<ConfigProblem> strayParameters,
             int flagged) {
@@ -46,6 +48,7 @@ public final class TreeSnapshot {
         this.top = top;
         this.index = index;
         this.byId = byId;
+        this.aliases = aliases;
         this.leftOut = List.copyOf(leftOut);
         this.strayParameters = List.copyOf(strayParameters);
         this.flagged = flagged;
@@ -161,6 +164,10 @@ public final class TreeSnapshot {
 
     LongTrie<TreeNode> ids() {
         return byId;
+    }
+
+    AliasTargets aliases() {
+        return aliases;
     }
 
     private List<TreeNode> preorder() {

@@ -79,30 +79,7 @@ class LinksPatchFuzzTest {
 
     /** One change as the API or an import makes it; the ids whose subtrees it wrote. */
     private static Set<Long> change(RandomTree db) {
-        long id = db.pick();
-        switch (db.random.nextInt(8)) {
-            case 0 -> {
-                return Set.of(add(db, db.random.nextInt(3) == 0 ? 1 : id, null));
-            }
-            case 1 -> db.delete(id);
-            case 2 -> db.rename(id, name(db));
-            case 3 -> {
-                long parent = db.pick();
-                if (!db.subtrees(Set.of(id)).contains(parent)) {
-                    db.move(id, parent);
-                }
-            }
-            case 4, 5 -> param(db, id);
-            case 6 -> db.dropParams(p -> p.objectId() == id && db.random.nextBoolean());
-            default -> {
-                long group = add(db, id, ObjectKind.GROUP);
-                for (int i = db.random.nextInt(5); i > 0; i--) {
-                    add(db, db.random.nextBoolean() ? group : add(db, group, ObjectKind.HOST), null);
-                }
-                return Set.of(group);
-            }
-        }
-        return Set.of(id);
+        return db.apiChange((parent, kind) -> add(db, parent, kind), id -> param(db, id), () -> name(db));
     }
 
     private static long add(RandomTree db, long parent, ObjectKind fixed) {
