@@ -2,7 +2,6 @@ package org.argusee.status.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.status.control.Availability;
 import org.argusee.status.control.DisplayState;
 import org.argusee.status.control.EndedOverride;
@@ -19,12 +18,12 @@ import org.argusee.status.control.StatusGraph;
 final class ChangeRows {
 
     private final StatusGraph graph;
-    private final ConcurrentLongMap<LastCheck> checks;
+    private final CheckTimes checks;
     private final WriterWakeup wakeup;
     private List<StatusRow> rows = new ArrayList<>();
     private List<EndedOverride> ended = new ArrayList<>();
 
-    ChangeRows(StatusGraph graph, ConcurrentLongMap<LastCheck> checks, WriterWakeup wakeup) {
+    ChangeRows(StatusGraph graph, CheckTimes checks, WriterWakeup wakeup) {
         this.graph = graph;
         this.checks = checks;
         this.wakeup = wakeup;

@@ -54,7 +54,7 @@ public class StatusBoard {
     private final SampleFeed samples = new SampleFeed(wakeup);
     private final Forecasts forecasts = new Forecasts();
     private final ConcurrentLongMap<Tracked> services = new ConcurrentLongMap<>();
-    private final ConcurrentLongMap<LastCheck> checks = new ConcurrentLongMap<>();
+    private final CheckTimes checks = new CheckTimes();
     private final ConcurrentLongMap<ObjectState> stored = new ConcurrentLongMap<>();
     private final ChangeRows changes = new ChangeRows(graph, checks, wakeup);
     /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
@@ -92,16 +92,13 @@ public class StatusBoard {
         tracked.status = step.next();
         tracked.eval = verdict.next();
         tracked.known = known;
-        LastCheck previous = checks.get(objectId);
-        checks.put(
+        checks.checked(
                 objectId,
-                new LastCheck(
-                        now,
-                        verdict.result(),
-                        reply.elapsed(),
-                        step.next().failures(),
-                        step.next().reason(),
-                        previous == null ? null : previous.storedAt()));
+                now,
+                verdict.result(),
+                reply.elapsed(),
+                step.next().failures(),
+                step.next().reason());
         Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
         TreeNode node = graph.tree().byId(objectId).orElse(null);
         if (node != null) {
@@ -182,7 +179,7 @@ public class StatusBoard {
     synchronized void restore(StatusStore.Saved saved, TreeSnapshot tree) {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
-        saved.checks().forEach((id, c) -> checks.putIfAbsent(id, c));
+        checks.restore(saved.checks());
         saved.states().forEach((id, s) -> stored.putIfAbsent(id, s));
         apply(graph.restore(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
@@ -196,7 +193,7 @@ public class StatusBoard {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
         services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
-        checks.putAll(saved.checks());
+        checks.replace(saved.checks());
         stored.removeKeysIf(id -> !saved.states().containsKey(id));
         stored.putAll(saved.states());
         apply(graph.resync(saved.states(), saved.overrides(), now));
@@ -246,7 +243,7 @@ public class StatusBoard {
 
     /** Services checked since their check time was last stored, marked as stored now. */
     List<LastCheck.Mark> checksToStore() {
-        return LastCheck.marksToStore(checks);
+        return checks.toStore();
     }
 
     public TreeSnapshot tree() {
@@ -285,7 +282,7 @@ public class StatusBoard {
     }
 
     public Optional<LastCheck> lastCheck(long objectId) {
-        return Optional.ofNullable(checks.get(objectId));
+        return checks.last(objectId);
     }
 
     public synchronized Optional<Sample> currentSample(long objectId, Resolution resolution, Instant now) {

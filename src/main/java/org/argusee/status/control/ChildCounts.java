@@ -1,35 +1,51 @@
 package org.argusee.status.control;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-/** Tallies of a group's counted children (those without {@code nostatus}) for {@link GroupStatus}. */
-record ChildCounts(int up, int down, Map<DisplayState, Integer> shown, Severity mildestSet, Severity worstSet) {
+/**
+ * Tallies of a group's counted children (those without {@code nostatus}) for {@link GroupStatus}. Filled one child
+ * at a time ({@link #add}) with nothing allocated per child: a group of thousands is tallied again whenever one of
+ * its children changes (issue 17: a list of two records a child, and a boxed count a child, were most of the status
+ * writer's rounds while a few services of a large group changed). Not thread-safe: one evaluation fills one.
+ */
+final class ChildCounts {
+
+    private int up;
+    private int down;
+    private final int[] shown = new int[DisplayState.values().length];
+    private Severity mildestSet;
+    private Severity worstSet;
 
     static ChildCounts of(List<GroupStatus.Child> children) {
-        int up = 0;
-        int down = 0;
-        Map<DisplayState, Integer> shown = new EnumMap<>(DisplayState.class);
-        Severity mildest = null;
-        Severity worst = null;
+        ChildCounts c = new ChildCounts();
         for (GroupStatus.Child child : children) {
-            if (child.nostatus()) {
-                continue;
-            }
-            if (child.status() == Status.UP) {
-                up++;
-            } else {
-                down++;
-            }
-            shown.merge(child.display(), 1, Integer::sum);
-            Severity s = child.severity();
-            if (s != Severity.CLEAR) {
-                mildest = mildest == null || mildest.worseThan(s) ? s : mildest;
-                worst = worst == null || s.worseThan(worst) ? s : worst;
+            if (!child.nostatus()) {
+                c.add(child.status(), child.display(), child.severity());
             }
         }
-        return new ChildCounts(up, down, shown, mildest, worst);
+        return c;
+    }
+
+    /** One counted child: its own status, what it shows, its current severity. */
+    void add(Status status, DisplayState display, Severity severity) {
+        if (status == Status.UP) {
+            up++;
+        } else {
+            down++;
+        }
+        shown[display.ordinal()]++;
+        if (severity != Severity.CLEAR) {
+            mildestSet = mildestSet == null || mildestSet.worseThan(severity) ? severity : mildestSet;
+            worstSet = worstSet == null || severity.worseThan(worstSet) ? severity : worstSet;
+        }
+    }
+
+    int up() {
+        return up;
+    }
+
+    int down() {
+        return down;
     }
 
     int total() {
@@ -37,7 +53,7 @@ record ChildCounts(int up, int down, Map<DisplayState, Integer> shown, Severity 
     }
 
     int shows(DisplayState state) {
-        return shown.getOrDefault(state, 0);
+        return shown[state.ordinal()];
     }
 
     /** The first of {@code order} that some child shows. */

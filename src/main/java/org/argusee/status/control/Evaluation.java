@@ -84,34 +84,32 @@ final class Evaluation {
     }
 
     private static Own group(TreeNode node, StatusGraph graph, Instant now) {
-        List<GroupStatus.Child> own = new ArrayList<>();
-        List<GroupStatus.Child> shown = new ArrayList<>();
+        ChildCounts own = new ChildCounts();
+        ChildCounts shown = new ChildCounts();
         boolean counted = false;
+        TreeLinks links = graph.links();
         for (TreeNode child : node.children()) {
-            if (graph.links().skipped(child.id())) {
+            if (links.skipped(child.id())) {
                 continue;
             }
             counted = true;
             ObjectState s = graph.stateOf(child.id());
             if (s != null) {
-                DisplayState plain = s.status() == Status.UP ? DisplayState.UP : DisplayState.DOWN;
-                own.add(new GroupStatus.Child(s.status(), plain, s.severity(), false));
-                shown.add(new GroupStatus.Child(
-                        s.status(), s.display().state(), s.display().severity(), false));
+                own.add(s.status(), s.status() == Status.UP ? DisplayState.UP : DisplayState.DOWN, s.severity());
+                shown.add(s.status(), s.display().state(), s.display().severity());
             }
         }
         if (!counted) {
             return new Own(
                     Status.UP, Severity.CLEAR, null, now, new DisplayStatus(DisplayState.UP, Severity.CLEAR, null));
         }
-        if (own.isEmpty()) {
+        if (own.total() == 0) {
             return null;
         }
         String gravity = node.param("gravity").orElse(null);
         GroupStatus byOwn = GroupStatus.combine(own, gravity);
         GroupStatus byShown = GroupStatus.combine(shown, gravity);
-        long down = own.stream().filter(c -> c.status() == Status.DOWN).count();
-        String reason = byOwn.status() == Status.DOWN ? down + " of " + own.size() + " down" : null;
+        String reason = byOwn.status() == Status.DOWN ? own.down() + " of " + own.total() + " down" : null;
         return new Own(
                 byOwn.status(),
                 byOwn.status() == Status.DOWN ? byOwn.severity() : Severity.CLEAR,

@@ -52,8 +52,16 @@ public record GroupStatus(Status status, DisplayState display, Severity severity
     }
 
     public static GroupStatus combine(List<Child> children, Gravity gravity) {
+        return combine(ChildCounts.of(children), gravity);
+    }
+
+    /** As {@link #combine(List, String)}, from the children already tallied. */
+    static GroupStatus combine(ChildCounts c, String gravity) {
+        return Gravity.fromParam(gravity).map(g -> combine(c, g)).orElse(INVALID);
+    }
+
+    static GroupStatus combine(ChildCounts c, Gravity gravity) {
         Objects.requireNonNull(gravity, "gravity");
-        ChildCounts c = ChildCounts.of(children);
         if (c.total() == 0) {
             return EMPTY;
         }

@@ -78,7 +78,8 @@ public final class TreeLinks {
 
     /** Whether the object is left out of its group's status ({@link #nostatus(TreeNode)}), looked up once. */
     public boolean skipped(long id) {
-        return nostatus.contains(id);
+        // most trees have none: no boxed look-up for each child of a group worked out again (issue 17)
+        return !nostatus.isEmpty() && nostatus.contains(id);
     }
 
     /** Levels below Top (Top is 0); deeper objects are worked out first, so each group after its children. */
