@@ -34,9 +34,10 @@ import org.argusee.probe.control.url.UrlMonitor;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The monitors the server runs, on one network loop it owns (and the process pools of Ping and Prog); which monitor
+ * The monitors the server runs, on a network loop it owns (a selector thread per core by default) (and the process pools of Ping and Prog); which monitor
  * tests which service type (by {@link MonitorRoute}, the one routing table).
  */
 @ApplicationScoped
@@ -49,6 +50,14 @@ public class Monitors {
 
     @Inject
     LatestValues latest;
+
+    /**
+     * Selector threads of the network loop; 0: one per available processor. One thread alone could not keep up
+     * with 500,000 services on two cores (issue 17, docs/benchmarks.md, session 11).
+     */
+    @Inject
+    @ConfigProperty(name = "argus.probe.loop-threads", defaultValue = "0")
+    int loopThreads;
 
     @Inject
     TreeCache tree;
@@ -83,7 +92,8 @@ public class Monitors {
     @PostConstruct
     void open() {
         try {
-            loop = NetLoop.open();
+            loop = NetLoop.open(
+                    loopThreads > 0 ? loopThreads : Runtime.getRuntime().availableProcessors());
             snmp = SnmpMonitor.open(loop);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the network loop or the SNMP socket of the monitors", e);
