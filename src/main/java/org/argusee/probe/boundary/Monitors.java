@@ -37,8 +37,9 @@ import org.argusee.tree.control.ServiceType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The monitors the server runs, on a network loop it owns (a selector thread per core by default) (and the process pools of Ping and Prog); which monitor
- * tests which service type (by {@link MonitorRoute}, the one routing table).
+ * The monitors the server runs, on a network loop it owns ({@code argus.probe.loop-threads} selector threads) and
+ * the process pools of Ping and Prog; which monitor tests which service type (by {@link MonitorRoute}, the one
+ * routing table).
  */
 @ApplicationScoped
 public class Monitors {
@@ -52,11 +53,12 @@ public class Monitors {
     LatestValues latest;
 
     /**
-     * Selector threads of the network loop; 0: one per available processor. One thread alone could not keep up
-     * with 500,000 services on two cores (issue 17, docs/benchmarks.md, session 11).
+     * Selector threads of the network loop; 0: one per available processor. One by default: two cost more a probe at
+     * 20,000 services on two shared cores and gained nothing measurable at 500,000 there, where the CPU the machine
+     * gave was the limit (issue 17, docs/benchmarks.md, session 11); a machine with a core to spare may want more.
      */
     @Inject
-    @ConfigProperty(name = "argus.probe.loop-threads", defaultValue = "0")
+    @ConfigProperty(name = "argus.probe.loop-threads", defaultValue = "1")
     int loopThreads;
 
     @Inject
