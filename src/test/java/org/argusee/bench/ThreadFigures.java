@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * The CPU of a process's threads from {@code /proc/<pid>/task/*}/stat (utime + stime), taken at a window's start and
  * end: the server's figure without its JIT compiler threads (a server started a few minutes before still compiles,
- * and that is not what a probe costs), and the network loop's thread alone, per probe. A thread born in the window
+ * and that is not what a probe costs), and the network loop's threads together, per probe. A thread born in the window
  * counts from zero; one that ended in it is missing from the end (its time is lost, so the figures are a lower
  * bound; the bench's server keeps its threads).
  */
@@ -50,12 +50,19 @@ final class ThreadFigures {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long system = Long.parseLong(f[12]);
             threads.put(task.getFileName().toString(), Map.entry(name, Long.parseLong(f[11]) + system));
-            if (name.equals(LOOP)) {
+            if (isLoop(name)) {
                 loopSystem[0] += system;
             }
         } catch (IOException | RuntimeException e) {
             // the thread ended between the listing and the read
         }
+    }
+
+    /** The loop's selector thread, or one of them ({@code argus-netloop-1}...; not its timer, {@code -t}). */
+    private static boolean isLoop(String name) {
+        return name.equals(LOOP)
+                || name.startsWith(LOOP + "-")
+                        && name.substring(LOOP.length() + 1).matches("\\d+");
     }
 
     /**
@@ -76,7 +83,7 @@ final class ThreadFigures {
             all += used;
             if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                 jit += used;
-            } else if (name.equals(LOOP)) {
+            } else if (isLoop(name)) {
                 loop += used;
             }
         }

@@ -34,10 +34,12 @@ import org.argusee.probe.control.url.UrlMonitor;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The monitors the server runs, on one network loop it owns (and the process pools of Ping and Prog); which monitor
- * tests which service type (by {@link MonitorRoute}, the one routing table).
+ * The monitors the server runs, on a network loop it owns ({@code argus.probe.loop-threads} selector threads) and
+ * the process pools of Ping and Prog; which monitor tests which service type (by {@link MonitorRoute}, the one
+ * routing table).
  */
 @ApplicationScoped
 public class Monitors {
@@ -49,6 +51,15 @@ public class Monitors {
 
     @Inject
     LatestValues latest;
+
+    /**
+     * Selector threads of the network loop; 0: one per available processor. One by default: two cost more a probe at
+     * 20,000 services on two shared cores and gained nothing measurable at 500,000 there, where the CPU the machine
+     * gave was the limit (issue 17, docs/benchmarks.md, session 11); a machine with a core to spare may want more.
+     */
+    @Inject
+    @ConfigProperty(name = "argus.probe.loop-threads", defaultValue = "1")
+    int loopThreads;
 
     @Inject
     TreeCache tree;
@@ -83,7 +94,8 @@ public class Monitors {
     @PostConstruct
     void open() {
         try {
-            loop = NetLoop.open();
+            loop = NetLoop.open(
+                    loopThreads > 0 ? loopThreads : Runtime.getRuntime().availableProcessors());
             snmp = SnmpMonitor.open(loop);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the network loop or the SNMP socket of the monitors", e);

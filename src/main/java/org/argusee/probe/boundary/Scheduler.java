@@ -18,18 +18,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.probe.control.ProbeDuty;
-import org.argusee.probe.control.Reply;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
@@ -49,7 +45,8 @@ import org.argusee.tree.control.TreeSnapshot;
  * now; a turn of a service it does not test is skipped. When services become tested here (a slave that lost its
  * master takes over the failover services, or the peers changed), each is probed at once, at a random moment
  * within {@link Takeover#SPREAD_MILLIS}, rather than at its next turn. What to schedule and how a service is probed
- * is worked out by {@link ServicePlanner}; this class keeps the timetable and retries.
+ * is worked out by {@link ServicePlanner}; a probe and its retries are {@link Probing}'s; this class keeps the
+ * timetable.
  */
 @Singleton
 @Startup
@@ -97,7 +94,7 @@ public class Scheduler {
 
     private ProbeDuty duty = ProbeDuty.EVERYWHERE;
     private ServicePlanner planner;
-    private ReplyHandOff replies;
+    private Probing probing;
     private volatile Object dutyVersion;
 
     /** The least pause between ticks (which sleep until a turn is due): the most a turn starts late from them. */
@@ -118,7 +115,7 @@ public class Scheduler {
         duty = new PairDuty(duty, lease);
         dutyVersion = duty.version();
         planner = new ServicePlanner(monitors, duty);
-        replies = new ReplyHandOff(board, latest);
+        probing = new Probing(scheduled, new ReplyHandOff(board, latest), executor);
         // called on the bean itself, not through the container: a tick needs none of its services
         Runnable tick = InFlightCap.tick(timetable, monitors::inFlight, this::turn);
         ticks = new Ticks(threads, TICK_MILLIS, tick, timetable::nextDue);
@@ -188,7 +185,7 @@ public class Scheduler {
         if (s != null && s.duty().testsNow() && !s.retryPending()) {
             metrics.started(dueAt); // turns only: retries are off the grid
             try {
-                probe(id);
+                probing.probe(id);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "probe of " + s.fullName() + " did not start", e);
             }
@@ -204,7 +201,7 @@ public class Scheduler {
         for (long id : ids) {
             Scheduled s = scheduled.get(id);
             if (s != null && s.duty().testsNow()) {
-                probe(id);
+                probing.probe(id);
                 started++;
             }
         }
@@ -227,58 +224,7 @@ public class Scheduler {
 
     /** The services that have just become tested here are probed soon; see {@link Takeover}. */
     private synchronized void takeOver() {
-        Takeover.run(scheduled, this::probeLater);
-    }
-
-    private void probe(long id) {
-        Scheduled s = scheduled.get(id);
-        if (s == null) {
-            return;
-        }
-        if (s.spec() == null) {
-            Reply failed = Reply.failed("configuration: " + s.problem(), Duration.ZERO);
-            pace(id, s, replies.failed(id, s, failed));
-            return;
-        }
-        s.monitor().probe(s.spec()).thenAccept(reply -> {
-            pace(id, s, replies.received(id, s, reply));
-        });
-    }
-
-    /**
-     * retrydelay: while a failing service is retried, its next probe comes after retrydelay, and the regular ticks
-     * stand aside; once it settles (down, or up again) they take over at its frequency.
-     */
-    private void pace(long id, Scheduled s, Optional<Duration> retryIn) {
-        if (retryIn.isEmpty()) {
-            s.retryDue(0);
-            return;
-        }
-        long delay = retryIn.get().toMillis();
-        s.retryDue(System.currentTimeMillis() + delay);
-        if (!probeLater(id, s, delay)) {
-            s.retryDue(0); // shutting down: the ticks carry on while there are any
-        }
-    }
-
-    /**
-     * Probes the service in {@code delayMillis} if by then it is still scheduled as now and tested here; false
-     * when the executor takes no more work (shutting down).
-     */
-    private boolean probeLater(long id, Scheduled s, long delayMillis) {
-        try {
-            executor.schedule(
-                    () -> {
-                        if (scheduled.get(id) == s && s.duty().testsNow()) {
-                            probe(id);
-                        }
-                    },
-                    delayMillis,
-                    TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
+        Takeover.run(scheduled, probing::probeLater);
     }
 
     private void cancel(long id) {

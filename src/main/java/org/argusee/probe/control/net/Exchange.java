@@ -22,7 +22,7 @@ import org.argusee.probe.control.Reply;
  * a task on the loop's timer that completes the result itself, so the deadline holds even if the loop is busy;
  * the channel is then closed on the loop, which owns it.
  *
- * <p>Subclasses run on the loop thread only ({@link #begin}, {@link #ready}) and end with {@link #conclude},
+ * <p>Subclasses run on the probe's own thread of the loop only ({@link #begin}, {@link #ready}) and end with {@link #conclude},
  * {@link #fail} or {@link #finish}.
  */
 public abstract class Exchange {
@@ -37,6 +37,8 @@ public abstract class Exchange {
     private volatile SelectableChannel channel;
     private volatile Function<InetAddress, String> addressRule;
     private volatile InetAddress address;
+    /** The loop's thread this probe runs on, given when it starts. */
+    private volatile SelectorThread selectorThread;
 
     protected Exchange(NetLoop loop, ProbeSpec spec) {
         this.loop = loop;
@@ -73,6 +75,14 @@ public abstract class Exchange {
             fail(NetLoop.SHUT_DOWN);
         }
         return result.minimalCompletionStage();
+    }
+
+    final void on(SelectorThread thread) {
+        selectorThread = thread;
+    }
+
+    final SelectorThread selectorThread() {
+        return selectorThread;
     }
 
     /** Opens the channel (pass it to {@link #own}) and starts talking. Loop thread. */
@@ -137,7 +147,7 @@ public abstract class Exchange {
         String refusal = rule == null ? null : rule.apply(address);
         if (refusal != null) {
             complete(Reply.failed(refusal, elapsed()));
-        } else if (!loop.execute(() -> open(new InetSocketAddress(address, spec.port())))) {
+        } else if (!loop.execute(this, () -> open(new InetSocketAddress(address, spec.port())))) {
             fail(NetLoop.SHUT_DOWN);
         }
     }
@@ -163,7 +173,7 @@ public abstract class Exchange {
 
     private void timedOut() {
         if (complete(Reply.failed(timeoutReason(), elapsed()))) {
-            loop.execute(this::closeChannel);
+            loop.execute(this, this::closeChannel);
         }
     }
 
@@ -182,7 +192,7 @@ public abstract class Exchange {
     private void closeChannel() {
         SelectableChannel c = channel;
         if (c != null) {
-            loop.dispose(c);
+            loop.dispose(this, c);
         }
     }
 

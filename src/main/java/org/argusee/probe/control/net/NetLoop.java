@@ -9,57 +9,64 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The event loop of the network monitors, like the original's: one thread owns a {@link Selector} and every
- * socket on it, so thousands of probes in flight cost no thread each. Other threads hand it work with
- * {@link #execute}; timeouts run on one shared timer thread; hostnames are resolved by {@link HostResolver}.
+ * The event loop of the network monitors, like the original's: a {@link SelectorThread} owns a {@link Selector}
+ * and every socket on it, so thousands of probes in flight cost no thread each. There is one selector thread, or
+ * several ({@link #open(int)}: a probe is given one when it starts, in turn, and stays on it), as one thread alone
+ * could not keep up with 500,000 services on a machine of two cores (issue 17, docs/benchmarks.md, session 11).
+ * Other threads hand a probe's work to its thread with {@link #execute}; timeouts run on one shared timer thread;
+ * hostnames are resolved by {@link HostResolver}.
  *
  * <p>{@link #close()} stops the loop and ends every probe still in flight as failed ("shut down").
  */
 public final class NetLoop implements AutoCloseable {
 
     public static final String SHUT_DOWN = "shut down";
-    private static final Logger LOG = Logger.getLogger(NetLoop.class.getName());
     private static final String NAME = "argus-netloop";
     /** Blocking name lookups are short and cached by the JDK; a few threads cover thousands of probes a second. */
     private static final int RESOLVER_THREADS = 4;
-    /** Larger than any UDP datagram and than what a TCP probe keeps (64 KiB). */
-    private static final int SCRATCH_SIZE = 64 * 1024;
 
-    private final Selector selector;
-    private final Thread thread;
+    private final List<SelectorThread> threads;
     private final ScheduledThreadPoolExecutor timer;
     private final HostResolver resolver = new HostResolver(RESOLVER_THREADS, "argus-resolver");
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<Exchange> live = ConcurrentHashMap.newKeySet();
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_SIZE);
-    /** Channels of finished probes whose keys are cancelled, to close once the selector has let go of them. */
-    private final List<SelectableChannel> closing = new ArrayList<>();
 
     private final Object lock = new Object();
     private volatile boolean closed;
+    /** The selector thread the next probe goes to; guarded by lock. */
+    private int next;
 
-    private NetLoop(Selector selector) {
-        this.selector = selector;
+    private NetLoop(int count) throws IOException {
+        List<SelectorThread> made = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            made.add(new SelectorThread(this, count == 1 ? NAME : NAME + "-" + i));
+        }
+        threads = List.copyOf(made);
         timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, NAME + "-timer"));
         // cancelled timeouts (most probes finish in time) must leave the queue at once, not when they fall due
         timer.setRemoveOnCancelPolicy(true);
-        thread = daemon(this::run, NAME);
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
+    /** A loop of one selector thread. */
     public static NetLoop open() throws IOException {
-        return new NetLoop(Selector.open());
+        return open(1);
+    }
+
+    /** A loop of {@code threads} selector threads (at least one), probes spread over them. */
+    public static NetLoop open(int threads) throws IOException {
+        return new NetLoop(Math.max(1, threads));
+    }
+
+    /** Its selector threads. */
+    public int threads() {
+        return threads.size();
     }
 
     /** Probes started and not yet completed. */
@@ -80,12 +87,16 @@ public final class NetLoop implements AutoCloseable {
             }
             closed = true;
         }
-        selector.wakeup();
-        if (Thread.currentThread() != thread) { // closed from a completion running on the loop: it stops on return
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        threads.forEach(SelectorThread::wakeup);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (SelectorThread t : threads) {
+            if (Thread.currentThread() != t) { // closed from a completion running on the loop: it stops on return
+                try {
+                    t.join(Math.max(
+                            1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         timer.shutdownNow();
@@ -93,9 +104,15 @@ public final class NetLoop implements AutoCloseable {
         live.forEach(e -> e.fail(SHUT_DOWN)); // the loop does this too; this covers a loop that did not stop
     }
 
+    /** Admits a probe and gives it its selector thread; false when the loop is closed. */
     boolean admit(Exchange exchange) {
         synchronized (lock) {
-            return !closed && live.add(exchange);
+            if (closed || !live.add(exchange)) {
+                return false;
+            }
+            exchange.on(threads.get(next));
+            next = next + 1 == threads.size() ? 0 : next + 1;
+            return true;
         }
     }
 
@@ -103,29 +120,43 @@ public final class NetLoop implements AutoCloseable {
         live.remove(exchange);
     }
 
+    /** A selector thread stopped on an error: the whole loop stops, as with one thread before. */
+    void stopped() {
+        synchronized (lock) {
+            closed = true;
+        }
+        threads.forEach(SelectorThread::wakeup);
+    }
+
+    /** Ends the probes of a selector thread that has stopped. */
+    void failAll(SelectorThread thread) {
+        live.forEach(e -> {
+            if (thread.owns(e)) {
+                e.fail(SHUT_DOWN);
+            }
+        });
+    }
+
     /**
-     * Runs the task on the loop thread; false if the loop is closed and the task will never run. Inside
-     * {@link #batched} the loop is woken once for the batch, not once per task.
+     * Runs the task on the exchange's selector thread; false if the loop is closed and the task will never run.
+     * Inside {@link #batched} the thread is woken once for the batch, not once per task.
      */
-    boolean execute(Runnable task) {
+    boolean execute(Exchange exchange, Runnable task) {
+        SelectorThread thread = exchange.selectorThread();
         synchronized (lock) {
             if (closed) {
                 return false;
             }
-            tasks.add(task);
+            thread.add(task);
         }
-        if (!WakeBatch.defer(this)) {
-            wakeup();
+        if (!WakeBatch.defer(thread)) {
+            thread.wakeup();
         }
         return true;
     }
 
-    void wakeup() {
-        selector.wakeup();
-    }
-
     /**
-     * The work, run so that the tasks it hands to network loops wake each loop once at its end (or every
+     * The work, run so that the tasks it hands to network loops wake each selector thread once at its end (or every
      * {@value WakeBatch#MAX_DEFERRED} tasks) rather than once per task: each wake-up is a system call on this thread
      * and a return from the loop's select with one more on its side, and a scheduler's tick starts its probes in a
      * row (issue 17, docs/benchmarks.md, session 10).
@@ -142,106 +173,36 @@ public final class NetLoop implements AutoCloseable {
         return resolver;
     }
 
-    /** Loop thread only. */
+    /** On the exchange's selector thread only (where its {@code begin} and {@code ready} run). */
     public SelectionKey register(SelectableChannel channel, int ops, Exchange exchange) throws ClosedChannelException {
-        return channel.register(selector, ops, exchange);
+        return exchange.selectorThread().register(channel, ops, exchange);
     }
 
     /**
-     * Closes a finished probe's channel. On the loop, a registered one is closed after the selector has let go of it
-     * (its key cancelled now, the close at the end of this round): the JDK cannot close a channel still registered,
-     * so it would shut its output down at once (a {@code getsockopt} and a {@code shutdown}) and close it at the next
-     * select, two system calls a probe more than a plain {@code close}, whose FIN is the same (issue 17, session 10).
+     * Closes a finished probe's channel. On its selector thread, a registered one is closed after the selector has let
+     * go of it (its key cancelled now, the close at the end of this round): the JDK cannot close a channel still
+     * registered, so it would shut its output down at once (a {@code getsockopt} and a {@code shutdown}) and close it
+     * at the next select, two system calls a probe more than a plain {@code close}, whose FIN is the same (issue 17,
+     * session 10).
      */
-    void dispose(SelectableChannel channel) {
-        SelectionKey key = Thread.currentThread() == thread && !closed ? channel.keyFor(selector) : null;
-        if (key == null) {
-            closeQuietly(channel);
+    void dispose(Exchange exchange, SelectableChannel channel) {
+        SelectorThread thread = exchange.selectorThread();
+        if (thread == null) {
+            SelectorThread.closeQuietly(channel);
         } else {
-            key.cancel();
-            closing.add(channel);
+            thread.dispose(channel);
         }
     }
 
-    /** A cleared buffer shared by all probes: loop thread only, and only until the handler returns. */
+    /**
+     * A cleared buffer shared by the probes of the calling selector thread, only until the handler returns: on a
+     * selector thread of this loop only.
+     */
     public ByteBuffer scratch() {
-        return scratch.clear();
-    }
-
-    private void run() {
-        try {
-            while (!closed) {
-                runTasks();
-                if (closing.isEmpty()) { // a task may have ended a probe (its timeout): then no waiting
-                    selector.select();
-                    handleSelected();
-                }
-                while (!closing.isEmpty() && !closed) {
-                    selector.selectNow(); // deregisters the cancelled keys (epoll_ctl DEL) without waiting
-                    closeDeregistered();
-                    handleSelected();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "network loop stopped; probes fail until it is restarted", e);
-            synchronized (lock) {
-                closed = true;
-            }
-        } finally {
-            stop();
+        if (Thread.currentThread() instanceof SelectorThread t && threads.contains(t)) {
+            return t.scratch();
         }
-    }
-
-    private void handleSelected() {
-        for (SelectionKey key : selector.selectedKeys()) {
-            if (key.isValid()) {
-                ((Exchange) key.attachment()).handle(key);
-            }
-        }
-        selector.selectedKeys().clear();
-    }
-
-    private void closeDeregistered() {
-        for (SelectableChannel c : closing) {
-            closeQuietly(c);
-        }
-        closing.clear();
-    }
-
-    private static void closeQuietly(SelectableChannel c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // nothing left to do with a channel that will not close; the probe's outcome stands
-        }
-    }
-
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "network loop task failed", e);
-            }
-        }
-    }
-
-    private void stop() {
-        closeDeregistered();
-        for (SelectionKey key : selector.keys()) {
-            try {
-                key.channel().close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a probe's channel at shutdown", e);
-            }
-        }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the selector", e);
-        }
-        live.forEach(e -> e.fail(SHUT_DOWN));
+        throw new IllegalStateException("the scratch buffer is for the loop's own threads");
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The network loops a thread has handed tasks to without waking them yet, while it runs a batch
+ * The selector threads of network loops a thread has handed tasks to without waking them yet, while it runs a batch
  * ({@link NetLoop#batched}). A task waits at most until the batch ends or {@value #MAX_DEFERRED} tasks are queued,
  * so a long batch (a tick that starts thousands of probes after a stall) does not hold its first probes back: the
  * probe's clock (its timeout, its elapsed time) runs from its start, before the hand-off.
@@ -14,7 +14,7 @@ final class WakeBatch {
     static final int MAX_DEFERRED = 64;
     private static final ThreadLocal<WakeBatch> CURRENT = new ThreadLocal<>();
 
-    private final List<NetLoop> loops = new ArrayList<>(2);
+    private final List<SelectorThread> loops = new ArrayList<>(2);
     private int deferred;
 
     private WakeBatch() {}
@@ -35,7 +35,7 @@ final class WakeBatch {
     }
 
     /** True if this thread runs a batch that will wake the loop; false: the caller wakes it now. */
-    static boolean defer(NetLoop loop) {
+    static boolean defer(SelectorThread loop) {
         WakeBatch batch = CURRENT.get();
         if (batch == null) {
             return false;
@@ -50,7 +50,7 @@ final class WakeBatch {
     }
 
     private void wakeAll() {
-        for (NetLoop loop : loops) {
+        for (SelectorThread loop : loops) {
             loop.wakeup();
         }
         loops.clear();

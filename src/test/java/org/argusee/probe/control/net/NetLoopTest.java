@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ class NetLoopTest {
     @Test
     void twoThousandProbesAtOnceOnOneLoopThread() throws Exception {
         int count = 2000;
-        try (TcpPeer peer = TcpPeer.start(greetAndClose())) {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.greetsAndCloses())) {
             ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "50");
             Set<String> completedOn = ConcurrentHashMap.newKeySet();
             List<CompletionStage<Reply>> stages = new ArrayList<>();
@@ -70,7 +69,7 @@ class NetLoopTest {
     void probesStartedFromManyThreadsAtOnce() throws Exception {
         int threads = 16;
         int each = 50;
-        try (TcpPeer peer = TcpPeer.start(greetAndClose())) {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.greetsAndCloses())) {
             ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "50");
             List<CompletionStage<Reply>> stages = new CopyOnWriteArrayList<>();
             CountDownLatch go = new CountDownLatch(1);
@@ -126,7 +125,7 @@ class NetLoopTest {
     @Test
     void theServiceSeesTheConnectionClosedWhenTheProbeEnds() throws Exception {
         CountDownLatch ended = new CountDownLatch(2);
-        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.countsTheEnd(ended))) {
             ProbeSpec spec = spec("TCP", "port", Integer.toString(peer.port()));
             assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
             assertTrue(await(monitor.probe(spec), LONG_WAIT).ok());
@@ -139,7 +138,7 @@ class NetLoopTest {
     @Test
     void theServiceSeesTheConnectionClosedWhenTheProbeTimesOut() throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
-        try (TcpPeer peer = TcpPeer.start(countsTheEnd(ended))) {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.countsTheEnd(ended))) {
             ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "1");
             assertEquals("timeout", await(monitor.probe(spec), LONG_WAIT).reason());
             assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the end");
@@ -149,7 +148,7 @@ class NetLoopTest {
     /** Probes started in a batch wake the loop once at its end, or every so many: all of them run. */
     @Test
     void probesStartedInABatchAllRun() throws Exception {
-        try (TcpPeer peer = TcpPeer.start(greetAndClose())) {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.greetsAndCloses())) {
             ProbeSpec spec = spec("TCP/SMTP", "port", Integer.toString(peer.port()), "timeout", "50");
             for (int count : new int[] {1, WakeBatch.MAX_DEFERRED * 3 + 1}) {
                 List<CompletionStage<Reply>> stages = new ArrayList<>();
@@ -166,25 +165,6 @@ class NetLoopTest {
             }
             assertEquals(0, loop.inFlight());
         }
-    }
-
-    /** Says nothing; counts down when the prober has closed the connection. */
-    private static TcpPeer.Behaviour countsTheEnd(CountDownLatch ended) {
-        return (s, p) -> {
-            try (s) {
-                if (s.getInputStream().read() < 0) {
-                    ended.countDown();
-                }
-            }
-        };
-    }
-
-    private static TcpPeer.Behaviour greetAndClose() {
-        return (s, p) -> {
-            try (s) {
-                s.getOutputStream().write("220 ready\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-        };
     }
 
     private static long loopThreads() {

@@ -58,6 +58,26 @@ public final class TcpPeer implements AutoCloseable {
         };
     }
 
+    /** Greets with {@code 220 ready} and closes. */
+    public static Behaviour greetsAndCloses() {
+        return (s, peer) -> {
+            try (s) {
+                s.getOutputStream().write("220 ready\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        };
+    }
+
+    /** Says nothing; counts down when the prober has closed the connection. */
+    public static Behaviour countsTheEnd(java.util.concurrent.CountDownLatch ended) {
+        return (s, peer) -> {
+            try (s) {
+                if (s.getInputStream().read() < 0) {
+                    ended.countDown();
+                }
+            }
+        };
+    }
+
     public int port() {
         return server.getLocalPort();
     }
