@@ -24,6 +24,7 @@ import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.ToldItem;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.DatabaseTrouble;
+import org.argusee.platform.control.IdleWait;
 import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
@@ -52,9 +53,6 @@ public class SlaveStreams {
             this.version = version;
         }
     }
-
-    /** How a slave's last connection ended, for the API; also kept in darp_link across restarts. */
-    record Ended(Instant at, String reason, Instant lastHeard) {}
 
     @Inject
     DarpLogins logins;
@@ -86,13 +84,16 @@ public class SlaveStreams {
 
     private final Map<SlaveSocket, SlaveConversation> open = new ConcurrentHashMap<>();
     private final Map<String, Link> links = new ConcurrentHashMap<>();
-    private final Map<String, Ended> ended = new ConcurrentHashMap<>();
+    private final Map<String, StreamEnded> ended = new ConcurrentHashMap<>();
     private final Map<SlaveSocket, String> closeReasons = new ConcurrentHashMap<>();
     private volatile long revision = -1;
+    /** The ticker waits on it while no socket is open ({@link StreamTicker}); told when one opens. */
+    final IdleWait noSocket = new IdleWait(open::isEmpty);
 
     SlaveConversation open(SlaveSocket socket) {
         SlaveConversation c = new SlaveConversation(new Port(socket), Instant.now());
         open.put(socket, c);
+        noSocket.signal();
         return c;
     }
 
@@ -109,7 +110,7 @@ public class SlaveStreams {
         if (link == null || link.socket != socket || !links.remove(tag, link)) {
             return;
         }
-        Ended end = new Ended(Instant.now(), reason, link.conversation.lastHeard());
+        StreamEnded end = new StreamEnded(Instant.now(), reason, link.conversation.lastHeard());
         ended.put(tag, end);
         announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
@@ -186,7 +187,7 @@ public class SlaveStreams {
         return Optional.ofNullable(links.get(tag));
     }
 
-    Optional<Ended> ended(String tag) {
+    Optional<StreamEnded> ended(String tag) {
         return Optional.ofNullable(ended.get(tag));
     }
 
