@@ -96,7 +96,7 @@ public class DarpViews {
             }
             Object[] row = rows.get(p.tag());
             Long lastSeq = row == null ? null : ((Number) row[1]).longValue();
-            SlaveStreams.Link link = streams.link(p.tag()).orElse(null);
+            SlaveLink link = streams.link(p.tag()).orElse(null);
             if (link != null) {
                 out.add(new ConnectionView(
                         p.tag(),

@@ -16,7 +16,7 @@ import org.argusee.platform.boundary.BackgroundTasks;
  * see slaves that came or went. A thread of its own ({@link BackgroundTasks}, as {@link ToldSharing}), not an EJB
  * timer: four expiries a second through the timer service and the EJB interceptors were the most frequent timer
  * of every server, DARP or not (issue 17, the idle server). After a tick that found no stream open, the thread
- * waits until a slave's socket opens ({@link SlaveStreams#noSocket}) rather than ticking four times a second
+ * waits until a slave's socket opens ({@link SlaveStreams#awaitSocket}) rather than ticking four times a second
  * for nothing (0.0005 core-s a second); a socket opened then gets its first tick within a period, as before.
  */
 @ApplicationScoped
@@ -55,7 +55,7 @@ public class StreamTicker {
             LOG.log(Level.WARNING, "DARP stream tick failed", e);
         }
         try {
-            streams.noSocket.whileIdle();
+            streams.awaitSocket();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the application is stopping
         }
