@@ -96,7 +96,7 @@ public class DarpViews {
             }
             Object[] row = rows.get(p.tag());
             Long lastSeq = row == null ? null : ((Number) row[1]).longValue();
-            SlaveStreams.Link link = streams.link(p.tag()).orElse(null);
+            SlaveLink link = streams.link(p.tag()).orElse(null);
             if (link != null) {
                 out.add(new ConnectionView(
                         p.tag(),
@@ -126,11 +126,11 @@ public class DarpViews {
         Instant disconnectedAt = row[4] == null ? null : ReportIntake.instant(row[4]);
         Instant lastHeard = row[6] == null ? null : ReportIntake.instant(row[6]);
         boolean cutByRestart = disconnectedAt == null || disconnectedAt.isBefore(connectedAt);
-        Optional<SlaveStreams.Ended> ended = streams.ended(tag);
-        String reason = ended.map(SlaveStreams.Ended::reason)
+        Optional<StreamEnded> ended = streams.ended(tag);
+        String reason = ended.map(StreamEnded::reason)
                 .orElse(cutByRestart ? "connected until this server restarted" : (String) row[5]);
-        Instant since = ended.map(SlaveStreams.Ended::at).orElse(cutByRestart ? null : disconnectedAt);
-        Instant heard = ended.map(SlaveStreams.Ended::lastHeard).orElse(cutByRestart ? null : lastHeard);
+        Instant since = ended.map(StreamEnded::at).orElse(cutByRestart ? null : disconnectedAt);
+        Instant heard = ended.map(StreamEnded::lastHeard).orElse(cutByRestart ? null : lastHeard);
         return new ConnectionView(tag, "slave", "down", (String) row[2], since, heard, lastSeq, reason);
     }
 

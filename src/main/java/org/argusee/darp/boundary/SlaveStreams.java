@@ -24,6 +24,7 @@ import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.ToldItem;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.DatabaseTrouble;
+import org.argusee.platform.control.IdleWait;
 import org.argusee.platform.control.MasterRole;
 import org.argusee.tree.boundary.TreeCache;
 
@@ -35,26 +36,6 @@ import org.argusee.tree.boundary.TreeCache;
 public class SlaveStreams {
 
     private static final Logger LOG = Logger.getLogger(SlaveStreams.class.getName());
-
-    /** A welcomed slave. {@code version}: the config version it was last told of. */
-    static final class Link {
-        final String tag;
-        final SlaveConversation conversation;
-        final SlaveSocket socket;
-        final Instant since;
-        volatile String version;
-
-        Link(String tag, SlaveConversation conversation, SlaveSocket socket, Instant since, String version) {
-            this.tag = tag;
-            this.conversation = conversation;
-            this.socket = socket;
-            this.since = since;
-            this.version = version;
-        }
-    }
-
-    /** How a slave's last connection ended, for the API; also kept in darp_link across restarts. */
-    record Ended(Instant at, String reason, Instant lastHeard) {}
 
     @Inject
     DarpLogins logins;
@@ -85,15 +66,22 @@ public class SlaveStreams {
     ManagedExecutorService executor;
 
     private final Map<SlaveSocket, SlaveConversation> open = new ConcurrentHashMap<>();
-    private final Map<String, Link> links = new ConcurrentHashMap<>();
-    private final Map<String, Ended> ended = new ConcurrentHashMap<>();
+    private final Map<String, SlaveLink> links = new ConcurrentHashMap<>();
+    private final Map<String, StreamEnded> ended = new ConcurrentHashMap<>();
     private final Map<SlaveSocket, String> closeReasons = new ConcurrentHashMap<>();
     private volatile long revision = -1;
+    private final IdleWait noSocket = new IdleWait(open::isEmpty);
 
     SlaveConversation open(SlaveSocket socket) {
         SlaveConversation c = new SlaveConversation(new Port(socket), Instant.now());
         open.put(socket, c);
+        noSocket.signal();
         return c;
+    }
+
+    /** Returns while a slave's socket is open, else once one opens: the ticker waits here ({@link StreamTicker}). */
+    void awaitSocket() throws InterruptedException {
+        noSocket.whileIdle();
     }
 
     void closed(SlaveSocket socket, SlaveConversation c, String how) {
@@ -105,11 +93,11 @@ public class SlaveStreams {
 
     /** The slave on this socket is down now, even if its socket takes a while to close (a hung peer). */
     private void down(String tag, SlaveSocket socket, String reason) {
-        Link link = tag == null ? null : links.get(tag);
+        SlaveLink link = tag == null ? null : links.get(tag);
         if (link == null || link.socket != socket || !links.remove(tag, link)) {
             return;
         }
-        Ended end = new Ended(Instant.now(), reason, link.conversation.lastHeard());
+        StreamEnded end = new StreamEnded(Instant.now(), reason, link.conversation.lastHeard());
         ended.put(tag, end);
         announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
@@ -152,7 +140,7 @@ public class SlaveStreams {
         long current = cache.snapshot().revision();
         if (current != revision) {
             revision = current;
-            for (Link link : links.values()) {
+            for (SlaveLink link : links.values()) {
                 String version = configs.forSlave(link.tag).version();
                 if (!version.equals(link.version)) {
                     link.version = version;
@@ -168,13 +156,13 @@ public class SlaveStreams {
 
     /** Whether the slave is connected and was heard lately ({@link SlaveConversation#heardLately}). */
     public boolean heardLately(String tag, Instant now) {
-        Link link = links.get(tag);
+        SlaveLink link = links.get(tag);
         return link != null && link.conversation.heardLately(now);
     }
 
     /** Sends a connected slave what this master told ({@link ToldSharing}); false if it is not connected. */
     boolean told(String tag, List<ToldItem> items) {
-        Link link = links.get(tag);
+        SlaveLink link = links.get(tag);
         if (link == null) {
             return false;
         }
@@ -182,11 +170,11 @@ public class SlaveStreams {
         return true;
     }
 
-    Optional<Link> link(String tag) {
+    Optional<SlaveLink> link(String tag) {
         return Optional.ofNullable(links.get(tag));
     }
 
-    Optional<Ended> ended(String tag) {
+    Optional<StreamEnded> ended(String tag) {
         return Optional.ofNullable(ended.get(tag));
     }
 
@@ -199,7 +187,7 @@ public class SlaveStreams {
      */
     void peerChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeerChanged change) {
         configs.forget(change.tag());
-        Link link = links.get(change.tag());
+        SlaveLink link = links.get(change.tag());
         if (link == null || !change.dropsLinkFrom(link.socket.address())) {
             return;
         }
@@ -256,7 +244,7 @@ public class SlaveStreams {
             intake.connected(t, socket.address());
             Message.Welcome welcome =
                     new Message.Welcome(Message.PROTOCOL, settings.tag(), intake.lastSeq(t), timeoutMillis, version);
-            Link previous = links.put(t, new Link(t, open.get(socket), socket, Instant.now(), version));
+            SlaveLink previous = links.put(t, new SlaveLink(t, open.get(socket), socket, Instant.now(), version));
             if (previous != null && previous.socket != socket) {
                 previous.conversation.end(SlaveConversation.REPLACED, "replaced by a newer connection");
             }

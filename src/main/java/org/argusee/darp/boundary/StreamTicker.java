@@ -15,7 +15,9 @@ import org.argusee.platform.boundary.BackgroundTasks;
  * Drives the slave streams' heartbeats, deadlines and config pushes every 250 ms, and lets the combined statuses
  * see slaves that came or went. A thread of its own ({@link BackgroundTasks}, as {@link ToldSharing}), not an EJB
  * timer: four expiries a second through the timer service and the EJB interceptors were the most frequent timer
- * of every server, DARP or not (issue 17, the idle server); a tick without streams is a few map reads.
+ * of every server, DARP or not (issue 17, the idle server). After a tick that found no stream open, the thread
+ * waits until a slave's socket opens ({@link SlaveStreams#awaitSocket}) rather than ticking four times a second
+ * for nothing (0.0005 core-s a second); a socket opened then gets its first tick within a period, as before.
  */
 @ApplicationScoped
 public class StreamTicker {
@@ -41,7 +43,7 @@ public class StreamTicker {
     @PreDestroy
     void stop() {
         if (ticking != null) {
-            ticking.cancel(false);
+            ticking.cancel(true);
         }
     }
 
@@ -51,6 +53,11 @@ public class StreamTicker {
             combiner.linksMayHaveChanged();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DARP stream tick failed", e);
+        }
+        try {
+            streams.awaitSocket();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the application is stopping
         }
     }
 }

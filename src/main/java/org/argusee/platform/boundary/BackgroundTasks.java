@@ -34,11 +34,28 @@ public class BackgroundTasks {
 
     private final List<ScheduledExecutorService> running = new CopyOnWriteArrayList<>();
 
-    /** As {@link ScheduledExecutorService#scheduleWithFixedDelay}; cancel the answer to stop the task early. */
+    /**
+     * As {@link ScheduledExecutorService#scheduleWithFixedDelay}; cancel the answer to stop the task early. The thread
+     * is named after the class that wrote the task ("argus-NotifySender"), so a per-thread CPU reading
+     * ({@code bench/idle-cpu.sh}) says which task spends it.
+     */
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay, TimeUnit unit) {
-        ScheduledExecutorService one = Executors.newSingleThreadScheduledExecutor(threads);
+        String name = "argus-" + owner(task);
+        ScheduledExecutorService one = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName(name);
+            return t;
+        });
         running.add(one);
         return one.scheduleWithFixedDelay(task, initialDelay, delay, unit);
+    }
+
+    /** The simple name of the class a lambda or inner class was written in. */
+    static String owner(Runnable task) {
+        String name = task.getClass().getName();
+        name = name.substring(name.lastIndexOf('.') + 1);
+        int inner = name.indexOf('$');
+        return inner > 0 ? name.substring(0, inner) : name;
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {

@@ -23,6 +23,8 @@ public class DatabaseState {
 
     /** Since when the database has been unreachable; null while it answers. */
     private final AtomicReference<Instant> awaySince = new AtomicReference<>();
+    /** System.nanoTime() of the last call that reached the database; 0 before the first. */
+    private volatile long lastReached;
 
     @Inject
     Event<DatabaseAvailability> changes;
@@ -32,6 +34,7 @@ public class DatabaseState {
 
     /** A call reached the database. */
     public void reached() {
+        lastReached = System.nanoTime();
         Instant since = awaySince.getAndSet(null);
         if (since != null) {
             changes.fire(new DatabaseAvailability(true));
@@ -59,6 +62,12 @@ public class DatabaseState {
             LOG.warning("The database cannot be reached: answering from memory, queueing status changes (the"
                     + " container's errors about its absence are left out of the log until it is back)");
         }
+    }
+
+    /** Whether a call reached the database within the last {@code nanos} ns (and none failed for want of it since). */
+    public boolean reachedWithin(long nanos) {
+        long last = lastReached;
+        return last != 0 && System.nanoTime() - last < nanos && available();
     }
 
     public boolean available() {

@@ -3,8 +3,6 @@ package org.argusee.security.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.logging.Logger;
 import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.LoginThrottle;
-import org.argusee.security.entity.AppUser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,8 +49,8 @@ public class PasswordCheck {
         record Unavailable() implements Outcome {}
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    LoginRows logins;
 
     @Inject
     PasswordHashing hashing;
@@ -115,9 +112,9 @@ public class PasswordCheck {
                 return new Outcome.Valid(username, roles.get());
             }
         }
-        AppUser user;
+        LoginRows.Login user;
         try {
-            user = find(username);
+            user = logins.enabled(username);
         } catch (RuntimeException e) {
             if (!DatabaseTrouble.isUnreachable(e)) {
                 throw e;
@@ -154,15 +151,6 @@ public class PasswordCheck {
         addresses.failed(address, now);
         users.failed(username, now);
         return new Outcome.Invalid();
-    }
-
-    /** The enabled user of that name, or null. */
-    private AppUser find(String username) {
-        return em.createQuery("select u from AppUser u where u.username = :name and u.enabled", AppUser.class)
-                .setParameter("name", username)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
     }
 
     /** A hash of a password nobody has, made once, checked for users that do not exist. */

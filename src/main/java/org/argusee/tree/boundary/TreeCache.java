@@ -1,14 +1,11 @@
 package org.argusee.tree.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
@@ -18,8 +15,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.argusee.platform.boundary.BackgroundTasks;
+import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.tree.control.LoadedRows;
 import org.argusee.tree.control.NewProblems;
 import org.argusee.tree.control.ParameterCatalog;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Holds the live snapshot of the tree. Readers take {@link #snapshot()} without locking; a rebuild happens after
  * every write made through the application (observed after commit, so the writer reads its own write) and when
  * the revision counter moved because someone changed the tables directly (polled, by default every second).
+ * The poll runs on a plain thread of its own ({@link BackgroundTasks}), not an EJB timer: the timer service's
+ * hand-off, interceptors and transaction handling cost more than the poll's one query (issue 17, the idle server).
+ * A poll that reads the revision tells {@link DatabaseState} the database answered, so its watch has nothing to ask.
  */
 @Singleton
 @Startup
@@ -50,8 +54,11 @@ public class TreeCache {
     @Inject
     Event<TreeReloaded> reloaded;
 
-    @Resource
-    TimerService timers;
+    @Inject
+    BackgroundTasks background;
+
+    @Inject
+    DatabaseState database;
 
     @Inject
     @ConfigProperty(name = "argus.tree.poll-interval", defaultValue = "1000")
@@ -69,11 +76,21 @@ public class TreeCache {
 
     private volatile long writeApplied;
 
+    private ScheduledFuture<?> polling;
+
     @PostConstruct
     void start() {
         refresh();
         long interval = Math.max(100, pollMillis);
-        timers.createIntervalTimer(interval, interval, new TimerConfig("tree-revision-poll", false));
+        // a fixed delay: a poll that waits for the database delays the next rather than piling up behind it
+        polling = background.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
     }
 
     public TreeSnapshot snapshot() {
@@ -89,16 +106,17 @@ public class TreeCache {
         return lastPoll;
     }
 
-    @Timeout
     void poll() {
         lastPoll = Instant.now();
         try {
             refresh(true);
+            database.reached();
             if (failing) {
                 failing = false;
                 LOG.info("Configuration poll works again");
             }
         } catch (RuntimeException e) {
+            database.failed(e);
             // log the first failure, not one a second while the database is away
             if (!failing) {
                 failing = true;

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the configuration poll keeps running, whatever its outcome: a database outage makes the server
- * unready, not dead, but a stalled timer service is worth a restart.
+ * unready, not dead, but a poll thread that stalled is worth a restart.
  */
 @Liveness
 @ApplicationScoped
