@@ -48,7 +48,7 @@ public record GroupStatus(Status status, DisplayState display, Severity severity
 
     /** With the {@code gravity} parameter as written; see {@link Gravity#fromParam}. */
     public static GroupStatus combine(List<Child> children, String gravity) {
-        return Gravity.fromParam(gravity).map(g -> combine(children, g)).orElse(INVALID);
+        return combine(ChildCounts.of(children), gravity);
     }
 
     public static GroupStatus combine(List<Child> children, Gravity gravity) {
