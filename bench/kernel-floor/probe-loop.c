@@ -3,7 +3,10 @@
  * the server's network loop does for a service that only connects. Prints this process's user and kernel CPU per
  * probe (getrusage over the run), to set beside the loop thread's figure from bench/probe-bench.sh.
  *
- *   probe-loop <port> <probes a second> <seconds>
+ *   probe-loop <port> <probes a second> <seconds> [batch ms]
+ *
+ * With a batch of N ms the loop wakes at most every N ms and starts what is due, as the server's tick does (its
+ * minimum gap is 20 ms); without it, it wakes once per probe.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -28,11 +31,11 @@ static double seconds(struct timeval a, struct timeval b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s <port> <probes a second> <seconds>\n", argv[0]);
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: %s <port> <probes a second> <seconds> [batch ms]\n", argv[0]);
         return 2;
     }
-    double rate = atof(argv[2]), secs = atof(argv[3]);
+    double rate = atof(argv[2]), secs = atof(argv[3]), batch = argc == 5 ? atof(argv[4]) / 1000 : 0;
     struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(atoi(argv[1])),
                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     int ep = epoll_create1(0);
@@ -56,6 +59,7 @@ int main(int argc, char **argv) {
         }
         /* sleep until the next probe is due, as the server's tick does, not on a fixed short timeout */
         double next = t0 + (started + 1) / rate - now();
+        if (next < batch) next = batch;
         int wait = t >= end ? 50 : (next <= 0 ? 0 : (int) (next * 1000) + 1);
         int n = epoll_wait(ep, events, 256, wait);
         for (int i = 0; i < n; i++) {
@@ -68,7 +72,7 @@ int main(int argc, char **argv) {
     }
     getrusage(RUSAGE_SELF, &r1);
     double user = seconds(r0.ru_utime, r1.ru_utime), kernel = seconds(r0.ru_stime, r1.ru_stime);
-    printf("%.0f probes/s planned: %ld probes (%ld failed) in %.1f s; user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes\n",
-           rate, done, failed, now() - t0, user * 1e6 / done, kernel * 1e6 / done, (user + kernel) * 1000 / done);
+    printf("%.0f probes/s planned, batch %.0f ms: %ld probes (%ld failed) in %.1f s; user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes\n",
+           rate, batch * 1000, done, failed, now() - t0, user * 1e6 / done, kernel * 1e6 / done, (user + kernel) * 1000 / done);
     return 0;
 }
