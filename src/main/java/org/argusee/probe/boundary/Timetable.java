@@ -23,7 +23,8 @@ import java.util.List;
  */
 final class Timetable<T> {
 
-    /** Slots of the wheel: a power of two; with 20 ms slots one turn is 82 s, longer than most frequencies. */
+    /** Slots of the wheel: a power of two; with 50 ms slots (the tick's least pause) one turn is
+     * 205 s, longer than most frequencies. */
     static final int SLOTS = 4096;
 
     /** One entry: what is due, its interval and next due time (epoch ms). */
