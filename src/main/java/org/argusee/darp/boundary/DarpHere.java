@@ -10,11 +10,14 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
@@ -40,6 +43,9 @@ public class DarpHere {
     @Inject
     DarpPeers peers;
 
+    @Inject
+    PeerRoles roles;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -60,7 +66,7 @@ public class DarpHere {
     public DarpTopology topology() {
         DarpTopology t = topology;
         if (t == null) {
-            t = reload();
+            t = reload(this::readInTransaction);
         }
         return t != null ? t : topology;
     }
@@ -73,28 +79,35 @@ public class DarpHere {
     void peerChanged(
             @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
                     PeerChanged change) {
-        if (reload() == null) {
+        if (reload(this::readInTransaction) == null) {
             try {
-                executor.execute(this::reload);
+                executor.execute(() -> reload(this::readInTransaction));
             } catch (RejectedExecutionException e) {
                 LOG.log(Level.FINE, "DARP: the peers are not read again: shutting down", e);
             }
         }
     }
 
+    /** Tag -> role through the EJB, in a transaction of its own (callable after another's commit). */
+    private Map<String, String> readInTransaction() {
+        Map<String, String> roles = new TreeMap<>();
+        peers.allNow().forEach(p -> roles.put(p.tag(), p.role()));
+        return roles;
+    }
+
     /** The topology read now; null if the peers cannot be read (the one known before stays). */
-    private synchronized DarpTopology reload() {
+    private synchronized DarpTopology reload(Supplier<Map<String, String>> peerRoles) {
         Set<String> masters = new TreeSet<>();
         Set<String> slaves = new TreeSet<>();
         if (settings.hasMaster()) {
             masters.add(masterTag());
         }
         try {
-            for (PeerView p : peers.allNow()) {
-                if (p.tag().equals(settings.tag())) {
+            for (Map.Entry<String, String> p : peerRoles.get().entrySet()) {
+                if (p.getKey().equals(settings.tag())) {
                     continue; // a row naming this server itself is no peer (the API refuses it; SQL may not)
                 }
-                ("slave".equals(p.role()) ? slaves : masters).add(p.tag());
+                ("slave".equals(p.getValue()) ? slaves : masters).add(p.getKey());
             }
             if (unreadable) {
                 unreadable = false;
@@ -125,11 +138,12 @@ public class DarpHere {
 
     /**
      * Peers edited with plain SQL fire no event: the peers are read again every {@link #POLL_SECONDS} s, which
-     * costs one small query (what changed through the API is read at once, above).
+     * costs one small plain query ({@link PeerRoles}; what changed through the API is read at once, above).
      */
     void poll(@Observes Startup startup) {
         try {
-            polling = scheduler.scheduleWithFixedDelay(this::reload, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            polling = scheduler.scheduleWithFixedDelay(
+                    () -> reload(roles::read), POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.FINE, "DARP: the peers are not polled: shutting down", e);
         }

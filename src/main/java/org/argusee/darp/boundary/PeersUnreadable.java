@@ -12,7 +12,7 @@ public class PeersUnreadable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    PeersUnreadable(RuntimeException cause) {
+    PeersUnreadable(Exception cause) {
         super("cannot read the DARP peers (" + innermost(cause) + ")", cause);
     }
 

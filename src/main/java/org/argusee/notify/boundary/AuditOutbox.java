@@ -1,6 +1,7 @@
 package org.argusee.notify.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,6 +61,10 @@ public class AuditOutbox {
     @Inject
     DarpSettings darpSettings;
 
+    /** The sender looks once this commits (its rounds may be waiting). */
+    @Inject
+    Event<NotificationQueued> queued;
+
     void changed(@Observes StatusChanged change) {
         if (change.previous() == null || change.shown() == null) {
             return;
@@ -86,7 +91,10 @@ public class AuditOutbox {
             LOG.log(Level.WARNING, "Cannot work out the audit message of " + change.fullName() + "; not sent", e);
             return;
         }
-        audit.ifPresent(a -> em.unwrap(Session.class).doWork(c -> store(c, change, a, params)));
+        audit.ifPresent(a -> {
+            em.unwrap(Session.class).doWork(c -> store(c, change, a, params));
+            queued.fire(new NotificationQueued());
+        });
     }
 
     private void store(Connection c, StatusChanged change, Audit audit, ParamLookup params) throws SQLException {

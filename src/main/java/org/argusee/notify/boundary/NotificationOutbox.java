@@ -103,6 +103,10 @@ public class NotificationOutbox {
     @Inject
     Event<NotificationsChanged> notified;
 
+    /** The sender looks once this commits (its rounds may be waiting). */
+    @Inject
+    Event<NotificationQueued> queued;
+
     void changed(@Observes StatusChanged change) {
         Telling telling = Telling.of(change.previous(), change.shown(), change.inOverride());
         if (telling == null) {
@@ -158,6 +162,7 @@ public class NotificationOutbox {
         }
         Instant now = Instant.now();
         notified.fire(new NotificationsChanged(List.of(change.fullName())));
+        queued.fire(new NotificationQueued());
         String reason = change.transition().reason();
         MessageText.Facts facts = new MessageText.Facts(
                 id,

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.argusee.notify.control.QuietRounds;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.MasterLease;
+import org.argusee.platform.control.MasterRole;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one timer of notifications: every {@value #ROUND_MILLIS} ms it runs the {@link Upkeep} (acks by rule,
@@ -27,6 +31,13 @@ import org.argusee.platform.boundary.MasterLease;
  * second through the timer service and the EJB interceptors, cost more than an idle round). A round first looks whether there is anything to act on at all (one plain query on two partial indexes, no
  * transaction): most seconds of most servers have no active notification and nothing unsent, and the full round's
  * four transactions every second were a good part of an idle server's CPU (issue 17).
+ *
+ * <p>When that look finds nothing, the rounds wait ({@link QuietRounds}) until this server stores a notification
+ * ({@link NotificationQueued}, after its commit), its role in a master pair changes, or {@code
+ * argus.notify.idle-look-seconds} (10) have passed: a look every second at an empty outbox woke the thread and a
+ * PostgreSQL backend for nothing. The longest wait bounds how late a row written by other means (another server
+ * on the database, plain SQL) is seen while the outbox was empty; with anything active or unsent, or the lease not
+ * confirmed (a standby ticks without asking), the rounds come every second as before.
  */
 @ApplicationScoped
 public class NotifySender {
@@ -59,11 +70,45 @@ public class NotifySender {
     @Resource(lookup = "java:jboss/datasources/ArgusDS")
     DataSource dataSource;
 
+    /** The longest wait of the rounds after a look found nothing (what nobody here signals is seen by then). */
+    @Inject
+    @ConfigProperty(name = "argus.notify.idle-look-seconds", defaultValue = "10")
+    long idleLookSeconds;
+
+    private final QuietRounds quiet = new QuietRounds();
     private boolean failing;
     private ScheduledFuture<?> rounds;
 
     void start(@Observes Startup startup) {
-        rounds = background.scheduleWithFixedDelay(this::round, ROUND_MILLIS, ROUND_MILLIS, TimeUnit.MILLISECONDS);
+        rounds = background.scheduleWithFixedDelay(
+                this::waitThenRound, ROUND_MILLIS, ROUND_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A notification was stored here: a waiting round goes on. */
+    void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationQueued queued) {
+        quiet.news();
+    }
+
+    /**
+     * The other member of a pair may have left deliveries in the outbox (a takeover), or this one stepped down:
+     * look again rather than wait (the first round as active asks the database).
+     */
+    void roleChanged(@Observes MasterRole role) {
+        quiet.news();
+    }
+
+    /**
+     * Each period: while the last look found nothing, a wait (on the round's own thread) for news or the longest
+     * wait; then a round, so a notification stored during the wait is looked at as soon as it is committed.
+     */
+    void waitThenRound() {
+        try {
+            quiet.awaitNews(TimeUnit.SECONDS.toMillis(idleLookSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the application is stopping
+            return;
+        }
+        round();
     }
 
     @PreDestroy
@@ -75,7 +120,14 @@ public class NotifySender {
 
     void round() {
         try {
-            if (!lease.confirmed() || !anythingToDo()) {
+            if (!lease.confirmed()) {
+                quiet.busy();
+                return;
+            }
+            long mark = quiet.beforeLook();
+            boolean anything = anythingToDo();
+            quiet.looked(mark, anything);
+            if (!anything) {
                 return;
             }
             boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
@@ -90,6 +142,7 @@ public class NotifySender {
                 LOG.info("Notifications are handled again");
             }
         } catch (RuntimeException e) { // a task that throws would end the rounds
+            quiet.busy();
             failed("find what is due", e);
         }
     }

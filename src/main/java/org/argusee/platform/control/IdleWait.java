@@ -1,5 +1,6 @@
 package org.argusee.platform.control;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,6 +21,18 @@ public final class IdleWait {
     public synchronized void whileIdle() throws InterruptedException {
         while (idle.getAsBoolean()) {
             wait();
+        }
+    }
+
+    /**
+     * As {@link #whileIdle()}, but for at most {@code maxMillis}: a task that must also look now and then for work
+     * nobody signals (rows written by another server) goes on after that even if still idle.
+     */
+    public synchronized void whileIdle(long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        for (long left = maxMillis; idle.getAsBoolean() && left > 0; ) {
+            wait(left);
+            left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         }
     }
 

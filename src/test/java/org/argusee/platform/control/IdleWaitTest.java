@@ -15,7 +15,7 @@ class IdleWaitTest {
     @Test
     void returnsAtOnceWhenThereIsWork() {
         IdleWait wait = new IdleWait(() -> false);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), wait::whileIdle);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> wait.whileIdle());
     }
 
     @Test
@@ -41,6 +41,32 @@ class IdleWaitTest {
         wait.signal();
         assertTrue(done.await(5, TimeUnit.SECONDS), "woken once there is work");
         t.join(5000);
+    }
+
+    @Test
+    void aTimedWaitEndsWhenSignalledWithWork() throws Exception {
+        AtomicBoolean idle = new AtomicBoolean(true);
+        IdleWait wait = new IdleWait(idle::get);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                wait.whileIdle(TimeUnit.HOURS.toMillis(1));
+                done.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        idle.set(false);
+        wait.signal();
+        assertTrue(done.await(5, TimeUnit.SECONDS), "woken once there is work, long before its time");
+        t.join(5000);
+    }
+
+    @Test
+    void aTimedWaitEndsAtItsTimeWhileStillIdle() {
+        IdleWait wait = new IdleWait(() -> true);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> wait.whileIdle(20));
     }
 
     @Test
