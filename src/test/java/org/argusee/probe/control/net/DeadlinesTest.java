@@ -124,7 +124,9 @@ class DeadlinesTest {
         for (int i = 0; i < 20_000; i++) {
             add(Duration.ofSeconds(60)).cancel();
         }
-        assertTrue(deadlines.sweeps() - sweeps <= 2, "woken " + (deadlines.sweeps() - sweeps) + " times"); // spurious
+        // a spurious wake-up of the sweeper may happen (and a sweep makes the adders of its moment tell it): a few
+        long woken = deadlines.sweeps() - sweeps;
+        assertTrue(woken <= 10, "woken " + woken + " times for 20,000 deadlines");
         assertTrue(deadlines.size() <= 2 * DeadlineLane.MIN_COMPACT, deadlines.size() + " entries held");
         assertFalse(inFlight.finished());
         assertTrue(fired.isEmpty());
