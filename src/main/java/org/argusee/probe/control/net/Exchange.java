@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +18,8 @@ import org.argusee.probe.control.Reply;
 
 /**
  * One probe's life on the {@link NetLoop}: resolve, open a channel, talk, finish exactly once. The timeout is
- * a task on the loop's timer that completes the result itself, so the deadline holds even if the loop is busy;
- * the channel is then closed on the loop, which owns it.
+ * a {@link Deadline} on the loop's timeout thread that completes the result itself, so it holds even if the loop is
+ * busy; the channel is then closed on the loop, which owns it.
  *
  * <p>Subclasses run on the probe's own thread of the loop only ({@link #begin}, {@link #ready}) and end with {@link #conclude},
  * {@link #fail} or {@link #finish}.
@@ -33,7 +32,7 @@ public abstract class Exchange {
     protected final ProbeSpec spec;
     private final CompletableFuture<Reply> result = new CompletableFuture<>();
     private final long started = System.nanoTime();
-    private volatile ScheduledFuture<?> timer;
+    private volatile Deadline deadline;
     private volatile SelectableChannel channel;
     private volatile Function<InetAddress, String> addressRule;
     private volatile InetAddress address;
@@ -69,7 +68,7 @@ public abstract class Exchange {
             return refused(NetLoop.SHUT_DOWN);
         }
         try {
-            timer = loop.schedule(this::timedOut, spec.timeout());
+            deadline = loop.deadline(spec.timeout(), this::timedOut);
             loop.resolver().resolve(spec.hostname(), spec.ipversions()).whenComplete(this::resolved);
         } catch (RejectedExecutionException e) {
             fail(NetLoop.SHUT_DOWN);
@@ -181,9 +180,9 @@ public abstract class Exchange {
         if (result.isDone()) {
             return false;
         }
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
+        Deadline d = deadline;
+        if (d != null) {
+            d.cancel();
         }
         loop.forget(this);
         return result.complete(reply);

@@ -11,17 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The event loop of the network monitors, like the original's: a {@link SelectorThread} owns a {@link Selector}
  * and every socket on it, so thousands of probes in flight cost no thread each. There is one selector thread, or
  * several ({@link #open(int)}: a probe is given one when it starts, in turn, and stays on it), as one thread alone
  * could not keep up with 500,000 services on a machine of two cores (issue 17, docs/benchmarks.md, session 11).
- * Other threads hand a probe's work to its thread with {@link #execute}; timeouts run on one shared timer thread;
- * hostnames are resolved by {@link HostResolver}.
+ * Other threads hand a probe's work to its thread with {@link #execute}; timeouts run on one thread of their own
+ * ({@link Deadlines}); hostnames are resolved by {@link HostResolver}.
  *
  * <p>{@link #close()} stops the loop and ends every probe still in flight as failed ("shut down").
  */
@@ -33,7 +30,7 @@ public final class NetLoop implements AutoCloseable {
     private static final int RESOLVER_THREADS = 4;
 
     private final List<SelectorThread> threads;
-    private final ScheduledThreadPoolExecutor timer;
+    private final Deadlines deadlines;
     private final HostResolver resolver = new HostResolver(RESOLVER_THREADS, "argus-resolver");
     private final Set<Exchange> live = ConcurrentHashMap.newKeySet();
 
@@ -48,9 +45,7 @@ public final class NetLoop implements AutoCloseable {
             made.add(new SelectorThread(this, count == 1 ? NAME : NAME + "-" + i));
         }
         threads = List.copyOf(made);
-        timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, NAME + "-timer"));
-        // cancelled timeouts (most probes finish in time) must leave the queue at once, not when they fall due
-        timer.setRemoveOnCancelPolicy(true);
+        deadlines = new Deadlines(NAME + "-timer");
         threads.forEach(Thread::start);
     }
 
@@ -99,7 +94,7 @@ public final class NetLoop implements AutoCloseable {
                 }
             }
         }
-        timer.shutdownNow();
+        deadlines.close();
         resolver.shutdown();
         live.forEach(e -> e.fail(SHUT_DOWN)); // the loop does this too; this covers a loop that did not stop
     }
@@ -165,8 +160,13 @@ public final class NetLoop implements AutoCloseable {
         return () -> WakeBatch.run(work);
     }
 
-    public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    /**
+     * Runs the task (a probe's timeout) on the loop's timeout thread {@code timeout} from now, unless the returned
+     * deadline is cancelled first; throws {@link java.util.concurrent.RejectedExecutionException} once the loop is
+     * closed. Cancelling takes no lock, and a probe that finishes in time costs that thread no wake-up.
+     */
+    public Deadline deadline(Duration timeout, Runnable task) {
+        return deadlines.add(timeout, task);
     }
 
     public HostResolver resolver() {
@@ -203,11 +203,5 @@ public final class NetLoop implements AutoCloseable {
             return t.scratch();
         }
         throw new IllegalStateException("the scratch buffer is for the loop's own threads");
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

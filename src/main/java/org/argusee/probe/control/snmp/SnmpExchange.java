@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.probe.control.ProbeFailure;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
+import org.argusee.probe.control.net.Deadline;
 import org.argusee.probe.control.net.NetLoop;
 import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommunityTarget;
@@ -30,8 +30,8 @@ import org.snmp4j.smi.VariableBinding;
 
 /**
  * One SNMP probe: resolve the host, for v3 learn the agent's engine id unless known (a request as nobody, which
- * the agent answers with a report carrying it), then one get. The deadline is a task on the loop's timer, as for
- * every probe; SNMP4J's own timeout is the time left and its retries 0, because Argus retries by itself.
+ * the agent answers with a report carrying it), then one get. The deadline is the loop's ({@link NetLoop#deadline}),
+ * as for every probe; SNMP4J's own timeout is the time left and its retries 0, because Argus retries by itself.
  * Steps between round trips run on the session's worker; answers arrive on SNMP4J's receive thread.
  */
 final class SnmpExchange implements ResponseListener {
@@ -46,7 +46,7 @@ final class SnmpExchange implements ResponseListener {
     private final Consumer<SnmpExchange> done;
     private final CompletableFuture<Reply> result = new CompletableFuture<>();
     private final long started = System.nanoTime();
-    private volatile ScheduledFuture<?> timer;
+    private volatile Deadline deadline;
     private volatile PDU pending;
     private volatile UdpAddress agent;
 
@@ -59,7 +59,7 @@ final class SnmpExchange implements ResponseListener {
 
     CompletionStage<Reply> start(NetLoop loop) {
         try {
-            timer = loop.schedule(() -> fail("timeout"), spec.timeout());
+            deadline = loop.deadline(spec.timeout(), () -> fail("timeout"));
             loop.resolver()
                     .resolve(spec.hostname(), spec.ipversions())
                     .whenCompleteAsync(this::resolved, session.worker());
@@ -178,9 +178,9 @@ final class SnmpExchange implements ResponseListener {
         if (!result.complete(reply)) {
             return;
         }
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
+        Deadline d = deadline;
+        if (d != null) {
+            d.cancel();
         }
         PDU p = pending;
         if (p != null) {
