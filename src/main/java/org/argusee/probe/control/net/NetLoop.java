@@ -69,6 +69,11 @@ public final class NetLoop implements AutoCloseable {
         return live.size();
     }
 
+    /** Channels registered with its selectors so far (for tests). */
+    long registrations() {
+        return threads.stream().mapToLong(SelectorThread::registrations).sum();
+    }
+
     public boolean isClosed() {
         return closed;
     }
