@@ -69,11 +69,6 @@ public final class NetLoop implements AutoCloseable {
         return live.size();
     }
 
-    /** Channels registered with its selectors so far (for tests). */
-    long registrations() {
-        return threads.stream().mapToLong(SelectorThread::registrations).sum();
-    }
-
     public boolean isClosed() {
         return closed;
     }

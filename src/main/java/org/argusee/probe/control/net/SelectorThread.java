@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,8 +31,6 @@ final class SelectorThread extends Thread {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_SIZE);
     /** Channels of finished probes whose keys are cancelled, to close once the selector has let go of them. */
     private final List<SelectableChannel> closing = new ArrayList<>();
-    /** For tests: a loopback connect needs no registration. */
-    private final AtomicLong registrations = new AtomicLong();
 
     SelectorThread(NetLoop loop, String name) throws IOException {
         super(name);
@@ -53,13 +50,7 @@ final class SelectorThread extends Thread {
 
     /** This thread only. */
     SelectionKey register(SelectableChannel channel, int ops, Exchange exchange) throws ClosedChannelException {
-        registrations.incrementAndGet();
         return channel.register(selector, ops, exchange);
-    }
-
-    /** Channels registered with this thread's selector so far. */
-    long registrations() {
-        return registrations.get();
     }
 
     /** See {@link NetLoop#dispose}: on this thread, the close waits for the selector to let go of the channel. */

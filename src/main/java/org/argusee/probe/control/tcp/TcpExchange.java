@@ -64,24 +64,11 @@ public final class TcpExchange extends Exchange {
                         ? StandardProtocolFamily.INET6
                         : StandardProtocolFamily.INET));
         channel.configureBlocking(false);
-        if (channel.connect(target) || connectedAtOnce(target)) {
+        if (channel.connect(target)) {
             connected();
         } else {
             interest(SelectionKey.OP_CONNECT);
         }
-    }
-
-    /**
-     * On loopback the kernel runs the whole handshake (or the refusal) inside {@code connect}, in the caller's
-     * softirq, though a non-blocking connect still answers "in progress": asking at once spares the selector's round
-     * for it (a register, a wake-up of the select, a cancel and the {@code epoll_ctl} that drops it), so a probe that
-     * only connects is over within its start (issue 17, docs/benchmarks.md, session 12). The outcome is the one the
-     * selector would have reported: {@code finishConnect} throws the same refusal, and a connect still pending (a
-     * full backlog) waits for the selector as before. Other addresses never finish that fast: they are not asked,
-     * which would cost them a {@code poll} for nothing.
-     */
-    private boolean connectedAtOnce(InetSocketAddress target) throws IOException {
-        return target.getAddress().isLoopbackAddress() && channel.finishConnect();
     }
 
     @Override

@@ -145,35 +145,6 @@ class NetLoopTest {
         }
     }
 
-    /**
-     * A connect on loopback is over when {@code connect} returns (session 12): a probe that only connects ends within
-     * its start, without the selector, and one refused ends with the same reason as through the selector; a probe
-     * that goes on to read registers once, for the read, and finds its answer. (Not every time: a machine so busy
-     * that the kernel leaves the handshake to its softirq thread lets the connect wait for the selector as before.)
-     */
-    @Test
-    void aLoopbackConnectNeedsNoSelector() throws Exception {
-        int probes = 20;
-        CountDownLatch ended = new CountDownLatch(probes);
-        try (TcpPeer peer = TcpPeer.start(TcpPeer.countsTheEnd(ended))) {
-            for (int i = 0; i < probes; i++) {
-                Reply r = await(monitor.probe(spec("TCP", "port", Integer.toString(peer.port()))), LONG_WAIT);
-                assertTrue(r.ok(), r.reason());
-            }
-            assertTrue(ended.await(LONG_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the peer never saw the ends");
-        }
-        assertTrue(loop.registrations() < probes / 2, loop.registrations() + " of " + probes + " registered");
-        Reply refused = await(monitor.probe(spec("TCP", "port", TcpPeer.freePort())), LONG_WAIT);
-        assertEquals("connection refused", refused.reason());
-        long before = loop.registrations();
-        try (TcpPeer peer = TcpPeer.start(TcpPeer.greetsAndCloses())) {
-            Reply r = await(monitor.probe(spec("TCP/SMTP", "port", Integer.toString(peer.port()))), LONG_WAIT);
-            assertEquals("220 ready", r.value(), r.reason());
-        }
-        assertEquals(before + 1, loop.registrations(), "the banner's read waits for the selector, once");
-        assertEquals(0, loop.inFlight());
-    }
-
     /** Probes started in a batch wake the loop once at its end, or every so many: all of them run. */
     @Test
     void probesStartedInABatchAllRun() throws Exception {
