@@ -129,6 +129,10 @@ public class Scheduler {
         planner = new ServicePlanner(monitors, duty);
         probing = new Probing(scheduled, new ReplyHandOff(board, latest), executor);
         long gap = Math.max(1, Math.min(tickMillis, Ticks.MAX_SLEEP_MILLIS));
+        if (gap != tickMillis) {
+            LOG.warning("argus.probe.tick-millis=" + tickMillis + " is outside 1-" + Ticks.MAX_SLEEP_MILLIS
+                    + " ms; the ticks pause at least " + gap + " ms");
+        }
         timetable = new Timetable<>(gap, System.currentTimeMillis());
         // called on the bean itself, not through the container: a tick needs none of its services
         Runnable tick = InFlightCap.tick(timetable, monitors::inFlight, this::turn);
