@@ -7,6 +7,11 @@
 # server's tick does (its least pause: 20 ms until session 12, 50 ms since, argus.probe.tick-millis). On a VM a sleep
 # and wake-up costs tens of microseconds, so the figure batched as the server is, is the floor to compare it with.
 #
+# KERNEL_FLOOR_LAYOUT=bench probes the benchmarks' own listeners instead of one C listener on 127.0.0.1: the
+# ProbeTargets of bench/probe-bench.sh (2,000 hosts 127.1.x.y, ports BENCH_PORT_BASE+0..9, two processes) at 333 a
+# second and of bench/scale.sh (its first 1,000 hosts) at 1,667, each probe to one at random. That is the floor for
+# those benches' figures: thousands of addresses and listeners cost the kernel a few microseconds a probe more.
+#
 #   bench/kernel-floor.sh [seconds per rate]       (default 30; needs gcc; loopback only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,14 +21,34 @@ out=target/kernel-floor
 mkdir -p "$out"
 gcc -O2 -Wall -o "$out/probe-loop" bench/kernel-floor/probe-loop.c
 gcc -O2 -Wall -o "$out/listener" bench/kernel-floor/listener.c
-"$out/listener" "$port" &
-listener=$!
-trap 'kill $listener 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do ss -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
+layout=${KERNEL_FLOOR_LAYOUT:-one}
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+if [ "$layout" = bench ]; then
+    port=${BENCH_PORT_BASE:-20000}
+    mvn -B -q -ntp ${MAVEN_ARGS:-} test-compile # ProbeTargets, which needs only the JDK
+    for first in 0 1000; do # as bench/probe-bench.sh: 1,000 hosts of 10 listeners a process
+        rm -f "$out/targets-$first.in" && mkfifo "$out/targets-$first.in"
+        java -Xmx256m -cp target/test-classes org.argusee.bench.ProbeTargets "$first" 1000 10 \
+            < "$out/targets-$first.in" > "$out/targets-$first.out" 2>&1 &
+        pids+=($!)
+        exec {fd}> "$out/targets-$first.in" # held open: the process ends when this script does
+        for _ in $(seq 1 600); do grep -q ready "$out/targets-$first.out" && break; sleep 0.1; done
+        grep -q ready "$out/targets-$first.out" || { echo "the listeners did not start: $out/targets-$first.out"; exit 1; }
+    done
+else
+    "$out/listener" "$port" &
+    pids+=($!)
+    for _ in $(seq 1 50); do ss -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for rate in 333 1667; do
+    hosts=()
+    if [ "$layout" = bench ]; then
+        [ "$rate" = 333 ] && hosts=(2000 10) || hosts=(1000 10) # probe-bench's 20,000; scale.sh's 1,000 addresses
+    fi
     for batch in 0 20 50; do
-        "$out/probe-loop" "$port" "$rate" "$secs" "$batch"
+        "$out/probe-loop" "$port" "$rate" "$secs" "$batch" "${hosts[@]}"
     done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,10 +3,13 @@
  * the server's network loop does for a service that only connects. Prints this process's user and kernel CPU per
  * probe (getrusage over the run), to set beside the loop thread's figure from bench/probe-bench.sh.
  *
- *   probe-loop <port> <probes a second> <seconds> [batch ms]
+ *   probe-loop <port> <probes a second> <seconds> [batch ms [hosts ports]]
  *
  * With a batch of N ms the loop wakes at most every N ms and starts what is due, as the server's tick does (its
- * minimum gap is 20 ms); without it, it wakes once per probe.
+ * least pause is 50 ms, 20 ms until session 12); with 0 or none, it wakes once per probe. With hosts and ports it
+ * probes the benchmarks' layout instead of 127.0.0.1: host h at 127.(1 + h / 62500).(h % 62500 / 250).(h % 250 + 1)
+ * (ProbeTargets.address), ports <port> to <port> + ports - 1, each probe to one of them at random, as the server's
+ * random phases spread them. Thousands of addresses cost the kernel a few microseconds a probe more than one.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -31,13 +34,15 @@ static double seconds(struct timeval a, struct timeval b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4 && argc != 5) {
-        fprintf(stderr, "usage: %s <port> <probes a second> <seconds> [batch ms]\n", argv[0]);
+    if (argc != 4 && argc != 5 && argc != 7) {
+        fprintf(stderr, "usage: %s <port> <probes a second> <seconds> [batch ms [hosts ports]]\n", argv[0]);
         return 2;
     }
-    double rate = atof(argv[2]), secs = atof(argv[3]), batch = argc == 5 ? atof(argv[4]) / 1000 : 0;
-    struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(atoi(argv[1])),
+    double rate = atof(argv[2]), secs = atof(argv[3]), batch = argc >= 5 ? atof(argv[4]) / 1000 : 0;
+    int port = atoi(argv[1]), hosts = argc == 7 ? atoi(argv[5]) : 0, ports = argc == 7 ? atoi(argv[6]) : 1;
+    struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(port),
                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    srand(1);
     int ep = epoll_create1(0);
     struct epoll_event events[256];
     long started = 0, done = 0, failed = 0;
@@ -48,6 +53,12 @@ int main(int argc, char **argv) {
         double t = now();
         long due = t >= end ? started : (long) ((t - t0) * rate);
         for (; started < due; started++) {
+            if (hosts > 0) {
+                int h = rand() % hosts;
+                to.sin_addr.s_addr = htonl((127u << 24) | ((1u + h / 62500) << 16) | ((h % 62500 / 250u) << 8)
+                                           | (h % 250 + 1u));
+                to.sin_port = htons(port + rand() % ports);
+            }
             int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
             if (connect(s, (struct sockaddr *) &to, sizeof to) < 0 && errno != EINPROGRESS) {
                 close(s);
@@ -72,7 +83,7 @@ int main(int argc, char **argv) {
     }
     getrusage(RUSAGE_SELF, &r1);
     double user = seconds(r0.ru_utime, r1.ru_utime), kernel = seconds(r0.ru_stime, r1.ru_stime);
-    printf("%.0f probes/s planned, batch %.0f ms: %ld probes (%ld failed) in %.1f s; user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes\n",
-           rate, batch * 1000, done, failed, now() - t0, user * 1e6 / done, kernel * 1e6 / done, (user + kernel) * 1000 / done);
+    printf("%.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %ld probes (%ld failed) in %.1f s; user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes\n",
+           rate, batch * 1000, hosts > 0 ? hosts : 1, ports, done, failed, now() - t0, user * 1e6 / done, kernel * 1e6 / done, (user + kernel) * 1000 / done);
     return 0;
 }
