@@ -79,6 +79,9 @@ public class MasterCombiner implements ServiceCombiner {
     private final ReportBook book = new ReportBook();
     private final CombinedServices combined = new CombinedServices();
     private final Map<Long, Last> last = new ConcurrentHashMap<>();
+    /** {@link #here} itself, taken from its proxy at the first combine (see {@link DarpHere#instance}). */
+    private volatile DarpHere hereItself;
+
     private Set<String> linksSeen = Set.of();
 
     @Override
@@ -92,10 +95,17 @@ public class MasterCombiner implements ServiceCombiner {
 
     @Override
     public Optional<JointStatus> combine(TreeNode service, Optional<ServiceStatus> own, Instant now) {
-        DarpTopology topology = here.topology();
+        DarpHere h = hereItself;
+        if (h == null) {
+            h = here.instance().get();
+            hereItself = h;
+        }
+        DarpTopology topology = h.topology();
         Optional<DarpParameters> p = Recombination.combined(service, topology);
         if (p.isEmpty()) {
-            last.remove(service.id());
+            if (!last.isEmpty()) { // this is every probe's path when nothing is combined: no boxed key for nothing
+                last.remove(service.id());
+            }
             return Optional.empty();
         }
         SortedMap<String, LastReport> reports = book.of(service.id());

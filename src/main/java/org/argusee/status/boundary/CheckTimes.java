@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.argusee.platform.control.ConcurrentLongMap;
+import org.argusee.status.control.ServiceStatus;
 
 /**
  * The {@link StatusBoard}'s last check of every service ({@link LastCheck}): set at each probe, read by the API
@@ -17,11 +18,17 @@ final class CheckTimes {
     private final ConcurrentLongMap<LastCheck> checks = new ConcurrentLongMap<>();
 
     /** A probe's check of the service (under the board's lock: one writer a service at a time). */
-    void checked(long objectId, Instant at, String result, Duration elapsed, int failures, String reason) {
+    void checked(long objectId, Instant at, String result, Duration elapsed, ServiceStatus status) {
         LastCheck previous = checks.get(objectId);
         checks.put(
                 objectId,
-                new LastCheck(at, result, elapsed, failures, reason, previous == null ? null : previous.storedAt()));
+                new LastCheck(
+                        at,
+                        result,
+                        elapsed,
+                        status.failures(),
+                        status.reason(),
+                        previous == null ? null : previous.storedAt()));
     }
 
     /** The service's last check, null if none. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.LongStream;
 import org.argusee.platform.boundary.DatabaseAvailability;
 import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.status.control.JointStatus;
@@ -55,7 +54,7 @@ public class StatusBoard {
     private final Forecasts forecasts = new Forecasts();
     private final ConcurrentLongMap<Tracked> services = new ConcurrentLongMap<>();
     private final CheckTimes checks = new CheckTimes();
-    private final ConcurrentLongMap<ObjectState> stored = new ConcurrentLongMap<>();
+    private final StoredStates stored = new StoredStates();
     private final ChangeRows changes = new ChangeRows(graph, checks, wakeup);
     /** The writer cannot store (the database is away): readers see the live states, marked as not stored. */
     private volatile boolean behind;
@@ -74,6 +73,38 @@ public class StatusBoard {
     public synchronized Optional<Duration> record(
             long objectId, String fullName, Map<String, String> params, RawResult reply) {
         Instant now = Instant.now();
+        Tracked tracked = tracked(objectId, params, now);
+        ReplyRules rules = tracked.rules;
+        Verdict verdict = ResultEvaluator.evaluate(
+                rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
+        StatusStep step = StatusMachine.apply(tracked.status, verdict.check(), rules.retrying(), now);
+        // unknown until the first answer that settles it: a pass, or retries+1 failures
+        boolean known = tracked.known
+                || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
+        TreeSnapshot tree = graph.tree();
+        TreeNode quiet = tracked.quiet(step.next(), known, tree, graph.epoch());
+        tracked.status = step.next();
+        tracked.eval = verdict.next();
+        tracked.known = known;
+        checks.checked(objectId, now, verdict.result(), reply.elapsed(), step.next());
+        Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
+        TreeNode node = quiet != null ? quiet : tree.byId(objectId).orElse(null);
+        boolean alone = node != null && checked(node, own, now, quiet != null);
+        if (alone && own.isPresent() && (quiet != null || graph.followsOwnStatus(objectId))) {
+            tracked.settled(node, tree, graph.epoch());
+        } else {
+            tracked.unsettled();
+            if (node == null && own.isPresent()) {
+                apply(graph.serviceChecked(objectId, own.get(), now));
+            }
+        }
+        boolean failed = !verdict.pending() && !verdict.up();
+        samples.probed(objectId, rules.graphed(), now, !failed, verdict.number(), reply.elapsed());
+        return step.retryIn();
+    }
+
+    /** The service's entry, made at its first reply; its rules read again when its parameters are others. */
+    private Tracked tracked(long objectId, Map<String, String> params, Instant now) {
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
             Optional<ServiceStatus> known = graph.service(objectId);
@@ -82,33 +113,7 @@ public class StatusBoard {
         } else if (!tracked.rules.isFor(params)) {
             tracked.rules = ReplyRules.of(params);
         }
-        ReplyRules rules = tracked.rules;
-        Verdict verdict = ResultEvaluator.evaluate(
-                rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
-        StatusStep step = StatusMachine.apply(tracked.status, verdict.check(), rules.retrying(), now);
-        // unknown until the first answer that settles it: a pass, or retries+1 failures
-        boolean known = tracked.known
-                || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
-        tracked.status = step.next();
-        tracked.eval = verdict.next();
-        tracked.known = known;
-        checks.checked(
-                objectId,
-                now,
-                verdict.result(),
-                reply.elapsed(),
-                step.next().failures(),
-                step.next().reason());
-        Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
-        TreeNode node = graph.tree().byId(objectId).orElse(null);
-        if (node != null) {
-            checked(node, own, now);
-        } else if (own.isPresent()) {
-            apply(graph.serviceChecked(objectId, own.get(), now));
-        }
-        boolean failed = !verdict.pending() && !verdict.up();
-        samples.probed(objectId, rules.graphed(), now, !failed, verdict.number(), reply.elapsed());
-        return step.retryIn();
+        return tracked;
     }
 
     /**
@@ -128,21 +133,27 @@ public class StatusBoard {
         for (long id : objectIds) {
             TreeNode node = graph.tree().byId(id).orElse(null);
             if (node != null && node.kind() == ObjectKind.SERVICE) {
-                checked(node, own(id), now);
+                checked(node, own(id), now, false);
             }
         }
     }
 
-    /** The graph gets the combined status when the service is combined, else this server's own (when settled). */
-    private void checked(TreeNode node, Optional<ServiceStatus> own, Instant now) {
+    /**
+     * The graph gets the combined status when the service is combined, else this server's own (when settled), unless
+     * it has that already ({@code quiet}: {@link Tracked#quiet}). True when the service is not combined.
+     */
+    private boolean checked(TreeNode node, Optional<ServiceStatus> own, Instant now, boolean quiet) {
         Optional<JointStatus> joint = combining.combined(node, own, now);
         if (joint.isPresent()) {
             if (joint.get().known()) {
                 apply(graph.serviceChecked(node, joint.get(), now));
             }
-        } else if (own.isPresent()) {
+            return false;
+        }
+        if (own.isPresent() && !quiet) {
             apply(graph.serviceChecked(node, new JointStatus(own.get(), false), now));
         }
+        return true;
     }
 
     /** This server's own result for a service, from its status machine; empty while it has none settled. */
@@ -167,9 +178,7 @@ public class StatusBoard {
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {
         apply(graph.reload(reloaded.patchedFrom(), reloaded.current(), reloaded.changed(), Instant.now()));
-        (reloaded.patched() ? reloaded.changed().stream().mapToLong(Long::longValue) : LongStream.of(stored.keys()))
-                .filter(id -> reloaded.current().byId(id).isEmpty())
-                .forEach(stored::remove);
+        stored.reloaded(reloaded);
         forecasts.keep(id -> reloaded.current().byId(id).isPresent());
         // settings that decide combining (darp_mode, darp_tags, darp_gravity, quorums) may have changed
         recombine(combining.combinedIn(graph.tree()));
@@ -180,7 +189,7 @@ public class StatusBoard {
         Instant now = Instant.now();
         apply(graph.reload(tree, now));
         checks.restore(saved.checks());
-        saved.states().forEach((id, s) -> stored.putIfAbsent(id, s));
+        stored.restore(saved.states());
         apply(graph.restore(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
     }
@@ -194,8 +203,7 @@ public class StatusBoard {
         apply(graph.reload(tree, now));
         services.clear(); // the status machines go on from the stored statuses, not from this server's old ones
         checks.replace(saved.checks());
-        stored.removeKeysIf(id -> !saved.states().containsKey(id));
-        stored.putAll(saved.states());
+        stored.replace(saved.states());
         apply(graph.resync(saved.states(), saved.overrides(), now));
         recombine(combining.combinedIn(graph.tree()));
     }
@@ -226,13 +234,7 @@ public class StatusBoard {
 
     /** The batch is committed: its states are what readers see from now on. */
     void stored(StatusBatch batch) {
-        for (StatusRow row : batch.statuses()) {
-            if (row.change().after() == null) {
-                stored.remove(row.objectId());
-            } else {
-                stored.put(row.objectId(), row.change().after());
-            }
-        }
+        stored.stored(batch);
     }
 
     /** At shutdown: every sample bucket still open, so a restart adds to them rather than losing them. */

@@ -4,14 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -44,6 +41,8 @@ public final class StatusGraph {
 
     private final Set<String> reported = new HashSet<>();
     private Set<Long> unsettled = new HashSet<>();
+    /** Counts what may change a service's state beside its own status ({@link #epoch}); under the writer's lock. */
+    private long epoch;
 
     public TreeSnapshot tree() {
         return tree;
@@ -51,6 +50,23 @@ public final class StatusGraph {
 
     public TreeLinks links() {
         return links;
+    }
+
+    /**
+     * Changes with everything that may change a service's state other than its own status: a new tree (links),
+     * states restored, an override set or ended, an override elsewhere. Not with {@link #settle}, which never
+     * works out a service that {@link #followsOwnStatus}. While it stays and such a service's status does too, the
+     * service's state stays as {@link #serviceChecked} left it: a reply that changes nothing need not be worked out.
+     */
+    public long epoch() {
+        return epoch;
+    }
+
+    /** The service's state follows from its own status alone: no override, no {@code depends}, none elsewhere. */
+    public boolean followsOwnStatus(long id) {
+        return overrides.get(id) == null
+                && !overriddenElsewhere.contains(id)
+                && links.dependencies(id).isEmpty();
     }
 
     /** Empty while the object is unknown. */
@@ -167,10 +183,10 @@ public final class StatusGraph {
         }
         long id = node.id();
         services.put(id, status.status());
-        if (status.overridden()) {
-            overriddenElsewhere.add(id);
-        } else if (!overriddenElsewhere.isEmpty()) {
-            overriddenElsewhere.remove(id);
+        if (status.overridden()
+                ? overriddenElsewhere.add(id)
+                : !overriddenElsewhere.isEmpty() && overriddenElsewhere.remove(id)) {
+            epoch++;
         }
         return checked(node, now);
     }
@@ -189,25 +205,9 @@ public final class StatusGraph {
         if (Objects.equals(after, before)) {
             return ended.isEmpty() ? Outcome.NONE : new Outcome(List.of(), ended);
         }
-        if (after == null) {
-            states.remove(id);
-        } else {
-            states.put(id, after);
-        }
-        unsettled.addAll(next(id, node, before, after));
+        setState(id, after);
+        unsettled.addAll(links.affectedBy(node, before, after));
         return new Outcome(List.of(new StateChange(id, before, after, now)), ended);
-    }
-
-    /** What a change of {@code id} affects: its aliases, its parent when it looks different, its dependants. */
-    private List<Long> next(long id, TreeNode node, ObjectState before, ObjectState after) {
-        List<Long> next = new ArrayList<>(links.aliasesOf(id));
-        if ((after == null || !after.looksLike(before)) && node.parentId() != null) {
-            next.add(node.parentId());
-        }
-        if (before == null || after == null || before.status() != after.status()) {
-            next.addAll(links.dependants(id));
-        }
-        return next;
     }
 
     /** Works out what the services checked since the last call changed further out. */
@@ -217,7 +217,7 @@ public final class StatusGraph {
         }
         List<Long> start = new ArrayList<>(unsettled);
         unsettled = new HashSet<>();
-        return run(start, now);
+        return spread(start, now);
     }
 
     /** Sets ({@code override} not null) or removes an object's override. */
@@ -241,45 +241,25 @@ public final class StatusGraph {
     }
 
     private Outcome run(Collection<Long> start, Instant now) {
-        TreeLinks l = links;
-        Queue<Long> queue = new PriorityQueue<>(
-                Comparator.comparingInt((Long id) -> -l.depth(id)).thenComparing(Comparator.naturalOrder()));
-        queue.addAll(start);
-        Set<Long> queued = new HashSet<>(start);
-        List<StateChange> changes = new ArrayList<>();
-        List<EndedOverride> ended = new ArrayList<>();
-        // Alias loops through groups could feed each other for ever; the budget stops that, loudly.
-        long budget = 20L * tree.size() + 1000;
-        while (!queue.isEmpty()) {
-            if (--budget < 0) {
-                LOG.warning("Status evaluation did not settle (aliases that lead into each other?); stopped");
-                break;
-            }
-            long id = queue.poll();
-            queued.remove(id);
-            TreeNode node = tree.byId(id).orElse(null);
-            if (node == null) {
-                continue;
-            }
-            ObjectState before = states.get(id);
-            ObjectState after = Evaluation.of(node, before, this, ended, now);
-            if (Objects.equals(after, before)) {
-                continue;
-            }
-            if (after == null) {
-                states.remove(id);
-            } else {
-                states.put(id, after);
-            }
-            changes.add(new StateChange(id, before, after, now));
-            next(id, node, before, after).stream().filter(queued::add).forEach(queue::add);
-        }
-        return new Outcome(changes, ended);
+        epoch++; // may work out any object: a reload, a restore, an override; settle's parents and dependants are not
+        return spread(start, now);
     }
 
-    // for Evaluation
+    private Outcome spread(Collection<Long> start, Instant now) {
+        return WorkList.run(this, start, now);
+    }
+
+    // for Evaluation and WorkList
     ObjectState stateOf(long id) {
         return states.get(id);
+    }
+
+    void setState(long id, ObjectState state) {
+        if (state == null) {
+            states.remove(id);
+        } else {
+            states.put(id, state);
+        }
     }
 
     ServiceStatus serviceOf(long id) {
@@ -295,6 +275,7 @@ public final class StatusGraph {
     }
 
     void endOverride(long id) {
+        epoch++;
         overrides.remove(id);
     }
 }

@@ -72,6 +72,19 @@ public final class TreeLinks {
         return aliases.get(id);
     }
 
+    /** What a change of the object affects: its aliases, its parent when it looks different, its dependants. */
+    List<Long> affectedBy(TreeNode node, ObjectState before, ObjectState after) {
+        long id = node.id();
+        List<Long> next = new ArrayList<>(aliasesOf(id));
+        if ((after == null || !after.looksLike(before)) && node.parentId() != null) {
+            next.add(node.parentId());
+        }
+        if (before == null || after == null || before.status() != after.status()) {
+            next.addAll(dependants(id));
+        }
+        return next;
+    }
+
     public Optional<Long> aliasTarget(long aliasId) {
         return Optional.ofNullable(aliasTargets.get(aliasId));
     }

@@ -23,7 +23,8 @@ public final class Recombination {
 
     /** The object's DARP settings when this server combines reports for it, else empty. */
     public static Optional<DarpParameters> combined(TreeNode node, DarpTopology here) {
-        if (node.kind() != ObjectKind.SERVICE || !here.isMaster()) {
+        // this server's role first: it is at hand, where the node is another object per probe, seldom in a cache
+        if (!here.isMaster() || node.kind() != ObjectKind.SERVICE) {
             return Optional.empty();
         }
         // cheap first look: most services of most trees have no darp_mode at all

@@ -33,6 +33,12 @@ final class Deadlines implements AutoCloseable {
     private static final Comparator<Deadline> BY_TIME = (a, b) -> Long.compare(a.at - b.at, 0);
 
     private final ConcurrentHashMap<Long, DeadlineLane> lanes = new ConcurrentHashMap<>();
+    /**
+     * The lane last added to: most probes share one timeout, and the map's look-up boxed the key each time (issue
+     * 17). A retired one refuses the add, and the adder goes to the map.
+     */
+    private volatile DeadlineLane recent;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition alarm = lock.newCondition();
     private final Thread sweeper;
@@ -57,7 +63,11 @@ final class Deadlines implements AutoCloseable {
             if (closed) {
                 throw new RejectedExecutionException("deadlines closed");
             }
-            DeadlineLane lane = lanes.computeIfAbsent(nanos, DeadlineLane::new);
+            DeadlineLane lane = recent;
+            if (lane == null || lane.timeout != nanos) {
+                lane = lanes.computeIfAbsent(nanos, DeadlineLane::new);
+                recent = lane;
+            }
             Deadline d = lane.add(task);
             if (d != null) {
                 long sleeping = sleepsUntil;
@@ -66,6 +76,7 @@ final class Deadlines implements AutoCloseable {
                 }
                 return d;
             }
+            recent = null;
             lanes.remove(nanos, lane); // retired under our hands: the sweeper has removed it or is about to
         }
     }

@@ -39,6 +39,11 @@ public abstract class Exchange {
     /** The loop's thread this probe runs on, given when it starts. */
     private volatile SelectorThread selectorThread;
 
+    // the loop's probes in flight (InFlight): a list through the probes themselves, guarded by that set
+    boolean inFlight;
+    Exchange olderLive;
+    Exchange newerLive;
+
     protected Exchange(NetLoop loop, ProbeSpec spec) {
         this.loop = loop;
         this.spec = spec;

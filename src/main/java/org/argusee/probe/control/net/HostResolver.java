@@ -10,7 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.argusee.probe.control.ProbeFailure;
 
@@ -20,8 +19,6 @@ import org.argusee.probe.control.ProbeFailure;
  * makes repeated names cheap. Address literals, the common case in large configs, need no thread at all.
  */
 public final class HostResolver {
-
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ThreadPoolExecutor pool;
 
@@ -40,7 +37,7 @@ public final class HostResolver {
      */
     public CompletableFuture<InetAddress> resolve(String host, List<Integer> versions) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (IPV4_LITERAL.matcher(bare).matches() || bare.contains(":")) {
+        if (isIpv4Literal(bare) || bare.contains(":")) {
             try {
                 // a literal: getAllByName parses it without asking DNS
                 return CompletableFuture.completedFuture(pick(InetAddress.getAllByName(bare), versions));
@@ -57,6 +54,29 @@ public final class HostResolver {
                     }
                 },
                 pool);
+    }
+
+    /**
+     * Four groups of one to three ASCII digits with a dot between them, as the regex {@code \\d{1,3}(\\.\\d{1,3}){3}}
+     * matches the whole text, without the regex's matcher made at each probe (issue 17).
+     */
+    static boolean isIpv4Literal(String text) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && groups < 3) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups == 3 && digits > 0;
     }
 
     public void shutdown() {

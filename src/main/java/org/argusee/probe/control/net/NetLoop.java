@@ -9,8 +9,6 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event loop of the network monitors, like the original's: a {@link SelectorThread} owns a {@link Selector}
@@ -32,7 +30,7 @@ public final class NetLoop implements AutoCloseable {
     private final List<SelectorThread> threads;
     private final Deadlines deadlines;
     private final HostResolver resolver = new HostResolver(RESOLVER_THREADS, "argus-resolver");
-    private final Set<Exchange> live = ConcurrentHashMap.newKeySet();
+    private final InFlight live = new InFlight();
 
     private final Object lock = new Object();
     private volatile boolean closed;

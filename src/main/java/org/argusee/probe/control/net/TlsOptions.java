@@ -27,7 +27,10 @@ public record TlsOptions(int expiryDays, boolean daysValue) {
 
     /** @throws IllegalArgumentException naming the parameter */
     public static TlsOptions of(Map<String, String> params) {
-        return new TlsOptions(expiry(params.get("ssl_expiry")), daysValue(params.get("ssl_value")));
+        String expiry = params.get("ssl_expiry");
+        String value = params.get("ssl_value");
+        // the usual case, at each probe of a TCP service: nothing asked, nothing made (issue 17)
+        return expiry == null && value == null ? NONE : new TlsOptions(expiry(expiry), daysValue(value));
     }
 
     boolean any() {

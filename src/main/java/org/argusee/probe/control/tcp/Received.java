@@ -13,7 +13,12 @@ final class Received {
 
     static final int CAP = 64 * 1024;
 
-    private byte[] bytes = new byte[512];
+    /** The first array a read gets; none before: most probes connect and read nothing (issue 17). */
+    static final int FIRST = 512;
+
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] bytes = NONE;
     private int size;
 
     int size() {
@@ -32,7 +37,7 @@ final class Received {
     void append(ByteBuffer src) {
         int n = Math.min(src.remaining(), room());
         if (size + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(CAP, Math.max(size + n, bytes.length * 2)));
+            bytes = Arrays.copyOf(bytes, Math.min(CAP, Math.max(size + n, Math.max(FIRST, bytes.length * 2))));
         }
         src.get(bytes, size, n);
         size += n;

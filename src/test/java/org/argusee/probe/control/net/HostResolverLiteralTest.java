@@ -1,0 +1,35 @@
+package org.argusee.probe.control.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The IPv4 literal test without a regex answers as the regex it replaced, on texts near and far from literals. */
+class HostResolverLiteralTest {
+
+    private static final Pattern REGEX = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    @Test
+    void answersAsTheRegex() {
+        String[] fixed = {
+            "", ".", "1.2.3.4", "127.1.0.1", "255.255.255.255", "999.999.999.999", "1.2.3", "1.2.3.4.5", "1..2.3",
+            ".1.2.3", "1.2.3.", "1234.1.1.1", "1.2.3.4 ", " 1.2.3.4", "a.b.c.d", "host.example", "::1", "1.2.3.٤"
+        };
+        for (String t : fixed) {
+            assertEquals(REGEX.matcher(t).matches(), HostResolver.isIpv4Literal(t), t);
+        }
+        Random random = new Random(17);
+        String alphabet = "0123456789....a:-٣";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(18);
+            for (int j = 0; j < length; j++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = sb.toString();
+            assertEquals(REGEX.matcher(t).matches(), HostResolver.isIpv4Literal(t), t);
+        }
+    }
+}
