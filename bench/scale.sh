@@ -151,8 +151,9 @@ awk -v w0="$w0" -v w1="$w1" -v c="$((c1 - c0))" -v tck="$tck" '
         for (j = 1; j <= k; j++) { if (p50 == "?" && d[j] >= 0.5 * total) p50 = les[j];
                                    if (p99 == "?" && d[j] >= 0.99 * total) p99 = les[j] }
         # CPU per 1,000 probes from the clock ticks themselves: rounded to 0.01 core-s a second it was one step in 7
+        # (the conditional in parentheses: a bare ">" among the arguments of printf redirects its output to a file)
         printf "window %.0f s: %.1f probes/s (planned %.1f), lag p50 <= %s s, p99 <= %s s, server CPU %.3f core-s/s = %.4f s per 1,000 probes\n",
-               w1 - w0, n / (w1 - w0), planned, p50, p99, c / tck / (w1 - w0), n > 0 ? c / tck * 1000 / n : 0 }' \
+               w1 - w0, n / (w1 - w0), planned, p50, p99, c / tck / (w1 - w0), (n > 0 ? c / tck * 1000 / n : 0) }' \
   target/scale-m0.txt target/scale-m1.txt | tee -a "$out"
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; }

@@ -82,7 +82,7 @@ public class StatusBoard {
         boolean known = tracked.known
                 || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
         TreeSnapshot tree = graph.tree();
-        TreeNode quiet = tracked.quiet(step.next(), known, tree, graph.epoch());
+        TreeNode quiet = tracked.quiet(step.next(), known, graph.epoch());
         tracked.status = step.next();
         tracked.eval = verdict.next();
         tracked.known = known;
@@ -91,7 +91,7 @@ public class StatusBoard {
         TreeNode node = quiet != null ? quiet : tree.byId(objectId).orElse(null);
         boolean alone = node != null && checked(node, own, now, quiet != null);
         if (alone && own.isPresent() && (quiet != null || graph.followsOwnStatus(objectId))) {
-            tracked.settled(node, tree, graph.epoch());
+            tracked.settled(node, graph.epoch());
         } else {
             tracked.unsettled();
             if (node == null && own.isPresent()) {

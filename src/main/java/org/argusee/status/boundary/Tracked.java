@@ -4,7 +4,6 @@ import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.evaluation.EvalState;
 import org.argusee.status.control.evaluation.ReplyRules;
 import org.argusee.tree.control.TreeNode;
-import org.argusee.tree.control.TreeSnapshot;
 
 /**
  * A service between probes: status machine, calc state, status known yet, its parameters parsed (issue 17).
@@ -20,10 +19,12 @@ final class Tracked {
     boolean known;
     ReplyRules rules;
 
-    /** The service's node in {@link #tree} while settled, else null. */
+    /**
+     * The service's node while settled, else null. No tree beside it: every new tree moves the graph's epoch, and a
+     * tree held here would keep each replaced snapshot, and its indexes, alive until every service had replied again.
+     */
     private TreeNode node;
 
-    private TreeSnapshot tree;
     /** The graph's {@link org.argusee.status.control.StatusGraph#epoch} when it was settled. */
     private long epoch;
 
@@ -36,27 +37,23 @@ final class Tracked {
 
     /**
      * The service's node when the graph needs not hear of this reply: the status and whether it is known are what
-     * they were when it was settled, in the same tree, and nothing else the graph reads for it has changed since
+     * they were when it was settled, and nothing else the graph reads for it has changed since, a new tree neither
      * (its epoch). Null otherwise. Asked before {@link #status} and {@link #known} take the reply's.
      */
-    TreeNode quiet(ServiceStatus next, boolean nowKnown, TreeSnapshot current, long currentEpoch) {
-        return node != null && tree == current && epoch == currentEpoch && nowKnown == known && next.equals(status)
-                ? node
-                : null;
+    TreeNode quiet(ServiceStatus next, boolean nowKnown, long currentEpoch) {
+        return node != null && epoch == currentEpoch && nowKnown == known && next.equals(status) ? node : null;
     }
 
     /**
      * The graph holds the state of {@link #status} (known, not combined) and it follows from that alone ({@link
      * org.argusee.status.control.StatusGraph#followsOwnStatus}).
      */
-    void settled(TreeNode node, TreeSnapshot tree, long epoch) {
+    void settled(TreeNode node, long epoch) {
         this.node = node;
-        this.tree = tree;
         this.epoch = epoch;
     }
 
     void unsettled() {
         node = null;
-        tree = null;
     }
 }
