@@ -19,6 +19,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.tree.control.LoadedRows;
@@ -31,10 +34,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Holds the live snapshot of the tree. Readers take {@link #snapshot()} without locking; a rebuild happens after
  * every write made through the application (observed after commit, so the writer reads its own write) and when
- * the revision counter moved because someone changed the tables directly (polled, by default every second).
- * The poll runs on a plain thread of its own ({@link BackgroundTasks}), not an EJB timer: the timer service's
- * hand-off, interceptors and transaction handling cost more than the poll's one query (issue 17, the idle server).
- * A poll that reads the revision tells {@link DatabaseState} the database answered, so its watch has nothing to ask.
+ * the revision counter moved because someone changed the tables directly: told at once by the database
+ * ({@link RevisionChannel}, LISTEN on a connection of {@value #LISTEN_POOL}), or, while it cannot listen, polled
+ * every {@code argus.tree.poll-interval} ms (1 s) as before. The thread is a plain one of its own
+ * ({@link BackgroundTasks}), not an EJB timer: the timer service's hand-off, interceptors and transaction handling
+ * cost more than the poll's one query (issue 17, the idle server). A poll that reads the revision tells
+ * {@link DatabaseState} the database answered or is away.
  */
 @Singleton
 @Startup
@@ -47,6 +52,14 @@ public class TreeCache {
     private static final long SLOW_NANOS = 200_000_000;
     /** How long polls leave the tree to a write through the application at most ({@link #writing}). */
     private static final long WRITE_WAIT_NANOS = 5_000_000_000L;
+    /** The pool of one connection the listening keeps (server-config/configure-server.cli). */
+    static final String LISTEN_POOL = "java:jboss/datasources/ArgusListenDS";
+    /**
+     * How long a listening connection waits for a notification before it reads the revision itself: at most this
+     * long to notice a connection that died without a word (a cut network) or a revision moved without a
+     * notification; well within the liveness check's {@link TreePollLiveness#STALE}.
+     */
+    static final long CHECK_MILLIS = 30_000;
 
     @Inject
     TreeStore store;
@@ -78,18 +91,47 @@ public class TreeCache {
 
     private ScheduledFuture<?> polling;
 
+    /** Null when the server has no {@link #LISTEN_POOL}: the revision is then polled every interval. */
+    private RevisionChannel channel;
+
     @PostConstruct
     void start() {
         refresh();
+        DataSource listenPool = listenPool();
+        if (listenPool != null) {
+            channel = new RevisionChannel(
+                    listenPool, CHECK_MILLIS, this::poll, () -> snapshot.revision(), () -> lastPoll = Instant.now());
+            background.whenStopping(channel::close);
+        }
         long interval = Math.max(100, pollMillis);
         // a fixed delay: a poll that waits for the database delays the next rather than piling up behind it
-        polling = background.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        polling = background.scheduleWithFixedDelay(this::turn, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        if (channel != null) {
+            channel.close();
+        }
         if (polling != null) {
             polling.cancel(false);
+        }
+    }
+
+    private static DataSource listenPool() {
+        try {
+            return (DataSource) new InitialContext().lookup(LISTEN_POOL);
+        } catch (NamingException e) {
+            LOG.warning(() -> "No " + LISTEN_POOL + " (server-config/configure-server.cli): SQL edits are found by"
+                    + " polling the configuration revision every interval instead of being told");
+            return null;
+        }
+    }
+
+    /** Listens while it can (returns when the connection breaks); polls once when it cannot. */
+    private void turn() {
+        if (channel == null || !channel.listen()) {
+            poll();
         }
     }
 
