@@ -14,7 +14,8 @@ import org.postgresql.PGNotification;
 /**
  * Tells the tree cache when the configuration changed, by PostgreSQL's LISTEN on the channel the configuration
  * tables' triggers notify at each change ({@value #CHANNEL}, V2026_11_23_02; the bulk change notifies it too), on a
- * connection kept for it. Between changes its thread sleeps in the socket's read: no query, no wake-up; the 1 s poll
+ * connection of the application's pool kept for it (one of its 30; a pool of its own would be stopped before the
+ * application when the server stops, while the connection is still held). Between changes its thread sleeps in the socket's read: no query, no wake-up; the 1 s poll
  * of the revision it replaces cost a pooled connection (checked by a round trip) and the query every second (issue
  * 17, the idle server).
  *
@@ -29,6 +30,7 @@ final class RevisionChannel {
 
     static final String CHANNEL = "argus_config";
     private static final String REVISION = "select revision from argus.config_revision where id = 1";
+    private static final int NETWORK_TIMEOUT_MILLIS = 10_000;
 
     private final DataSource pool;
     private final long checkMillis;
@@ -64,30 +66,12 @@ final class RevisionChannel {
             return true;
         }
         try (Connection c = pool.getConnection()) {
-            PGConnection pg = c.unwrap(PGConnection.class);
-            try (Statement s = c.createStatement()) {
-                s.execute("listen " + CHANNEL);
+            try {
+                return listenOn(c);
+            } finally {
+                listening = null;
+                giveBack(c);
             }
-            listening = (Connection) pg;
-            if (closed) {
-                return true; // closed before the connection could be ended from outside
-            }
-            if (failing) {
-                failing = false;
-                LOG.info("Listening for configuration changes again");
-            }
-            changed.run();
-            while (!closed) {
-                alive.run();
-                PGNotification[] notes = pg.getNotifications((int) checkMillis);
-                if (closed) {
-                    break;
-                }
-                if ((notes != null && notes.length > 0) || revision(c) != known.getAsLong()) {
-                    changed.run();
-                }
-            }
-            return true;
         } catch (SQLException | RuntimeException e) {
             if (closed) {
                 return true;
@@ -97,8 +81,51 @@ final class RevisionChannel {
                 LOG.log(Level.INFO, "Not listening for configuration changes (polling the revision meanwhile): " + e);
             }
             return false;
-        } finally {
-            listening = null;
+        }
+    }
+
+    private boolean listenOn(Connection c) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        Connection physical = (Connection) pg;
+        try (Statement s = c.createStatement()) {
+            s.execute("listen " + CHANNEL);
+        }
+        // the pool's connections have no socket timeout: a revision read that hangs (a cut network) fails after this
+        // instead of holding the thread (the waits for notifications set their own)
+        physical.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
+        listening = physical;
+        if (closed) {
+            return true; // closed before the connection could be ended from outside
+        }
+        if (failing) {
+            failing = false;
+            LOG.info("Listening for configuration changes again");
+        }
+        changed.run();
+        while (!closed) {
+            alive.run();
+            PGNotification[] notes = pg.getNotifications((int) checkMillis);
+            if (closed) {
+                break;
+            }
+            if ((notes != null && notes.length > 0) || revision(c) != known.getAsLong()) {
+                changed.run();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The connection goes back to the pool as it came: a pooled connection still listening would gather
+     * notifications nobody reads. A broken one fails here, and the pool drops it (its exception sorter, or its
+     * check when it hands it out next).
+     */
+    private static void giveBack(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("unlisten *");
+            ((Connection) c.unwrap(PGConnection.class)).setNetworkTimeout(Runnable::run, 0);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "The listening connection is broken", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.argusee.tree.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -19,8 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.DatabaseState;
@@ -35,8 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Holds the live snapshot of the tree. Readers take {@link #snapshot()} without locking; a rebuild happens after
  * every write made through the application (observed after commit, so the writer reads its own write) and when
  * the revision counter moved because someone changed the tables directly: told at once by the database
- * ({@link RevisionChannel}, LISTEN on a connection of {@value #LISTEN_POOL}), or, while it cannot listen, polled
- * every {@code argus.tree.poll-interval} ms (1 s) as before. The thread is a plain one of its own
+ * ({@link RevisionChannel}, LISTEN on a connection of the application's pool kept for it), or, while it cannot
+ * listen, polled every {@code argus.tree.poll-interval} ms (1 s) as before. The thread is a plain one of its own
  * ({@link BackgroundTasks}), not an EJB timer: the timer service's hand-off, interceptors and transaction handling
  * cost more than the poll's one query (issue 17, the idle server). A poll that reads the revision tells
  * {@link DatabaseState} the database answered or is away.
@@ -52,8 +51,6 @@ public class TreeCache {
     private static final long SLOW_NANOS = 200_000_000;
     /** How long polls leave the tree to a write through the application at most ({@link #writing}). */
     private static final long WRITE_WAIT_NANOS = 5_000_000_000L;
-    /** The pool of one connection the listening keeps (server-config/configure-server.cli). */
-    static final String LISTEN_POOL = "java:jboss/datasources/ArgusListenDS";
     /**
      * How long a listening connection waits for a notification before it reads the revision itself: at most this
      * long to notice a connection that died without a word (a cut network) or a revision moved without a
@@ -91,18 +88,18 @@ public class TreeCache {
 
     private ScheduledFuture<?> polling;
 
-    /** Null when the server has no {@link #LISTEN_POOL}: the revision is then polled every interval. */
+    /** The listening's connection comes from here. */
+    @Resource(lookup = "java:jboss/datasources/ArgusDS")
+    DataSource pool;
+
     private RevisionChannel channel;
 
     @PostConstruct
     void start() {
         refresh();
-        DataSource listenPool = listenPool();
-        if (listenPool != null) {
-            channel = new RevisionChannel(
-                    listenPool, CHECK_MILLIS, this::poll, () -> snapshot.revision(), () -> lastPoll = Instant.now());
-            background.whenStopping(channel::close);
-        }
+        channel = new RevisionChannel(
+                pool, CHECK_MILLIS, this::poll, () -> snapshot.revision(), () -> lastPoll = Instant.now());
+        background.whenStopping(channel::close);
         long interval = Math.max(100, pollMillis);
         // a fixed delay: a poll that waits for the database delays the next rather than piling up behind it
         polling = background.scheduleWithFixedDelay(this::turn, interval, interval, TimeUnit.MILLISECONDS);
@@ -110,27 +107,15 @@ public class TreeCache {
 
     @PreDestroy
     void stop() {
-        if (channel != null) {
-            channel.close();
-        }
+        channel.close();
         if (polling != null) {
             polling.cancel(false);
         }
     }
 
-    private static DataSource listenPool() {
-        try {
-            return (DataSource) new InitialContext().lookup(LISTEN_POOL);
-        } catch (NamingException e) {
-            LOG.warning(() -> "No " + LISTEN_POOL + " (server-config/configure-server.cli): SQL edits are found by"
-                    + " polling the configuration revision every interval instead of being told");
-            return null;
-        }
-    }
-
     /** Listens while it can (returns when the connection breaks); polls once when it cannot. */
     private void turn() {
-        if (channel == null || !channel.listen()) {
+        if (!channel.listen()) {
             poll();
         }
     }
