@@ -22,9 +22,10 @@ import javax.sql.DataSource;
  * request) still learns that the database went or came back, or that the pool has no connection to give, so the
  * marker on the API's answers is never more than a few seconds wrong. It asks only when nothing else reached the
  * database within that time (the status writer's rounds while statuses change; issue 17, the idle server). A
- * database that stops is seen at once by the tree's listening connection ({@code TreeCache}), whose poll then tells. A plain thread of its own ({@link BackgroundTasks}) with a fixed delay, not an EJB timer
- * (the timer service's machinery cost more than the ping), so a ping that waits (the pool empty, the network cut)
- * delays the next rather than piling up behind it.
+ * database that stops is seen at once by the tree's listening connection ({@code TreeCache}), whose poll then
+ * tells. A plain thread of its own ({@link BackgroundTasks}) with a fixed delay, not an EJB timer (the timer
+ * service's machinery cost more than the ping), so a ping that waits (the pool empty, the network cut) delays the
+ * next rather than piling up behind it.
  */
 @Singleton
 @Startup

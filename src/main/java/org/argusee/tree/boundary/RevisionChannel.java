@@ -15,9 +15,9 @@ import org.postgresql.PGNotification;
  * Tells the tree cache when the configuration changed, by PostgreSQL's LISTEN on the channel the configuration
  * tables' triggers notify at each change ({@value #CHANNEL}, V2026_11_23_02; the bulk change notifies it too), on a
  * connection of the application's pool kept for it (one of its 30; a pool of its own would be stopped before the
- * application when the server stops, while the connection is still held). Between changes its thread sleeps in the socket's read: no query, no wake-up; the 1 s poll
- * of the revision it replaces cost a pooled connection (checked by a round trip) and the query every second (issue
- * 17, the idle server).
+ * application when the server stops, while the connection is still held). Between changes its thread sleeps in the
+ * socket's read: no query, no wake-up; the 1 s poll of the revision it replaces cost a pooled connection (checked by
+ * a round trip) and the query every second (issue 17, the idle server).
  *
  * <p>Nothing is missed: every {@link #listen} first tells of a change (whatever happened while nobody listened is
  * read then), and every {@code checkMillis} without a notification it reads the revision on its connection, which

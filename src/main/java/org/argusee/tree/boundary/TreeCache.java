@@ -113,9 +113,12 @@ public class TreeCache {
         }
     }
 
-    /** Listens while it can (returns when the connection breaks); polls once when it cannot. */
+    /**
+     * Listens while it can (returns when the connection breaks); polls once when it cannot. While the database is
+     * known to be away only the poll tries it, once a turn as before; once it answers again, the next turn listens.
+     */
     private void turn() {
-        if (!channel.listen()) {
+        if (!database.available() || !channel.listen()) {
             poll();
         }
     }
