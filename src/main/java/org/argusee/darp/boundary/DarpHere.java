@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.platform.boundary.BackgroundTasks;
+import org.argusee.platform.control.IdleWait;
+import org.argusee.tree.boundary.TreeReloaded;
 
 /**
  * This server's place among the DARP servers ({@link DarpTopology}): its tag, its master (from its settings) and
@@ -58,7 +61,12 @@ public class DarpHere {
     private volatile DarpTopology topology;
 
     /** Whether the last read of the peers failed (logged once, not at every poll). */
-    private boolean unreadable;
+    private volatile boolean unreadable;
+
+    /** A new tree since the peers were last read by the poll ({@link #treeMoved}). */
+    private volatile boolean treeMoved;
+
+    private final IdleWait quiet = new IdleWait(() -> !treeMoved && !unreadable);
 
     /** The master's tag as it said it in its welcome, when the settings do not name it; null until then. */
     private volatile String learnedMaster;
@@ -147,16 +155,38 @@ public class DarpHere {
     }
 
     /**
-     * Peers edited with plain SQL fire no event: the peers are read again every {@link #POLL_SECONDS} s, which
-     * costs one small plain query ({@link PeerRoles}; what changed through the API is read at once, above).
+     * Peers edited with plain SQL fire no event, but they move the configuration's revision (darp_peer's trigger), so
+     * the tree is read again: after each new tree the peers are read again within {@link #POLL_SECONDS} s, in one
+     * small plain query ({@link PeerRoles}; what changed through the API is read at once, above). Until then, and
+     * while they are readable, the thread waits: it looked every 5 s whatever happened (issue 17, the idle server).
+     * While they cannot be read it tries every {@link #POLL_SECONDS} s.
      */
     void poll(@Observes Startup startup) {
         try {
-            polling = scheduler.scheduleWithFixedDelay(
-                    () -> reload(roles::read), POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            polling = scheduler.scheduleWithFixedDelay(this::pollTurn, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.FINE, "DARP: the peers are not polled: shutting down", e);
         }
+    }
+
+    /**
+     * A new tree: a peer may have been edited with SQL (called on the tree's thread: only a flag and a signal). Not
+     * before this bean exists: the first {@link #topology} reads the peers anyway.
+     */
+    void treeMoved(@Observes(notifyObserver = Reception.IF_EXISTS) TreeReloaded reloaded) {
+        treeMoved = true;
+        quiet.signal();
+    }
+
+    private void pollTurn() {
+        try {
+            quiet.whileIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // stopping
+        }
+        treeMoved = false; // before the read: a tree newer than the read is read again
+        reload(roles::read);
     }
 
     @PreDestroy

@@ -33,6 +33,7 @@ public class BackgroundTasks {
     ManagedThreadFactory threads;
 
     private final List<ScheduledExecutorService> running = new CopyOnWriteArrayList<>();
+    private final List<Runnable> wakes = new CopyOnWriteArrayList<>();
 
     /**
      * As {@link ScheduledExecutorService#scheduleWithFixedDelay}; cancel the answer to stop the task early. The thread
@@ -50,6 +51,14 @@ public class BackgroundTasks {
         return one.scheduleWithFixedDelay(task, initialDelay, delay, unit);
     }
 
+    /**
+     * Called when the tasks stop, before their threads are interrupted: for a task that waits where an interrupt
+     * does not reach (a socket's read), a way to end that wait, so the application's stop does not wait for it.
+     */
+    public void whenStopping(Runnable wake) {
+        wakes.add(wake);
+    }
+
     /** The simple name of the class a lambda or inner class was written in. */
     static String owner(Runnable task) {
         String name = task.getClass().getName();
@@ -64,6 +73,8 @@ public class BackgroundTasks {
 
     @PreDestroy
     void stopAll() {
+        wakes.forEach(Runnable::run);
+        wakes.clear();
         running.forEach(ScheduledExecutorService::shutdownNow);
         for (ScheduledExecutorService one : running) {
             try {

@@ -2,6 +2,7 @@ package org.argusee.tree.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.DatabaseState;
 import org.argusee.tree.control.LoadedRows;
@@ -31,10 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Holds the live snapshot of the tree. Readers take {@link #snapshot()} without locking; a rebuild happens after
  * every write made through the application (observed after commit, so the writer reads its own write) and when
- * the revision counter moved because someone changed the tables directly (polled, by default every second).
- * The poll runs on a plain thread of its own ({@link BackgroundTasks}), not an EJB timer: the timer service's
- * hand-off, interceptors and transaction handling cost more than the poll's one query (issue 17, the idle server).
- * A poll that reads the revision tells {@link DatabaseState} the database answered, so its watch has nothing to ask.
+ * the revision counter moved because someone changed the tables directly: told at once by the database
+ * ({@link RevisionChannel}, LISTEN on a connection of the application's pool kept for it), or, while it cannot
+ * listen, polled every {@code argus.tree.poll-interval} ms (1 s) as before. The thread is a plain one of its own
+ * ({@link BackgroundTasks}), not an EJB timer: the timer service's hand-off, interceptors and transaction handling
+ * cost more than the poll's one query (issue 17, the idle server). A poll that reads the revision tells
+ * {@link DatabaseState} the database answered or is away.
  */
 @Singleton
 @Startup
@@ -47,6 +51,12 @@ public class TreeCache {
     private static final long SLOW_NANOS = 200_000_000;
     /** How long polls leave the tree to a write through the application at most ({@link #writing}). */
     private static final long WRITE_WAIT_NANOS = 5_000_000_000L;
+    /**
+     * How long a listening connection waits for a notification before it reads the revision itself: at most this
+     * long to notice a connection that died without a word (a cut network) or a revision moved without a
+     * notification; well within the liveness check's {@link TreePollLiveness#STALE}.
+     */
+    static final long CHECK_MILLIS = 30_000;
 
     @Inject
     TreeStore store;
@@ -78,18 +88,38 @@ public class TreeCache {
 
     private ScheduledFuture<?> polling;
 
+    /** The listening's connection comes from here. */
+    @Resource(lookup = "java:jboss/datasources/ArgusDS")
+    DataSource pool;
+
+    private RevisionChannel channel;
+
     @PostConstruct
     void start() {
         refresh();
+        channel = new RevisionChannel(
+                pool, CHECK_MILLIS, this::poll, () -> snapshot.revision(), () -> lastPoll = Instant.now());
+        background.whenStopping(channel::close);
         long interval = Math.max(100, pollMillis);
         // a fixed delay: a poll that waits for the database delays the next rather than piling up behind it
-        polling = background.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        polling = background.scheduleWithFixedDelay(this::turn, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        channel.close();
         if (polling != null) {
             polling.cancel(false);
+        }
+    }
+
+    /**
+     * Listens while it can (returns when the connection breaks); polls once when it cannot. While the database is
+     * known to be away only the poll tries it, once a turn as before; once it answers again, the next turn listens.
+     */
+    private void turn() {
+        if (!database.available() || !channel.listen()) {
+            poll();
         }
     }
 
