@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -144,6 +145,11 @@ public class MasterLease {
 
     public MasterRole role() {
         return role;
+    }
+
+    /** This bean, not its proxy, for the role asked at every turn (issue 17, as {@code StatusBoard#instance}). */
+    public Supplier<MasterLease> instance() {
+        return () -> this;
     }
 
     public boolean paired() {

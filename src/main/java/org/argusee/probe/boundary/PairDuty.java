@@ -21,6 +21,7 @@ final class PairDuty implements ProbeDuty {
     /** The assignment of every service the inner duty always tests: one, not a lambda per service (issue 17). */
     private final Assignment whileActive;
 
+    /** {@code lease}: the bean itself ({@link MasterLease#instance()}), asked at every turn. */
     PairDuty(ProbeDuty inner, MasterLease lease) {
         this.inner = inner;
         this.lease = lease;

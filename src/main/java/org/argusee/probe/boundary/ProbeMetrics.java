@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * How well the scheduler keeps time: probes started, and the lag between a probe's planned start and its actual
@@ -48,6 +49,15 @@ public class ProbeMetrics {
         Gauge.builder("argus.probes.planned", () -> turnsPerSecond)
                 .description("Turns a second the schedule holds: the sum of 1/frequency over the scheduled services")
                 .register(registry);
+    }
+
+    /**
+     * This bean itself, not its client proxy: the scheduler counts every turn, and a call through the proxy looked
+     * up the bean's context and made an interception stack each time (issue 17, session 14). No interceptors here.
+     */
+    Supplier<ProbeMetrics> instance() {
+        ProbeMetrics self = this;
+        return () -> self;
     }
 
     /** The schedule now holds these services (each with its interval in its turns). */

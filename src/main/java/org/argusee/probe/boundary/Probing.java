@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.probe.control.Reply;
 
@@ -17,6 +18,8 @@ final class Probing {
     private final ConcurrentLongMap<Scheduled> scheduled;
     private final ReplyHandOff replies;
     private final ManagedScheduledExecutorService executor;
+    /** Where every reply goes, with its service: one for all probes, not a lambda each (issue 17, session 14). */
+    private final BiConsumer<Scheduled, Reply> received = this::received;
 
     Probing(ConcurrentLongMap<Scheduled> scheduled, ReplyHandOff replies, ManagedScheduledExecutorService executor) {
         this.scheduled = scheduled;
@@ -24,20 +27,18 @@ final class Probing {
         this.executor = executor;
     }
 
-    /** Probes the service now, if it is still scheduled. */
-    void probe(long id) {
-        Scheduled s = scheduled.get(id);
-        if (s == null) {
-            return;
-        }
-        if (s.spec() == null) {
+    /** Probes the service now (the caller has it from the schedule). */
+    void probe(Scheduled s) {
+        if (s.probe() == null) {
             Reply failed = Reply.failed("configuration: " + s.problem(), Duration.ZERO);
-            pace(id, s, replies.failed(id, s, failed));
+            pace(s.id(), s, replies.failed(s.id(), s, failed));
             return;
         }
-        s.monitor().probe(s.spec()).thenAccept(reply -> {
-            pace(id, s, replies.received(id, s, reply));
-        });
+        s.probe().start(s, received);
+    }
+
+    private void received(Scheduled s, Reply reply) {
+        pace(s.id(), s, replies.received(s.id(), s, reply));
     }
 
     /**
@@ -65,7 +66,7 @@ final class Probing {
             executor.schedule(
                     () -> {
                         if (scheduled.get(id) == s && s.duty().testsNow()) {
-                            probe(id);
+                            probe(s);
                         }
                     },
                     delayMillis,

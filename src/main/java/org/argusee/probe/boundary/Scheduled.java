@@ -1,7 +1,7 @@
 package org.argusee.probe.boundary;
 
 import java.util.Map;
-import org.argusee.probe.control.Monitor;
+import org.argusee.probe.control.Probe;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
 
@@ -12,15 +12,18 @@ import org.argusee.probe.control.ProbeSpec;
  * duty}: whether this server tests it now. {@code watches}: the peer tag of a DARP/Watch service, else null.
  *
  * <p>One of these per service (500,000 in issue 17's stretch), so its two changing fields are plain volatile fields
- * of its own rather than an {@code AtomicLong} and an {@code AtomicBoolean} beside it (40 bytes a service).
+ * of its own rather than an {@code AtomicLong} and an {@code AtomicBoolean} beside it (40 bytes a service). It is
+ * the timetable's item itself, so a turn needs no look-up by id ({@link Scheduler}, issue 17, session 14); its
+ * {@code probe} is what its monitor prepared from the spec when it was planned ({@link org.argusee.probe.control.Monitor#prepare}).
  */
 final class Scheduled {
 
-    private final Timetable.Entry<Long> turns;
+    private final long id;
+    private final Timetable.Entry<Scheduled> turns;
     private final String type;
     private final String fullName;
     private final Map<String, String> params;
-    private final Monitor monitor;
+    private final Probe probe;
     private final ProbeSpec spec;
     private final String problem;
     private final ProbeDuty.Assignment duty;
@@ -30,23 +33,36 @@ final class Scheduled {
     /** What the duty said when last looked at (planned, or a change of the links or peers). */
     private volatile boolean tested;
 
-    private Scheduled(Timetable.Entry<Long> turns, String fullName, ServicePlanner.Plan p, ProbeDuty.Assignment duty) {
+    private Scheduled(
+            long id,
+            Timetable.Entry<Scheduled> turns,
+            String fullName,
+            ServicePlanner.Plan p,
+            ProbeDuty.Assignment duty) {
+        this.id = id;
         this.turns = turns;
         this.type = p.type();
         this.fullName = fullName;
         this.params = p.params();
-        this.monitor = p.monitor();
         this.spec = p.spec();
+        this.probe = spec == null ? null : p.monitor().prepare(spec);
         this.problem = p.problem();
         this.duty = duty;
         this.watches = p.watches();
         this.tested = duty.testsNow();
     }
 
-    /** A service planned as {@code p}, with no retry due, tested here as its assignment says. */
+    /**
+     * Service {@code id} planned as {@code p}, with no retry due, tested here as its assignment says; its turns
+     * {@code turns} (null in tests that take no turns).
+     */
     static Scheduled of(
-            Timetable.Entry<Long> turns, String fullName, ServicePlanner.Plan p, ProbeDuty.Assignment assignment) {
-        return new Scheduled(turns, fullName, p, assignment);
+            long id,
+            Timetable.Entry<Scheduled> turns,
+            String fullName,
+            ServicePlanner.Plan p,
+            ProbeDuty.Assignment assignment) {
+        return new Scheduled(id, turns, fullName, p, assignment);
     }
 
     /** Whether it was scheduled with what {@code p} says: the same type and parameters. */
@@ -54,7 +70,11 @@ final class Scheduled {
         return type.equals(p.type()) && params.equals(p.params());
     }
 
-    Timetable.Entry<Long> turns() {
+    long id() {
+        return id;
+    }
+
+    Timetable.Entry<Scheduled> turns() {
         return turns;
     }
 
@@ -67,8 +87,9 @@ final class Scheduled {
         return params;
     }
 
-    Monitor monitor() {
-        return monitor;
+    /** Its probe as its monitor prepared it; null when its settings make no spec ({@link #problem}). */
+    Probe probe() {
+        return probe;
     }
 
     ProbeSpec spec() {
@@ -102,7 +123,10 @@ final class Scheduled {
     /** A retry is due and has not overrun by more than the probe's timeout: it will report in time. */
     boolean retryPending() {
         long due = retryDue;
+        if (due == 0) {
+            return false; // the usual case, at every turn: nothing more to read (issue 17)
+        }
         long grace = spec == null ? 1000 : spec.timeout().toMillis() + 1000;
-        return due != 0 && System.currentTimeMillis() < due + grace;
+        return System.currentTimeMillis() < due + grace;
     }
 }

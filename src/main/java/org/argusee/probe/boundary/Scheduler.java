@@ -70,6 +70,8 @@ public class Scheduler {
     @Inject
     ProbeMetrics metrics;
 
+    private ProbeMetrics counted; // the bean behind metrics: called at every turn (ProbeMetrics#instance)
+
     @Inject
     LatestValues latest;
 
@@ -115,7 +117,7 @@ public class Scheduler {
     private Ticks ticks;
     private long plannedAt; // when the first plan was made, until the ticks start (0 after)
 
-    private Timetable<Long> timetable; // made at the start, with the tick's pause
+    private Timetable<Scheduled> timetable; // made at the start, with the tick's pause
     // written by plan (synchronized), read by every probe
     private final ConcurrentLongMap<Scheduled> scheduled = new ConcurrentLongMap<>();
 
@@ -124,8 +126,9 @@ public class Scheduler {
         if (duties.isResolvable()) {
             duty = duties.get();
         }
-        duty = new PairDuty(duty, lease);
+        duty = new PairDuty(duty, lease.instance().get());
         dutyVersion = duty.version();
+        counted = metrics.instance().get();
         planner = new ServicePlanner(monitors, duty);
         probing = new Probing(scheduled, new ReplyHandOff(board, latest), executor);
         long gap = Math.max(1, Math.min(tickMillis, Ticks.MAX_SLEEP_MILLIS));
@@ -135,7 +138,7 @@ public class Scheduler {
         }
         timetable = new Timetable<>(gap, System.currentTimeMillis());
         // called on the bean itself, not through the container: a tick needs none of its services
-        Runnable tick = InFlightCap.tick(timetable, monitors::inFlight, this::turn);
+        Runnable tick = InFlightCap.tick(timetable, monitors.inFlightCount(), this::turn);
         ticks = new Ticks(threads, gap, tick, timetable::nextDue);
         plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
         plan(cache.snapshot());
@@ -172,9 +175,10 @@ public class Scheduler {
         long interval = ServicePlanner.frequencyMillis(node);
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
-        Long id = node.id(); // one box for the timetable and the map
+        long id = node.id();
         long first = System.currentTimeMillis() + phase;
-        scheduled.put(id, Scheduled.of(timetable.add(id, first, interval), node.fullName(), p, assignment));
+        scheduled.put(
+                id, timetable.add(first, interval, turns -> Scheduled.of(id, turns, node.fullName(), p, assignment)));
         ticks.dueBy(first); // the tick sleeps until the next due time: this one may be sooner
     }
 
@@ -195,15 +199,15 @@ public class Scheduler {
     }
 
     /**
-     * A service's turn, due at {@code dueAt}: probed unless another server tests it or a retry stands instead. A
-     * failure to start is logged and ends this turn only, as with a timer of its own: the tick's other turns go on.
+     * A service's turn, due at {@code dueAt}: probed unless it is no longer scheduled (its turns cancelled), another
+     * server tests it or a retry stands instead. A failure to start is logged and ends this turn only, as with a
+     * timer of its own: the tick's other turns go on.
      */
-    private void turn(Long id, long dueAt) {
-        Scheduled s = scheduled.get(id);
-        if (s != null && s.duty().testsNow() && !s.retryPending()) {
-            metrics.started(dueAt); // turns only: retries are off the grid
+    private void turn(Scheduled s, long dueAt) {
+        if (!s.turns().cancelled() && s.duty().testsNow() && !s.retryPending()) {
+            counted.started(dueAt); // turns only: retries are off the grid
             try {
-                probing.probe(id);
+                probing.probe(s);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "probe of " + s.fullName() + " did not start", e);
             }
@@ -219,7 +223,7 @@ public class Scheduler {
         for (long id : ids) {
             Scheduled s = scheduled.get(id);
             if (s != null && s.duty().testsNow()) {
-                probing.probe(id);
+                probing.probe(s);
                 started++;
             }
         }
@@ -246,9 +250,10 @@ public class Scheduler {
     }
 
     private void cancel(long id) {
-        Scheduled s = scheduled.remove(id);
+        Scheduled s = scheduled.get(id);
         if (s != null) {
-            s.turns().cancel();
+            s.turns().cancel(); // first: a turn taken meanwhile sees it no longer scheduled (turn)
+            scheduled.remove(id);
             board.forget(id);
             latest.forget(s.fullName());
         }

@@ -97,22 +97,33 @@ final class Ticks {
         }
     }
 
+    /**
+     * The thread's loop, which only calls {@link #once}: a loop that never returns runs in the interpreter until
+     * an on-stack replacement, which 20 turns a second never reach, and its body there was a tenth of the tick's CPU
+     * (issue 17, docs/benchmarks.md, session 14); a method called that often is compiled.
+     */
     private void run() {
-        while (!stopped) {
-            synchronized (sleep) {
-                wakeAt = Long.MAX_VALUE; // what is added from here on wakes the next sleep
-            }
-            try {
-                tick.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
-            }
-            try {
-                sleepUntilDue(System.currentTimeMillis() + millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // stopping
-            }
+        while (!stopped && once()) {
+            // the work is in once()
+        }
+    }
+
+    /** One tick and the sleep after it; false when interrupted (stopping). */
+    private boolean once() {
+        synchronized (sleep) {
+            wakeAt = Long.MAX_VALUE; // what is added from here on wakes the next sleep
+        }
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
+        }
+        try {
+            sleepUntilDue(System.currentTimeMillis() + millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package org.argusee.probe.boundary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * When each scheduled service is due next, in memory: the {@link Scheduler}'s tick ({@link Ticks}) takes from
@@ -29,7 +30,7 @@ final class Timetable<T> {
 
     /** One entry: what is due, its interval and next due time (epoch ms). */
     static final class Entry<T> {
-        private final T item;
+        private T item; // set once, under the timetable's lock, before the entry is in a slot
         private final long interval;
         private long due;
         private volatile boolean cancelled;
@@ -48,6 +49,11 @@ final class Timetable<T> {
         /** Stops it; it leaves the timetable when its slot comes up. */
         void cancel() {
             cancelled = true;
+        }
+
+        /** Whether it was stopped: a turn taken just before may still be handed on. */
+        boolean cancelled() {
+            return cancelled;
         }
     }
 
@@ -86,6 +92,19 @@ final class Timetable<T> {
         slotOf(e.due).add(e);
         size++;
         return e;
+    }
+
+    /**
+     * As {@link #add(Object, long, long)}, with the item {@code make} makes of its entry: an item that keeps its own
+     * entry (to cancel it) is then handed on itself, with no look-up from a key to it at each turn.
+     */
+    synchronized <S extends T> S add(long firstDue, long interval, Function<Entry<T>, S> make) {
+        Entry<T> e = new Entry<>(null, firstDue, Math.max(1, interval));
+        S item = make.apply(e);
+        e.item = item;
+        slotOf(e.due).add(e);
+        size++;
+        return item;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.argusee.probe.control;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * Runs one test of one service. Implementations start the work and return at once: the caller is a timer
@@ -14,6 +15,20 @@ import java.util.concurrent.CompletionStage;
 public interface Monitor {
 
     CompletionStage<Reply> probe(ProbeSpec spec);
+
+    /**
+     * The service's probe, worked out once when it is planned and started at each of its turns. By default each
+     * start is {@link #probe}; a monitor whose probes run often overrides it to do once what does not change.
+     */
+    default Probe prepare(ProbeSpec spec) {
+        Monitor monitor = this;
+        return new Probe() {
+            @Override
+            public <C> void start(C context, BiConsumer<? super C, Reply> then) {
+                monitor.probe(spec).thenAccept(reply -> then.accept(context, reply));
+            }
+        };
+    }
 
     /**
      * Whether this monitor can test the spec at all: its type is routed here by {@link MonitorRoute}, and the

@@ -2,9 +2,6 @@ package org.argusee.status.boundary;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.argusee.platform.control.ConcurrentLongMap;
 
 /**
  * A service's last probe, kept in memory and served from there: its time and result change at every probe, and
@@ -22,17 +19,5 @@ public record LastCheck(Instant at, String result, Duration elapsed, int failure
     LastCheck stored(Instant time) {
         return new LastCheck(
                 at, result, elapsed, failures, reason, storedAt == null || time.isAfter(storedAt) ? time : storedAt);
-    }
-
-    /** The checks done since their time was last stored, marked in the map as stored now. */
-    static List<Mark> marksToStore(ConcurrentLongMap<LastCheck> checks) {
-        List<Mark> marks = new ArrayList<>();
-        checks.forEach((id, c) -> {
-            if (c.storedAt() == null || c.at().isAfter(c.storedAt())) {
-                marks.add(new Mark(id, c.at(), c.result()));
-                checks.update(id, now -> now.stored(c.at()));
-            }
-        });
-        return marks;
     }
 }

@@ -86,7 +86,7 @@ public class StatusBoard {
         tracked.status = step.next();
         tracked.eval = verdict.next();
         tracked.known = known;
-        checks.checked(objectId, now, verdict.result(), reply.elapsed(), step.next());
+        CheckTimes.checked(tracked.check, now, verdict.result(), reply.elapsed(), step.next());
         Optional<ServiceStatus> own = known ? Optional.of(step.next()) : Optional.empty();
         TreeNode node = quiet != null ? quiet : tree.byId(objectId).orElse(null);
         boolean alone = node != null && checked(node, own, now, quiet != null);
@@ -107,8 +107,7 @@ public class StatusBoard {
     private Tracked tracked(long objectId, Map<String, String> params, Instant now) {
         Tracked tracked = services.get(objectId);
         if (tracked == null) {
-            Optional<ServiceStatus> known = graph.service(objectId);
-            tracked = new Tracked(known.orElse(ServiceStatus.initial(now)), known.isPresent(), ReplyRules.of(params));
+            tracked = Tracked.first(graph.service(objectId), now, ReplyRules.of(params), checks.cell(objectId));
             services.put(objectId, tracked);
         } else if (!tracked.rules.isFor(params)) {
             tracked.rules = ReplyRules.of(params);

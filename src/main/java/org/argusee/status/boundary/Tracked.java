@@ -1,5 +1,7 @@
 package org.argusee.status.boundary;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.argusee.status.control.ServiceStatus;
 import org.argusee.status.control.evaluation.EvalState;
 import org.argusee.status.control.evaluation.ReplyRules;
@@ -18,6 +20,8 @@ final class Tracked {
     EvalState eval;
     boolean known;
     ReplyRules rules;
+    /** Its last check, in {@link CheckTimes}' own cell for it: set at each reply without a look-up. */
+    final CheckTimes.Cell check;
 
     /**
      * The service's node while settled, else null. No tree beside it: every new tree moves the graph's epoch, and a
@@ -28,11 +32,17 @@ final class Tracked {
     /** The graph's {@link org.argusee.status.control.StatusGraph#epoch} when it was settled. */
     private long epoch;
 
-    Tracked(ServiceStatus status, boolean known, ReplyRules rules) {
+    /** At a service's first reply: the status the graph knows for it (restored), else unknown since now. */
+    static Tracked first(Optional<ServiceStatus> known, Instant now, ReplyRules rules, CheckTimes.Cell check) {
+        return new Tracked(known.orElse(ServiceStatus.initial(now)), known.isPresent(), rules, check);
+    }
+
+    private Tracked(ServiceStatus status, boolean known, ReplyRules rules, CheckTimes.Cell check) {
         this.status = status;
         this.eval = EvalState.EMPTY;
         this.known = known;
         this.rules = rules;
+        this.check = check;
     }
 
     /**

@@ -72,7 +72,12 @@ public final class StatusMachine {
         Severity severity = target == Status.UP ? Severity.CLEAR : check.severity();
         String reason = target == Status.UP ? null : check.reason();
         boolean changed = target != current.status();
-        ServiceStatus next = new ServiceStatus(target, failures, severity, changed ? now : current.since(), reason);
+        ServiceStatus next = !changed
+                        && failures == current.failures()
+                        && severity == current.severity()
+                        && Objects.equals(reason, current.reason())
+                ? current // the same status again, the usual reply: no new one (issue 17, session 14)
+                : new ServiceStatus(target, failures, severity, changed ? now : current.since(), reason);
         Optional<Transition> transition = changed || severity != current.severity()
                 ? Optional.of(new Transition(current.status(), current.severity(), target, severity, reason, now))
                 : Optional.empty();

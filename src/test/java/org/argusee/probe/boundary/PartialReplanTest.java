@@ -146,7 +146,8 @@ class PartialReplanTest {
         changes.gone().forEach(scheduled::remove);
         changes.toSchedule()
                 .forEach(e -> scheduled.put(
-                        e.node().id(), Scheduled.of(null, e.node().fullName(), e.plan(), ProbeDuty.Assignment.ALWAYS)));
+                        e.node().id(),
+                        Scheduled.of(e.node().id(), null, e.node().fullName(), e.plan(), ProbeDuty.Assignment.ALWAYS)));
     }
 
     private static String dump(ServicePlanner.Changes changes) {

@@ -144,4 +144,28 @@ class TimetableTest {
         assertEquals(0, cap.room());
         assertTrue(InFlightCap.halfTheFileLimit() >= 100);
     }
+
+    /** An item made of its own entry (the scheduler's services): handed on itself, cancelled through its entry. */
+    private record Keeper(String name, Timetable.Entry<Object> turns) {}
+
+    @Test
+    void anItemMadeOfItsEntryIsHandedOnItselfAndCancelledThroughIt() {
+        Timetable<Object> own = new Timetable<>(20, 0);
+        Keeper a = own.add(1_000, 1_000, e -> new Keeper("a", e));
+        Keeper b = own.add(1_000, 1_000, e -> new Keeper("b", e));
+        assertEquals(1_000, a.turns().interval());
+        List<Object> taken = new ArrayList<>();
+        own.take(1_000, (item, dueAt) -> taken.add(item));
+        assertEquals(
+                List.of(a, b),
+                taken.stream()
+                        .sorted((x, y) -> ((Keeper) x).name().compareTo(((Keeper) y).name()))
+                        .toList());
+        a.turns().cancel();
+        assertTrue(a.turns().cancelled());
+        taken.clear();
+        own.take(2_000, (item, dueAt) -> taken.add(item));
+        assertEquals(List.of(b), taken);
+        assertEquals(1, own.size());
+    }
 }

@@ -155,4 +155,29 @@ class StatusMachineTest {
         assertEquals(Status.UP, s[3].next().status());
         assertTrue(s[3].transition().isPresent());
     }
+
+    @Test
+    void theSameStatusAgainIsTheSameObjectAndAChangeANewOne() {
+        ServiceStatus up = StatusMachine.apply(ServiceStatus.initial(T0), OK, Map.of(), T0.plusSeconds(60))
+                .next();
+        StatusStep again = StatusMachine.apply(up, OK, Map.of(), T0.plusSeconds(120));
+        assertSame(up, again.next());
+        assertTrue(again.transition().isEmpty());
+        ServiceStatus down = StatusMachine.apply(up, REFUSED, Map.of("retries", "0"), T0.plusSeconds(180))
+                .next();
+        assertEquals(
+                new ServiceStatus(Status.DOWN, 1, Severity.CRITICAL, T0.plusSeconds(180), "connection refused"), down);
+        ServiceStatus stillDown = StatusMachine.apply(down, REFUSED, Map.of("retries", "0"), T0.plusSeconds(240))
+                .next();
+        assertEquals(2, stillDown.failures()); // failures count: a failing service's status is new at each reply
+        assertEquals(down.since(), stillDown.since());
+        ServiceStatus otherReason = StatusMachine.apply(
+                        stillDown,
+                        CheckResult.failed(Severity.CRITICAL, "timeout"),
+                        Map.of("retries", "0"),
+                        T0.plusSeconds(300))
+                .next();
+        assertEquals("timeout", otherReason.reason());
+        assertEquals(3, otherReason.failures());
+    }
 }

@@ -1,6 +1,8 @@
 package org.argusee.probe.control.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectableChannel;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,10 +31,28 @@ public abstract class Exchange {
 
     private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
 
+    private static final VarHandle DONE;
+
+    static {
+        try {
+            DONE = MethodHandles.lookup().findVarHandle(Exchange.class, "done", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     protected final NetLoop loop;
     protected final ProbeSpec spec;
-    private final CompletableFuture<Reply> result = new CompletableFuture<>();
     private final long started = System.nanoTime();
+    /**
+     * Finished: set once, by whoever finishes it first (the loop or the timeout). With {@link #then} and its
+     * {@link #context}, given at the start, it replaces a future and the stages the scheduler chained to it: three
+     * futures, their completions and a lambda a probe (issue 17, session 14).
+     */
+    private volatile boolean done;
+
+    private Object context;
+    private BiConsumer<Object, Reply> then;
     private volatile Deadline deadline;
     private volatile SelectableChannel channel;
     private volatile Function<InetAddress, String> addressRule;
@@ -69,16 +90,35 @@ public abstract class Exchange {
     }
 
     public final CompletionStage<Reply> start() {
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        start(null, result, CompletableFuture::complete);
+        return result.minimalCompletionStage();
+    }
+
+    /**
+     * Starts the probe; {@code then} gets {@code context} and the reply exactly once ({@link
+     * org.argusee.probe.control.Probe#start}). {@code target}: where to connect when known already (the spec's
+     * host is an address literal, resolved once when its service was planned: {@link HostResolver#literal}); null
+     * to resolve the spec's host now.
+     */
+    @SuppressWarnings("unchecked")
+    public final <C> void start(InetSocketAddress target, C context, BiConsumer<? super C, Reply> then) {
+        this.context = context; // published to the loop and the timeout thread by admit and the hand-offs after it
+        this.then = (BiConsumer<Object, Reply>) then;
         if (!loop.admit(this)) {
-            return refused(NetLoop.SHUT_DOWN);
+            complete(Reply.failed(NetLoop.SHUT_DOWN, Duration.ZERO));
+            return;
         }
         try {
             deadline = loop.deadline(spec.timeout(), this::timedOut);
-            loop.resolver().resolve(spec.hostname(), spec.ipversions()).whenComplete(this::resolved);
+            if (target != null) {
+                connect(target);
+            } else {
+                loop.resolver().resolve(spec.hostname(), spec.ipversions()).whenComplete(this::resolved);
+            }
         } catch (RejectedExecutionException e) {
             fail(NetLoop.SHUT_DOWN);
         }
-        return result.minimalCompletionStage();
     }
 
     final void on(SelectorThread thread) {
@@ -105,7 +145,7 @@ public abstract class Exchange {
     }
 
     protected final boolean isDone() {
-        return result.isDone();
+        return done;
     }
 
     /** The raw answer is in: apply the spec's expect to it. */
@@ -146,12 +186,17 @@ public abstract class Exchange {
             complete(Reply.failed(ProbeFailure.reasonOf(error), elapsed()));
             return;
         }
-        this.address = address;
+        connect(new InetSocketAddress(address, spec.port()));
+    }
+
+    private void connect(InetSocketAddress target) {
+        InetAddress resolved = target.getAddress();
+        this.address = resolved;
         Function<InetAddress, String> rule = addressRule;
-        String refusal = rule == null ? null : rule.apply(address);
+        String refusal = rule == null ? null : rule.apply(resolved);
         if (refusal != null) {
             complete(Reply.failed(refusal, elapsed()));
-        } else if (!loop.execute(this, () -> open(new InetSocketAddress(address, spec.port())))) {
+        } else if (!loop.execute(this, () -> open(target))) {
             fail(NetLoop.SHUT_DOWN);
         }
     }
@@ -182,7 +227,7 @@ public abstract class Exchange {
     }
 
     private boolean complete(Reply reply) {
-        if (result.isDone()) {
+        if (!DONE.compareAndSet(this, false, true)) {
             return false;
         }
         Deadline d = deadline;
@@ -190,7 +235,16 @@ public abstract class Exchange {
             d.cancel();
         }
         loop.forget(this);
-        return result.complete(reply);
+        try {
+            then.accept(context, reply);
+        } catch (RuntimeException e) {
+            // the receiver's bug: a future would have kept it to itself; the probe is over either way
+            LOG.log(
+                    Level.WARNING,
+                    "the reply of a probe of " + spec.type().text() + " " + spec.hostname() + " could not be handed on",
+                    e);
+        }
+        return true;
     }
 
     private void closeChannel() {

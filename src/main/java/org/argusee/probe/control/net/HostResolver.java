@@ -3,6 +3,7 @@ package org.argusee.probe.control.net;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ public final class HostResolver {
      * @throws java.util.concurrent.RejectedExecutionException after {@link #shutdown()}
      */
     public CompletableFuture<InetAddress> resolve(String host, List<Integer> versions) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String bare = bare(host);
         if (isIpv4Literal(bare) || bare.contains(":")) {
             try {
                 // a literal: getAllByName parses it without asking DNS
@@ -54,6 +55,31 @@ public final class HostResolver {
                     }
                 },
                 pool);
+    }
+
+    /**
+     * Where to connect for an address literal ({@code 192.0.2.1}, {@code ::1}, {@code [::1]}) and {@code port}, as
+     * {@link #resolve} would answer at every probe; null for a name, or for a literal that {@link #resolve} fails
+     * (it then fails at each probe, with its reason). A literal means the same address for as long as the service is
+     * planned, so a monitor works it out once (issue 17, session 14).
+     */
+    public static InetSocketAddress literal(String host, List<Integer> versions, int port) {
+        if (host == null) {
+            return null;
+        }
+        String bare = bare(host);
+        if (!isIpv4Literal(bare) && !bare.contains(":")) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(pick(InetAddress.getAllByName(bare), versions), port);
+        } catch (UnknownHostException | ProbeFailure | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /**

@@ -12,24 +12,33 @@ import java.util.List;
 final class WakeBatch {
 
     static final int MAX_DEFERRED = 64;
+    /**
+     * Each thread's batch, kept between batches: setting and removing a thread-local at every tick cleared a
+     * reference through a native call and made a batch and its list each time (issue 17, session 14). Only a
+     * thread that runs batches (the scheduler's tick, which ends with the application) holds one.
+     */
     private static final ThreadLocal<WakeBatch> CURRENT = new ThreadLocal<>();
 
     private final List<SelectorThread> loops = new ArrayList<>(2);
     private int deferred;
+    private boolean running;
 
     private WakeBatch() {}
 
     static void run(Runnable work) {
-        if (CURRENT.get() != null) {
+        WakeBatch batch = CURRENT.get();
+        if (batch == null) {
+            batch = new WakeBatch();
+            CURRENT.set(batch);
+        } else if (batch.running) {
             work.run(); // nested: the outer batch wakes
             return;
         }
-        WakeBatch batch = new WakeBatch();
-        CURRENT.set(batch);
+        batch.running = true;
         try {
             work.run();
         } finally {
-            CURRENT.remove();
+            batch.running = false;
             batch.wakeAll();
         }
     }
@@ -37,7 +46,7 @@ final class WakeBatch {
     /** True if this thread runs a batch that will wake the loop; false: the caller wakes it now. */
     static boolean defer(SelectorThread loop) {
         WakeBatch batch = CURRENT.get();
-        if (batch == null) {
+        if (batch == null || !batch.running) {
             return false;
         }
         if (!batch.loops.contains(loop)) {

@@ -31,8 +31,17 @@ public record Verdict(
         }
     }
 
+    /**
+     * Up with no value and no calc state: every reply of a service whose connection is the whole test (a TCP
+     * connect, a ping) once it passes. One verdict for all of them, not one a reply (issue 17, session 14).
+     */
+    private static final Verdict UP_NOTHING =
+            new Verdict(true, Severity.CLEAR, null, null, null, EvalState.EMPTY, false, false);
+
     static Verdict up(String result, Double number, EvalState next) {
-        return new Verdict(true, Severity.CLEAR, null, result, number, next, false, false);
+        return result == null && number == null && next == EvalState.EMPTY
+                ? UP_NOTHING
+                : new Verdict(true, Severity.CLEAR, null, result, number, next, false, false);
     }
 
     static Verdict down(Severity severity, String reason, String result, Double number, EvalState next) {
@@ -55,6 +64,8 @@ public record Verdict(
 
     /** The part the status machine needs. */
     public CheckResult check() {
-        return new CheckResult(up, severity, reason, pending, inverted);
+        return up && severity == Severity.CLEAR && reason == null && !pending && !inverted
+                ? CheckResult.passed()
+                : new CheckResult(up, severity, reason, pending, inverted);
     }
 }

@@ -1,7 +1,10 @@
 package org.argusee.probe.control.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,5 +34,31 @@ class HostResolverLiteralTest {
             String t = sb.toString();
             assertEquals(REGEX.matcher(t).matches(), HostResolver.isIpv4Literal(t), t);
         }
+    }
+
+    @Test
+    void aLiteralsAddressIsWhatResolvingItGives() throws Exception {
+        HostResolver resolver = new HostResolver(1, "test-resolver");
+        try {
+            for (String host : List.of("127.0.0.1", "10.1.2.3", "::1", "[::1]", "fe80::1")) {
+                for (List<Integer> versions : List.of(List.of(4, 6), List.of(6, 4))) {
+                    InetSocketAddress literal = HostResolver.literal(host, versions, 25);
+                    assertEquals(resolver.resolve(host, versions).get(), literal.getAddress(), host);
+                    assertEquals(25, literal.getPort());
+                }
+            }
+        } finally {
+            resolver.shutdown();
+        }
+    }
+
+    @Test
+    void aNameOrALiteralOfTheWrongFamilyIsLeftToEachProbe() {
+        assertNull(HostResolver.literal("localhost", List.of(4, 6), 25));
+        assertNull(HostResolver.literal("host.example", List.of(4), 25));
+        assertNull(HostResolver.literal("127.0.0.1", List.of(6), 25)); // each probe fails "no IPv6 address"
+        assertNull(HostResolver.literal("::1", List.of(4), 25));
+        assertNull(HostResolver.literal(null, List.of(4), 25));
+        assertNull(HostResolver.literal("1.2.3.999", List.of(4), 25));
     }
 }

@@ -9,7 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.argusee.probe.control.Probe;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.Reply;
 import org.argusee.probe.control.net.NetLoop;
@@ -168,6 +176,99 @@ class TcpMonitorTest {
         assertFalse(r.ok());
         // without a resolver on the test machine the lookup itself may hang until the probe's timeout
         assertTrue(List.of("cannot resolve hostname", "timeout").contains(r.reason()), r.reason());
+    }
+
+    // A probe prepared once (TcpMonitor#prepare, the scheduler's) and started at each turn: each start is one probe
+    // whose reply comes once, with its context, as probe() answers; a literal's address is worked out once, a name
+    // is resolved at each start.
+
+    @Test
+    void eachStartIsOneProbeWhoseReplyComesOnceWithItsContext() throws Exception {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.says("220 ready\r\n"))) {
+            Probe probe = monitor.prepare(spec("TCP/SMTP", "port", port(peer)));
+            Map<Integer, List<Reply>> replies = startAndWait(probe, 50);
+            assertEquals(50, replies.size());
+            for (List<Reply> r : replies.values()) {
+                assertEquals(1, r.size());
+                assertEquals("220 ready", r.get(0).value(), r.get(0).reason());
+            }
+            assertEquals(50, peer.accepted.get());
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    @Test
+    void aNameIsResolvedAtEachStart() throws Exception {
+        try (TcpPeer peer = TcpPeer.start((s, p) -> p.hold(s))) {
+            Probe probe =
+                    monitor.prepare(spec("TCP/Telnet", "hostname", "localhost", "ipversion", "4", "port", port(peer)));
+            for (List<Reply> r : startAndWait(probe, 3).values()) {
+                assertTrue(r.get(0).ok(), r.get(0).reason());
+                assertNull(r.get(0).value());
+            }
+        }
+    }
+
+    @Test
+    void failuresAreThoseOfTheProbeItself() throws Exception {
+        Reply refused = once(monitor.prepare(spec("TCP/SMTP", "port", TcpPeer.freePort())));
+        assertEquals(
+                await(monitor.probe(spec("TCP/SMTP", "port", TcpPeer.freePort())))
+                        .reason(),
+                refused.reason());
+        assertEquals(
+                "no IPv6 address",
+                once(monitor.prepare(spec("TCP/SMTP", "ipversion", "6"))).reason());
+        Reply otherMonitor = once(monitor.prepare(spec("TCP/URL", "url", "http://127.0.0.1/")));
+        assertFalse(otherMonitor.ok());
+        assertTrue(otherMonitor.reason().contains("another monitor"), otherMonitor.reason());
+    }
+
+    @Test
+    void aReceiverThatThrowsEndsItsOwnProbeOnly() throws Exception {
+        try (TcpPeer peer = TcpPeer.start(TcpPeer.says("220 ready\r\n"))) {
+            Probe probe = monitor.prepare(spec("TCP/SMTP", "port", port(peer)));
+            CountDownLatch thrown = new CountDownLatch(1);
+            probe.start(thrown, (latch, reply) -> {
+                latch.countDown();
+                throw new IllegalStateException("the receiver's bug (expected in this test)");
+            });
+            assertTrue(thrown.await(20, TimeUnit.SECONDS));
+            assertEquals("220 ready", once(probe).value());
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    @Test
+    void aClosedLoopRepliesShutDownAtOnce() {
+        Probe probe = monitor.prepare(spec("TCP/SMTP", "port", "25"));
+        loop.close();
+        List<Reply> replies = new ArrayList<>();
+        probe.start(replies, List::add);
+        assertEquals(1, replies.size());
+        assertEquals(NetLoop.SHUT_DOWN, replies.get(0).reason());
+    }
+
+    private static Reply once(Probe probe) throws Exception {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        probe.start(reply, CompletableFuture::complete);
+        return reply.get(20, TimeUnit.SECONDS);
+    }
+
+    /** Starts the probe {@code count} times, each with its number as context; the replies by number. */
+    private static Map<Integer, List<Reply>> startAndWait(Probe probe, int count) throws InterruptedException {
+        Map<Integer, List<Reply>> replies = new ConcurrentHashMap<>();
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            probe.start(i, (n, reply) -> {
+                replies.computeIfAbsent(n, k -> new ArrayList<>()).add(reply);
+                calls.incrementAndGet();
+                all.countDown();
+            });
+        }
+        assertTrue(all.await(20, TimeUnit.SECONDS), "replies " + calls.get() + " of " + count);
+        return replies;
     }
 
     static String port(TcpPeer peer) {

@@ -254,4 +254,18 @@ class ResultEvaluatorTest {
         assertEquals(
                 new org.argusee.status.control.CheckResult(false, Severity.MINOR, v.reason(), false, false), v.check());
     }
+
+    @Test
+    void aPassingConnectWithNothingToTestIsOneSharedVerdictWhoseCheckPasses() {
+        Verdict v = eval(null);
+        assertSame(v, eval(null));
+        assertEquals(new Verdict(true, Severity.CLEAR, null, null, null, EvalState.EMPTY, false, false), v);
+        assertSame(org.argusee.status.control.CheckResult.passed(), v.check());
+        Verdict banner = eval("220 ready");
+        assertEquals("220 ready", banner.result());
+        assertEquals(banner.check(), v.check());
+        Verdict inverted = eval(null, "invert_status", "yes");
+        assertFalse(inverted.check().up());
+        assertTrue(inverted.check().inverted());
+    }
 }
