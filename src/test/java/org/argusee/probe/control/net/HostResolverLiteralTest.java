@@ -59,6 +59,8 @@ class HostResolverLiteralTest {
         assertNull(HostResolver.literal("127.0.0.1", List.of(6), 25)); // each probe fails "no IPv6 address"
         assertNull(HostResolver.literal("::1", List.of(4), 25));
         assertNull(HostResolver.literal(null, List.of(4), 25));
-        assertNull(HostResolver.literal("1.2.3.999", List.of(4), 25));
+        // an invalid literal: the JDK rejects this one without asking DNS (a dotted quad with an octet over 255,
+        // "1.2.3.999", it passes to the system resolver: a packet off this machine)
+        assertNull(HostResolver.literal("1::2::3", List.of(4, 6), 25));
     }
 }
