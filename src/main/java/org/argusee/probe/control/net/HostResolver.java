@@ -41,7 +41,7 @@ public final class HostResolver {
         if (isIpv4Literal(bare) || bare.contains(":")) {
             try {
                 // a literal: getAllByName parses it without asking DNS
-                return CompletableFuture.completedFuture(pick(InetAddress.getAllByName(bare), versions));
+                return CompletableFuture.completedFuture(pick(parseLiteral(bare), versions));
             } catch (UnknownHostException | ProbeFailure e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -72,10 +72,19 @@ public final class HostResolver {
             return null;
         }
         try {
-            return new InetSocketAddress(pick(InetAddress.getAllByName(bare), versions), port);
+            return new InetSocketAddress(pick(parseLiteral(bare), versions), port);
         } catch (UnknownHostException | ProbeFailure | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The address of a literal, never asking DNS: in brackets the JDK takes the text for an IPv6 literal and rejects
+     * an invalid one, where without them it hands a text it cannot parse (such as {@code zz:1}) to the system's
+     * resolver, synchronously, on the tick thread.
+     */
+    private static InetAddress[] parseLiteral(String bare) throws UnknownHostException {
+        return InetAddress.getAllByName(bare.contains(":") ? "[" + bare + "]" : bare);
     }
 
     private static String bare(String host) {
@@ -83,21 +92,25 @@ public final class HostResolver {
     }
 
     /**
-     * Four groups of one to three ASCII digits with a dot between them, as the regex {@code \\d{1,3}(\\.\\d{1,3}){3}}
-     * matches the whole text, without the regex's matcher made at each probe (issue 17).
+     * Four groups of one to three ASCII digits, each at most 255, with a dot between them, without a regex's matcher
+     * made at each probe (issue 17). A group over 255 ({@code 10.0.0.300}) is no literal: the JDK would pass such a
+     * text to the system's resolver, so it goes to the resolver's pool like any other name.
      */
     static boolean isIpv4Literal(String text) {
         int groups = 0;
         int digits = 0;
+        int value = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (++digits > 3) {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
                     return false;
                 }
             } else if (c == '.' && digits > 0 && groups < 3) {
                 groups++;
                 digits = 0;
+                value = 0;
             } else {
                 return false;
             }
