@@ -3,6 +3,7 @@
 import {el, fill} from './dom.js';
 import {get} from './api.js';
 import {rowItem, prune} from './rows.js';
+import {redraw} from './keep.js';
 
 export class Tree {
     constructor(root, selection, onSeq) {
@@ -14,10 +15,17 @@ export class Tree {
         root.addEventListener('keydown', e => this.key(e));
     }
 
-    /** Draws the children of Top, reopening the groups that were open. */
+    /**
+     * Draws the children of Top, reopening the groups that were open; the row that had the focus has it again (or,
+     * gone, the nearest row above it).
+     */
     async load() {
         const list = await this.children('Top');
-        fill(this.root, list);
+        this.draw(list);
+    }
+
+    draw(list) {
+        redraw(this.root, () => fill(this.root, list), {nearest: true});
         prune();
     }
 
@@ -29,8 +37,7 @@ export class Tree {
         const data = await get('api/dashboard/children?' + params);
         this.onSeq(data.seq);
         const rows = data.children.map(r => this.item(r, true, data.seq));
-        fill(this.root, rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
-        prune();
+        this.draw(rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
     }
 
     async children(parent) {
@@ -95,7 +102,10 @@ export class Tree {
     redrawToggle(li) {
         const old = li.querySelector(':scope > .row > .toggle');
         if (old) {
-            old.replaceWith(this.toggle(li, li._row));
+            const toggle = this.toggle(li, li._row);
+            const focused = document.activeElement === old;
+            old.replaceWith(toggle);
+            if (focused) toggle.focus({preventScroll: true});
         }
     }
 

@@ -1,0 +1,83 @@
+package org.argusee.web;
+
+import static org.argusee.testsupport.Api.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.argusee.testsupport.Chromium;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * A keyboard user keeps their place on the dashboard while the server pushes changes: the focused link, toggle or
+ * box of a row stays focused when the row's status changes, and after the tree is redrawn the same object's row
+ * (or, removed, its parent's) has it again; the page does not scroll.
+ */
+class WebFocusIT extends WebFixture {
+
+    @Test
+    void focusStaysOnARowWhoseStatusIsPushedAndAfterTheTreeIsRedrawn() {
+        Listener listener = listener();
+        String service = service(listener);
+        Chromium b = admin().waitReady(WITHIN);
+        expand(b, group);
+        expand(b, host);
+        b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
+        String link = rowCss("tree", service) + " > .row > a.name";
+        String hostLink = rowCss("tree", host) + " > .row > a.name";
+        // room below the tree, scrolled so the service's row is near the top: a focus that scrolled would move it
+        b.script(
+                "document.body.style.paddingBottom = '3000px';"
+                        + "window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top"
+                        + " + window.scrollY - 100);",
+                link);
+        b.script("document.querySelector(arguments[0]).focus();", link);
+        assertTrue(b.focused(link), "focused before the change");
+        long top = topOf(b, link);
+        b.script("window.sameDocument = true;");
+
+        listener.close();
+        b.until(WITHIN, d -> "down".equals(statusOf(b, "tree", service)));
+        assertTrue(b.focused(link), "the link keeps the focus when its row is redrawn: " + active(b));
+        // the problems list above grew by the row: the browser keeps the tree where it was on the screen
+        b.until(WITHIN, d -> statusOf(b, "problems", service) != null);
+        assertEquals(top, topOf(b, link), "the row stays where it was on the screen");
+        // and a key still reaches the tree: left goes to the parent's row
+        b.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        b.until(WITHIN, d -> b.focused(hostLink));
+
+        String box = rowCss("tree", service) + " > .row > input.select";
+        b.script("document.querySelector(arguments[0]).focus();", box);
+        listener.open();
+        b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", service)));
+        assertTrue(b.focused(box), "the selection box keeps the focus: " + active(b));
+        b.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+        b.until(WITHIN, d -> "1 selected"
+                .equals(d.findElement(By.id("bulk-count")).getText()));
+
+        // a new object under the host: the tree is drawn again from the server, the focus stays on the same row
+        b.script("document.querySelector(arguments[0]).focus();", link);
+        Listener other = listener();
+        String second = service(other);
+        b.until(WITHIN, d -> !d.findElements(row("tree", second)).isEmpty());
+        assertTrue(b.focused(link), "the same object's row has the focus after the redraw: " + active(b));
+        // the focused object removed: its parent's row takes the focus
+        assertEquals(204, api.delete(object(service)).status());
+        b.until(WITHIN, d -> d.findElements(row("tree", service)).isEmpty());
+        b.until(WITHIN, d -> b.focused(hostLink));
+        assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
+    }
+
+    static long topOf(Chromium b, String css) {
+        return Math.round(
+                ((Number) b.script("return document.querySelector(arguments[0]).getBoundingClientRect().top;", css))
+                        .doubleValue());
+    }
+
+    static String active(Chromium b) {
+        return String.valueOf(b.script("const a = document.activeElement;"
+                + " const li = a && a.closest('li[data-full-name]');"
+                + " return (a ? a.tagName + '.' + a.className : 'none') + (li ? ' in ' + li.dataset.fullName : '');"));
+    }
+}
