@@ -69,6 +69,45 @@ class WebFocusIT extends WebFixture {
         assertEquals(Boolean.TRUE, b.script("return window.sameDocument === true;"), "no reload");
     }
 
+    /**
+     * The dashboard's other redraws: the problems list refetched after a change keeps the focus on the same row's
+     * link, the siren's button keeps it though drawn again, and a tree redrawn by a push shows the filter that was
+     * applied, not what is half typed in the box (which stays there).
+     */
+    @Test
+    void theProblemsListTheSirenAndTheFilterBoxKeepTheUsersPlace() {
+        Listener first = listener();
+        Listener second = listener();
+        String one = service(first);
+        String two = service(second);
+        first.close();
+        Chromium b = admin().waitReady(WITHIN);
+        b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", one)));
+        String link = rowCss("problems", one) + " > .row > a.name";
+        b.script("document.querySelector(arguments[0]).focus();", link);
+
+        second.close();
+        b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", two)));
+        assertTrue(b.focused(link), "the problem's link keeps the focus: " + active(b));
+
+        b.script("document.getElementById('siren-toggle').focus();");
+        second.open();
+        b.until(WITHIN, d -> statusOf(b, "problems", two) == null);
+        assertTrue(b.focused("#siren-toggle"), "the siren's button keeps the focus: " + active(b));
+
+        b.driver().findElement(By.name("q")).sendKeys("nothing_has_this_name");
+        b.script("document.querySelectorAll('#tree li').forEach(li => li.dataset.before = 'yes');");
+        created(api.post(object(group) + "/children", """
+                {"kind": "Host", "name": "127.0.0.2"}"""));
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#tree li[data-before]"))
+                .isEmpty());
+        assertEquals("Tree", b.driver().findElement(By.id("tree-heading")).getText(), "the filter applied: none");
+        assertTrue(b.driver().findElements(By.id("no-match")).isEmpty());
+        assertTrue(statusOf(b, "tree", group) != null, "the whole tree is shown");
+        assertEquals(
+                "nothing_has_this_name", b.driver().findElement(By.name("q")).getAttribute("value"));
+    }
+
     static long topOf(Chromium b, String css) {
         return Math.round(
                 ((Number) b.script("return document.querySelector(arguments[0]).getBoundingClientRect().top;", css))
