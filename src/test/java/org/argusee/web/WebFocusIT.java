@@ -4,7 +4,9 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
+import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -106,6 +108,69 @@ class WebFocusIT extends WebFixture {
         assertTrue(statusOf(b, "tree", group) != null, "the whole tree is shown");
         assertEquals(
                 "nothing_has_this_name", b.driver().findElement(By.name("q")).getAttribute("value"));
+    }
+
+    /**
+     * Staff have checked a notification and typed half a filter when a new notification arrives: the list is
+     * reloaded, the box stays checked and focused, the typed text stays in the box and the list keeps the filter
+     * that was applied; acknowledging the selection acknowledges exactly the one checked.
+     */
+    @Test
+    void aNotificationListReloadedByAPushKeepsTheSelectionAndTheTypedFilter() {
+        Listener first = listener();
+        Listener second = listener();
+        Listener third = listener();
+        String one = toldService(first);
+        String two = toldService(second);
+        String three = toldService(third);
+        first.close();
+        second.close();
+        Chromium b = browser(user("staff"), "web-password-1")
+                .go("notifications.html?" + "object=" + Api.encode(group))
+                .waitReady(WITHIN);
+        String rowOne = "#notifications tr[data-object=\"" + one + "\"][data-state=active]";
+        String rowTwo = "#notifications tr[data-object=\"" + two + "\"][data-state=active]";
+        String rowThree = "#notifications tr[data-object=\"" + three + "\"][data-state=active]";
+        b.visible(By.cssSelector(rowOne), WITHIN);
+        b.visible(By.cssSelector(rowTwo), WITHIN);
+        b.driver().findElement(By.name("object")).sendKeys(":half");
+        b.click(By.cssSelector(rowOne + " input.select"), WITHIN);
+        b.script("document.querySelector(arguments[0]).focus();", rowOne + " input.select");
+
+        third.close();
+        b.visible(By.cssSelector(rowThree), WITHIN);
+        assertTrue(
+                b.driver().findElement(By.cssSelector(rowOne + " input.select")).isSelected(), "still checked");
+        assertTrue(!b.driver()
+                .findElement(By.cssSelector(rowTwo + " input.select"))
+                .isSelected());
+        assertTrue(
+                !b.driver()
+                        .findElement(By.cssSelector(rowThree + " input.select"))
+                        .isSelected(),
+                "new: not");
+        assertTrue(b.focused(rowOne + " input.select"), "the box keeps the focus: " + active(b));
+        assertEquals(group + ":half", b.driver().findElement(By.name("object")).getAttribute("value"));
+
+        b.click(By.id("ack-selected"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.cssSelector(rowOne)).isEmpty());
+        assertEquals("acked", stateOf(one));
+        assertEquals("active", stateOf(two));
+        assertEquals("active", stateOf(three));
+    }
+
+    private String toldService(Listener listener) {
+        return created(api.post(object(host) + "/children", """
+                {"kind": "Service", "type": "TCP", "parameters": [
+                  {"key": "port", "value": "%d"}, {"key": "expect", "value": "^OK"},
+                  {"key": "notify", "value": "log:ops"}]}""".formatted(listener.port())))
+                .getString("fullName");
+    }
+
+    private String stateOf(String service) {
+        String path = "api/notifications?exact=true&object=" + Api.encode(service);
+        Eventually.await(service + " told", WITHIN, () -> api.get(path).json().getInt("total") > 0);
+        return api.get(path).json().getJsonArray("items").getJsonObject(0).getString("state");
     }
 
     static long topOf(Chromium b, String css) {
