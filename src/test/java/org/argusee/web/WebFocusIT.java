@@ -159,6 +159,48 @@ class WebFocusIT extends WebFixture {
         assertEquals("active", stateOf(three));
     }
 
+    /**
+     * The object page: the focused "Remove override" button keeps the focus when a status push redraws the override,
+     * a focused note's remove button when someone else's note redraws the list, and a note half typed stays typed.
+     */
+    @Test
+    void theObjectPageKeepsTheFocusAndTheTypedNoteThroughPushes() {
+        Listener listener = listener();
+        String service = service(listener);
+        String status = "api/status/" + Api.encode(service);
+        assertEquals(200, api.put(status + "/override", """
+                {"text": "planned work", "mode": "manual"}""").status());
+        long first = created(api.post(status + "/annotations", """
+                {"text": "first note"}"""))
+                .getJsonNumber("id")
+                .longValue();
+        Chromium b = admin().go("object.html?name=" + Api.encode(service)).waitReady(WITHIN);
+        b.visible(By.id("override-remove"), WITHIN);
+        String firstRemove = "#annotations li[data-annotation='" + first + "'] button.annotation-remove";
+        b.visible(By.cssSelector(firstRemove), WITHIN);
+        b.driver()
+                .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                .sendKeys("half a note");
+        b.script("document.getElementById('override-remove').focus();");
+
+        listener.close();
+        b.until(WITHIN, d -> d.findElement(By.cssSelector("#object-facts dd[data-fact=Status]"))
+                .getText()
+                .startsWith("down"));
+        assertTrue(b.focused("#override-remove"), "the button keeps the focus: " + active(b));
+
+        b.script("document.querySelector(arguments[0]).focus();", firstRemove);
+        created(api.post(status + "/annotations", """
+                {"text": "someone else's note"}"""));
+        b.until(WITHIN, d -> d.findElement(By.id("annotations")).getText().contains("someone else's note"));
+        assertTrue(b.focused(firstRemove), "the note's button keeps the focus: " + active(b));
+        assertEquals(
+                "half a note",
+                b.driver()
+                        .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                        .getAttribute("value"));
+    }
+
     private String toldService(Listener listener) {
         return created(api.post(object(host) + "/children", """
                 {"kind": "Service", "type": "TCP", "parameters": [
