@@ -4,6 +4,7 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,47 @@ class WebAdminFocusIT extends WebFixture {
         b.click(By.id("save-object"), WITHIN);
         b.until(WITHIN, d -> d.findElement(By.id("editor-status")).getText().contains("Another administrator"));
         assertEquals(200, api.get(object(service)).status(), "not renamed");
+    }
+
+    @Test
+    void thePeersPageKeepsTheDeleteQuestionAndTheOpenFormThroughLiveRefreshes() {
+        String tag = "webkeep" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            created(api.post("api/darp/peers", """
+                    {"tag": "%s", "role": "slave", "allowedAddresses": ["127.0.0.1"], "label": "as created"}""".formatted(tag)));
+            Chromium b = admin().go("admin-peers.html").waitReady(WITHIN);
+            String row = "#peers tr[data-tag='" + tag + "']";
+            b.click(By.cssSelector(row + " button[data-action=delete]"), WITHIN);
+            b.visible(By.cssSelector(row + " button[data-action=confirm-delete]"), WITHIN);
+            assertTrue(b.focused(row + " button[data-action=confirm-delete]"));
+
+            relabel(tag, "changed once");
+            b.until(WITHIN, d -> d.findElement(By.cssSelector(row)).getText().contains("changed once"));
+            assertTrue(b.focused(row + " button[data-action=confirm-delete]"), "asked still: " + WebFocusIT.active(b));
+            b.click(By.cssSelector(row + " button[data-action=keep]"), WITHIN);
+            b.until(WITHIN, d -> b.focused(row + " button[data-action=delete]"));
+
+            b.click(By.cssSelector(row + " button[data-action=edit]"), WITHIN);
+            WebElement label = b.visible(By.cssSelector("#peer-edit input[name=label]"), WITHIN);
+            label.clear();
+            label.sendKeys("mine");
+            relabel(tag, "changed twice");
+            b.visible(By.id("peer-changed"), WITHIN);
+            assertTrue(b.driver().findElement(By.id("peer-changed")).getText().contains("changed by someone else"));
+            assertEquals("mine", label.getAttribute("value"), "what the admin typed stays");
+            b.screenshot("admin-peers-changed-underneath");
+            b.click(By.cssSelector("#peer-changed button[data-action=reload]"), WITHIN);
+            b.until(WITHIN, d -> "changed twice"
+                    .equals(d.findElement(By.cssSelector("#peer-edit input[name=label]"))
+                            .getAttribute("value")));
+            assertTrue(b.driver().findElements(By.id("peer-changed")).isEmpty());
+        } finally {
+            api.delete("api/darp/peers/" + tag);
+        }
+    }
+
+    private void relabel(String tag, String label) {
+        assertEquals(200, api.put("api/darp/peers/" + tag, """
+                {"label": "%s"}""".formatted(label)).status());
     }
 }
