@@ -4,12 +4,14 @@ import static org.argusee.testsupport.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrator's pages keep what an admin is doing while someone else changes things: the tree editor's form
@@ -91,6 +93,38 @@ class WebAdminFocusIT extends WebFixture {
         } finally {
             api.delete("api/darp/peers/" + tag);
         }
+    }
+
+    @Test
+    void theUsersPageKeepsAnUnsavedRoleWhenTheTableIsDrawnAgain() {
+        String first = user("user");
+        String second = user("user");
+        Chromium b = admin().go("admin-users.html").waitReady(WITHIN);
+        String firstRow = "#users tr[data-user='" + first + "']";
+        new Select(b.visible(By.cssSelector(firstRow + " select[name=role]"), WITHIN)).selectByValue("staff");
+        b.click(By.cssSelector("#users tr[data-user='" + second + "'] button[data-action=disable]"), WITHIN);
+        b.until(WITHIN, d -> "false"
+                .equals(d.findElement(By.cssSelector("#users tr[data-user='" + second + "']"))
+                        .getAttribute("data-enabled")));
+        assertEquals(
+                "staff",
+                new Select(b.driver().findElement(By.cssSelector(firstRow + " select[name=role]")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"),
+                "the role chosen and not saved is still chosen");
+        assertTrue(b.driver().findElement(By.cssSelector(firstRow)).getText().contains("not saved yet"));
+        assertEquals("[\"user\"]", rolesOf(first), "nothing saved");
+        b.click(By.cssSelector(firstRow + " button[data-action=role]"), WITHIN);
+        b.until(WITHIN, d -> !d.findElement(By.cssSelector(firstRow)).getText().contains("not saved"));
+        assertEquals("[\"staff\"]", rolesOf(first), "saved now");
+    }
+
+    private String rolesOf(String user) {
+        return api.get("api/users").array().getValuesAs(JsonObject.class).stream()
+                .filter(u -> user.equals(u.getString("username")))
+                .map(u -> u.getJsonArray("roles").toString())
+                .findFirst()
+                .orElseThrow();
     }
 
     private void relabel(String tag, String label) {
