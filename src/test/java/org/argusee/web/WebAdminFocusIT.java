@@ -119,6 +119,33 @@ class WebAdminFocusIT extends WebFixture {
         assertEquals("[\"staff\"]", rolesOf(first), "saved now");
     }
 
+    /** The Configs page's tables reload at every tree push: the focused button keeps the focus, the editor its text. */
+    @Test
+    void theConfigsPageKeepsTheFocusAndTheEditedBlockThroughATreePush() {
+        String method = "web_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply block = api.send(
+                "POST",
+                "api/config/blocks?object=" + Api.encode(group),
+                "Method \"" + method + "\" {\n  command: /bin/true\n  send: To: %R\\n\n}\n",
+                "text/plain");
+        long id = created(block).getJsonNumber("id").longValue();
+        Chromium b = admin().go("admin-config.html").waitReady(WITHIN);
+        String edit = "#blocks tr[data-id='" + id + "'] button.block-edit";
+        b.click(By.cssSelector(edit), WITHIN);
+        WebElement text = b.visible(By.id("block-text"), WITHIN);
+        b.until(WITHIN, d -> text.getAttribute("value").contains(method));
+        text.sendKeys("# typed here");
+        b.script("document.querySelector(arguments[0]).focus();", edit);
+
+        b.script("document.querySelectorAll('#blocks tr').forEach(tr => tr.dataset.before = 'yes');");
+        created(api.post(object(group) + "/children", """
+                {"kind": "Host", "name": "127.0.0.3"}"""));
+        b.until(WITHIN, d -> d.findElements(By.cssSelector("#blocks tr[data-before]"))
+                .isEmpty());
+        assertTrue(b.focused(edit), "the button keeps the focus: " + WebFocusIT.active(b));
+        assertTrue(text.getAttribute("value").contains("# typed here"), "the editor keeps what was typed");
+    }
+
     private String rolesOf(String user) {
         return api.get("api/users").array().getValuesAs(JsonObject.class).stream()
                 .filter(u -> user.equals(u.getString("username")))
