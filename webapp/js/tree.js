@@ -11,6 +11,9 @@ export class Tree {
         this.selection = selection;
         this.onSeq = onSeq;
         this.open = new Set();
+        // a load or search started later wins: an older answer that comes back last (a push's reload still on its
+        // way when the user applied a filter) must not draw over what the user asked for since
+        this.turns = 0;
         root.setAttribute('role', 'tree');
         root.addEventListener('keydown', e => this.key(e));
     }
@@ -20,8 +23,9 @@ export class Tree {
      * gone, the nearest row above it).
      */
     async load() {
+        const turn = ++this.turns;
         const list = await this.children('Top');
-        this.draw(list);
+        if (turn === this.turns) this.draw(list);
     }
 
     draw(list) {
@@ -31,11 +35,13 @@ export class Tree {
 
     /** Search results by name and status (from the server, over the whole tree). */
     async search(q, statuses) {
+        const turn = ++this.turns;
         const params = new URLSearchParams({parent: 'Top'});
         if (q) params.set('q', q);
         if (statuses.length) params.set('status', statuses.join(','));
         const data = await get('api/dashboard/children?' + params);
         this.onSeq(data.seq);
+        if (turn !== this.turns) return;
         const rows = data.children.map(r => this.item(r, true, data.seq));
         this.draw(rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
     }
