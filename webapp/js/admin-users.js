@@ -58,9 +58,10 @@ function row(u) {
         roleDrafts.delete(u.username);
         return change(u, {roles: [role.value]}, u.username + ' is now ' + role.value + '.');
     });
+    // the button turns into the other one: the focus follows it
     const toggle = u.enabled
-        ? button('Disable', 'disable', () => change(u, {enabled: false}, u.username + ' is disabled.'))
-        : button('Enable', 'enable', () => change(u, {enabled: true}, u.username + ' is enabled again.'));
+        ? button('Disable', 'disable', () => change(u, {enabled: false}, u.username + ' is disabled.', 'enable'))
+        : button('Enable', 'enable', () => change(u, {enabled: true}, u.username + ' is enabled again.', 'disable'));
     const actions = el('td', {class: 'actions'}, confirming === u.username ? deleteQuestion(u) : [
         button('Reset password', 'reset', () => openReset(u)), ' ', toggle,
         ' ', button('Delete', 'delete', e => askDelete(e.target.closest('td'), u))]);
@@ -79,14 +80,19 @@ function button(text, action, onClick) {
     return b;
 }
 
-async function change(u, body, done) {
+async function change(u, body, done, then) {
     try {
         await call('api/users/' + seg(u.username), 'PUT', body);
         note('users-note', done);
     } catch (e) {
         note('users-note', 'Not changed: ' + e.message);
     }
+    const focused = document.activeElement !== document.body;
     await refresh();
+    if (then && focused && document.activeElement === document.body) {
+        byId('users').querySelector('tr[data-user="' + CSS.escape(u.username) + '"] button[data-action=' + then + ']')
+            ?.focus();
+    }
 }
 
 /** A role chosen and not saved says so; stored differently meanwhile by someone else, it says that too. */

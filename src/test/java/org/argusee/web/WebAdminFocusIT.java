@@ -106,6 +106,8 @@ class WebAdminFocusIT extends WebFixture {
         b.until(WITHIN, d -> "false"
                 .equals(d.findElement(By.cssSelector("#users tr[data-user='" + second + "']"))
                         .getAttribute("data-enabled")));
+        // the button pressed turned into "Enable": the focus is on it
+        b.until(WITHIN, d -> b.focused("#users tr[data-user='" + second + "'] button[data-action=enable]"));
         assertEquals(
                 "staff",
                 new Select(b.driver().findElement(By.cssSelector(firstRow + " select[name=role]")))
