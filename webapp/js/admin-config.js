@@ -7,6 +7,7 @@ import {Live} from './live.js';
 import {objectHref} from './status.js';
 import {send, uploadType} from './config-send.js';
 import {Blocks} from './config-blocks.js';
+import {redraw} from './keep.js';
 
 /** Longest list of names drawn per part of the diff; the count says how many there are. */
 const SHOWN = 300;
@@ -225,11 +226,11 @@ async function loadProblems() {
         fill(table, el('tbody', {}, el('tr', {}, el('td', {class: 'muted'}, 'None: every stored row is in use.'))));
         return;
     }
-    fill(table,
+    redraw(table, () => fill(table,
         el('thead', {}, el('tr', {}, el('th', {}, 'object'), el('th', {}, 'what'), el('th', {}, 'problem'))),
         el('tbody', {}, problems.map(p => el('tr', {dataset: {object: p.object}},
             el('td', {}, p.object.startsWith('#') ? p.object : el('a', {href: objectHref(p.object)}, p.object)),
-            el('td', {class: 'mono'}, p.field), el('td', {}, p.message)))));
+            el('td', {class: 'mono'}, p.field), el('td', {}, p.message))))), {neighbour: true});
 }
 
 main();

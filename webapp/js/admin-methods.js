@@ -5,6 +5,7 @@ import {el, fill, byId} from './dom.js';
 import {call, get, seg} from './api.js';
 import {initShell} from './shell.js';
 import {adminOnly, clearErrors, showProblem, note} from './admin-forms.js';
+import {redraw} from './keep.js';
 
 let testing = null;
 
@@ -24,7 +25,8 @@ async function refresh() {
     const methods = await get('api/notify/methods');
     const head = el('tr', {}, ['Method', 'Kind', 'From', 'Command or URL', 'Queue time', 'Timeout', '']
         .map(h => el('th', {scope: 'col'}, h)));
-    fill(byId('methods'), el('thead', {}, head), el('tbody', {}, methods.map(row)));
+    const table = byId('methods');
+    redraw(table, () => fill(table, el('thead', {}, head), el('tbody', {}, methods.map(row))), {neighbour: true});
 }
 
 const SOURCES = {builtin: 'built-in', config: 'config Method block', api: 'set here'};

@@ -7,12 +7,15 @@ import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {badge, objectHref} from './status.js';
 import {adminOnly, clearErrors, showProblem, typedTwice, note} from './admin-forms.js';
+import {redraw} from './keep.js';
 
 let peers = [];
 let watched = new Set();
 let loading = null;
 let again = false;
-let editing = null; // {tag, version, form}
+let editing = null; // {tag, version, open(peer)}: the form open, at the version it was opened at
+let confirming = null; // {tag, version}: the deletion the page is asking about; a refresh (every second while a
+// slave reports) draws the question again rather than taking it away, and the deletion names the version asked about
 
 async function main() {
     const session = await initShell();
@@ -64,18 +67,46 @@ function draw(list, links) {
     const head = el('tr', {}, ['Tag', 'Role', 'Label', 'Allowed from', 'Link', 'Connected since', 'Last heard',
         'Reports', 'DARP/Watch', ''].map(h => el('th', {scope: 'col'}, h)));
     const rows = list.map(p => row(p, byTag.get(p.tag)));
-    fill(table, el('thead', {}, head), el('tbody', {}, rows.length ? rows
-        : el('tr', {}, el('td', {colspan: 10, class: 'muted'}, 'No DARP peers yet.'))));
+    redraw(table, () => fill(table, el('thead', {}, head), el('tbody', {}, rows.length ? rows
+        : el('tr', {}, el('td', {colspan: 10, class: 'muted'}, 'No DARP peers yet.')))), {neighbour: true});
+    warnIfChanged(list);
     document.body.dataset.peersDrawn = String(Date.now());
+}
+
+/**
+ * The open form's peer changed (or went) since the form was opened: said at once, above the form, with what the
+ * admin typed left as it is; saving would be refused (412), loading the current version replaces their input.
+ */
+function warnIfChanged(list) {
+    const panel = byId('peer-edit-panel').hidden ? byId('peer-secret-panel') : byId('peer-edit-panel');
+    const warning = byId('peer-changed');
+    if (!editing || panel.hidden) {
+        warning?.remove();
+        return;
+    }
+    const current = list.find(p => p.tag === editing.tag);
+    if (current && current.updatedAt === editing.version) {
+        warning?.remove();
+        return;
+    }
+    const text = current
+        ? editing.tag + ' was changed by someone else after you opened this form: saving it will be refused. '
+        : editing.tag + ' was deleted by someone else after you opened this form: there is nothing left to save.';
+    const box = warning || el('p', {id: 'peer-changed', class: 'notice', role: 'alert'});
+    fill(box, text, current ? button('Load the current version (replaces what you typed)', 'reload',
+        () => editing.open(current)) : null);
+    if (!warning) {
+        panel.querySelector('h2').after(box);
+    }
 }
 
 function row(p, link) {
     const state = link ? link.state : 'never';
     const connected = state === 'connected';
-    const actions = el('td', {class: 'actions'},
+    const actions = el('td', {class: 'actions'}, confirming && confirming.tag === p.tag ? deleteQuestion(p) : [
         button('Edit', 'edit', () => openEdit(p)),
         button('Rotate secret', 'rotate', () => openSecret(p)),
-        button('Delete', 'delete', e => askDelete(e.target.closest('td'), p)));
+        button('Delete', 'delete', e => askDelete(e.target.closest('td'), p))]);
     return el('tr', {dataset: {tag: p.tag, version: p.updatedAt}},
         el('td', {class: 'mono'}, p.tag),
         el('td', {}, p.role),
@@ -108,6 +139,7 @@ function safeUrl(url) {
 
 function closeForms() {
     editing = null;
+    byId('peer-changed')?.remove();
     for (const id of ['peer-edit', 'peer-secret']) {
         const form = byId(id);
         clearErrors(form);
@@ -123,7 +155,7 @@ function openEdit(p) {
     form.elements.allowedAddresses.value = (p.allowedAddresses || []).join(' ');
     form.elements.remoteUrl.value = p.remoteUrl || '';
     form.elements.label.value = p.label || '';
-    editing = {tag: p.tag, version: p.updatedAt};
+    editing = {tag: p.tag, version: p.updatedAt, open: openEdit};
     fill(byId('peer-edit-heading'), 'Edit peer ', el('span', {class: 'mono'}, p.tag));
     byId('peer-edit-panel').hidden = false;
     form.elements.allowedAddresses.focus();
@@ -131,7 +163,7 @@ function openEdit(p) {
 
 function openSecret(p) {
     closeForms();
-    editing = {tag: p.tag, version: p.updatedAt};
+    editing = {tag: p.tag, version: p.updatedAt, open: openSecret};
     fill(byId('peer-secret-heading'), 'Rotate the secret of ', el('span', {class: 'mono'}, p.tag));
     byId('peer-secret-panel').hidden = false;
     byId('peer-secret').elements.secret.focus();
@@ -195,17 +227,29 @@ async function saveSecret(event) {
 }
 
 function askDelete(cell, p) {
+    confirming = {tag: p.tag, version: p.updatedAt};
+    fill(cell, deleteQuestion(p));
+    cell.querySelector('button').focus();
+}
+
+function deleteQuestion(p) {
     const yes = button('Delete ' + p.tag, 'confirm-delete', async () => {
+        const version = confirming ? confirming.version : p.updatedAt;
+        confirming = null;
         try {
-            await send('api/darp/peers/' + seg(p.tag), 'DELETE', undefined, p.updatedAt);
+            await send('api/darp/peers/' + seg(p.tag), 'DELETE', undefined, version);
             note('peers-note', 'Deleted ' + p.tag + '.');
         } catch (e) {
             note('peers-note', 'Not deleted: ' + e.message);
         }
         await refresh();
     });
-    const no = button('Keep it', 'keep', () => refresh());
-    fill(cell, el('span', {class: 'small'}, 'Delete this peer? '), yes, ' ', no);
+    const no = button('Keep it', 'keep', async () => {
+        confirming = null;
+        await refresh();
+        byId('peers').querySelector('tr[data-tag="' + CSS.escape(p.tag) + '"] button[data-action=delete]')?.focus();
+    });
+    return [el('span', {class: 'small'}, 'Delete this peer? '), yes, ' ', no];
 }
 
 async function add(event) {

@@ -43,6 +43,27 @@ export class Editor {
         return object;
     }
 
+    /**
+     * The tree changed (a push): when it was the open object, by another admin or an import, say so at once. What
+     * the admin typed stays in the form (a save would be refused, 412, and say so again); Reset loads the new one.
+     */
+    async checkCurrent() {
+        const shown = this.object;
+        if (!shown) return;
+        let current = null;
+        try {
+            current = await get(objectPath(shown.fullName));
+        } catch (e) {
+            if (e.status !== 404) return;
+        }
+        if (this.object !== shown || (current && current.version === shown.version)) return;
+        this.status(current
+            ? shown.fullName + ' was changed by someone else after you opened it (now version ' + current.version
+                + '). What you typed is still here, but saving it will be refused: Reset shows their version.'
+            : shown.fullName + ' was deleted by someone else after you opened it: there is nothing left to save.',
+        true);
+    }
+
     drawInherited(object) {
         const rows = object.effectiveParameters.filter(p => p.source !== object.fullName);
         fill(byId('inherited-params'), rows.map(p => el('tr', {dataset: {key: p.key}},

@@ -24,8 +24,8 @@ async function main() {
     const catalog = await get('api/catalog');
     editor = new Editor(catalog, name => changed(name));
     forms = new Forms(catalog, editor, name => changed(name));
-    const live = new Live({status: (row, seq) => applyRow(row, seq), annotation: () => {}, tree: () => redraw(),
-        resync: () => redraw()});
+    const live = new Live({status: (row, seq) => applyRow(row, seq), annotation: () => {}, tree: () => pushed(),
+        resync: () => pushed()});
     tree = new Tree(byId('tree'), null, seq => live.setSeq(seq));
     // a name in this tree chooses the object for editing instead of opening its page
     byId('tree').addEventListener('click', e => {
@@ -63,6 +63,12 @@ async function changed(fullName) {
     if (fullName) {
         await choose(fullName);
     }
+}
+
+/** The tree changed, here or elsewhere: drawn again; the form in the editor is left as the admin has it. */
+async function pushed() {
+    await redraw();
+    await editor.checkCurrent();
 }
 
 async function redraw() {

@@ -5,10 +5,16 @@ import {call, get, seg} from './api.js';
 import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {adminOnly, clearErrors, showProblem, typedTwice, note} from './admin-forms.js';
+import {redraw} from './keep.js';
 
 const ROLES = ['user', 'staff', 'admin'];
 let me = null;
 let resetting = null;
+// what the admin chose in the table but has not saved, kept across a redraw of the table (after a change to
+// another user, or a resync): a role chosen (user name -> {role, from: the role stored when it was chosen}) and the
+// user whose deletion is being asked about
+const roleDrafts = new Map();
+let confirming = null;
 
 async function main() {
     const session = await initShell();
@@ -29,7 +35,8 @@ async function main() {
 async function refresh() {
     const users = await get('api/users');
     const head = el('tr', {}, ['User', 'Full name', 'Role', 'State', 'Created', ''].map(h => el('th', {scope: 'col'}, h)));
-    fill(byId('users'), el('thead', {}, head), el('tbody', {}, users.map(row)));
+    const table = byId('users');
+    redraw(table, () => fill(table, el('thead', {}, head), el('tbody', {}, users.map(row))), {neighbour: true});
 }
 
 /** The highest of a user's roles: the page gives each user one. */
@@ -38,19 +45,30 @@ function roleOf(u) {
 }
 
 function row(u) {
+    const stored = roleOf(u);
+    const draft = roleDrafts.get(u.username);
     const role = el('select', {name: 'role', 'aria-label': 'Role of ' + u.username},
-        ROLES.map(r => el('option', {value: r, selected: r === roleOf(u)}, r)));
-    const saveRole = button('Save role', 'role', () => change(u, {roles: [role.value]},
-        u.username + ' is now ' + role.value + '.'));
+        ROLES.map(r => el('option', {value: r, selected: r === (draft ? draft.role : stored)}, r)));
+    role.addEventListener('change', () => {
+        const from = roleDrafts.get(u.username)?.from ?? stored;
+        if (role.value === from) roleDrafts.delete(u.username);
+        else roleDrafts.set(u.username, {role: role.value, from});
+    });
+    const saveRole = button('Save role', 'role', () => {
+        roleDrafts.delete(u.username);
+        return change(u, {roles: [role.value]}, u.username + ' is now ' + role.value + '.');
+    });
+    // the button turns into the other one: the focus follows it
     const toggle = u.enabled
-        ? button('Disable', 'disable', () => change(u, {enabled: false}, u.username + ' is disabled.'))
-        : button('Enable', 'enable', () => change(u, {enabled: true}, u.username + ' is enabled again.'));
-    const actions = el('td', {class: 'actions'}, button('Reset password', 'reset', () => openReset(u)), ' ', toggle,
-        ' ', button('Delete', 'delete', e => askDelete(e.target.closest('td'), u)));
+        ? button('Disable', 'disable', () => change(u, {enabled: false}, u.username + ' is disabled.', 'enable'))
+        : button('Enable', 'enable', () => change(u, {enabled: true}, u.username + ' is enabled again.', 'disable'));
+    const actions = el('td', {class: 'actions'}, confirming === u.username ? deleteQuestion(u) : [
+        button('Reset password', 'reset', () => openReset(u)), ' ', toggle,
+        ' ', button('Delete', 'delete', e => askDelete(e.target.closest('td'), u))]);
     return el('tr', {dataset: {user: u.username, enabled: String(u.enabled)}},
         el('td', {class: 'mono'}, u.username, u.username === me ? el('span', {class: 'small muted'}, ' (you)') : null),
         el('td', {}, u.fullName || ''),
-        el('td', {}, el('span', {class: 'inline'}, role, saveRole)),
+        el('td', {}, el('span', {class: 'inline'}, role, saveRole), draftNote(u.username, draft, stored)),
         el('td', {class: 'state'}, u.enabled ? 'enabled' : 'disabled'),
         el('td', {class: 'small'}, localTime(u.createdAt)),
         actions);
@@ -62,18 +80,43 @@ function button(text, action, onClick) {
     return b;
 }
 
-async function change(u, body, done) {
+async function change(u, body, done, then) {
     try {
         await call('api/users/' + seg(u.username), 'PUT', body);
         note('users-note', done);
     } catch (e) {
         note('users-note', 'Not changed: ' + e.message);
     }
+    const focused = document.activeElement !== document.body;
     await refresh();
+    if (then && focused && document.activeElement === document.body) {
+        byId('users').querySelector('tr[data-user="' + CSS.escape(u.username) + '"] button[data-action=' + then + ']')
+            ?.focus();
+    }
+}
+
+/** A role chosen and not saved says so; stored differently meanwhile by someone else, it says that too. */
+function draftNote(username, draft, stored) {
+    if (!draft) {
+        return null;
+    }
+    if (draft.role === stored) {
+        roleDrafts.delete(username);
+        return null;
+    }
+    return el('div', {class: 'small notice role-draft'}, draft.from === stored ? 'not saved yet'
+        : 'not saved; someone else made it ' + stored + ' meanwhile');
 }
 
 function askDelete(cell, u) {
+    confirming = u.username;
+    fill(cell, deleteQuestion(u));
+    cell.querySelector('button').focus();
+}
+
+function deleteQuestion(u) {
     const yes = button('Delete ' + u.username, 'confirm-delete', async () => {
+        confirming = null;
         try {
             await call('api/users/' + seg(u.username), 'DELETE');
             note('users-note', 'Deleted ' + u.username + '.');
@@ -82,7 +125,13 @@ function askDelete(cell, u) {
         }
         await refresh();
     });
-    fill(cell, el('span', {class: 'small'}, 'Delete this user? '), yes, ' ', button('Keep', 'keep', () => refresh()));
+    const keep = button('Keep', 'keep', async () => {
+        confirming = null;
+        await refresh();
+        byId('users').querySelector('tr[data-user="' + CSS.escape(u.username) + '"] button[data-action=delete]')
+            ?.focus();
+    });
+    return [el('span', {class: 'small'}, 'Delete this user? '), yes, ' ', keep];
 }
 
 function openReset(u) {

@@ -2,6 +2,7 @@
 import {el, fill, byId, when} from './dom.js';
 import {call, get} from './api.js';
 import {problemText} from './override.js';
+import {redraw} from './keep.js';
 
 export class Annotations {
     constructor(base, staff) {
@@ -19,7 +20,8 @@ export class Annotations {
             fill(list, el('li', {class: 'muted'}, 'No notes.'));
             return;
         }
-        fill(list, items.map(a => {
+        // a push of another note redraws the list: a focused remove button stays focused (or the next one's)
+        redraw(list, () => fill(list, items.map(a => {
             const remove = this.staff ? el('button', {type: 'button', class: 'link annotation-remove',
                 'aria-label': 'remove the note by ' + a.user}, 'remove') : null;
             if (remove) {
@@ -28,7 +30,7 @@ export class Annotations {
             return el('li', {class: 'row', dataset: {annotation: String(a.id)}},
                 el('span', {class: 'annotation-text'}, a.text),
                 el('span', {class: 'muted small'}, '— ' + a.user), when(a.at), remove);
-        }));
+        })), {neighbour: true});
     }
 
     async add(event) {

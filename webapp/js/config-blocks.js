@@ -5,6 +5,7 @@ import {el, fill, byId} from './dom.js';
 import {get} from './api.js';
 import {objectHref} from './status.js';
 import {send, place} from './config-send.js';
+import {redraw} from './keep.js';
 
 export class Blocks {
     constructor() {
@@ -27,14 +28,15 @@ export class Blocks {
                 'None stored: import a config with Method, Resolv, snmpoid, schedule or cron blocks.'))));
             return;
         }
-        fill(table,
+        // drawn again at every tree push (an import by anyone): a focused button keeps the focus
+        redraw(table, () => fill(table,
             el('thead', {}, el('tr', {}, el('th', {}, 'object'), el('th', {}, 'block'), el('th', {}, ''))),
             el('tbody', {}, blocks.map(b => el('tr', {dataset: {id: String(b.id), identity: b.identity,
                     object: b.object}},
                 el('td', {}, b.object.startsWith('#') ? b.object : el('a', {href: objectHref(b.object)}, b.object)),
                 el('td', {class: 'mono'}, b.identity),
                 el('td', {}, el('button', {type: 'button', class: 'block-edit', onclick: () => this.edit(b.id)},
-                    'View / edit'))))));
+                    'View / edit')))))), {neighbour: true});
     }
 
     async edit(id) {

@@ -8,6 +8,7 @@ import {Tree} from './tree.js';
 import {Selection} from './selection.js';
 import {Live} from './live.js';
 import {Siren} from './siren.js';
+import {redraw, removeRow} from './keep.js';
 
 const SUMMARY_EVERY_MS = 500;
 
@@ -17,6 +18,9 @@ let live;
 let siren;
 let summaryTimer = null;
 let summaryRunning = false;
+// the filter the tree shows: what was typed into the filter box counts only once applied (a redraw on a push
+// keeps showing what the user asked for, not half a word they are typing)
+let shownFilter = {q: '', statuses: []};
 
 async function main() {
     const session = await initShell(null);
@@ -25,6 +29,7 @@ async function main() {
     tree = new Tree(byId('tree'), selection, seq => live.setSeq(seq));
     siren = new Siren(byId('siren-slot'), session.user);
     readFilter();
+    shownFilter = filterValues();
     byId('filter').addEventListener('submit', e => { e.preventDefault(); applyFilter(); });
     byId('filter-clear').addEventListener('click', () => { byId('filter').reset(); applyFilter(); });
     showLiveState('connecting');
@@ -38,9 +43,8 @@ function onStatus(row, seq) {
     if (row.fullName === 'Top' && row.counts) {
         drawCounts(row.counts);
     }
-    const inProblems = [...byId('problems').children].some(li => li.dataset.fullName === row.fullName);
-    if (inProblems && row.displayStatus === 'up') {
-        [...byId('problems').children].filter(li => li.dataset.fullName === row.fullName).forEach(li => li.remove());
+    if (row.displayStatus === 'up') {
+        [...byId('problems').children].filter(li => li.dataset.fullName === row.fullName).forEach(removeRow);
     }
     scheduleSummary();
 }
@@ -73,7 +77,9 @@ async function refreshSummary() {
     live.setSeq(data.seq);
     drawCounts(data.counts || {});
     const list = byId('problems');
-    fill(list, data.problems.map(row => rowItem(row, {fullLabel: true, selection, seq: data.seq})));
+    // a row that came back up is gone: its focus goes to the row now in its place
+    redraw(list, () => fill(list, data.problems.map(row => rowItem(row, {fullLabel: true, selection, seq: data.seq}))),
+        {neighbour: true});
     byId('problems-empty').hidden = data.problems.length > 0;
     const more = data.problemsTotal - data.problems.length;
     byId('problems-more').textContent = more > 0 ? more + ' more not shown: filter the tree by status to see them.' : '';
@@ -108,11 +114,12 @@ async function applyFilter() {
     if (q) params.set('q', q);
     if (statuses.length) params.set('status', statuses.join(','));
     history.replaceState(null, '', params.toString() ? '?' + params : location.pathname);
+    shownFilter = {q, statuses};
     await drawTree();
 }
 
 async function drawTree() {
-    const {q, statuses} = filterValues();
+    const {q, statuses} = shownFilter;
     const heading = byId('tree-heading');
     try {
         if (q || statuses.length) {

@@ -3,6 +3,7 @@
 import {el, fill, localTime, when} from './dom.js';
 import {call} from './api.js';
 import {badge, objectHref} from './status.js';
+import {redraw} from './keep.js';
 
 export const ackOne = id => call('api/notifications/' + id + '/ack', 'POST');
 export const ackMany = ids => call('api/notifications/ack', 'POST', {ids});
@@ -27,8 +28,13 @@ export class NotificationTable {
         });
     }
 
+    /**
+     * Draws the rows anew (a push reloads the list): the boxes the user checked stay checked (those still waiting;
+     * a new row comes unchecked, so nothing is acknowledged that the user did not see), the focus stays where it was.
+     */
     draw(items) {
         const {staff, select, showObject} = this.options;
+        const checked = new Set(this.selected());
         const heads = [select ? el('th', {}, el('input', {type: 'checkbox', id: this.table.id + '-all',
             'aria-label': 'select every waiting notification shown'})) : null, el('th', {}, 'When'),
             showObject ? el('th', {}, 'Object') : null, el('th', {}, 'Status'), el('th', {}, 'Text'),
@@ -45,8 +51,15 @@ export class NotificationTable {
                     class: 'ack', value: String(n.id)}, 'Acknowledge')] : null]
                 : ['acked by ', el('strong', {}, n.ackedBy || '?'), el('br'), localTime(n.ackedAt)]),
             el('td', {}, destinations(n.deliveries || []))));
-        fill(this.table, el('thead', {}, el('tr', {}, heads)), el('tbody', {}, rows.length ? rows
-            : el('tr', {}, el('td', {colspan: String(heads.length), class: 'muted'}, 'No notifications.'))));
+        redraw(this.table, () => fill(this.table, el('thead', {}, el('tr', {}, heads)), el('tbody', {}, rows.length
+            ? rows : el('tr', {}, el('td', {colspan: String(heads.length), class: 'muted'}, 'No notifications.')))),
+        {neighbour: true});
+        const boxes = this.boxes();
+        boxes.forEach(b => { b.checked = checked.has(Number(b.value)); });
+        const all = this.table.querySelector('#' + CSS.escape(this.table.id + '-all'));
+        if (all) {
+            all.checked = boxes.length > 0 && boxes.every(b => b.checked);
+        }
     }
 
     boxes() {

@@ -13,6 +13,9 @@ let table;
 let offset = 0;
 let reloadTimer = null;
 let loading = null;
+// the filter the list shows; what is typed into the form counts once submitted (a reload on a push keeps showing
+// what the user asked for, not half a name they are typing)
+let shown = {state: 'active', object: '', exact: false};
 
 async function main() {
     await initShell(null);
@@ -23,6 +26,7 @@ async function main() {
     byId('notify-filter').addEventListener('submit', e => {
         e.preventDefault();
         offset = 0;
+        shown = formFilter();
         writeFilter();
         load();
     });
@@ -61,14 +65,13 @@ function load() {
 }
 
 async function draw() {
-    const form = byId('notify-filter');
     const params = new URLSearchParams({offset: String(offset), limit: String(PAGE)});
-    if (form.state.value) {
-        params.set('state', form.state.value);
+    if (shown.state) {
+        params.set('state', shown.state);
     }
-    if (form.object.value.trim()) {
-        params.set('object', form.object.value.trim());
-        if (form.exact.checked) {
+    if (shown.object) {
+        params.set('object', shown.object);
+        if (shown.exact) {
             params.set('exact', 'true');
         }
     }
@@ -103,15 +106,20 @@ function readFilter() {
     form.state.value = q.has('state') ? q.get('state') : 'active';
     form.object.value = q.get('object') || '';
     form.exact.checked = q.get('exact') === 'true';
+    shown = formFilter();
+}
+
+function formFilter() {
+    const form = byId('notify-filter');
+    return {state: form.state.value, object: form.object.value.trim(), exact: form.exact.checked};
 }
 
 function writeFilter() {
-    const form = byId('notify-filter');
     const q = new URLSearchParams();
-    q.set('state', form.state.value);
-    if (form.object.value.trim()) {
-        q.set('object', form.object.value.trim());
-        if (form.exact.checked) {
+    q.set('state', shown.state);
+    if (shown.object) {
+        q.set('object', shown.object);
+        if (shown.exact) {
             q.set('exact', 'true');
         }
     }

@@ -11,6 +11,7 @@ import {History} from './history.js';
 import {Graphs} from './graphs.js';
 import {drawDarp} from './darp.js';
 import {NotificationTable} from './notices.js';
+import {redraw} from './keep.js';
 
 const name = new URLSearchParams(location.search).get('name') || 'Top';
 const base = 'api/status/' + seg(name);
@@ -88,7 +89,7 @@ async function refreshObject() {
     drawParameters(obj.effectiveParameters || []);
     const children = await get(base + '/children');
     byId('children-panel').hidden = children.length === 0;
-    fill(byId('children'), children.map(c => rowItem(c, {})));
+    redraw(byId('children'), () => fill(byId('children'), children.map(c => rowItem(c, {}))), {neighbour: true});
     prune();
     return obj;
 }
@@ -112,8 +113,9 @@ async function refreshStatus() {
         ['Counts', st.counts ? Object.entries(st.counts).filter(([, n]) => n > 0).map(([k, n]) => n + ' ' + k)
             .join(', ') : null]
     ].concat(info);
-    fill(byId('object-facts'), facts.filter(([, v]) => v !== null && v !== undefined && v !== '')
-        .map(([k, v]) => [el('dt', {}, k), el('dd', {dataset: {fact: k}}, v)]));
+    const list = byId('object-facts');
+    redraw(list, () => fill(list, facts.filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => [el('dt', {}, k), el('dd', {dataset: {fact: k}}, v)])));
     override.draw(st.override);
 }
 

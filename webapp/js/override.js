@@ -1,6 +1,7 @@
 // The object's override: who set it, why, until when; a form to set one and a button to remove it (staff).
 import {el, fill, byId, localTime} from './dom.js';
 import {call} from './api.js';
+import {redraw} from './keep.js';
 
 export class OverridePanel {
     constructor(base, staff, changed) {
@@ -22,13 +23,13 @@ export class OverridePanel {
         if (remove) {
             remove.addEventListener('click', () => this.remove());
         }
-        fill(box, el('dl', {class: 'facts', id: 'override-current'},
+        redraw(box, () => fill(box, el('dl', {class: 'facts', id: 'override-current'},
             el('dt', {}, 'Text'), el('dd', {id: 'override-text'}, o.text),
             el('dt', {}, 'By'), el('dd', {}, o.user + ', ' + localTime(o.created)),
             el('dt', {}, 'Mode'), el('dd', {}, o.mode === 'auto' ? 'auto (ends when it comes back up)' : 'manual'),
             el('dt', {}, 'Expires'), el('dd', {}, o.expires ? localTime(o.expires) : 'never'),
             o.ticket ? [el('dt', {}, 'Ticket'), el('dd', {}, o.ticket)] : null,
-            o.quiet ? [el('dt', {}, 'Quiet'), el('dd', {}, 'yes')] : null), remove);
+            o.quiet ? [el('dt', {}, 'Quiet'), el('dd', {}, 'yes')] : null), remove));
     }
 
     async submit(event) {

@@ -2,6 +2,7 @@
 // pushed by the server updates each of them in place.
 import {el, fill, when} from './dom.js';
 import {badge, countBadges, objectHref} from './status.js';
+import {redraw} from './keep.js';
 
 const shown = new Map();
 
@@ -75,7 +76,8 @@ function renderRow(li, row) {
     const selection = options.selection;
     const check = selection && selection.enabled ? selection.checkbox(row.fullName) : null;
     const label = options.fullLabel ? row.fullName : row.name;
-    fill(line,
+    // a keyboard user's link, toggle or box keeps the focus when the row's status changes under it
+    redraw(line, () => fill(line,
         check,
         options.toggle ? options.toggle(li, row) : null,
         badge(row.displayStatus, row.severity),
@@ -83,5 +85,5 @@ function renderRow(li, row) {
         row.type ? el('span', {class: 'muted small'}, row.type) : null,
         row.counts ? countBadges(row.counts) : null,
         row.reason ? el('span', {class: 'reason'}, row.reason) : el('span', {class: 'reason'}),
-        row.since ? when(row.since) : null);
+        row.since ? when(row.since) : null));
 }

@@ -1,5 +1,6 @@
 // The siren: a tone while something is down, switched on per browser, hushed by the user until the next new outage.
 import {el, fill} from './dom.js';
+import {redraw} from './keep.js';
 
 // switched on per browser; hushed per user (two people on one wall screen each hush for themselves)
 const ON_KEY = 'argus.siren';
@@ -62,7 +63,12 @@ export class Siren {
             localStorage.setItem(this.hushedKey, JSON.stringify(this.down));
             this.update(this.down);
         });
-        fill(this.slot, toggle, ' ', hush);
+        // drawn again at every summary: a keyboard user on the toggle keeps it (hushed, the focus goes to it)
+        const hushFocused = document.activeElement && document.activeElement.id === 'siren-hush';
+        redraw(this.slot, () => fill(this.slot, toggle, ' ', hush));
+        if (hushFocused && hush.hidden) {
+            toggle.focus({preventScroll: true});
+        }
     }
 
     /** Sounding, but the browser keeps it silent until a click or a key on the page. */

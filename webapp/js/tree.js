@@ -3,6 +3,7 @@
 import {el, fill} from './dom.js';
 import {get} from './api.js';
 import {rowItem, prune} from './rows.js';
+import {redraw} from './keep.js';
 
 export class Tree {
     constructor(root, selection, onSeq) {
@@ -10,27 +11,39 @@ export class Tree {
         this.selection = selection;
         this.onSeq = onSeq;
         this.open = new Set();
+        // a load or search started later wins: an older answer that comes back last (a push's reload still on its
+        // way when the user applied a filter) must not draw over what the user asked for since
+        this.turns = 0;
         root.setAttribute('role', 'tree');
         root.addEventListener('keydown', e => this.key(e));
     }
 
-    /** Draws the children of Top, reopening the groups that were open. */
+    /**
+     * Draws the children of Top, reopening the groups that were open; the row that had the focus has it again (or,
+     * gone, the nearest row above it).
+     */
     async load() {
+        const turn = ++this.turns;
         const list = await this.children('Top');
-        fill(this.root, list);
+        if (turn === this.turns) this.draw(list);
+    }
+
+    draw(list) {
+        redraw(this.root, () => fill(this.root, list), {nearest: true});
         prune();
     }
 
     /** Search results by name and status (from the server, over the whole tree). */
     async search(q, statuses) {
+        const turn = ++this.turns;
         const params = new URLSearchParams({parent: 'Top'});
         if (q) params.set('q', q);
         if (statuses.length) params.set('status', statuses.join(','));
         const data = await get('api/dashboard/children?' + params);
         this.onSeq(data.seq);
+        if (turn !== this.turns) return;
         const rows = data.children.map(r => this.item(r, true, data.seq));
-        fill(this.root, rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
-        prune();
+        this.draw(rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
     }
 
     async children(parent) {
@@ -95,7 +108,10 @@ export class Tree {
     redrawToggle(li) {
         const old = li.querySelector(':scope > .row > .toggle');
         if (old) {
-            old.replaceWith(this.toggle(li, li._row));
+            const toggle = this.toggle(li, li._row);
+            const focused = document.activeElement === old;
+            old.replaceWith(toggle);
+            if (focused) toggle.focus({preventScroll: true});
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -143,6 +144,27 @@ public final class Chromium implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /**
+     * Types keys into the element, found again if the page redrew it between the look-up and the typing (a live push
+     * replaces a row at any time); an element still missing at the deadline fails with the page's text.
+     */
+    public void sendKeys(By by, Duration within, CharSequence... keys) {
+        until(within, d -> {
+            try {
+                d.findElement(by).sendKeys(keys);
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Whether the element that has the keyboard focus matches the CSS selector. */
+    public boolean focused(String css) {
+        return Boolean.TRUE.equals(
+                script("return document.activeElement !== null && document.activeElement.matches(arguments[0]);", css));
     }
 
     public Object script(String script, Object... args) {

@@ -103,9 +103,16 @@ class WebAdminTreeIT extends WebFixture {
         first.until(WITHIN, d -> "Saved."
                 .equals(d.findElement(By.id("editor-status")).getText()));
 
-        addAndSave(second, "label", "second");
+        // the second page hears of it from the tree's push before saving anything
         second.until(
                 WITHIN, d -> "true".equals(d.findElement(By.id("editor-status")).getAttribute("data-stale")));
+        assertTrue(second.driver()
+                .findElement(By.id("editor-status"))
+                .getText()
+                .contains("was changed by someone else after you opened it"));
+        addAndSave(second, "label", "second");
+        second.until(
+                WITHIN, d -> d.findElement(By.id("editor-status")).getText().contains("Another administrator changed"));
         String told = second.driver().findElement(By.id("editor-status")).getText();
         assertTrue(told.contains("Another administrator changed"), told);
         String atField = second.driver()
