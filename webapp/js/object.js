@@ -52,7 +52,7 @@ async function main() {
     byId('check-now').addEventListener('click', checkNow);
     if (obj.kind === 'Service') {
         byId('graphs-panel').hidden = false;
-        new Graphs(base).load('36h');
+        new Graphs(base, (obj.effectiveParameters || []).some(p => p.key.startsWith('maxdeviation'))).load('36h');
     }
     await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp(), loadNotifications()]);
     document.body.dataset.ready = 'true';

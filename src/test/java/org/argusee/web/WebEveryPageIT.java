@@ -1,0 +1,132 @@
+package org.argusee.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.argusee.testsupport.Api;
+import org.argusee.testsupport.Chromium;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Every page, as every role, the way an outside reviewer clicks through them: each page gets ready with no
+ * script error (thrown or a rejected promise), no console error (a refused API call, a CSP refusal, a missing
+ * file) and no "could not load" box; a non-admin on an admin page is told so rather than shown a broken page. One
+ * browser per role, reused across the pages.
+ */
+class WebEveryPageIT extends WebFixture {
+
+    /** Installed before any script of each page: what would otherwise end in the console only. */
+    private static final String CATCH_ERRORS = """
+            window.__pageErrors = [];
+            window.addEventListener('error', e => window.__pageErrors.push('error: ' + e.message
+                + (e.filename ? ' at ' + e.filename + ':' + e.lineno : '')));
+            window.addEventListener('unhandledrejection', e => window.__pageErrors.push('unhandled rejection: '
+                + (e.reason && e.reason.stack ? e.reason.stack : String(e.reason))));
+            """;
+
+    private static final List<String> ADMIN_PAGES = List.of(
+            "admin-tree.html", "admin-config.html", "admin-methods.html", "admin-users.html", "admin-peers.html");
+
+    @Test
+    void everyPageLoadsCleanlyForEveryRole() {
+        String service = service(listener());
+        List<String> pages = new ArrayList<>(List.of(
+                "index.html",
+                "object.html?name=" + Api.encode(service),
+                "object.html?name=" + Api.encode(group),
+                "notifications.html",
+                "notifications.html?state=all&object=" + Api.encode(service),
+                "account.html"));
+        pages.addAll(ADMIN_PAGES);
+        List<String> problems = new ArrayList<>();
+        problems.addAll(visitAll(admin(), "admin", pages));
+        for (String role : List.of("staff", "user")) {
+            problems.addAll(visitAll(browser(user(role), "web-password-1"), role, pages));
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    /**
+     * The standby banner is written by every API answer (each page's many calls, the live reloads): the link to the
+     * active server in it keeps the focus through answers that say the same, and through a newer "as of" time. The
+     * answers are made in the page (a standby server needs a master pair): dbbanner.js is given what a standby's
+     * answers carry.
+     */
+    @Test
+    void theStandbyBannerKeepsItsLinkAndTheFocusThroughApiAnswers() {
+        Chromium b = admin().waitReady(WITHIN);
+        String answer = """
+                const done = arguments[arguments.length - 1];
+                import('./js/dbbanner.js').then(m => {
+                    m.noteDatabase(new Response('', {headers: {'Argus-Role': 'standby',
+                        'Argus-Active': 'http://127.0.0.1:9/', 'Argus-Statuses-As-Of': arguments[0]}}));
+                    done(document.getElementById('standby-banner').innerText);
+                }, e => done('failed: ' + e));
+                """;
+        String first = java.time.Instant.now().toString();
+        String text = (String) b.driver().executeAsyncScript(answer, first);
+        assertTrue(text.contains("standby of a master pair") && text.contains("http://127.0.0.1:9/"), text);
+        b.script("const a = document.querySelector('#standby-banner a'); a.dataset.before = 'yes'; a.focus();");
+        b.driver().executeAsyncScript(answer, first);
+        String later = java.time.Instant.now().plusSeconds(5).toString();
+        String newer = (String) b.driver().executeAsyncScript(answer, later);
+        assertTrue(newer.contains("standby of a master pair") && !newer.equals(text), "the newer time shown: " + newer);
+        assertTrue(b.focused("#standby-banner a[data-before]"), "the link was not replaced: " + WebFocusIT.active(b));
+        assertEquals(List.of(), console(b));
+    }
+
+    private List<String> visitAll(Chromium b, String role, List<String> pages) {
+        ((ChromeDriver) b.driver())
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CATCH_ERRORS));
+        console(b); // what the login page wrote is not a page's
+        List<String> problems = new ArrayList<>();
+        for (String page : pages) {
+            b.go(page).waitReady(WITHIN);
+            // the header's live state, where shown, ends live (a page without a socket must not say
+            // "connecting" for ever); the first answers are drawn by then
+            try {
+                b.until(WITHIN, d -> {
+                    var state = d.findElements(By.id("live-state"));
+                    return state.isEmpty()
+                            || !state.get(0).isDisplayed()
+                            || "live".equals(state.get(0).getAttribute("data-state"));
+                });
+            } catch (AssertionError e) {
+                problems.add(role + " " + page + ": the live state never says live: " + b.text());
+            }
+            String where = role + " " + page + ": ";
+            Object errors = b.script("return window.__pageErrors || ['the error catcher was not installed'];");
+            ((List<?>) errors).forEach(e -> problems.add(where + e));
+            console(b).forEach(e -> problems.add(where + "console " + e));
+            String text = b.text();
+            if (text.contains("could not load") || text.contains("Something failed")) {
+                problems.add(where + "an error box: " + text);
+            }
+            boolean adminPage = ADMIN_PAGES.contains(page);
+            if (adminPage && !"admin".equals(role)) {
+                boolean told = b.driver().findElements(By.cssSelector("[role=alert], .panel")).stream()
+                        .anyMatch(e ->
+                                e.isDisplayed() && e.getText().matches("(?s).*(Not allowed|administrators|admins).*"));
+                if (!told) {
+                    problems.add(where + "no message saying the page is for administrators: " + text);
+                }
+            }
+            b.screenshot("every-page-" + role + "-" + page.replaceAll("[^a-z-]+.*", ""));
+        }
+        return problems;
+    }
+
+    /** The console's errors and warnings since the last call (reading the log empties it). */
+    private static List<String> console(Chromium b) {
+        return b.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(e -> e.getLevel() + " " + e.getMessage())
+                .toList();
+    }
+}
