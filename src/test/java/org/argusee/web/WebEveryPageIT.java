@@ -1,6 +1,7 @@
 package org.argusee.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +71,12 @@ class WebEveryPageIT extends WebFixture {
                 }, e => done('failed: ' + e));
                 """;
         String first = java.time.Instant.now().toString();
-        String text = (String) b.driver().executeAsyncScript(answer, first);
+        String text = (String) ((ChromeDriver) b.driver()).executeAsyncScript(answer, first);
         assertTrue(text.contains("standby of a master pair") && text.contains("http://127.0.0.1:9/"), text);
         b.script("const a = document.querySelector('#standby-banner a'); a.dataset.before = 'yes'; a.focus();");
-        b.driver().executeAsyncScript(answer, first);
+        ((ChromeDriver) b.driver()).executeAsyncScript(answer, first);
         String later = java.time.Instant.now().plusSeconds(5).toString();
-        String newer = (String) b.driver().executeAsyncScript(answer, later);
+        String newer = (String) ((ChromeDriver) b.driver()).executeAsyncScript(answer, later);
         assertTrue(newer.contains("standby of a master pair") && !newer.equals(text), "the newer time shown: " + newer);
         assertTrue(b.focused("#standby-banner a[data-before]"), "the link was not replaced: " + WebFocusIT.active(b));
         assertEquals(List.of(), console(b));
