@@ -102,6 +102,7 @@ class WebEveryPageIT extends WebFixture {
                 problems.add(role + " " + page + ": the live state never says live: " + b.text());
             }
             String where = role + " " + page + ": ";
+            clickTheGraphRanges(b, where, problems);
             Object errors = b.script("return window.__pageErrors || ['the error catcher was not installed'];");
             ((List<?>) errors).forEach(e -> problems.add(where + e));
             console(b).forEach(e -> problems.add(where + "console " + e));
@@ -121,6 +122,26 @@ class WebEveryPageIT extends WebFixture {
             b.screenshot("every-page-" + role + "-" + page.replaceAll("[^a-z-]+.*", ""));
         }
         return problems;
+    }
+
+    /** On a service's page, each graph range in turn, as a reviewer would (each draws the graphs again). */
+    private static void clickTheGraphRanges(Chromium b, String where, List<String> problems) {
+        var panel = b.driver().findElements(By.id("graphs-panel"));
+        if (panel.isEmpty() || !panel.get(0).isDisplayed()) {
+            return;
+        }
+        for (String range : List.of("2w", "3m", "36h")) {
+            By button = By.cssSelector("#graph-ranges button[data-range='" + range + "']");
+            b.click(button, WITHIN);
+            try {
+                b.until(
+                        WITHIN,
+                        d -> "true".equals(d.findElement(button).getAttribute("aria-pressed"))
+                                && !d.findElement(By.id("graph-note")).getText().isBlank());
+            } catch (AssertionError e) {
+                problems.add(where + "the " + range + " graphs were not drawn");
+            }
+        }
     }
 
     /** The console's errors and warnings since the last call (reading the log empties it). */
