@@ -120,8 +120,31 @@ class WebEveryPageIT extends WebFixture {
                 }
             }
             b.screenshot("every-page-" + role + "-" + page.replaceAll("[^a-z-]+.*", ""));
+            if ("admin".equals(role)) {
+                atAPhonesWidth(b, where, problems);
+            }
         }
         return problems;
+    }
+
+    /** At a phone's width (the admin, who has the most controls) nothing sticks out sideways. */
+    private static void atAPhonesWidth(Chromium b, String where, List<String> problems) {
+        b.phone(true);
+        try {
+            Object wide = b.script("""
+                    const w = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= w) return null;
+                    const out = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > w + 1)
+                        .slice(-3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className);
+                    return document.documentElement.scrollWidth + ' > ' + w + ': ' + out.join(', ');
+                    """);
+            if (wide != null) {
+                problems.add(where + "wider than a phone's screen: " + wide);
+            }
+        } finally {
+            b.phone(false);
+        }
     }
 
     /** On a service's page, each graph range in turn, as a reviewer would (each draws the graphs again). */
