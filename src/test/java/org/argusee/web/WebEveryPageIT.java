@@ -82,6 +82,24 @@ class WebEveryPageIT extends WebFixture {
         assertEquals(List.of(), console(b));
     }
 
+    /** A link to an object removed since (or hidden from this user) says so plainly, with a way back. */
+    @Test
+    void anObjectThatIsNotThereIsSaidPlainly() {
+        Chromium b = browser(user("user"), "web-password-1");
+        ((ChromeDriver) b.driver())
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CATCH_ERRORS));
+        b.go("object.html?name=" + Api.encode(group + ":no_such_object"));
+        b.visible(By.cssSelector("#page-error[data-missing=true]"), WITHIN);
+        String said = b.driver().findElement(By.id("page-error")).getText();
+        assertTrue(said.contains("There is no object " + group + ":no_such_object"), said);
+        assertEquals(
+                1,
+                b.driver()
+                        .findElements(By.cssSelector("#page-error a[href='./']"))
+                        .size());
+        assertEquals(List.of(), b.script("return window.__pageErrors;"));
+    }
+
     private List<String> visitAll(Chromium b, String role, List<String> pages) {
         ((ChromeDriver) b.driver())
                 .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CATCH_ERRORS));
