@@ -103,8 +103,9 @@ class WebEveryPageIT extends WebFixture {
     private List<String> visitAll(Chromium b, String role, List<String> pages) {
         ((ChromeDriver) b.driver())
                 .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CATCH_ERRORS));
-        console(b); // what the login page wrote is not a page's
         List<String> problems = new ArrayList<>();
+        // the login page and the dashboard behind it, before the catcher was installed: their console
+        console(b).forEach(e -> problems.add(role + " login.html: console " + e));
         for (String page : pages) {
             b.go(page).waitReady(WITHIN);
             // the header's live state, where shown, ends live (a page without a socket must not say
