@@ -82,6 +82,30 @@ class WebEveryPageIT extends WebFixture {
         assertEquals(List.of(), console(b));
     }
 
+    /** Without a session every page sends the browser to the login form, which brings it back after the login. */
+    @Test
+    void everyPageWithoutASessionGoesToTheLoginForm() {
+        Chromium b = Chromium.open(base);
+        browsers.add(b);
+        List<String> pages =
+                new ArrayList<>(List.of("index.html", "object.html?name=Top", "notifications.html", "account.html"));
+        pages.addAll(ADMIN_PAGES);
+        for (String page : pages) {
+            b.go(page);
+            b.until(
+                    WITHIN,
+                    d -> d.getCurrentUrl().contains("login.html?next=")
+                            && !d.findElements(By.id("username")).isEmpty());
+            String url = b.driver().getCurrentUrl();
+            assertTrue(url.contains(page.replaceAll("\\?.*", "")), "brings the user back: " + url);
+        }
+        b.driver().findElement(By.id("username")).sendKeys(Api.ADMIN);
+        b.driver().findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+        b.click(By.id("login-submit"), WITHIN);
+        b.until(WITHIN, d -> d.getCurrentUrl().endsWith("admin-peers.html"));
+        b.waitReady(WITHIN);
+    }
+
     /** A link to an object removed since (or hidden from this user) says so plainly, with a way back. */
     @Test
     void anObjectThatIsNotThereIsSaidPlainly() {
