@@ -8,6 +8,7 @@ import {objectHref} from './status.js';
 import {send, uploadType} from './config-send.js';
 import {Blocks} from './config-blocks.js';
 import {redraw} from './keep.js';
+import {hideLiveState} from './admin-forms.js';
 
 /** Longest list of names drawn per part of the diff; the count says how many there are. */
 const SHOWN = 300;
@@ -19,6 +20,7 @@ async function main() {
     const session = await initShell();
     if (!(session.roles || []).includes('admin')) {
         byId('admins-only').hidden = false;
+        hideLiveState();
         document.body.dataset.ready = 'true';
         return;
     }

@@ -13,10 +13,7 @@ export function adminOnly(session) {
         return true;
     }
     content.remove();
-    const liveState = byId('live-state');
-    if (liveState) {
-        liveState.hidden = true; // no live socket on a page that shows nothing
-    }
+    hideLiveState();
     document.querySelector('main').append(
         el('section', {class: 'panel', id: 'not-allowed', role: 'alert'},
             el('h1', {}, 'Not allowed'),
@@ -25,6 +22,14 @@ export function adminOnly(session) {
             el('p', {}, el('a', {href: './'}, 'Back to the dashboard'))));
     document.body.dataset.ready = 'true';
     return false;
+}
+
+/** Hides the header's live state on an admin page shown to a non-admin: no socket opens, "connecting" would stay. */
+export function hideLiveState() {
+    const liveState = byId('live-state');
+    if (liveState) {
+        liveState.hidden = true;
+    }
 }
 
 /** Removes the errors a form shows. */

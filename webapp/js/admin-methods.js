@@ -3,11 +3,15 @@
 // Webhook headers (tokens) are write-only: the server never sends them back, so the form leaves them empty.
 import {el, fill, byId} from './dom.js';
 import {call, get, seg} from './api.js';
-import {initShell} from './shell.js';
+import {initShell, showLiveState} from './shell.js';
+import {Live} from './live.js';
 import {adminOnly, clearErrors, showProblem, note} from './admin-forms.js';
 import {redraw} from './keep.js';
 
 let testing = null;
+// the method whose removal is being asked about: a redraw of the table (after saving another method, a resync)
+// asks again in its row rather than taking the question away
+let confirming = null;
 
 async function main() {
     const session = await initShell();
@@ -17,6 +21,10 @@ async function main() {
     byId('method-edit').addEventListener('submit', save);
     byId('method-test').addEventListener('submit', sendTest);
     byId('method-test-close').addEventListener('click', closeTest);
+    // the socket says live, notices a logout elsewhere and a new server run (methods are not pushed: a resync reloads)
+    const live = new Live({resync: () => refresh()});
+    showLiveState('connecting');
+    live.start();
     await refresh();
     document.body.dataset.ready = 'true';
 }
@@ -35,7 +43,9 @@ function row(m) {
     const actions = el('td', {class: 'actions'},
         button('Send test', 'test', () => openTest(m)), ' ',
         button(m.source === 'api' ? 'Edit' : 'Replace', 'edit', () => edit(m)));
-    if (m.source === 'api') {
+    if (m.source === 'api' && confirming === m.name) {
+        question(actions, m);
+    } else if (m.source === 'api') {
         actions.append(' ', button('Remove', 'remove', e => askRemove(e.target.closest('td'), m)));
     }
     return el('tr', {dataset: {method: m.name, source: m.source}},
@@ -102,7 +112,14 @@ async function save(event) {
 }
 
 function askRemove(cell, m) {
+    confirming = m.name;
+    question(cell, m);
+    cell.querySelector('[data-action=confirm-remove]').focus();
+}
+
+function question(cell, m) {
     const yes = button('Remove ' + m.name, 'confirm-remove', async () => {
+        confirming = null;
         try {
             await call('api/notify/methods/' + seg(m.name), 'DELETE');
             note('methods-note', 'Removed ' + m.name + '.');
@@ -111,7 +128,13 @@ function askRemove(cell, m) {
         }
         await refresh();
     });
-    fill(cell, el('span', {class: 'small'}, 'Remove this method? '), yes, ' ', button('Keep', 'keep', () => refresh()));
+    const keep = button('Keep', 'keep', async () => {
+        confirming = null;
+        await refresh();
+        // the focus goes back to the Remove button that asked
+        byId('methods').querySelector('tr[data-method="' + CSS.escape(m.name) + '"] [data-action=remove]')?.focus();
+    });
+    fill(cell, el('span', {class: 'small'}, 'Remove this method? '), yes, ' ', keep);
 }
 
 function openTest(m) {

@@ -8,6 +8,7 @@ import {Tree} from './tree.js';
 import {Live} from './live.js';
 import {Editor} from './admin-tree-editor.js';
 import {Forms} from './admin-tree-forms.js';
+import {hideLiveState} from './admin-forms.js';
 
 let tree;
 let editor;
@@ -17,6 +18,7 @@ async function main() {
     const session = await initShell(null);
     if (!(session.roles || []).includes('admin')) {
         byId('not-admin').hidden = false;
+        hideLiveState();
         document.body.dataset.ready = 'true';
         return;
     }

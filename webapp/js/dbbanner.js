@@ -36,17 +36,30 @@ function noteStandby(response) {
         return;
     }
     if (!banner) {
-        banner = el('div', {id: 'standby-banner', class: 'db-banner', role: 'status'});
+        banner = el('div', {id: 'standby-banner', class: 'db-banner', role: 'status'},
+            el('span', {class: 'standby-text'}), el('span', {class: 'standby-active'}), '.');
         document.body.prepend(banner);
     }
     const asOf = new Date(response.headers.get('Argus-Statuses-As-Of') || 0);
     const age = Date.now() - asOf.getTime();
     const url = response.headers.get('Argus-Active') || '';
-    const active = /^https?:\/\//.test(url) ? el('a', {href: url}, url) : 'the active server';
-    fill(banner,
+    // every API answer comes here: only what changed is written, so the link to the active server is not
+    // replaced (a keyboard user on it keeps the focus) and a banner that says the same is not laid out again
+    setText(banner.querySelector('.standby-text'),
         'This server is the standby of a master pair: statuses as of ' + asOf.toLocaleTimeString()
         + (age > STALE_MS ? ' (not read for ' + Math.round(age / 1000) + ' s: the database or the active server'
             + ' may be away)' : '')
-        + ', copied from what the active one stored. Checks and overrides are made on ', active, '.');
+        + ', copied from what the active one stored. Checks and overrides are made on ');
+    const active = banner.querySelector('.standby-active');
+    if (active.dataset.url !== url) {
+        active.dataset.url = url;
+        fill(active, /^https?:\/\//.test(url) ? el('a', {href: url}, url) : 'the active server');
+    }
     banner.hidden = false;
+}
+
+function setText(node, text) {
+    if (node.textContent !== text) {
+        node.textContent = text;
+    }
 }

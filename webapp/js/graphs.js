@@ -14,8 +14,10 @@ const RANGES = {
 };
 
 export class Graphs {
-    constructor(base) {
+    /** {@code forecast}: whether the service has a maxdeviation (else no forecast to ask for). */
+    constructor(base, forecast) {
         this.base = base;
+        this.forecast = forecast;
         this.plots = [];
         byId('graph-ranges').addEventListener('click', e => {
             const range = e.target.closest('button')?.dataset.range;
@@ -33,8 +35,9 @@ export class Graphs {
         const from = new Date(now - r.span).toISOString();
         const [data, forecast] = await Promise.all([
             get(this.base + '/samples?resolution=' + r.resolution + '&from=' + encodeURIComponent(from)),
-            // 404 for a service without maxdeviation: no band, the graphs as ever
-            get(this.base + '/forecast?from=' + encodeURIComponent(from)).catch(() => null)
+            // asked only of a service with maxdeviation: the 404 of one without it was an error in the console of
+            // every service's page; a forecaster not made yet (404 too) draws no band, the graphs as ever
+            this.forecast ? get(this.base + '/forecast?from=' + encodeURIComponent(from)).catch(() => null) : null
         ]);
         const samples = data.samples || [];
         byId('graph-note').textContent = samples.length === 0

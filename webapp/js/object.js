@@ -52,7 +52,7 @@ async function main() {
     byId('check-now').addEventListener('click', checkNow);
     if (obj.kind === 'Service') {
         byId('graphs-panel').hidden = false;
-        new Graphs(base).load('36h');
+        new Graphs(base, (obj.effectiveParameters || []).some(p => p.key.startsWith('maxdeviation'))).load('36h');
     }
     await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp(), loadNotifications()]);
     document.body.dataset.ready = 'true';
@@ -159,6 +159,13 @@ async function checkNow() {
 
 main().catch(e => {
     const box = byId('page-error');
-    box.textContent = 'The page could not load: ' + e.message;
+    if (e.status === 404) {
+        // a link to an object removed or renamed since, or one this user may not see: said plainly, with a way on
+        fill(box, 'There is no object ', el('span', {class: 'mono'}, name), ' (removed, renamed, or not one you may'
+            + ' see). ', el('a', {href: './'}, 'Back to the dashboard'));
+        box.dataset.missing = 'true';
+    } else {
+        box.textContent = 'The page could not load: ' + e.message;
+    }
     box.hidden = false;
 });

@@ -57,13 +57,21 @@ export class Siren {
             }
             this.update(this.down);
         });
-        const hush = el('button', {type: 'button', id: 'siren-hush'}, 'hush');
-        hush.hidden = !this.sounding;
+        // hushed, the button stays (saying so, aria-disabled, which keeps it focusable): a keyboard user who pressed
+        // it keeps the focus there rather than being moved to the toggle; it goes away when nothing is down
+        const hushedNow = this.on && !this.sounding && this.down.length > 0;
+        const hush = el('button', {type: 'button', id: 'siren-hush', 'aria-disabled': String(hushedNow),
+            title: hushedNow ? 'hushed until something new goes down' : 'silence the siren until something new goes down'},
+        hushedNow ? 'hushed' : 'hush');
+        hush.hidden = !this.sounding && !hushedNow;
         hush.addEventListener('click', () => {
-            localStorage.setItem(this.hushedKey, JSON.stringify(this.down));
-            this.update(this.down);
+            if (hush.getAttribute('aria-disabled') !== 'true') {
+                localStorage.setItem(this.hushedKey, JSON.stringify(this.down));
+                this.update(this.down);
+            }
         });
-        // drawn again at every summary: a keyboard user on the toggle keeps it (hushed, the focus goes to it)
+        // drawn again at every summary: a keyboard user on either button keeps it (redraw); the hush button gone
+        // (nothing down any more), the focus goes to the toggle beside it
         const hushFocused = document.activeElement && document.activeElement.id === 'siren-hush';
         redraw(this.slot, () => fill(this.slot, toggle, ' ', hush));
         if (hushFocused && hush.hidden) {

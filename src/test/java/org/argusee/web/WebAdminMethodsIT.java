@@ -115,6 +115,39 @@ class WebAdminMethodsIT extends WebFixture {
     }
 
     @Test
+    void theRemoveQuestionStaysWhenAnotherMethodIsSaved() {
+        String other = name + "_b";
+        try {
+            assertEquals(
+                    200,
+                    api.put("api/notify/methods/" + name, "{\"kind\": \"log\"}").status());
+            Chromium b = admin().go("admin-methods.html").waitReady(WITHIN);
+            String row = "#methods tr[data-method='" + name + "']";
+            b.click(By.cssSelector(row + " button[data-action='remove']"), WITHIN);
+            b.visible(By.cssSelector(row + " button[data-action='confirm-remove']"), WITHIN);
+            assertTrue(b.focused(row + " button[data-action='confirm-remove']"));
+
+            // another method saved through the form: the table is drawn again, the question with it
+            WebElement form = b.driver().findElement(By.id("method-edit"));
+            type(form, "name", other);
+            new Select(form.findElement(By.name("kind"))).selectByValue("log");
+            b.click(By.id("method-save"), WITHIN);
+            b.visible(By.cssSelector("#methods tr[data-method='" + other + "']"), WITHIN);
+            assertTrue(
+                    b.driver().findElement(By.cssSelector(row)).getText().contains("Remove this method?"),
+                    "still asked: " + b.text());
+
+            // Keep: the question goes, the focus is on the Remove button that asked
+            b.click(By.cssSelector(row + " button[data-action='keep']"), WITHIN);
+            b.until(WITHIN, d -> b.focused(row + " button[data-action='remove']"));
+            assertEquals(200, api.get("api/notify/methods").status());
+            assertTrue(api.get("api/notify/methods").body().contains(name), "kept");
+        } finally {
+            api.delete("api/notify/methods/" + other);
+        }
+    }
+
+    @Test
     void aMailTestNeedsAnAddressAndNamesTheField() {
         Api.Reply reply = api.post("api/notify/methods/mail/test", "{\"to\": \"\"}");
         assertEquals(400, reply.status(), reply.toString());

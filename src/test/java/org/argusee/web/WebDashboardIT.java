@@ -206,12 +206,16 @@ class WebDashboardIT extends WebFixture {
         first.close();
         b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", one)));
         b.until(WITHIN, d -> d.findElement(By.id("siren-hush")).isDisplayed());
-        b.click(By.id("siren-hush"), WITHIN);
-        b.until(WITHIN, d -> !d.findElement(By.id("siren-hush")).isDisplayed());
+        // pressed from the keyboard: hushed, and the focus stays on the button pressed (it says "hushed")
+        b.sendKeys(By.id("siren-hush"), WITHIN, Keys.ENTER);
+        b.until(WITHIN, d -> "true".equals(d.findElement(By.id("siren-hush")).getAttribute("aria-disabled")));
+        assertEquals("hushed", b.driver().findElement(By.id("siren-hush")).getText());
+        assertTrue(b.focused("#siren-hush"), "the focus stays where the user pressed: " + WebFocusIT.active(b));
 
         second.close();
         b.until(WITHIN, d -> "down".equals(statusOf(b, "problems", two)));
-        b.until(WITHIN, d -> d.findElement(By.id("siren-hush")).isDisplayed());
+        b.until(WITHIN, d -> "false".equals(d.findElement(By.id("siren-hush")).getAttribute("aria-disabled")));
+        assertEquals("hush", b.driver().findElement(By.id("siren-hush")).getText());
         b.driver()
                 .findElement(By.cssSelector("#filter input[name=status][value=down]"))
                 .click();
