@@ -2,8 +2,10 @@
 """CPU time of a process's threads over a window, summed by thread name (numbers in a name count as one name).
 
 Usage: bench/thread-cpu.py <pid> <seconds> [probes]
-Reads utime + stime of /proc/<pid>/task/*/stat and the context switches of /proc/<pid>/task/*/status at the start
-and the end; threads born in the window count from 0. With probes (how many probes the window held), also prints
+Reads each thread's time on a CPU from /proc/<pid>/task/*/schedstat (nanoseconds; utime + stime of .../stat, in
+10 ms ticks, where the kernel has no schedstat) and the context switches of /proc/<pid>/task/*/status at the start
+and the end; threads born in the window count from 0. A thread that wakes once a second for half a millisecond
+spends 30 ms in a minute, three ticks: hence schedstat. With probes (how many probes the window held), also prints
 microseconds per probe for each name. Context switches a second count a thread's wake-ups (voluntary: it slept and
 was woken; involuntary: it was preempted): on a VM each sleep and wake costs tens of microseconds of CPU, and the
 count does not depend on the machine's load the way CPU figures do.
@@ -25,8 +27,20 @@ def snapshot(pid):
             continue  # the thread ended
         name = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
-        out[tid] = (name, (int(fields[11]) + int(fields[12])) / tick, switches(pid, tid))
+        cpu = on_cpu(pid, tid)
+        if cpu is None:
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+        out[tid] = (name, cpu, switches(pid, tid))
     return out
+
+
+def on_cpu(pid, tid):
+    """Seconds the thread ran so far, exact (schedstat's first field, ns); None without schedstat."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            return int(f.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def switches(pid, tid):
@@ -64,11 +78,11 @@ def main():
         if used > 0 or vol + invol > 0:
             per = f"  {used / probes * 1e6:8.1f} us/probe" if probes else ""
             wakes = f"  {vol / seconds:7.1f} + {invol / seconds:5.1f} switches/s"
-            print(f"{used:8.2f} core-s{wakes}  {name}{per}")
+            print(f"{used:8.3f} core-s {used / seconds * 1e6:8.0f} us/s{wakes}  {name}{per}")
     vol = sum(v for v, _ in woken.values()) / seconds
     invol = sum(i for _, i in woken.values()) / seconds
-    print(f"{total:8.2f} core-s  {vol:7.1f} + {invol:5.1f} switches/s  all threads (voluntary + involuntary); "
-          f"without the JIT compiler threads {total - jit:.2f} core-s")
+    print(f"{total:8.3f} core-s {total / seconds * 1e6:8.0f} us/s  {vol:7.1f} + {invol:5.1f} switches/s  all threads (voluntary + involuntary); "
+          f"without the JIT compiler threads {total - jit:.3f} core-s ({(total - jit) / seconds * 1e6:.0f} us/s)")
 
 
 if __name__ == "__main__":

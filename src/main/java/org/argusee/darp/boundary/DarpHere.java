@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.Startup;
@@ -25,6 +26,7 @@ import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.control.IdleWait;
+import org.argusee.probe.control.DarpMoved;
 import org.argusee.tree.boundary.TreeReloaded;
 
 /**
@@ -54,6 +56,10 @@ public class DarpHere {
 
     @Inject
     BackgroundTasks scheduler;
+
+    /** A new topology may move who tests what: the probe scheduler's takeover looks at once (issue 17). */
+    @Inject
+    Event<DarpMoved> moved;
 
     static final long POLL_SECONDS = 5;
     private ScheduledFuture<?> polling;
@@ -149,7 +155,11 @@ public class DarpHere {
         masters.removeAll(slaves);
         DarpTopology read = new DarpTopology(settings.tag(), masters, slaves);
         if (!read.equals(topology)) {
+            DarpTopology before = topology;
             topology = read; // a new instance only for a change: the duty rules notice changes by identity
+            if (before != null) { // the first read is the scheduler's own, at its start
+                dutyMoved();
+            }
         }
         return topology;
     }
@@ -189,6 +199,18 @@ public class DarpHere {
         reload(roles::read);
     }
 
+    /**
+     * Tells the scheduler that the topology changed; it looked for that once a second before. Its observer only
+     * hands the news to an executor ({@code DarpFollower}), so this may be called under this bean's lock.
+     */
+    private void dutyMoved() {
+        try {
+            moved.fire(new DarpMoved(null, true));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DARP: the scheduler cannot be told that the peers changed", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         if (polling != null) {
@@ -222,6 +244,7 @@ public class DarpHere {
             masters.add(tag);
             masters.removeAll(t.slaves());
             topology = new DarpTopology(t.self(), masters, t.slaves());
+            dutyMoved();
         }
         LOG.info(() -> "DARP: the master's tag is '" + tag + "' (from its welcome)");
     }

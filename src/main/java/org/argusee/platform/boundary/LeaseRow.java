@@ -64,4 +64,14 @@ final class LeaseRow {
             throw e;
         }
     }
+
+    /** The holder's name in the row when {@code argus.pair.member} does not give one: pid@host. */
+    static String defaultHolder() {
+        try {
+            return ProcessHandle.current().pid() + "@"
+                    + java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return ProcessHandle.current().pid() + "@argus";
+        }
+    }
 }

@@ -25,6 +25,7 @@ import org.argusee.platform.control.ActiveMember;
 import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.LeaseMoved;
 import org.argusee.platform.control.MasterRole;
+import org.argusee.platform.control.RoleInEffect;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,8 +78,9 @@ public class MasterLease {
     @Inject
     BackgroundTasks scheduler;
 
+    /** The role's changes: the {@link MasterRole} before it takes effect, then {@link RoleInEffect}. */
     @Inject
-    Event<MasterRole> changes;
+    Event<Object> changes;
 
     private String holder;
     private volatile MasterRole role = MasterRole.ALONE;
@@ -105,8 +107,7 @@ public class MasterLease {
             throw new IllegalStateException("Bad pair settings: argus.pair.lease-seconds (" + leaseSeconds
                     + ") must be at least 2 and at least twice argus.pair.renew-seconds (" + renewSeconds + ")");
         }
-        holder = member.filter(m -> !m.isBlank())
-                .orElseGet(() -> ProcessHandle.current().pid() + "@" + hostname());
+        holder = member.filter(m -> !m.isBlank()).orElseGet(LeaseRow::defaultHolder);
         role = MasterRole.standby();
         dataSource = ownPool();
     }
@@ -273,26 +274,23 @@ public class MasterLease {
         }
     }
 
-    /** Observers catch up first (synchronously), then the new role takes effect. */
+    /** Observers catch up first (synchronously), then the new role takes effect, and then they are told it did. */
     private void become(MasterRole next) {
         LOG.info(() -> "Master pair: '" + holder + "' is now " + next.label()
                 + (next.active() ? " at epoch " + next.epoch() : " (the lease moved on)"));
         if (!next.active()) {
             role = next; // stop probing and sending first, then catch up
         }
-        try {
-            changes.fire(next);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Master pair: an observer of the change to " + next.label() + " failed", e);
-        }
+        tell(next, next);
         role = next;
+        tell(new RoleInEffect(next), next); // the scheduler's takeover reads the role: now it is the new one
     }
 
-    private static String hostname() {
+    private void tell(Object change, MasterRole next) {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "argus";
+            changes.fire(change);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Master pair: an observer of the change to " + next.label() + " failed", e);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.argusee.tree.control.TreeNode;
 /**
  * DARP's duty (or everything) only while this server is the active one of its master pair (issue 16): the standby
  * probes nothing. Its {@link #version()} changes with the role, so the scheduler's takeover probes every service
- * within a second of this server becoming active, instead of at each one's next tick.
+ * as soon as this server is active ({@code RoleInEffect}), instead of at each one's next tick.
  */
 final class PairDuty implements ProbeDuty {
 

@@ -3,19 +3,18 @@ package org.argusee.probe.boundary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * How well the scheduler keeps time: probes started, and the lag between a probe's planned start and its actual
  * start. The lag is a histogram (buckets, not a client-side percentile), so a reader can take percentiles over any
  * window from two scrapes; the benchmark does. Fixed buckets at 10, 50, 100 and 250 ms answer "how many were late".
+ * The lag is counted by {@link LagHistogram}, not a Micrometer timer, and read when scraped (issue 17, session 15).
  */
 @ApplicationScoped
 public class ProbeMetrics {
@@ -24,7 +23,7 @@ public class ProbeMetrics {
     MeterRegistry registry;
 
     private Counter started;
-    private Timer lag;
+    private final LagHistogram lag = new LagHistogram();
     private volatile double turnsPerSecond;
 
     @PostConstruct
@@ -32,18 +31,8 @@ public class ProbeMetrics {
         started = Counter.builder("argus.probes.started")
                 .description("Probes started by the scheduler")
                 .register(registry);
-        lag = Timer.builder("argus.probe.lag")
-                .description("Actual start minus planned start of a probe")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(
-                        Duration.ofMillis(10),
-                        Duration.ofMillis(50),
-                        Duration.ofMillis(100),
-                        Duration.ofMillis(250),
-                        Duration.ofSeconds(1))
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry);
+        // the application's registry is Prometheus's (platform.control.Metrics): the lag is scraped with its meters
+        ((PrometheusMeterRegistry) registry).getPrometheusRegistry().register(lag);
         // what the probes started should come to: a benchmark compares against it, not against its own services
         // only (other services on the server, such as a group an earlier run left behind, are probed too)
         Gauge.builder("argus.probes.planned", () -> turnsPerSecond)
@@ -69,9 +58,10 @@ public class ProbeMetrics {
         turnsPerSecond = sum;
     }
 
-    /** A probe starts now; it was planned for {@code plannedMillis} (epoch ms). */
+    /** A probe starts now; it was planned for {@code plannedMillis} (epoch ms). On the tick's thread only. */
     public void started(long plannedMillis) {
         started.increment();
-        lag.record(Math.max(0, System.currentTimeMillis() - plannedMillis), TimeUnit.MILLISECONDS);
+        long now = System.currentTimeMillis();
+        lag.record(Math.max(0, now - plannedMillis), now);
     }
 }

@@ -13,8 +13,8 @@ import org.argusee.tree.control.TreeSnapshot;
  * services only. It follows the tree's {@link TreeReloaded} events: while each one starts from the snapshot the
  * last one ended at and names the ids it re-read, their union covers every row that changed. Anything else (a full
  * read, whose ids are empty; an event missed or out of turn; the first plan) makes the next replan compare every
- * service, as before. The scheduler still looks at the tree on its own timer rather than being told: this bean only
- * writes down, and never calls into the scheduler.
+ * service, as before. This bean only writes down: the scheduler is told of the new tree by {@link SchedulerSignals},
+ * whose observer comes after this one's.
  */
 @ApplicationScoped
 public class ReplanScope {

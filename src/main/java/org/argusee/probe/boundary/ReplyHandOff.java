@@ -26,11 +26,11 @@ final class ReplyHandOff {
     /** A reply of the service's monitor; returns when to probe again if not at its next turn (retrydelay). */
     Optional<Duration> received(long id, Scheduled s, Reply reply) {
         latest.record(s.fullName(), reply);
-        return board.record(id, s.fullName(), s.params(), reply);
+        return board.record(id, s.fullName(), s.params(), reply, s);
     }
 
     /** A probe that could not start (its configuration): judged as a failed reply, without a latest value. */
     Optional<Duration> failed(long id, Scheduled s, Reply failed) {
-        return board.record(id, s.fullName(), s.params(), failed);
+        return board.record(id, s.fullName(), s.params(), failed, s);
     }
 }

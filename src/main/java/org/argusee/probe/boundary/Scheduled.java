@@ -4,6 +4,7 @@ import java.util.Map;
 import org.argusee.probe.control.Probe;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
+import org.argusee.status.boundary.EntryPlace;
 
 /**
  * A scheduled service: its turns in the timetable, what it was scheduled with (its type and parameters, to notice
@@ -16,7 +17,7 @@ import org.argusee.probe.control.ProbeSpec;
  * the timetable's item itself, so a turn needs no look-up by id ({@link Scheduler}, issue 17, session 14); its
  * {@code probe} is what its monitor prepared from the spec when it was planned ({@link org.argusee.probe.control.Monitor#prepare}).
  */
-final class Scheduled {
+final class Scheduled implements EntryPlace {
 
     private final long id;
     private final Timetable.Entry<Scheduled> turns;
@@ -32,6 +33,8 @@ final class Scheduled {
     private volatile long retryDue;
     /** What the duty said when last looked at (planned, or a change of the links or peers). */
     private volatile boolean tested;
+    /** The status board's entry for it: a reply needs no look-up by id. The board's, under its lock. */
+    private Object boardEntry;
 
     private Scheduled(
             long id,
@@ -106,6 +109,16 @@ final class Scheduled {
 
     String watches() {
         return watches;
+    }
+
+    @Override
+    public Object boardEntry() {
+        return boardEntry;
+    }
+
+    @Override
+    public void boardEntry(Object entry) {
+        boardEntry = entry;
     }
 
     /** Sets when the next retry is due (epoch ms), 0 for none. */

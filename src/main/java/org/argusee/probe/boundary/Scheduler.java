@@ -36,11 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Probes each service at its frequency, first at a random phase within it so load spreads. A tick ({@link Ticks},
  * a thread of its own that sleeps until the next turn is due, at least {@link #TICK_MILLIS} ms between ticks) takes
  * from a {@link Timetable} in memory the services that have fallen due and starts their probes; the container's timer per service that this replaced cost
- * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: a non-persistent EJB timer looks at the
- * tree every second, and after a change (API or SQL) services that are new or whose type or parameters changed are
- * rescheduled, removed ones stop (looking only in the subtrees changed when known: {@link ReplanScope}). It looks
- * rather than being told, because an event from a bean still starting (the sample import) calling into this singleton would wait for startup to finish, which is waiting for it. A tick only
- * starts the probes: the monitors' I/O runs on their own loop, and the reply is judged there.
+ * more CPU than the probe itself (docs/benchmarks.md). Follows the tree: after a change (API or SQL) services that
+ * are new or whose type or parameters changed are rescheduled, removed ones stop (looking only in the subtrees
+ * changed when known: {@link ReplanScope}). It is told of a new tree by {@link SchedulerSignals}, on an executor's
+ * thread and on this bean itself: an event from a bean still starting (the sample import) calling into this singleton
+ * through the container would wait for startup to finish, which is waiting for it. A non-persistent EJB timer
+ * looks too, every {@link #WATCHDOG_MILLIS} ms, for a word missed; it looked every second, and that look cost 0.35-0.6
+ * ms of CPU a second at any load (issue 17, docs/benchmarks.md, session 15). A tick only starts the probes: the
+ * monitors' I/O runs on their own loop, and the reply is judged there.
  *
  * <p>DARP: each service's duty ({@link ProbeDuty}, worked out when it is planned) says whether this server tests it
  * now; a turn of a service it does not test is skipped. When services become tested here (a slave that lost its
@@ -78,6 +81,9 @@ public class Scheduler {
     @Inject
     ReplanScope replans; // what changed since the last plan
 
+    @Inject
+    SchedulerSignals signals; // a new tree, the pair's new role: told at once
+
     @Resource
     TimerService timers;
 
@@ -101,6 +107,12 @@ public class Scheduler {
     private volatile Object dutyVersion;
 
     /**
+     * How often the EJB timer looks for a new tree, a new duty and the tick's thread when nothing said so (ms). Its
+     * first look, a second after the start, starts the ticks; the guide wants EJB timers to drive the probes.
+     */
+    static final long WATCHDOG_MILLIS = 10_000;
+
+    /**
      * The least pause between ticks by default (they sleep until a turn is due): the most a turn starts late from
      * them. It was 20 ms: each tick wakes this thread and the network loop, a sleep and wake-up costs tens of
      * microseconds on a VM, and at 20,000 services 50 ms cut the server's CPU a probe by a fifth (0.16 to 0.12 s per
@@ -115,7 +127,7 @@ public class Scheduler {
     long tickMillis;
 
     private Ticks ticks;
-    private long plannedAt; // when the first plan was made, until the ticks start (0 after)
+    private volatile long plannedAt; // when the first plan was made, until the ticks start (0 after)
 
     private Timetable<Scheduled> timetable; // made at the start, with the tick's pause
     // written by plan (synchronized), read by every probe
@@ -141,8 +153,9 @@ public class Scheduler {
         Runnable tick = InFlightCap.tick(timetable, monitors.inFlightCount(), this::turn);
         ticks = new Ticks(threads, gap, tick, timetable::nextDue);
         plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
+        signals.follow(this::replanNow, this::dutyNow); // before the plan: a tree after it is told
         plan(cache.snapshot());
-        timers.createIntervalTimer(1000, 1000, new TimerConfig("replan", false));
+        timers.createIntervalTimer(1000, WATCHDOG_MILLIS, new TimerConfig("replan", false));
     }
 
     @PreDestroy
@@ -182,15 +195,34 @@ public class Scheduler {
         ticks.dueBy(first); // the tick sleeps until the next due time: this one may be sooner
     }
 
-    /** The replan timer, once a second (its only timer). */
+    /** The watchdog timer, every {@link #WATCHDOG_MILLIS} ms (its only timer): what no word may have told. */
     @Timeout
     void timeout(Timer timer) {
         if (plannedAt != 0) { // the first timeout starts the ticks: no probing while the deployment is starting
             timetable.delay(System.currentTimeMillis() - plannedAt); // spread from now, not from the plan
-            plannedAt = 0;
+            plannedAt = 0; // from here on words are followed; one that came before is planned just below
         }
         ticks.keepGoing();
         plan(cache.snapshot());
+        followDuty();
+    }
+
+    /** A new tree ({@link SchedulerSignals}); before the ticks run, the first timeout plans it. */
+    private void replanNow() {
+        if (plannedAt == 0) {
+            plan(cache.snapshot());
+        }
+    }
+
+    /** The pair's new role ({@link SchedulerSignals}); before the ticks run, the first timeout looks. */
+    private void dutyNow() {
+        if (plannedAt == 0) {
+            followDuty();
+        }
+    }
+
+    /** The services that have just become tested here are probed, if the duty changed since last looked at. */
+    private synchronized void followDuty() {
         Object version = duty.version();
         if (version != dutyVersion) {
             dutyVersion = version;

@@ -39,8 +39,9 @@ public interface ProbeDuty {
     }
 
     /**
-     * Changes (compared by identity) whenever who tests what may have changed, e.g. after the peers changed; the
-     * scheduler compares it at its replanning tick. A link going up or down is told faster, by {@link DarpMoved}.
+     * Changes (compared by identity) whenever who tests what may have changed, e.g. after the peers changed.
+     * Whoever changes it tells the scheduler at once ({@link DarpMoved}; the pair's role: {@code RoleInEffect}), which
+     * then compares it; its watchdog timer compares it too, for a word missed.
      */
     Object version();
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.argusee.platform.boundary.DatabaseAvailability;
-import org.argusee.platform.control.ConcurrentLongMap;
 import org.argusee.status.control.JointStatus;
 import org.argusee.status.control.ObjectState;
 import org.argusee.status.control.Outcome;
@@ -52,7 +51,7 @@ public class StatusBoard {
     private final WriterWakeup wakeup = new WriterWakeup(); // told of all that the writer is to store
     private final SampleFeed samples = new SampleFeed(wakeup);
     private final Forecasts forecasts = new Forecasts();
-    private final ConcurrentLongMap<Tracked> services = new ConcurrentLongMap<>();
+    private final TrackedServices services = new TrackedServices();
     private final CheckTimes checks = new CheckTimes();
     private final StoredStates stored = new StoredStates();
     private final ChangeRows changes = new ChangeRows(graph, checks, wakeup);
@@ -71,9 +70,9 @@ public class StatusBoard {
      * while a failing service is being retried.
      */
     public synchronized Optional<Duration> record(
-            long objectId, String fullName, Map<String, String> params, RawResult reply) {
+            long objectId, String fullName, Map<String, String> params, RawResult reply, EntryPlace place) {
         Instant now = Instant.now();
-        Tracked tracked = tracked(objectId, params, now);
+        Tracked tracked = tracked(objectId, params, now, place);
         ReplyRules rules = tracked.rules;
         Verdict verdict = ResultEvaluator.evaluate(
                 rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
@@ -104,12 +103,16 @@ public class StatusBoard {
     }
 
     /** The service's entry, made at its first reply; its rules read again when its parameters are others. */
-    private Tracked tracked(long objectId, Map<String, String> params, Instant now) {
-        Tracked tracked = services.get(objectId);
+    private Tracked tracked(long objectId, Map<String, String> params, Instant now, EntryPlace place) {
+        Tracked tracked = services.get(objectId, place);
         if (tracked == null) {
             tracked = Tracked.first(graph.service(objectId), now, ReplyRules.of(params), checks.cell(objectId));
             services.put(objectId, tracked);
-        } else if (!tracked.rules.isFor(params)) {
+        }
+        if (place != null && place.boardEntry() != tracked) {
+            place.boardEntry(tracked);
+        }
+        if (!tracked.rules.isFor(params)) {
             tracked.rules = ReplyRules.of(params);
         }
         return tracked;
@@ -172,7 +175,7 @@ public class StatusBoard {
 
     /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */
     public void forget(long objectId) {
-        services.remove(objectId);
+        services.forget(objectId);
     }
 
     synchronized void treeReloaded(@Observes TreeReloaded reloaded) {

@@ -32,6 +32,9 @@ final class Tracked {
     /** The graph's {@link org.argusee.status.control.StatusGraph#epoch} when it was settled. */
     private long epoch;
 
+    /** No longer the board's ({@link TrackedServices}): a prober that kept it looks the service up again. */
+    private volatile boolean dropped;
+
     /** At a service's first reply: the status the graph knows for it (restored), else unknown since now. */
     static Tracked first(Optional<ServiceStatus> known, Instant now, ReplyRules rules, CheckTimes.Cell check) {
         return new Tracked(known.orElse(ServiceStatus.initial(now)), known.isPresent(), rules, check);
@@ -65,5 +68,13 @@ final class Tracked {
 
     void unsettled() {
         node = null;
+    }
+
+    void drop() {
+        dropped = true;
+    }
+
+    boolean dropped() {
+        return dropped;
     }
 }

@@ -89,7 +89,7 @@ class StatusBoardCombinedTest {
     @Test
     void aProbeShowsTheCombinedStatusAndTheMachineKeepsItsOwn() {
         fake.joint.put(10L, down("down on s1 (timeout)", false));
-        board.record(10, "Top:G:S10", PARAMS, OK);
+        board.record(10, "Top:G:S10", PARAMS, OK, null);
         settle();
 
         assertEquals(Status.DOWN, board.state(10).orElseThrow().status());
@@ -117,7 +117,7 @@ class StatusBoardCombinedTest {
                 board.state(11).orElseThrow().status(),
                 "no longer combined and no own result: left as it was");
 
-        board.record(11, "Top:G:S11", PARAMS, OK);
+        board.record(11, "Top:G:S11", PARAMS, OK, null);
         settle();
         assertEquals(Status.UP, board.state(11).orElseThrow().status(), "its own result back");
     }
@@ -125,7 +125,7 @@ class StatusBoardCombinedTest {
     @Test
     void combinedButNotReportedYetStaysUnknownWhateverTheOwnResult() {
         fake.joint.put(10L, JointStatus.notYet());
-        board.record(10, "Top:G:S10", PARAMS, OK);
+        board.record(10, "Top:G:S10", PARAMS, OK, null);
         settle();
         assertTrue(board.state(10).isEmpty(), "unknown, not this server's own up");
         assertEquals(Status.UP, board.own(10).orElseThrow().status());

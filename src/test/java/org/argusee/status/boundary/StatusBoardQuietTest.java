@@ -58,7 +58,7 @@ class StatusBoardQuietTest {
 
     private void replies(long id, Reply reply, int times) {
         for (int i = 0; i < times; i++) {
-            board.record(id, "Top:G:S" + id, PARAMS, reply);
+            board.record(id, "Top:G:S" + id, PARAMS, reply, null);
         }
     }
 

@@ -47,9 +47,10 @@ class StatusBoardTest {
 
     @Test
     void unknownUntilSettledThenRetriedAfterRetrydelay() {
-        assertEquals(Optional.of(Duration.ofSeconds(2)), board.record(10, "Top:G:S10", PARAMS, REFUSED));
+        assertEquals(Optional.of(Duration.ofSeconds(2)), board.record(10, "Top:G:S10", PARAMS, REFUSED, null));
         assertTrue(board.live(10).isEmpty(), "one failure of two: still unknown");
-        assertEquals(Optional.empty(), board.record(10, "Top:G:S10", PARAMS, REFUSED), "down: regular pace again");
+        assertEquals(
+                Optional.empty(), board.record(10, "Top:G:S10", PARAMS, REFUSED, null), "down: regular pace again");
         assertEquals(Status.DOWN, board.live(10).orElseThrow().status());
         assertTrue(board.state(10).isEmpty(), "readers see it once stored");
         board.tick(Instant.now()); // the writer's round: the group and Top follow
@@ -65,11 +66,11 @@ class StatusBoardTest {
 
     @Test
     void aSteadyServiceQueuesNothingButItsSamples() {
-        board.record(11, "Top:G:S11", PARAMS, OK);
+        board.record(11, "Top:G:S11", PARAMS, OK, null);
         board.stored(board.drain());
         Instant before = Instant.now();
         for (int i = 0; i < 1000; i++) {
-            board.record(11, "Top:G:S11", PARAMS, OK);
+            board.record(11, "Top:G:S11", PARAMS, OK, null);
         }
         StatusBatch batch = board.drain();
         assertTrue(batch.statuses().isEmpty(), "no change, nothing to write");
@@ -86,10 +87,10 @@ class StatusBoardTest {
 
     @Test
     void checkTimesAreStoredOncePerCheck() {
-        board.record(12, "Top:G:S12", PARAMS, OK);
+        board.record(12, "Top:G:S12", PARAMS, OK, null);
         assertEquals(1, board.checksToStore().size());
         assertTrue(board.checksToStore().isEmpty(), "nothing new since");
-        board.record(12, "Top:G:S12", PARAMS, OK);
+        board.record(12, "Top:G:S12", PARAMS, OK, null);
         assertEquals(1, board.checksToStore().size());
     }
 }
