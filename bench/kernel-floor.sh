@@ -6,11 +6,16 @@
 # three times: waking once per probe, and waking at most every 20 ms and every 50 ms to start what is due, as the
 # server's tick does (its least pause: 20 ms until session 12, 50 ms since, argus.probe.tick-millis). On a VM a sleep
 # and wake-up costs tens of microseconds, so the figure batched as the server is, is the floor to compare it with.
+# A fourth run at each rate makes, woken every 50 ms, the eleven system calls a probe that the JDK's SocketChannel and
+# Selector make instead of the five a C loop needs; a fifth is a Java loop (NioProbeLoop.java) doing the same with
+# SocketChannel and Selector and nothing else: the floors for a server on the JDK's NIO, kernel and then user time.
 #
 # KERNEL_FLOOR_LAYOUT=bench probes the benchmarks' own listeners instead of one C listener on 127.0.0.1: the
 # ProbeTargets of bench/probe-bench.sh (2,000 hosts 127.1.x.y, ports BENCH_PORT_BASE+0..9, two processes) at 333 a
 # second and of bench/scale.sh (its first 1,000 hosts) at 1,667, each probe to one at random. That is the floor for
 # those benches' figures: thousands of addresses and listeners cost the kernel a few microseconds a probe more.
+#
+# KERNEL_FLOOR_BATCHES="50" runs only the C loop woken every 50 ms of the first three (default "0 20 50").
 #
 #   bench/kernel-floor.sh [seconds per rate]       (default 30; needs gcc; loopback only)
 set -euo pipefail
@@ -47,8 +52,12 @@ for rate in 333 1667; do
     if [ "$layout" = bench ]; then
         [ "$rate" = 333 ] && hosts=(2000 10) || hosts=(1000 10) # probe-bench's 20,000; scale.sh's 1,000 addresses
     fi
-    for batch in 0 20 50; do
+    for batch in ${KERNEL_FLOOR_BATCHES:-0 20 50}; do
         "$out/probe-loop" "$port" "$rate" "$secs" "$batch" "${hosts[@]}"
     done
+    # the same woken every 50 ms, with the system calls the JDK's SocketChannel makes (probe-loop.c says which)
+    PROBE_LOOP_SYSCALLS=jdk "$out/probe-loop" "$port" "$rate" "$secs" 50 "${hosts[@]}"
+    # and a Java loop on SocketChannel and Selector alone, after as long again to warm its JIT
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java "$port" "$rate" "$secs" 50 "${hosts[@]}"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
