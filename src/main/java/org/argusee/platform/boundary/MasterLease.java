@@ -78,9 +78,12 @@ public class MasterLease {
     @Inject
     BackgroundTasks scheduler;
 
-    /** The role's changes: the {@link MasterRole} before it takes effect, then {@link RoleInEffect}. */
+    /** The role's changes, before each takes effect; then {@link #inEffect} says it did. */
     @Inject
-    Event<Object> changes;
+    Event<MasterRole> changes;
+
+    @Inject
+    Event<RoleInEffect> inEffect;
 
     private String holder;
     private volatile MasterRole role = MasterRole.ALONE;
@@ -281,14 +284,14 @@ public class MasterLease {
         if (!next.active()) {
             role = next; // stop probing and sending first, then catch up
         }
-        tell(next, next);
+        tell(() -> changes.fire(next), next);
         role = next;
-        tell(new RoleInEffect(next), next); // the scheduler's takeover reads the role: now it is the new one
+        tell(() -> inEffect.fire(new RoleInEffect(next)), next); // the scheduler's takeover reads the role: now new
     }
 
-    private void tell(Object change, MasterRole next) {
+    private void tell(Runnable fire, MasterRole next) {
         try {
-            changes.fire(change);
+            fire.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Master pair: an observer of the change to " + next.label() + " failed", e);
         }
