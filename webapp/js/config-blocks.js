@@ -185,8 +185,11 @@ export class Blocks {
             ? ['Someone else deleted this block after you opened it. What you typed is still here, but there is'
                 + ' nothing left to save it over. ', button('Save what you typed as a new block on ' + object
                 + ' instead', 'as-new', () => this.asNew(object))]
-            : ['Someone else changed this block after you opened it (it is now ', el('span', {class: 'mono'},
-                titleOf(current)), '). What you typed is still here, but saving it will be refused. ',
+            : ['Someone else changed this block after you opened it',
+                // renamed (or put on another object by an import): what it is now
+                titleOf(current) !== titleOf(this.open) ? [' (it is now ', el('span', {class: 'mono'},
+                    titleOf(current)), ')'] : null,
+                '. What you typed is still here, but saving it will be refused. ',
             button('Load their version (replaces what you typed)', 'reload', () => this.edit(current.id))],
         ' ', keep));
         if (!notice) {

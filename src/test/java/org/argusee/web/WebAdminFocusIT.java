@@ -172,12 +172,14 @@ class WebAdminFocusIT extends WebFixture {
         b.until(WITHIN, d -> text.getAttribute("value").contains(method));
         text.sendKeys("# typed here");
 
+        // renamed as well: the notice says what it is now
         Api.Reply theirs = other.send(
-                "PUT", block + id, "Method \"" + method + "\" {\n  send: Subject: theirs\\n\n}\n", "text/plain");
+                "PUT", block + id, "Method \"" + method + "_theirs\" {\n  send: Subject: theirs\\n\n}\n", "text/plain");
         assertEquals(200, theirs.status(), theirs.toString());
         WebElement notice = b.visible(By.cssSelector("#block-changed[data-state=changed]"), WITHIN);
         assertTrue(notice.getText().contains("Someone else changed this block"), notice.getText());
-        assertTrue(notice.getText().contains("Method \"" + method + "\" on " + group), notice.getText());
+        assertTrue(
+                notice.getText().contains("it is now Method \"" + method + "_theirs\" on " + group), notice.getText());
         assertTrue(text.getAttribute("value").endsWith("# typed here"), "what was typed stays");
         assertTrue(b.focused("#block-text"), "the text keeps the focus: " + WebFocusIT.active(b));
         b.screenshot("admin-config-block-changed-underneath");
