@@ -1,7 +1,8 @@
 // Graphs of a service's result value and elapsed time (min, average, max per bucket) over 36 hours, 2 weeks and
 // 3 months, drawn with uPlot from /api/status/{name}/samples; drag to zoom, double-click to zoom out. A service
 // with a Holt-Winters forecast (maxdeviation) shows its band on the value graph where gr_show_hwab says so (as the
-// original, by default), from /api/status/{name}/forecast.
+// original, by default), from /api/status/{name}/forecast; until its forecaster is made (at the service's first
+// result) that answers started: false, said under the graphs.
 import uPlot from '../webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import {byId} from './dom.js';
 import {get} from './api.js';
@@ -14,7 +15,7 @@ const RANGES = {
 };
 
 export class Graphs {
-    /** {@code forecast}: whether the service has a maxdeviation (else no forecast to ask for). */
+    /** {@code forecast}: whether the service has a maxdeviation above 0 (else no forecast to ask for: a 404). */
     constructor(base, forecast) {
         this.base = base;
         this.forecast = forecast;
@@ -36,13 +37,14 @@ export class Graphs {
         const [data, forecast] = await Promise.all([
             get(this.base + '/samples?resolution=' + r.resolution + '&from=' + encodeURIComponent(from)),
             // asked only of a service with maxdeviation: the 404 of one without it was an error in the console of
-            // every service's page; a forecaster not made yet (404 too) draws no band, the graphs as ever
+            // every service's page; one whose forecaster is not made yet answers started: false, no band
             this.forecast ? get(this.base + '/forecast?from=' + encodeURIComponent(from)).catch(() => null) : null
         ]);
         const samples = data.samples || [];
-        byId('graph-note').textContent = samples.length === 0
+        byId('graph-note').textContent = (samples.length === 0
             ? 'No samples in this range (graphs need the parameter graph: yes).'
-            : samples.length + (samples.length === 1 ? ' sample, ' : ' samples, ') + r.label + '.';
+            : samples.length + (samples.length === 1 ? ' sample, ' : ' samples, ') + r.label + '.')
+            + (forecast && forecast.started === false ? ' No forecast yet: it starts with the first result.' : '');
         this.plots.forEach(p => p.destroy());
         this.plots = [
             draw(byId('graph-value'), samples, 'value', 'value', shown, forecast),

@@ -52,10 +52,20 @@ async function main() {
     byId('check-now').addEventListener('click', checkNow);
     if (obj.kind === 'Service') {
         byId('graphs-panel').hidden = false;
-        new Graphs(base, (obj.effectiveParameters || []).some(p => p.key.startsWith('maxdeviation'))).load('36h');
+        new Graphs(base, forecasts(obj.effectiveParameters || [])).load('36h');
     }
     await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp(), loadNotifications()]);
     document.body.dataset.ready = 'true';
+}
+
+/**
+ * Whether the service has a Holt-Winters forecast to ask for: a maxdeviation (plain or per severity) above 0, as the
+ * server decides it (ForecastSettings); any other service's forecast is a 404, an error in the console.
+ */
+function forecasts(params) {
+    const keys = ['maxdeviation', 'maxdeviation.critical', 'maxdeviation.major', 'maxdeviation.minor',
+        'maxdeviation.warning'];
+    return params.some(p => keys.includes(p.key) && Number(p.value) > 0);
 }
 
 async function refreshAll() {

@@ -72,11 +72,21 @@ class ForecastRestartIT {
         }
     }
 
-    /** The service's forecast once it has one (its first result makes it). */
+    /**
+     * The service's forecast once it has one (its first result makes it, or loads the stored one after a restart;
+     * until then the answer is started: false).
+     */
     private static JsonObject forecast(Api api, String service) {
         String path = "api/status/" + Api.encode(service) + "/forecast";
-        Eventually.await(service + " forecast", WITHIN, () -> api.get(path).status() == 200);
-        return api.get(path).json();
+        AtomicReference<JsonObject> started = new AtomicReference<>();
+        Eventually.await(service + " forecast", WITHIN, () -> {
+            Api.Reply reply = api.get(path);
+            if (reply.status() == 200 && reply.json().getBoolean("started")) {
+                started.set(reply.json());
+            }
+            return started.get() != null;
+        });
+        return started.get();
     }
 
     /** The forecast once it is as wanted: a change of parameters takes effect at the service's next result. */

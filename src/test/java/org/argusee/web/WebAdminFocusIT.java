@@ -148,6 +148,77 @@ class WebAdminFocusIT extends WebFixture {
         assertTrue(text.getAttribute("value").contains("# typed here"), "the editor keeps what was typed");
     }
 
+    /**
+     * Another admin changes the block open in the editor: said at once, without a reload, above the text, which keeps
+     * what was typed and the focus; Keep editing leaves it (the save is then refused, 409, and the notice is back),
+     * Load their version replaces it. Deleted: said too, and what was typed can be saved as a new block. The page's
+     * own save is not someone else's.
+     */
+    @Test
+    void theBlockEditorSaysAtOnceWhenAnotherAdminChangesOrDeletesTheOpenBlock() {
+        String method = "web_" + UUID.randomUUID().toString().substring(0, 8);
+        String block = "api/config/blocks/";
+        long id = created(api.send(
+                        "POST",
+                        block + "?object=" + Api.encode(group),
+                        "Method \"" + method + "\" {\n  command: /bin/true\n  send: To: %R\\n\n}\n",
+                        "text/plain"))
+                .getJsonNumber("id")
+                .longValue();
+        Api other = Api.anonymous(base).as(user("admin"), "web-password-1");
+        Chromium b = admin().go("admin-config.html").waitReady(WITHIN);
+        b.click(By.cssSelector("#blocks tr[data-id='" + id + "'] button.block-edit"), WITHIN);
+        WebElement text = b.visible(By.id("block-text"), WITHIN);
+        b.until(WITHIN, d -> text.getAttribute("value").contains(method));
+        text.sendKeys("# typed here");
+
+        // renamed as well: the notice says what it is now
+        Api.Reply theirs = other.send(
+                "PUT", block + id, "Method \"" + method + "_theirs\" {\n  send: Subject: theirs\\n\n}\n", "text/plain");
+        assertEquals(200, theirs.status(), theirs.toString());
+        WebElement notice = b.visible(By.cssSelector("#block-changed[data-state=changed]"), WITHIN);
+        assertTrue(notice.getText().contains("Someone else changed this block"), notice.getText());
+        assertTrue(
+                notice.getText().contains("it is now Method \"" + method + "_theirs\" on " + group), notice.getText());
+        assertTrue(text.getAttribute("value").endsWith("# typed here"), "what was typed stays");
+        assertTrue(b.focused("#block-text"), "the text keeps the focus: " + WebFocusIT.active(b));
+        b.screenshot("admin-config-block-changed-underneath");
+
+        b.click(By.cssSelector("#block-changed button[data-action=keep]"), WITHIN);
+        b.until(WITHIN, d -> d.findElements(By.id("block-changed")).isEmpty());
+        assertTrue(b.focused("#block-text"));
+        b.click(By.id("block-save"), WITHIN);
+        WebElement refused = b.visible(By.id("block-refused"), WITHIN);
+        assertTrue(refused.getText().contains("changed by someone else"), refused.getText());
+        b.visible(By.cssSelector("#block-changed[data-state=changed]"), WITHIN);
+        assertTrue(text.getAttribute("value").endsWith("# typed here"), "refused, and still as typed");
+        b.click(By.cssSelector("#block-changed button[data-action=reload]"), WITHIN);
+        b.until(WITHIN, d -> text.getAttribute("value").contains("Subject: theirs"));
+        assertTrue(b.driver().findElements(By.id("block-changed")).isEmpty());
+
+        // the page's own save is not someone else's change: once the list shows the saved version, nothing said
+        text.clear();
+        text.sendKeys("Method \"" + method + "\" {\n  send: Subject: mine\\n\n}\n");
+        b.click(By.id("block-save"), WITHIN);
+        b.visible(By.id("block-saved"), WITHIN);
+        String saved = api.get(block + id).json().getString("version");
+        b.visible(By.cssSelector("#blocks tr[data-id='" + id + "'][data-version='" + saved + "']"), WITHIN);
+        assertTrue(b.driver().findElements(By.id("block-changed")).isEmpty(), "nothing said of the page's own save");
+
+        text.sendKeys("# and more");
+        assertEquals(204, other.delete(block + id).status());
+        notice = b.visible(By.cssSelector("#block-changed[data-state=deleted]"), WITHIN);
+        assertTrue(notice.getText().contains("Someone else deleted this block"), notice.getText());
+        assertTrue(text.getAttribute("value").endsWith("# and more"), "what was typed stays");
+        b.click(By.cssSelector("#block-changed button[data-action=as-new]"), WITHIN);
+        assertEquals(group, b.driver().findElement(By.id("block-object")).getAttribute("value"));
+        b.click(By.id("block-save"), WITHIN);
+        b.visible(By.id("block-saved"), WITHIN);
+        long again =
+                Long.parseLong(b.driver().findElement(By.id("block-editor")).getAttribute("data-id"));
+        assertTrue(api.get(block + again).json().getString("text").contains("Subject: mine"));
+    }
+
     private String rolesOf(String user) {
         return api.get("api/users").array().getValuesAs(JsonObject.class).stream()
                 .filter(u -> user.equals(u.getString("username")))

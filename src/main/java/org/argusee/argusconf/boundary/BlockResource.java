@@ -38,7 +38,9 @@ public class BlockResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Every stored Method, Resolv, snmpoid, schedule and cron block, by the object it is on")
+    @Operation(
+            summary = "Every stored Method, Resolv, snmpoid, schedule and cron block, by the object it is on, with"
+                    + " its version (as a read gives it)")
     public List<StoredBlocks.Summary> list() {
         return blocks.list();
     }

@@ -28,6 +28,18 @@ final class BlockRows {
 
     /** Every object's blocks, by object id, in their order (or only those of the given objects). */
     Map<Long, List<ConfigBlock>> load(Long[] objectIds) throws SQLException {
+        Map<Long, List<ConfigBlock>> byObject = new LinkedHashMap<>();
+        for (Top top : tops(objectIds)) {
+            byObject.computeIfAbsent(top.objectId(), id -> new ArrayList<>()).add(top.block());
+        }
+        return byObject;
+    }
+
+    /** A top-level block with its row id and the object it is on. */
+    record Top(long id, long objectId, ConfigBlock block) {}
+
+    /** Every top-level block (or those of the given objects) with its schedules, in each object's order. */
+    List<Top> tops(Long[] objectIds) throws SQLException {
         String only = objectIds == null ? "" : " where b.object_id = any(?)";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("select b.id, b.object_id, b.parent_id, b.keyword,"
@@ -56,11 +68,10 @@ final class BlockRows {
         rows.stream().filter(r -> r.parentId() != null).forEach(r -> nested.computeIfAbsent(
                         r.parentId(), id -> new ArrayList<>())
                 .add(block(r, lines, Map.of())));
-        Map<Long, List<ConfigBlock>> byObject = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.parentId() == null).forEach(r -> byObject.computeIfAbsent(
-                        r.objectId(), id -> new ArrayList<>())
-                .add(block(r, lines, nested)));
-        return byObject;
+        return rows.stream()
+                .filter(r -> r.parentId() == null)
+                .map(r -> new Top(r.id(), r.objectId(), block(r, lines, nested)))
+                .toList();
     }
 
     /** A stored top-level block: its row id, the object it belongs to, what it is, its place among the object's. */

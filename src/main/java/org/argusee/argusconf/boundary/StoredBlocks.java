@@ -34,8 +34,11 @@ public class StoredBlocks {
     @Inject
     TreeCache cache;
 
-    /** One block as the page lists it ({@code object}: the full name of the object it is stored on). */
-    public record Summary(long id, String object, String keyword, String name, String identity) {}
+    /**
+     * One block as the page lists it ({@code object}: the full name of the object it is stored on; {@code version}:
+     * as {@link Text#version}, so an open editor can tell at the next listing that someone changed its block).
+     */
+    public record Summary(long id, String object, String keyword, String name, String identity, String version) {}
 
     /** One block's text, the version to send back with a change, and the checker's warnings about it. */
     public record Text(
@@ -48,14 +51,15 @@ public class StoredBlocks {
             List<DiagnosticView> warnings) {}
 
     public List<Summary> list() {
-        List<BlockRows.Stored> rows = session().doReturningWork(c -> new BlockRows(c).list());
-        return rows.stream()
-                .map(r -> new Summary(
-                        r.id(),
-                        objectName(r.objectId()),
-                        r.keyword(),
-                        r.name(),
-                        new ConfigBlock(r.keyword(), r.name(), List.of(), List.of()).identity()))
+        List<BlockRows.Top> tops = session().doReturningWork(c -> new BlockRows(c).tops(null));
+        return tops.stream()
+                .map(t -> new Summary(
+                        t.id(),
+                        objectName(t.objectId()),
+                        t.block().keyword(),
+                        t.block().name(),
+                        t.block().identity(),
+                        version(t.block())))
                 .toList();
     }
 

@@ -19,9 +19,12 @@ import org.argusee.tree.control.BooleanValue;
  * object page's graph (the original's {@code gr_show_hwab}, {@code gr_hwab_color}, {@code gr_hwab_range_ignore},
  * by default as there yes, DDDDFF, yes): whether to draw the band, in which colour, whether it may widen the y
  * axis, and the band itself, expected plus and minus the widest {@code maxdeviation} deviations, one point per
- * step over the range asked for (empty while the forecaster has nothing to say).
+ * step over the range asked for (empty while the forecaster has nothing to say). {@code started} is false for a
+ * service with {@code maxdeviation} whose forecaster is not made yet (it is made at the service's first result, and
+ * again after a reset or a restart): the model and period it will have, no band, nothing learnt.
  */
 public record ForecastView(
+        boolean started,
         String model,
         long periodSeconds,
         Instant learningSince,
@@ -61,12 +64,33 @@ public record ForecastView(
         }
     }
 
+    /** The view of a service with these settings: {@code f} its forecaster, null when not made yet. */
+    static ForecastView of(Forecast f, ForecastSettings settings, Graph graph, Instant from, Instant to) {
+        return f == null ? notStarted(settings, graph, from, to) : of(f, graph, from, to);
+    }
+
+    /** A service with these settings whose forecaster is not made yet: nothing learnt, no band. */
+    static ForecastView notStarted(ForecastSettings settings, Graph graph, Instant from, Instant to) {
+        return new ForecastView(
+                false,
+                settings.model(),
+                settings.period(),
+                null,
+                null,
+                null,
+                false,
+                graph.show(),
+                graph.color(),
+                graph.rangeIgnore(),
+                graph.maxDeviations(),
+                step(from, to),
+                List.of());
+    }
+
     static ForecastView of(Forecast f, Graph graph, Instant from, Instant to) {
         double y = f.expected();
         double d = f.expectedDeviation();
-        long span = Math.max(0, to.getEpochSecond() - from.getEpochSecond());
-        long windows = span / Forecast.WINDOW;
-        long step = Math.max(1, (windows + MAX_POINTS - 1) / MAX_POINTS) * Forecast.WINDOW;
+        long step = step(from, to);
         List<BandPoint> band = new ArrayList<>();
         if (graph.show() && graph.maxDeviations() > 0) {
             for (long t = from.getEpochSecond(); t <= to.getEpochSecond(); t += step) {
@@ -78,6 +102,7 @@ public record ForecastView(
             }
         }
         return new ForecastView(
+                true,
                 f.multiplicative() ? "multiplicative" : "additive",
                 f.period(),
                 Instant.ofEpochSecond(f.created()),
@@ -90,5 +115,12 @@ public record ForecastView(
                 graph.maxDeviations(),
                 step,
                 List.copyOf(band));
+    }
+
+    /** Whole windows, as few as keep the band within {@link #MAX_POINTS} over the range. */
+    private static long step(Instant from, Instant to) {
+        long span = Math.max(0, to.getEpochSecond() - from.getEpochSecond());
+        long windows = span / Forecast.WINDOW;
+        return Math.max(1, (windows + MAX_POINTS - 1) / MAX_POINTS) * Forecast.WINDOW;
     }
 }

@@ -28,8 +28,10 @@ import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
 import org.argusee.status.control.ProbeNow;
 import org.argusee.status.control.UserOverride;
+import org.argusee.status.control.evaluation.ForecastSettings;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.BooleanValue;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -240,8 +242,9 @@ public class StatusResource {
     @Path("{fullName}/forecast")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(
-            summary = "The Holt-Winters forecast of a service with maxdeviation (404 when it has none), with the"
-                    + " graph's band from 'from' (default 36 hours ago) to the window after now")
+            summary = "The Holt-Winters forecast of a service with maxdeviation (404 when it has none; started false"
+                    + " until its forecaster is made at its first result), with the graph's band from 'from' (default"
+                    + " 36 hours ago) to the window after now")
     public ForecastView forecast(@PathParam("fullName") String fullName, @QueryParam("from") String from) {
         TreeNode node = find(fullName);
         Instant now = Instant.now();
@@ -250,11 +253,14 @@ public class StatusResource {
         if (start.isAfter(now) || start.isBefore(now.minus(Duration.ofDays(400)))) {
             throw new ArgusException.Invalid("from", "from must be within the last 400 days, not '" + from + "'");
         }
+        ForecastSettings settings = (node.kind() == ObjectKind.SERVICE
+                        ? ForecastSettings.from(k -> node.param(k).orElse(null))
+                        : Optional.<ForecastSettings>empty())
+                .orElseThrow(() -> new ArgusException.NotFound(
+                        "fullName", "no forecast for " + node.fullName() + ": it has no maxdeviation above 0"));
         ForecastView.Graph graph = ForecastView.Graph.of(node::param);
         Instant end = now.plusSeconds(300); // the window after now: the band reaches the newest sample
-        return board.forecasts(
-                        f -> Optional.ofNullable(f.peek(node.id())).map(fc -> ForecastView.of(fc, graph, start, end)))
-                .orElseThrow(() -> new ArgusException.NotFound("fullName", "no forecast for " + node.fullName()));
+        return board.forecasts(f -> ForecastView.of(f.peek(node.id()), settings, graph, start, end));
     }
 
     @POST

@@ -62,6 +62,38 @@ class ForecastViewTest {
         assertEquals(0, v.stepSeconds() % Forecast.WINDOW);
     }
 
+    @Test
+    void aServiceWhoseForecasterIsNotMadeYetHasItsSettingsAndNoBand() {
+        Map<String, String> params = Map.of("maxdeviation.minor", "2.5", "hwab_model", "mult", "hwab_period", "2h");
+        ForecastSettings settings = ForecastSettings.from(params).orElseThrow();
+        ForecastView v = ForecastView.of(
+                null,
+                settings,
+                ForecastView.Graph.of(k -> Optional.ofNullable(params.get(k))),
+                at(T0 - 36 * 3600),
+                at(T0 + 300));
+        assertFalse(v.started());
+        assertEquals("multiplicative", v.model());
+        assertEquals(7200, v.periodSeconds());
+        assertEquals(null, v.learningSince());
+        assertEquals(null, v.expected());
+        assertFalse(v.forecasting());
+        assertTrue(v.show());
+        assertEquals(2.5, v.maxDeviations());
+        assertEquals(300, v.stepSeconds());
+        assertTrue(v.band().isEmpty());
+
+        Forecast learnt = learnt(params);
+        ForecastView started = ForecastView.of(
+                learnt,
+                settings,
+                ForecastView.Graph.of(k -> Optional.ofNullable(params.get(k))),
+                at(T0),
+                at(T0 + 3600));
+        assertTrue(started.started());
+        assertEquals(Instant.ofEpochSecond(T0), started.learningSince());
+    }
+
     /** An hour's period, three hours of a sine a minute: past the two periods of bootstrap. */
     private static Forecast learnt(Map<String, String> params) {
         Map<String, String> p = new java.util.HashMap<>(params);

@@ -23,17 +23,23 @@ public record ForecastSettings(
 
     /** Empty when the service has no {@code maxdeviation} above 0. */
     public static Optional<ForecastSettings> from(Map<String, String> params) {
+        return from(params::get);
+    }
+
+    /** As {@link #from(Map)}, reading each parameter by its key (null when not set). */
+    public static Optional<ForecastSettings> from(Function<String, String> params) {
         boolean wanted = false;
         for (String key : DEVIATION_KEYS) {
-            wanted |= Numbers.parse(params.get(key)).filter(v -> v > 0).isPresent();
+            wanted |= Numbers.parse(params.apply(key)).filter(v -> v > 0).isPresent();
         }
         if (!wanted) {
             return Optional.empty();
         }
-        String model = params.getOrDefault("hwab_model", "additive").strip();
+        String hwabModel = params.apply("hwab_model");
+        String model = (hwabModel == null ? "additive" : hwabModel).strip();
         return Optional.of(new ForecastSettings(
                 model.toLowerCase().startsWith("m"),
-                period(params.get("hwab_period")),
+                period(params.apply("hwab_period")),
                 number(params, "hwab_alpha", 0.005, 1),
                 number(params, "hwab_beta", 0.0005, 1),
                 number(params, "hwab_gamma", 0.1, 1),
@@ -75,7 +81,7 @@ public record ForecastSettings(
     }
 
     /** The ranges the config checker holds them to (NumericParameters): the smoothing factors 0 to 1, zeta 0 up. */
-    private static double number(Map<String, String> params, String key, double fallback, double max) {
-        return Numbers.parse(params.get(key)).filter(v -> v >= 0 && v <= max).orElse(fallback);
+    private static double number(Function<String, String> params, String key, double fallback, double max) {
+        return Numbers.parse(params.apply(key)).filter(v -> v >= 0 && v <= max).orElse(fallback);
     }
 }
