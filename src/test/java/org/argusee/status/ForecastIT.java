@@ -128,6 +128,9 @@ class ForecastIT extends DeployedServer {
             assertFalse(view.getBoolean("forecasting"));
             assertTrue(view.getJsonArray("band").isEmpty());
             assertEquals(2.0, view.getJsonNumber("maxDeviations").doubleValue());
+            // nothing to reset yet, but forecasting is on: done (it was 409 "HWAB not enabled here")
+            assertEquals(204, api.post(status(service) + "/hwab-reset", "").status());
+            assertFalse(api.get(forecast(service)).json().getBoolean("started"));
         }
     }
 

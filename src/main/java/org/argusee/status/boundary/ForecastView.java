@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.argusee.status.control.evaluation.Forecast;
 import org.argusee.status.control.evaluation.ForecastSettings;
 import org.argusee.tree.control.BooleanValue;
+import org.argusee.tree.control.ObjectKind;
+import org.argusee.tree.control.TreeNode;
 
 /**
  * A service's Holt-Winters forecaster as the API gives it: the model and period, since when it learns (kept across
@@ -62,6 +64,13 @@ public record ForecastView(
                     !BooleanValue.isValid(ignore) || BooleanValue.parse(ignore),
                     ForecastSettings.widestDeviation(k -> param.apply(k).orElse(null)));
         }
+    }
+
+    /** The forecast settings of a service with a maxdeviation above 0; empty for any other object. */
+    static Optional<ForecastSettings> settings(TreeNode node) {
+        return node.kind() == ObjectKind.SERVICE
+                ? ForecastSettings.from(k -> node.param(k).orElse(null))
+                : Optional.empty();
     }
 
     /** The view of a service with these settings: {@code f} its forecaster, null when not made yet. */

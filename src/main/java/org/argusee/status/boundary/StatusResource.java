@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.argusee.platform.boundary.ActiveOnly;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.platform.control.Roles;
@@ -31,7 +30,6 @@ import org.argusee.status.control.UserOverride;
 import org.argusee.status.control.evaluation.ForecastSettings;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.BooleanValue;
-import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -253,9 +251,7 @@ public class StatusResource {
         if (start.isAfter(now) || start.isBefore(now.minus(Duration.ofDays(400)))) {
             throw new ArgusException.Invalid("from", "from must be within the last 400 days, not '" + from + "'");
         }
-        ForecastSettings settings = (node.kind() == ObjectKind.SERVICE
-                        ? ForecastSettings.from(k -> node.param(k).orElse(null))
-                        : Optional.<ForecastSettings>empty())
+        ForecastSettings settings = ForecastView.settings(node)
                 .orElseThrow(() -> new ArgusException.NotFound(
                         "fullName", "no forecast for " + node.fullName() + ": it has no maxdeviation above 0"));
         ForecastView.Graph graph = ForecastView.Graph.of(node::param);
@@ -270,8 +266,10 @@ public class StatusResource {
     @Operation(summary = "Start the Holt-Winters forecaster over (the original's hwab_reset)")
     public Response resetForecast(@PathParam("fullName") String fullName) {
         TreeNode node = find(fullName);
-        if (!forecastKeeper.reset(node.id())) {
-            throw new ArgusException.Conflict("fullName", "HWAB not enabled here: " + node.fullName());
+        if (!forecastKeeper.reset(node.id())
+                && ForecastView.settings(node).isEmpty()) { // not started yet: nothing to do
+            throw new ArgusException.Conflict(
+                    "fullName", "HWAB not enabled: " + node.fullName() + " has no maxdeviation");
         }
         return Response.noContent().build();
     }
