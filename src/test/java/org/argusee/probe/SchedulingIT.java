@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 /**
  * How often the deployed server probes: 20 TCP services, each with a loopback listener of its own that counts the
  * connections it accepts, imported after the server started, at frequency 1 s (the shortest there is: the periods
- * are what the test waits for), then edited to 2 s, with an unrelated change of the tree (a replan) on the way. Over several periods no listener sees more than one connection per
- * period (plus a margin for a turn that started late, and for the change of frequency): services probed twice as
- * often, as a benchmark once measured (docs/benchmarks.md), would. Nothing here depends on timing: the test waits
+ * are what the test waits for), then edited to 2 s, with an unrelated change of the tree (a replan) on the way.
+ * Over several periods no listener sees more than one connection per period (plus a margin for a turn that started
+ * late, and for the change of frequency): services probed twice as often, as a benchmark once measured
+ * (docs/benchmarks.md), would. Nothing here depends on timing: the test waits
  * for every listener to reach a count, and bounds the counts by the time that waiting took, however long.
  */
 class SchedulingIT extends DeployedServer {

@@ -33,10 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps the Holt-Winters forecasters ({@link Forecasts}) across restarts, as the original's {@code hwab.db}: loaded
  * before anything is probed (the scheduler depends on this bean), those fed since are stored once a minute and at
- * shutdown (at second {@code argus.forecast.store-second} of each minute: 0; the tests' server says every 5 s, so a
- * test need not wait for the clock's minute to end), rows not written for two weeks are dropped (services that lost their {@code maxdeviation}; an object's
- * row goes with it). A reset ({@link #reset}) forgets the forecaster in memory and deletes its row, serialised with
- * the stores so an older state cannot come back.
+ * shutdown (at second {@code argus.forecast.store-second} of each minute, 0; the tests' server says every 5 s, so a
+ * test need not wait for the clock's minute to end), rows not written for two weeks are dropped (services that lost
+ * their {@code maxdeviation}; an object's row goes with it). A reset ({@link #reset}) forgets the forecaster in
+ * memory and deletes its row, serialised with the stores so an older state cannot come back.
  */
 @Singleton
 @Startup
@@ -89,7 +89,7 @@ public class ForecastKeeper {
 
     /** Every minute (by default): the forecasters fed since the last time. */
     @Timeout
-    void stored() {
+    void timeout() {
         store();
     }
 
