@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How often the deployed server probes: 20 TCP services, each with a loopback listener of its own that counts the
- * connections it accepts, imported after the server started, at frequency 2 s, then edited to 4 s, with an unrelated
- * change of the tree (a replan) on the way. Over several periods no listener sees more than one connection per
- * period (plus a margin for a turn that started late, and for the change of frequency): services probed twice as
- * often, as a benchmark once measured (docs/benchmarks.md), would. Nothing here depends on timing: the test waits
+ * connections it accepts, imported after the server started, at frequency 1 s (the shortest there is: the periods
+ * are what the test waits for), then edited to 2 s, with an unrelated change of the tree (a replan) on the way.
+ * Over several periods no listener sees more than one connection per period (plus a margin for a turn that started
+ * late, and for the change of frequency): services probed twice as often, as a benchmark once measured
+ * (docs/benchmarks.md), would. Nothing here depends on timing: the test waits
  * for every listener to reach a count, and bounds the counts by the time that waiting took, however long.
  */
 class SchedulingIT extends DeployedServer {
@@ -61,7 +62,7 @@ class SchedulingIT extends DeployedServer {
 
     @Test
     void eachServiceIsProbedOncePerItsFrequency() {
-        StringBuilder config = new StringBuilder("frequency: 2\nretries: 0\ntimeout: 2\n");
+        StringBuilder config = new StringBuilder("frequency: 1\nretries: 0\ntimeout: 2\n");
         config.append("Host \"127.0.0.1\" {\n");
         for (CountingListener l : listeners) {
             config.append("\tService TCP {\n\t\tport: ").append(l.port()).append("\n\t\texpect: ^OK\n\t}\n");
@@ -71,20 +72,20 @@ class SchedulingIT extends DeployedServer {
                 api.send("POST", "api/config/import?root=" + Api.encode(group), config.toString(), "text/plain");
         assertEquals(200, imported.status(), imported.toString());
 
-        // every service has had its first turn (a random phase within 2 s): count from here, a replan on the way
+        // every service has had its first turn (a random phase within 1 s): count from here, a replan on the way
         awaitEvery(1, counts());
         assertEquals(201, api.post(object(group) + "/children", """
                 {"kind": "Group", "name": "unrelated"}""").status());
-        assertAtMostOncePerPeriod(counts(), 8, 2, 0);
+        assertAtMostOncePerPeriod(counts(), 8, 1, 0);
 
         double planned = planned();
         Api.Reply edited = api.put(object(group) + "/parameters/frequency", """
-                {"value": "4", "local": false}""");
+                {"value": "2", "local": false}""");
         assertEquals(200, edited.status(), edited.toString());
-        // replanned: 20 services at 4 s instead of 2 s are 5 turns a second fewer in the server's schedule
-        Eventually.await("the replan of the edited services", WITHIN, () -> planned() <= planned - 4.99);
+        // replanned: 20 services at 2 s instead of 1 s are 10 turns a second fewer in the server's schedule
+        Eventually.await("the replan of the edited services", WITHIN, () -> planned() <= planned - 9.99);
         // a probe of the old turns may still be under way: one connection more at most
-        assertAtMostOncePerPeriod(counts(), 6, 4, 1);
+        assertAtMostOncePerPeriod(counts(), 6, 2, 1);
     }
 
     /**

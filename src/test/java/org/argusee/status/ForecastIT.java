@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A service with {@code maxdeviation} gets a Holt-Winters forecaster, which is stored (within a minute) and can be
- * reset through the API, the stored state going with it; a service without one answers 404 and 409.
+ * A service with {@code maxdeviation} gets a Holt-Winters forecaster, which is stored (within a minute; every 5 s on
+ * the tests' server, {@code argus.forecast.store-second}) and can be reset through the API, the stored state going
+ * with it; a service without one answers 404 and 409.
  */
 class ForecastIT extends DeployedServer {
 

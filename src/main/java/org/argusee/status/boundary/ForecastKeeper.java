@@ -7,8 +7,12 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -24,13 +28,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.argusee.platform.control.Jdbc;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the Holt-Winters forecasters ({@link Forecasts}) across restarts, as the original's {@code hwab.db}: loaded
  * before anything is probed (the scheduler depends on this bean), those fed since are stored once a minute and at
- * shutdown, rows not written for two weeks are dropped (services that lost their {@code maxdeviation}; an object's
- * row goes with it). A reset ({@link #reset}) forgets the forecaster in memory and deletes its row, serialised with
- * the stores so an older state cannot come back.
+ * shutdown (at second {@code argus.forecast.store-second} of each minute, 0; the tests' server says every 5 s, so a
+ * test need not wait for the clock's minute to end), rows not written for two weeks are dropped (services that lost
+ * their {@code maxdeviation}; an object's row goes with it). A reset ({@link #reset}) forgets the forecaster in
+ * memory and deletes its row, serialised with the stores so an older state cannot come back.
  */
 @Singleton
 @Startup
@@ -52,6 +58,14 @@ public class ForecastKeeper {
     @Resource(lookup = "java:jboss/datasources/ArgusDS")
     DataSource dataSource;
 
+    @Resource
+    TimerService timers;
+
+    /** The second field of the store's calendar timer, as in {@code @Schedule}: 0, once a minute. */
+    @Inject
+    @ConfigProperty(name = "argus.forecast.store-second", defaultValue = "0")
+    String storeSecond;
+
     @PostConstruct
     void load() {
         try (Connection c = dataSource.getConnection()) {
@@ -68,10 +82,17 @@ public class ForecastKeeper {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Cannot read the stored forecasters; they start over", e);
         }
+        timers.createCalendarTimer(
+                new ScheduleExpression().hour("*").minute("*").second(storeSecond),
+                new TimerConfig("store forecasters", false));
     }
 
-    /** Every minute: the forecasters fed since the last time. */
-    @Schedule(hour = "*", minute = "*", persistent = false, info = "store forecasters")
+    /** Every minute (by default): the forecasters fed since the last time. */
+    @Timeout
+    void timeout() {
+        store();
+    }
+
     synchronized void store() {
         Map<Long, Forecasts.Drained> drained = board.forecasts(Forecasts::drain);
         if (drained.isEmpty()) {
