@@ -78,8 +78,7 @@ class WebGraphsLiveIT extends WebFixture {
     private String numberService(String moreParameters) {
         return created(api.post(object(host) + "/children", """
                 {"kind": "Service", "type": "TCP", "parameters": [
-                  {"key": "port", "value": "%d"}, {"key": "expect", "value": "^OK"},
-                  {"key": "pluck", "value": "(\\\\d+)"}%s]}""".formatted(numbers.port(), moreParameters)))
+                  {"key": "port", "value": "%d"}, {"key": "pluck", "value": "(\\\\d+)"}%s]}""".formatted(numbers.port(), moreParameters)))
                 .getString("fullName");
     }
 
