@@ -158,8 +158,10 @@ function draw(container, samples, field, unit, {shown, forecast = null, previous
     Object.assign(container.dataset, {points: String(points), band: String(banded),
         newestMax: newest ? String(newest.max) : ''});
     if (banded > 0) data.push(band.low, band.high);
+    // what a plot's options depend on: the same, a refresh gives it the new data; else it is drawn anew
+    const dots = points < 400;
     const layout = points === 0 && samples.length > 0 ? 'none'
-        : banded > 0 ? 'band ' + Boolean(forecast.rangeIgnore) + ' ' + forecast.color : 'plain';
+        : (banded > 0 ? 'band ' + Boolean(forecast.rangeIgnore) + ' ' + forecast.color : 'plain') + ' ' + dots;
     if (previous && previous.argus.layout === layout && layout !== 'none') {
         refill(previous, data, shown, keepZoom);
         return previous;
@@ -203,7 +205,7 @@ function draw(container, samples, field, unit, {shown, forecast = null, previous
         axes: [axis, {...axis, label: unit}],
         series: [
             {},
-            {label: 'average', stroke: accent, width: 2, points: {show: points < 400}, spanGaps: false},
+            {label: 'average', stroke: accent, width: 2, points: {show: dots}, spanGaps: false},
             {label: 'min', stroke: muted, width: 1, dash: [4, 4]},
             {label: 'max', stroke: muted, width: 1, dash: [2, 2]},
             ...hwab.series
