@@ -19,6 +19,8 @@ let override;
 let annotations;
 let history;
 let notices;
+// a service's graphs, which take in its new results as they come
+let graphs = null;
 // info, note, details and comment from the effective parameters, shown with the status facts
 let info = [];
 
@@ -38,6 +40,7 @@ async function main() {
             if (row.fullName === name) {
                 refreshStatus();
                 history.changed();
+                if (graphs) graphs.refresh();
             }
         },
         annotation: fullName => { if (fullName === name) annotations.load(); },
@@ -52,7 +55,8 @@ async function main() {
     byId('check-now').addEventListener('click', checkNow);
     if (obj.kind === 'Service') {
         byId('graphs-panel').hidden = false;
-        new Graphs(base, forecasts(obj.effectiveParameters || [])).load('36h');
+        graphs = new Graphs(base, forecasts(obj.effectiveParameters || []));
+        graphs.load('36h');
     }
     await Promise.all([refreshStatus(), annotations.load(), history.load(), loadDarp(), loadNotifications()]);
     document.body.dataset.ready = 'true';
@@ -71,6 +75,7 @@ function forecasts(params) {
 async function refreshAll() {
     await Promise.all([refreshObject(), refreshStatus(), annotations.load(), history.load(), loadDarp(),
         loadNotifications()]);
+    if (graphs) graphs.refresh();
 }
 
 /** This object's ten newest notifications, waiting or not. */
