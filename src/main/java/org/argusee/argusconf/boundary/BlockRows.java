@@ -74,35 +74,15 @@ final class BlockRows {
                 .toList();
     }
 
-    /** A stored top-level block: its row id, the object it belongs to, what it is, its place among the object's. */
-    record Stored(long id, long objectId, String keyword, String name) {}
-
-    /** Every top-level block (schedules nested in a Method are part of it), in each object's order. */
-    List<Stored> list() throws SQLException {
-        List<Stored> list = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select id, object_id, keyword, name"
-                        + " from argus.config_block where parent_id is null order by object_id, position, id");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                list.add(new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-            }
-        }
-        return list;
-    }
-
-    /** The ids of one object's top-level blocks, in the order {@link #load} gives their blocks. */
-    List<Long> idsOf(long objectId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select id from argus.config_block"
-                + " where object_id = ? and parent_id is null order by position, id")) {
-            s.setLong(1, objectId);
+    /** The object a top-level block row is on, or null when there is no such top-level row. */
+    Long objectOf(long id) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select object_id from argus.config_block where id = ? and parent_id is null")) {
+            s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
+                return rs.next() ? rs.getLong(1) : null;
             }
         }
-        return ids;
     }
 
     /** The block row {@code id} (of {@code objectId}) says {@code block} from now on; its id and place stay. */

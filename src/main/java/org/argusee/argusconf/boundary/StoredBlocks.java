@@ -155,17 +155,13 @@ public class StoredBlocks {
         if (lock) {
             lockRevision();
         }
-        List<BlockRows.Stored> rows = session().doReturningWork(c -> new BlockRows(c).list());
-        BlockRows.Stored row = rows.stream()
-                .filter(r -> r.id() == id)
-                .findFirst()
-                .orElseThrow(() -> new ArgusException.NotFound("id", "no stored block with id " + id));
-        long objectId = row.objectId();
-        List<Long> ids = session().doReturningWork(c -> new BlockRows(c).idsOf(objectId));
-        Map<Long, List<ConfigBlock>> loaded =
-                session().doReturningWork(c -> new BlockRows(c).load(new Long[] {objectId}));
-        List<ConfigBlock> siblings = loaded.getOrDefault(objectId, List.of());
-        int index = ids.indexOf(id);
+        Long objectId = session().doReturningWork(c -> new BlockRows(c).objectOf(id));
+        if (objectId == null) {
+            throw new ArgusException.NotFound("id", "no stored block with id " + id);
+        }
+        List<BlockRows.Top> tops = session().doReturningWork(c -> new BlockRows(c).tops(new Long[] {objectId}));
+        List<ConfigBlock> siblings = tops.stream().map(BlockRows.Top::block).toList();
+        int index = tops.stream().map(BlockRows.Top::id).toList().indexOf(id);
         return new Located(id, objectId, objectName(objectId), siblings.get(index), siblings, index);
     }
 
