@@ -167,7 +167,7 @@ class NotifyRulesIT extends NotifyFixture {
         for (int i = 0; i < services; i++) {
             service(shared, "notify", both, "uname", "svc" + i);
         }
-        String gateway = service(gw, "notify", both, "uname", "gw1", "label", "gw1");
+        String gateway = service(gw, "notify", both, "uname", "gw1", "message_style", "short");
         for (int i = 0; i < 5; i++) {
             service(behind, "notify", both, "uname", "held" + i, "depends", gateway);
         }
@@ -295,7 +295,13 @@ class NotifyRulesIT extends NotifyFixture {
                     + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
             ClosableListener listener = listener();
             String service = service(
-                    listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label", "api \\\"v2\\\"");
+                    listener,
+                    "notify",
+                    "webhook:" + url + " chat:ops tofile:" + file,
+                    "label",
+                    "api \\\"v2\\\"",
+                    "messagedn",
+                    "%o{label} is %s");
             awaitShown(service, "up");
             listener.close();
             Eventually.await("two webhook posts", WITHIN, () -> bodies.size() >= 2);
