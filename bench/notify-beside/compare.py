@@ -37,6 +37,8 @@ def load(name):
         meth, rcpt, status, sev, count, extra, prio, ident = m.groups()
         if ident and int(ident) <= first:
             continue  # sent late for a run before this one
+        if r["at"] < start:
+            continue  # before the clock (a listener not yet bound): not part of the timeline
         text = TIME.sub("TIME", message)
         text = re.sub(r"(^|\n)\d+ ", r"\1ID ", text)  # the default format starts with the id
         text = re.sub(r"<<(\w+)/(\w+) to (\S+)>> \d+ ", r"<<\1/\2 to \3>> ID ", text)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loopback TCP listeners the harness takes down and up: `targets.py CONTROL_DIR PORT...` listens on 127.0.0.1 at
 each port whose file CONTROL_DIR/PORT.down does not exist (an accepted connection is closed at once), and closes the
-listener while it exists, so a probe is refused. Looks at the files every 0.2 s; runs until killed."""
+listener while it exists, so a probe is refused. Looks at the files every 0.2 s; runs until killed. Writes
+CONTROL_DIR/ready once every port listened at least once."""
 import os
 import socket
 import sys
@@ -37,4 +38,6 @@ while True:
                 c.close()
         except BlockingIOError:
             pass
+    if len(open_) == len(ports) and not os.path.exists(os.path.join(control, "ready")):
+        open(os.path.join(control, "ready"), "w").close()
     time.sleep(0.2)

@@ -49,6 +49,30 @@ class NotifyRulesIT extends NotifyFixture {
         assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
     }
 
+    /**
+     * Seen beside argusd 3.7 (bench/notify-beside-argus37.sh): a renotify resends to an escalation step's people only
+     * once the step has been in force for a renotify period, and every message after the escalation says so.
+     */
+    @Test
+    void aRenotifySoonAfterAnEscalationDoesNotPageTheStepAgain() throws Exception {
+        ClosableListener listener = listener();
+        String service =
+                service(listener, "notify", "esc2@localhost", "escalate", "3s mail:boss2@localhost", "renotify", "8s");
+        awaitShown(service, "up");
+        listener.close();
+        awaitMails("boss2@localhost", 1);
+        List<MimeMessage> first = awaitMails("esc2@localhost", 2);
+        assertTrue(
+                first.get(1).getSubject().startsWith("Argus RESENT ESCALATED: "),
+                first.get(1).getSubject());
+        // the step was told 5 s before the renotify, so not again before the next one (8 s later)
+        Eventually.holds(
+                "boss2 paged once",
+                Duration.ofSeconds(3),
+                () -> mails("boss2@localhost").size() == 1);
+        listener.reopen();
+    }
+
     @Test
     void ackonupAcknowledgesWhenTheObjectComesBack() {
         ClosableListener listener = listener();
