@@ -21,12 +21,12 @@ import org.hibernate.Session;
 
 /**
  * What the original's notification maintenance does every minute, here every round, from times in the database
- * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up; {@code ack_on_better} /
- * {@code ack_on_worse} once it shows a better / worse severity;
- * {@code unack_timeout} after it has been up that long), escalates (adds the next step's destinations when the
- * notification is that old), and renotifies (a new round of deliveries to the destinations so far, see {@link #RESEND}). The next
- * renotify is counted from now, not from when it was due: a server that was down for an hour sends one, not
- * twelve. Rows are locked with SKIP LOCKED, so two servers never renotify one notification twice.
+ * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up;
+ * {@code ack_on_better} / {@code ack_on_worse} once it shows a better / worse severity; {@code unack_timeout} after
+ * it has been up that long), escalates (adds the next step's destinations when the notification is that old), and
+ * renotifies (a new round of deliveries to the destinations so far, see {@link #RESEND}). The next renotify is
+ * counted from now, not from when it was due: a server that was down for an hour sends one, not twelve. Rows are
+ * locked with SKIP LOCKED, so two servers never renotify one notification twice.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -12,8 +12,8 @@ import java.util.Map;
  * %t time, %o object, %p priority, %s status (DOWN, UP), %y severity, %r reason, %d DARP tag. {@link #forMethod}
  * fills a method's command, input or format when sending (NotMe.pm expand): %M message, %R address, %N method,
  * %E extra tag (" RESENT", " ESCALATED", " RESENT ESCALATED": {@link Retelling}), %F sender, %I id, %C times sent
- * before, %S status, %Y severity, %P priority, %D DARP tag, %T time, %O{param}. Both end with the original's conditional text {@code %(cond?then:else)}
- * ({@link Conditionals}).
+ * before, %S status, %Y severity, %P priority, %D DARP tag, %T time, %O{param}. Both end with the original's
+ * conditional text {@code %(cond?then:else)} ({@link Conditionals}).
  */
 public final class MessageText {
 
