@@ -10,7 +10,7 @@
 # Usage: bench/notify-beside-argus37.sh [timeline]
 # Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (admin/admin), ARGUS37 (the installed
 #      3.7, default /work/argus37-inst: only read; its data dir is copied), ARGUS37_SRC (its source, for argusctl:
-#      /work/argus37/src), NOTIFY_BESIDE_PORT_BASE (24100: the listeners are 127.0.0.1:BASE+1..BASE+27, BASE a
+#      /work/argus37/src), NOTIFY_BESIDE_PORT_BASE (24100: the listeners are 127.0.0.1:BASE+1..BASE+28, BASE a
 #      multiple of 100 below the ephemeral range 32768-60999, where other benches' outgoing connections may hold a
 #      port), NOTIFY_BESIDE_DIR (work dir, default a new temp dir).
 # Network: loopback IP literals only; no mail (the methods run the recording program).
