@@ -10,7 +10,7 @@
 # Usage: bench/notify-beside-argus37.sh [timeline]
 # Env: ARGUS_URL (default http://localhost:8080), ARGUS_USER/ARGUS_PASSWORD (admin/admin), ARGUS37 (the installed
 #      3.7, default /work/argus37-inst: only read; its data dir is copied), ARGUS37_SRC (its source, for argusctl:
-#      /work/argus37/src), NOTIFY_BESIDE_PORT_BASE (24100: the listeners are 127.0.0.1:BASE+1..BASE+28, BASE a
+#      /work/argus37/src), NOTIFY_BESIDE_PORT_BASE (24100: the listeners are 127.0.0.1:BASE+1..BASE+30, BASE a
 #      multiple of 100 below the ephemeral range 32768-60999, where other benches' outgoing connections may hold a
 #      port), NOTIFY_BESIDE_DIR (work dir, default a new temp dir).
 # Network: loopback IP literals only; no mail (the methods run the recording program).
@@ -46,6 +46,9 @@ api() { curl -sf -u "$auth" "$@"; }
 api -o "$work/import.json" -H 'Content-Type: text/plain' --data-binary @"$work/ours.conf" \
     "$url/api/config/import?mode=replace"
 
+# the banners the listeners start with (timeline lines "setup banner PORT TEXT")
+awk '$1 == "setup" && $2 == "banner" {f = $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); print > (d "/" p f ".banner")}' \
+    d="$work/control" p="$prefix" "$timeline"
 # shellcheck disable=SC2086 # a list of ports
 setsid python3 "$here/targets.py" "$work/control" $ports &
 pids+=($!)
@@ -100,12 +103,13 @@ ack_a37() {
 }
 
 while read -r at action what; do
-    [[ -z $at || $at == \#* ]] && continue
+    [[ -z $at || $at == \#* || $at == setup ]] && continue
     while (($(echo "$(date +%s.%N) - $start < $at" | bc))); do sleep 0.2; done
     echo "t=$at $action $what"
     case $action in
     down) for p in $what; do touch "$work/control/${prefix}$p.down"; done ;;
     up) for p in $what; do rm -f "$work/control/${prefix}$p.down"; done ;;
+    banner) set -- $what; p=$1; shift; echo "$*" > "$work/control/${prefix}$p.banner" ;;
     override)
         api -o /dev/null -X PUT -H 'Content-Type: application/json' -d '{"text":"harness","mode":"auto"}' \
             "$url/api/status/$what/override"

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Loopback TCP listeners the harness takes down and up: `targets.py CONTROL_DIR PORT...` listens on 127.0.0.1 at
 each port whose file CONTROL_DIR/PORT.down does not exist (an accepted connection is closed at once), and closes the
-listener while it exists, so a probe is refused. Looks at the files every 0.2 s; runs until killed. Writes
-CONTROL_DIR/ready once every port listened at least once."""
+listener while it exists, so a probe is refused; while CONTROL_DIR/PORT.banner exists, an accepted connection is
+sent its contents first. Looks at the files every 0.2 s; runs until killed. Writes CONTROL_DIR/ready once every
+port listened at least once."""
 import os
 import socket
 import sys
@@ -31,10 +32,15 @@ while True:
             s.listen(64)
             s.setblocking(False)
             open_[p] = s
-    for s in open_.values():
+    for p, s in open_.items():
         try:
             while True:
                 c, _ = s.accept()
+                try:
+                    with open(os.path.join(control, f"{p}.banner"), "rb") as b:
+                        c.sendall(b.read())
+                except OSError:
+                    pass  # no banner, or the prober went away
                 c.close()
         except BlockingIOError:
             pass
