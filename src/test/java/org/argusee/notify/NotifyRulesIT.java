@@ -38,14 +38,8 @@ class NotifyRulesIT extends NotifyFixture {
         awaitMails("esc@localhost", 1);
         server.restart(); // the escalation comes due while the server is away
         api = server.api();
-        List<MimeMessage> boss = awaitMails("boss@localhost", 1);
-        assertTrue(
-                boss.get(0).getSubject().startsWith("Argus ESCALATED: "),
-                boss.get(0).getSubject());
-        Eventually.holds(
-                "escalated once",
-                Duration.ofSeconds(4),
-                () -> mails("boss@localhost").size() == 1);
+        subjectStarts(awaitMails("boss@localhost", 1).get(0), "Argus ESCALATED: ");
+        staysAt("boss@localhost", 1, Duration.ofSeconds(4));
         assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
     }
 
@@ -56,21 +50,23 @@ class NotifyRulesIT extends NotifyFixture {
     @Test
     void aRenotifySoonAfterAnEscalationDoesNotPageTheStepAgain() throws Exception {
         ClosableListener listener = listener();
-        String service =
-                service(listener, "notify", "esc2@localhost", "escalate", "3s mail:boss2@localhost", "renotify", "8s");
-        awaitShown(service, "up");
+        String escalating = "3s mail:boss2@localhost";
+        awaitShown(service(listener, "notify", "esc2@localhost", "escalate", escalating, "renotify", "8s"), "up");
         listener.close();
-        awaitMails("boss2@localhost", 1);
-        List<MimeMessage> first = awaitMails("esc2@localhost", 2);
-        assertTrue(
-                first.get(1).getSubject().startsWith("Argus RESENT ESCALATED: "),
-                first.get(1).getSubject());
+        subjectStarts(awaitMails("esc2@localhost", 2).get(1), "Argus RESENT ESCALATED: ");
+        assertEquals(1, mails("boss2@localhost").size(), "the step told before the renotify");
         // the step was told 5 s before the renotify, so not again before the next one (8 s later)
-        Eventually.holds(
-                "boss2 paged once",
-                Duration.ofSeconds(3),
-                () -> mails("boss2@localhost").size() == 1);
+        staysAt("boss2@localhost", 1, Duration.ofSeconds(3));
         listener.reopen();
+    }
+
+    private static void subjectStarts(MimeMessage mail, String prefix) throws Exception {
+        assertTrue(mail.getSubject().startsWith(prefix), mail.getSubject());
+    }
+
+    private static void staysAt(String to, int count, Duration during) {
+        Eventually.holds(
+                to + " told " + count + " time(s)", during, () -> mails(to).size() == count);
     }
 
     @Test
