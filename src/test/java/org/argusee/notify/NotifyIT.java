@@ -29,13 +29,15 @@ class NotifyIT extends NotifyFixture {
         assertTrue(down.get(0).getSubject().startsWith("Argus: "), down.get(0).getSubject());
         JsonObject first = notifications(service).getJsonObject(0);
         String text = body(down.get(0));
-        assertTrue(text.matches(id(first) + " \\d\\d/\\w{3} \\d\\d:\\d\\d - web front is DOWN - .+"), text);
+        // the original's friendly text: the label is not in it
+        String friendly = "TCP/" + listener.port() + " on 127.0.0.1";
+        assertTrue(text.matches(id(first) + " \\d\\d/\\w{3} \\d\\d:\\d\\d - " + friendly + " is DOWN/critical"), text);
         assertEquals("argus@localhost", down.get(0).getFrom()[0].toString());
         assertEquals("active", first.getString("state"));
 
         listener.reopen();
         List<MimeMessage> both = awaitMails("ops1@localhost", 2);
-        assertTrue(body(both.get(1)).contains("web front is UP"), body(both.get(1)));
+        assertTrue(body(both.get(1)).contains(friendly + " is UP"), body(both.get(1)));
         JsonArray history = notifications(service);
         assertEquals(2, history.size(), history.toString());
         assertEquals("up", history.getJsonObject(0).getString("status"));

@@ -38,15 +38,35 @@ class NotifyRulesIT extends NotifyFixture {
         awaitMails("esc@localhost", 1);
         server.restart(); // the escalation comes due while the server is away
         api = server.api();
-        List<MimeMessage> boss = awaitMails("boss@localhost", 1);
-        assertTrue(
-                boss.get(0).getSubject().startsWith("Argus ESCALATED: "),
-                boss.get(0).getSubject());
-        Eventually.holds(
-                "escalated once",
-                Duration.ofSeconds(4),
-                () -> mails("boss@localhost").size() == 1);
+        subjectStarts(awaitMails("boss@localhost", 1).get(0), "Argus ESCALATED: ");
+        staysAt("boss@localhost", 1, Duration.ofSeconds(4));
         assertEquals(1, notifications(service).getJsonObject(0).getInt("escalated"));
+    }
+
+    /**
+     * Seen beside argusd 3.7 (bench/notify-beside-argus37.sh): a renotify resends to an escalation step's people only
+     * once the step has been in force for a renotify period, and every message after the escalation says so.
+     */
+    @Test
+    void aRenotifySoonAfterAnEscalationDoesNotPageTheStepAgain() throws Exception {
+        ClosableListener listener = listener();
+        String escalating = "3s mail:boss2@localhost";
+        awaitShown(service(listener, "notify", "esc2@localhost", "escalate", escalating, "renotify", "8s"), "up");
+        listener.close();
+        subjectStarts(awaitMails("esc2@localhost", 2).get(1), "Argus RESENT ESCALATED: ");
+        assertEquals(1, mails("boss2@localhost").size(), "the step told before the renotify");
+        // the step was told 5 s before the renotify, so not again before the next one (8 s later)
+        staysAt("boss2@localhost", 1, Duration.ofSeconds(3));
+        listener.reopen();
+    }
+
+    private static void subjectStarts(MimeMessage mail, String prefix) throws Exception {
+        assertTrue(mail.getSubject().startsWith(prefix), mail.getSubject());
+    }
+
+    private static void staysAt(String to, int count, Duration during) {
+        Eventually.holds(
+                to + " told " + count + " time(s)", during, () -> mails(to).size() == count);
     }
 
     @Test
@@ -167,7 +187,7 @@ class NotifyRulesIT extends NotifyFixture {
         for (int i = 0; i < services; i++) {
             service(shared, "notify", both, "uname", "svc" + i);
         }
-        String gateway = service(gw, "notify", both, "uname", "gw1", "label", "gw1");
+        String gateway = service(gw, "notify", both, "uname", "gw1", "message_style", "short");
         for (int i = 0; i < 5; i++) {
             service(behind, "notify", both, "uname", "held" + i, "depends", gateway);
         }
@@ -295,7 +315,13 @@ class NotifyRulesIT extends NotifyFixture {
                     + " 'cat >> \"%R\"', '[%N] %M') on conflict (name) do nothing");
             ClosableListener listener = listener();
             String service = service(
-                    listener, "notify", "webhook:" + url + " chat:ops tofile:" + file, "label", "api \\\"v2\\\"");
+                    listener,
+                    "notify",
+                    "webhook:" + url + " chat:ops tofile:" + file,
+                    "label",
+                    "api \\\"v2\\\"",
+                    "messagedn",
+                    "%o{label} is %s");
             awaitShown(service, "up");
             listener.close();
             Eventually.await("two webhook posts", WITHIN, () -> bodies.size() >= 2);

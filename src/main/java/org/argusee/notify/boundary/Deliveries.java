@@ -25,6 +25,7 @@ import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyMethod;
 import org.argusee.notify.control.Outgoing;
 import org.argusee.notify.control.ParamLookup;
+import org.argusee.notify.control.Retelling;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
@@ -179,7 +180,7 @@ public class Deliveries {
                             r.message(),
                             extra(r),
                             "",
-                            r.round() + 1);
+                            sentBefore(r));
             boolean down = "down".equals(r.facts().status());
             int behind = down ? held.getOrDefault(r.facts().objectName(), 0) : 0;
             items.add(new Merged.Item(behind == 0 ? text : text + "; " + behind + " depending on it held", down));
@@ -193,12 +194,16 @@ public class Deliveries {
                 extra(first),
                 first.facts(),
                 params,
-                rows.size());
+                rows.size(),
+                sentBefore(first));
     }
 
     private static String extra(Row r) {
-        String tag = r.tag() == null ? "" : r.tag();
-        return r.round() > 0 && !tag.contains("RESENT") ? tag + " RESENT" : tag;
+        return Retelling.extra(r.round(), r.tag(), r.escalated());
+    }
+
+    private static int sentBefore(Row r) {
+        return Retelling.sentBefore(r.round(), r.tag(), r.renotified());
     }
 
     private ParamLookup params(Long objectId) {

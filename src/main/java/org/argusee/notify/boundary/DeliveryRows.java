@@ -16,7 +16,8 @@ final class DeliveryRows {
     private DeliveryRows() {}
 
     private static final String CLAIM = "select d.id, d.method, d.address, d.round, d.tag, d.attempts,"
-            + " n.id, n.object_id, n.object_name, n.status, n.severity, n.priority, n.reason, n.message, n.created_at"
+            + " n.id, n.object_id, n.object_name, n.status, n.severity, n.priority, n.reason, n.message, n.created_at,"
+            + " n.escalated, n.renotify_round"
             + " from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
             + " where d.destination = ? and d.state in ('created', 'queued', 'failed')"
             + " and (d.state <> 'failed' or d.next_attempt <= now()) order by d.id for update of d skip locked";
@@ -25,7 +26,12 @@ final class DeliveryRows {
     private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
             + " where id = any(?) and state <> 'failed'";
 
-    /** One delivery claimed for sending, with its notification's facts. */
+    /**
+     * One delivery claimed for sending, with its notification's facts.
+     *
+     * @param escalated  whether the notification has escalated by now
+     * @param renotified its renotify rounds by now
+     */
     record Row(
             long id,
             String method,
@@ -35,7 +41,9 @@ final class DeliveryRows {
             int attempts,
             MessageText.Facts facts,
             Long objectId,
-            String message) {}
+            String message,
+            boolean escalated,
+            int renotified) {}
 
     static List<Row> claim(Connection c, String destination) throws SQLException {
         List<Row> rows = new ArrayList<>();
@@ -64,7 +72,9 @@ final class DeliveryRows {
                             rs.getInt(6),
                             facts,
                             object,
-                            rs.getString(14)));
+                            rs.getString(14),
+                            rs.getInt(16) > 0,
+                            rs.getInt(17)));
                 }
             }
         }

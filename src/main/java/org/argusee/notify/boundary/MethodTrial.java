@@ -48,7 +48,7 @@ public class MethodTrial {
         MessageText.Facts facts = new MessageText.Facts(
                 0, "Top", "up", "clear", null, "a test notification sent by " + by, now, null, ZoneId.systemDefault());
         String text = "TEST: the Argus notification method '" + name + "' works (sent by " + by + ")";
-        Outgoing out = new Outgoing(method, new Destination(name, to), text, "", facts, null, 1);
+        Outgoing out = new Outgoing(method, new Destination(name, to), text, "", facts, null, 1, 0);
         long start = System.nanoTime();
         try {
             transmitters.send(out);

@@ -21,12 +21,12 @@ import org.hibernate.Session;
 
 /**
  * What the original's notification maintenance does every minute, here every round, from times in the database
- * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up; {@code ack_on_better} /
- * {@code ack_on_worse} once it shows a better / worse severity;
- * {@code unack_timeout} after it has been up that long), escalates (adds the next step's destinations when the
- * notification is that old), and renotifies (a new round of deliveries to every destination so far). The next
- * renotify is counted from now, not from when it was due: a server that was down for an hour sends one, not
- * twelve. Rows are locked with SKIP LOCKED, so two servers never renotify one notification twice.
+ * (so it survives a restart): acknowledges by rule (the object under override; {@code ackonup} once it is up;
+ * {@code ack_on_better} / {@code ack_on_worse} once it shows a better / worse severity; {@code unack_timeout} after
+ * it has been up that long), escalates (adds the next step's destinations when the notification is that old), and
+ * renotifies (a new round of deliveries to the destinations so far, see {@link #RESEND}). The next renotify is
+ * counted from now, not from when it was due: a server that was down for an hour sends one, not twelve. Rows are
+ * locked with SKIP LOCKED, so two servers never renotify one notification twice.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -60,10 +60,18 @@ public class Upkeep {
     private static final String RENOTIFYING = "select id, renotify_seconds, renotify_round from argus.notification"
             + " where state = 'active' and next_renotify <= now() order by next_renotify for update skip locked"
             + " limit " + BATCH;
+    /**
+     * A renotify goes to the first destinations and to each escalation step's that has been told at least one renotify
+     * period ago (Notify.pm renotify: a step is resent once {@code created + start + period} has passed), so the
+     * renotify that follows an escalation a few seconds later does not page the step's people twice.
+     */
     private static final String RESEND = "insert into argus.notification_delivery (notification_id, destination,"
-            + " method, address, round, tag, state, next_attempt) select notification_id, destination, method,"
-            + " address, ?, tag, 'queued', now() from argus.notification_delivery where notification_id = ?"
-            + " and round = 0 on conflict on constraint notification_delivery_once do nothing";
+            + " method, address, round, tag, state, next_attempt) select d.notification_id, d.destination, d.method,"
+            + " d.address, ?, d.tag, 'queued', now() from argus.notification_delivery d join argus.notification n"
+            + " on n.id = d.notification_id where d.notification_id = ? and d.round = 0 and (d.tag is null"
+            + " or d.tag not like '%ESCALATED%' or d.sent_at + n.renotify_seconds * interval '1 second' <= now())"
+            + " on conflict on constraint notification_delivery_once do nothing";
+
     private static final String RENOTIFIED = "update argus.notification set renotify_round = ?,"
             + " next_renotify = now() + renotify_seconds * interval '1 second' where id = ?";
 

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The default texts of the original's {@code message_style}: long (the full name, severity and reason),
- * short (name and state only, for pagers) and friendly (the default: the label and the reason).
+ * The default texts of the original's {@code message_style} (MonEl.pm init), word for word: long (the full name
+ * and severity), short (the name, for pagers) and friendly (the default: the {@code friendlyname}, "TCP/25 on
+ * mail.example.com", and severity). None gives the reason: {@code messagedn: %o{friendlyname} is %s/%y - %r} does.
  */
 final class MessageStyle {
 
@@ -13,17 +14,17 @@ final class MessageStyle {
 
     static String down(Optional<String> style) {
         return switch (style(style)) {
-            case "long" -> "%o is DOWN/%y - %r";
-            case "short" -> "%o{label} DOWN";
-            default -> "%o{label} is DOWN - %r";
+            case "long" -> "%o{unique} is %s/%y";
+            case "short" -> "%o{uname} is %s";
+            default -> "%o{friendlyname} is %s/%y";
         };
     }
 
     static String up(Optional<String> style) {
         return switch (style(style)) {
-            case "long" -> "%o is UP";
-            case "short" -> "%o{label} UP";
-            default -> "%o{label} is UP";
+            case "long" -> "%o{unique} is %s";
+            case "short" -> "%o{uname} is %s";
+            default -> "%o{friendlyname} is %s";
         };
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
  * the message ({@code messagedn}...) put into the format first, so its % sequences are expanded too, then %i id,
  * %t time, %o object, %p priority, %s status (DOWN, UP), %y severity, %r reason, %d DARP tag. {@link #forMethod}
  * fills a method's command, input or format when sending (NotMe.pm expand): %M message, %R address, %N method,
- * %E extra tag (" RESENT", " ESCALATED"), %F sender, %I id, %C times sent, %S status, %Y severity, %P priority,
- * %D DARP tag, %T time, %O{param}. Both end with the original's conditional text {@code %(cond?then:else)}
- * ({@link Conditionals}).
+ * %E extra tag (" RESENT", " ESCALATED", " RESENT ESCALATED": {@link Retelling}), %F sender, %I id, %C times sent
+ * before, %S status, %Y severity, %P priority, %D DARP tag, %T time, %O{param}. Both end with the original's
+ * conditional text {@code %(cond?then:else)} ({@link Conditionals}).
  */
 public final class MessageText {
 
@@ -61,10 +61,10 @@ public final class MessageText {
             String message,
             String extra,
             String from,
-            int sentCount) {
+            int sentBefore) {
         Map<Character, String> letters = new HashMap<>();
         letters.put('A', "");
-        letters.put('C', Integer.toString(sentCount));
+        letters.put('C', Integer.toString(sentBefore));
         letters.put('E', extra);
         letters.put('F', from);
         letters.put('I', Long.toString(f.id()));

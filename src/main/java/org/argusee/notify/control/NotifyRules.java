@@ -13,7 +13,10 @@ import org.argusee.tree.control.TimeValue;
  * other objects only when set; never {@code passive} or {@code nostatus} ones), the destinations {@code
  * notify.<severity>} or {@code notifydn} (down), {@code notify.clear} or {@code notifyup} (up), else {@code notify},
  * plus {@code notifyalso}; the text from {@code messagedn}/{@code messageup} in {@code message_fmtdn}/{@code
- * message_fmtup}/{@code message_fmt}; renotify, escalation and the acknowledgement rules at the severity.
+ * message_fmtup}/{@code message_fmt}; renotify, escalation and the acknowledgement rules at the severity. The down
+ * destinations follow the parameters' documentation: 3.7's code falls back from {@code notify.<severity>} to
+ * {@code notify} before it looks at {@code notifydn}, so there {@code notifydn} counts only where no {@code notify}
+ * is in force (docs/parity.md, "Notifications beside Argus 3.7").
  */
 public final class NotifyRules {
 
