@@ -6,7 +6,8 @@
 #   This server: a running quick start whose whole tree is REPLACED by the scenario's (config import, mode=replace).
 #   The original: ARGUS37 (default /work/argus37-inst, an installed 3.7: sbin/argusd, sbin/argusctl, data/), run in
 #   the foreground on a copy of its data dir under OUTDIR (default target/beside-<time>), stopped at the end.
-# Env: ARGUS_USER/ARGUS_PASSWORD (admin/admin), BENCH_PORT_BASE (33000: the targets take the ports above it),
+# Env: ARGUS_USER/ARGUS_PASSWORD (admin/admin), BESIDE_PORT_BASE (23300: the targets take the ports above it; keep it
+#      below the kernel's ephemeral ports, net.ipv4.ip_local_port_range, see scenario.py),
 #      PHASE (30 s), WARMUP (15 s before phase 0, for both to start probing).
 # Every address in the config and the targets is a 127.x literal: nothing leaves the machine, and the original's own
 # resolver is never asked (it would send a hostname to the system's DNS server); no notification is configured.
@@ -20,7 +21,7 @@ warmup=${WARMUP:-15}
 out=${1:-target/beside-$(date -u +%Y%m%dT%H%M%S)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-export BENCH_PORT_BASE=${BENCH_PORT_BASE:-33000}
+export BESIDE_PORT_BASE=${BESIDE_PORT_BASE:-23300}
 
 python3 "$here/beside/scenario.py" > "$out/scenario.conf"
 "$a37/sbin/argusd" -t -c "$out/scenario.conf"
@@ -47,7 +48,7 @@ total=$(( warmup + $(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); im
     "$here/beside") * phase + 2 ))
 echo "phase 0 at $(date -u -d "@$t0" +%H:%M:%S), $phase s a phase, watching for $total s; output in $out" >&2
 (cd "$here/beside" && ARGUS_URL=$url A37_CONTROL="$data/control" ARGUSCTL="$a37/sbin/argusctl" \
-    python3 watch.py "$out/watch.jsonl" "$total")
+    python3 watch.py "$out/watch.jsonl" "$total" "$t0" "$phase" 2> "$out/actions.log")
 cleanup
 pids=()
 grep TRANSITION "$out/argusd.out" > "$out/a37-transitions.log" || true

@@ -5,14 +5,16 @@ A behaviour, one per phase (the list's last holds after it):
     say:TEXT (send, close), sayopen:TEXT (send, keep open), reply:TEXT (wait for data, send, close);
   HTTP ('http'): http:CODE:BODY, slow:SECONDS:CODE:BODY, redirect (302 to /moved-here, which answers 200 'hello');
   UDP ('udp'): echo, silent, closed (no socket: port unreachable), say:TEXT, bin:N|ramp (32 bits, big-endian),
-    otherport:TEXT (the answer comes from another port).
+    otherport:TEXT (the answer comes from another port), ntp:STRATUM:DISPERSION (an NTP server's answer).
   Prog ('prog'): the text of the shell script the service runs (in PROG_DIR, readable by every user).
 TEXT may hold \\r, \\n and {ramp}: a counter growing by RAMPS[target][phase] a second.
 """
 import os
 
 PHASES = 6
-BASE = int(os.environ.get('BENCH_PORT_BASE', '33000'))
+# Below the kernel's ephemeral range (32768-60999 here): a connect to a closed port in that range can be given that
+# very port as its own and connect to itself, and a client's port can keep a closed target from listening again.
+BASE = int(os.environ.get('BESIDE_PORT_BASE', '23300'))
 PROG_DIR = os.environ.get('BESIDE_PROG_DIR', f'/tmp/beside-prog-{BASE}')
 
 TARGETS = {
@@ -41,6 +43,7 @@ TARGETS = {
     'udpecho': ('udp', ['echo', 'silent', 'closed', 'say:bye', 'otherport:hello', 'echo']),
     'udpany': ('udp', ['say:x', 'say:', 'silent', 'say:0', 'closed', 'say:x']),
     'udpbin': ('udp', ['bin:500', 'bin:50', 'bin:100', 'bin:99', 'silent', 'bin:4000000000']),
+    'ntp': ('udp', ['ntp:2:0.5', 'ntp:9:0.5', 'echo', 'ntp:2:3', 'silent', 'ntp:1:0.25']),
     'http': ('http', ['http:200:hi', 'http:500:err', 'slow:4:200:hi', 'refuse', 'close', 'http:404:no']),
     'url': ('http', ['http:200:hello world', 'http:200:goodbye', 'http:500:hello error', 'redirect',
                      'slow:4:200:hello', 'http:200:hello']),
@@ -53,10 +56,15 @@ TARGETS = {
                       'say:{ramp}\\r\\n']),
     'exits': ('prog', ['exit 0', 'exit 1', 'echo hi', 'echo hi; exit 3', 'sleep 4', 'exit 0']),
     'values': ('prog', ['echo 5', 'echo 50', 'echo 5; exit 1', 'exit 0', 'echo 5 >&2', 'echo abc']),
+    'ovt': ('tcp', ['hang', 'refuse', 'refuse', 'hang', 'refuse', 'refuse']),
+    'ovta': ('tcp', ['hang', 'refuse', 'hang', 'refuse', 'hang', 'hang']),
     'g1': ('tcp', ['hang', 'refuse', 'refuse', 'refuse', 'hang', 'hang']),
     'g2': ('tcp', ['hang', 'hang', 'refuse', 'refuse', 'refuse', 'hang']),
     'g3': ('tcp', ['hang', 'hang', 'hang', 'refuse', 'refuse', 'refuse']),
 }
+# (phase, seconds into it, object, manual|auto|remove): overrides set and removed on both by watch.py
+ACTIONS = [(1, 12, 'Top:Ovr:m', 'manual'), (1, 12, 'Top:Ovr:a', 'auto'), (1, 12, 'Top:Ovr:no', 'manual'),
+           (4, 12, 'Top:Ovr:m', 'remove')]
 RAMPS = {'rate': [5, 50, 5, 0, 50, 5], 'delta': [5, 50, 5, 0, 50, 5], 'spiky': [2]}
 
 
@@ -110,6 +118,10 @@ def config():
     out.append(f'\tService UDP {{\n\t\tuname: udpany\n\t\tport: {port("udpany")}\n{lines("send: x")}\t}}\n')
     out.append(f'\tService UDP {{\n\t\tuname: udpbin\n\t\tport: {port("udpbin")}\n'
                f'{lines("send: x", "unpack: N", "minvalue: 100", "maxvalue: 1000")}\t}}\n')
+    for uname, kind, tests in (('ntp', 'NTP', ''), ('stratum', 'NTP/Stratum', 'maxvalue: 5'),
+                               ('dispersion', 'NTP/Dispersion', 'maxvalue: 1')):
+        out.append(f'\tService UDP/{kind} {{\n\t\tuname: {uname}\n\t\tport: {port("ntp")}\n'
+                   f'{lines(tests) if tests else ""}\t}}\n')
     out.append('}\n\nGroup "Http" {\n')
     out.append(f'\tService TCP/HTTP {{\n\t\tuname: http\n\t\tport: {port("http")}\n\t}}\n')
     out.append(f'\tService TCP/URL {{\n\t\tuname: url\n\t\turl: http://127.0.0.1:{port("url")}/page\n'
@@ -126,6 +138,10 @@ def config():
     out.append('}\n\nGroup "Deps" {\n')
     out.append(tcp('a', 'depa'))
     out.append(tcp('b', 'depb', lines('retries: 1', 'depends: Top:Deps:a')))
+    out.append('}\n\nGroup "Ovr" {\n')
+    out.append(tcp('m', 'ovt'))
+    out.append(tcp('a', 'ovta'))
+    out.append(tcp('no', 'ovt', lines('overridable: no')))
     out.append('}\n\nGroup "DepsOuter" {\n')
     out.append(tcp('c', 'depc', lines('retries: 1', 'depends: Top:Deps:a')))
     out.append('}\n\n')

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback targets whose behaviour changes by phase, for bench/beside-argus37.sh.
 
-Usage: targets.py T0 PHASE_SECONDS  (ports from BENCH_PORT_BASE, see scenario.py)
+Usage: targets.py T0 PHASE_SECONDS  (ports from BESIDE_PORT_BASE, see scenario.py)
 Phase n runs from T0 + n * PHASE_SECONDS; before T0 phase 0 holds, after the last phase the last one does.
 Each target of scenario.TARGETS follows its list of behaviours, one per phase (scenario.py says what each means).
 Everything listens on 127.0.0.1 only. Logs one line per phase change to stderr.
@@ -141,6 +141,13 @@ class Udp(asyncio.DatagramProtocol):
             self.transport.sendto(text(self.name, arg), addr)
         elif kind == 'bin':
             self.transport.sendto(struct.pack('>I', ramp(self.name) if arg == 'ramp' else int(arg)), addr)
+        elif kind == 'ntp':  # mode 4, our stratum and root dispersion (seconds), their transmit stamp as originate
+            stratum, _, dispersion = arg.partition(':')
+            answer = bytearray(48)
+            answer[0], answer[1] = 0x1c, int(stratum)
+            answer[8:12] = struct.pack('>I', int(float(dispersion) * 65536))
+            answer[24:32] = data[40:48]
+            self.transport.sendto(bytes(answer), addr)
         elif kind == 'otherport':
             self.other.sendto(text(self.name, arg), addr)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads what both servers show of every object of the scenario, every second, for bench/beside-argus37.sh.
 
-Usage: watch.py OUT.jsonl SECONDS
+Usage: watch.py OUT.jsonl SECONDS T0 PHASE_SECONDS
+Also does scenario.ACTIONS (overrides) on both at their times, logging each answer to stderr.
 Env: ARGUS_URL (this server), ARGUS_USER/ARGUS_PASSWORD, ARGUSCTL (the original's argusctl), A37_CONTROL (its socket).
 Each line: {"t": epoch, "sys": "ours"|"a37", "name": full name, "shown", "severity", "reason"}.
 This server through GET /api/status/{name}; the original through argusctl getchildrenparam (ovstatus,
@@ -14,6 +15,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -65,12 +67,32 @@ def read_ours(now):
     return rows
 
 
+def act(name, action):
+    """An override set (manual or auto) or removed, on this server (REST) and on the original (argusctl)."""
+    path = f'{URL}/api/status/{urllib.parse.quote(name, safe=":")}/override'
+    body = json.dumps({'text': 'beside', 'mode': action}).encode() if action != 'remove' else None
+    request = urllib.request.Request(path, data=body, method='DELETE' if body is None else 'PUT',
+                                     headers={'Authorization': f'Basic {AUTH}', 'Content-Type': 'application/json'})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            ours = answer.status
+    except urllib.error.HTTPError as e:
+        ours = e.code
+    args = ['remove=yes'] if action == 'remove' else [f'mode={action}', 'text=beside']
+    a37 = subprocess.run([ARGUSCTL, '-c', CONTROL, 'override', f'object={name}', 'user=beside', *args],
+                         capture_output=True, text=True, timeout=10).stdout.split('\n')[0]
+    print(f'{time.strftime("%H:%M:%S")} {action} {name}: ours {ours}, a37 {a37}', file=sys.stderr, flush=True)
+
+
 def main():
-    out, seconds = sys.argv[1], float(sys.argv[2])
+    out, seconds, t0, phase = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
     end = time.time() + seconds
+    actions = sorted((t0 + p * phase + offset, name, action) for p, offset, name, action in scenario.ACTIONS)
     with open(out, 'a') as f:
         while time.time() < end:
             start = time.time()
+            while actions and actions[0][0] <= start:
+                act(*actions.pop(0)[1:])
             for row in read_ours(start) + read_a37(start):
                 f.write(json.dumps(row) + '\n')
             f.flush()
