@@ -113,6 +113,8 @@ def config():
     out.append(tcp('ave', 'ave', lines(banner, 'calc: ave', 'maxvalue: 50')))
     out.append(tcp('rate', 'rate', lines(banner, 'calc: rate', 'maxvalue: 20')))
     out.append(tcp('delta', 'delta', lines(banner, 'calc: delta', 'maxvalue: 100')))
+    out.append('\tService Compute {\n\t\tuname: sum\n'
+               '\t\texpr: %{Top:Values:scaled} + %{Top:Values:eqval}\n\t\tmaxvalue: 44\n\t}\n')
     out.append('}\n\nGroup "Udp" {\n')
     out.append(f'\tService UDP {{\n\t\tuname: udpecho\n\t\tport: {port("udpecho")}\n{lines("send: hello", "expect: hello")}\t}}\n')
     out.append(f'\tService UDP {{\n\t\tuname: udpany\n\t\tport: {port("udpany")}\n{lines("send: x")}\t}}\n')
