@@ -124,12 +124,14 @@ class ProgIsolationIT {
                 .map(s -> "-e '" + s + "'")
                 .reduce((a, b) -> a + " " + b)
                 .orElseThrow();
-        // the server's pid and data directory spelled out: a program method has no $ARGUS_PID or $ARGUS_DATA
+        // the server's pid and data directory spelled out: a program method has no $ARGUS_PID or $ARGUS_DATA;
+        // stderr to /dev/null before the file is opened, so the shell's "cannot open" goes there too (a Prog
+        // service's stderr is part of its value)
         String proc = "/proc/" + server.pid();
         return "id -u; for f in " + proc + "/environ " + proc + "/cmdline "
                 + server.dataDir().resolve("argus-initial-admin-password")
-                + "; do echo \"$(basename $f) $(tr '\\000' '\\n' < $f"
-                + " 2>/dev/null | grep -c -F " + secrets + ")\"; done";
+                + "; do echo \"$(basename $f) $(tr '\\000' '\\n' 2>/dev/null < $f"
+                + " | grep -c -F " + secrets + ")\"; done";
     }
 
     private static void assertNothingFound(String output) {

@@ -70,6 +70,21 @@ class LocalMonitorsIT extends DeployedServer {
                 Duration.ofSeconds(20),
                 () -> "up".equals(status(compute).getString("status"))
                         && "11".equals(status(compute).getString("result", null)));
+        // the operand is the result the service shows, after its own scale, as the original's srvc::result
+        String scaled = service(
+                group,
+                "Prog",
+                "{\"key\": \"command\", \"value\": \"echo 1500\"}, {\"key\": \"scale\", \"value\": \"1000\"}");
+        String judged = service(
+                group,
+                "Compute",
+                "{\"key\": \"uname\", \"value\": \"judged\"}, {\"key\": \"expr\", \"value\": \"%{" + scaled
+                        + "} * 2\"}");
+        Eventually.await(
+                judged + " up with 3",
+                Duration.ofSeconds(20),
+                () -> "up".equals(status(judged).getString("status"))
+                        && "3".equals(status(judged).getString("result", null)));
         Eventually.await(failing + " down", Duration.ofSeconds(20), () -> "down"
                 .equals(status(failing).getString("status")));
         assertEquals("exit status 3", status(failing).getString("reason"));

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import org.argusee.probe.control.Reply;
 
 /**
- * The latest value each service's monitor gave, by full name, for {@code Compute} expressions over other services,
- * and the count of replies for {@code Self/tested}. A service whose last probe failed has no value: a computation
- * from a value of before the failure would show a figure that is no longer true. Fed where the scheduler receives
- * replies, read from any thread.
+ * The latest value each service's monitor gave, by full name (its raw reply: {@code Compute} reads the result as
+ * judged from the status board instead since session 17, {@link Monitors}), and the count of replies for
+ * {@code Self/tested}. A service whose last probe failed has no value. Fed where the scheduler receives replies, read
+ * from any thread.
  */
 @ApplicationScoped
 public class LatestValues {

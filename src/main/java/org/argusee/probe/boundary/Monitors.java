@@ -32,6 +32,8 @@ import org.argusee.probe.control.snmp.SnmpMonitor;
 import org.argusee.probe.control.tcp.TcpMonitor;
 import org.argusee.probe.control.udp.UdpMonitor;
 import org.argusee.probe.control.url.UrlMonitor;
+import org.argusee.status.boundary.LastCheck;
+import org.argusee.status.boundary.StatusBoard;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ServiceType;
@@ -64,6 +66,9 @@ public class Monitors {
 
     @Inject
     TreeCache tree;
+
+    @Inject
+    StatusBoard board;
 
     /** Who Prog commands run as (argus.prog.user), checked at startup. */
     @Inject
@@ -120,7 +125,7 @@ public class Monitors {
                         .nodes()
                         .filter(n -> n.kind() == ObjectKind.SERVICE)
                         .count()));
-        compute = new ComputeMonitor(latest::valueOf);
+        compute = new ComputeMonitor(this::judgedValue);
         url = new UrlMonitor(loop);
         watch = new DarpWatchMonitor(peerLinks.isResolvable() ? peerLinks.get() : PeerLinks.NONE);
         routes.put(MonitorRoute.TCP, tcp);
@@ -159,5 +164,18 @@ public class Monitors {
         prog.close();
         db.close();
         loop.close();
+    }
+
+    /**
+     * A {@code Compute} operand: the operand service's result as judged (after its own pluck, unpack, scale and calc),
+     * the original's {@code srvc::result}; none while its last probe failed. It was the monitor's raw value, so
+     * {@code %{S}} of a service with {@code scale: 1000} was a thousand times the figure S shows (found running beside
+     * Argus 3.7, docs/parity.md).
+     */
+    private Optional<String> judgedValue(String fullName) {
+        return tree.snapshot()
+                .find(fullName)
+                .flatMap(node -> board.lastCheck(node.id()))
+                .map(LastCheck::result);
     }
 }

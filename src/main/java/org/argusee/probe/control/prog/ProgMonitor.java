@@ -26,8 +26,9 @@ import org.argusee.probe.control.net.NetLoop;
  * {@code Prog}: runs {@code command} through {@code /bin/sh -c} (in a session of its own when {@code setsid} is
  * there, so that a timeout kills everything it started) with the environment of {@link ProgEnvironment}, as the user of {@code argus.prog.user} when one is set
  * ({@link ProgramUser}). The
- * exit code decides, 0 is up, unless an {@code expect}/{@code nexpect} is set: then the output is the value and
- * those tests decide. Either way the output (stdout, at most 64 KiB, trailing line ends removed) is the value.
+ * exit code decides, 0 is up, unless a value test or value processing is set ({@code expect}, {@code maxvalue},
+ * {@code pluck}...: {@link ProgRun#judgedByOutput}): then the output is the value and those tests decide. Either way
+ * the output (stdout and stderr on one pipe, as the original; at most 64 KiB, trailing line ends removed) is the value.
  * A process still running at the service's timeout is killed, and when the command exits, what it left running in
  * its process group is killed too (it would hold the output open, and pile up at every probe). Waiting for a
  * process holds a thread, so runs go to a small pool of their own with a bounded queue, never the caller's thread.

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.argusee.platform.control.ProgramUser;
 import org.argusee.probe.control.Reply;
@@ -25,6 +26,20 @@ final class ProgRun {
     static final int OUTPUT_CAP = 64 * 1024;
 
     private static final File NO_INPUT = new File("/dev/null");
+
+    /** What makes the output decide ({@link #judgedByOutput}): the value tests and the value processing. */
+    private static final Set<String> OUTPUT_TESTS = Set.of(
+            "expect",
+            "nexpect",
+            "minvalue",
+            "maxvalue",
+            "eqvalue",
+            "nevalue",
+            "calc",
+            "pluck",
+            "unpack",
+            "scale",
+            "maxdeviation");
 
     private final String command;
     private final List<String> shell;
@@ -52,11 +67,16 @@ final class ProgRun {
         this.judgedByOutput = judgedByOutput;
     }
 
-    /** True when the service tests the output with expect or nexpect (any severity): then the exit code is ignored. */
+    /**
+     * True when the service tests or processes the output (any severity variant): then the exit code is ignored, as
+     * the original's Prog did for every service it counted as tested, not only for {@code expect} and
+     * {@code nexpect} (a command that exits 1 and prints 5 is up under {@code maxvalue: 10} there; found running
+     * beside Argus 3.7, docs/parity.md). {@code perlexpr} does not count: it is not run here.
+     */
     static boolean judgedByOutput(Map<String, String> params) {
         return params.keySet().stream()
                 .map(k -> k.contains(".") ? k.substring(0, k.indexOf('.')) : k)
-                .anyMatch(k -> k.equals("expect") || k.equals("nexpect"));
+                .anyMatch(OUTPUT_TESTS::contains);
     }
 
     CompletableFuture<Reply> result() {
@@ -128,7 +148,7 @@ final class ProgRun {
         argv.add(command);
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true) // as the original, which gave the command one pipe for both
                 .directory(user.directory());
         ProgEnvironment.apply(pb.environment(), environment, user);
         return pb;

@@ -56,11 +56,14 @@ final class Received {
         return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
     }
 
-    /** Up to the first line end, without it ({@code \n} or {@code \r\n}); everything if there is no line end. */
-    String firstLine() {
-        int nl = indexOf((byte) '\n', 0);
-        int end = nl < 0 ? size : nl;
-        if (end > 0 && bytes[end - 1] == '\r') {
+    /**
+     * What {@code readhow: banner} tests: everything read by the time a line end came, without the line ends that
+     * end it. The original tested its whole read buffer, so a greeting of several lines that came in one read
+     * ({@code 220-...}, {@code 220 ...}) is tested whole there and here; a one-line greeting is that line.
+     */
+    String banner() {
+        int end = size;
+        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
             end--;
         }
         return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);

@@ -196,7 +196,7 @@ public final class TcpExchange extends Exchange {
             case ONCE -> done(in.text());
             case BANNER -> {
                 if (in.indexOf((byte) '\n', from) >= 0 || in.full()) {
-                    done(in.firstLine());
+                    done(in.banner());
                 }
             }
             case TOEOF -> {
@@ -212,7 +212,7 @@ public final class TcpExchange extends Exchange {
         if (in.size() == 0) {
             fail("connection closed");
         } else {
-            done(spec.readhow() == ReadHow.BANNER ? in.firstLine() : in.text());
+            done(spec.readhow() == ReadHow.BANNER ? in.banner() : in.text());
         }
     }
 

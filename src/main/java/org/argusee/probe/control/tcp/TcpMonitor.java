@@ -17,8 +17,8 @@ import org.argusee.probe.control.net.TlsOptions;
 /**
  * {@code TCP} and its applications (SMTP, POP, HTTP...): connect, the TLS handshake for the TLS applications
  * (HTTPS, POPS, IMAPS...) and {@code ssl: yes}, optionally send, read as {@code readhow} says, then
- * {@code expect} on what was read. The value is what was read (for {@code banner} the first line without its
- * line end), or null when the connection alone was the test; with {@code ssl_value: days} it is the days the
+ * {@code expect} on what was read. The value is what was read (for {@code banner} what had come with the first
+ * line end, without the line ends it ends with), or null when the connection alone was the test; with {@code ssl_value: days} it is the days the
  * server's certificate has left ({@link TlsOptions}).
  */
 public final class TcpMonitor implements Monitor {

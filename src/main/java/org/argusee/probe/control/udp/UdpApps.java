@@ -1,5 +1,6 @@
 package org.argusee.probe.control.udp;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ final class UdpApps {
 
     private static final Map<String, UdpProtocol> APPS = Map.of(
             "dns", new DnsProtocol(),
-            "ntp", new NtpProtocol(),
+            "ntp", new NtpProtocol(NtpProtocol.Figure.RAW),
             "radius", new RadiusProtocol(),
             "sip", new SipProtocol(),
             "nfs", new RpcProtocol(RpcProtocol.NFS, 3, false),
@@ -25,13 +26,38 @@ final class UdpApps {
 
     private UdpApps() {}
 
-    /** Plain {@code Portmap} asks the version in {@code portmap_version} (default 2), as the original's RPC code. */
-    static Optional<UdpProtocol> find(String app, ProbeSpec spec) {
+    /**
+     * Plain {@code Portmap} asks the version in {@code portmap_version} (default 2), as the original's RPC code.
+     * Of the types with more after the application only the original's {@code NTP/Stratum} and
+     * {@code NTP/Dispersion} are this monitor's (a DNS query for a name is the DNS monitor's).
+     */
+    static Optional<UdpProtocol> find(String app, List<String> rest, ProbeSpec spec) {
         String name = app.toLowerCase(Locale.ROOT);
+        if (!rest.isEmpty()) {
+            return name.equals("ntp") && rest.size() == 1 ? ntpFigure(rest.get(0), spec) : Optional.empty();
+        }
         if (name.equals("portmap")) {
             return Optional.of(new RpcProtocol(RpcProtocol.PORTMAP, portmapVersion(spec), false));
         }
         return Optional.ofNullable(APPS.get(name));
+    }
+
+    /**
+     * The original set {@code unpack} (and {@code scale}) only where the service had none: with its own the user
+     * takes the raw answer apart, so the value stays raw.
+     */
+    private static Optional<UdpProtocol> ntpFigure(String figure, ProbeSpec spec) {
+        NtpProtocol.Figure f =
+                switch (figure.toLowerCase(Locale.ROOT)) {
+                    case "stratum" -> NtpProtocol.Figure.STRATUM;
+                    case "dispersion" -> NtpProtocol.Figure.DISPERSION;
+                    default -> null;
+                };
+        if (f == null) {
+            return Optional.empty();
+        }
+        boolean own = spec.param("unpack").isPresent() || spec.param("scale").isPresent();
+        return Optional.of(new NtpProtocol(own ? NtpProtocol.Figure.RAW : f));
     }
 
     private static int portmapVersion(ProbeSpec spec) {

@@ -8,7 +8,6 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.charset.StandardCharsets;
 import org.argusee.probe.control.ProbeSpec;
 import org.argusee.probe.control.net.Exchange;
 import org.argusee.probe.control.net.NetLoop;
@@ -80,7 +79,7 @@ public final class UdpExchange extends Exchange {
     private void answer(byte[] reply) {
         UdpProtocol.Answer a = protocol.check(request, reply);
         switch (a.outcome()) {
-            case MATCH -> conclude(new String(reply, StandardCharsets.ISO_8859_1));
+            case MATCH -> conclude(protocol.value(reply));
             case BAD -> fail(a.reason());
             case NOT_OURS -> {
                 // keep waiting for ours

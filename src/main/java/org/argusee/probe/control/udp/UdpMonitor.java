@@ -61,9 +61,9 @@ public final class UdpMonitor implements Monitor {
         if (spec.send() != null) {
             return Optional.of(UdpProtocol.sending(spec.send().getBytes(StandardCharsets.ISO_8859_1)));
         }
-        if (spec.type().app() == null || !spec.type().rest().isEmpty()) {
-            return Optional.empty(); // DNS/A/name, NTP/x: other monitors' work
+        if (spec.type().app() == null) {
+            return Optional.empty();
         }
-        return UdpApps.find(spec.type().app(), spec);
+        return UdpApps.find(spec.type().app(), spec.type().rest(), spec); // DNS/A/name: the DNS monitor's
     }
 }

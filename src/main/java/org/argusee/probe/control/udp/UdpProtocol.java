@@ -1,5 +1,6 @@
 package org.argusee.probe.control.udp;
 
+import java.nio.charset.StandardCharsets;
 import org.argusee.probe.control.ProbeSpec;
 
 /**
@@ -11,6 +12,11 @@ public interface UdpProtocol {
     byte[] request(ProbeSpec spec);
 
     Answer check(byte[] request, byte[] reply);
+
+    /** The probe's value from an answer that matched: the bytes as ISO-8859-1 text, one char a byte. */
+    default String value(byte[] reply) {
+        return new String(reply, StandardCharsets.ISO_8859_1);
+    }
 
     /** What a datagram from the target is to the probe. */
     enum Outcome {

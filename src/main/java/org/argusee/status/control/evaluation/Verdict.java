@@ -23,12 +23,27 @@ public record Verdict(
         boolean pending,
         boolean inverted) {
 
+    /** What a NUL byte of a result or reason becomes: the symbol for null, U+2400. */
+    static final char NUL_SHOWN = '\u2400';
+
     public Verdict {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(next, "next");
+        reason = withoutNul(reason);
+        result = withoutNul(result);
         if (up && severity != Severity.CLEAR) {
             throw new IllegalArgumentException("an up verdict has severity clear, not " + severity.label());
         }
+    }
+
+    /**
+     * A binary answer (UDP/NTP's raw 48 bytes, a banner with zeros) holds NUL bytes, which PostgreSQL's text refuses:
+     * one such result stopped every status write of the server, each round failing whole and kept to be tried again
+     * (found running beside Argus 3.7, docs/parity.md). Shown, stored and told as U+2400 instead; the value tested
+     * (unpack, pluck) is the reply's, before this.
+     */
+    static String withoutNul(String text) {
+        return text == null || text.indexOf(0) < 0 ? text : text.replace((char) 0, NUL_SHOWN);
     }
 
     /**

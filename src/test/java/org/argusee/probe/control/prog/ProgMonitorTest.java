@@ -80,12 +80,35 @@ class ProgMonitorTest {
         Reply variant = await(monitor.probe(prog("exit 1", "nexpect.major", "error")));
         assertTrue(variant.ok());
         assertEquals("", variant.value(), "empty output is the value the tests see");
-        Verdict v = ResultEvaluator.evaluate(
-                Map.of("expect", "fine"),
-                await(monitor.probe(prog("echo bad; exit 0", "expect", "fine"))),
-                EvalState.EMPTY,
-                java.time.Instant.now());
-        assertFalse(v.up(), "the evaluator applies expect to the output");
+        assertFalse(judged("echo bad; exit 0", "expect", "fine").up(), "the evaluator applies expect to the output");
+    }
+
+    /** As the original: any value test or processing, not only expect, makes the output decide (docs/parity.md). */
+    @Test
+    void withAValueTestTheOutputDecidesNotTheExitCode() {
+        Reply r = await(monitor.probe(prog("echo 5; exit 1", "maxvalue", "10")));
+        assertTrue(r.ok(), "left to the result checks: " + r.reason());
+        assertEquals("5", r.value());
+        assertTrue(await(monitor.probe(prog("echo 5; exit 1", "calc", "ave"))).ok());
+        assertTrue(await(monitor.probe(prog("echo load=5; exit 1", "pluck", "load=(\\d+)")))
+                .ok());
+        assertTrue(await(monitor.probe(prog("echo 7; exit 2", "minvalue.major", "1")))
+                .ok());
+        assertEquals(
+                "exit status 1",
+                await(monitor.probe(prog("echo 5; exit 1", "severity", "major")))
+                        .reason());
+        assertFalse(judged("echo 50; exit 0", "maxvalue", "10").up(), "the evaluator tests the output");
+    }
+
+    /** The original gave the command one pipe for stdout and stderr: both are the value, in the order written. */
+    @Test
+    void whatTheCommandWritesToStandardErrorIsPartOfTheValue() {
+        assertEquals(
+                "one\ntwo\nthree",
+                await(monitor.probe(prog("echo one; echo two >&2; echo three"))).value());
+        Reply r = await(monitor.probe(prog("echo failing >&2; exit 0", "nexpect", "fail")));
+        assertEquals("failing", r.value());
     }
 
     @Test
@@ -170,7 +193,9 @@ class ProgMonitorTest {
         Files.writeString(secret, "initial-secret\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         long pid = ProcessHandle.current().pid();
-        String attack = "id -u; cat /proc/" + pid + "/environ | wc -c; cat $ARGUS_DATA/argus-initial-admin-password";
+        // errors to /dev/null: stderr is part of the value, and only what was read counts here
+        String attack = "id -u; cat /proc/" + pid + "/environ 2>/dev/null | wc -c;"
+                + " cat $ARGUS_DATA/argus-initial-admin-password 2>/dev/null";
         try (ProgMonitor asUser =
                 new ProgMonitor(ProgEnvironment.argus(dir.toString()), 1, ProgramUser.named(ProgAccount.NAME))) {
             Reply r = await(asUser.probe(prog(attack, "expect", ".")));
@@ -198,6 +223,15 @@ class ProgMonitorTest {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** The command's reply judged as the status board judges it, with the one test given. */
+    private Verdict judged(String command, String test, String limit) {
+        return ResultEvaluator.evaluate(
+                Map.of(test, limit),
+                await(monitor.probe(prog(command, test, limit))),
+                EvalState.EMPTY,
+                java.time.Instant.now());
     }
 
     private static ProbeSpec prog(String command, String... keyValues) {

@@ -19,16 +19,27 @@ class ReceivedTest {
         Received in = new Received();
         assertEquals(0, in.size());
         assertEquals("", in.text());
-        assertEquals("", in.firstLine());
+        assertEquals("", in.banner());
         assertEquals(-1, in.indexOf((byte) '\n', 0));
         assertEquals(Received.CAP, in.room());
+    }
+
+    /** As the original's whole read buffer: every line that came with the first line end (docs/parity.md). */
+    @Test
+    void theBannerIsEverythingReadWithoutTheLineEndsAtItsEnd() {
+        Received in = new Received();
+        in.append(bytes("220-mail.example.com\r\n220 ESMTP ready\r\n"));
+        assertEquals("220-mail.example.com\r\n220 ESMTP ready", in.banner());
+        Received bare = new Received();
+        bare.append(bytes("ready\n"));
+        assertEquals("ready", bare.banner());
     }
 
     @Test
     void chunksGrowTheArrayUpToTheCap() {
         Received in = new Received();
         in.append(bytes("220 ready\r\n"));
-        assertEquals("220 ready", in.firstLine());
+        assertEquals("220 ready", in.banner());
         String big = "x".repeat(3 * Received.FIRST);
         in.append(bytes(big));
         assertEquals("220 ready\r\n" + big, in.text());

@@ -84,6 +84,36 @@ class UdpMonitorTest {
         }
     }
 
+    /** The original's built-ins: NTP/Stratum unpacks xC, NTP/Dispersion x8N scaled by 65536 (docs/parity.md). */
+    @Test
+    void ntpStratumAndDispersionAreTheOriginalsFigures() throws Exception {
+        try (UdpPeer peer = UdpPeer.answering(q -> {
+            byte[] a = new byte[48];
+            a[0] = 0x1c;
+            a[1] = 3;
+            ByteBuffer.wrap(a, 8, 4).putInt(0x00018000); // root dispersion 1.5 s in 16.16
+            System.arraycopy(q, 40, a, 24, 8);
+            return a;
+        })) {
+            assertTrue(monitor.handles(spec("UDP/NTP/Stratum", "port", port(peer))));
+            assertEquals(
+                    "3",
+                    await(monitor.probe(spec("UDP/NTP/Stratum", "port", port(peer))))
+                            .value());
+            assertEquals(
+                    "1.5",
+                    await(monitor.probe(spec("UDP/NTP/Dispersion", "port", port(peer))))
+                            .value());
+            assertEquals(
+                    48,
+                    await(monitor.probe(spec("UDP/NTP/Stratum", "port", port(peer), "unpack", "x2C")))
+                            .value()
+                            .length(),
+                    "with its own unpack the service takes the raw answer apart");
+            assertFalse(monitor.handles(spec("UDP/NTP/Offset", "port", port(peer))));
+        }
+    }
+
     @Test
     void radiusServerRejects() throws Exception {
         try (UdpPeer peer = UdpPeer.answering(q -> {

@@ -49,6 +49,23 @@ class ResultEvaluatorTest {
         assertNull(v.result());
     }
 
+    /**
+     * PostgreSQL's text holds no NUL: a raw NTP answer as the result stopped every status write of the server
+     * (docs/parity.md, "Run beside Argus 3.7"). The value is still tested raw (unpack sees the zeros).
+     */
+    @Test
+    void nulBytesOfABinaryAnswerAreNeitherInTheResultNorInTheReason() {
+        String ntp = "\u001c\u0002\u0000\u0000";
+        Verdict raw = eval(ntp);
+        assertTrue(raw.up());
+        assertEquals("\u001c\u0002\u2400\u2400", raw.result());
+        assertEquals("2", eval(ntp, "unpack", "xC").result(), "unpacked from the raw bytes");
+        Verdict down = eval(ntp, "maxvalue", "10");
+        assertFalse(down.up());
+        assertEquals(-1, down.reason().indexOf(0), down.reason());
+        assertEquals(-1, down.result().indexOf(0), down.result());
+    }
+
     @Test
     void withoutTestsAnyDataIsUp() {
         Verdict v = eval("220 mail ready");
