@@ -241,7 +241,7 @@ class StatusIT extends StatusFixture {
         return start;
     }
 
-    private static String storedStatus(String fullName) {
+    static String storedStatus(String fullName) {
         try (Connection c = TestDatabase.connect();
                 PreparedStatement s = c.prepareStatement(
                         "select s.status from argus.object_status s join argus.object_full_name f on f.id = s.object_id"

@@ -74,6 +74,14 @@ public class StatusMetrics {
                 .increment(rows);
     }
 
+    /** Rows the database refused for what they hold, set aside by the writer (RefusedRows). */
+    void refused(long rows) {
+        Counter.builder("argus_status_rows_refused")
+                .description("Status rows the database refused for what they hold, set aside so the rest is stored")
+                .register(registry)
+                .increment(rows);
+    }
+
     void batch(Duration took, int rows) {
         batches.record(took);
         batchRows.increment(rows);

@@ -88,8 +88,7 @@ public class StatusWriter {
     private QuietWork quiet;
 
     private WriteQueue waiting;
-    private Instant failingSince;
-    private WriteQueue.Dropped dropped = WriteQueue.Dropped.NONE;
+    private final WriteOutage outage = new WriteOutage();
     private final WriterChores chores = new WriterChores();
     private ScheduledFuture<?> rounds;
     private boolean stopped;
@@ -123,7 +122,7 @@ public class StatusWriter {
 
     /** When the next round is due if the board hands nothing over (epoch ms). */
     private synchronized long nextDue() {
-        return chores.next(Instant.now(), failingSince != null, !lease.role().active(), board.graph());
+        return chores.next(Instant.now(), outage.failing(), !lease.role().active(), board.graph());
     }
 
     private void round() {
@@ -146,10 +145,10 @@ public class StatusWriter {
         board.tick(now);
         StatusBatch fresh = board.drain();
         queue(fresh);
-        if (chores.write(now, failingSince != null)) {
+        if (chores.write(now, outage.failing())) {
             write();
         }
-        if (failingSince != null) {
+        if (outage.failing()) {
             // the database is away: readers see the live states, so the live pages get them too (again once stored)
             announce(fresh);
         }
@@ -209,7 +208,7 @@ public class StatusWriter {
         write();
         if (!waiting.isEmpty()) {
             LOG.severe("Stopping with " + waiting.size() + " status changes and samples not stored: the database"
-                    + " cannot be reached (" + dropped.total() + " more were dropped before)");
+                    + " cannot be reached (" + outage.droppedTotal() + " more were dropped before)");
         }
         quiet.run("store check times", () -> store.touch(board.checksToStore()));
     }
@@ -221,21 +220,28 @@ public class StatusWriter {
             return;
         }
         metrics.dropped(now.total());
-        if (dropped.total() == 0) {
-            LOG.warning("The status write queue is full (" + waiting.max() + " rows, argus.status.queue-max):"
-                    + " dropping the oldest samples first, then status changes; the count is logged when stored");
-        }
-        dropped = dropped.plus(now);
+        outage.dropped(now, waiting.max());
     }
 
-    /** Stores what waits, a chunk at a time, until all is stored or a write fails. */
+    /**
+     * Stores what waits, a chunk at a time, until all is stored or a write fails; a chunk refused for what a row holds
+     * is stored around that row ({@link RefusedRows}).
+     */
     private void write() {
         while (!waiting.isEmpty()) {
             StatusBatch batch = waiting.peek(CHUNK);
             try {
-                long start = System.nanoTime();
-                store.store(batch);
-                metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
+                try {
+                    long start = System.nanoTime();
+                    store.store(batch);
+                    metrics.batch(Duration.ofNanos(System.nanoTime() - start), batch.size());
+                } catch (RuntimeException e) {
+                    if (!RefusedRows.refused(e)) {
+                        throw e;
+                    }
+                    RefusedRows.storeAround(batch, e, store::store, this::done);
+                    continue;
+                }
             } catch (RuntimeException e) {
                 if (LeaseMoved.in(e)) {
                     // the other server is active: nothing of this epoch is stored
@@ -247,42 +253,36 @@ public class StatusWriter {
                 failed(e);
                 return;
             }
-            waiting.stored(batch);
-            board.stored(batch);
-            announce(batch);
-            database.reached();
-            metrics.queued(waiting.size());
+            done(batch, false);
         }
-        if (failingSince != null) {
+        if (outage.failing()) {
             resumed();
         }
     }
 
+    /** Stored, or set aside as refused: it leaves the queue, and readers and live pages see its states. */
+    private void done(StatusBatch batch, boolean setAside) {
+        waiting.stored(batch);
+        board.stored(batch);
+        announce(batch);
+        if (setAside) {
+            metrics.refused(batch.size());
+        } else {
+            database.reached();
+        }
+        metrics.queued(waiting.size());
+    }
+
     private void failed(RuntimeException e) {
         database.failed(e);
-        if (failingSince == null) {
-            failingSince = Instant.now();
+        if (outage.failed(e, waiting.size(), waiting.max())) {
             board.behind(true);
-            LOG.log(
-                    Level.WARNING,
-                    "Cannot store status changes; keeping " + waiting.size() + " in memory (at most " + waiting.max()
-                            + ") and trying again every second",
-                    e);
         }
     }
 
     private void resumed() {
-        long away = Duration.between(failingSince, Instant.now()).toMillis();
-        failingSince = null;
+        outage.resumed();
         board.behind(false);
-        if (dropped.total() > 0) {
-            LOG.warning("Status changes are stored again after " + away + " ms; the full queue dropped "
-                    + dropped.samples() + " samples, " + dropped.statuses() + " status changes and "
-                    + dropped.ended() + " ended overrides");
-        } else {
-            LOG.info("Status changes are stored again after " + away + " ms; none was dropped");
-        }
-        dropped = WriteQueue.Dropped.NONE;
     }
 
     /** After the board shows the batch (see {@link StatusesShown}); an observer's failure does not undo it. */
