@@ -36,6 +36,9 @@
 # to its working directory (a single file) or to the config directory; each case runs with the case directory as
 # its working directory, which is where ours looks for them.
 #
+# About 7 minutes for the 1,306 cases on this 2-core machine (argusd -t takes ~0.5 s a config; ours all in 10 s).
+# The last figures and what they mean: docs/parity.md, "Checked against Argus 3.7's own checker".
+#
 # Output: WORK/original.tsv, WORK/ours.tsv (id, verdict, diagnostics), WORK/diff.tsv (one line a case: kind,
 # origin, mutation, both sides' diagnostics) and WORK/report.txt (the counts, then every disagreement).
 set -euo pipefail
