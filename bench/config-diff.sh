@@ -25,7 +25,10 @@
 #
 # The original is judged by its log lines: a case with an `ERROR:` line is rejected. Its exit code is not the
 # verdict: under -t every WARNING counts too (Conf::warning adds to has_errors in test mode) and the sum is taken
-# modulo 256; an exit code other than that count (a Perl die, a signal) or a run past 60 s is a crash.
+# modulo 256 (a few warnings are logged without counting). A Perl die (its "at FILE line N.") with an exit code
+# other than that count, a signal, or a run past 60 s is a crash. Errors for what this install lacks (Net::SSLeay:
+# "https url support not available"; DBI: "unknown service 'DB'") do not count (config-diff.py, ENVIRONMENT).
+# A case whose first line is #! is run by the original as a program: the corpus has one, '#!/bin/cat'.
 #
 # Two things of this machine's install are evened out in the copy, as a usual install has them: conf.pl's
 # $path_sendmail is set (the install has none, so its built-in Method "mail" does not exist and every config that
@@ -38,6 +41,10 @@
 #
 # About 7 minutes for the 1,306 cases on this 2-core machine (argusd -t takes ~0.5 s a config; ours all in 10 s).
 # The last figures and what they mean: docs/parity.md, "Checked against Argus 3.7's own checker".
+#
+# Ours alone, on any list of config paths (a file or directory a line):
+#   java -cp "target/classes:target/test-classes:$(cat target/config-diff.cp)" \
+#       org.argusee.argusconf.control.ConfigDiffCheck LIST OUTPUT
 #
 # Output: WORK/original.tsv, WORK/ours.tsv (id, verdict, diagnostics), WORK/diff.tsv (one line a case: kind,
 # origin, mutation, both sides' diagnostics) and WORK/report.txt (the counts, then every disagreement).
