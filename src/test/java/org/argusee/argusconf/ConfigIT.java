@@ -246,7 +246,7 @@ class ConfigIT extends DeployedServer {
                 Method "pager" {
                 	command: /usr/local/bin/page %R
                 	schedule "nights" {
-                		Mon-Fri 18:00 - 24:00 => yes
+                		mon 18:00 - 24:00 => yes
                 	}
                 }
                 snmpoid myOid .1.3.6.1.4.1.99.1
@@ -266,7 +266,7 @@ class ConfigIT extends DeployedServer {
         String exported = api.get("api/config/export?root=" + Api.encode(root)).body();
         assertTrue(
                 exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
-                        + "\t\tMon-Fri 18:00 - 24:00 => yes\n\t}\n}\n"),
+                        + "\t\tmon 18:00 - 24:00 => yes\n\t}\n}\n"),
                 exported);
         assertTrue(exported.contains("\t\tcron \"0 * * * *\" {\n\t\t\tfunc: override\n\t\t}\n"), exported);
         assertTrue(exported.startsWith("Method"), "Methods are global: written first, at top level: " + exported);

@@ -117,7 +117,7 @@ class WebAdminConfigIT extends WebFixture {
         Api.Reply imported = api.send(
                 "POST",
                 "api/config/import?root=" + Api.encode(group),
-                "Method \"" + method + "\" {\n\tsend: To: %R\\n\n}\n",
+                "Method \"" + method + "\" {\n\tcommand: /bin/true\n\tsend: To: %R\\n\n}\n",
                 "text/plain");
         assertEquals(200, imported.status(), imported.toString());
         JsonObject stored = api.get("api/config/blocks").array().getValuesAs(JsonObject.class).stream()
@@ -144,7 +144,7 @@ class WebAdminConfigIT extends WebFixture {
         assertEquals(before, api.get("api/config/blocks/" + id).json().getString("text"), "nothing stored");
 
         text.clear();
-        text.sendKeys("Method \"" + method + "\" {\n  send: Subject: Argus\\n\n}\n");
+        text.sendKeys("Method \"" + method + "\" {\n  command: /bin/true\n  send: Subject: Argus\\n\n}\n");
         b.click(By.id("block-save"), WITHIN);
         b.visible(By.id("block-saved"), WITHIN);
         JsonObject after = api.get("api/config/blocks/" + id).json();

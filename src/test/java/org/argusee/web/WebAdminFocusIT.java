@@ -174,7 +174,10 @@ class WebAdminFocusIT extends WebFixture {
 
         // renamed as well: the notice says what it is now
         Api.Reply theirs = other.send(
-                "PUT", block + id, "Method \"" + method + "_theirs\" {\n  send: Subject: theirs\\n\n}\n", "text/plain");
+                "PUT",
+                block + id,
+                "Method \"" + method + "_theirs\" {\n  command: /bin/true\n  send: Subject: theirs\\n\n}\n",
+                "text/plain");
         assertEquals(200, theirs.status(), theirs.toString());
         WebElement notice = b.visible(By.cssSelector("#block-changed[data-state=changed]"), WITHIN);
         assertTrue(notice.getText().contains("Someone else changed this block"), notice.getText());
@@ -198,7 +201,7 @@ class WebAdminFocusIT extends WebFixture {
 
         // the page's own save is not someone else's change: once the list shows the saved version, nothing said
         text.clear();
-        text.sendKeys("Method \"" + method + "\" {\n  send: Subject: mine\\n\n}\n");
+        text.sendKeys("Method \"" + method + "\" {\n  command: /bin/true\n  send: Subject: mine\\n\n}\n");
         b.click(By.id("block-save"), WITHIN);
         b.visible(By.id("block-saved"), WITHIN);
         String saved = api.get(block + id).json().getString("version");

@@ -70,14 +70,14 @@ public record ArchiveLayout(String main, String how) {
                 + "; name it (main=FILE)");
     }
 
-    /** Every path some file names in an {@code Include} line, resolved relative to that file. */
+    /** Every path some file names in an {@code Include} line, resolved relative to the root, as the reader does. */
     static Set<String> included(Map<String, byte[]> files) {
         Set<String> included = new HashSet<>();
-        files.forEach((path, bytes) -> {
+        files.values().forEach(bytes -> {
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 Matcher m = INCLUDE.matcher(line);
                 if (m.matches()) {
-                    ConfigPaths.resolve(path, Escapes.decode(m.group(1).strip()))
+                    ConfigPaths.resolve(null, Escapes.decode(m.group(1).strip()))
                             .ifPresent(included::add);
                 }
             }

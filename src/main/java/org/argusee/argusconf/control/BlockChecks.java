@@ -33,6 +33,11 @@ final class BlockChecks {
     void check(ParsedConfig parsed) {
         for (ParsedBlock method : parsed.methods()) {
             params.check(method.params(), ParamChecks.METHOD);
+            // Argus 3.7: "invalid Notification Method - command not specified"; only its built-in mail has one
+            // to fall back on (sendmail -t), so a Method "mail" may change just the message
+            if (!method.name().equals("mail")) {
+                required(method, null, "command");
+            }
             method.blocks().forEach(s -> params.schedule(s.name(), s.location(), ParamChecks.METHOD));
         }
         parsed.darp().ifPresent(this::darp);

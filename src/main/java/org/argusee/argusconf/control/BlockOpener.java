@@ -42,11 +42,6 @@ final class BlockOpener {
             parser.ignoreBlock(s);
             return;
         }
-        if ((k == Keyword.METHOD || k == Keyword.DARP) && frame.phase == Keyword.OBJECTS) {
-            parser.log.error(at, k.label() + " block after Group/Host/Service/Alias not allowed; ignored");
-            parser.ignoreBlock(s);
-            return;
-        }
         frame.phase = Math.max(frame.phase, k.phase());
         switch (k) {
             case GROUP, HOST -> object(frame, s, k == Keyword.GROUP ? ObjectKind.GROUP : ObjectKind.HOST);
@@ -115,7 +110,8 @@ final class BlockOpener {
 
     private void darp(Statement s) {
         if (parser.darp != null) {
-            parser.log.error(
+            // Argus 3.7 reads on without a word; one DARP block is all a server has
+            parser.log.warning(
                     s.line().location(),
                     "repeated DARP block (the first is at line "
                             + parser.darp.location().line() + "); ignored");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.argusee.argusconf.control.model.Diagnostic;
+import org.argusee.argusconf.control.model.Location;
 import org.argusee.argusconf.control.model.ParsedConfig;
 import org.argusee.argusconf.control.model.ParsedObject;
 import org.argusee.tree.control.ObjectKind;
@@ -52,6 +53,7 @@ public final class ConfigChecker {
         rows.diagnostics().forEach(log::add);
         TreeSnapshot tree = rows.snapshot(catalog);
         new TreeProblems(tree, rows, log).report();
+        hostnames(tree, rows, log);
         List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
         all.addAll(inFileOrder(log.list()));
         return new CheckedConfig(parsed, rows, tree, all);
@@ -65,6 +67,33 @@ public final class ConfigChecker {
         sorted.sort(
                 Comparator.comparingInt((Diagnostic d) -> rank.get(d.file())).thenComparingInt(Diagnostic::line));
         return sorted;
+    }
+
+    /**
+     * A service that probes a host needs one, also when a {@code uname} names it (then the default name, which
+     * would have asked for it, is not made): Argus 3.7 fails it, "Hostname not specified".
+     */
+    private static void hostnames(TreeSnapshot tree, ConfigRows rows, DiagnosticLog log) {
+        tree.nodes()
+                .filter(n -> n.kind() == ObjectKind.SERVICE)
+                // without a uname the default name asked for the hostname already
+                .filter(n -> n.ownParameters().stream().anyMatch(p -> p.key().equals("uname")))
+                .forEach(n -> n.serviceType()
+                        .filter(ConfigChecker::probesAHost)
+                        .filter(t ->
+                                n.param("hostname").filter(h -> !h.isBlank()).isEmpty())
+                        .ifPresent(t -> log.error(
+                                rows.location(n.id()).orElse(new Location("", 0)),
+                                "a " + t.canonical() + " service needs 'hostname'")));
+    }
+
+    /** The types whose probe goes to a host named by {@code hostname}; TCP/URL takes it from its url. */
+    private static boolean probesAHost(ServiceType t) {
+        return switch (t.base()) {
+            case "Ping", "UDP", "DNS", "Domain", "Agent" -> true;
+            case "TCP" -> !"URL".equals(t.app());
+            default -> false;
+        };
     }
 
     private static void serviceType(ParsedObject o, DiagnosticLog log) {

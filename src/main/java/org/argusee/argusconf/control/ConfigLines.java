@@ -42,10 +42,13 @@ final class ConfigLines {
         push(path, new Location(path, 0), "configuration file '" + path + "' not found");
     }
 
-    /** {@code Include "name"} at {@code at}: relative to the including file, never outside the root. */
+    /**
+     * {@code Include "name"} at {@code at}: relative to the root (the configuration directory, or the main file's),
+     * from whichever file includes it, as Argus 3.7 opens it (Conf::openfile: its base directory, not the including
+     * file's); never outside the root.
+     */
     void include(String name, Location at) {
-        String from = open.isEmpty() ? null : open.peek().path();
-        Optional<String> path = ConfigPaths.resolve(from, name);
+        Optional<String> path = ConfigPaths.resolve(null, name);
         if (path.isEmpty()) {
             log.error(at, "include file '" + name + "' is outside the configuration; ignored");
             return;

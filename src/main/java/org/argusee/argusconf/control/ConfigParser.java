@@ -105,10 +105,11 @@ public final class ConfigParser {
             if (text.endsWith("{")) {
                 push(new Frame(Frame.Type.IGNORED, null, lines.currentFileId(), line.location()));
             }
-        } else if (!text.contains("=>")) {
-            log.error(line.location(), "invalid schedule line '" + shorten(text) + "': expected 'when => value'");
         } else {
-            frame.lines.add(new ParsedLine(text, line.location()));
+            ScheduleLine.problem(text)
+                    .ifPresentOrElse(
+                            why -> log.error(line.location(), "invalid schedule line '" + shorten(text) + "': " + why),
+                            () -> frame.lines.add(new ParsedLine(text, line.location())));
         }
     }
 

@@ -105,9 +105,10 @@ class ConfigCheckerTest {
     @Test
     void scheduleNamesAreParametersOfTheirContext() {
         assertEquals(
-                List.of("config:5: WARNING: unused parameter 'schedule notfy' - typo?"),
-                check("schedule notify {\n * => mail:a\n}\nMethod \"m\" {\n schedule notfy {\n * => yes\n }\n"
-                        + " schedule warning {\n * => yes\n }\n}\n"));
+                List.of("config:6: WARNING: unused parameter 'schedule notfy' - typo?"),
+                check(
+                        "schedule notify {\n * => mail:a\n}\nMethod \"m\" {\n command: x\n schedule notfy {\n * => yes\n }\n"
+                                + " schedule warning {\n * => yes\n }\n}\n"));
     }
 
     @Test
@@ -176,7 +177,7 @@ class ConfigCheckerTest {
     void checkDoesNotStopAtTheFirstError() {
         CheckedConfig c = checker.check(ConfigParser.parse(
                 "frequency: 1x\nGropu \"x\" {\n}\nGroup \"g\" {\n" + " Service Ping\n retries: many\n}\n"));
-        assertEquals(3, c.errors().size());
+        assertEquals(3, c.errors().size(), c.errors()::toString);
         assertTrue(c.hasErrors());
         assertFalse(c.warnings().isEmpty());
     }

@@ -77,14 +77,15 @@ class ConfigSourceTest {
     }
 
     @Test
-    void includesResolveRelativeToTheIncludingFile() {
+    void includesResolveRelativeToTheRootAsArgus37OpensThem() {
+        // Conf::openfile opens an include from the configuration's base directory, whichever file names it
         Map<String, byte[]> files = Reading.files(
                 "main",
                 "a: 1\nInclude \"sub/first\"\nz: 26\n",
                 "sub/first",
-                "b: 2\ninclude \"second\"\nc: 3\n",
+                "b: 2\ninclude \"sub/second\"\nc: 3\n",
                 "sub/second",
-                "d: 4\nInclude \"../last\"\n",
+                "d: 4\nInclude \"last\"\n",
                 "last",
                 "e: 5\n");
         Reading r = Reading.of(ConfigSource.memory(files, "main", ConfigLimits.defaults()));
@@ -93,9 +94,9 @@ class ConfigSourceTest {
                         "main:1 a: 1",
                         "main:2 Include \"sub/first\"",
                         "sub/first:1 b: 2",
-                        "sub/first:2 include \"second\"",
+                        "sub/first:2 include \"sub/second\"",
                         "sub/second:1 d: 4",
-                        "sub/second:2 Include \"../last\"",
+                        "sub/second:2 Include \"last\"",
                         "last:1 e: 5",
                         "sub/first:3 c: 3",
                         "main:3 z: 26"),

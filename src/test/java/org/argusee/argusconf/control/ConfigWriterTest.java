@@ -146,7 +146,7 @@ class ConfigWriterTest {
                 	command: /usr/local/bin/page %R
                 	qtime!: 60
                 	schedule "nights" {
-                		Mon-Fri 18:00 - 24:00 => yes
+                		mon 18:00 - 24:00 => yes
                 	}
                 }
                 Resolv
@@ -164,7 +164,7 @@ class ConfigWriterTest {
                 	Host "h" {
                 		Service TCP/SSH {
                 			schedule "quiet" {
-                				Sat-Sun all => no
+                				sun => no
                 			}
                 		}
                 	}

@@ -86,7 +86,7 @@ class SharedConfigsCheckTest {
                 + " Domain, Self, Prog, DB, Compute, Agent, DARP";
         assertTrue(errors.contains("config-new-features:112: " + badType), errors::toString);
         assertTrue(errors.contains("config-new-features:113: " + badType), errors::toString);
-        assertEquals(13, errors.size(), errors::toString);
+        assertEquals(12, errors.size(), errors::toString);
     }
 
     @Test

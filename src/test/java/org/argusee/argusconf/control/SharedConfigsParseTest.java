@@ -77,8 +77,8 @@ class SharedConfigsParseTest {
                 .map(Diagnostic::line)
                 .toList();
         assertEquals(List.of(20, 41, 50, 69, 78, 97, 174, 203, 211, 225), topLevelServices);
-        assertTrue(
-                c.errors().stream().anyMatch(d -> d.line() == 386 && d.message().startsWith("Method block after")));
+        // a Method after the Groups is read, as Argus 3.7 reads it (its order check never fires)
+        assertTrue(c.methods().stream().anyMatch(m -> m.location().line() == 386));
         assertEquals(4, c.blocks().size());
         assertEquals(2, c.top().blocks().size());
     }
