@@ -85,7 +85,7 @@ fi
 argusd=$home/sbin/argusd
 [ -x "$argusd" ] || { echo "no $argusd" >&2; exit 1; }
 
-out=target/argus37-bench
+out=target/argus37-bench/$base # its own per listener ports: a run beside another must not share the listeners' files
 mkdir -p "$out"
 data=${ARGUS37_DATA:-target/argus37-data-$$}
 keep_data=${ARGUS37_DATA:+yes}
