@@ -1,23 +1,18 @@
 package org.argusee.probe.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.argusee.probe.control.Reply;
 
 /**
- * The latest value each service's monitor gave, by full name (its raw reply: {@code Compute} reads the result as
- * judged from the status board instead since session 17, {@link Monitors}), and the count of replies for
- * {@code Self/tested}. A service whose last probe failed has no value. Fed where the scheduler receives replies, read
- * from any thread.
+ * The count of replies for {@code Self/tested}, the original's "tested" figure. Until session 17 it also kept each
+ * service's raw value for {@code Compute}; Compute now reads the judged result from the status board
+ * ({@link Monitors}), so no value is kept here: a map write per reply was work on the probe path that nothing read.
+ * Fed where the scheduler receives replies, read from any thread.
  */
 @ApplicationScoped
 public class LatestValues {
 
-    private final Map<String, String> values = new ConcurrentHashMap<>();
     private final LongAdder replies = new LongAdder();
 
     /** This bean itself, not its client proxy (for the reply hand-off, {@link ReplyHandOff}). */
@@ -26,22 +21,9 @@ public class LatestValues {
         return () -> self;
     }
 
-    public void record(String fullName, Reply reply) {
+    /** One more reply came, whatever it says. */
+    public void replied() {
         replies.increment();
-        if (reply.ok() && reply.value() != null) {
-            values.put(fullName, reply.value());
-        } else {
-            values.remove(fullName);
-        }
-    }
-
-    /** The service is no longer probed: its value must not outlive it. */
-    public void forget(String fullName) {
-        values.remove(fullName);
-    }
-
-    public Optional<String> valueOf(String fullName) {
-        return Optional.ofNullable(values.get(fullName));
     }
 
     /** Replies received since the server started, the original's "tested" figure. */

@@ -287,7 +287,6 @@ public class Scheduler {
             s.turns().cancel(); // first: a turn taken meanwhile sees it no longer scheduled (turn)
             scheduled.remove(id);
             board.forget(id);
-            latest.forget(s.fullName());
         }
     }
 }
