@@ -37,7 +37,7 @@ public record ArchiveLayout(String main, String how) {
      */
     public static ArchiveLayout choose(Map<String, byte[]> files, String named) {
         if (named != null && !named.isBlank()) {
-            String main = ConfigPaths.resolve(null, named.strip())
+            String main = ConfigPaths.resolve(named.strip())
                     .filter(files::containsKey)
                     .orElseThrow(() -> new IllegalArgumentException(
                             "the archive has no file '" + named.strip() + "'; it holds " + listed(files.keySet())));
@@ -77,8 +77,7 @@ public record ArchiveLayout(String main, String how) {
             for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 Matcher m = INCLUDE.matcher(line);
                 if (m.matches()) {
-                    ConfigPaths.resolve(null, Escapes.decode(m.group(1).strip()))
-                            .ifPresent(included::add);
+                    ConfigPaths.resolve(Escapes.decode(m.group(1).strip())).ifPresent(included::add);
                 }
             }
         });

@@ -48,7 +48,7 @@ final class ConfigLines {
      * file's); never outside the root.
      */
     void include(String name, Location at) {
-        Optional<String> path = ConfigPaths.resolve(null, name);
+        Optional<String> path = ConfigPaths.resolve(name);
         if (path.isEmpty()) {
             log.error(at, "include file '" + name + "' is outside the configuration; ignored");
             return;

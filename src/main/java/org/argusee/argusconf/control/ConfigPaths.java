@@ -14,20 +14,14 @@ final class ConfigPaths {
     private ConfigPaths() {}
 
     /**
-     * {@code name} relative to the directory of {@code from} (null: the root), {@code .} and {@code ..}
-     * resolved; empty if it leaves the root or is absolute.
+     * {@code name} relative to the root (includes too, from whichever file: as Argus 3.7 opens them), {@code .} and
+     * {@code ..} resolved; empty if it leaves the root or is absolute.
      */
-    static Optional<String> resolve(String from, String name) {
+    static Optional<String> resolve(String name) {
         if (name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
             return Optional.empty();
         }
         Deque<String> parts = new ArrayDeque<>();
-        if (from != null) {
-            String[] dirs = from.split("/");
-            for (int i = 0; i < dirs.length - 1; i++) {
-                parts.addLast(dirs[i]);
-            }
-        }
         for (String part : name.replace('\\', '/').split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;

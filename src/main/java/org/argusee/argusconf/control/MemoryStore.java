@@ -21,7 +21,7 @@ final class MemoryStore implements ConfigStore {
 
     MemoryStore(Map<String, byte[]> entries) {
         entries.forEach((name, bytes) -> {
-            Optional<String> path = name == null ? Optional.empty() : ConfigPaths.resolve(null, name);
+            Optional<String> path = name == null ? Optional.empty() : ConfigPaths.resolve(name);
             if (path.isPresent() && bytes != null) {
                 files.put(path.get(), bytes);
             } else {
