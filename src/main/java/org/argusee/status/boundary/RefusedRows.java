@@ -3,6 +3,7 @@ package org.argusee.status.boundary;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.argusee.status.control.EndedOverride;
 import org.argusee.status.control.SampleRow;
@@ -83,6 +84,33 @@ final class RefusedRows {
                 continue;
             }
             done.done(piece, false);
+        }
+    }
+
+    /**
+     * The once-a-minute store of check times and last results around marks the database refuses: one statement
+     * for all, so one refused row would fail every minute's store whole and no object's check time would be stored
+     * again. Refused, the marks are stored in halves, a refused half in halves again; a single refused mark is
+     * skipped (logged; it is refused again next minute, its object's status rows are set aside the same way). A
+     * failure of another kind (the database away) is thrown as before.
+     */
+    static void touchAround(List<LastCheck.Mark> marks, Consumer<List<LastCheck.Mark>> touch) {
+        try {
+            touch.accept(marks);
+        } catch (RuntimeException e) {
+            if (!refused(e) || marks.isEmpty()) {
+                throw e;
+            }
+            if (marks.size() == 1) {
+                SQLException refusal = refusal(e);
+                LOG.warning(() -> "The database refuses the check time of object "
+                        + marks.get(0).objectId() + ", which is not stored: " + refusal.getSQLState() + " "
+                        + refusal.getMessage());
+                return;
+            }
+            int half = marks.size() / 2;
+            touchAround(marks.subList(0, half), touch);
+            touchAround(marks.subList(half, marks.size()), touch);
         }
     }
 

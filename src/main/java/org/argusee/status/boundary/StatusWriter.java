@@ -153,7 +153,7 @@ public class StatusWriter {
             announce(fresh);
         }
         if (chores.touch(now)) {
-            quiet.run("store check times", () -> store.touch(board.checksToStore()));
+            quiet.run("store check times", () -> RefusedRows.touchAround(board.checksToStore(), store::touch));
         }
         if (chores.prune(now)) {
             quiet.run("drop old samples", () -> store.prune(now));
@@ -210,7 +210,7 @@ public class StatusWriter {
             LOG.severe("Stopping with " + waiting.size() + " status changes and samples not stored: the database"
                     + " cannot be reached (" + outage.droppedTotal() + " more were dropped before)");
         }
-        quiet.run("store check times", () -> store.touch(board.checksToStore()));
+        quiet.run("store check times", () -> RefusedRows.touchAround(board.checksToStore(), store::touch));
     }
 
     private void queue(StatusBatch fresh) {

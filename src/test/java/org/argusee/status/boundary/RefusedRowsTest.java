@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +109,30 @@ class RefusedRowsTest {
                 this::done);
         assertSame(one, setAside.get(0));
         assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void checkTimesAreStoredAroundARefusedMarkAndAnOutageStillThrows() {
+        List<LastCheck.Mark> marks = LongStream.range(0, 9)
+                .mapToObj(id -> new LastCheck.Mark(id, Instant.EPOCH, "r" + id))
+                .toList();
+        List<Long> touched = new ArrayList<>();
+        RefusedRows.touchAround(marks, piece -> {
+            if (piece.stream().anyMatch(m -> m.objectId() == 5)) {
+                throw REFUSED;
+            }
+            piece.forEach(m -> touched.add(m.objectId()));
+        });
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 6L, 7L, 8L), touched, "all but the refused mark, in order");
+
+        RuntimeException away = new IllegalStateException(new SQLException("connection refused", "08001"));
+        assertSame(
+                away,
+                assertThrows(
+                        RuntimeException.class,
+                        () -> RefusedRows.touchAround(marks, piece -> {
+                            throw away;
+                        })));
     }
 
     /** A store refusing pieces that hold one of {@code refused}, failing as if away at one of {@code away}. */
