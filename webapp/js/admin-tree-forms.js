@@ -2,6 +2,7 @@
 // it then inherits) and deleting it.
 import {el, fill, byId} from './dom.js';
 import {send, objectPath, clearErrors, showProblem, helpFor} from './admin-tree-api.js';
+import {oneAtATime} from './once.js';
 
 const TAIL_HELP = {
     NONE: '',
@@ -22,8 +23,8 @@ export class Forms {
         byId('create-kind').addEventListener('change', () => this.drawPicker());
         byId('create-base').addEventListener('change', () => this.drawApps());
         byId('create-app').addEventListener('change', () => this.drawTypeParams());
-        byId('create-form').addEventListener('submit', e => { e.preventDefault(); this.create(); });
-        byId('move-form').addEventListener('submit', e => { e.preventDefault(); this.previewMove(); });
+        oneAtATime(byId('create-form'), e => { e.preventDefault(); return this.create(); });
+        oneAtATime(byId('move-form'), e => { e.preventDefault(); return this.previewMove(); });
         byId('delete-object').addEventListener('click', () => { byId('delete-confirm').hidden = false; });
         byId('delete-confirm').addEventListener('click', () => this.remove());
         this.drawApps();

@@ -10,7 +10,14 @@ export async function initShell(fullName) {
     const header = byId('top');
     const logout = el('button', {id: 'logout', type: 'button'}, 'Log out');
     logout.addEventListener('click', doLogout);
+    // a keyboard user otherwise tabs through a dozen header links on every page before reaching its content
+    const main = document.querySelector('main');
+    if (main) {
+        main.id = main.id || 'content';
+        main.tabIndex = -1;
+    }
     fill(header,
+        el('a', {class: 'skip', href: '#' + (main ? main.id : 'top')}, 'Skip to the content'),
         el('a', {class: 'brand', href: './'}, 'Argus'),
         pages(session),
         el('nav', {class: 'crumbs', 'aria-label': 'Breadcrumbs'}, crumbs(fullName)),
