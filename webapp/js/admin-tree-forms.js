@@ -134,7 +134,7 @@ export class Forms {
             const preview = await send(path + '?dryRun=true', 'POST', body, object.version);
             this.editor.showPreview(preview, () => send(path, 'POST', body, object.version));
         } catch (e) {
-            showProblem(form, e);
+            // failed() shows the problem at its field (it was shown twice: "no object named 'X'; no object ...")
             this.editor.failed(form, e);
         }
     }
@@ -145,7 +145,9 @@ export class Forms {
         try {
             await send(objectPath(object.fullName, object.children.length ? '?recursive=true' : ''), 'DELETE',
                 undefined, object.version);
-            this.onChanged(object.parent);
+            await this.onChanged(object.parent);
+            // the page moved on to the parent without a word: said, so the admin knows it was done
+            this.editor.status('Deleted ' + object.fullName + (object.children.length ? ' and all under it.' : '.'));
         } catch (e) {
             byId('delete-error').textContent = e.message;
         }
