@@ -4,13 +4,14 @@ import {call} from './api.js';
 import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {clearErrors, showProblem, typedTwice} from './admin-forms.js';
+import {oneAtATime} from './once.js';
 
 async function main() {
     const session = await initShell();
     fill(byId('account-facts'),
         el('dt', {}, 'User'), el('dd', {id: 'account-user', class: 'mono'}, session.user),
         el('dt', {}, 'Roles'), el('dd', {id: 'account-roles'}, (session.roles || []).join(', ')));
-    byId('own-password').addEventListener('submit', change);
+    oneAtATime(byId('own-password'), change);
     const live = new Live({resync: () => {}});
     showLiveState('connecting');
     live.start();

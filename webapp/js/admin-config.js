@@ -112,7 +112,14 @@ async function checkAndPlan() {
     }
     params.set('dryRun', 'true');
     try {
-        showDiff(await send('api/config/import?' + params, 'POST', upload, type), true);
+        const plan = await send('api/config/import?' + params, 'POST', upload, type);
+        showDiff(plan, true);
+        if (holdsNothing(report, plan)) {
+            // an empty file (or one that is no Argus config) passes the check; imported in replace mode it removed
+            // everything under the root, one click after a drop of the wrong file
+            fill(byId('import-error'), 'This file holds no objects, blocks or DARP peers: nothing to import.');
+            return;
+        }
         byId('import').disabled = false;
     } catch (e) {
         byId('diff-panel').hidden = false;
@@ -120,6 +127,12 @@ async function checkAndPlan() {
         fill(byId('diff'));
         fill(byId('import-error'), e.message);
     }
+}
+
+function holdsNothing(report, plan) {
+    const objects = Object.values(report.objects || {}).reduce((a, n) => a + n, 0);
+    return objects === 0 && plan.blocks.length === 0 && (plan.darpPeersAdded || []).length === 0
+        && (plan.darpPeersUpdated || []).length === 0;
 }
 
 function showCheck(report) {
@@ -145,7 +158,9 @@ function diagnosticsTable(table, diagnostics) {
     fill(table,
         el('thead', {}, el('tr', {}, el('th', {}, 'severity'), el('th', {}, 'file'), el('th', {}, 'line'),
             el('th', {}, 'message'))),
-        el('tbody', {}, diagnostics.map(d => el('tr', {class: 'sev-' + d.severity,
+        // in the order of the files' lines (the parser reports an unclosed block, found at the end, first)
+        el('tbody', {}, [...diagnostics].sort((a, b) => String(a.file).localeCompare(String(b.file))
+            || a.line - b.line).map(d => el('tr', {class: 'sev-' + d.severity,
                 dataset: {file: d.file, line: String(d.line)}},
             el('td', {class: 'sev'}, d.severity), el('td', {class: 'mono'}, d.file), el('td', {}, String(d.line)),
             el('td', {}, d.message)))));
@@ -171,7 +186,8 @@ function showDiff(report, dryRun) {
         part('notes', 'To do by hand', report.notes || []),
         part('warnings', 'Warnings', (report.warnings || []).map(w => w.file + ':' + w.line + ': ' + w.message)));
     const button = byId('import');
-    button.textContent = 'Import (' + report.mode + ') under ' + report.root;
+    button.textContent = 'Import (' + report.mode + ') under ' + report.root
+        + (report.removed.length > 0 ? ', removing ' + report.removed.length + ' objects' : '');
 }
 
 function objectLink(name) {

@@ -7,6 +7,7 @@ import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {adminOnly, clearErrors, showProblem, note} from './admin-forms.js';
 import {redraw} from './keep.js';
+import {oneAtATime} from './once.js';
 
 let testing = null;
 // the method whose removal is being asked about: a redraw of the table (after saving another method, a resync)
@@ -18,8 +19,8 @@ async function main() {
     if (!adminOnly(session)) {
         return;
     }
-    byId('method-edit').addEventListener('submit', save);
-    byId('method-test').addEventListener('submit', sendTest);
+    oneAtATime(byId('method-edit'), save);
+    oneAtATime(byId('method-test'), sendTest);
     byId('method-test-close').addEventListener('click', closeTest);
     // the socket says live, notices a logout elsewhere and a new server run (methods are not pushed: a resync reloads)
     const live = new Live({resync: () => refresh()});

@@ -8,6 +8,7 @@ import {Live} from './live.js';
 import {badge, objectHref} from './status.js';
 import {adminOnly, clearErrors, showProblem, typedTwice, note} from './admin-forms.js';
 import {redraw} from './keep.js';
+import {oneAtATime} from './once.js';
 
 let peers = [];
 let watched = new Set();
@@ -22,9 +23,9 @@ async function main() {
     if (!adminOnly(session)) {
         return;
     }
-    byId('peer-add').addEventListener('submit', add);
-    byId('peer-edit').addEventListener('submit', saveEdit);
-    byId('peer-secret').addEventListener('submit', saveSecret);
+    oneAtATime(byId('peer-add'), add);
+    oneAtATime(byId('peer-edit'), saveEdit);
+    oneAtATime(byId('peer-secret'), saveSecret);
     byId('peer-edit-cancel').addEventListener('click', closeForms);
     byId('peer-secret-cancel').addEventListener('click', closeForms);
     const live = new Live({

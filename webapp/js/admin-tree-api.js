@@ -46,7 +46,7 @@ export function showProblem(container, error) {
         const slot = container.querySelector('.field-error[data-field="' + CSS.escape(e.field || 'form') + '"]')
             || container.querySelector('.field-error[data-field="form"]');
         if (slot) {
-            slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + e.message;
+            slot.textContent = (slot.textContent ? slot.textContent + '; ' : '') + e.message;
         }
     }
 }

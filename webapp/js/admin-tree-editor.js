@@ -3,6 +3,7 @@
 import {el, fill, byId} from './dom.js';
 import {get} from './api.js';
 import {send, objectPath, clearErrors, showProblem, checkValue, helpFor, drawPreview} from './admin-tree-api.js';
+import {oneAtATime} from './once.js';
 
 export class Editor {
     /** onChanged(fullName): after a write, with the object's new full name; shows it again (a promise). */
@@ -11,7 +12,7 @@ export class Editor {
         this.onChanged = onChanged;
         this.object = null;
         this.pending = null;
-        byId('object-form').addEventListener('submit', e => { e.preventDefault(); this.save(); });
+        oneAtATime(byId('object-form'), e => { e.preventDefault(); return this.save(); });
         byId('reset-object').addEventListener('click', () => this.open(this.object.fullName));
         byId('add-param').addEventListener('click', () => this.addRow({key: '', value: '', local: false}, true));
         byId('preview-cancel').addEventListener('click', () => this.hidePreview());

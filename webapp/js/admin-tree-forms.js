@@ -2,6 +2,7 @@
 // it then inherits) and deleting it.
 import {el, fill, byId} from './dom.js';
 import {send, objectPath, clearErrors, showProblem, helpFor} from './admin-tree-api.js';
+import {oneAtATime} from './once.js';
 
 const TAIL_HELP = {
     NONE: '',
@@ -22,8 +23,8 @@ export class Forms {
         byId('create-kind').addEventListener('change', () => this.drawPicker());
         byId('create-base').addEventListener('change', () => this.drawApps());
         byId('create-app').addEventListener('change', () => this.drawTypeParams());
-        byId('create-form').addEventListener('submit', e => { e.preventDefault(); this.create(); });
-        byId('move-form').addEventListener('submit', e => { e.preventDefault(); this.previewMove(); });
+        oneAtATime(byId('create-form'), e => { e.preventDefault(); return this.create(); });
+        oneAtATime(byId('move-form'), e => { e.preventDefault(); return this.previewMove(); });
         byId('delete-object').addEventListener('click', () => { byId('delete-confirm').hidden = false; });
         byId('delete-confirm').addEventListener('click', () => this.remove());
         this.drawApps();
@@ -133,7 +134,7 @@ export class Forms {
             const preview = await send(path + '?dryRun=true', 'POST', body, object.version);
             this.editor.showPreview(preview, () => send(path, 'POST', body, object.version));
         } catch (e) {
-            showProblem(form, e);
+            // failed() shows the problem at its field (it was shown twice: "no object named 'X'; no object ...")
             this.editor.failed(form, e);
         }
     }
@@ -144,7 +145,9 @@ export class Forms {
         try {
             await send(objectPath(object.fullName, object.children.length ? '?recursive=true' : ''), 'DELETE',
                 undefined, object.version);
-            this.onChanged(object.parent);
+            await this.onChanged(object.parent);
+            // the page moved on to the parent without a word: said, so the admin knows it was done
+            this.editor.status('Deleted ' + object.fullName + (object.children.length ? ' and all under it.' : '.'));
         } catch (e) {
             byId('delete-error').textContent = e.message;
         }

@@ -6,6 +6,7 @@ import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {adminOnly, clearErrors, showProblem, typedTwice, note} from './admin-forms.js';
 import {redraw} from './keep.js';
+import {oneAtATime} from './once.js';
 
 const ROLES = ['user', 'staff', 'admin'];
 let me = null;
@@ -22,8 +23,8 @@ async function main() {
         return;
     }
     me = session.user;
-    byId('user-add').addEventListener('submit', add);
-    byId('user-password').addEventListener('submit', savePassword);
+    oneAtATime(byId('user-add'), add);
+    oneAtATime(byId('user-password'), savePassword);
     byId('user-password-cancel').addEventListener('click', closeReset);
     const live = new Live({resync: () => refresh()});
     showLiveState('connecting');

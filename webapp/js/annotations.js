@@ -3,6 +3,7 @@ import {el, fill, byId, when} from './dom.js';
 import {call, get} from './api.js';
 import {problemText} from './override.js';
 import {redraw} from './keep.js';
+import {oneAtATime} from './once.js';
 
 export class Annotations {
     constructor(base, staff) {
@@ -10,7 +11,7 @@ export class Annotations {
         this.staff = staff;
         const form = byId('annotation-form');
         form.hidden = !staff;
-        form.addEventListener('submit', e => this.add(e));
+        oneAtATime(form, e => this.add(e));
     }
 
     async load() {

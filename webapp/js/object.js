@@ -23,6 +23,8 @@ let notices;
 let graphs = null;
 // info, note, details and comment from the effective parameters, shown with the status facts
 let info = [];
+// an alias's target, shown with the status facts (the alias's own page said nothing of what it stands for)
+let aliasOf = [];
 
 async function main() {
     document.title = name + ' · Argus';
@@ -39,6 +41,8 @@ async function main() {
             applyRow(row, seq);
             if (row.fullName === name) {
                 refreshStatus();
+                // the servers' table too: drawn once at load, it said "unknown, never" after the first result
+                loadDarp();
                 history.changed();
                 if (graphs) graphs.refresh();
             }
@@ -101,6 +105,8 @@ async function refreshObject() {
     const obj = await get('api/objects/' + seg(name));
     fill(byId('object-name'), obj.fullName);
     fill(byId('object-kind'), [obj.kind, obj.type, obj.label].filter(Boolean).join(' · '));
+    aliasOf = obj.kind === 'Alias' && obj.target
+        ? [['Alias of', el('a', {href: objectHref(obj.target)}, obj.target)]] : [];
     drawParameters(obj.effectiveParameters || []);
     const children = await get(base + '/children');
     byId('children-panel').hidden = children.length === 0;
@@ -127,7 +133,7 @@ async function refreshStatus() {
             st.ancestorOverride) : null],
         ['Counts', st.counts ? Object.entries(st.counts).filter(([, n]) => n > 0).map(([k, n]) => n + ' ' + k)
             .join(', ') : null]
-    ].concat(info);
+    ].concat(aliasOf, info);
     const list = byId('object-facts');
     redraw(list, () => fill(list, facts.filter(([, v]) => v !== null && v !== undefined && v !== '')
         .map(([k, v]) => [el('dt', {}, k), el('dd', {dataset: {fact: k}}, v)])));
@@ -149,7 +155,9 @@ function drawParameters(params) {
         .map(p => [p.key[0].toUpperCase() + p.key.substring(1), p.value]);
     fill(byId('parameters'),
         el('thead', {}, el('tr', {}, el('th', {}, 'Parameter'), el('th', {}, 'Value'), el('th', {}, 'From'))),
-        el('tbody', {}, params.map(p => el('tr', {dataset: {param: p.key}},
+        el('tbody', {}, params.length === 0
+            ? el('tr', {}, el('td', {colspan: '3', class: 'muted'}, 'None: every parameter has its default.'))
+            : params.map(p => el('tr', {dataset: {param: p.key}},
             el('td', {class: 'mono'}, p.key), el('td', {class: 'mono'}, p.value),
             el('td', {}, p.source === name ? 'here' : el('a', {href: objectHref(p.source)}, p.source))))));
 }

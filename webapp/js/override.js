@@ -2,6 +2,7 @@
 import {el, fill, byId, localTime} from './dom.js';
 import {call} from './api.js';
 import {redraw} from './keep.js';
+import {oneAtATime} from './once.js';
 
 export class OverridePanel {
     constructor(base, staff, changed) {
@@ -10,7 +11,7 @@ export class OverridePanel {
         this.changed = changed;
         const form = byId('override-form');
         form.hidden = !staff;
-        form.addEventListener('submit', e => this.submit(e));
+        oneAtATime(form, e => this.submit(e));
     }
 
     draw(o) {
@@ -65,6 +66,9 @@ export class OverridePanel {
 /** A problem+json answer as one line, naming each field at fault. */
 export function problemText(e) {
     const p = e.problem || {};
-    const fields = Array.isArray(p.errors) ? p.errors.map(f => (f.field ? f.field + ': ' : '') + f.message) : [];
+    // the detail usually is the first field's message already: each said once ("text is required", not
+    // "text is required; text: text is required")
+    const fields = (Array.isArray(p.errors) ? p.errors : []).map(f => f.message)
+        .filter(m => m && !String(e.message).includes(m));
     return [e.message].concat(fields).join('; ');
 }

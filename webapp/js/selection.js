@@ -1,13 +1,14 @@
 // Rows selected for one action on all of them: override, annotate, check now (staff and admins only).
 import {el, fill, byId} from './dom.js';
 import {call, seg} from './api.js';
+import {oneAtATime} from './once.js';
 
 export class Selection {
     constructor(enabled) {
         this.enabled = enabled;
         this.names = new Set();
         if (enabled) {
-            byId('bulk-form').addEventListener('submit', e => this.submit(e));
+            oneAtATime(byId('bulk-form'), e => this.submit(e));
             byId('bulk-clear').addEventListener('click', () => this.clear());
         }
     }

@@ -6,11 +6,25 @@ import {objectHref} from './status.js';
 /** Loads the session and draws the header; answers the session ({user, roles, csrfToken}). */
 export async function initShell(fullName) {
     window.addEventListener('unhandledrejection', e => pageError(e.reason));
+    // Back after a logout brought the page out of the browser's back-forward cache as it was, data and all: a
+    // page restored so is loaded again, which asks for the login (and draws fresh data for someone logged in)
+    window.addEventListener('pageshow', e => {
+        if (e.persisted) {
+            location.reload();
+        }
+    });
     const session = await loadSession();
     const header = byId('top');
     const logout = el('button', {id: 'logout', type: 'button'}, 'Log out');
     logout.addEventListener('click', doLogout);
+    // a keyboard user otherwise tabs through a dozen header links on every page before reaching its content
+    const main = document.querySelector('main');
+    if (main) {
+        main.id = main.id || 'content';
+        main.tabIndex = -1;
+    }
     fill(header,
+        el('a', {class: 'skip', href: '#' + (main ? main.id : 'top')}, 'Skip to the content'),
         el('a', {class: 'brand', href: './'}, 'Argus'),
         pages(session),
         el('nav', {class: 'crumbs', 'aria-label': 'Breadcrumbs'}, crumbs(fullName)),

@@ -149,6 +149,26 @@ class AdminOpsApiIT extends DeployedServer {
     }
 
     @Test
+    void twoCreatesOfOneUserNameAtOnceAreOneUserAndA409() throws Exception {
+        String name = "ops_twice_" + UUID.randomUUID().toString().substring(0, 8);
+        users.add(name);
+        String body = """
+                {"username": "%s", "roles": ["user"], "password": "%s"}""".formatted(name, PASSWORD);
+        // both pass the look-up before either inserts (the hash takes a while): the database's unique key decided
+        // with a 500 for the loser
+        List<java.util.concurrent.CompletableFuture<Api.Reply>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.post("api/users", body)));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (var answer : answers) {
+            codes.add(answer.get().status());
+        }
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertEquals(2, codes.stream().filter(c -> c == 409).count(), codes.toString());
+    }
+
+    @Test
     void aUserGets403FromTheAdminApis() {
         createPeer();
         Api reader = Api.anonymous(base).as(user("user"), PASSWORD);

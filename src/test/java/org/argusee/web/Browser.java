@@ -51,9 +51,16 @@ final class Browser {
 
     /** The form post; on success remembers the CSRF token from /api/session. */
     HttpResponse<String> login(String user, String password) {
+        return login(user, password, null);
+    }
+
+    /** The form post from a login page that names the page to go on to ({@code next}, as login.html sends it). */
+    HttpResponse<String> login(String user, String password, String next) {
+        String form =
+                "username=" + enc(user) + "&password=" + enc(password) + (next == null ? "" : "&next=" + enc(next));
         HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("auth/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password))));
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         HttpResponse<String> session = get("api/session");
         if (session.statusCode() == 200) {
             csrfToken = json(session).getString("csrfToken");

@@ -109,6 +109,18 @@ class WebAdminConfigIT extends WebFixture {
         assertTrue(b.driver().findElement(By.id("check-layout")).getText().contains("main file 'config'"));
         assertFalse(b.driver().findElement(By.id("diff-panel")).isDisplayed(), "no import offered");
         b.screenshot("admin-config-syntax-error");
+
+        // an empty file passes the check; in replace mode its import removed everything under the root
+        Path empty = Files.createTempFile("empty-", ".conf");
+        try {
+            b.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(empty.toAbsolutePath().toString());
+            b.until(WITHIN, d -> d.findElement(By.id("import-error")).getText().contains("nothing to import"));
+            assertFalse(b.driver().findElement(By.id("import")).isEnabled(), "no import of an empty file");
+        } finally {
+            Files.delete(empty);
+        }
     }
 
     @Test

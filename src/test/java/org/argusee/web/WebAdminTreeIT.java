@@ -88,6 +88,17 @@ class WebAdminTreeIT extends WebFixture {
         assertEquals("1", effective(movedService, "frequency"));
         expand(b, moved);
         b.until(WITHIN, d -> "up".equals(statusOf(b, "tree", movedService)));
+
+        // deleted from the page: asked once more, then done and said (the page moved on to the parent in silence)
+        b.script("document.getElementById('move-panel').open = true");
+        b.click(By.id("delete-object"), WITHIN);
+        b.click(By.id("delete-confirm"), WITHIN);
+        heading(b, other);
+        b.until(WITHIN, d -> ("Deleted " + moved + " and all under it.")
+                .equals(d.findElement(By.id("editor-status")).getText()));
+        assertEquals(404, api.get(object(moved)).status());
+        b.until(WITHIN, d -> d.findElements(By.cssSelector(rowCss("tree", moved)))
+                .isEmpty());
     }
 
     @Test

@@ -257,9 +257,12 @@ class WebDashboardIT extends WebFixture {
         String dashboard = b.driver().getWindowHandle();
         b.visible(By.cssSelector("#live-state[data-state=live]"), WITHIN);
         b.driver().switchTo().newWindow(WindowType.TAB);
-        b.go("").waitReady(WITHIN);
+        b.go("object.html?name=Top").waitReady(WITHIN);
         b.driver().findElement(By.id("logout")).click();
         b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
+        // Back: the dashboard as it was, from the browser's cache, until the page was loaded again on being shown
+        b.driver().navigate().back();
+        b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html?next="));
         b.driver().switchTo().window(dashboard);
         b.until(WITHIN, d -> d.getCurrentUrl().contains("login.html"));
         b.go("object.html?name=Top");

@@ -124,6 +124,27 @@ class WebLoginIT extends DeployedServer {
     }
 
     @Test
+    void aFailedLoginKeepsThePageTheUserWasGoingTo() {
+        String staff = user("staff");
+        Browser b = new Browser(base);
+        String wrong = b.login(staff, PASSWORD + "x", "/object.html?name=Top")
+                .headers()
+                .firstValue("Location")
+                .orElse("");
+        assertTrue(wrong.endsWith("/login.html?error=1&next=%2Fobject.html%3Fname%3DTop"), wrong);
+        String foreign = b.login(staff, PASSWORD + "x", "//127.0.0.2/")
+                .headers()
+                .firstValue("Location")
+                .orElse("");
+        assertTrue(foreign.endsWith("/login.html?error=1"), "only a local path is kept: " + foreign);
+        String right = b.login(staff, PASSWORD, "/object.html?name=Top")
+                .headers()
+                .firstValue("Location")
+                .orElse("");
+        assertTrue(right.endsWith("/object.html?name=Top"), right);
+    }
+
+    @Test
     void pagesWithoutASessionGoToTheLoginPage() {
         Browser browser = new Browser(base);
         HttpResponse<String> page = browser.get("index.html");

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,8 +78,27 @@ public class Users {
         if (input.enabled() != null) {
             user.enable(input.enabled());
         }
-        em.persist(user);
+        try {
+            // two creates of one name at once (a double-clicked "Add user": the hash takes a while) both pass the
+            // look-up above; the database's unique key decides (the insert runs here: the id is the database's),
+            // and the loser is told as a 409, not a 500
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw uniqueViolation(e)
+                    ? new ArgusException.Conflict("username", "a user named '" + input.username() + "' exists already")
+                    : e;
+        }
         return UserView.of(user);
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first admin, at first start; the password rules of the API do not apply to the bootstrap. */

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 import org.argusee.security.control.PasswordCheck;
 import org.argusee.security.control.SessionLogins;
@@ -43,18 +45,18 @@ public class LoginServlet extends HttpServlet {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds());
             LOG.info(() -> "Web login of '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr()
                     + " refused unchecked: too many failures");
-            see(response, request.getContextPath() + "/login.html?error=wait&retry=" + seconds);
+            see(response, request.getContextPath() + "/login.html?error=wait&retry=" + seconds + keep(next));
             return;
         }
         if (outcome instanceof PasswordCheck.Outcome.Unavailable) {
             LOG.info(() -> "Web login of '" + LocalPaths.printable(user) + "' refused: the database cannot be reached");
-            see(response, request.getContextPath() + "/login.html?error=database");
+            see(response, request.getContextPath() + "/login.html?error=database" + keep(next));
             return;
         }
         if (!(outcome instanceof PasswordCheck.Outcome.Valid valid)) {
             LOG.info(
                     () -> "Web login refused for '" + LocalPaths.printable(user) + "' from " + request.getRemoteAddr());
-            see(response, request.getContextPath() + "/login.html?error=1");
+            see(response, request.getContextPath() + "/login.html?error=1" + keep(next));
             return;
         }
         HttpSession old = request.getSession(false);
@@ -66,6 +68,15 @@ public class LoginServlet extends HttpServlet {
         sessionLogins.checkedNow(session);
         LOG.fine(() -> "Web login of " + valid.user());
         see(response, request.getContextPath() + LocalPaths.orRoot(next));
+    }
+
+    /**
+     * The page the user was on its way to, kept through a failed attempt (a mistyped password used to land them on
+     * the dashboard instead of the object a link named); only a local path, as for the success.
+     */
+    static String keep(String next) {
+        String local = LocalPaths.orRoot(next);
+        return "/".equals(local) ? "" : "&next=" + URLEncoder.encode(local, StandardCharsets.UTF_8);
     }
 
     /** 303: the browser follows with a GET. */

@@ -40,6 +40,11 @@ public class PageGuard extends HttpFilter {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "same-origin");
         }
+        if (!open(path) && page(path)) {
+            // asked again at each visit (a 304 when unchanged), so a page never comes from the browser's cache
+            // without the login check: after a logout, Back showed the page as it was
+            response.setHeader("Cache-Control", "no-cache");
+        }
         if (request.getUserPrincipal() != null || open(path)) {
             chain.doFilter(request, response);
             return;
@@ -51,6 +56,10 @@ public class PageGuard extends HttpFilter {
                 + (path.isEmpty() || path.equals("/")
                         ? ""
                         : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+    }
+
+    static boolean page(String path) {
+        return path.isEmpty() || path.endsWith("/") || path.endsWith(".html");
     }
 
     static boolean open(String path) {
