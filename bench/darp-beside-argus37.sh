@@ -36,7 +36,12 @@ chmod 755 "$out"
 for s in m37 s37 mours sours; do touch "$out/$s.jsonl" "$out/$s.jsonl.err" && chmod 666 "$out/$s.jsonl"*; done
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -CONT -- "-$p" 2>/dev/null; kill -- "-$p" 2>/dev/null || true; done; }
+# the listeners last: servers that lose them would notify everything down
+cleanup() {
+    for p in "${pids[@]}"; do kill -CONT -- "-$p" 2>/dev/null || true; kill -- "-$p" 2>/dev/null || true; done
+    sleep 5
+    [[ -n ${targets:-} ]] && kill -- "-$targets" 2>/dev/null || true
+}
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
@@ -63,7 +68,7 @@ EOF
 ports=$(grep -o "port: ${prefix}[0-9][0-9]" "$out/m37.conf" | awk '{print $2}' | grep -vx "$darpport" | sort -u)
 # shellcheck disable=SC2086 # a list of ports
 setsid python3 "$here/targets.py" "$out/control" "$out/probes.jsonl" $ports 2> "$out/targets.err" &
-pids+=($!)
+targets=$!
 
 # --- the original: a data dir each, as bench/argus37.sh makes it
 a37data() {
@@ -139,7 +144,8 @@ EOF
 done
 start=$(date +%s.%N)
 echo "$start" > "$out/start"
-end=$(awk '$2 == "end" {print $1}' "$here/timeline.txt")
+cp "$here/timeline.txt" "$out/timeline.txt"
+end=$(awk '$2 == "end" {print $1}' "$out/timeline.txt")
 echo "clock starts; $end s; output in $out" >&2
 python3 "$here/watch.py" "$out/watch.jsonl" "$end" &
 watcher=$!
@@ -169,7 +175,7 @@ while read -r at action args; do
             >> "$out/timeline.log") & ;;
     end) break ;;
     esac
-done < "$here/timeline.txt"
+done < "$out/timeline.txt"
 wait "$watcher"
 for s in m37 s37; do perl -e 1; grep -h "TRANSITION\|DARP" "$out/$s.out" > "$out/$s-log.txt" || true; done
 cleanup

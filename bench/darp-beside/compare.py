@@ -17,12 +17,11 @@ import sys
 
 out = sys.argv[1]
 SETTLE = float(sys.argv[2]) if len(sys.argv) > 2 else 10
-here = os.path.dirname(os.path.abspath(__file__))
 start = float(open(os.path.join(out, 'start')).read())
 TAG = {'m37': 'M', 's37': 'S', 'mours': 'M', 'sours': 'S'}
 
 phases, end = [], None
-for line in open(os.path.join(here, 'timeline.txt')):
+for line in open(os.path.join(out, 'timeline.txt')):
     parts = line.split()
     if not parts or parts[0].startswith('#'):
         continue
@@ -103,7 +102,8 @@ for phase, _, _ in windows + [(None, 0, 0)]:
         if not x and not y:
             continue
         same = collections.Counter(x) == collections.Counter(y)
-        counts[f'notified {"agree" if same else "differ"}'] += 1
+        if phase is not None:  # after the end: the servers being stopped
+            counts[f'notified {"agree" if same else "differ"}'] += 1
         print(f'{str(phase):21} {role}  {" ".join(x) or "-"}  |  {" ".join(y) or "-"}' + ('' if same else '  *'))
 print()
 for k in sorted(counts):

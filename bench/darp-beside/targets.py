@@ -15,6 +15,7 @@ import json
 import os
 import socket
 import sys
+import threading
 import time
 
 TAG_OF = {'m37': 'master1', 'mours': 'master1', 's37': 'slave1', 'sours': 'slave1'}
@@ -77,7 +78,26 @@ for p in ports:
     s.setblocking(False)
     listeners[p] = s
 open(os.path.join(control, 'ready'), 'w').close()
-pids, read_at = {}, 0.0
+lock = threading.Lock()
+pids = {}
+
+
+def answer(c, peer_port, port, out):
+    """On a thread of its own: finding the process can take a while on a busy machine, and must not hold up the
+    other connections (a probe waits 2 s at most)."""
+    name = who(peer_port, port, pids)
+    text = 'DOWN' if down_for(port, name) else 'OK'
+    try:
+        c.sendall(f'{text}\r\n'.encode())
+    except OSError:
+        pass
+    c.close()
+    with lock:
+        out.write(json.dumps({'t': round(time.time(), 3), 'port': port, 'who': name, 'answer': text}) + '\n')
+        out.flush()
+
+
+read_at = 0.0
 with open(log, 'a') as out:
     while True:
         if time.time() - read_at > 0.2:
@@ -88,17 +108,8 @@ with open(log, 'a') as out:
                 while True:
                     c, (_, peer_port) = s.accept()
                     busy = True
-                    name = who(peer_port, p, pids)
-                    answer = 'DOWN' if down_for(p, name) else 'OK'
-                    try:
-                        c.sendall(f'{answer}\r\n'.encode())
-                    except OSError:
-                        pass
-                    c.close()
-                    out.write(json.dumps({'t': round(time.time(), 3), 'port': p, 'who': name, 'answer': answer})
-                              + '\n')
-                    out.flush()
+                    threading.Thread(target=answer, args=(c, peer_port, p, out), daemon=True).start()
             except BlockingIOError:
                 pass
         if not busy:
-            time.sleep(0.02)
+            time.sleep(0.01)

@@ -61,13 +61,15 @@ def get(url):
 
 
 def ours(url, peer):
-    rows = []
-    for name in SERVICES:
+    """One request per group (GET /api/status/{group}/children), not one per service."""
+    shown = {}
+    for group in sorted({n.rpartition(':')[0] for n in SERVICES}):
         try:
-            s = get(f'{url}/api/status/{urllib.parse.quote(name, safe=":")}')
-            rows.append((name, s.get('displayStatus'), s.get('severity')))
+            for c in get(f'{url}/api/status/{urllib.parse.quote(group, safe=":")}/children'):
+                shown[c['fullName']] = (c.get('displayStatus'), c.get('severity'))
         except Exception:  # noqa: BLE001 - not there (yet), or the server does not answer: None either way
-            rows.append((name, None, None))
+            pass
+    rows = [(n, *shown.get(n, (None, None))) for n in SERVICES]
     try:
         links = get(f'{url}/api/darp/connections')
         items = links if isinstance(links, list) else links.get('items', links.get('connections', []))
