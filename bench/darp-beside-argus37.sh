@@ -92,13 +92,18 @@ start37 s37
 startours() { # name offset dbport [env...]
     local name=$1 off=$2 db=$3
     shift 3
-    (cd "$root" && env "$@" setsid mvn -o -B -q -Prun package -Dquickstart.port.offset="$off" \
+    # exec: $! is then Maven itself, the leader of its own process group (setsid), which holds WildFly and the
+    # database: cleanup stops the group
+    (cd "$root" && exec env "$@" setsid mvn -o -B -q -Prun package -Dquickstart.port.offset="$off" \
         -Dquickstart.db.port="$db" -Dquickstart.base.dir="$out/$name-base" \
-        -Dquickstart.data.dir="$out/$name-data" >> "$out/$name.out" 2>&1 &
-        echo $! > "$out/control/$name.mvn")
-    pids+=("$(cat "$out/control/$name.mvn")")
+        -Dquickstart.data.dir="$out/$name-data" >> "$out/$name.out" 2>&1) &
+    pids+=($!)
 }
 startours mours "$offset" "$dbport" ARGUS_DARP_TAG=master1
+# the second Maven only once the first has packaged and copied the WAR: two package phases at once in one target
+# directory trip over each other's files
+for _ in $(seq 600); do [[ -f $out/mours-base/deployments/argus.war ]] && break; sleep 1; done
+sleep 5
 startours sours $((offset + 100)) $((dbport + 8)) ARGUS_DARP_TAG=slave1 ARGUS_DARP_MASTER_URL="$murl/" \
     ARGUS_DARP_MASTER_TAG=master1 ARGUS_DARP_MASTER_SECRET="$secret" ARGUS_DARP_MASTER_TIMEOUT=10
 api() { curl -sf -u "$auth" "$@"; }
