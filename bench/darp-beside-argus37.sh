@@ -14,6 +14,8 @@
 #   by the same command, which takes the better part of a minute where argusd takes a second.
 # Env: OURS_OFFSET (1000), OURS_DB_PORT (15433), ARGUS37 (/work/argus37-inst), DARP_BESIDE_PORT_BASE (24500: the
 #   listeners take BASE+1..BASE+34, 3.7's DARP port is BASE+99; below the ephemeral range 32768-60999).
+# Everything started in the background reads /dev/null: Maven passes its standard input on, and the timeline loop
+# reads the timeline from its own (a started master once ate the rest of the timeline).
 # Network: loopback IP literals only; no mail (the methods run the recording program).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,7 +81,7 @@ a37data() {
     echo 0 > "$out/$1-data/notno"
 }
 start37() { # name
-    setsid "$a37/sbin/argusd" -f -a "$out/$1-data" -c "$out/$1.conf" >> "$out/$1.out" 2>&1 &
+    setsid "$a37/sbin/argusd" -f -a "$out/$1-data" -c "$out/$1.conf" < /dev/null >> "$out/$1.out" 2>&1 &
     pids+=($!)
     echo $! > "$out/control/$1.pid"
 }
@@ -96,7 +98,7 @@ startours() { # name offset dbport [env...]
     # database: cleanup stops the group
     (cd "$root" && exec env "$@" setsid mvn -o -B -q -Prun package -Dquickstart.port.offset="$off" \
         -Dquickstart.db.port="$db" -Dquickstart.base.dir="$out/$name-base" \
-        -Dquickstart.data.dir="$out/$name-data" >> "$out/$name.out" 2>&1) &
+        -Dquickstart.data.dir="$out/$name-data" < /dev/null >> "$out/$name.out" 2>&1) &
     pids+=($!)
 }
 startours mours "$offset" "$dbport" ARGUS_DARP_TAG=master1
@@ -152,7 +154,7 @@ echo "$start" > "$out/start"
 cp "$here/timeline.txt" "$out/timeline.txt"
 end=$(awk '$2 == "end" {print $1}' "$out/timeline.txt")
 echo "clock starts; $end s; output in $out" >&2
-python3 "$here/watch.py" "$out/watch.jsonl" "$end" &
+python3 "$here/watch.py" "$out/watch.jsonl" "$end" < /dev/null &
 watcher=$!
 
 masters() { # signal
@@ -177,7 +179,7 @@ while read -r at action args; do
         startours mours "$offset" "$dbport" ARGUS_DARP_TAG=master1
         writepids
         (waitup "$murl" mours && writepids && echo "mours back at $(echo "$(date +%s.%N) - $start" | bc)" \
-            >> "$out/timeline.log") & ;;
+            >> "$out/timeline.log") < /dev/null & ;;
     end) break ;;
     esac
 done < "$out/timeline.txt"
