@@ -11,7 +11,9 @@
 # This project's servers: started here as two quick starts (mvn -o -Prun package; the WAR built beforehand by the
 #   same command), master1 at port 8080+OURS_OFFSET, slave1 at +100, databases on OURS_DB_PORT and OURS_DB_PORT+8,
 #   data under OUTDIR (new databases each run). Their master is killed (the WildFly JVM, SIGKILL) and started again
-#   by the same command, which takes the better part of a minute where argusd takes a second.
+#   by the same command, which takes one to four minutes on a busy machine where argusd takes a second (the timeline
+#   gives it 240 s; timeline.log says when it was back). The whole run takes about 15 minutes. Run as root (the
+#   listeners read other processes' /proc/PID/fd), with nothing else on these ports.
 # Env: OURS_OFFSET (1000), OURS_DB_PORT (15433), ARGUS37 (/work/argus37-inst), DARP_BESIDE_PORT_BASE (24500: the
 #   listeners take BASE+1..BASE+34, 3.7's DARP port is BASE+99; below the ephemeral range 32768-60999).
 # Everything started in the background reads /dev/null: Maven passes its standard input on, and the timeline loop
