@@ -47,7 +47,7 @@ public class MasterTold {
             return;
         }
         em.unwrap(Session.class).doWork(c -> {
-            List<String> dropped = ToldElsewhere.drop(c, TOLD, "told by DARP master ");
+            List<String> dropped = ToldElsewhere.drop(c, TOLD, "told by DARP master ", darp::sharedTelling);
             if (!dropped.isEmpty()) {
                 LOG.info(() -> "Not sent, the DARP master told them already: " + String.join(", ", dropped));
             }

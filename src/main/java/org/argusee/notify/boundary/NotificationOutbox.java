@@ -140,11 +140,18 @@ public class NotificationOutbox {
             return;
         }
         Optional<Instant> until = hold;
-        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, p, params, until)));
+        TreeNode object = node.get();
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, object, p, params, until)));
     }
 
     /** @param hold until when a master waits for its slaves to say what they told (empty: send now) */
-    private void store(Connection c, StatusChanged change, NotifyPlan plan, ParamLookup params, Optional<Instant> hold)
+    private void store(
+            Connection c,
+            StatusChanged change,
+            TreeNode node,
+            NotifyPlan plan,
+            ParamLookup params,
+            Optional<Instant> hold)
             throws SQLException {
         ZoneId zone = zone(params);
         long id;
@@ -181,7 +188,7 @@ public class NotificationOutbox {
             message = flapping.prefix(recent) + message;
         }
         boolean quiet = verdict == Flapping.Verdict.KEEP_QUIET;
-        Optional<String> byMaster = darp.toldByMaster(change.fullName(), plan.telling());
+        Optional<String> byMaster = darp.toldByMaster(node, change.fullName(), plan.telling());
         boolean acked = plan.autoack() || quiet || byMaster.isPresent();
         try (PreparedStatement n = c.prepareStatement(NOTIFICATION)) {
             n.setLong(1, id);

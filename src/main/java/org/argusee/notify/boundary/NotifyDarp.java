@@ -19,6 +19,7 @@ import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.darp.control.duty.NotifyHold;
 import org.argusee.notify.control.Telling;
 import org.argusee.notify.control.ToldBefore;
+import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.TreeNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,6 +40,9 @@ public class NotifyDarp {
 
     @Inject
     ToldLedger told;
+
+    @Inject
+    TreeCache cache;
 
     /** How long after a slave connects its reports of what it told are waited for. */
     @Inject
@@ -77,8 +81,8 @@ public class NotifyDarp {
      * told of it, so that telling it now would say it twice (the slave took the object over, or tells it because
      * of {@code slaves_send_notifies}). Empty: tell it. The answer is who told it, for the history.
      */
-    public Optional<String> toldByMaster(String fullName, Telling telling) {
-        if (!here.topology().isSlave()) {
+    public Optional<String> toldByMaster(TreeNode node, String fullName, Telling telling) {
+        if (!here.topology().isSlave() || !NotifyDuty.sharedTelling(node::param)) {
             return Optional.empty();
         }
         return told.byMaster(fullName)
@@ -89,6 +93,17 @@ public class NotifyDarp {
                         m.told().at(),
                         told.of(fullName).map(own -> own.at()).orElse(null)))
                 .map(m -> "told by DARP master " + m.master());
+    }
+
+    /**
+     * Whether what another server told of the object stands for this server's telling ({@link
+     * NotifyDuty#sharedTelling}); an object no longer in the tree: no.
+     */
+    public boolean sharedTelling(String fullName) {
+        return cache.snapshot()
+                .find(fullName)
+                .map(n -> NotifyDuty.sharedTelling(n::param))
+                .orElse(false);
     }
 
     /** Whether this server has a DARP master: only then can one have told what this server is about to send. */

@@ -52,7 +52,7 @@ public class PeerTold {
         }
         boolean waiting = darp.waiting(Instant.now());
         em.unwrap(Session.class).doWork(c -> {
-            List<String> dropped = ToldElsewhere.drop(c, TOLD, "told by DARP slave ");
+            List<String> dropped = ToldElsewhere.drop(c, TOLD, "told by DARP slave ", darp::sharedTelling);
             try (PreparedStatement release = c.prepareStatement(RELEASE)) {
                 release.setBoolean(1, !waiting);
                 release.executeUpdate();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Takes off the queue the notifications that a DARP peer told already ({@link PeerTold} on a master, {@link
@@ -27,15 +28,20 @@ final class ToldElsewhere {
     /**
      * @param told a query of the notifications to drop: id, object name, status, severity, the peer's tag
      * @param by   how the acknowledgement names the peer: "told by DARP slave " or "told by DARP master "
+     * @param shared whether what a peer told of the object (by full name) stands for this server's telling; the
+     *               others are left to be sent
      * @return one line per notification dropped, for the log
      */
-    static List<String> drop(Connection c, String told, String by) throws SQLException {
+    static List<String> drop(Connection c, String told, String by, Predicate<String> shared) throws SQLException {
         List<String> dropped = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement(told);
                 PreparedStatement ack = c.prepareStatement(ACK);
                 PreparedStatement drop = c.prepareStatement(DROP);
                 ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
+                if (!shared.test(rs.getString(2))) {
+                    continue;
+                }
                 long id = rs.getLong(1);
                 String who = by + rs.getString(5);
                 ack.setString(1, who);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.argusee.darp.control.combine.DarpGravity;
 
 /**
  * Does this server send the notifications of an object? The original's rule (REFERENCE 6):
@@ -32,6 +33,29 @@ public final class NotifyDuty {
     }
 
     private NotifyDuty() {}
+
+    /**
+     * Whether the servers share one telling of the object, so that what one told need not be told again by another
+     * (the master and its slaves: 70-notify.md, "DARP: told once"). They do where the object has one status for
+     * all of them: failover (whoever tests it, tests the same thing for all) and distributed or redundant with a
+     * gravity other than self (the master's status is combined from every server's). Not with gravity self: each
+     * server shows its own result, which the master does not combine, so a down one server sees is no down another
+     * told (the original tells both), and a stale told state of the other must not silence it. Not with mode none
+     * (nothing is served).
+     */
+    public static boolean sharedTelling(Function<String, Optional<String>> lookup) {
+        DarpMode mode = DarpMode.fromParam(lookup.apply(DarpParameters.MODE).orElse(null))
+                .orElse(DarpMode.NONE);
+        if (mode == DarpMode.NONE) {
+            return false;
+        }
+        if (mode == DarpMode.FAILOVER) {
+            return true;
+        }
+        return DarpGravity.fromParam(lookup.apply(DarpParameters.GRAVITY).orElse(null))
+                .map(g -> g != DarpGravity.SELF)
+                .orElse(true);
+    }
 
     /**
      * @param lookup        the object's effective parameters

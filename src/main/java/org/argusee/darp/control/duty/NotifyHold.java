@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * How long a master holds a new notification before sending it, so that a slave which may have told the same
  * transition meanwhile (while this master was dead, frozen or cut off) can say so first. A slave may have told an
- * object only if the object is served to slaves ({@code darp_mode} not none) and {@code slaves_send_notifies}
- * names it. Such a slave, when its link is up, has said what it told within {@code settle} of connecting (it
+ * object for this server only if the servers share its telling ({@link NotifyDuty#sharedTelling}: served to slaves,
+ * not with gravity self) and {@code slaves_send_notifies} names it. Such a slave, when its link is up, has said what it told within {@code settle} of connecting (it
  * sends its unconfirmed reports at once); when its link is down, it is waited for during {@code grace} after the
  * link went down (or this server started), then no longer: a slave gone for good holds nothing up for ever.
  * Nothing is held on a server without slaves, nor in steady state (every slave linked for longer than settle).
@@ -44,10 +44,8 @@ public final class NotifyHold {
         if (!here.isMaster()) {
             return Optional.empty();
         }
-        DarpMode mode = DarpMode.fromParam(lookup.apply(DarpParameters.MODE).orElse(null))
-                .orElse(DarpMode.NONE);
-        if (mode == DarpMode.NONE) {
-            return Optional.empty();
+        if (!NotifyDuty.sharedTelling(lookup)) {
+            return Optional.empty(); // what a slave tells of it never stands for this server's telling
         }
         TagList send = TagList.parse(
                 lookup.apply(NotifyDuty.SEND).filter(t -> !t.isBlank()).orElse(TagList.ALL));

@@ -84,4 +84,25 @@ class NotifyDutyTest {
         assertTrue(d.notifies());
         assertTrue(d.explanation().contains("'middle' is neither low nor high (ignored)"), d.explanation());
     }
+
+    private static boolean shared(String... kv) {
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            params.put(kv[i], kv[i + 1]);
+        }
+        return NotifyDuty.sharedTelling(k -> Optional.ofNullable(params.get(k)));
+    }
+
+    /** Which objects one server's telling stands for another's: one status for all of them, not gravity self. */
+    @Test
+    void theServersShareATellingOnlyWhereTheObjectHasOneStatusForAll() {
+        assertFalse(shared(), "mode none: nothing is served");
+        assertTrue(shared("darp_mode", "failover"));
+        assertTrue(shared("darp_mode", "failover", "darp_gravity", "self"));
+        assertTrue(shared("darp_mode", "redundant"), "gravity down by default: combined");
+        assertTrue(shared("darp_mode", "distributed", "darp_gravity", "vote"));
+        assertTrue(shared("darp_mode", "redundant", "darp_gravity", "ietf"));
+        assertFalse(shared("darp_mode", "redundant", "darp_gravity", "self"));
+        assertFalse(shared("darp_mode", "Distributed", "darp_gravity", "Self"));
+    }
 }

@@ -67,4 +67,23 @@ class NotifyHoldTest {
                 "s1 never notifies");
         assertEquals(Optional.empty(), until(MASTER, links, STARTED.plusSeconds(161), "darp_mode", "failover"));
     }
+
+    /**
+     * With gravity self each server shows and tells its own result: what a slave told is no telling of the master's,
+     * so the master waits for nothing (found beside Argus 3.7: bench/darp-beside-argus37.sh).
+     */
+    @Test
+    void nothingIsHeldForGravitySelfWhoseTellingIsEachServersOwn() {
+        Instant now = STARTED.plusSeconds(10);
+        assertEquals(Optional.empty(), until(MASTER, Map.of(), now, "darp_mode", "redundant", "darp_gravity", "self"));
+        assertEquals(
+                Optional.empty(), until(MASTER, Map.of(), now, "darp_mode", "distributed", "darp_gravity", "SELF"));
+        assertEquals(
+                Optional.of(STARTED.plusSeconds(60)),
+                until(MASTER, Map.of(), now, "darp_mode", "failover", "darp_gravity", "self"),
+                "failover: one status for all, whatever the gravity");
+        assertEquals(
+                Optional.of(STARTED.plusSeconds(60)),
+                until(MASTER, Map.of(), now, "darp_mode", "redundant", "darp_gravity", "vote"));
+    }
 }
