@@ -159,14 +159,7 @@ class ChaosBench {
     /** The link black-holed (both ways, connections kept) for longer than every timeout, three times. */
     @Test
     void blackHole() {
-        master = servers.create("chaos-master");
-        slave = servers.create("chaos-slave");
-        settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
-        build("darp_mode", "failover", "master_notif_gravity", "low");
-        settled();
+        linked("failover");
         for (int round = 1; round <= 3; round++) {
             relay.cut();
             Duration down = Eventually.await(
@@ -188,14 +181,7 @@ class ChaosBench {
      */
     @Test
     void distributedConnected() {
-        master = servers.create("chaos-master");
-        slave = servers.create("chaos-slave");
-        settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
-        build("darp_mode", "distributed", "master_notif_gravity", "low");
-        settled();
+        linked("distributed");
         for (int round = 1; round <= 2; round++) {
             flipAll();
             settled();
@@ -212,14 +198,7 @@ class ChaosBench {
      */
     @Test
     void hungMaster() {
-        master = servers.create("chaos-master");
-        slave = servers.create("chaos-slave");
-        settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
-        build("darp_mode", "failover", "master_notif_gravity", "low");
-        settled();
+        linked("failover");
         for (int round = 1; round <= 3; round++) {
             master.hang();
             flipAll();
@@ -284,6 +263,18 @@ class ChaosBench {
                     Cluster.inconsistencies(service, Cluster.transitions(master, service)),
                     "log of " + service);
         }
+    }
+
+    /** A master and its slave booted side by side and linked, the flipped services in a group of this darp_mode. */
+    private void linked(String mode) {
+        master = servers.create("chaos-master");
+        slave = servers.create("chaos-slave");
+        settings();
+        servers.startAll(master, slave);
+        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
+        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
+        build("darp_mode", mode, "master_notif_gravity", "low");
+        settled();
     }
 
     private void settings() {
