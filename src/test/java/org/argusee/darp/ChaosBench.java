@@ -287,17 +287,10 @@ class ChaosBench {
 
     /** The group of the flipped services on the master, with these parameters besides (key, value...). */
     private void build(String... parameters) {
-        List<String> all = new ArrayList<>(List.of(
-                "frequency",
-                "1",
-                "retries",
-                "0",
-                "timeout",
-                "5",
-                "notify",
-                "mail:chaos@localhost",
-                "message_fmt",
-                "%s %o by %d"));
+        // probed every second, no retries, each transition mailed alone with the telling server's tag
+        List<String> all =
+                new ArrayList<>(List.of("frequency 1 retries 0 timeout 5 notify mail:chaos@localhost".split(" ")));
+        all.addAll(List.of("message_fmt", "%s %o by %d"));
         all.addAll(List.of(parameters));
         standsBy = all.contains("failover");
         String group = Cluster.create(master, "Top", Cluster.group("Chaos", all.toArray(String[]::new)));
