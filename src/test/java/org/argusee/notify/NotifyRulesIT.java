@@ -346,6 +346,71 @@ class NotifyRulesIT extends NotifyFixture {
         }
     }
 
+    /**
+     * Each message to a destination is marked sent in a transaction of its own (bench/chaos.sh singleKill): before,
+     * every message due to one destination was sent in one transaction and marked sent at its end, so a server killed
+     * while sending the second of two lost the mark of the first too, and sent it again after its restart. Here the
+     * receiver holds the second message; meanwhile the first must already show sent.
+     */
+    @Test
+    void aMessageIsMarkedSentBeforeTheNextToTheSameDestinationGoes() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.createContext("/held", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = accepting.get();
+            if (ok) {
+                received.add(body);
+                if (received.size() > 1) {
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            exchange.sendResponseHeaders(ok ? 204 : 503, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String destination =
+                    "webhook:http://127.0.0.1:" + receiver.getAddress().getPort() + "/held";
+            ClosableListener listener = listener();
+            String a = service(listener, "notify", destination, "uname", "held_a");
+            String b = service(listener, "notify", destination, "uname", "held_b");
+            awaitShown(a, "up");
+            awaitShown(b, "up");
+            listener.close();
+            // both refused until both are queued, then due at the same moment: one claim takes both
+            Eventually.await(
+                    "both notifications tried",
+                    WITHIN,
+                    () -> queryLong(
+                                    "select count(*) from argus.notification_delivery where destination = ? and attempts > 0",
+                                    destination)
+                            == 2);
+            accepting.set(true);
+            sql(
+                    "update argus.notification_delivery set next_attempt = now() + interval '1 second'"
+                            + " where destination = ?",
+                    destination);
+            Eventually.await("the second message held by the receiver", WITHIN, () -> received.size() == 2);
+            String first = parse(received.get(0)).getString("object");
+            JsonObject told = notifications(first).getJsonObject(0);
+            assertEquals(
+                    "sent",
+                    deliveries(id(told)).getJsonObject(0).getString("state"),
+                    "the first message is marked sent while the second is on its way");
+        } finally {
+            release.countDown();
+            receiver.stop(0);
+        }
+    }
+
     private long revision() {
         return ok(api.get("api/server")).getJsonNumber("configRevision").longValue();
     }

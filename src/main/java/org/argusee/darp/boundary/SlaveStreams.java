@@ -246,6 +246,11 @@ public class SlaveStreams {
                     new Message.Welcome(Message.PROTOCOL, settings.tag(), intake.lastSeq(t), timeoutMillis, version);
             SlaveLink previous = links.put(t, new SlaveLink(t, open.get(socket), socket, Instant.now(), version));
             if (previous != null && previous.socket != socket) {
+                // a restarted slave's old connection has gone quiet; one heard just now is another server's
+                Instant heard = previous.conversation.lastHeard();
+                LOG.warning(() -> "DARP slave '" + t + "' connected from " + socket.address()
+                        + " while its stream from " + previous.socket.address() + " was open (last heard "
+                        + heard + "): the older one is closed (4409). If this repeats, two servers use this tag");
                 previous.conversation.end(SlaveConversation.REPLACED, "replaced by a newer connection");
             }
             ended.remove(t);

@@ -44,6 +44,7 @@ public class NotifySender {
 
     static final long ROUND_MILLIS = 1000;
     private static final int DESTINATIONS_PER_ROUND = 200;
+    private static final int MESSAGES_PER_DESTINATION = 1000;
     private static final Logger LOG = Logger.getLogger(NotifySender.class.getName());
     private static final String ANYTHING = "select exists (select 1 from argus.notification where state = 'active')"
             + " or exists (select 1 from argus.notification_delivery where state in " + ToldElsewhere.PENDING + ")";
@@ -135,7 +136,7 @@ public class NotifySender {
             ok &= attempt("drop what the DARP master told already", masterTold::run);
             for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
                 // one destination's trouble (a bad address, a hung program) holds up no other
-                ok &= attempt("send to " + destination, () -> deliveries.sendTo(destination));
+                ok &= attempt("send to " + destination, () -> sendDue(destination));
             }
             if (ok && failing) {
                 failing = false;
@@ -159,6 +160,15 @@ public class NotifySender {
             return !rs.next() || rs.getBoolean(1);
         } catch (SQLException | RuntimeException e) {
             return true;
+        }
+    }
+
+    /** A message per transaction (Deliveries.sendTo), as many as are due, up to a bound for the other destinations. */
+    private void sendDue(String destination) {
+        for (int n = 0; n < MESSAGES_PER_DESTINATION; n++) {
+            if (deliveries.sendTo(destination) == 0) {
+                return;
+            }
         }
     }
 

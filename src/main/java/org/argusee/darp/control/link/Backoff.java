@@ -40,7 +40,7 @@ public final class Backoff {
         return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * factor)));
     }
 
-    /** After a login refused with 401: at most 4 attempts a minute even at +-20 %. */
+    /** After a login refused with 401, or a stream taken by a server with the same tag: at most 4 attempts a minute. */
     public static final Duration REFUSED = Duration.ofSeconds(20);
 
     /** The wait after an attempt that failed with {@code cause}: the backoff, or the floor that cause sets. */
@@ -53,7 +53,7 @@ public final class Backoff {
         if (c instanceof LinkFailure.Throttled t) {
             // never before the master lets the address in again; up to 20 % later, so slaves behind one address spread
             floor = t.retryAfter().plusMillis(Math.round(t.retryAfter().toMillis() * 0.2 * random.nextDouble()));
-        } else if (c instanceof LinkFailure.Unauthorized) {
+        } else if (c instanceof LinkFailure.Unauthorized || c instanceof LinkFailure.Replaced) {
             floor = Duration.ofMillis(Math.round(refused.toMillis() * (0.8 + 0.4 * random.nextDouble())));
         }
         return wait.compareTo(floor) >= 0 ? wait : floor;

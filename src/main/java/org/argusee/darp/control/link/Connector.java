@@ -140,8 +140,8 @@ final class Connector {
             }
 
             @Override
-            public void closed(String reason) {
-                loop.execute(() -> failed(gen, reason, null));
+            public void closed(String reason, LinkFailure cause) {
+                loop.execute(() -> failed(gen, reason, cause));
             }
         };
     }
@@ -157,7 +157,9 @@ final class Connector {
         }
         drop(4408, "master down");
         // with several master URLs (a pair), the next one is tried at once; the backoff applies per round
-        Duration wait = settings.masters().next() && !(unwrap(cause) instanceof LinkFailure.Throttled)
+        Duration wait = settings.masters().next()
+                        && !(unwrap(cause) instanceof LinkFailure.Throttled)
+                        && !(cause instanceof LinkFailure.Replaced)
                 ? settings.minBackoff()
                 : cause == null ? backoff.next() : backoff.after(cause);
         events.down(reason, wait);

@@ -32,6 +32,18 @@ public class LinkFailure extends RuntimeException {
         }
     }
 
+    /**
+     * The master closed the stream because another connection logged in with this slave's tag (code 4409). A slave's
+     * own reconnection never closes its live stream this way (it drops the old one first), so another server uses the
+     * same tag: the next attempt waits as after a refused login, or the two would take the link from each other
+     * every second.
+     */
+    public static final class Replaced extends LinkFailure {
+        public Replaced(String message) {
+            super(message);
+        }
+    }
+
     /** The master refuses logins from this address for a while (HTTP 429): the next attempt waits that long. */
     public static final class Throttled extends LinkFailure {
         private final transient java.time.Duration retryAfter;

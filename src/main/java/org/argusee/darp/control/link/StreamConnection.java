@@ -18,8 +18,12 @@ final class StreamConnection implements WebSocket.Listener {
     interface Handler {
         void message(String text);
 
-        void closed(String reason);
+        /** {@code cause}: a failure that sets a floor to the next wait (see {@link Backoff#after}), or null. */
+        void closed(String reason, LinkFailure cause);
     }
+
+    /** The master's close code for a stream whose tag logged in again on another connection. */
+    static final int REPLACED = 4409;
 
     private final Handler handler;
     private final StringBuilder partial = new StringBuilder();
@@ -90,7 +94,15 @@ final class StreamConnection implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        end("closed by the master (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+        String why =
+                "closed by the master (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+        if (statusCode == REPLACED) {
+            end(
+                    why + ": another connection logged in with this slave's tag; is another server configured with it?",
+                    new LinkFailure.Replaced(why));
+        } else {
+            end(why);
+        }
         return null;
     }
 
@@ -100,12 +112,16 @@ final class StreamConnection implements WebSocket.Listener {
     }
 
     private void end(String reason) {
+        end(reason, null);
+    }
+
+    private void end(String reason, LinkFailure cause) {
         synchronized (this) {
             if (over) {
                 return;
             }
             over = true;
         }
-        handler.closed(reason);
+        handler.closed(reason, cause);
     }
 }

@@ -45,6 +45,8 @@ class BackoffTest {
         assertTrue(total - 24_000 > 60_000 || total > 4 * 16_000, "4 waits of at least 16 s: " + total);
         long ms = b.after(new LinkFailure("connection refused")).toMillis();
         assertTrue(ms <= 12_000, ms + " ms: any other failure keeps the plain backoff");
+        ms = b.after(new LinkFailure.Replaced("4409")).toMillis();
+        assertTrue(ms >= 16_000 && ms <= 24_000, ms + " ms after the stream was taken by a server with the same tag");
     }
 
     @Test

@@ -55,6 +55,7 @@ final class FakeMaster implements AutoCloseable {
 
     volatile long lastSeq;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<OutputStream> streamOuts = new CopyOnWriteArrayList<>();
 
     FakeMaster(String slaveTag, String verifierSecret) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -81,6 +82,19 @@ final class FakeMaster implements AutoCloseable {
         for (Socket s : sockets) {
             s.close();
         }
+    }
+
+    /** Closes every open stream with a WebSocket close frame of this code, as the master does (4409: replaced). */
+    void closeStreams(int code, String reason) throws IOException {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        for (OutputStream out : streamOuts) {
+            synchronized (FakeMaster.class) { // frame() writes under the same lock
+                out.write(new byte[] {(byte) 0x88, (byte) (text.length + 2), (byte) (code >>> 8), (byte) code});
+                out.write(text);
+                out.flush();
+            }
+        }
+        streamOuts.clear();
     }
 
     @Override
@@ -197,6 +211,7 @@ final class FakeMaster implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         streams.incrementAndGet();
+        streamOuts.add(out);
         DataInputStream data = new DataInputStream(in);
         StreamSeal seal = null;
         while (true) {

@@ -130,6 +130,40 @@ class MasterLinkTest {
         assertEquals(1, configs.size(), "the unchanged config is not delivered again (304-like, same version)");
     }
 
+    /**
+     * Two slaves configured with the same tag take the stream from each other (the master closes the older one 4409).
+     * Before, each came back after the shortest backoff, so the link changed hands every second for ever; now the
+     * one whose stream was taken waits as after a refused login, and says why.
+     */
+    @Test
+    void aStreamTakenByAnotherServerWithTheSameTagWaitsAsAfterARefusal() throws Exception {
+        master = new FakeMaster("slave1", FakeMaster.SECRET);
+        link = new MasterLink(
+                new LinkSettings(
+                        master.url(),
+                        "slave1",
+                        FakeMaster.SECRET,
+                        "fake",
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(3)),
+                null,
+                listener());
+        link.start();
+        await("connected", () -> link.state().connected());
+        master.closeStreams(4409, "replaced by a newer connection");
+        await("down", () -> "down".equals(link.state().state()));
+        assertTrue(
+                link.state().reason().contains("another server"), link.state().reason());
+        // the shortest backoff is 100 ms: at least 2.4 s (3 s -20 %) must pass before the next stream
+        org.argusee.testsupport.Eventually.holds(
+                "no new stream within a second of the replacement",
+                Duration.ofSeconds(1),
+                () -> master.streams.get() == 1);
+        await("connected again after the wait", () -> link.state().connected() && master.streams.get() == 2);
+    }
+
     /** Issue 16: given both servers of a master pair, the slave logs in to the active one, whichever it is. */
     @Test
     void aSlaveOfAPairFollowsTheActiveMaster() throws Exception {
