@@ -1,14 +1,14 @@
 // The Configs page: upload (drop or pick) a config file or archive, see the syntax check with file and line,
 // the dry run's diff, then import; export a subtree; stored blocks; config problems. Admins only.
 import {el, fill, byId} from './dom.js';
-import {get} from './api.js';
+import {get, seg} from './api.js';
 import {initShell, showLiveState} from './shell.js';
 import {Live} from './live.js';
 import {objectHref} from './status.js';
 import {send, uploadType} from './config-send.js';
 import {Blocks} from './config-blocks.js';
 import {redraw} from './keep.js';
-import {hideLiveState} from './admin-forms.js';
+import {adminOnly} from './admin-forms.js';
 
 /** Longest list of names drawn per part of the diff; the count says how many there are. */
 const SHOWN = 300;
@@ -18,13 +18,9 @@ let blocks = null;
 
 async function main() {
     const session = await initShell();
-    if (!(session.roles || []).includes('admin')) {
-        byId('admins-only').hidden = false;
-        hideLiveState();
-        document.body.dataset.ready = 'true';
+    if (!adminOnly(session, 'admin-parts')) {
         return;
     }
-    byId('admin-parts').hidden = false;
     blocks = new Blocks();
     wireUpload();
     wireExport();
@@ -230,6 +226,29 @@ function wireExport() {
         link.download = root.replace(/[^A-Za-z0-9._-]+/g, '_') + '.conf';
     };
     input.addEventListener('input', update);
+    // a name that is not there downloaded the 404's problem+json as X.conf: the object is looked up first, and the
+    // download goes on (the link's own, pressed again) only when it is there
+    const error = el('span', {id: 'export-error', class: 'error', role: 'alert', hidden: true});
+    link.after(error);
+    let checked = null;
+    link.addEventListener('click', async e => {
+        if (checked === link.href) {
+            checked = null;
+            return;
+        }
+        e.preventDefault();
+        const root = input.value.trim() || 'Top';
+        error.hidden = true;
+        try {
+            await get('api/objects/' + seg(root));
+        } catch (problem) {
+            error.textContent = problem.status === 404 ? 'There is no object ' + root + '.' : problem.message;
+            error.hidden = false;
+            return;
+        }
+        checked = link.href;
+        link.click();
+    });
     byId('export-form').addEventListener('submit', e => {
         e.preventDefault();
         link.click();

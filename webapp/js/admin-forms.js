@@ -3,11 +3,12 @@
 import {el, byId} from './dom.js';
 
 /**
- * Shows the page's content (#admin-content, hidden until now) to an admin; to anyone else only "not allowed", the
- * content removed unseen (the server refuses the API calls anyway). Answers whether the page may go on.
+ * Shows the page's content (#admin-content or the id given, hidden until now) to an admin; to anyone else only "not
+ * allowed", the content removed unseen (the server refuses the API calls anyway). Every admin page says it so, in
+ * one wording. Answers whether the page may go on.
  */
-export function adminOnly(session) {
-    const content = byId('admin-content');
+export function adminOnly(session, contentId = 'admin-content') {
+    const content = byId(contentId);
     if ((session.roles || []).includes('admin')) {
         content.hidden = false;
         return true;

@@ -67,7 +67,10 @@ export class Forms {
         return this.catalog.services.find(s => s.base === base && (s.app || null) === app);
     }
 
-    /** The chosen type's own parameters, each with its meaning and default as placeholder. */
+    /**
+     * The chosen type's own parameters, each with its meaning and default as placeholder; those the type cannot do
+     * without first and marked (TCP's port was one of some 25 in alphabetical order).
+     */
     drawTypeParams() {
         const kind = byId('create-kind').value;
         const entry = this.entry();
@@ -79,17 +82,23 @@ export class Forms {
         byId('create-tail-row').hidden = entry.tail === 'NONE';
         byId('create-type-help').textContent = (TAIL_HELP[entry.tail] || '')
             + (entry.port ? (TAIL_HELP[entry.tail] ? '; ' : '') + 'port ' + entry.port : '');
-        const keys = entry.parameters.filter(k => !this.catalog.parameters[k]?.deprecated);
-        fill(box, el('p', {class: 'small muted'}, 'Parameters of ' + entry.type + ' (leave empty for the default or '
-            + 'what is inherited):'),
-        keys.map(k => {
+        const required = entry.required || [];
+        const keys = entry.parameters.filter(k => !this.catalog.parameters[k]?.deprecated && !required.includes(k));
+        const field = (k, needed) => {
             const def = this.catalog.parameters[k] || {};
-            return el('label', {title: helpFor(this.catalog, k)}, k + ' ',
+            return el('label', {title: helpFor(this.catalog, k), dataset: {required: String(needed)}},
+                needed ? [k + ' ', el('strong', {}, '(required)'), ' '] : k + ' ',
                 el('input', {name: 'param', dataset: {key: k}, autocomplete: 'off',
-                    placeholder: def.defaultValue ?? ''}),
+                    'aria-required': needed ? 'true' : null, placeholder: def.defaultValue ?? ''}),
                 el('span', {class: 'muted small'}, ' ' + (def.description || '')),
                 el('span', {class: 'field-error', dataset: {field: 'parameters.' + k}}));
-        }));
+        };
+        fill(box,
+            required.length === 0 ? null : [el('p', {class: 'small muted'}, 'Required for ' + entry.type + ':'),
+                required.map(k => field(k, true))],
+            el('p', {class: 'small muted'}, (required.length ? 'Other parameters' : 'Parameters of ' + entry.type)
+                + ' (leave empty for the default or what is inherited):'),
+            keys.map(k => field(k, false)));
     }
 
     typeText() {

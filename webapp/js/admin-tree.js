@@ -8,21 +8,17 @@ import {Tree} from './tree.js';
 import {Live} from './live.js';
 import {Editor} from './admin-tree-editor.js';
 import {Forms} from './admin-tree-forms.js';
-import {hideLiveState} from './admin-forms.js';
+import {adminOnly} from './admin-forms.js';
 
 let tree;
 let editor;
 let forms;
 
 async function main() {
-    const session = await initShell(null);
-    if (!(session.roles || []).includes('admin')) {
-        byId('not-admin').hidden = false;
-        hideLiveState();
-        document.body.dataset.ready = 'true';
+    const session = await initShell();
+    if (!adminOnly(session, 'admin-tree')) {
         return;
     }
-    byId('admin-tree').hidden = false;
     const catalog = await get('api/catalog');
     editor = new Editor(catalog, name => changed(name));
     forms = new Forms(catalog, editor, name => changed(name));

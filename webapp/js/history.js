@@ -7,6 +7,8 @@ import {badge} from './status.js';
 const asked = Number.parseInt(new URLSearchParams(location.search).get('pageSize'), 10);
 const PAGE = asked >= 1 && asked <= 200 ? asked : 20;
 // a group with something hidden from the viewer under it: its history would tell of the hidden part
+// the first transition of an object comes from nothing: an empty cell looked like missing data
+const FIRST = () => el('span', {class: 'muted', title: 'The first state recorded: nothing before it'}, '—');
 const WITHHELD = 'From the part of this group you may see only (the rest is hidden from you).';
 
 export class History {
@@ -50,7 +52,7 @@ export class History {
                 el('th', {}, 'Reason'))),
             el('tbody', {}, data.items.length === 0 ? el('tr', {}, el('td', {colspan: '4', class: 'muted'},
                 'No changes yet.')) : data.items.map(t => el('tr', {dataset: {transition: String(t.id)}},
-                el('td', {}, localTime(t.at)), el('td', {}, t.from),
+                el('td', {}, localTime(t.at)), el('td', {}, t.from || FIRST()),
                 el('td', {}, badge(t.to, t.severity)), el('td', {}, t.reason || '')))));
         const last = Math.min(data.offset + data.items.length, data.total);
         byId('transitions-page').textContent = data.total === 0 ? '' :

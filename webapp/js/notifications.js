@@ -18,7 +18,7 @@ let loading = null;
 let shown = {state: 'active', object: '', exact: false};
 
 async function main() {
-    await initShell(null);
+    await initShell();
     const staff = canAct();
     table = new NotificationTable(byId('notifications'), {staff, select: staff, showObject: true, onAck: acked});
     byId('notify-actions').hidden = !staff;

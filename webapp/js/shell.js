@@ -3,7 +3,11 @@ import {el, fill, byId} from './dom.js';
 import {loadSession, csrfToken, get} from './api.js';
 import {objectHref} from './status.js';
 
-/** Loads the session and draws the header; answers the session ({user, roles, csrfToken}). */
+/**
+ * Loads the session and draws the header; answers the session ({user, roles, csrfToken}). The breadcrumbs show only
+ * on the pages about a tree object: the object's name, or null for Top (the dashboard); without one (admin, account,
+ * notification pages) a lone "Top" meant nothing.
+ */
 export async function initShell(fullName) {
     window.addEventListener('unhandledrejection', e => pageError(e.reason));
     // Back after a logout brought the page out of the browser's back-forward cache as it was, data and all: a
@@ -27,7 +31,7 @@ export async function initShell(fullName) {
         el('a', {class: 'skip', href: '#' + (main ? main.id : 'top')}, 'Skip to the content'),
         el('a', {class: 'brand', href: './'}, 'Argus'),
         pages(session),
-        el('nav', {class: 'crumbs', 'aria-label': 'Breadcrumbs'}, crumbs(fullName)),
+        fullName === undefined ? null : el('nav', {class: 'crumbs', 'aria-label': 'Breadcrumbs'}, crumbs(fullName)),
         el('div', {class: 'who'},
             el('span', {id: 'live-state', class: 'live-state', role: 'status', 'aria-live': 'polite'}, 'connecting'),
             el('span', {id: 'siren-slot'}),

@@ -1,6 +1,7 @@
 package org.argusee.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,7 +156,8 @@ class AdminOpsApiIT extends DeployedServer {
         String body = """
                 {"username": "%s", "roles": ["user"], "password": "%s"}""".formatted(name, PASSWORD);
         // both pass the look-up before either inserts (the hash takes a while): the database's unique key decided
-        // with a 500 for the loser
+        // with a 500 for the loser; then with a 409 after Hibernate's ERROR in the log
+        long logged = java.nio.file.Files.size(LiveIT.SERVER_LOG);
         List<java.util.concurrent.CompletableFuture<Api.Reply>> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.post("api/users", body)));
@@ -166,6 +168,10 @@ class AdminOpsApiIT extends DeployedServer {
         }
         assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
         assertEquals(2, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        String since = LiveIT.serverLogFrom(logged);
+        assertFalse(
+                since.contains("duplicate key") || since.contains("23505"),
+                "the race is a 409, no ERROR in the log:\n" + since);
     }
 
     @Test

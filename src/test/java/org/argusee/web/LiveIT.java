@@ -252,7 +252,7 @@ class LiveIT extends DeployedServer {
     }
 
     /** The server.log of the server the tests deploy to, from byte {@code from} on (its end if it was rotated). */
-    private static String serverLogFrom(long from) throws IOException {
+    static String serverLogFrom(long from) throws IOException {
         byte[] all = Files.readAllBytes(SERVER_LOG);
         int start = (int) Math.min(from, all.length);
         return new String(all, start, all.length - start, StandardCharsets.UTF_8);

@@ -220,14 +220,23 @@ class WebAdminConfigIT extends WebFixture {
         WebElement link = b.visible(By.cssSelector("#config-problems tr[data-object='" + bogus + "'] a"), WITHIN);
         assertTrue(link.getAttribute("href").contains("object.html?name="), link.getAttribute("href"));
         b.screenshot("admin-config-problems");
+
+        // an export of a name that is not there says so (it downloaded the 404's problem+json as a .conf)
+        WebElement root = b.driver().findElement(By.id("export-root"));
+        root.clear();
+        root.sendKeys(group + ":no_such_object");
+        b.click(By.id("export-link"), WITHIN);
+        String said = b.visible(By.id("export-error"), WITHIN).getText();
+        assertEquals("There is no object " + group + ":no_such_object.", said);
     }
 
     @Test
     void onlyAdminsGetThePageAndTheApi() {
         String staff = user("staff");
         Chromium b = browser(staff, "web-password-1").go("admin-config.html").waitReady(WITHIN);
-        b.visible(By.id("admins-only"), WITHIN);
-        assertFalse(b.driver().findElement(By.id("admin-parts")).isDisplayed());
+        String said = b.visible(By.id("not-allowed"), WITHIN).getText();
+        assertTrue(said.contains("This page is for administrators"), "one wording on every admin page: " + said);
+        assertTrue(b.driver().findElements(By.id("admin-parts")).isEmpty());
         Api as = Api.anonymous(base).as(staff, "web-password-1");
         assertEquals(403, as.get("api/config/blocks").status());
         assertEquals(403, as.get("api/config/export?root=Top").status());

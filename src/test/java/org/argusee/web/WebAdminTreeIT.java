@@ -41,6 +41,12 @@ class WebAdminTreeIT extends WebFixture {
         new Select(b.driver().findElement(By.id("create-app"))).selectByValue("");
         b.visible(By.cssSelector("#create-params input[data-key=port]"), WITHIN)
                 .sendKeys(String.valueOf(listener.port()));
+        assertEquals(
+                "port",
+                b.driver()
+                        .findElement(By.cssSelector("#create-params input[name=param]"))
+                        .getAttribute("data-key"),
+                "the parameter TCP needs comes first");
         b.driver().findElement(By.id("create-submit")).click();
         String service = b.until(WITHIN, d -> {
             String h = d.findElement(By.id("editor-heading")).getText();
@@ -154,10 +160,9 @@ class WebAdminTreeIT extends WebFixture {
         String reader = user("user");
         Chromium b = browser(reader, "web-password-1");
         b.go("admin-tree.html").waitReady(WITHIN);
-        b.visible(By.id("not-admin"), WITHIN);
-        assertTrue(b.driver()
-                .findElements(By.cssSelector("#admin-tree:not([hidden])"))
-                .isEmpty());
+        String said = b.visible(By.id("not-allowed"), WITHIN).getText();
+        assertTrue(said.contains("This page is for administrators"), "one wording on every admin page: " + said);
+        assertTrue(b.driver().findElements(By.cssSelector("#admin-tree")).isEmpty());
         Api.Reply refused =
                 Api.anonymous(base).as(reader, "web-password-1").put(object(group) + "/parameters/frequency", """
                 {"value": "5"}""");

@@ -144,6 +144,11 @@ class WebEveryPageIT extends WebFixture {
             assertTrue(url.contains(page.replaceAll("\\?.*", "")), "brings the user back: " + url);
         }
         b.driver().findElement(By.id("username")).sendKeys(Api.ADMIN);
+        b.driver().findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD + "x");
+        b.click(By.id("login-submit"), WITHIN);
+        b.visible(By.id("login-error"), WITHIN);
+        assertEquals(Api.ADMIN, b.driver().findElement(By.id("username")).getAttribute("value"), "the name is kept");
+        assertEquals("", b.driver().findElement(By.id("password")).getAttribute("value"), "the password is not");
         b.driver().findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
         b.click(By.id("login-submit"), WITHIN);
         b.until(WITHIN, d -> d.getCurrentUrl().endsWith("admin-peers.html"));
@@ -196,6 +201,11 @@ class WebEveryPageIT extends WebFixture {
             String text = b.text();
             if (text.contains("could not load") || text.contains("Something failed")) {
                 problems.add(where + "an error box: " + text);
+            }
+            boolean treePage = page.startsWith("index.html") || page.startsWith("object.html");
+            if (treePage
+                    == b.driver().findElements(By.cssSelector("nav.crumbs")).isEmpty()) {
+                problems.add(where + "breadcrumbs belong on the pages about a tree object, only there");
             }
             boolean adminPage = ADMIN_PAGES.contains(page);
             if (adminPage && !"admin".equals(role)) {

@@ -118,6 +118,17 @@ class WebObjectPageIT extends WebFixture {
         assertTrue(older.contains("down"), older);
         b.driver().findElement(By.id("transitions-newer")).click();
         b.until(WITHIN, d -> d.findElement(By.id("transitions-page")).getText().startsWith("1–1 of "));
+        // a service down from its first check: that first transition comes from nothing, said so (an empty cell)
+        Listener gone = listener();
+        gone.close();
+        String down = service(gone);
+        awaitShown(down, "down");
+        b.go(page(down)).waitReady(WITHIN);
+        WebElement from = b.visible(By.cssSelector("#transitions tbody tr:last-child td:nth-child(2)"), WITHIN);
+        assertEquals(
+                "—",
+                from.getText(),
+                b.driver().findElement(By.id("transitions")).getText());
     }
 
     @Test

@@ -70,26 +70,38 @@ public class Users {
             errors.add(new FieldError("roles", "roles are required: any of admin, staff, user"));
         }
         ArgusException.Invalid.ifAny("cannot create the user", errors);
-        if (find(input.username()).isPresent()) {
-            throw new ArgusException.Conflict("username", "a user named '" + input.username() + "' exists already");
-        }
+        refuseTaken(input.username());
         AppUser user = new AppUser(input.username(), hashing.hash(input.password()), input.roles());
+        // two creates of one name at once (a double-clicked "Add user": the hash takes a while) both passed the
+        // look-up above: they take turns here (a lock of this transaction, on the name), so the second looks again
+        // after the first committed and is a 409 without the unique key's refusal (Hibernate logs that at ERROR)
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "argus.user:" + input.username())
+                .getSingleResult();
+        refuseTaken(input.username());
         user.describe(input.fullName());
         if (input.enabled() != null) {
             user.enable(input.enabled());
         }
         try {
-            // two creates of one name at once (a double-clicked "Add user": the hash takes a while) both pass the
-            // look-up above; the database's unique key decides (the insert runs here: the id is the database's),
-            // and the loser is told as a 409, not a 500
+            // the unique key still decides what the lock above does not see (a user made outside this code): the
+            // loser is told as a 409, not a 500
             em.persist(user);
             em.flush();
         } catch (PersistenceException e) {
-            throw uniqueViolation(e)
-                    ? new ArgusException.Conflict("username", "a user named '" + input.username() + "' exists already")
-                    : e;
+            throw uniqueViolation(e) ? taken(input.username()) : e;
         }
         return UserView.of(user);
+    }
+
+    private void refuseTaken(String username) {
+        if (find(username).isPresent()) {
+            throw taken(username);
+        }
+    }
+
+    private static ArgusException.Conflict taken(String username) {
+        return new ArgusException.Conflict("username", "a user named '" + username + "' exists already");
     }
 
     private static boolean uniqueViolation(Throwable e) {

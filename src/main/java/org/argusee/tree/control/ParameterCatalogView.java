@@ -36,6 +36,7 @@ public record ParameterCatalogView(
      * @param port       the port it implies, null if the parameters say
      * @param tail       what may follow: NONE, ONE, REST_OF_TEXT (an SNMP OID), RPC, DNS_QUERY
      * @param parameters keys its classes read beyond every service's
+     * @param required   keys it cannot do without (as the probe's plan checks them): the create form shows them first
      */
     public record ServiceEntry(
             String type,
@@ -44,7 +45,8 @@ public record ParameterCatalogView(
             Integer port,
             String tail,
             boolean selectable,
-            List<String> parameters) {}
+            List<String> parameters,
+            List<String> required) {}
 
     /**
      * @param contexts the original's classes that read it, e.g. {@code TCP}, {@code MonEl (notify)}
@@ -86,6 +88,7 @@ public record ParameterCatalogView(
 
     private static ServiceEntry entry(
             ParameterCatalog catalog, Kind kind, String base, String app, boolean selectable) {
+        List<String> keys = keys(catalog, ServiceContexts.classes(base, app));
         return new ServiceEntry(
                 app == null ? base : base + "/" + app,
                 base,
@@ -93,7 +96,23 @@ public record ParameterCatalogView(
                 kind.port(),
                 kind.tail().name(),
                 selectable,
-                keys(catalog, ServiceContexts.classes(base, app)));
+                keys,
+                required(kind, base, app, keys));
+    }
+
+    /**
+     * What ProbeSpec refuses a plan without: a TCP or UDP type with no port of its own needs {@code port}, plain
+     * UDP needs {@code send}. (A hostname is needed too, but comes from the Host the service is made under.)
+     */
+    private static List<String> required(Kind kind, String base, String app, List<String> keys) {
+        List<String> required = new ArrayList<>();
+        if (kind.port() == null && ("TCP".equals(base) || "UDP".equals(base))) {
+            required.add("port");
+        }
+        if ("UDP".equals(base) && app == null) {
+            required.add("send");
+        }
+        return required.stream().filter(keys::contains).toList();
     }
 
     /** Keys defined in any of the classes, sorted. */

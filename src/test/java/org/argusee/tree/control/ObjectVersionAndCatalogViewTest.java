@@ -44,6 +44,9 @@ class ObjectVersionAndCatalogViewTest {
         ParameterCatalogView view = ParameterCatalogView.of(ParameterCatalog.standard());
         ServiceEntry smtp = entry(view, "TCP/SMTP");
         assertEquals(25, smtp.port());
+        assertEquals(List.of(), smtp.required(), "SMTP has a port of its own");
+        assertEquals(List.of("port"), entry(view, "TCP").required());
+        assertEquals(List.of("port", "send"), entry(view, "UDP").required());
         assertTrue(smtp.parameters().contains("port"), smtp.toString());
         assertTrue(smtp.parameters().contains("hostname"), smtp.toString());
         assertTrue(entry(view, "UDP/SNMPv3").parameters().contains("snmpuser"));
