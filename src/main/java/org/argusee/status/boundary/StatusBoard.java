@@ -173,6 +173,19 @@ public class StatusBoard {
         combining.use(c);
     }
 
+    /**
+     * DARP: these services are no longer tested here (a slave handed its failover services back to its master, which
+     * it does not hear the results of). Each shows unknown again, as one it stands by for does, not the last result
+     * it found, which nothing would ever change; its status machine starts afresh at a next takeover.
+     */
+    public synchronized void handedBack(Collection<Long> objectIds) {
+        Instant now = Instant.now();
+        for (long id : objectIds) {
+            services.forget(id);
+            apply(graph.serviceUnknown(id, now));
+        }
+    }
+
     /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */
     public void forget(long objectId) {
         services.forget(objectId);
