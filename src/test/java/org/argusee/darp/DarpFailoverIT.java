@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * booted once for the run): while the master
  * is connected the slave stands by (does not probe the failover services: their check time stays still); the
  * master killed with SIGKILL, or frozen with SIGSTOP, the slave takes over within 2 x timeout + frequency (its check
- * times move); the master back (restarted, or SIGCONT), the slave stands by again. The slave's view of its master
+ * times move); the master back (restarted, or SIGCONT), the slave stands by again and shows the service unknown
+ * again, not the result it found while it tested it. The slave's view of its master
  * ({@code /api/darp/connections}) follows each change.
  */
 // One scenario in steps, not independent tests: each step starts where the previous left the master (killed,
@@ -108,6 +109,7 @@ class DarpFailoverIT {
                 WITHIN,
                 () -> "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, "slave1")));
         standsBy();
+        handedBack();
     }
 
     @Test
@@ -127,6 +129,7 @@ class DarpFailoverIT {
                 WITHIN,
                 () -> "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, "slave1")));
         standsBy();
+        handedBack();
     }
 
     /** The slave's check time of the failover service stays still for a while once connected. */
@@ -140,6 +143,18 @@ class DarpFailoverIT {
         LOG.info(() -> "slave1 standing by after " + took.toMillis() + " ms (including " + QUIET.toMillis()
                 + " ms of stillness)");
         stoodBy = true;
+    }
+
+    /**
+     * Having handed the service back, the slave shows it unknown, as before any takeover, not the result it found
+     * while it tested it (up here): it no longer tests it, so that result would stay for ever.
+     */
+    private static void handedBack() {
+        Eventually.await(
+                "slave1 shows the failover service unknown once its master tests it again (shows "
+                        + Cluster.statusOf(slave, service) + ")",
+                WITHIN,
+                () -> "unknown".equals(Cluster.statusOf(slave, service)));
     }
 
     /** The slave sees its master down and probes the failover service, twice, the first within the bound. */

@@ -278,7 +278,7 @@ public class Scheduler {
 
     /** The services that have just become tested here are probed soon; see {@link Takeover}. */
     private synchronized void takeOver() {
-        Takeover.run(scheduled, probing::probeLater);
+        Takeover.run(scheduled, probing::probeLater, board::handedBack);
     }
 
     private void cancel(long id) {

@@ -72,7 +72,7 @@ public class StatusBoard {
     public synchronized Optional<Duration> record(
             long objectId, String fullName, Map<String, String> params, RawResult reply, EntryPlace place) {
         Instant now = Instant.now();
-        Tracked tracked = tracked(objectId, params, now, place);
+        Tracked tracked = services.entry(objectId, params, now, place, graph, checks);
         ReplyRules rules = tracked.rules;
         Verdict verdict = ResultEvaluator.evaluate(
                 rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
@@ -100,22 +100,6 @@ public class StatusBoard {
         boolean failed = !verdict.pending() && !verdict.up();
         samples.probed(objectId, rules.graphed(), now, !failed, verdict.number(), reply.elapsed());
         return step.retryIn();
-    }
-
-    /** The service's entry, made at its first reply; its rules read again when its parameters are others. */
-    private Tracked tracked(long objectId, Map<String, String> params, Instant now, EntryPlace place) {
-        Tracked tracked = services.get(objectId, place);
-        if (tracked == null) {
-            tracked = Tracked.first(graph.service(objectId), now, ReplyRules.of(params), checks.cell(objectId));
-            services.put(objectId, tracked);
-        }
-        if (place != null && place.boardEntry() != tracked) {
-            place.boardEntry(tracked);
-        }
-        if (!tracked.rules.isFor(params)) {
-            tracked.rules = ReplyRules.of(params);
-        }
-        return tracked;
     }
 
     /**
@@ -171,6 +155,20 @@ public class StatusBoard {
     /** Without a container (tests): this combiner, or none. */
     void useCombiner(ServiceCombiner c) {
         combining.use(c);
+    }
+
+    /**
+     * DARP: services no longer tested here (a slave handed them back to its master, whose results it never hears) show
+     * unknown again, as those it stands by for, not a last result nothing would change; a combined one, its combined.
+     */
+    public synchronized void handedBack(Collection<Long> objectIds) {
+        for (long id : objectIds) {
+            services.forget(id); // a next takeover starts afresh
+            TreeNode node = graph.tree().byId(id).orElse(null);
+            if (node != null && checked(node, Optional.empty(), Instant.now(), false)) {
+                apply(graph.serviceUnknown(id, Instant.now()));
+            }
+        }
     }
 
     /** The service is no longer probed as it was (removed, or its settings changed): start its machine afresh. */

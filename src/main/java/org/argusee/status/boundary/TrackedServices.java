@@ -1,6 +1,10 @@
 package org.argusee.status.boundary;
 
+import java.time.Instant;
+import java.util.Map;
 import org.argusee.platform.control.ConcurrentLongMap;
+import org.argusee.status.control.StatusGraph;
+import org.argusee.status.control.evaluation.ReplyRules;
 
 /**
  * The {@link StatusBoard}'s entry of each service ({@link Tracked}) by id, and the entries its probers keep
@@ -19,6 +23,31 @@ final class TrackedServices {
             return kept;
         }
         return byId.get(id);
+    }
+
+    /**
+     * The service's entry for a reply, made at its first (from what {@code graph} knows of it); its rules read again
+     * when its parameters are others. Under the board's lock.
+     */
+    Tracked entry(
+            long objectId,
+            Map<String, String> params,
+            Instant now,
+            EntryPlace place,
+            StatusGraph graph,
+            CheckTimes checks) {
+        Tracked tracked = get(objectId, place);
+        if (tracked == null) {
+            tracked = Tracked.first(graph.service(objectId), now, ReplyRules.of(params), checks.cell(objectId));
+            put(objectId, tracked);
+        }
+        if (place != null && place.boardEntry() != tracked) {
+            place.boardEntry(tracked);
+        }
+        if (!tracked.rules.isFor(params)) {
+            tracked.rules = ReplyRules.of(params);
+        }
+        return tracked;
     }
 
     /** The entry by id, kept nowhere (readers). */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.argusee.platform.control.ConcurrentLongMap;
+import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.TreeNode;
 import org.argusee.tree.control.TreeSnapshot;
 
@@ -189,6 +190,24 @@ public final class StatusGraph {
             epoch++;
         }
         return checked(node, now);
+    }
+
+    /**
+     * The service has no status of its own any more (a DARP slave handed it back to its master): unknown again, as
+     * before it was first checked. Its override, a person's, stays. What that changes further out waits for settle.
+     */
+    public Outcome serviceUnknown(long id, Instant now) {
+        TreeNode node = tree.byId(id).orElse(null);
+        services.remove(id);
+        if (overriddenElsewhere.remove(id)) {
+            epoch++;
+        }
+        ObjectState before = node == null || node.kind() != ObjectKind.SERVICE ? null : states.remove(id);
+        if (before == null) {
+            return Outcome.NONE;
+        }
+        unsettled.addAll(links.affectedBy(node, before, null));
+        return new Outcome(List.of(new StateChange(id, before, null, now)), List.of());
     }
 
     /**
