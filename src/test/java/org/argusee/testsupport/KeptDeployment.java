@@ -105,9 +105,28 @@ public final class KeptDeployment implements DeployableContainer<ManagedContaine
             container.undeploy(kept); // another WAR: only one is kept
             kept = null;
         }
-        keptAt = container.deploy(archive);
+        keptAt = deployOver(archive);
         kept = archive;
         return keptAt;
+    }
+
+    /**
+     * A run stopped before its end (Ctrl-C, a killed fork) leaves its deployment in the server's configuration, and
+     * the server deploys it again at its next boot: the first deploy of the next run then fails as a duplicate
+     * (WFLYCTL0212), and replaces it.
+     */
+    private ProtocolMetaData deployOver(Archive<?> archive) throws DeploymentException {
+        try {
+            return container.deploy(archive);
+        } catch (DeploymentException e) {
+            if (!String.valueOf(e.getMessage()).contains("WFLYCTL0212")) {
+                throw e;
+            }
+            LOG.info(() ->
+                    archive.getName() + " is deployed already (left by a run stopped before its end): replacing it");
+            container.undeploy(archive);
+            return container.deploy(archive);
+        }
     }
 
     @Override
