@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of the integration tests: the real WAR the build made, deployed by Arquillian into the provisioned WildFly,
- * called from outside over HTTP as clients call it. {@link #base} is the server's root URL.
+ * called from outside over HTTP as clients call it. {@link #base} is the server's root URL. The WAR is deployed once
+ * for the run, not once per class ({@link KeptDeployment}): a class finds what the application holds in memory as
+ * the classes before it left it, as it finds the database.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
