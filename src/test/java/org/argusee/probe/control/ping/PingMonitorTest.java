@@ -70,7 +70,11 @@ class PingMonitorTest {
         monitor = new PingMonitor(tools, PingSettings.DEFAULT);
         Reply r = await(monitor.probe(ping(SILENT, "timeout", "2")), Duration.ofSeconds(10));
         assertFalse(r.ok());
-        assertEquals(PingOutput.NO_RESPONSE, r.reason(), "the silent host sends no ICMP error either");
+        // the silent host sends no ICMP error either; "timeout" is the probe's own deadline, reached first when a
+        // loaded machine takes more than PingSettings.MARGIN_MILLIS to start fping in its namespace (seen at load 25)
+        assertTrue(
+                List.of(PingOutput.NO_RESPONSE, "timeout").contains(r.reason()),
+                "no answer and no ICMP error: " + r.reason());
         // ended by its own 2 s timeout; the margin is for a loaded machine, not a measure of speed
         assertTrue(r.elapsed().compareTo(Duration.ofSeconds(8)) < 0, r.elapsed().toString());
     }
