@@ -4,6 +4,8 @@ import {el, fill, byId, when} from './dom.js';
 import {badge} from './status.js';
 
 export function drawDarp(view) {
+    // a server without DARP peers has one row, its own: the panel would only repeat the page's status
+    byId('darp-panel').hidden = !view.peers;
     const servers = view.servers || [];
     const down = servers.filter(s => s.status === 'down' || s.override);
     const combined = view.combined;

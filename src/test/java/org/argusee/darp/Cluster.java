@@ -137,12 +137,17 @@ final class Cluster {
                 .findFirst();
     }
 
+    /** The DARP view of an object on a server ({@code /api/darp/objects/...}), whole. */
+    static JsonObject viewOf(ArgusServer server, String fullName) {
+        Api.Reply reply = server.api().get("api/darp/objects/" + Api.encode(fullName));
+        assertEquals(200, reply.status(), "DARP view of " + fullName + " on " + server.name() + ": " + reply);
+        return reply.json();
+    }
+
     /** Each server's view of an object on the master ({@code /api/darp/objects/...}), by tag. */
     static Map<String, JsonObject> views(ArgusServer master, String fullName) {
-        Api.Reply reply = master.api().get("api/darp/objects/" + Api.encode(fullName));
-        assertEquals(200, reply.status(), "DARP view of " + fullName + " on " + master.name() + ": " + reply);
         Map<String, JsonObject> byTag = new LinkedHashMap<>();
-        reply.json()
+        viewOf(master, fullName)
                 .getJsonArray("servers")
                 .getValuesAs(JsonObject.class)
                 .forEach(r -> byTag.put(r.getString("tag"), r));

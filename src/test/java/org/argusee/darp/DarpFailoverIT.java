@@ -4,9 +4,11 @@ import static org.argusee.darp.Cluster.MASTER;
 import static org.argusee.darp.Cluster.WITHIN;
 import static org.argusee.darp.Cluster.checkedAt;
 import static org.argusee.darp.Cluster.link;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -155,6 +157,13 @@ class DarpFailoverIT {
                         + Cluster.statusOf(slave, service) + ")",
                 WITHIN,
                 () -> "unknown".equals(Cluster.statusOf(slave, service)));
+        // and its own row in the DARP view says why it has no result: it stands by for its master
+        JsonObject own = Cluster.views(slave, service).get("slave1");
+        assertEquals("unknown", own.getString("status"), "slave1's own row: " + own);
+        assertTrue(
+                own.getString("reason", "").endsWith("master " + MASTER + " is up: standing by"),
+                "slave1's own row says it stands by for its master: " + own);
+        assertEquals(true, Cluster.viewOf(slave, service).getBoolean("peers"), "a slave has DARP peers");
     }
 
     /** The slave sees its master down and probes the failover service, twice, the first within the bound. */

@@ -13,6 +13,7 @@ import org.argusee.darp.control.DarpSettings;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
+import org.argusee.darp.control.duty.Duty;
 import org.argusee.darp.control.duty.ProgramRefusal;
 import org.argusee.darp.control.duty.TestDuty;
 import org.argusee.probe.control.DarpMoved;
@@ -114,6 +115,15 @@ public class DarpDuty implements ProbeDuty {
                             + (change.up() ? "up" : "down"),
                     e);
         }
+    }
+
+    /**
+     * Whether this server tests the service now, and why in words: what a view shows beside a service this server
+     * has no result of its own for (a failover slave standing by, a server its tags do not name).
+     */
+    public Duty duty(TreeNode service) {
+        Basis b = basis();
+        return TestDuty.decide(DarpParameters.of(service), b.topology(), b.mastersUp());
     }
 
     /** Tags of the masters this server is connected to now. */

@@ -24,6 +24,7 @@ import org.argusee.darp.control.combine.ReportCombiner;
 import org.argusee.darp.control.duty.DarpMode;
 import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
+import org.argusee.darp.control.duty.Duty;
 import org.argusee.platform.control.ArgusException;
 import org.argusee.status.boundary.LastCheck;
 import org.argusee.status.boundary.StatusBoard;
@@ -70,6 +71,9 @@ public class DarpViews {
 
     @Inject
     PeerWatches watches;
+
+    @Inject
+    DarpDuty duty;
 
     public List<ConnectionView> connections() {
         Map<String, Object[]> rows = new HashMap<>();
@@ -155,7 +159,7 @@ public class DarpViews {
                     true,
                     own.map(s -> s.status().label()).orElse(StatusView.UNKNOWN_LABEL),
                     own.map(s -> s.severity().label()).orElse(null),
-                    own.map(ServiceStatus::reason).orElse(null),
+                    own.map(ServiceStatus::reason).orElseGet(() -> notTestedHere(node)),
                     false,
                     checkedAt,
                     counted.contains(topology.self())));
@@ -215,7 +219,14 @@ public class DarpViews {
                                 combined.basis().name().toLowerCase(Locale.ROOT),
                                 combined.explanation(),
                                 combined.failingWhileUp()),
-                rows);
+                rows,
+                topology.hasPeers());
+    }
+
+    /** Why this server has no result of its own for a service, if it is because it does not test it. */
+    private String notTestedHere(TreeNode service) {
+        Duty d = duty.duty(service);
+        return d.test() ? null : d.explanation();
     }
 
     /** As last combined; for a service whose own result stands, worked out now (it changes nothing). */

@@ -8,12 +8,14 @@ import java.util.List;
  * tags name (unknown until it reports); and, for a service, the status they give together on this server.
  *
  * @param combined null for an object that is not a service
+ * @param peers    this server has DARP peers; without any the view has one row, its own, and pages leave it out
  */
-public record ServerStatusView(String object, Combined combined, List<Row> servers) {
+public record ServerStatusView(String object, Combined combined, List<Row> servers, boolean peers) {
 
     /**
      * One server's view; {@code status} up, down or unknown (never reported, or not checked yet). For this
-     * server ({@code self}) it is its own result, before combining; {@code reportedAt} is then its last check.
+     * server ({@code self}) it is its own result, before combining; {@code reportedAt} is then its last check, and a
+     * service it has no result for says why in {@code reason} when it does not test it (standing by, not tagged).
      * {@code counted}: the combined status counts this row (ietf counts only servers connected now).
      */
     public record Row(
