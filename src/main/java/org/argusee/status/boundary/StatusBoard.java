@@ -162,11 +162,12 @@ public class StatusBoard {
      * unknown again, as those it stands by for, not a last result nothing would change; a combined one, its combined.
      */
     public synchronized void handedBack(Collection<Long> objectIds) {
+        Instant now = Instant.now();
         for (long id : objectIds) {
             services.forget(id); // a next takeover starts afresh
             TreeNode node = graph.tree().byId(id).orElse(null);
-            if (node != null && checked(node, Optional.empty(), Instant.now(), false)) {
-                apply(graph.serviceUnknown(id, Instant.now()));
+            if (node != null && checked(node, Optional.empty(), now, false)) {
+                apply(graph.serviceUnknown(id, now));
             }
         }
     }
