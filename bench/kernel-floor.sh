@@ -9,6 +9,8 @@
 # A fourth run at each rate makes, woken every 50 ms, the eleven system calls a probe that the JDK's SocketChannel and
 # Selector make instead of the five a C loop needs; a fifth is a Java loop (NioProbeLoop.java) doing the same with
 # SocketChannel and Selector and nothing else: the floors for a server on the JDK's NIO, kernel and then user time.
+# A sixth (ForeignProbeLoop.java) is the C loop's five calls made from Java through Java 17's incubating foreign
+# linker (jdk.incubator.foreign, JEP 412), driven as the Java NIO loop is: Java without the JDK's NIO.
 #
 # KERNEL_FLOOR_LAYOUT=bench probes the benchmarks' own listeners instead of one C listener on 127.0.0.1: the
 # ProbeTargets of bench/probe-bench.sh (2,000 hosts 127.1.x.y, ports BENCH_PORT_BASE+0..9, two processes) at 333 a
@@ -59,5 +61,10 @@ for rate in 333 1667; do
     PROBE_LOOP_SYSCALLS=jdk "$out/probe-loop" "$port" "$rate" "$secs" 50 "${hosts[@]}"
     # and a Java loop on SocketChannel and Selector alone, after as long again to warm its JIT
     java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java "$port" "$rate" "$secs" 50 "${hosts[@]}"
+    # and the C loop's five calls from Java through the foreign linker (17.0.15 needs --enable-native-access for
+    # its restricted methods; -Dforeign.restricted=permit was Java 16's and is refused)
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads --add-modules jdk.incubator.foreign \
+        --enable-native-access=ALL-UNNAMED bench/kernel-floor/ForeignProbeLoop.java "$port" "$rate" "$secs" 50 \
+        "${hosts[@]}" 2> >(grep -v -e 'incubat' -e '^1 warning$' >&2)
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
