@@ -18,6 +18,8 @@
 # those benches' figures: thousands of addresses and listeners cost the kernel a few microseconds a probe more.
 #
 # KERNEL_FLOOR_BATCHES="50" runs only the C loop woken every 50 ms of the first three (default "0 20 50").
+# KERNEL_FLOOR_TOGETHER=1 runs the four loops woken every 50 ms at once instead of one after the other (the two Java
+# loops warm up, then all four measure in the same window), so that a loaded machine's load is the same for each.
 #
 #   bench/kernel-floor.sh [seconds per rate]       (default 30; needs gcc; loopback only)
 set -euo pipefail
@@ -49,22 +51,50 @@ else
     for _ in $(seq 1 50); do ss -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+c_loop() { "$out/probe-loop" "$port" "$rate" "$secs" "$@" "${hosts[@]}"; }
+nio_loop() {
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java \
+        "$port" "$rate" "$secs" 50 "${hosts[@]}"
+}
+# 17.0.15 needs --enable-native-access for the linker's restricted methods (Java 16's -Dforeign.restricted=permit
+# is refused); the launcher's and javac's warnings about the incubating module are left out
+ffi_loop() {
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads --add-modules jdk.incubator.foreign \
+        --enable-native-access=ALL-UNNAMED bench/kernel-floor/ForeignProbeLoop.java "$port" "$rate" "$secs" 50 \
+        "${hosts[@]}" 2> >(grep --line-buffered -v -e 'incubat' -e '^1 warning$' >&2)
+}
 for rate in 333 1667; do
     hosts=()
     if [ "$layout" = bench ]; then
         [ "$rate" = 333 ] && hosts=(2000 10) || hosts=(1000 10) # probe-bench's 20,000; scale.sh's 1,000 addresses
     fi
+    if [ -n "${KERNEL_FLOOR_TOGETHER:-}" ]; then
+        # the four loops woken every 50 ms in one window: the Java loops warm up, then all four measure at once
+        # (on a shared machine, back-to-back rows see different loads; each loop still measures only itself)
+        nio_loop > "$out/nio.out" 2>&1 &
+        nio=$!
+        ffi_loop > "$out/ffi.out" 2>&1 &
+        ffi=$!
+        for _ in $(seq 1 $((secs * 40 + 1200))); do
+            grep -q measuring "$out/nio.out" && grep -q measuring "$out/ffi.out" && break
+            sleep 0.1
+        done
+        c_loop 50 > "$out/c.out" &
+        c=$!
+        PROBE_LOOP_SYSCALLS=jdk c_loop 50 > "$out/jdk.out" &
+        wait "$c" "$!" "$nio" "$ffi"
+        cat "$out/c.out" "$out/jdk.out"
+        grep -v measuring "$out/nio.out" "$out/ffi.out" | cut -d: -f2- || true
+        continue
+    fi
     for batch in ${KERNEL_FLOOR_BATCHES:-0 20 50}; do
-        "$out/probe-loop" "$port" "$rate" "$secs" "$batch" "${hosts[@]}"
+        c_loop "$batch"
     done
     # the same woken every 50 ms, with the system calls the JDK's SocketChannel makes (probe-loop.c says which)
-    PROBE_LOOP_SYSCALLS=jdk "$out/probe-loop" "$port" "$rate" "$secs" 50 "${hosts[@]}"
+    PROBE_LOOP_SYSCALLS=jdk c_loop 50
     # and a Java loop on SocketChannel and Selector alone, after as long again to warm its JIT
-    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java "$port" "$rate" "$secs" 50 "${hosts[@]}"
-    # and the C loop's five calls from Java through the foreign linker (17.0.15 needs --enable-native-access for
-    # its restricted methods; -Dforeign.restricted=permit was Java 16's and is refused)
-    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads --add-modules jdk.incubator.foreign \
-        --enable-native-access=ALL-UNNAMED bench/kernel-floor/ForeignProbeLoop.java "$port" "$rate" "$secs" 50 \
-        "${hosts[@]}" 2> >(grep -v -e 'incubat' -e '^1 warning$' >&2)
+    nio_loop 2> >(grep --line-buffered -v measuring >&2)
+    # and the C loop's five calls from Java through the foreign linker
+    ffi_loop
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

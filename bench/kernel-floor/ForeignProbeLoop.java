@@ -61,6 +61,7 @@ public final class ForeignProbeLoop {
             }
             Loop loop = new Loop(scope, ep, port, hosts, ports);
             loop.run(rate, secs, batch, new Random(2)); // the JIT's warm-up
+            System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();

@@ -29,6 +29,7 @@ public final class NioProbeLoop {
         int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
         try (Selector selector = Selector.open()) {
             run(selector, port, rate, secs, batch, hosts, ports, new Random(2)); // the JIT's warm-up
+            System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
