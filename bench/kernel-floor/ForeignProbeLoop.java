@@ -110,49 +110,67 @@ public final class ForeignProbeLoop {
             errno = ((MemoryAddress) ERRNO_LOCATION.invokeExact()).asSegment(4, scope);
         }
 
-        /** Returns the probes done and failed. */
+        /**
+         * Returns the probes done and failed. The work of a probe is in methods of its own, called once a probe as
+         * a server's would be: C2 compiles them after some thousands of calls and only then inlines the downcalls
+         * (a loop method called once stays interpreted at 333 a second, and an interpreted or C1 downcall takes the
+         * linker's generic path, boxing its arguments: about 10 us a probe).
+         */
         long[] run(double rate, double secs, double batch, Random random) throws Throwable {
             long t0 = System.nanoTime(), end = t0 + (long) (secs * 1e9);
             long started = 0, done = 0, failed = 0;
-            MemoryAddress eventAddress = event.address(), eventsAddress = events.address();
-            MemoryAddress errorAddress = error.address(), errorLengthAddress = errorLength.address();
             while (System.nanoTime() < end || done + failed < started) {
                 long t = System.nanoTime();
                 long due = t >= end ? started : (long) ((t - t0) / 1e9 * rate);
                 for (; started < due; started++) {
-                    MemoryAddress to = addresses.address().addOffset((long) SOCKADDR_IN * random.nextInt(targets));
-                    int s = (int) SOCKET.invokeExact(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-                    if (s < 0) {
+                    if (!start(random.nextInt(targets))) {
                         failed++;
-                        continue;
                     }
-                    if ((int) CONNECT.invokeExact(s, to, SOCKADDR_IN) < 0 && MemoryAccess.getInt(errno) != EINPROGRESS) {
-                        int closed = (int) CLOSE.invokeExact(s);
-                        failed++;
-                        continue;
-                    }
-                    MemoryAccess.setIntAtOffset(event, 0, EPOLLOUT);
-                    MemoryAccess.setIntAtOffset(event, 4, s); // data.fd
-                    int added = (int) EPOLL_CTL.invokeExact(ep, EPOLL_CTL_ADD, s, eventAddress);
                 }
                 // sleep until the next probe is due, as the server's tick does, not on a fixed short timeout
                 double next = Math.max((t0 + (started + 1) / rate * 1e9 - System.nanoTime()) / 1e9, batch);
-                int wait = t >= end ? 50 : (int) (next * 1000) + 1;
-                int n = (int) EPOLL_WAIT.invokeExact(ep, eventsAddress, EVENTS, wait);
+                int n = await(t >= end ? 50 : (int) (next * 1000) + 1);
                 for (int i = 0; i < n; i++) {
-                    int s = MemoryAccess.getIntAtOffset(events, (long) EVENT_SIZE * i + 4);
-                    MemoryAccess.setInt(error, 0);
-                    MemoryAccess.setInt(errorLength, 4);
-                    int got = (int) GETSOCKOPT.invokeExact(s, SOL_SOCKET, SO_ERROR, errorAddress, errorLengthAddress);
-                    if (got < 0 || MemoryAccess.getInt(error) != 0) {
-                        failed++;
-                    } else {
+                    if (finish(i)) {
                         done++;
+                    } else {
+                        failed++;
                     }
-                    int closed = (int) CLOSE.invokeExact(s); // leaves the epoll set with its last descriptor
                 }
             }
             return new long[] {done, failed};
+        }
+
+        /** socket, connect and epoll_ctl ADD; false if the connect failed at once. */
+        private boolean start(int target) throws Throwable {
+            MemoryAddress to = addresses.address().addOffset((long) SOCKADDR_IN * target);
+            int s = (int) SOCKET.invokeExact(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            if (s < 0) {
+                return false;
+            }
+            if ((int) CONNECT.invokeExact(s, to, SOCKADDR_IN) < 0 && MemoryAccess.getInt(errno) != EINPROGRESS) {
+                int closed = (int) CLOSE.invokeExact(s);
+                return false;
+            }
+            MemoryAccess.setIntAtOffset(event, 0, EPOLLOUT);
+            MemoryAccess.setIntAtOffset(event, 4, s); // data.fd
+            int added = (int) EPOLL_CTL.invokeExact(ep, EPOLL_CTL_ADD, s, event.address());
+            return true;
+        }
+
+        /** epoll_wait: the number of events. */
+        private int await(int millis) throws Throwable {
+            return (int) EPOLL_WAIT.invokeExact(ep, events.address(), EVENTS, millis);
+        }
+
+        /** The i-th event's probe: getsockopt SO_ERROR and close; true if it connected. */
+        private boolean finish(int i) throws Throwable {
+            int s = MemoryAccess.getIntAtOffset(events, (long) EVENT_SIZE * i + 4);
+            MemoryAccess.setInt(error, 0);
+            MemoryAccess.setInt(errorLength, 4);
+            int got = (int) GETSOCKOPT.invokeExact(s, SOL_SOCKET, SO_ERROR, error.address(), errorLength.address());
+            int closed = (int) CLOSE.invokeExact(s); // leaves the epoll set with its last descriptor
+            return got == 0 && MemoryAccess.getInt(error) == 0;
         }
     }
 
