@@ -20,9 +20,6 @@
 # KERNEL_FLOOR_BATCHES="50" runs only the C loop woken every 50 ms of the first three (default "0 20 50").
 # KERNEL_FLOOR_TOGETHER=1 runs the four loops woken every 50 ms at once instead of one after the other (the two Java
 # loops warm up, then all four measure in the same window), so that a loaded machine's load is the same for each.
-# KERNEL_FLOOR_JAVA_OPTS adds JVM options to both Java loops: "-XX:Tier3BackEdgeThreshold=2000
-# -XX:Tier4BackEdgeThreshold=4000" has C2 compile their once-called loop methods within the warm-up (by default they
-# stay interpreted at 333 a second, as a server's long-running code would not).
 #
 #   bench/kernel-floor.sh [seconds per rate]       (default 30; needs gcc; loopback only)
 set -euo pipefail
@@ -56,13 +53,13 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 c_loop() { "$out/probe-loop" "$port" "$rate" "$secs" "$@" "${hosts[@]}"; }
 nio_loop() {
-    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads ${KERNEL_FLOOR_JAVA_OPTS:-} bench/kernel-floor/NioProbeLoop.java \
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java \
         "$port" "$rate" "$secs" 50 "${hosts[@]}"
 }
 # 17.0.15 needs --enable-native-access for the linker's restricted methods (Java 16's -Dforeign.restricted=permit
 # is refused); the launcher's and javac's warnings about the incubating module are left out
 ffi_loop() {
-    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads ${KERNEL_FLOOR_JAVA_OPTS:-} --add-modules jdk.incubator.foreign \
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads --add-modules jdk.incubator.foreign \
         --enable-native-access=ALL-UNNAMED bench/kernel-floor/ForeignProbeLoop.java "$port" "$rate" "$secs" 50 \
         "${hosts[@]}" 2> >(grep --line-buffered -v -e 'incubat' -e '^1 warning$' >&2)
 }
