@@ -95,6 +95,6 @@ for rate in 333 1667; do
     # and a Java loop on SocketChannel and Selector alone, after as long again to warm its JIT
     nio_loop 2> >(grep --line-buffered -v measuring >&2)
     # and the C loop's five calls from Java through the foreign linker
-    ffi_loop
+    ffi_loop 2> >(grep --line-buffered -v measuring >&2)
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
