@@ -30,6 +30,9 @@ out=target/kernel-floor
 mkdir -p "$out"
 gcc -O2 -Wall -o "$out/probe-loop" bench/kernel-floor/probe-loop.c
 gcc -O2 -Wall -o "$out/listener" bench/kernel-floor/listener.c
+# the Java loops (ForeignProbeLoop measures itself with NioProbeLoop's code; javac warns of the incubating module)
+javac --add-modules jdk.incubator.foreign -d "$out/classes" bench/kernel-floor/*.java 2> "$out/javac.log" \
+    || { cat "$out/javac.log"; exit 1; }
 layout=${KERNEL_FLOOR_LAYOUT:-one}
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
@@ -53,15 +56,15 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 c_loop() { "$out/probe-loop" "$port" "$rate" "$secs" "$@" "${hosts[@]}"; }
 nio_loop() {
-    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads bench/kernel-floor/NioProbeLoop.java \
+    java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads -cp "$out/classes" NioProbeLoop \
         "$port" "$rate" "$secs" 50 "${hosts[@]}"
 }
 # 17.0.15 needs --enable-native-access for the linker's restricted methods (Java 16's -Dforeign.restricted=permit
-# is refused); the launcher's and javac's warnings about the incubating module are left out
+# is refused); the launcher's warning about the incubating module is left out
 ffi_loop() {
     java -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads --add-modules jdk.incubator.foreign \
-        --enable-native-access=ALL-UNNAMED bench/kernel-floor/ForeignProbeLoop.java "$port" "$rate" "$secs" 50 \
-        "${hosts[@]}" 2> >(grep --line-buffered -v -e 'incubat' -e '^1 warning$' >&2)
+        --enable-native-access=ALL-UNNAMED -cp "$out/classes" ForeignProbeLoop "$port" "$rate" "$secs" 50 \
+        "${hosts[@]}" 2> >(grep --line-buffered -v -e 'incubator modules' >&2)
 }
 for rate in 333 1667; do
     hosts=()

@@ -3,8 +3,6 @@ import static jdk.incubator.foreign.CLinker.C_POINTER;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Random;
 import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
@@ -18,10 +16,11 @@ import jdk.incubator.foreign.ResourceScope;
  * five system calls a probe (socket non-blocking, connect, epoll_ctl ADD, getsockopt SO_ERROR, close) and one
  * epoll_wait a wake-up, made from Java through Java 17's incubating foreign linker (JEP 412: downcalls to libc,
  * no JNI, nothing compiled). Driven as NioProbeLoop is: the same rate, batches, layout of listeners and random
- * choice of target, a warm-up as long as the run. Run as a single-file program by bench/kernel-floor.sh:
+ * choice of target, a warm-up as long as the run, measured by NioProbeLoop.measure. Compiled and run by
+ * bench/kernel-floor.sh:
  *
- *   java --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED ForeignProbeLoop.java \
- *       <port> <probes a second> <seconds> <batch ms> [hosts ports]
+ *   java --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -cp target/kernel-floor/classes \
+ *       ForeignProbeLoop <port> <probes a second> <seconds> <batch ms> [hosts ports]
  *
  * Linux x86_64 only: the struct layouts (sockaddr_in, the packed epoll_event) and the constants are that ABI's.
  * JDK 17's linker cannot capture errno at the call (Java 20's can), so connect's errno is read through
@@ -60,24 +59,8 @@ public final class ForeignProbeLoop {
                 throw new IllegalStateException("epoll_create1 failed");
             }
             Loop loop = new Loop(scope, ep, port, hosts, ports);
-            loop.run(rate, secs, batch, new Random(2)); // the JIT's warm-up
-            System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
-            long process0 = os.getProcessCpuTime(), jit0 = jitNanos();
-            long[] counts = loop.run(rate, secs, batch, new Random(1));
-            long cpu = threads.getCurrentThreadCpuTime() - cpu0, user = threads.getCurrentThreadUserTime() - user0;
-            long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
-            long done = counts[0];
+            NioProbeLoop.measure("foreign linker", args, random -> loop.run(rate, secs, batch, random));
             int closed = (int) CLOSE.invokeExact(ep);
-            System.out.printf(
-                    "foreign linker: %.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %d probes (%d failed);"
-                            + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
-                            + " whole JVM %.3f (without the JIT %.3f)%n",
-                    rate, batch * 1000, Math.max(hosts, 1), ports, done, counts[1], user / 1e3 / done,
-                    (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done,
-                    (process - jit) / 1e6 / done);
         }
     }
 
@@ -183,21 +166,5 @@ public final class ForeignProbeLoop {
         }
         return CLinker.getInstance().downcallHandle(symbol, MethodType.methodType(returns, parameters),
                 FunctionDescriptor.of(returns == int.class ? C_INT : C_POINTER, layouts));
-    }
-
-    /** As NioProbeLoop: CPU of the JIT's compiler threads so far, from /proc (hidden from ThreadMXBean). */
-    private static long jitNanos() throws java.io.IOException {
-        long ticks = 0;
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (var task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]); // utime, stime
-                }
-            }
-        }
-        return ticks * 10_000_000L; // 100 clock ticks a second (Linux's USER_HZ)
     }
 }

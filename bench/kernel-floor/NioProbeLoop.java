@@ -20,7 +20,7 @@ import java.util.Random;
  * CPU per probe and the whole process's (the JIT, the GC), to set beside the C loop's and the server's figures.
  */
 public final class NioProbeLoop {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws Throwable {
         int port = Integer.parseInt(args[0]);
         double rate = Double.parseDouble(args[1]);
         double secs = Double.parseDouble(args[2]);
@@ -28,24 +28,39 @@ public final class NioProbeLoop {
         int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
         int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
         try (Selector selector = Selector.open()) {
-            run(selector, port, rate, secs, batch, hosts, ports, new Random(2)); // the JIT's warm-up
-            System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
-            long process0 = os.getProcessCpuTime(), jit0 = jitNanos();
-            long[] counts = run(selector, port, rate, secs, batch, hosts, ports, new Random(1));
-            long cpu = threads.getCurrentThreadCpuTime() - cpu0, user = threads.getCurrentThreadUserTime() - user0;
-            long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
-            long done = counts[0];
-            System.out.printf(
-                    "JDK NIO: %.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %d probes (%d failed);"
-                            + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
-                            + " whole JVM %.3f (without the JIT %.3f)%n",
-                    rate, batch * 1000, Math.max(hosts, 1), ports, done, counts[1], user / 1e3 / done,
-                    (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done,
-                    (process - jit) / 1e6 / done);
+            measure("JDK NIO", args, random -> run(selector, port, rate, secs, batch, hosts, ports, random));
         }
+    }
+
+    /** A loop's run: returns the probes done and failed. */
+    interface Run {
+        long[] run(Random random) throws Throwable;
+    }
+
+    /**
+     * Runs the loop once to warm the JIT, then again measured, and prints its thread's CPU and the whole JVM's per
+     * probe; the loops' common arguments (port, rate, seconds, batch ms, [hosts ports]) label the line.
+     */
+    static void measure(String name, String[] args, Run loop) throws Throwable {
+        double rate = Double.parseDouble(args[1]);
+        int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
+        int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+        loop.run(new Random(2)); // the JIT's warm-up
+        System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
+        long process0 = os.getProcessCpuTime(), jit0 = jitNanos();
+        long[] counts = loop.run(new Random(1));
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0, user = threads.getCurrentThreadUserTime() - user0;
+        long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
+        long done = counts[0];
+        System.out.printf(
+                "%s: %.0f probes/s planned, batch %s ms, %d hosts x %d ports: %d probes (%d failed);"
+                        + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
+                        + " whole JVM %.3f (without the JIT %.3f)%n",
+                name, rate, args[3], Math.max(hosts, 1), ports, done, counts[1], user / 1e3 / done,
+                (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done, (process - jit) / 1e6 / done);
     }
 
     /** Returns the probes done and failed. */
