@@ -47,19 +47,14 @@ public final class ForeignProbeLoop {
     private static final MethodHandle ERRNO_LOCATION = libc("__errno_location", MemoryAddress.class);
 
     public static void main(String[] args) throws Throwable {
-        int port = Integer.parseInt(args[0]);
-        double rate = Double.parseDouble(args[1]);
-        double secs = Double.parseDouble(args[2]);
-        double batch = Double.parseDouble(args[3]) / 1000;
-        int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
-        int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+        NioProbeLoop.Probing p = NioProbeLoop.Probing.of(args);
         try (ResourceScope scope = ResourceScope.newConfinedScope()) {
             int ep = (int) EPOLL_CREATE1.invokeExact(SOCK_CLOEXEC);
             if (ep < 0) {
                 throw new IllegalStateException("epoll_create1 failed");
             }
-            Loop loop = new Loop(scope, ep, port, hosts, ports);
-            NioProbeLoop.measure("foreign linker", args, random -> loop.run(rate, secs, batch, random));
+            Loop loop = new Loop(scope, ep, p.port(), p.hosts(), p.ports());
+            NioProbeLoop.measure("foreign linker", p, random -> loop.run(p.rate(), p.secs(), p.batch(), random));
             int closed = (int) CLOSE.invokeExact(ep);
         }
     }

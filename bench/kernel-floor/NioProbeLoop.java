@@ -12,23 +12,29 @@ import java.util.Random;
 /**
  * The floor of a TCP probe for a server written on the JDK's NIO (issue 17): probe-loop.c's loop (connect + close on
  * loopback at a fixed rate, woken at most every batch ms) with SocketChannel and Selector, nothing else: no status,
- * no futures, no metrics. Run as a single-file program by bench/kernel-floor.sh:
+ * no futures, no metrics. Compiled and run by bench/kernel-floor.sh (ForeignProbeLoop measures itself with this
+ * class's measure):
  *
- *   java NioProbeLoop.java <port> <probes a second> <seconds> <batch ms> [hosts ports]
+ *   java -cp target/kernel-floor/classes NioProbeLoop <port> <probes a second> <seconds> <batch ms> [hosts ports]
  *
  * It probes for the given seconds once to warm the JIT, then again measured; prints the loop thread's user and kernel
  * CPU per probe and the whole process's (the JIT, the GC), to set beside the C loop's and the server's figures.
  */
 public final class NioProbeLoop {
     public static void main(String[] args) throws Throwable {
-        int port = Integer.parseInt(args[0]);
-        double rate = Double.parseDouble(args[1]);
-        double secs = Double.parseDouble(args[2]);
-        double batch = Double.parseDouble(args[3]) / 1000;
-        int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
-        int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+        Probing p = Probing.of(args);
         try (Selector selector = Selector.open()) {
-            measure("JDK NIO", args, random -> run(selector, port, rate, secs, batch, hosts, ports, random));
+            measure("JDK NIO", p, random -> run(selector, p.port, p.rate, p.secs, p.batch, p.hosts, p.ports, random));
+        }
+    }
+
+    /** The loops' common arguments: port, probes a second, seconds, batch (given in ms), [hosts ports]. */
+    record Probing(int port, double rate, double secs, double batch, int hosts, int ports) {
+        static Probing of(String[] args) {
+            boolean layout = args.length == 6;
+            return new Probing(Integer.parseInt(args[0]), Double.parseDouble(args[1]), Double.parseDouble(args[2]),
+                    Double.parseDouble(args[3]) / 1000, layout ? Integer.parseInt(args[4]) : 0,
+                    layout ? Integer.parseInt(args[5]) : 1);
         }
     }
 
@@ -39,12 +45,9 @@ public final class NioProbeLoop {
 
     /**
      * Runs the loop once to warm the JIT, then again measured, and prints its thread's CPU and the whole JVM's per
-     * probe; the loops' common arguments (port, rate, seconds, batch ms, [hosts ports]) label the line.
+     * probe.
      */
-    static void measure(String name, String[] args, Run loop) throws Throwable {
-        double rate = Double.parseDouble(args[1]);
-        int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
-        int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+    static void measure(String name, Probing p, Run loop) throws Throwable {
         loop.run(new Random(2)); // the JIT's warm-up
         System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -56,10 +59,10 @@ public final class NioProbeLoop {
         long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
         long done = counts[0];
         System.out.printf(
-                "%s: %.0f probes/s planned, batch %s ms, %d hosts x %d ports: %d probes (%d failed);"
+                "%s: %.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %d probes (%d failed);"
                         + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
                         + " whole JVM %.3f (without the JIT %.3f)%n",
-                name, rate, args[3], Math.max(hosts, 1), ports, done, counts[1], user / 1e3 / done,
+                name, p.rate, p.batch * 1000, Math.max(p.hosts, 1), p.ports, done, counts[1], user / 1e3 / done,
                 (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done, (process - jit) / 1e6 / done);
     }
 
