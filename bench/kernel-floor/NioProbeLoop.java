@@ -12,39 +12,58 @@ import java.util.Random;
 /**
  * The floor of a TCP probe for a server written on the JDK's NIO (issue 17): probe-loop.c's loop (connect + close on
  * loopback at a fixed rate, woken at most every batch ms) with SocketChannel and Selector, nothing else: no status,
- * no futures, no metrics. Run as a single-file program by bench/kernel-floor.sh:
+ * no futures, no metrics. Compiled and run by bench/kernel-floor.sh (ForeignProbeLoop measures itself with this
+ * class's measure):
  *
- *   java NioProbeLoop.java <port> <probes a second> <seconds> <batch ms> [hosts ports]
+ *   java -cp target/kernel-floor/classes NioProbeLoop <port> <probes a second> <seconds> <batch ms> [hosts ports]
  *
  * It probes for the given seconds once to warm the JIT, then again measured; prints the loop thread's user and kernel
  * CPU per probe and the whole process's (the JIT, the GC), to set beside the C loop's and the server's figures.
  */
 public final class NioProbeLoop {
-    public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
-        double rate = Double.parseDouble(args[1]);
-        double secs = Double.parseDouble(args[2]);
-        double batch = Double.parseDouble(args[3]) / 1000;
-        int hosts = args.length == 6 ? Integer.parseInt(args[4]) : 0;
-        int ports = args.length == 6 ? Integer.parseInt(args[5]) : 1;
+    public static void main(String[] args) throws Throwable {
+        Probing p = Probing.of(args);
         try (Selector selector = Selector.open()) {
-            run(selector, port, rate, secs, batch, hosts, ports, new Random(2)); // the JIT's warm-up
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
-            long process0 = os.getProcessCpuTime(), jit0 = jitNanos();
-            long[] counts = run(selector, port, rate, secs, batch, hosts, ports, new Random(1));
-            long cpu = threads.getCurrentThreadCpuTime() - cpu0, user = threads.getCurrentThreadUserTime() - user0;
-            long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
-            long done = counts[0];
-            System.out.printf(
-                    "JDK NIO: %.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %d probes (%d failed);"
-                            + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
-                            + " whole JVM %.3f (without the JIT %.3f)%n",
-                    rate, batch * 1000, Math.max(hosts, 1), ports, done, counts[1], user / 1e3 / done,
-                    (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done,
-                    (process - jit) / 1e6 / done);
+            measure("JDK NIO", p, random -> run(selector, p.port, p.rate, p.secs, p.batch, p.hosts, p.ports, random));
         }
+    }
+
+    /** The loops' common arguments: port, probes a second, seconds, batch (given in ms), [hosts ports]. */
+    record Probing(int port, double rate, double secs, double batch, int hosts, int ports) {
+        static Probing of(String[] args) {
+            boolean layout = args.length == 6;
+            return new Probing(Integer.parseInt(args[0]), Double.parseDouble(args[1]), Double.parseDouble(args[2]),
+                    Double.parseDouble(args[3]) / 1000, layout ? Integer.parseInt(args[4]) : 0,
+                    layout ? Integer.parseInt(args[5]) : 1);
+        }
+    }
+
+    /** A loop's run: returns the probes done and failed. */
+    interface Run {
+        long[] run(Random random) throws Throwable;
+    }
+
+    /**
+     * Runs the loop once to warm the JIT, then again measured, and prints its thread's CPU and the whole JVM's per
+     * probe.
+     */
+    static void measure(String name, Probing p, Run loop) throws Throwable {
+        loop.run(new Random(2)); // the JIT's warm-up
+        System.err.println("measuring"); // bench/kernel-floor.sh starts the C loops beside it on this
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
+        long process0 = os.getProcessCpuTime(), jit0 = jitNanos();
+        long[] counts = loop.run(new Random(1));
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0, user = threads.getCurrentThreadUserTime() - user0;
+        long process = os.getProcessCpuTime() - process0, jit = jitNanos() - jit0;
+        long done = counts[0];
+        System.out.printf(
+                "%s: %.0f probes/s planned, batch %.0f ms, %d hosts x %d ports: %d probes (%d failed);"
+                        + " loop thread user %.1f us, kernel %.1f us a probe = %.3f core-s per 1,000 probes;"
+                        + " whole JVM %.3f (without the JIT %.3f)%n",
+                name, p.rate, p.batch * 1000, Math.max(p.hosts, 1), p.ports, done, counts[1], user / 1e3 / done,
+                (cpu - user) / 1e3 / done, cpu / 1e6 / done, process / 1e6 / done, (process - jit) / 1e6 / done);
     }
 
     /** Returns the probes done and failed. */
