@@ -89,10 +89,6 @@ class MasterPairCutOffIT {
         slave = fixture.slave;
         way = fixture.databaseWay(first);
         inbox = fixture.inbox(TO);
-        Eventually.await(
-                first.name() + " active, " + second.name() + " standby",
-                WITHIN,
-                () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
         for (ArgusServer s : new ArgusServer[] {first, second, slave}) {
             s.dataFile("cut", true);
             s.dataFile("cutfail", true);

@@ -106,6 +106,7 @@ final class MasterPairFixture {
         return db;
     }
 
+    /** The active member (right after {@link #get}: the one active at the class's start, the other standby). */
     ArgusServer active() {
         return MasterPair.isActive(a) ? a : b;
     }

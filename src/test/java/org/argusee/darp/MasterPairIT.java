@@ -88,10 +88,6 @@ class MasterPairIT {
         inbox = fixture.inbox(TO);
         firstSmtp = fixture.smtpWay(first);
         secondSmtp = fixture.smtpWay(second);
-        Eventually.await(
-                first.name() + " active, " + second.name() + " standby",
-                WITHIN,
-                () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
         reach(true);
         group = Cluster.create(
                 first,
