@@ -55,13 +55,18 @@ final class MasterPair {
     static ArgusServer[] create(ArgusServers servers, String first, String second) {
         ArgusServer a = servers.create(first);
         ArgusServer b = servers.create(second, a);
-        for (ArgusServer s : new ArgusServer[] {a, b}) {
+        members(a, b);
+        return new ArgusServer[] {a, b};
+    }
+
+    /** Makes the servers members of one pair, one master (they must be given one database). */
+    static void members(ArgusServer... pair) {
+        for (ArgusServer s : pair) {
             s.property("argus.darp.tag", Cluster.MASTER);
             s.property("argus.pair.enabled", "true");
             s.property("argus.pair.member", s.name());
             s.property("argus.pair.url", s.url().toString());
         }
-        return new ArgusServer[] {a, b};
     }
 
     /** The server's role from its readiness; empty when it gives no answer within a second (frozen, dead). */

@@ -12,15 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.argusee.platform.DrillDatabase;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
@@ -29,13 +28,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16's drills of one member of a master pair losing its database while the other keeps it (docs/testing.md):
- * a pair on a PostgreSQL of the test's own, the first member (cut-a, the active one) reaching it through a relay
- * and with a pool of 4 connections, and a slave given both URLs that stands by for a failover service and reports a
- * distributed one.
+ * the run's {@link MasterPairFixture} (shared with {@link MasterPairIT}): a pair on a PostgreSQL of the drills' own,
+ * each member reaching it through a relay of its own and with a pool of 4 connections, and a slave given both URLs
+ * that stands by for a failover service and reports a distributed one. The member active at the start (cut-a below,
+ * {@code first} in the code) is the one the drills starve and cut; the other is cut-b ({@code second}).
  * <ol>
  *   <li>cut-a's pool starved (every connection held by requests waiting behind a slow query's lock) for longer
  *       than the lease: cut-a keeps its lease at its epoch (the renewal has a pool of its own), the slave's link
@@ -47,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </ol>
  */
 // One scenario in steps: each drill starts from the roles the previous one left (booting three servers per test
-// would cost minutes of CPU). Its servers and database are its own.
+// would cost minutes of CPU). Its groups (the starved writes' too), data files and recipient are its own, deleted at
+// its end; it reads the first member's log from a mark taken before its drill.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MasterPairCutOffIT {
 
@@ -56,15 +56,12 @@ class MasterPairCutOffIT {
     /** Longer than the lease (10 s) plus a renewal (2 s): a renewal that waited behind the pool would lose it. */
     private static final Duration STARVED = Duration.ofSeconds(15);
 
-    private static final String SECRET = "cut-secret";
     private static final String TO = "cut@localhost";
-    private static final int TIMEOUT = 3;
-    private static final int FREQUENCY = 2;
-    private static final int POOL = 4;
+    private static final int POOL = MasterPairFixture.POOL;
+    /** Names this class's groups and the starved writes' groups. */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
+    static MasterPairFixture fixture;
     static DrillDatabase db;
     static Relay way;
     static MailInbox inbox;
@@ -81,34 +78,17 @@ class MasterPairCutOffIT {
     static boolean reachable = true;
     static boolean slaveSees = true;
     static int flips;
+    static final List<String> GROUPS = new ArrayList<>();
 
     @BeforeAll
     static void boot() {
-        db = new DrillDatabase();
-        Matcher url =
-                Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/(.*)").matcher(db.jdbcUrl());
-        assertTrue(url.matches(), db.jdbcUrl());
-        way = Relay.to(Integer.parseInt(url.group(1)));
-        ArgusServer[] pair = MasterPair.create(SERVERS, "cut-a", "cut-b", db);
-        first = pair[0];
-        second = pair[1];
-        first.secret("DB_URL", "jdbc:postgresql://127.0.0.1:" + way.port() + "/" + url.group(2))
-                .secret("DB_POOL_MAX", Integer.toString(POOL));
-        inbox = new MailInbox(TO);
-        inbox.mailedBy(first, second);
-        for (ArgusServer s : pair) {
-            s.property("argus.notify.flap-count", "0");
-            s.property("argus.darp.login.max-failures", "1000");
-        }
-        slave = SERVERS.create("slave1");
-        Cluster.slaveOf(slave, first.url() + "," + second.url(), SECRET, TIMEOUT, FREQUENCY);
-        first.start();
-        Cluster.peer(first, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
-        SERVERS.startAll(second, slave);
-        Eventually.await(
-                "cut-a active, cut-b standby",
-                WITHIN,
-                () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
+        fixture = MasterPairFixture.get();
+        db = fixture.database();
+        first = fixture.active();
+        second = fixture.other(first);
+        slave = fixture.slave;
+        way = fixture.databaseWay(first);
+        inbox = fixture.inbox(TO);
         for (ArgusServer s : new ArgusServer[] {first, second, slave}) {
             s.dataFile("cut", true);
             s.dataFile("cutfail", true);
@@ -118,7 +98,7 @@ class MasterPairCutOffIT {
                 first,
                 "Top",
                 Cluster.group(
-                        "Cut",
+                        "Cut_" + RUN,
                         "frequency",
                         "1",
                         "retries",
@@ -129,17 +109,20 @@ class MasterPairCutOffIT {
                         "mail:" + TO,
                         "message_fmt",
                         "%s %o"));
+        GROUPS.add(mailed);
         service = Cluster.create(first, mailed, Cluster.reachService("cut_probe", "cut"));
         String fail = Cluster.create(
                 first,
                 "Top",
-                Cluster.group("CutFail", "darp_mode", "failover", "frequency", "1", "retries", "0", "timeout", "5"));
+                Cluster.group(
+                        "CutFail_" + RUN, "darp_mode", "failover", "frequency", "1", "retries", "0", "timeout", "5"));
+        GROUPS.add(fail);
         failover = Cluster.create(first, fail, Cluster.reachService("cut_failover", "cutfail"));
         String dist = Cluster.create(
                 first,
                 "Top",
                 Cluster.group(
-                        "CutRep",
+                        "CutRep_" + RUN,
                         "darp_mode",
                         "distributed",
                         "darp_tags",
@@ -150,30 +133,25 @@ class MasterPairCutOffIT {
                         "0",
                         "timeout",
                         "5"));
+        GROUPS.add(dist);
         reported = Cluster.create(first, dist, Cluster.reachService("cut_report", "cutrep"));
-        Eventually.await("cut-a shows the service up", WITHIN, () -> "up".equals(statusOf(first, service)));
+        Eventually.await(first.name() + " shows the service up", WITHIN, () -> "up".equals(statusOf(first, service)));
         Eventually.await(
-                "the slave connected to cut-a, with both DARP services",
+                "the slave connected to " + first.name() + ", with both DARP services",
                 WITHIN,
                 () -> connectedTo(first) && Cluster.exists(slave, failover) && Cluster.exists(slave, reported));
-        Eventually.await("the slave's report of the distributed service stored on cut-a", WITHIN, () -> "up"
+        Eventually.await("the slave's report of the distributed service stored on " + first.name(), WITHIN, () -> "up"
                 .equals(Cluster.reported(first, reported, "slave1")));
     }
 
     @AfterAll
     static void close() {
-        for (AutoCloseable c : new AutoCloseable[] {way, inbox}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                LOG.warning(() -> "cannot close " + c + ": " + e);
+        if (fixture != null) {
+            List<String> made = new ArrayList<>(GROUPS);
+            for (int i = 0; i < POOL * 2; i++) {
+                made.add("Top:" + PoolStarver.group(RUN, i)); // what the starved writes made, once through
             }
-        }
-        SERVERS.close();
-        if (db != null) {
-            db.close();
+            fixture.release(made, "cut", "cutfail", "cutrep");
         }
     }
 
@@ -184,14 +162,19 @@ class MasterPairCutOffIT {
         String standingBy = checkedAt(slave, failover);
         long acked = Cluster.slaveLastAcked(slave);
         Instant start;
-        try (PoolStarver starved = new PoolStarver(db, first, POOL * 2)) {
-            Eventually.await("cut-a marks its answers Argus-Database: unavailable", WITHIN, () -> "unavailable"
-                    .equals(first.api().get("api/status/" + Api.encode(service)).header("Argus-Database")));
+        long mark = first.logMark();
+        try (PoolStarver starved = new PoolStarver(db, first, POOL * 2, RUN)) {
+            Eventually.await(
+                    first.name() + " marks its answers Argus-Database: unavailable", WITHIN, () -> "unavailable"
+                            .equals(first.api()
+                                    .get("api/status/" + Api.encode(service))
+                                    .header("Argus-Database")));
             start = Instant.now();
-            slaveFlips(); // a report that must wait for cut-a's pool
+            slaveFlips(); // a report that must wait for the first's pool
             Eventually.holds(
-                    "for " + STARVED.toSeconds() + " s: cut-a holds the lease at epoch " + before.epoch()
-                            + ", cut-b standby, the slave connected to cut-a and standing by",
+                    "for " + STARVED.toSeconds() + " s: " + first.name() + " holds the lease at epoch " + before.epoch()
+                            + ", " + second.name() + " standby, the slave connected to " + first.name()
+                            + " and standing by",
                     STARVED,
                     () -> MasterPair.leaseHeldBy(db, first, before.epoch())
                             && "connected".equals(link(slave, MASTER))
@@ -200,17 +183,18 @@ class MasterPairCutOffIT {
             slaveFlips();
         }
         Duration stored = Eventually.await(
-                "the slave's reports of the starved time acked and stored on cut-a",
+                "the slave's reports of the starved time acked and stored on " + first.name(),
                 WITHIN,
                 () -> Cluster.slaveLastAcked(slave) >= acked + 2
                         && (slaveSees ? "up" : "down").equals(Cluster.reported(first, reported, "slave1")));
-        assertTrue(MasterPair.stillActive(first, before), "cut-a active at its epoch, nothing refused");
+        assertTrue(MasterPair.stillActive(first, before), first.name() + " active at its epoch, nothing refused");
         assertEquals("connected", link(slave, MASTER));
-        // the starved time in cut-a's log: one WARN when the database went, one when it answered again (with the
+        // the starved time in the first's log (from the mark): one WARN when the database went, one when it answered
+        // again (with the
         // number of the container's lines about its absence left out), none of Hibernate's ERRORs
-        Eventually.await("cut-a logs that the database answers again", WITHIN, () -> first.logTail(Integer.MAX_VALUE)
+        Eventually.await(first.name() + " logs that the database answers again", WITHIN, () -> first.logSince(mark)
                 .contains("The database answers again"));
-        String log = first.logTail(Integer.MAX_VALUE);
+        String log = first.logSince(mark);
         assertTrue(log.contains("about its absence left out"), "the count of the lines left out");
         assertFalse(log.contains("ERROR [org.hibernate.engine.jdbc.spi.SqlExceptionHelper]"), "Hibernate's ERRORs");
         LOG.info(() ->
@@ -226,34 +210,40 @@ class MasterPairCutOffIT {
         long epoch = MasterPair.role(first).orElseThrow().epoch();
         way.cut();
         Instant cut = Instant.now();
-        Duration took = Eventually.await("cut-b active after cut-a's cut", TAKEOVER, () -> MasterPair.isActive(second));
+        Duration took = Eventually.await(
+                second.name() + " active after " + first.name() + "'s cut",
+                TAKEOVER,
+                () -> MasterPair.isActive(second));
         assertTrue(MasterPair.role(second).orElseThrow().epoch() > epoch, "a takeover raises the epoch");
-        Duration followed = Eventually.await("the slave follows cut-b", WITHIN, () -> connectedTo(second));
+        Duration followed = Eventually.await("the slave follows " + second.name(), WITHIN, () -> connectedTo(second));
         flip(second);
         flip(second);
         toldOnceEach();
         logIsExact(second);
         Duration cutFor = Duration.between(cut, Instant.now());
         way.open();
-        Duration down = Eventually.await("cut-a, back, is the standby", WITHIN, () -> MasterPair.isStandby(first));
+        Duration down =
+                Eventually.await(first.name() + ", back, is the standby", WITHIN, () -> MasterPair.isStandby(first));
         long refused = MasterPair.role(first).orElseThrow().refusedWrites();
-        assertTrue(MasterPair.isActive(second), "cut-b stays active");
+        assertTrue(MasterPair.isActive(second), second.name() + " stays active");
         flip(second);
         logIsExact(second);
         inbox.await(flips, WITHIN);
         Eventually.holds(
-                "no more mail, no more transitions (cut-a writes and sends nothing)",
+                "no more mail, no more transitions (" + first.name() + " writes and sends nothing)",
                 Duration.ofSeconds(3),
                 () -> inbox.mails().size() == flips
                         && Cluster.transitions(second, service).size() == flips);
         toldOnceEach();
-        LOG.info(() -> "cut-off drill: cut-b active " + took.toMillis() + " ms after the cut; the slave on cut-b "
-                + followed.toMillis() + " ms after that; cut " + cutFor.toMillis() + " ms; cut-a standby "
-                + down.toMillis() + " ms after the way opened; " + refused + " write(s) of cut-a refused by fencing");
+        LOG.info(() -> "cut-off drill: " + second.name() + " active " + took.toMillis()
+                + " ms after the cut; the slave on "
+                + second.name() + " " + followed.toMillis() + " ms after that; cut " + cutFor.toMillis() + " ms; "
+                + first.name() + " standby " + down.toMillis() + " ms after the way opened; " + refused
+                + " write(s) of " + first.name() + " refused by fencing");
     }
 
     private static boolean connectedTo(ArgusServer master) {
-        return "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, "slave1"));
+        return "connected".equals(link(slave, MASTER)) && "connected".equals(link(master, MasterPairFixture.SLAVE));
     }
 
     /** The slave's target of the distributed service changes, and the slave shows it (a report to send). */

@@ -13,10 +13,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.argusee.platform.DrillDatabase;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
 import org.argusee.testsupport.Eventually;
 import org.argusee.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +25,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The drills of issue 16 in their short form: an active/standby master pair on a PostgreSQL of the test's own, at
- * the default lease (10 s, renewed every 2 s); the steps are listed in docs/testing.md. After each, the transition
+ * The drills of issue 16 in their short form: an active/standby master pair on a PostgreSQL of the drills' own, at
+ * the default lease (10 s, renewed every 2 s); the steps are listed in docs/testing.md. The pair and its slave are
+ * the run's {@link MasterPairFixture} (shared with {@link MasterPairCutOffIT}); the member active at the start is
+ * {@code first} here, whichever it is. After each, the transition
  * log has exactly one entry per change of the target (none lost, none twice); a takeover comes within 15 s; a slave
  * given both masters' URLs follows the active one. The full form, with figures, is bench/master-pair.sh.
  * Notifications (issue 14) ride along: each transition is told by one mail, counted in one GreenMail inbox that each
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one sends it from the shared outbox, once, and the old one, back, sends nothing.
  */
 // One scenario in steps, not independent tests: each drill starts from the roles the previous one left, as booting
-// two servers per test costs about 40 s of CPU each time (docs/testing.md). Its servers are its own. The SIGKILL
-// drill comes last, so no killed server has to boot again (bench/master-pair.sh restarts them).
+// two servers per test costs about 40 s of CPU each time (docs/testing.md). Its group, data file and recipient are
+// its own, deleted at its end. The SIGKILL drill comes last, so no killed server has to boot again within the class
+// (the fixture starts it again for a class after it; bench/master-pair.sh restarts them).
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MasterPairIT {
 
@@ -47,20 +49,17 @@ class MasterPairIT {
     /** Issue 16's bound at the default lease: the standby is active within this after the active one stops. */
     private static final Duration TAKEOVER = Duration.ofSeconds(15);
 
-    @RegisterExtension
-    static final ArgusServers SERVERS = new ArgusServers();
-
-    private static final String SECRET = "pair-secret";
     private static final String TO = "pair@localhost";
-    /** The slave's argus.darp.master.timeout and .frequency, seconds, as in DarpFailoverIT. */
-    private static final int TIMEOUT = 3;
 
-    private static final int FREQUENCY = 2;
-
+    static MasterPairFixture fixture;
+    /** The member active at the class's start, and the other. */
     static ArgusServer first;
+
     static ArgusServer second;
-    /** A slave given both masters' URLs, first's first. */
+    /** A slave given both masters' URLs. */
     static ArgusServer slave;
+
+    static String group;
 
     static String service;
     static boolean reachable = true;
@@ -69,6 +68,8 @@ class MasterPairIT {
 
     static Instant started;
     static DrillDatabase db;
+    /** Whether a drill stopped the database and has not started it again (a failed step): the end starts it. */
+    static boolean dbStopped;
 
     static MailInbox inbox;
     /** Each pair server's way to the inbox: reset, its SMTP server is away. */
@@ -79,32 +80,20 @@ class MasterPairIT {
     @BeforeAll
     static void boot() {
         started = Instant.now();
-        db = new DrillDatabase();
-        ArgusServer[] pair = MasterPair.create(SERVERS, "pair-a", "pair-b", db);
-        first = pair[0];
-        second = pair[1];
-        inbox = new MailInbox(TO);
-        firstSmtp = inbox.relayFor(first);
-        secondSmtp = inbox.relayFor(second);
-        for (ArgusServer s : pair) {
-            s.property("argus.notify.flap-count", "0"); // a drill flips the target a dozen times: each is told
-        }
-        slave = SERVERS.create("slave1");
-        Cluster.slaveOf(slave, first.url() + "," + second.url(), SECRET, TIMEOUT, FREQUENCY);
-        // the first creates the schema and the admin, then the second finds them
-        first.start();
-        Cluster.peer(first, "slave1", "\"127.0.0.1\"", SECRET, TIMEOUT);
-        SERVERS.startAll(second, slave);
-        Eventually.await(
-                "pair-a active, pair-b standby",
-                WITHIN,
-                () -> MasterPair.isActive(first) && MasterPair.isStandby(second));
+        fixture = MasterPairFixture.get();
+        db = fixture.database();
+        first = fixture.active();
+        second = fixture.other(first);
+        slave = fixture.slave;
+        inbox = fixture.inbox(TO);
+        firstSmtp = fixture.smtpWay(first);
+        secondSmtp = fixture.smtpWay(second);
         reach(true);
-        String group = Cluster.create(
+        group = Cluster.create(
                 first,
                 "Top",
                 Cluster.group(
-                        "Pair",
+                        "Pair_" + UUID.randomUUID().toString().substring(0, 8),
                         "frequency",
                         "1",
                         "retries",
@@ -121,18 +110,11 @@ class MasterPairIT {
 
     @AfterAll
     static void took() {
-        for (AutoCloseable c : new AutoCloseable[] {firstSmtp, secondSmtp, inbox}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                LOG.warning(() -> "cannot close " + c + ": " + e);
-            }
+        if (dbStopped) {
+            db.start();
         }
-        SERVERS.close();
-        if (db != null) {
-            db.close();
+        if (fixture != null) {
+            fixture.release(group == null ? List.of() : List.of(group), "pair");
         }
         LOG.info(() ->
                 "MasterPairIT took " + Duration.between(started, Instant.now()).toMillis() + " ms");
@@ -171,9 +153,10 @@ class MasterPairIT {
     void aDatabaseOutageLeavesTheRolesAndTheActiveOnesQueueAlone() {
         MasterPair.Role before = MasterPair.role(first).orElseThrow();
         Instant stopped = Instant.now();
+        dbStopped = true;
         db.stop();
         Eventually.await(
-                "pair-a's lease has run out (by its own clock)",
+                first.name() + "'s lease has run out (by its own clock)",
                 Duration.ofSeconds(20),
                 () -> !MasterPair.role(first).orElseThrow().confirmed());
         flip(first);
@@ -181,6 +164,7 @@ class MasterPairIT {
         Instant asOf = StandbyAnswers.asOf(second, service);
         assertTrue(asOf.isBefore(stopped), "the standby's copy is dated before the outage: " + asOf);
         db.start();
+        dbStopped = false;
         Instant back = Instant.now();
         Duration stored = Eventually.await(
                 "the outage's changes stored",
@@ -190,7 +174,8 @@ class MasterPairIT {
                 + " its changes stored " + stored.toMillis() + " ms after its return");
         logIsExact(first);
         Eventually.holds(
-                "pair-a active at its epoch, nothing refused, pair-b standby, past its hold-back",
+                first.name() + " active at its epoch, nothing refused, " + second.name()
+                        + " standby, past its hold-back",
                 Duration.ofSeconds(10),
                 () -> MasterPair.stillActive(first, before) && MasterPair.isStandby(second));
         Eventually.await(
@@ -206,26 +191,31 @@ class MasterPairIT {
         long epoch = MasterPair.role(first).orElseThrow().epoch();
         flipUnsent(first, firstSmtp);
         first.hang();
-        Duration took =
-                Eventually.await("pair-b active after pair-a's SIGSTOP", TAKEOVER, () -> MasterPair.isActive(second));
-        LOG.info(() -> "SIGSTOP drill: pair-b active " + took.toMillis() + " ms after pair-a was frozen");
+        Duration took = Eventually.await(
+                second.name() + " active after " + first.name() + "'s SIGSTOP",
+                TAKEOVER,
+                () -> MasterPair.isActive(second));
+        LOG.info(() -> "SIGSTOP drill: " + second.name() + " active " + took.toMillis() + " ms after " + first.name()
+                + " was frozen");
         assertTrue(MasterPair.role(second).orElseThrow().epoch() > epoch, "a takeover raises the epoch");
-        flip(second); // while pair-a is frozen: when it resumes, its last probe disagrees with the target
+        flip(second); // while the first is frozen: when it resumes, its last probe disagrees with the target
         first.resume();
-        Duration down = Eventually.await("pair-a, resumed, steps down", WITHIN, () -> MasterPair.isStandby(first));
+        Duration down =
+                Eventually.await(first.name() + ", resumed, steps down", WITHIN, () -> MasterPair.isStandby(first));
         long refused = MasterPair.role(first).orElseThrow().refusedWrites();
-        LOG.info(() -> "SIGSTOP drill: pair-a standby " + down.toMillis() + " ms after SIGCONT; " + refused
-                + " write(s) of it refused by fencing");
-        assertTrue(MasterPair.isActive(second), "pair-b stays active");
-        Duration followed = Eventually.await("the slave follows pair-b", WITHIN, () -> connectedTo(second));
-        LOG.info(() -> "SIGSTOP drill: the slave connected to pair-b " + followed.toMillis() + " ms after that");
+        LOG.info(() -> "SIGSTOP drill: " + first.name() + " standby " + down.toMillis() + " ms after SIGCONT; "
+                + refused + " write(s) of it refused by fencing");
+        assertTrue(MasterPair.isActive(second), second.name() + " stays active");
+        Duration followed = Eventually.await("the slave follows " + second.name(), WITHIN, () -> connectedTo(second));
+        LOG.info(() -> "SIGSTOP drill: the slave connected to " + second.name() + " " + followed.toMillis()
+                + " ms after that");
         flip(second);
         logIsExact(second);
         Eventually.holds(
-                "nothing more in the log (pair-a writes nothing)",
+                "nothing more in the log (" + first.name() + " writes nothing)",
                 Duration.ofSeconds(3),
                 () -> Cluster.transitions(second, service).size() == flips);
-        firstSmtp.open(); // pair-a could send now: it must not, it is the standby and its mail went out
+        firstSmtp.open(); // the first could send now: it must not, it is the standby and its mail went out
         toldOnceEach(true);
     }
 
@@ -316,7 +306,7 @@ class MasterPairIT {
     /** Whether the slave's link is up and the master at hand has it connected. */
     private static boolean connectedTo(ArgusServer master) {
         return "connected".equals(Cluster.link(slave, Cluster.MASTER))
-                && "connected".equals(Cluster.link(master, "slave1"));
+                && "connected".equals(Cluster.link(master, MasterPairFixture.SLAVE));
     }
 
     /** Makes the target change and waits until the active server shows it. */
@@ -341,12 +331,12 @@ class MasterPairIT {
                 active.name() + "'s mail of the transition failed, queued", WITHIN, () -> failedDeliveries() > 0);
     }
 
-    /** Deliveries failed and waiting for a retry, in the outbox the pair shares. */
+    /** This class's deliveries failed and waiting for a retry, in the outbox the pair shares. */
     private static int failedDeliveries() {
         try (Connection c = db.connect();
                 Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("select count(*) from argus.notification_delivery where state = 'failed'")) {
+                ResultSet rs = s.executeQuery("select count(*) from argus.notification_delivery where state = 'failed'"
+                        + " and address = '" + TO + "'")) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

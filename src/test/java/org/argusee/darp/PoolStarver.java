@@ -34,7 +34,12 @@ final class PoolStarver implements AutoCloseable {
     private final CompletableFuture<Void> sleeping;
     private final List<CompletableFuture<Integer>> writes = new ArrayList<>();
 
-    PoolStarver(DrillDatabase db, ArgusServer server, int writes) throws SQLException {
+    /** The group the {@code i}-th write makes (under Top) when it gets through: names of the caller's {@code run}. */
+    static String group(String run, int i) {
+        return "starved_" + run + "_" + i;
+    }
+
+    PoolStarver(DrillDatabase db, ArgusServer server, int writes, String run) throws SQLException {
         this.db = db;
         slow = db.connect();
         slow.setAutoCommit(false);
@@ -46,7 +51,7 @@ final class PoolStarver implements AutoCloseable {
         }
         sleeping = CompletableFuture.runAsync(this::sleep);
         for (int i = 0; i < writes; i++) {
-            String group = "starved_" + i;
+            String group = group(run, i);
             this.writes.add(CompletableFuture.supplyAsync(() -> write(server, group)));
         }
     }

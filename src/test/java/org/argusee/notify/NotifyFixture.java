@@ -10,8 +10,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,8 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.CommonServer;
 import org.argusee.testsupport.Eventually;
-import org.argusee.testsupport.SharedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,17 +30,14 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * A server whose mail session points at a GreenMail SMTP server on loopback, queue time 0
  * for mail (no merging unless a test's method says so), a retry after 1 s, flapping from the fifth notification; a group per test with a host
- * 127.0.0.1 probed every second; TCP services on listeners the test closes and reopens. The server is one for
- * every class of this fixture ({@link SharedServers}: one boot per test run, not per class), as each test works in
- * a group of its own and sends to addresses of its own; each class gets a fresh GreenMail (no mail of another
- * class) on the port the server was given.
+ * 127.0.0.1 probed every second; TCP services on listeners the test closes and reopens. The server is the run's
+ * {@link CommonServer} (one boot per test run, not per class, shared with other classes that need a server to
+ * restart), as each test works in a group of its own and sends to addresses of its own; each class gets a fresh
+ * GreenMail (no mail of another class) on the port the server was given.
  */
 abstract class NotifyFixture {
 
     static final Duration WITHIN = Duration.ofSeconds(30);
-
-    /** Chosen once per run: the shared server's mail session points at it. */
-    static int smtpPort;
 
     static GreenMail smtp;
     static ArgusServer server;
@@ -53,15 +48,8 @@ abstract class NotifyFixture {
 
     @BeforeAll
     static void boot() {
-        if (smtpPort == 0) {
-            smtpPort = freePort();
-        }
         smtp = startSmtp();
-        server = SharedServers.get("notify", s -> s.property("argus.smtp.port", Integer.toString(smtpPort))
-                .property("argus.smtp.from", "argus@localhost")
-                .property("argus.notify.qtime", "0")
-                .property("argus.notify.retry-seconds", "1")
-                .property("argus.notify.flap-count", "4"));
+        server = CommonServer.get();
     }
 
     @AfterAll
@@ -171,17 +159,9 @@ abstract class NotifyFixture {
     }
 
     static GreenMail startSmtp() {
-        GreenMail g = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail g = new GreenMail(new ServerSetup(CommonServer.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         g.start();
         return g;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static JsonObject created(Api.Reply reply) {

@@ -12,26 +12,24 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.ArgusServer;
-import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.CommonServer;
 import org.argusee.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Holt-Winters forecaster survives a restart of the server (stored at shutdown, loaded before probing: the same
  * forecaster, learning since the same time) and starts over when {@code hwab_period} or {@code hwab_model} changes,
- * as the original's. A server of its own (the DARP tests' harness), as the shared one is never restarted.
+ * as the original's. On the harness's {@link CommonServer} (the run's Arquillian server is never restarted), in a
+ * group of its own that it deletes at its end.
  */
 class ForecastRestartIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-
-    @RegisterExtension
-    final ArgusServers servers = new ArgusServers();
 
     @Test
     void theForecasterSurvivesARestartAndStartsOverWhenModelOrPeriodChange() throws IOException {
@@ -39,37 +37,46 @@ class ForecastRestartIT {
             Thread acceptor = new Thread(() -> answer(listener), "forecast-restart-listener");
             acceptor.setDaemon(true);
             acceptor.start();
-            ArgusServer server = servers.create("hwab").start();
+            ArgusServer server = CommonServer.get();
+            String group = "hwab_" + UUID.randomUUID().toString().substring(0, 8);
             Api api = server.api();
             created(api.post(object("Top") + "/children", """
-                    {"kind": "Group", "name": "hwab", "parameters": [
+                    {"kind": "Group", "name": "%s", "parameters": [
                       {"key": "frequency", "value": "1"}, {"key": "retries", "value": "0"},
-                      {"key": "timeout", "value": "2"}]}"""));
-            created(api.post(object("Top:hwab") + "/children", """
+                      {"key": "timeout", "value": "2"}]}""".formatted(group)));
+            created(api.post(object("Top:" + group) + "/children", """
                     {"kind": "Host", "name": "127.0.0.1"}"""));
-            String service = created(api.post(
-                            object("Top:hwab:127.0.0.1") + "/children", """
+            try {
+                restartKeepsTheForecaster(server, group, listener.getLocalPort());
+            } finally {
+                CommonServer.get().api().delete(object("Top:" + group) + "?recursive=true");
+            }
+        }
+    }
+
+    private static void restartKeepsTheForecaster(ArgusServer server, String group, int port) {
+        Api api = server.api();
+        String service = created(api.post(object("Top:" + group + ":127.0.0.1") + "/children", """
                             {"kind": "Service", "type": "TCP", "parameters": [
                               {"key": "port", "value": "%d"}, {"key": "pluck", "value": "(\\\\d+)"},
-                              {"key": "maxdeviation", "value": "3"}, {"key": "hwab_period", "value": "1h"}]}""".formatted(listener.getLocalPort())))
-                    .getString("fullName");
-            JsonObject before = forecast(api, service);
-            assertEquals(3600, before.getInt("periodSeconds"));
+                              {"key": "maxdeviation", "value": "3"}, {"key": "hwab_period", "value": "1h"}]}""".formatted(port)))
+                .getString("fullName");
+        JsonObject before = forecast(api, service);
+        assertEquals(3600, before.getInt("periodSeconds"));
 
-            server.restart();
-            JsonObject after = forecast(server.api(), service);
-            assertEquals(before.getString("learningSince"), after.getString("learningSince"), "the stored one");
-            assertEquals("additive", after.getString("model"));
+        server.restart();
+        JsonObject after = forecast(server.api(), service);
+        assertEquals(before.getString("learningSince"), after.getString("learningSince"), "the stored one");
+        assertEquals("additive", after.getString("model"));
 
-            put(server.api(), service, "hwab_period", "2h");
-            JsonObject longer = awaitForecast(server.api(), service, f -> f.getInt("periodSeconds") == 7200);
-            assertNotEquals(before.getString("learningSince"), longer.getString("learningSince"));
+        put(server.api(), service, "hwab_period", "2h");
+        JsonObject longer = awaitForecast(server.api(), service, f -> f.getInt("periodSeconds") == 7200);
+        assertNotEquals(before.getString("learningSince"), longer.getString("learningSince"));
 
-            put(server.api(), service, "hwab_model", "multiplicative");
-            JsonObject multiplied = awaitForecast(
-                    server.api(), service, f -> f.getString("model").equals("multiplicative"));
-            assertEquals(7200, multiplied.getInt("periodSeconds"));
-        }
+        put(server.api(), service, "hwab_model", "multiplicative");
+        JsonObject multiplied =
+                awaitForecast(server.api(), service, f -> f.getString("model").equals("multiplicative"));
+        assertEquals(7200, multiplied.getInt("periodSeconds"));
     }
 
     /**

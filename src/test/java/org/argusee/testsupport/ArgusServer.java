@@ -217,6 +217,19 @@ public final class ArgusServer {
         return base.tail(lines);
     }
 
+    /** Where server.log ends now: {@link #logSince} that, and only what the server logged from now on is read. */
+    public long logMark() {
+        return base.logSize();
+    }
+
+    /**
+     * What server.log holds from {@code mark} ({@link #logMark}) on: for a server shared by several classes, the
+     * lines of one drill, not those an earlier class's drill wrote.
+     */
+    public String logSince(long mark) {
+        return base.logFrom(mark);
+    }
+
     @Override
     public String toString() {
         return name + " (offset " + portOffset + ", " + (running() ? "pid " + process.pid() : "not running") + ")";

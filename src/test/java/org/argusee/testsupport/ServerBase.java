@@ -78,6 +78,30 @@ final class ServerBase {
         }
     }
 
+    long logSize() {
+        try {
+            Path log = dir.resolve("log/server.log");
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** server.log from byte {@code offset} on (all of it if it is shorter: a new file, rotated at midnight). */
+    String logFrom(long offset) {
+        Path log = dir.resolve("log/server.log");
+        try {
+            if (!Files.exists(log)) {
+                return "";
+            }
+            byte[] all = Files.readAllBytes(log);
+            int from = offset <= all.length ? (int) offset : 0;
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines of server.log, or of the console output when the server died before it had a log. */
     String tail(int lines) {
         Path log = dir.resolve("log/server.log");

@@ -39,6 +39,17 @@ public final class SharedServers {
      * running, those a test left down started again side by side, a hung one resumed.
      */
     public static synchronized List<ArgusServer> get(List<String> names, Consumer<List<ArgusServer>> settings) {
+        return get(names, settings, created -> startAll(created.toArray(ArgusServer[]::new)));
+    }
+
+    /**
+     * As {@link #get(List, Consumer)}, for servers whose first boot needs an order of its own ({@code boot}, given
+     * them created and set, starts them all: a master pair's first member alone, as it makes the schema and the
+     * admin the second one finds, then the rest with {@link #startAll}). Those a test left down are started again
+     * side by side, as always.
+     */
+    public static synchronized List<ArgusServer> get(
+            List<String> names, Consumer<List<ArgusServer>> settings, Consumer<List<ArgusServer>> boot) {
         if (names.stream().noneMatch(BY_NAME::containsKey)) {
             List<ArgusServer> created = new ArrayList<>();
             for (String name : names) {
@@ -47,7 +58,7 @@ public final class SharedServers {
                 created.add(server);
             }
             settings.accept(created);
-            SERVERS.startAll(created.toArray(ArgusServer[]::new));
+            boot.accept(created);
             return created;
         }
         if (!names.stream().allMatch(BY_NAME::containsKey)) {
@@ -63,6 +74,11 @@ public final class SharedServers {
         }
         servers.stream().filter(ArgusServer::hung).forEach(ArgusServer::resume);
         return servers;
+    }
+
+    /** Boots shared servers side by side and waits until all are ready (for a {@code boot} of {@link #get}). */
+    public static void startAll(ArgusServer... servers) {
+        SERVERS.startAll(servers);
     }
 
     /** Closed at the end of the run, after the servers: what a caller set up around them (relays, SMTP servers). */
