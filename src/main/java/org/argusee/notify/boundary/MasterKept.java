@@ -40,7 +40,8 @@ public class MasterKept {
     private static final Logger LOG = Logger.getLogger(MasterKept.class.getName());
     private static final String ROWS = "select distinct n.id, n.object_name, n.status, n.severity, n.transition_at,"
             + " n.acked_by from argus.notification_delivery d join argus.notification n on n.id = d.notification_id"
-            + " where d.state = 'held' and d.next_attempt >= ? order by n.id limit 500";
+            + " where d.state = 'held' and d.next_attempt >= ? order by n.object_name, n.id limit 500"; // name order:
+    // ToldStore.inLockOrder
     private static final String TELL = "update argus.notification set state = 'active', acked_by = null,"
             + " acked_at = null, next_renotify = now() + renotify_seconds * interval '1 second'"
             + " where id = ? and state = 'acked' and acked_by like 'kept for DARP master %'";
