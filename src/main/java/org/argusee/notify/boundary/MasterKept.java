@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.duty.SlaveKeep;
+import org.argusee.darp.control.wire.ToldItem;
 import org.hibernate.Session;
 
 /**
@@ -65,13 +66,26 @@ public class MasterKept {
     public List<Long> run() {
         Instant now = Instant.now();
         List<Long> done = new ArrayList<>();
-        em.unwrap(Session.class).doWork(c -> settle(c, now, done));
+        List<ToldItem> toldHere = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> settle(c, now, done, toldHere));
+        // noted after the work, in this transaction: the ledger's store does work of its own on the connection,
+        // and Hibernate releases the connection's handle after it, which must not be while this work still reads
+        for (ToldItem i : toldHere) {
+            told.told(i.object(), i.status(), i.severity(), i.at());
+        }
+        if (!toldHere.isEmpty()) {
+            LOG.info(() -> "Told here, the DARP master's link fell before it applied them: "
+                    + String.join(
+                            ", ",
+                            toldHere.stream()
+                                    .map(i -> i.object() + " " + i.status())
+                                    .toList()));
+        }
         return done;
     }
 
-    private void settle(Connection c, Instant now, List<Long> done) throws SQLException {
+    private void settle(Connection c, Instant now, List<Long> done, List<ToldItem> toldHere) throws SQLException {
         Timestamp kept = Timestamp.from(KEPT_UNTIL);
-        List<String> toldHere = new ArrayList<>();
         List<String> left = new ArrayList<>();
         try (PreparedStatement rows = c.prepareStatement(ROWS)) {
             rows.setTimestamp(1, kept);
@@ -89,12 +103,11 @@ public class MasterKept {
                     if (outcome == SlaveKeep.Outcome.TELL) {
                         update(c, TELL, null, id, null);
                         update(c, QUEUE, null, id, kept);
-                        told.told(
+                        toldHere.add(new ToldItem(
                                 name,
                                 status,
                                 rs.getString(4),
-                                rs.getTimestamp(5).toInstant());
-                        toldHere.add(name + " " + status);
+                                rs.getTimestamp(5).toInstant()));
                     } else {
                         String master =
                                 ackedBy != null && ackedBy.startsWith(KEPT) ? ackedBy.substring(KEPT.length()) : "";
@@ -104,10 +117,6 @@ public class MasterKept {
                     }
                 }
             }
-        }
-        if (!toldHere.isEmpty()) {
-            LOG.info(() ->
-                    "Told here, the DARP master's link fell before it applied them: " + String.join(", ", toldHere));
         }
         if (!left.isEmpty()) {
             LOG.fine(() -> "Left to the DARP master, which applied them: " + String.join(", ", left));

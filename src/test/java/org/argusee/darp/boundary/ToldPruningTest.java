@@ -166,8 +166,8 @@ class ToldPruningTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Eventually.await("the marking waits for a row the batch holds", Duration.ofSeconds(30), () -> waiting(
-                    marksPid));
+            Eventually.await(
+                    "the marking waits for a row the batch holds", Duration.ofSeconds(30), () -> waiting(marksPid));
             ToldStore.upsert(batch, "", List.of(new ToldItem(web, "up", "clear", NOW)), false);
             batch.commit();
             marking.get(30, TimeUnit.SECONDS); // a deadlock fails one of the two
@@ -184,8 +184,8 @@ class ToldPruningTest {
     }
 
     private static boolean waiting(int pid) {
-        try (PreparedStatement s =
-                db.prepareStatement("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")) {
+        try (PreparedStatement s = db.prepareStatement(
+                "select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")) {
             s.setInt(1, pid);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
