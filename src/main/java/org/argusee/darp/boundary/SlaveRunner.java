@@ -19,6 +19,7 @@ import org.argusee.darp.control.link.LinkSettings;
 import org.argusee.darp.control.link.LinkState;
 import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.wire.ConfigDocument;
+import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.darp.control.wire.ToldItem;
 
 /**
@@ -42,6 +43,9 @@ public class SlaveRunner {
 
     @Inject
     Event<PeerLinkChanged> linkChanges;
+
+    @Inject
+    Event<ReportsApplied> applied;
 
     @Resource
     ManagedExecutorService executor;
@@ -134,6 +138,17 @@ public class SlaveRunner {
                     LOG.log(Level.WARNING, "DARP: what master '" + master + "' told cannot be kept", e);
                 }
             });
+        }
+
+        /** Fired at once, on the link's thread: the observers only note it in memory. */
+        @Override
+        public void reportsApplied(List<ReportItem> items) {
+            String tag = upAs != null ? upAs : here.masterTag();
+            try {
+                applied.fire(new ReportsApplied(tag, items));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "DARP: the reports master '" + tag + "' applied cannot be told", e);
+            }
         }
 
         /**

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.argusee.darp.control.wire.ToldItem;
 import org.hibernate.Session;
@@ -47,18 +48,33 @@ public class ToldStore {
 
     /** In the caller's transaction, the one that marks the deliveries sent. */
     public void sentHere(Collection<ToldItem> items) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(SENT)) {
-                for (ToldItem i : items) {
-                    s.setString(1, i.object());
-                    s.setTimestamp(2, Timestamp.from(i.at()));
-                    s.setString(3, i.status());
-                    s.setString(4, i.severity());
-                    s.addBatch();
-                }
-                s.executeBatch();
+        em.unwrap(Session.class).doWork(c -> sentHere(c, items));
+    }
+
+    static void sentHere(Connection c, Collection<ToldItem> items) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SENT)) {
+            for (ToldItem i : inLockOrder(items)) {
+                s.setString(1, i.object());
+                s.setTimestamp(2, Timestamp.from(i.at()));
+                s.setString(3, i.status());
+                s.setString(4, i.severity());
+                s.addBatch();
             }
-        });
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * The items in the order every writer of the table locks its rows: by object name (then time). A transaction
+     * that marks several notifications sent (a merged message) and the status writer's, which notes the
+     * transitions of a batch as it stores them, locked the same rows in their own orders and deadlocked (seen
+     * once on a restarted master: a status batch retried). The status writer announces a batch's changes in name
+     * order too (StatusStore), so its notes come in this order.
+     */
+    static List<ToldItem> inLockOrder(Collection<ToldItem> items) {
+        return items.stream()
+                .sorted(Comparator.comparing(ToldItem::object).thenComparing(ToldItem::at))
+                .toList();
     }
 
     /** What a master says it told, in a transaction of its own: all of a message or nothing. */
@@ -125,7 +141,7 @@ public class ToldStore {
 
     static void upsert(Connection c, String teller, Collection<ToldItem> items, boolean sent) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
-            for (ToldItem i : items) {
+            for (ToldItem i : inLockOrder(items)) {
                 s.setString(1, teller);
                 s.setString(2, i.object());
                 s.setString(3, i.status());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.hibernate.Session;
@@ -42,7 +43,15 @@ public class MasterTold {
     @Inject
     NotifyDarp darp;
 
+    /** Settles what this server kept for its master first (in a transaction of its own). */
+    @Inject
+    MasterKept kept;
+
     public void run() {
+        List<Long> settled = kept.run();
+        if (!settled.isEmpty()) {
+            darp.keptDone(settled, Instant.now());
+        }
         if (!darp.slave()) {
             return;
         }

@@ -20,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.DarpSettings;
-import org.argusee.darp.control.duty.NotifyDuty;
+import org.argusee.darp.control.duty.SlaveKeep;
 import org.argusee.notify.control.Destination;
 import org.argusee.notify.control.Flapping;
 import org.argusee.notify.control.MessageText;
@@ -119,6 +119,7 @@ public class NotificationOutbox {
         Optional<NotifyPlan> plan;
         ParamLookup params;
         Optional<Instant> hold = Optional.empty();
+        Optional<SlaveKeep.Ticket> keep = Optional.empty();
         try {
             ParamLookup plain = ObjectParams.of(node.get());
             params = schedules.withSchedules(node.get(), plain, ZonedDateTime.now(zone(plain)));
@@ -128,30 +129,37 @@ public class NotificationOutbox {
                     params,
                     methods.all().keySet());
             if (plan.isPresent()) {
-                NotifyDuty.Decision duty = darp.decide(node.get());
-                if (!duty.notifies()) {
-                    LOG.fine(() -> change.fullName() + ": " + duty.explanation());
+                NotifyDarp.Duty duty = darp.duty(node.get());
+                keep = duty.keep();
+                if (!duty.decision().notifies() && keep.isEmpty()) {
+                    LOG.fine(() -> change.fullName() + ": " + duty.decision().explanation());
                     return;
                 }
-                hold = darp.holdUntil(node.get(), Instant.now());
+                hold = keep.isPresent() ? Optional.empty() : darp.holdUntil(node.get(), Instant.now());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot work out the notification of " + change.fullName() + "; not told", e);
             return;
         }
         Optional<Instant> until = hold;
+        Optional<SlaveKeep.Ticket> kept = keep;
         TreeNode object = node.get();
-        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, object, p, params, until)));
+        plan.ifPresent(p -> em.unwrap(Session.class).doWork(c -> store(c, change, object, p, params, until, kept)));
     }
 
-    /** @param hold until when a master waits for its slaves to say what they told (empty: send now) */
+    /**
+     * @param hold until when a master waits for its slaves to say what they told (empty: send now)
+     * @param keep on a slave that leaves it to its linked master: stored acknowledged, its deliveries kept
+     *             ({@link MasterKept}) until the master applied its report (then not sent) or the link fell
+     */
     private void store(
             Connection c,
             StatusChanged change,
             TreeNode node,
             NotifyPlan plan,
             ParamLookup params,
-            Optional<Instant> hold)
+            Optional<Instant> hold,
+            Optional<SlaveKeep.Ticket> keep)
             throws SQLException {
         ZoneId zone = zone(params);
         long id;
@@ -189,7 +197,13 @@ public class NotificationOutbox {
         }
         boolean quiet = verdict == Flapping.Verdict.KEEP_QUIET;
         Optional<String> byMaster = darp.toldByMaster(node, change.fullName(), plan.telling());
-        boolean acked = plan.autoack() || quiet || byMaster.isPresent();
+        boolean acked = plan.autoack() || quiet || byMaster.isPresent() || keep.isPresent();
+        String ackedBy = quiet
+                ? "flapping"
+                : byMaster.orElse(
+                        plan.autoack()
+                                ? "auto-ack"
+                                : keep.map(k -> MasterKept.KEPT + k.master()).orElse(null));
         try (PreparedStatement n = c.prepareStatement(NOTIFICATION)) {
             n.setLong(1, id);
             n.setLong(2, change.objectId());
@@ -201,7 +215,7 @@ public class NotificationOutbox {
             n.setString(8, message);
             n.setTimestamp(9, Timestamp.from(now));
             n.setString(10, acked ? "acked" : "active");
-            n.setString(11, quiet ? "flapping" : byMaster.orElse(plan.autoack() ? "auto-ack" : null));
+            n.setString(11, ackedBy);
             n.setTimestamp(12, acked ? Timestamp.from(now) : null);
             setInt(n, 13, plan.renotifySeconds());
             n.setTimestamp(
@@ -216,8 +230,8 @@ public class NotificationOutbox {
             n.setBoolean(19, verdict == Flapping.Verdict.TELL_AS_FLAPPING);
             n.setBoolean(20, plan.ackOnBetter());
             n.setBoolean(21, plan.ackOnWorse());
-            n.setString(22, byMaster.isPresent() ? "acked" : hold.isPresent() ? "held" : "queued");
-            n.setTimestamp(23, Timestamp.from(hold.orElse(now)));
+            n.setString(22, byMaster.isPresent() ? "acked" : keep.isPresent() || hold.isPresent() ? "held" : "queued");
+            n.setTimestamp(23, Timestamp.from(keep.isPresent() ? MasterKept.KEPT_UNTIL : hold.orElse(now)));
             List<Destination> to = plan.destinations();
             n.setArray(
                     24,
@@ -235,6 +249,12 @@ public class NotificationOutbox {
         if (byMaster.isPresent()) {
             LOG.info(() -> "Not sent: " + change.fullName() + " "
                     + plan.telling().status().label() + " (" + byMaster.get() + " before this server took it over)");
+        } else if (keep.isPresent()) {
+            if (!quiet) {
+                darp.kept(id, change.fullName(), change.transition().at(), keep.get());
+            }
+            LOG.fine(() -> "Kept for DARP master " + keep.get().master() + ": " + change.fullName() + " "
+                    + plan.telling().status().label());
         } else if (!quiet) {
             told.told(
                     change.fullName(),

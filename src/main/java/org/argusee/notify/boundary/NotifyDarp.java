@@ -1,5 +1,6 @@
 package org.argusee.notify.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -8,15 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.argusee.darp.boundary.DarpHere;
 import org.argusee.darp.boundary.PeerLinkChanged;
+import org.argusee.darp.boundary.ReportsApplied;
 import org.argusee.darp.boundary.SlaveStreams;
 import org.argusee.darp.boundary.ToldLedger;
 import org.argusee.darp.control.duty.NotifyDuty;
 import org.argusee.darp.control.duty.NotifyHold;
+import org.argusee.darp.control.duty.SlaveKeep;
+import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.notify.control.Telling;
 import org.argusee.notify.control.ToldBefore;
 import org.argusee.tree.boundary.TreeCache;
@@ -55,6 +60,9 @@ public class NotifyDarp {
     int holdSeconds;
 
     private final Set<String> connected = new HashSet<>();
+    /** On a slave: what it left to its master, until it is known who tells it. */
+    private SlaveKeep kept = new SlaveKeep(Duration.ofSeconds(60));
+
     private final Map<String, NotifyHold.Link> links = new HashMap<>();
     private Instant started = Instant.now();
     private boolean seeded;
@@ -63,8 +71,52 @@ public class NotifyDarp {
         started = Instant.now();
     }
 
+    @PostConstruct
+    void init() {
+        kept = new SlaveKeep(Duration.ofSeconds(holdSeconds));
+    }
+
     public NotifyDuty.Decision decide(TreeNode node) {
         return NotifyDuty.decide(node::param, here.topology(), connectedNow());
+    }
+
+    /**
+     * Whether this server tells the object's transition, and on a slave that leaves it to a linked master only
+     * because that master is linked, the ticket to keep it with ({@link SlaveKeep}): told here after all if the
+     * link falls before the master applied its report. Taken together, so that a link falling in between is seen.
+     */
+    public Duty duty(TreeNode node) {
+        long falls = kept.falls(); // before the links are read: a fall after it is seen by the keeping
+        Set<String> now = connectedNow();
+        NotifyDuty.Decision decision = NotifyDuty.decide(node::param, here.topology(), now);
+        Optional<SlaveKeep.Ticket> ticket = decision.notifies()
+                ? Optional.empty()
+                : SlaveKeep.leftTo(node::param, here.topology(), now).map(m -> new SlaveKeep.Ticket(m, falls));
+        return new Duty(decision, ticket);
+    }
+
+    /** What {@link #duty} says: the decision, and the ticket when the transition is kept for a master. */
+    public record Duty(NotifyDuty.Decision decision, Optional<SlaveKeep.Ticket> keep) {}
+
+    /** A notification stored for the master to tell (deliveries kept): remembered until who tells it is known. */
+    public void kept(long id, String fullName, Instant transitionAt, SlaveKeep.Ticket ticket) {
+        kept.keep(id, fullName, transitionAt, ticket, Instant.now());
+    }
+
+    /** Who tells a notification kept for the master (one kept before this server started: this server). */
+    public SlaveKeep.Outcome keptOutcome(long id, Instant now) {
+        return kept.outcome(id, now);
+    }
+
+    /** The outcomes of these were acted on (committed). */
+    public void keptDone(List<Long> ids, Instant now) {
+        kept.forget(ids, now);
+    }
+
+    void applied(@Observes ReportsApplied reports) {
+        for (ReportItem item : reports.items()) {
+            kept.applied(item.object(), item.at());
+        }
     }
 
     /** Until when a new notification of the object waits for the slaves; empty: it goes now. */
@@ -175,6 +227,9 @@ public class NotifyDarp {
             connected.add(change.tag());
         } else {
             connected.remove(change.tag());
+        }
+        if (change.master() && !change.up()) {
+            kept.linkFell();
         }
         if (!change.master()) {
             links.put(change.tag(), new NotifyHold.Link(change.up(), Instant.now()));

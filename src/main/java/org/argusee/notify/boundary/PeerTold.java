@@ -38,7 +38,8 @@ public class PeerTold {
             + " group by n.id, n.object_name, n.status, n.severity order by n.id limit 500";
 
     private static final String RELEASE = "update argus.notification_delivery set state = 'queued',"
-            + " next_attempt = now() where state = 'held' and (? or next_attempt <= now())";
+            + " next_attempt = now() where state = 'held' and (? or next_attempt <= now())"
+            + " and next_attempt < '9999-01-01'"; // a slave's kept ones (MasterKept) are not this hold's
 
     @PersistenceContext
     EntityManager em;

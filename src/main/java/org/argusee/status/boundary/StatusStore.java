@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,13 @@ public class StatusStore {
                 }
             }
         });
-        batch.statuses().stream().filter(r -> r.change().announced()).forEach(r -> changed.fire(event(r)));
+        // announced in full-name order (stable: one object's changes keep theirs): the observers' writes (notify's
+        // told ledger, argus.darp_told) then lock rows in the order the other writers of those rows use
+        batch.statuses().stream()
+                .filter(r -> r.change().announced())
+                .map(StatusStore::event)
+                .sorted(Comparator.comparing(StatusChanged::fullName))
+                .forEach(changed::fire);
     }
 
     /** Writes check times and results (once a minute), in one statement. */

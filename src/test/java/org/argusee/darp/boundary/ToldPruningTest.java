@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.argusee.darp.control.wire.ToldItem;
+import org.argusee.testsupport.Eventually;
 import org.argusee.tree.boundary.TreeCache;
 import org.argusee.tree.control.ObjectKind;
 import org.argusee.tree.control.ObjectRow;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * The hourly pruning of argus.darp_told ({@code argus.notify.told-keep-days}) on a real PostgreSQL with the shipped
  * migration: rows of objects gone from the tree go whatever they say; an 'up' older than the keep days goes; a
  * down stays as long as its object lives, however old; a master's rows are pruned like this server's own. The
- * ledger's memory forgets the same rows as the table.
+ * ledger's memory forgets the same rows as the table. And the writers of the table lock its rows in one order.
  */
 class ToldPruningTest {
 
@@ -129,6 +134,66 @@ class ToldPruningTest {
         note("m1", ping, "down", 100, true);
         pruning.prune();
         assertEquals(2, rows().size());
+    }
+
+    /**
+     * A status batch noting Ping then Web told, and a merged message marking Web and Ping sent: each takes the rows
+     * in name order, so the second waits for the first instead of the two deadlocking (seen once on a restarted
+     * master). Without the order the marking locks Web, then waits for Ping, which the batch holds while it wants
+     * Web: PostgreSQL breaks the cycle after its deadlock_timeout by failing one of them.
+     */
+    @Test
+    void theBatchAndTheSentMarksLockTheRowsInOneOrder() throws Exception {
+        note("", ping, "down", 1, false);
+        note("", web, "down", 1, false);
+        ToldItem pingWas = ToldStore.all(db).stream()
+                .filter(r -> r.item().object().equals(ping))
+                .findFirst()
+                .orElseThrow()
+                .item();
+        ToldItem webWas = new ToldItem(web, "down", "critical", pingWas.at());
+        try (Connection batch = pg.getPostgresDatabase().getConnection();
+                Connection marks = pg.getPostgresDatabase().getConnection()) {
+            batch.setAutoCommit(false);
+            marks.setAutoCommit(false);
+            int marksPid = pid(marks);
+            ToldStore.upsert(batch, "", List.of(new ToldItem(ping, "up", "clear", NOW)), false);
+            CompletableFuture<Void> marking = CompletableFuture.runAsync(() -> {
+                try {
+                    ToldStore.sentHere(marks, List.of(webWas, pingWas)); // Web first, as a message may list them
+                    marks.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Eventually.await(
+                    "the marking waits for a row the batch holds", Duration.ofSeconds(30), () -> waiting(marksPid));
+            ToldStore.upsert(batch, "", List.of(new ToldItem(web, "up", "clear", NOW)), false);
+            batch.commit();
+            marking.get(30, TimeUnit.SECONDS); // a deadlock fails one of the two
+        }
+        assertEquals(Map.of("|" + ping, "up", "|" + web, "up"), rows());
+    }
+
+    private static int pid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static boolean waiting(int pid) {
+        try (PreparedStatement s = db.prepareStatement(
+                "select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")) {
+            s.setInt(1, pid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void note(String teller, String object, String status, int daysAgo, boolean sent) throws SQLException {

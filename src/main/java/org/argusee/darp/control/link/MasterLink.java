@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -194,7 +195,10 @@ public final class MasterLink implements AutoCloseable {
         if (m instanceof Message.Welcome w) {
             welcome(w);
         } else if (m instanceof Message.Ack a) {
-            outbox.ack(a.seq());
+            List<ReportItem> applied = outbox.ack(a.seq());
+            if (!applied.isEmpty()) {
+                listener.reportsApplied(applied);
+            }
             lastAcked = Math.max(lastAcked, a.seq());
             publish(state.state(), state.reason());
             if (!a.told().isEmpty() && masterTag != null) {
@@ -227,7 +231,11 @@ public final class MasterLink implements AutoCloseable {
         lastAcked = Math.max(lastAcked, w.lastSeq());
         connector.welcomed();
         connections++;
-        sendReports(outbox.welcome(w.lastSeq()));
+        List<ReportItem> applied = new ArrayList<>();
+        sendReports(outbox.welcome(w.lastSeq(), applied));
+        if (!applied.isEmpty()) {
+            listener.reportsApplied(applied);
+        }
         publish("connected", null);
         LOG.info(() -> "DARP connected to master '" + w.master() + "' at "
                 + settings.masters().current());

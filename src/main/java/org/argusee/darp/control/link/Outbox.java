@@ -30,7 +30,12 @@ public final class Outbox {
      * then the new ones.
      */
     public List<ReportItem> welcome(long lastSeq) {
-        ack(lastSeq);
+        return welcome(lastSeq, new ArrayList<>());
+    }
+
+    /** As {@link #welcome(long)}, adding the items the master had applied to {@code applied}. */
+    public List<ReportItem> welcome(long lastSeq, List<ReportItem> applied) {
+        applied.addAll(ack(lastSeq));
         counter = Math.max(counter, lastSeq);
         List<ReportItem> out = new ArrayList<>(sent.values());
         out.addAll(takeNew());
@@ -49,9 +54,16 @@ public final class Outbox {
         return out;
     }
 
-    /** Everything up to {@code seq} is applied (acks are cumulative). */
-    public void ack(long seq) {
-        sent.headMap(seq, true).clear();
+    /**
+     * Everything up to {@code seq} is applied (acks are cumulative).
+     *
+     * @return the items newly known applied, in order (a slave's kept transitions wait for them: SlaveKeep)
+     */
+    public List<ReportItem> ack(long seq) {
+        Map<Long, ReportItem> applied = sent.headMap(seq, true);
+        List<ReportItem> items = new ArrayList<>(applied.values());
+        applied.clear();
+        return items;
     }
 
     public int pending() {

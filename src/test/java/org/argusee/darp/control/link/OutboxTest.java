@@ -63,6 +63,20 @@ class OutboxTest {
     }
 
     @Test
+    void anAckSaysWhichItemsTheMasterAppliedAndAWelcomeToo() {
+        outbox.add(item("Top:a", "down"));
+        outbox.add(item("Top:b", "down"));
+        outbox.welcome(0);
+        outbox.add(item("Top:c", "down"));
+        outbox.takeNew();
+        assertEquals(List.of("Top:a"), objects(outbox.ack(1)));
+        assertEquals(List.of(), outbox.ack(1), "acks are cumulative: nothing new");
+        List<ReportItem> applied = new java.util.ArrayList<>();
+        assertEquals(List.of(3L), numbers(outbox.welcome(2, applied)));
+        assertEquals(List.of("Top:b"), objects(applied), "the welcome's last number applied it");
+    }
+
+    @Test
     void aRestartedSlaveNumbersAboveWhatTheMasterHasApplied() {
         outbox.add(item("Top:a", "down"));
         assertEquals(List.of(501L), numbers(outbox.welcome(500)));
@@ -78,6 +92,10 @@ class OutboxTest {
                 null,
                 Instant.parse("2026-11-24T10:00:00Z"),
                 false);
+    }
+
+    private static List<String> objects(List<ReportItem> items) {
+        return items.stream().map(ReportItem::object).toList();
     }
 
     private static List<Long> numbers(List<ReportItem> items) {
