@@ -125,13 +125,16 @@ class DeliveryRowsTest {
     void aBacklogIsNotReadToFindItsHeadNorTheHistoryToFindTheLastSent() throws SQLException {
         try (Connection c = data.getConnection();
                 Statement s = c.createStatement()) {
-            // 5,000 due to A behind 20,000 sent to A and B: a backlog after a long outage
-            s.execute(backlog(A, "sent", 10_000) + ";" + backlog(B, "sent", 10_000) + ";" + backlog(A, "failed", 5_000)
-                    + "; analyze argus.notification_delivery");
+            // 3,000 due to A (a mail server back after an outage), the statistics taken then; 2,000 of them sent
+            // since: the planner still believes nearly every row is due to A, and the sent ones lie at the low ids
+            s.execute(backlog(A, 3_000) + ";" + backlog(B, 100) + "; analyze argus.notification_delivery;"
+                    + " update argus.notification_delivery set state = 'sent', sent_at = now() where id in"
+                    + " (select id from argus.notification_delivery where destination = '" + A + "'"
+                    + " order by id limit 2000)");
         }
         Connection c = transaction();
 
-        String head = plan(c, DeliveryRows.CLAIM_HEAD, A, A);
+        String head = plan(c, DeliveryRows.CLAIM_HEAD, A, A, A);
         assertTrue(head.contains("notification_delivery_destination_id"), head);
         assertTrue(rowsRead(head) <= 2, "the head's plan reads at most 2 outbox rows: " + head);
         String last = plan(c, DeliveryRows.LAST_SENT, A);
@@ -139,13 +142,13 @@ class DeliveryRowsTest {
         assertTrue(rowsRead(last) <= 2, "the last sent is one index row: " + last);
     }
 
-    private static String backlog(String destination, String state, int k) {
+    private static String backlog(String destination, int k) {
         return "with n as (insert into argus.notification (object_name, transition_at, status, severity, message)"
-                + " select 'Top:t:s' || g || '" + destination + state + "', now(), 'down', 'critical', 'm'"
+                + " select 'Top:t:s' || g || '" + destination + "', now(), 'down', 'critical', 'm'"
                 + " from generate_series(1, " + k + ") g returning id)"
                 + " insert into argus.notification_delivery (notification_id, destination, method, address, state,"
-                + " next_attempt, sent_at) select id, '" + destination + "', 'webhook', 'x', '" + state + "',"
-                + " now() - interval '1 minute', case when '" + state + "' = 'sent' then now() end from n order by id";
+                + " next_attempt) select id, '" + destination + "', 'webhook', 'x', 'failed',"
+                + " now() - interval '1 minute' from n order by id";
     }
 
     /** The plan as run (EXPLAIN ANALYZE, text). */
