@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.argusee.testsupport.ArgusServer;
 import org.argusee.testsupport.ArgusServers;
 import org.junit.jupiter.api.Test;
@@ -74,7 +69,7 @@ class NotifyBacklogBench {
 
     @Test
     void backlog() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(NotifyBench.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             ArgusServer server = servers.create("notifybacklog")
@@ -108,11 +103,11 @@ class NotifyBacklogBench {
         }
         // GreenMail is watched, not the outbox: a poll of the outbox every 200 ms would be counted among the rows
         // the sender read (it was, in the first runs: 155,000 of the 1,000 backlog's reads were the bench's own)
-        await(
+        NotifyBench.await(
                 k + " mails in GreenMail",
                 Duration.ofMinutes(40),
                 () -> smtp.getReceivedMessages().length >= receivedBefore + k);
-        await(
+        NotifyBench.await(
                 k + " deliveries to " + destination + " marked sent",
                 Duration.ofMinutes(2),
                 () -> number(
@@ -179,35 +174,6 @@ class NotifyBacklogBench {
     }
 
     private static long number(ArgusServer server, String query, Object... values) {
-        try (Connection c = server.database().connect();
-                PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(query, e);
-        }
-    }
-
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new BenchQueries(server.database()).number(query, values);
     }
 }
