@@ -126,7 +126,7 @@ final class BenchQueries {
         }
     }
 
-    private long number(String sql, Object... args) {
+    long number(String sql, Object... args) {
         List<Double> one = doubles(sql, args);
         return one.isEmpty() ? 0 : one.get(0).longValue();
     }

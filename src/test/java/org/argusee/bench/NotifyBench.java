@@ -221,7 +221,7 @@ class NotifyBench {
         }
     }
 
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+    static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -235,7 +235,7 @@ class NotifyBench {
         return Duration.between(start, Instant.now()).toSeconds();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

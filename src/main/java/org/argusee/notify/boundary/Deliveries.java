@@ -33,11 +33,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
- * Sends what is due, one message per transaction. The destination's pending deliveries are locked with
- * {@code FOR UPDATE SKIP LOCKED}, so another server (or round) sending meanwhile takes none of them; the first
- * message (all of them merged when several queued up for a queue time) is sent and marked sent, or failed with the
- * error and a next attempt after {@link Backoff}, in the same transaction. A destination told less than its method's {@code qtime} ago
- * waits until then, gathering what comes meanwhile into that one message.
+ * Sends what is due, one message per transaction. The destination's first due delivery is locked with
+ * {@code FOR UPDATE SKIP LOCKED} (only if no other server or round holds it: then this one takes nothing, so no
+ * message overtakes another to one destination); that is the message, or with a queue time it and every due one
+ * after it, merged. It is sent and marked sent, or failed with the error and a next attempt after {@link Backoff},
+ * in the same transaction; a failure fails the rest due to the destination too (a hung server costs one timeout). A
+ * destination told less than its method's {@code qtime} ago waits until then, gathering what comes meanwhile into
+ * that one message.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -106,40 +108,61 @@ public class Deliveries {
         Map<String, NotifyMethod> known = methods.all();
         Session session = em.unwrap(Session.class);
         session.doWork(lease::check); // the epoch is checked in the transaction that marks them sent
-        List<Row> rows = session.doReturningWork(c -> DeliveryRows.claim(c, destination));
-        if (rows.isEmpty()) {
-            return 0;
+        // the head only: a backlog of k is read k times one row, not k + (k-1) + ... (docs/reliability.md)
+        List<Row> head = session.doReturningWork(c -> DeliveryRows.claimHead(c, destination));
+        if (head.isEmpty()) {
+            return 0; // nothing due, or another sender is on this destination now
         }
-        Row first = rows.get(0);
+        Row first = head.get(0);
         NotifyMethod method = known.get(first.method());
         Instant now = Instant.now();
         if (method == null) {
-            session.doWork(c -> fail(c, rows, "unknown method '" + first.method() + "'", now));
+            List<Row> all = withRest(session, destination, head);
+            session.doWork(c -> fail(c, all, "unknown method '" + first.method() + "'", now));
             return 0;
         }
-        Instant last = session.doReturningWork(c -> DeliveryRows.lastSent(c, destination));
-        if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
-            session.doWork(c -> DeliveryRows.hold(c, rows, last.plusSeconds(method.qtime())));
-            return 0;
+        // a queue time of 0 merges nothing (the original transmits each at once): the head is the message; else
+        // all that waited go as one, and a destination told less than the queue time ago waits until then
+        List<Row> message = head;
+        if (method.qtime() > 0) {
+            message = withRest(session, destination, head);
+            Instant last = session.doReturningWork(c -> DeliveryRows.lastSent(c, destination));
+            if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
+                List<Row> held = message;
+                session.doWork(c -> DeliveryRows.hold(c, held, last.plusSeconds(method.qtime())));
+                return 0;
+            }
         }
-        // a queue time of 0 merges nothing (the original transmits each at once); else all that waited go as one
-        List<List<Row>> messages =
-                method.qtime() == 0 ? rows.stream().map(List::of).toList() : List.of(rows);
         // one message per transaction: its mark commits right after the hand-over, so a server killed while sending
         // the next one sends only that one again after its restart, not every message of the destination before it
         // (bench/chaos.sh singleKill); the caller comes back for the rest
-        int sent = transmit(session, method, destination, messages.get(0), now);
-        if (sent == 0 && messages.size() > 1) {
+        int sent = transmit(session, method, destination, message, now);
+        List<Row> touched = message;
+        if (sent == 0 && method.qtime() == 0) {
             // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
-            List<Row> rest = messages.subList(1, messages.size()).stream()
-                    .flatMap(List::stream)
-                    .toList();
+            List<Row> rest = session.doReturningWork(c -> DeliveryRows.claimAfter(c, destination, first.id()));
             session.doWork(c -> fail(c, rest, "not tried: the message before it to " + destination + " failed", now));
+            touched = concat(message, rest);
         }
         // the pages show each destination's state: sent, or failed with its error
         moved.fire(new NotificationsChanged(
-                rows.stream().map(r -> r.facts().objectName()).distinct().toList()));
+                touched.stream().map(r -> r.facts().objectName()).distinct().toList()));
         return sent;
+    }
+
+    /** The head and every due delivery after it (the ones another sender holds left out). */
+    private static List<Row> withRest(Session session, String destination, List<Row> head) {
+        return concat(
+                head,
+                session.doReturningWork(
+                        c -> DeliveryRows.claimAfter(c, destination, head.get(0).id())));
+    }
+
+    private static List<Row> concat(List<Row> a, List<Row> b) {
+        List<Row> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     private int transmit(Session session, NotifyMethod method, String destination, List<Row> rows, Instant now) {
