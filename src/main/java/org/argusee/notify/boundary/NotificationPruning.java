@@ -87,9 +87,11 @@ public class NotificationPruning {
         }
     }
 
-    /** Deletes in batches until none is left; each batch commits on its own (auto-commit). */
+    /**
+     * Deletes in batches until none is left; each batch commits on its own (the connection is in auto-commit: the
+     * background thread has no transaction).
+     */
     static int prune(Connection c, int keepDays) throws SQLException {
-        c.setAutoCommit(true);
         int total = 0;
         try (PreparedStatement s = c.prepareStatement(PRUNE)) {
             s.setInt(1, keepDays);
