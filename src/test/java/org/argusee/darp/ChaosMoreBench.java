@@ -86,7 +86,11 @@ class ChaosMoreBench {
         for (ArgusServer s : servers.all()) {
             s.logTail(200_000)
                     .lines()
-                    .filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("SEVERE"))
+                    .filter(l -> l.contains(" ERROR ")
+                            || l.contains(" WARN")
+                            || l.contains("SEVERE")
+                            || (l.contains("org.argusee") && (l.contains("DARP") || l.contains("database"))))
+                    .filter(l -> !l.contains("WFLYTX0013") && !l.contains("WFLYELY") && !l.contains("ARJUNA012210"))
                     .forEach(l -> dump.append(s.name()).append(": ").append(l).append('\n'));
         }
         Files.writeString(Path.of("target", "chaos-" + scenario + ".txt"), dump);

@@ -80,16 +80,7 @@ public class DarpViews {
             rows.put((String) r[0], r);
         }
         List<ConnectionView> out = new ArrayList<>();
-        slave.linkState()
-                .ifPresent(s -> out.add(new ConnectionView(
-                        s.master() != null ? s.master() : settings.masterTag().orElse("master"),
-                        "master",
-                        s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
-                        settings.masterUrl().map(Object::toString).orElse(null),
-                        s.since(),
-                        null,
-                        s.lastAcked(),
-                        s.reason())));
+        masterLink().ifPresent(out::add);
         for (PeerView p : peers.all()) {
             if (!"slave".equals(p.role())) {
                 continue;
@@ -114,6 +105,55 @@ public class DarpViews {
             }
         }
         return watches.attach(out);
+    }
+
+    /**
+     * The links as this server knows them without its database (PostgreSQL away, where {@link #connections} would
+     * be a 503): its own link to its master, and each slave of the peers read before the outage, connected as its
+     * stream is, or down with what is known of its end. Stored sequence numbers are not read: none is given.
+     */
+    public List<ConnectionView> connectionsFromMemory() {
+        List<ConnectionView> out = new ArrayList<>();
+        masterLink().ifPresent(out::add);
+        for (String tag : here.topology().slaves()) {
+            Optional<SlaveLink> link = streams.link(tag);
+            Optional<StreamEnded> ended = streams.ended(tag);
+            out.add(link.map(l -> new ConnectionView(
+                            tag,
+                            "slave",
+                            "connected",
+                            l.socket.address(),
+                            l.since,
+                            l.conversation.lastHeard(),
+                            null,
+                            null))
+                    .orElseGet(() -> new ConnectionView(
+                            tag,
+                            "slave",
+                            "down",
+                            null,
+                            ended.map(StreamEnded::at).orElse(null),
+                            ended.map(StreamEnded::lastHeard).orElse(null),
+                            null,
+                            ended.map(StreamEnded::reason)
+                                    .orElse("not connected; when it was last is in the database, which cannot be"
+                                            + " reached"))));
+        }
+        return watches.attach(out);
+    }
+
+    /** This server's own link to its master, if it is a slave. */
+    private Optional<ConnectionView> masterLink() {
+        return slave.linkState()
+                .map(s -> new ConnectionView(
+                        s.master() != null ? s.master() : settings.masterTag().orElse("master"),
+                        "master",
+                        s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
+                        settings.masterUrl().map(Object::toString).orElse(null),
+                        s.since(),
+                        null,
+                        s.lastAcked(),
+                        s.reason()));
     }
 
     /**
