@@ -109,7 +109,8 @@ class ChaosMoreBench {
 
     /**
      * The master SIGKILLed while its import transaction of a 4,000-service config has written rows and not
-     * committed, twice; then the import done, and the slave SIGKILLed while it applies that config. The master's and
+     * committed, twice; then the import done, and the slave SIGKILLed while it applies that config; then the old
+     * config imported again and the slave SIGKILLed 1 s later, while it fetches. The master's and
      * the slave's trees must be the old or the new config at every look, never a mix.
      */
     @Test
@@ -169,6 +170,18 @@ class ChaosMoreBench {
         Counts killedWith = counts(slave);
         slave.start();
         Duration fetched = Eventually.await("the new config on the slave", BACK, () -> NEW.equals(counts(slave)));
+        // the old config back, and the slave SIGKILLed 1 s after the master committed it: its fetch asked or under way
+        assertEquals(200, importBig(config(0, 300, 1000)).status());
+        Instant committed = Instant.now();
+        sleepFor(Duration.ofSeconds(1));
+        slave.kill();
+        Counts midFetch = counts(slave);
+        slave.start();
+        Duration back = Eventually.await("the old config on the slave again", BACK, () -> OLD.equals(counts(slave)));
+        figures.add("the slave SIGKILLed "
+                + Duration.between(committed, Instant.now()).toMillis()
+                + " ms after the next import's commit (its fetch asked for or under way): its tree " + midFetch
+                + "; restarted, that config " + back.toMillis() + " ms after its boot");
         watching.set(false);
         watcher.get();
         figures.add("the slave SIGKILLed " + applying.toMillis() + " ms after the import, while applying it: its tree "
