@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,10 +46,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChaosMoreBench {
 
     private static final Logger LOG = Logger.getLogger(ChaosMoreBench.class.getName());
-    private static final String SECRET = "chaos-secret";
-    private static final String SLAVE = "slave1";
-    private static final int TIMEOUT = 3;
-    private static final Duration BACK = Duration.ofMinutes(4);
+    private static final String SECRET = ChaosBench.SECRET;
+    private static final String SLAVE = ChaosBench.SLAVE;
+    private static final int TIMEOUT = ChaosBench.TIMEOUT;
+    private static final Duration BACK = ChaosBench.BACK;
     /** The old and the new config of Top:Big: hosts h0..h299 with ports 1000-1009, hosts h100..h499 with 2000-2009. */
     private static final Counts OLD = new Counts(3000, 0);
 
@@ -61,8 +60,9 @@ class ChaosMoreBench {
     @RegisterExtension
     final ArgusServers servers = new ArgusServers();
 
-    private final Map<String, String> services = new LinkedHashMap<>();
-    private final Map<String, Boolean> present = new LinkedHashMap<>();
+    private final FlippedServices flipped = new FlippedServices();
+    private final Map<String, String> services = flipped.services;
+    private final Map<String, Boolean> present = flipped.present;
     private final List<String> figures = new ArrayList<>();
     private final List<EmbeddedDatabase> ownDatabases = new ArrayList<>();
     private ArgusServer master;
@@ -205,9 +205,7 @@ class ChaosMoreBench {
         own(master, masterData, DB_PORT);
         own(slave, slaveData, DB_PORT + 1);
         settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
+        ChaosBench.startLinked(servers, master, slave);
         build("darp_mode", "distributed");
         settled();
         for (int round = 1; round <= 2; round++) {
@@ -398,41 +396,27 @@ class ChaosMoreBench {
         master = servers.create("chaos-master");
         slave = servers.create("chaos-slave");
         settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
+        ChaosBench.startLinked(servers, master, slave);
     }
 
     private void settings() {
-        relay = Relay.to(master.url().getPort());
-        master.property("argus.darp.tag", MASTER).property("argus.darp.login.max-failures", "1000");
-        slave.property("argus.darp.tag", SLAVE);
-        Cluster.slaveOf(slave, relay.url().toString(), SECRET, TIMEOUT, 2);
+        relay = ChaosBench.paired(master, slave);
+        flipped.on(master, slave);
     }
 
     /** Group Chaos under Top with these parameters and four Prog services c0..c3 testing the files chaos-0..3. */
     private void build(String... parameters) {
         List<String> all = new ArrayList<>(List.of("frequency", "1", "retries", "0", "timeout", "5"));
         all.addAll(List.of(parameters));
-        String group = Cluster.create(master, "Top", Cluster.group("Chaos", all.toArray(String[]::new)));
-        for (int i = 0; i < 4; i++) {
-            String file = "chaos-" + i;
-            present.put(file, true);
-            files(file, true);
-            services.put(file, Cluster.create(master, group, Cluster.reachService("c" + i, file)));
-        }
+        flipped.build(master, all, 4);
     }
 
     private void files(String file, boolean there) {
-        master.dataFile(file, there);
-        slave.dataFile(file, there);
+        flipped.files(file, there);
     }
 
     private void flipAll() {
-        present.replaceAll((file, was) -> {
-            files(file, !was);
-            return !was;
-        });
+        flipped.flipAll();
     }
 
     /** How long the server took to show every service as its file says, or that it did not within the time. */

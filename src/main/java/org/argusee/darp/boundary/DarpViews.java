@@ -89,15 +89,7 @@ public class DarpViews {
             Long lastSeq = row == null ? null : ((Number) row[1]).longValue();
             SlaveLink link = streams.link(p.tag()).orElse(null);
             if (link != null) {
-                out.add(new ConnectionView(
-                        p.tag(),
-                        "slave",
-                        "connected",
-                        link.socket.address(),
-                        link.since,
-                        link.conversation.lastHeard(),
-                        lastSeq,
-                        null));
+                out.add(connected(p.tag(), link, lastSeq));
             } else if (row != null && row[3] != null) {
                 out.add(down(p.tag(), row, lastSeq));
             } else {
@@ -118,15 +110,7 @@ public class DarpViews {
         for (String tag : here.topology().slaves()) {
             Optional<SlaveLink> link = streams.link(tag);
             Optional<StreamEnded> ended = streams.ended(tag);
-            out.add(link.map(l -> new ConnectionView(
-                            tag,
-                            "slave",
-                            "connected",
-                            l.socket.address(),
-                            l.since,
-                            l.conversation.lastHeard(),
-                            null,
-                            null))
+            out.add(link.map(l -> connected(tag, l, null))
                     .orElseGet(() -> new ConnectionView(
                             tag,
                             "slave",
@@ -140,6 +124,18 @@ public class DarpViews {
                                             + " reached"))));
         }
         return watches.attach(out);
+    }
+
+    private static ConnectionView connected(String tag, SlaveLink link, Long lastSeq) {
+        return new ConnectionView(
+                tag,
+                "slave",
+                "connected",
+                link.socket.address(),
+                link.since,
+                link.conversation.lastHeard(),
+                lastSeq,
+                null);
     }
 
     /** This server's own link to its master, if it is a slave. */
