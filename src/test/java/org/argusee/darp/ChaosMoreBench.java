@@ -175,6 +175,7 @@ class ChaosMoreBench {
         Instant committed = Instant.now();
         sleepFor(Duration.ofSeconds(1));
         slave.kill();
+        Duration killedAfter = Duration.between(committed, Instant.now());
         Counts midFetch = counts(slave);
         slave.start();
         Duration back = Eventually.await("the old config on the slave again", BACK, () -> OLD.equals(counts(slave)));
