@@ -33,18 +33,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChaosBench {
 
     private static final Logger LOG = Logger.getLogger(ChaosBench.class.getName());
-    private static final String SECRET = "chaos-secret";
-    private static final String SLAVE = "slave1";
-    private static final int TIMEOUT = 3;
-    private static final Duration BACK = Duration.ofMinutes(4);
+    static final String SECRET = "chaos-secret";
+    static final String SLAVE = "slave1";
+    static final int TIMEOUT = 3;
+    static final Duration BACK = Duration.ofMinutes(4);
     private static final int SERVICES = 4;
 
     @RegisterExtension
     final ArgusServers servers = new ArgusServers();
 
     private final MailInbox mail = new MailInbox("chaos@localhost");
-    private final Map<String, String> services = new LinkedHashMap<>();
-    private final Map<String, Boolean> present = new LinkedHashMap<>();
+    private final FlippedServices flipped = new FlippedServices();
+    private final Map<String, String> services = flipped.services;
+    private final Map<String, Boolean> present = flipped.present;
     private final List<String> figures = new ArrayList<>();
     private ArgusServer master;
     private ArgusServer slave;
@@ -224,6 +225,7 @@ class ChaosBench {
     void singleKill() {
         master = servers.create("chaos-single");
         mail.mailedBy(master);
+        flipped.on(master);
         master.start();
         build();
         alone();
@@ -270,19 +272,31 @@ class ChaosBench {
         master = servers.create("chaos-master");
         slave = servers.create("chaos-slave");
         settings();
-        servers.startAll(master, slave);
-        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
-        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
+        startLinked(servers, master, slave);
         build("darp_mode", mode, "master_notif_gravity", "low");
         settled();
     }
 
     private void settings() {
-        relay = Relay.to(master.url().getPort());
+        relay = paired(master, slave);
+        mail.mailedBy(master, slave);
+        flipped.on(master, slave);
+    }
+
+    /** A chaos scenario's master and slave settings; the slave reaches the master through the relay returned. */
+    static Relay paired(ArgusServer master, ArgusServer slave) {
+        Relay relay = Relay.to(master.url().getPort());
         master.property("argus.darp.tag", MASTER).property("argus.darp.login.max-failures", "1000");
         slave.property("argus.darp.tag", SLAVE);
         Cluster.slaveOf(slave, relay.url().toString(), SECRET, TIMEOUT, 2);
-        mail.mailedBy(master, slave);
+        return relay;
+    }
+
+    /** Boots the two side by side, adds the slave's peer on the master and waits until the slave is connected. */
+    static void startLinked(ArgusServers servers, ArgusServer master, ArgusServer slave) {
+        servers.startAll(master, slave);
+        Cluster.peer(master, SLAVE, "\"127.0.0.1\"", SECRET, TIMEOUT);
+        Eventually.await("the slave connects", BACK, () -> "connected".equals(link(slave, MASTER)));
     }
 
     /** The group of the flipped services on the master, with these parameters besides (key, value...). */
@@ -293,28 +307,11 @@ class ChaosBench {
         all.addAll(List.of("message_fmt", "%s %o by %d"));
         all.addAll(List.of(parameters));
         standsBy = all.contains("failover");
-        String group = Cluster.create(master, "Top", Cluster.group("Chaos", all.toArray(String[]::new)));
-        for (int i = 0; i < SERVICES; i++) {
-            String file = "chaos-" + i;
-            present.put(file, true);
-            files(file, true);
-            services.put(file, Cluster.create(master, group, Cluster.reachService("c" + i, file)));
-        }
-    }
-
-    /** The file on the master and on the slave, if any. */
-    private void files(String file, boolean there) {
-        master.dataFile(file, there);
-        if (slave != null) {
-            slave.dataFile(file, there);
-        }
+        flipped.build(master, all, SERVICES);
     }
 
     private void flipAll() {
-        present.replaceAll((file, was) -> {
-            files(file, !was);
-            return !was;
-        });
+        flipped.flipAll();
     }
 
     /** The slave connected, every service's status on the master what the files say, the sequence numbers agree. */

@@ -130,6 +130,9 @@ class DatabaseOutageIT {
         stop.run();
         Duration marked = Eventually.await(
                 "reads marked Argus-Database: unavailable after the database " + how, WITHIN, () -> marked(true));
+        // the DARP links live in memory: their view answers without the database (it was a 503)
+        Api.Reply links = admin.get("api/darp/connections");
+        assertEquals(200, links.status(), "the DARP links while the database " + how + ": " + links);
         int flips = flipUntil(start.plus(OUTAGE));
         db.start();
         Instant back = Instant.now();

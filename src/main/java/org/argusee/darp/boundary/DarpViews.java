@@ -84,16 +84,7 @@ public class DarpViews {
             rows.put((String) r[0], r);
         }
         List<ConnectionView> out = new ArrayList<>();
-        slave.linkState()
-                .ifPresent(s -> out.add(new ConnectionView(
-                        s.master() != null ? s.master() : settings.masterTag().orElse("master"),
-                        "master",
-                        s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
-                        settings.masterUrl().map(Object::toString).orElse(null),
-                        s.since(),
-                        null,
-                        s.lastAcked(),
-                        s.reason())));
+        masterLink().ifPresent(out::add);
         for (PeerView p : peers.all()) {
             if (!"slave".equals(p.role())) {
                 continue;
@@ -102,15 +93,7 @@ public class DarpViews {
             Long lastSeq = row == null ? null : ((Number) row[1]).longValue();
             SlaveLink link = streams.link(p.tag()).orElse(null);
             if (link != null) {
-                out.add(new ConnectionView(
-                        p.tag(),
-                        "slave",
-                        "connected",
-                        link.socket.address(),
-                        link.since,
-                        link.conversation.lastHeard(),
-                        lastSeq,
-                        null));
+                out.add(connected(p.tag(), link, lastSeq));
             } else if (row != null && row[3] != null) {
                 out.add(down(p.tag(), row, lastSeq));
             } else {
@@ -118,6 +101,59 @@ public class DarpViews {
             }
         }
         return watches.attach(out);
+    }
+
+    /**
+     * The links as this server knows them without its database (PostgreSQL away, where {@link #connections} would
+     * be a 503): its own link to its master, and each slave of the peers read before the outage, connected as its
+     * stream is, or down with what is known of its end. Stored sequence numbers are not read: none is given.
+     */
+    public List<ConnectionView> connectionsFromMemory() {
+        List<ConnectionView> out = new ArrayList<>();
+        masterLink().ifPresent(out::add);
+        for (String tag : here.topology().slaves()) {
+            Optional<SlaveLink> link = streams.link(tag);
+            Optional<StreamEnded> ended = streams.ended(tag);
+            out.add(link.map(l -> connected(tag, l, null))
+                    .orElseGet(() -> new ConnectionView(
+                            tag,
+                            "slave",
+                            "down",
+                            null,
+                            ended.map(StreamEnded::at).orElse(null),
+                            ended.map(StreamEnded::lastHeard).orElse(null),
+                            null,
+                            ended.map(StreamEnded::reason)
+                                    .orElse("not connected; when it was last is in the database, which cannot be"
+                                            + " reached"))));
+        }
+        return watches.attach(out);
+    }
+
+    private static ConnectionView connected(String tag, SlaveLink link, Long lastSeq) {
+        return new ConnectionView(
+                tag,
+                "slave",
+                "connected",
+                link.socket.address(),
+                link.since,
+                link.conversation.lastHeard(),
+                lastSeq,
+                null);
+    }
+
+    /** This server's own link to its master, if it is a slave. */
+    private Optional<ConnectionView> masterLink() {
+        return slave.linkState()
+                .map(s -> new ConnectionView(
+                        s.master() != null ? s.master() : settings.masterTag().orElse("master"),
+                        "master",
+                        s.connected() ? "connected" : "stopped".equals(s.state()) ? "stopped" : "down",
+                        settings.masterUrl().map(Object::toString).orElse(null),
+                        s.since(),
+                        null,
+                        s.lastAcked(),
+                        s.reason()));
     }
 
     /**

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.argusee.platform.boundary.DatabaseState;
+import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,12 +25,28 @@ public class DarpViewsResource {
     @Inject
     DarpViews views;
 
+    @Inject
+    DatabaseState database;
+
     @GET
     @Path("connections")
     @RolesAllowed({Roles.USER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Each DARP peer's link: connected, down (and why) or never, since when, from where")
     public List<ConnectionView> connections() {
-        return views.connections();
+        // the links live in memory: while PostgreSQL is away they are shown from there, not refused with a 503
+        // (an operator wants to know then whether the slaves are still linked: bench/chaos.sh databasesKilled)
+        if (!database.available()) {
+            return views.connectionsFromMemory();
+        }
+        try {
+            return views.connections();
+        } catch (RuntimeException e) {
+            if (!DatabaseTrouble.isUnreachable(e)) {
+                throw e;
+            }
+            database.failed(e);
+            return views.connectionsFromMemory();
+        }
     }
 
     @GET

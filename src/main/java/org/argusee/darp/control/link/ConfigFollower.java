@@ -43,8 +43,15 @@ final class ConfigFollower {
         return knownVersion;
     }
 
-    void forget() {
+    /**
+     * The config delivered last could not be applied (the slave's own database away, say): it is forgotten and
+     * fetched again in {@link #RETRY_SECONDS} s, and again after each failure, while the link lives. Nothing else
+     * would bring it: the master announces a version only when it changes and in its welcome, so a slave whose
+     * database was away when its master's config changed kept the old config until the next change or reconnection.
+     */
+    void applyFailed(BooleanSupplier linkAlive) {
         knownVersion = null;
+        retryLater(linkAlive);
     }
 
     MasterLogin.Session session() {
@@ -90,6 +97,10 @@ final class ConfigFollower {
         }
         LOG.warning(() -> "DARP config fetch from " + master + " failed: " + LinkFailure.describe(e)
                 + "; trying again in " + RETRY_SECONDS + " s");
+        retryLater(linkAlive);
+    }
+
+    private void retryLater(BooleanSupplier linkAlive) {
         loop.schedule(
                 () -> {
                     if (linkAlive.getAsBoolean()) {

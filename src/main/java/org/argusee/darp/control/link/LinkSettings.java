@@ -45,6 +45,15 @@ public record LinkSettings(
         this(master, tag, secret, masterTag, timeout, minBackoff, maxBackoff, Backoff.REFUSED);
     }
 
+    /**
+     * The least time a config fetch is given. The fetch is a bulk transfer, not a liveness check: a master serving
+     * thousands of services takes seconds to build and send the document on a loaded machine, and a fetch that
+     * times out starts again from the login and costs the master the same work again, so a fetch bounded by the
+     * liveness timeout never ended (3,000 services, timeout 3 s, load 20: bench/chaos.sh importKill). The stream,
+     * not the fetch, says whether the master lives.
+     */
+    static final Duration FETCH_FLOOR = Duration.ofSeconds(60);
+
     public LinkSettings {
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(tag, "tag");
@@ -54,6 +63,11 @@ public record LinkSettings(
         if (masters == null) {
             masters = MasterUrls.of(java.util.List.of(master));
         }
+    }
+
+    /** How long a config fetch may take: {@link #timeout}, and at least {@link #FETCH_FLOOR}. */
+    public Duration fetchTimeout() {
+        return timeout.compareTo(FETCH_FLOOR) > 0 ? timeout : FETCH_FLOOR;
     }
 
     /** Waits between attempts double from 1 s up to {@code frequency}: how often the original checks its master. */

@@ -109,9 +109,9 @@ public final class MasterLink implements AutoCloseable {
         }
     }
 
-    /** The config delivered last could not be applied: fetch it again at the next chance. */
+    /** The config delivered last could not be applied: fetched again in a few seconds while the link lives. */
     public void forgetConfig() {
-        loop.execute(config::forget);
+        loop.execute(() -> config.applyFailed(connector.alive()));
     }
 
     public LinkState state() {

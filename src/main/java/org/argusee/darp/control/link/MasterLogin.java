@@ -128,7 +128,7 @@ public final class MasterLogin {
         random.nextBytes(nonceBytes);
         String nonce = Base64.getEncoder().encodeToString(nonceBytes);
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.api("config"))
-                .timeout(settings.timeout())
+                .timeout(settings.fetchTimeout())
                 .header("Authorization", "Bearer " + session.token())
                 .header("Accept", "application/json")
                 .header(ScramProof.NONCE_HEADER, nonce)

@@ -52,6 +52,8 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean standby;
     /** Changes the config on the way, as a man in the middle would, keeping the master's MAC. */
     volatile boolean tamper;
+    /** How long the config takes to come: a master building the document of thousands of services under load. */
+    volatile Duration configTime = Duration.ZERO;
 
     volatile long lastSeq;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -180,11 +182,20 @@ final class FakeMaster implements AutoCloseable {
             return new String[] {"401", "{}"};
         }
         String doc = ConfigDocuments.write(config());
+        slowly(configTime);
         byte[] key = desk.tokens().sessionKey(token, "127.0.0.1", now).orElseThrow();
         String nonce = headers.getOrDefault(ScramProof.NONCE_HEADER.toLowerCase(java.util.Locale.ROOT), "");
         return new String[] {
             "200", tamper ? doc.replace("\"Top\"", "\"Top\" ") : doc, ScramProof.configMac(key, nonce, doc)
         };
+    }
+
+    private static void slowly(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static ConfigDocument config() {

@@ -95,6 +95,36 @@ class MasterLinkTest {
         assertEquals(0, master.streams.get(), "no stream without a config");
     }
 
+    /**
+     * A config the slave could not apply (its own database away) is fetched again while the link stays up: the master
+     * announces a version only when it changes and in its welcome, so before this the slave kept its old config
+     * until the next change or reconnection (found by bench/chaos.sh databasesKilled).
+     */
+    @Test
+    void aConfigThatCouldNotBeAppliedIsFetchedAgainOnTheSameLink() throws Exception {
+        // the fake master never pings: with a timeout of 20 s the slave keeps this stream past the retry's 5 s
+        start(FakeMaster.SECRET, Duration.ofSeconds(20));
+        await("connected with the config", () -> link.state().connected() && configs.size() == 1);
+        link.forgetConfig(); // what SlaveRunner does when the apply, on its executor, fails after the welcome
+        await("the config fetched again", () -> configs.size() >= 2);
+        assertEquals(configs.get(0).version(), configs.get(1).version());
+        assertEquals(1, master.streams.get(), "on the same stream, no reconnection");
+    }
+
+    /**
+     * A config that takes longer to come than the liveness timeout still arrives: bounded by that timeout, the
+     * fetch of 3,000 services from a loaded master (3 s) failed and started again from the login for ever.
+     */
+    @Test
+    void aConfigSlowerThanTheTimeoutIsWaitedFor() throws Exception {
+        master = new FakeMaster("slave1", FakeMaster.SECRET);
+        master.configTime = Duration.ofMillis(2500);
+        link = new MasterLink(settings(FakeMaster.SECRET, Duration.ofSeconds(1)), null, listener());
+        link.start();
+        await("connected", () -> link.state().connected());
+        assertEquals(1, configs.size());
+    }
+
     @Test
     void aHungMasterIsFoundAndUnackedReportsGoAgainAfterTheReconnect() throws Exception {
         start(FakeMaster.SECRET, Duration.ofMillis(1500));
