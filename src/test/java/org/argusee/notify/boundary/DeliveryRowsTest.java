@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.argusee.notify.boundary.DeliveryRows.Row;
-import org.flywaydb.core.Flyway;
+import org.argusee.testsupport.MigratedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,16 +39,8 @@ class DeliveryRowsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
+        pg = MigratedPostgres.start();
         data = pg.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(data)
-                .schemas("argus")
-                .createSchemas(true)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
     }
 
     @AfterAll

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.argusee.testsupport.MigratedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +30,8 @@ class NotificationPruningTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
+        pg = MigratedPostgres.start();
         data = pg.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(data)
-                .schemas("argus")
-                .createSchemas(true)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
         try (Connection c = data.getConnection()) {
             long top;
             try (Statement s = c.createStatement();
