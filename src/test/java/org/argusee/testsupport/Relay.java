@@ -40,6 +40,7 @@ public final class Relay implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesToTarget = new AtomicLong();
     private final AtomicLong bytesFromTarget = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private final Object modeChange = new Object();
     private volatile Mode mode = Mode.OPEN;
 
@@ -85,6 +86,11 @@ public final class Relay implements AutoCloseable {
     /** TCP payload bytes passed so far from the target back to callers. */
     public long bytesFromTarget() {
         return bytesFromTarget.get();
+    }
+
+    /** Connections passed to the target so far (how many a client opened, say one per SMTP session). */
+    public long connections() {
+        return connections.get();
     }
 
     public Mode mode() {
@@ -149,6 +155,7 @@ public final class Relay implements AutoCloseable {
             }
             sockets.add(client);
             sockets.add(server);
+            connections.incrementAndGet();
             daemon("relay-up-" + port(), () -> pump(client, server, bytesToTarget));
             daemon("relay-down-" + port(), () -> pump(server, client, bytesFromTarget));
         } catch (IOException e) {

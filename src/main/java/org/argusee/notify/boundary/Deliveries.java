@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.argusee.notify.boundary.DeliveryRows.Row;
 import org.argusee.notify.control.Backoff;
 import org.argusee.notify.control.Destination;
+import org.argusee.notify.control.KeptSmtp;
 import org.argusee.notify.control.Merged;
 import org.argusee.notify.control.MessageText;
 import org.argusee.notify.control.NotifyMethod;
@@ -101,10 +102,11 @@ public class Deliveries {
     /**
      * Sends the first message due to the destination (with a queue time, all that waited, merged).
      *
+     * @param smtp the round's kept SMTP connection, for mail
      * @return how many deliveries were sent (0: nothing more to send now). Separate units of work (claim, then marks) in the one transaction: the
      *         locks stay with the transaction, and what is read in between (objects held behind) may use its own.
      */
-    public int sendTo(String destination) {
+    public int sendTo(String destination, KeptSmtp smtp) {
         Map<String, NotifyMethod> known = methods.all();
         Session session = em.unwrap(Session.class);
         session.doWork(lease::check); // the epoch is checked in the transaction that marks them sent
@@ -136,7 +138,7 @@ public class Deliveries {
         // one message per transaction: its mark commits right after the hand-over, so a server killed while sending
         // the next one sends only that one again after its restart, not every message of the destination before it
         // (bench/chaos.sh singleKill); the caller comes back for the rest
-        int sent = transmit(session, method, destination, message, now);
+        int sent = transmit(session, method, destination, message, now, smtp);
         List<Row> touched = message;
         if (sent == 0 && method.qtime() == 0) {
             // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
@@ -165,11 +167,12 @@ public class Deliveries {
         return all;
     }
 
-    private int transmit(Session session, NotifyMethod method, String destination, List<Row> rows, Instant now) {
+    private int transmit(
+            Session session, NotifyMethod method, String destination, List<Row> rows, Instant now, KeptSmtp smtp) {
         Row first = rows.get(0);
         Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
         try {
-            transmitters.send(out);
+            transmitters.send(out, smtp);
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(Level.WARNING, "Cannot notify " + destination + " (" + rows.size() + " notification(s)): " + error);

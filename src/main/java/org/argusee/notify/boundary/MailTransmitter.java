@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import org.argusee.notify.control.KeptSmtp;
 import org.argusee.notify.control.Outgoing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,7 +42,17 @@ public class MailTransmitter {
     @ConfigProperty(name = "argus.smtp.password")
     Optional<String> password;
 
+    /** A message over a connection of its own (a method's test). */
     public void send(Outgoing out) throws MessagingException {
+        Transport.send(message(out));
+    }
+
+    /** A message of a delivery round, over the round's kept connection. */
+    public void send(Outgoing out, KeptSmtp kept) throws MessagingException {
+        kept.send(message(out));
+    }
+
+    private MimeMessage message(Outgoing out) throws MessagingException {
         Session s = configured();
         MimeMessage m = new MimeMessage(s);
         String from =
@@ -58,7 +69,7 @@ public class MailTransmitter {
         m.setSentDate(new Date());
         m.setHeader("X-Argus-Notification", Long.toString(out.facts().id()));
         m.setText(out.text() + "\n", "UTF-8");
-        Transport.send(m);
+        return m;
     }
 
     /** The session with timeouts (a hung SMTP server must not hold the sender) and the login when one is set. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.argusee.notify.control.KeptSmtp;
 import org.argusee.notify.control.QuietRounds;
 import org.argusee.platform.boundary.BackgroundTasks;
 import org.argusee.platform.boundary.MasterLease;
@@ -134,9 +135,12 @@ public class NotifySender {
             boolean ok = attempt("acknowledge, escalate and renotify", upkeep::run);
             ok &= attempt("drop what a DARP slave told already", peerTold::run);
             ok &= attempt("drop what the DARP master told already", masterTold::run);
-            for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
-                // one destination's trouble (a bad address, a hung program) holds up no other
-                ok &= attempt("send to " + destination, () -> sendDue(destination));
+            // the round's mail goes over one SMTP connection (QUIT at the round's end), not one per message
+            try (KeptSmtp smtp = new KeptSmtp()) {
+                for (String destination : deliveries.dueDestinations(DESTINATIONS_PER_ROUND)) {
+                    // one destination's trouble (a bad address, a hung program) holds up no other
+                    ok &= attempt("send to " + destination, () -> sendDue(destination, smtp));
+                }
             }
             if (ok && failing) {
                 failing = false;
@@ -164,9 +168,9 @@ public class NotifySender {
     }
 
     /** A message per transaction (Deliveries.sendTo), as many as are due, up to a bound for the other destinations. */
-    private void sendDue(String destination) {
+    private void sendDue(String destination, KeptSmtp smtp) {
         for (int n = 0; n < MESSAGES_PER_DESTINATION; n++) {
-            if (deliveries.sendTo(destination) == 0) {
+            if (deliveries.sendTo(destination, smtp) == 0) {
                 return;
             }
         }

@@ -3,6 +3,7 @@ package org.argusee.notify.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.argusee.notify.control.KeptSmtp;
 import org.argusee.notify.control.Outgoing;
 
 /** Sends one outgoing message by its method's kind; throws when it could not be sent. */
@@ -20,9 +21,21 @@ public class Transmitters {
     @Inject
     ProgramTransmitter program;
 
+    /** One message on its own (a method's test). */
     public void send(Outgoing out) throws Exception {
+        send(out, null);
+    }
+
+    /** One message of a delivery round: mail over the round's kept SMTP connection ({@code kept}), if one is given. */
+    public void send(Outgoing out, KeptSmtp kept) throws Exception {
         switch (out.method().kind()) {
-            case "mail" -> mail.send(out);
+            case "mail" -> {
+                if (kept == null) {
+                    mail.send(out);
+                } else {
+                    mail.send(out, kept);
+                }
+            }
             case "webhook" -> webhook.send(out);
             case "program" -> program.send(out);
             case "log" -> LOG.info(() -> "(" + out.to().address() + ") NOTIFY: " + out.text() + out.extra());
