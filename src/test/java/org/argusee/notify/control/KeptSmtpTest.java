@@ -26,19 +26,13 @@ class KeptSmtpTest {
 
     @Test
     void aBatchGoesOverOneConnectionInOrder() throws Exception {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        greenMail.start();
-        try (Relay relay = Relay.to(greenMail.getSmtp().getPort());
-                KeptSmtp kept = new KeptSmtp()) {
-            Session session = session(relay.port());
+        List<String> received = throughGreenMail((relay, kept, session) -> {
             for (int i = 1; i <= 30; i++) {
                 kept.send(message(session, "a@localhost", "message " + i));
             }
             assertEquals(1, relay.connections(), "SMTP connections for 30 messages");
-            assertEquals(numbered(1, 30), subjects(greenMail));
-        } finally {
-            greenMail.stop();
-        }
+        });
+        assertEquals(numbered(1, 30), received);
     }
 
     @Test
@@ -69,11 +63,7 @@ class KeptSmtpTest {
 
     @Test
     void aConnectionResetMidBatchLosesNothing() throws Exception {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        greenMail.start();
-        try (Relay relay = Relay.to(greenMail.getSmtp().getPort());
-                KeptSmtp kept = new KeptSmtp()) {
-            Session session = session(relay.port());
+        List<String> received = throughGreenMail((relay, kept, session) -> {
             for (int i = 1; i <= 20; i++) {
                 if (i == 11) {
                     relay.reset(); // the kept connection is reset, as by a server restarted between two messages
@@ -81,11 +71,9 @@ class KeptSmtpTest {
                 }
                 kept.send(message(session, "a@localhost", "message " + i));
             }
-            assertEquals(numbered(1, 20), subjects(greenMail), "each once, in order");
             assertEquals(2, relay.connections());
-        } finally {
-            greenMail.stop();
-        }
+        });
+        assertEquals(numbered(1, 20), received, "each once, in order");
     }
 
     @Test
@@ -106,6 +94,24 @@ class KeptSmtpTest {
             assertEquals(text(ownFailure), text(keptFailure));
             // the kept one for 1 and 2 (the refusal closed it), a new one for 3, one for the message sent on its own
             assertEquals(3, server.connections());
+        }
+    }
+
+    /** What a batch sends over a kept connection through a relay (which counts connections) to GreenMail. */
+    private interface Batch {
+        void send(Relay relay, KeptSmtp kept, Session session) throws Exception;
+    }
+
+    /** Runs the batch; the subjects GreenMail received, in order. */
+    private static List<String> throughGreenMail(Batch batch) throws Exception {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+        try (Relay relay = Relay.to(greenMail.getSmtp().getPort());
+                KeptSmtp kept = new KeptSmtp()) {
+            batch.send(relay, kept, session(relay.port()));
+            return subjects(greenMail);
+        } finally {
+            greenMail.stop();
         }
     }
 
