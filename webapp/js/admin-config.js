@@ -158,8 +158,17 @@ function diagnosticsTable(table, diagnostics) {
         el('tbody', {}, [...diagnostics].sort((a, b) => String(a.file).localeCompare(String(b.file))
             || a.line - b.line).map(d => el('tr', {class: 'sev-' + d.severity,
                 dataset: {file: d.file, line: String(d.line)}},
-            el('td', {class: 'sev'}, d.severity), el('td', {class: 'mono'}, d.file), el('td', {}, String(d.line)),
+            el('td', {class: 'sev'}, d.severity), el('td', {class: 'mono'}, shownFile(d.file)),
+            el('td', {}, String(d.line)),
             el('td', {}, d.message)))));
+}
+
+/**
+ * The file a problem is in as the admin knows it: the server calls a single uploaded file (not an archive) "config",
+ * which named no file the admin had chosen ("bad.conf"); an archive's files keep their own names.
+ */
+function shownFile(file) {
+    return upload && file === 'config' && uploadType(upload.name) === 'text/plain' ? upload.name : file;
 }
 
 /** The import report: a dry run's plan, or what was done. */
@@ -180,7 +189,7 @@ function showDiff(report, dryRun) {
         part('peers-added', 'DARP peers added', report.darpPeersAdded || []),
         part('peers-updated', 'DARP peers updated', report.darpPeersUpdated || []),
         part('notes', 'To do by hand', report.notes || []),
-        part('warnings', 'Warnings', (report.warnings || []).map(w => w.file + ':' + w.line + ': ' + w.message)));
+        part('warnings', 'Warnings', (report.warnings || []).map(w => shownFile(w.file) + ':' + w.line + ': ' + w.message)));
     const button = byId('import');
     button.textContent = 'Import (' + report.mode + ') under ' + report.root
         + (report.removed.length > 0 ? ', removing ' + report.removed.length + ' objects' : '');
