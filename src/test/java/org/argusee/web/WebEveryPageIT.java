@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 
@@ -79,6 +81,15 @@ class WebEveryPageIT extends WebFixture {
                 .getText();
         if (!host.equals(target)) {
             problems.add("the alias's page names " + target + " as its target, not " + host);
+        }
+        // ?state=all drew the list of all with the Show select blank (its "all" was the value "")
+        admin.go("notifications.html?state=all&object=" + Api.encode(service)).waitReady(WITHIN);
+        String shown =
+                admin.driver().findElements(By.cssSelector("#notify-filter select[name=state] option:checked")).stream()
+                        .map(WebElement::getText)
+                        .collect(Collectors.joining());
+        if (!"all".equals(shown)) {
+            problems.add("notifications.html?state=all shows '" + shown + "' in its Show select");
         }
         for (String role : List.of("staff", "user")) {
             problems.addAll(visitAll(browser(user(role), "web-password-1"), role, pages));
