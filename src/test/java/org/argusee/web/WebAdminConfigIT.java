@@ -96,6 +96,14 @@ class WebAdminConfigIT extends WebFixture {
         b.go("./?q=_").waitReady(WITHIN);
         WebElement cut = b.visible(By.cssSelector("#tree li.truncated"), WITHIN);
         assertTrue(cut.getText().contains("Only the first 500 matches"), cut.getText());
+
+        // the same file again changes nothing: said so, and no Import offered
+        b.go("admin-config.html").waitReady(WITHIN);
+        upload(b, group, zip);
+        b.until(
+                Duration.ofSeconds(120),
+                d -> d.findElement(By.id("import-error")).getText().contains("Nothing to import"));
+        assertFalse(b.driver().findElement(By.id("import")).isEnabled(), "no import of what is there already");
     }
 
     @Test
