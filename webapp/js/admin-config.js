@@ -116,6 +116,12 @@ async function checkAndPlan() {
             fill(byId('import-error'), 'This file holds no objects, blocks or DARP peers: nothing to import.');
             return;
         }
+        if (changesNothing(plan)) {
+            // the same file again: Import was offered and, pressed, reported "0 added, 0 changed"
+            fill(byId('import-error'), 'Nothing to import: everything under ' + plan.root
+                + ' is already as this file says.');
+            return;
+        }
         byId('import').disabled = false;
     } catch (e) {
         byId('diff-panel').hidden = false;
@@ -129,6 +135,11 @@ function holdsNothing(report, plan) {
     const objects = Object.values(report.objects || {}).reduce((a, n) => a + n, 0);
     return objects === 0 && plan.blocks.length === 0 && (plan.darpPeersAdded || []).length === 0
         && (plan.darpPeersUpdated || []).length === 0;
+}
+
+function changesNothing(plan) {
+    return [plan.added, plan.changed, plan.removed, plan.blocks, plan.darpPeersAdded, plan.darpPeersUpdated]
+        .every(list => (list || []).length === 0);
 }
 
 function showCheck(report) {
@@ -158,8 +169,17 @@ function diagnosticsTable(table, diagnostics) {
         el('tbody', {}, [...diagnostics].sort((a, b) => String(a.file).localeCompare(String(b.file))
             || a.line - b.line).map(d => el('tr', {class: 'sev-' + d.severity,
                 dataset: {file: d.file, line: String(d.line)}},
-            el('td', {class: 'sev'}, d.severity), el('td', {class: 'mono'}, d.file), el('td', {}, String(d.line)),
+            el('td', {class: 'sev'}, d.severity), el('td', {class: 'mono'}, shownFile(d.file)),
+            el('td', {}, String(d.line)),
             el('td', {}, d.message)))));
+}
+
+/**
+ * The file a problem is in as the admin knows it: the server calls a single uploaded file (not an archive) "config",
+ * which named no file the admin had chosen ("bad.conf"); an archive's files keep their own names.
+ */
+function shownFile(file) {
+    return upload && file === 'config' && uploadType(upload.name) === 'text/plain' ? upload.name : file;
 }
 
 /** The import report: a dry run's plan, or what was done. */
@@ -180,7 +200,8 @@ function showDiff(report, dryRun) {
         part('peers-added', 'DARP peers added', report.darpPeersAdded || []),
         part('peers-updated', 'DARP peers updated', report.darpPeersUpdated || []),
         part('notes', 'To do by hand', report.notes || []),
-        part('warnings', 'Warnings', (report.warnings || []).map(w => w.file + ':' + w.line + ': ' + w.message)));
+        part('warnings', 'Warnings',
+            (report.warnings || []).map(w => shownFile(w.file) + ':' + w.line + ': ' + w.message)));
     const button = byId('import');
     button.textContent = 'Import (' + report.mode + ') under ' + report.root
         + (report.removed.length > 0 ? ', removing ' + report.removed.length + ' objects' : '');

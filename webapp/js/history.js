@@ -67,17 +67,30 @@ export class History {
     async availability() {
         const data = await get(this.base + '/availability?per=' + this.per);
         const periods = [...data.periods].reverse();
-        const pct = v => v == null ? '–' : v.toFixed(v >= 99.95 && v < 100 ? 3 : 2) + ' %';
         fill(byId('availability'),
             el('thead', {}, el('tr', {}, el('th', {}, this.per), el('th', {}, 'up'), el('th', {}, 'down'),
                 el('th', {}, 'times down'))),
             el('tbody', {}, periods.map(p => el('tr', {},
                 el('td', {}, this.per === 'year' ? p.start.substring(0, 4)
                     : this.per === 'month' ? p.start.substring(0, 7) : p.start),
-                el('td', {}, pct(p.upPercent)), el('td', {}, pct(p.downPercent)),
+                el('td', {}, percent(p.upPercent)), el('td', {}, percent(p.downPercent)),
                 el('td', {}, String(p.timesDown))))));
         if (data.withheld) {
             byId('availability').prepend(el('caption', {class: 'muted'}, WITHHELD));
         }
     }
+}
+
+/**
+ * A share of a period: 100 % and 0 % only when it is all or nothing. Rounded as it was, a service down from its
+ * first check but for the instant before it read "up 0.00 %, down 100.000 %" (toFixed(3) of 99.9996): a figure
+ * that is not 100 must not say 100, nor 0 for a little.
+ */
+function percent(v) {
+    if (v == null) return '–';
+    if (v >= 100) return '100 %';
+    if (v <= 0) return '0 %';
+    if (v < 0.01) return '< 0.01 %';
+    if (v >= 99.9995) return '> 99.999 %';
+    return v.toFixed(v >= 99.95 ? 3 : 2) + ' %';
 }

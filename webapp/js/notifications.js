@@ -16,6 +16,7 @@ let loading = null;
 // the filter the list shows; what is typed into the form counts once submitted (a reload on a push keeps showing
 // what the user asked for, not half a name they are typing)
 let shown = {state: 'active', object: '', exact: false};
+const STATES = ['active', 'all', 'acked'];
 
 async function main() {
     await initShell();
@@ -66,7 +67,7 @@ function load() {
 
 async function draw() {
     const params = new URLSearchParams({offset: String(offset), limit: String(PAGE)});
-    if (shown.state) {
+    if (shown.state !== 'all') {
         params.set('state', shown.state);
     }
     if (shown.object) {
@@ -103,7 +104,10 @@ async function acked(promise) {
 function readFilter() {
     const q = new URLSearchParams(location.search);
     const form = byId('notify-filter');
-    form.state.value = q.has('state') ? q.get('state') : 'active';
+    // ?state=all (or empty, as older links say it) lists all; anything else the select does not offer left it blank,
+    // so the list it showed named no choice: it is then the default, waiting
+    const state = q.get('state') === '' ? 'all' : q.get('state');
+    form.state.value = STATES.includes(state) ? state : 'active';
     form.object.value = q.get('object') || '';
     form.exact.checked = q.get('exact') === 'true';
     shown = formFilter();

@@ -35,7 +35,8 @@ async function main() {
     history = new History(base);
     notices = new NotificationTable(byId('object-notifications'), {staff, select: false, showObject: false,
         onAck: ackDone});
-    byId('object-notify-all').href = 'notifications.html?' + new URLSearchParams({state: '', object: name, exact: 'true'});
+    byId('object-notify-all').href = 'notifications.html?'
+        + new URLSearchParams({state: 'all', object: name, exact: 'true'});
     const live = new Live({
         status: (row, seq) => {
             applyRow(row, seq);

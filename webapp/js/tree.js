@@ -43,6 +43,10 @@ export class Tree {
         this.onSeq(data.seq);
         if (turn !== this.turns) return;
         const rows = data.children.map(r => this.item(r, true, data.seq));
+        if (data.truncated) {
+            rows.push(more('Only the first ' + rows.length
+                + ' matches are shown: narrow the filter to see the others.'));
+        }
         this.draw(rows.length ? rows : el('li', {class: 'muted', id: 'no-match'}, 'Nothing matches.'));
     }
 
@@ -56,6 +60,10 @@ export class Tree {
             if (row.hasChildren && this.open.has(row.fullName)) {
                 await this.expand(li, row);
             }
+        }
+        if (data.truncated) {
+            items.push(more('Only the first ' + items.length
+                + ' are shown: find the others by name with the dashboard\'s filter.'));
         }
         return items;
     }
@@ -140,4 +148,9 @@ export class Tree {
         e.preventDefault();
         if (target) target.focus();
     }
+}
+
+/** The row that says a list was cut short (the server sends a group's first 1,000 children, a search's first 500). */
+function more(text) {
+    return el('li', {class: 'muted small truncated', role: 'none'}, text);
 }

@@ -91,6 +91,19 @@ class WebAdminConfigIT extends WebFixture {
         expand(b, group + ":Routers");
         b.visible(row("tree", group + ":Routers:Ambler"), WITHIN);
         b.screenshot("admin-config-on-dashboard");
+
+        // a search with more matches than the server sends (500: config-big's services all hold '_') says so
+        b.go("./?q=_").waitReady(WITHIN);
+        WebElement cut = b.visible(By.cssSelector("#tree li.truncated"), WITHIN);
+        assertTrue(cut.getText().contains("Only the first 500 matches"), cut.getText());
+
+        // the same file again changes nothing: said so, and no Import offered
+        b.go("admin-config.html").waitReady(WITHIN);
+        upload(b, group, zip);
+        b.until(
+                Duration.ofSeconds(120),
+                d -> d.findElement(By.id("import-error")).getText().contains("Nothing to import"));
+        assertFalse(b.driver().findElement(By.id("import")).isEnabled(), "no import of what is there already");
     }
 
     @Test
@@ -120,6 +133,17 @@ class WebAdminConfigIT extends WebFixture {
             assertFalse(b.driver().findElement(By.id("import")).isEnabled(), "no import of an empty file");
         } finally {
             Files.delete(empty);
+        }
+
+        // a single file's problems name that file (the server calls it "config")
+        Path bad = Files.createTempFile("bad-", ".conf");
+        try {
+            Files.writeString(bad, "Group \"Bad\" {\n\tfrequency:\t30x\n}\n");
+            b.driver().findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+            WebElement row = b.visible(By.cssSelector("#diagnostics tr.sev-error[data-line='2']"), WITHIN);
+            assertTrue(row.getText().contains(bad.getFileName().toString()), row.getText());
+        } finally {
+            Files.delete(bad);
         }
     }
 

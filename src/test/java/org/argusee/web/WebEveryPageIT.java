@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 
@@ -79,6 +81,15 @@ class WebEveryPageIT extends WebFixture {
                 .getText();
         if (!host.equals(target)) {
             problems.add("the alias's page names " + target + " as its target, not " + host);
+        }
+        // ?state=all drew the list of all with the Show select blank (its "all" was the value "")
+        admin.go("notifications.html?state=all&object=" + Api.encode(service)).waitReady(WITHIN);
+        String shown =
+                admin.driver().findElements(By.cssSelector("#notify-filter select[name=state] option:checked")).stream()
+                        .map(WebElement::getText)
+                        .collect(Collectors.joining());
+        if (!"all".equals(shown)) {
+            problems.add("notifications.html?state=all shows '" + shown + "' in its Show select");
         }
         for (String role : List.of("staff", "user")) {
             problems.addAll(visitAll(browser(user(role), "web-password-1"), role, pages));
@@ -225,8 +236,8 @@ class WebEveryPageIT extends WebFixture {
     }
 
     /**
-     * At a small phone's width (375 px; the admin, who has the most controls) nothing sticks out sideways. At 390 px
-     * the methods page fitted; at 375 its form did not.
+     * At a small phone's width (375 px; the admin, who has the most controls) nothing sticks out sideways, and no
+     * table breaks its words. At 390 px the methods page fitted; at 375 its form did not.
      */
     private static void atAPhonesWidth(Chromium b, String where, List<String> problems) {
         ((ChromeDriver) b.driver())
@@ -244,6 +255,25 @@ class WebEveryPageIT extends WebFixture {
                     """);
             if (wide != null) {
                 problems.add(where + "wider than a phone's screen: " + wide);
+            }
+            // a table squeezed to the screen broke its words a few letters a line ("enabl/ed", a notification's
+            // text); its box scrolls sideways instead (a break at a hyphen is the usual one, not counted)
+            Object broken = b.script("""
+                    const out = [];
+                    for (const cell of document.querySelectorAll('.table-wrap td, .table-wrap th')) {
+                        if (cell.offsetParent === null) continue;
+                        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+                            if (!/^[^\\s-]{2,16}$/.test(n.textContent.trim())) continue;
+                            const range = document.createRange();
+                            range.selectNodeContents(n);
+                            if (range.getClientRects().length > 1) out.push(n.textContent.trim());
+                        }
+                    }
+                    return out.length ? out.slice(0, 5).join(', ') : null;
+                    """);
+            if (broken != null) {
+                problems.add(where + "words of a table broken across lines at a phone's width: " + broken);
             }
         } finally {
             b.phone(false);

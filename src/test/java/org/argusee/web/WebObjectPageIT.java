@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.argusee.testsupport.Api;
 import org.argusee.testsupport.Chromium;
 import org.argusee.testsupport.Eventually;
@@ -129,6 +130,11 @@ class WebObjectPageIT extends WebFixture {
                 "—",
                 from.getText(),
                 b.driver().findElement(By.id("transitions")).getText());
+        // never up: today's "up" is 0 %; its "down" never rounds a share below all up to 100 ("100.000 %")
+        WebElement today = b.visible(By.cssSelector("#availability tbody tr:first-child"), WITHIN);
+        List<WebElement> cells = today.findElements(By.tagName("td"));
+        assertEquals("0 %", cells.get(1).getText(), today.getText());
+        assertFalse(cells.get(2).getText().matches("100\\.0+ %"), today.getText());
     }
 
     @Test
