@@ -187,6 +187,18 @@ class ConfigParserTest {
                         .toList());
     }
 
+    /** A blank before the colon and none after it (odd.conf of the sweep corpus) is data, as with one after it. */
+    @Test
+    void aBlankBeforeTheColonWithoutOneAfterIsData() {
+        ParsedConfig c = ConfigParser.parse("port :25503\nretries\t: 2\nsendnotify ! :no\n");
+        assertEquals(List.of(), messages(c));
+        assertEquals(
+                List.of("port=25503", "retries=2", "sendnotify!=no"),
+                c.top().params().stream()
+                        .map(p -> p.key() + (p.local() ? "!" : "") + "=" + p.value())
+                        .toList());
+    }
+
     /** The original ran a config starting with #! and read its output (examples/config-generate); not here. */
     @Test
     void aGeneratedConfigIsOneErrorNotALineByLineList() {
