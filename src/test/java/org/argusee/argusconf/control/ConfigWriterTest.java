@@ -145,7 +145,7 @@ class ConfigWriterTest {
                 Method "pager" {
                 	command: /usr/local/bin/page %R
                 	qtime!: 60
-                	schedule "nights" {
+                	schedule nights {
                 		mon 18:00 - 24:00 => yes
                 	}
                 }
@@ -163,7 +163,7 @@ class ConfigWriterTest {
                 	}
                 	Host "h" {
                 		Service TCP/SSH {
-                			schedule "quiet" {
+                			schedule notify.major {
                 				sun => no
                 			}
                 		}
@@ -176,5 +176,15 @@ class ConfigWriterTest {
         assertEquals(Set.of(1L, 2L, 4L), rows.blocks().keySet(), "Top, Group G and the service");
         String written = ConfigWriter.write(rows.snapshot(catalog).top(), rows.blocks());
         assertEquals(text, written);
+    }
+
+    /** Argus 3.7 reads `schedule "notify"` as a parameter named with the quotes and drops it: written bare. */
+    @Test
+    void aScheduleIsWrittenWithItsNameBareAsArgus37ReadsIt() {
+        String text = "Group \"G\" {\n\tschedule \"sendnotify.warning\" {\n\t\t*   0800 - 1800 => yes\n\t}\n}\n";
+        ConfigRows rows = new RowConverter(catalog).convert(ConfigParser.parse(text));
+        assertEquals(
+                "Group \"G\" {\n\tschedule sendnotify.warning {\n\t\t*   0800 - 1800 => yes\n\t}\n}\n",
+                ConfigWriter.write(rows.snapshot(catalog).top(), rows.blocks()));
     }
 }
