@@ -197,6 +197,20 @@ class ConfigParserTest {
                         .toList());
     }
 
+    /** The sweep's isp.conf: 3.7 drops a schedule written after a group's children, as it drops data there. */
+    @Test
+    void aScheduleAfterTheChildObjectsIsIgnoredAsDataAfterABlockIs() {
+        ParsedConfig c = ConfigParser.parse("Group \"g\" {\n Service Ping {\n  cron \"0 3 * * *\" {\n   func: x\n  }\n"
+                + "  schedule notify {\n   * => a\n  }\n }\n schedule sendnotify {\n   * => yes\n }\n}\n");
+        assertEquals(List.of("config:10: WARNING: data after block ignored: 'schedule sendnotify'"), messages(c));
+        ParsedObject g = c.top().children().get(0);
+        assertEquals(List.of(), g.blocks());
+        assertEquals(
+                List.of("cron", "schedule"),
+                g.children().get(0).blocks().stream().map(ParsedBlock::keyword).toList(),
+                "after a cron it is read, as there");
+    }
+
     /** The original ran a config starting with #! and read its output (examples/config-generate); not here. */
     @Test
     void aGeneratedConfigIsOneErrorNotALineByLineList() {
