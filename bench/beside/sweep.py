@@ -55,8 +55,15 @@ ACTIONS = [a for a in ACTIONS if a[2].split(':')[1] in ('Customers' if 'isp' in 
 
 
 def config():
-    with open(os.environ['BESIDE_CONFIG'], newline='') as f:
-        return f.read()
+    """The file as it is, its Include lines replaced by the files they name (both servers get one text)."""
+    path = os.environ['BESIDE_CONFIG']
+    with open(path, newline='') as f:
+        text = f.read()
+
+    def included(m):
+        with open(os.path.join(os.path.dirname(path), m.group(1)), newline='') as inc:
+            return inc.read()
+    return re.sub(r'(?im)^[ \t]*include[ \t]+"([^"]+)"[^\n]*$', included, text)
 
 
 def services():
