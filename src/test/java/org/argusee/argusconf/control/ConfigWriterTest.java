@@ -94,6 +94,16 @@ class ConfigWriterTest {
         assertEquals("(\\d+) ends with \\", g.param("pluck").orElseThrow());
     }
 
+    /** Argus 3.7's empty escape: {@code \&} is nothing (it was kept here); a literal one is written back escaped. */
+    @Test
+    void theOriginalsEmptyEscapeIsNothingAndALiteralOneReadsBack() {
+        TreeSnapshot first = tree("Group \"g\" {\n send: \\x41\\&1\n expect: a\\x5c&b\n}\n");
+        TreeNode g = first.top().children().get(0);
+        assertEquals("A1", g.param("send").orElseThrow());
+        assertEquals("a\\&b", g.param("expect").orElseThrow());
+        assertEquals(summary(first), summary(tree(ConfigWriter.write(first))));
+    }
+
     @Test
     void tenThousandLevelsWriteAndReadBack() {
         TreeSnapshot first = tree(HostileInputTest.nested(10_000));
