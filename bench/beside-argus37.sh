@@ -3,6 +3,8 @@
 # loopback targets (bench/beside/targets.py) whose behaviour changes every PHASE seconds; what each server shows of
 # every object is read every second and compared per phase (docs/parity.md, "Run beside Argus 3.7").
 # Usage: ARGUS_URL=http://localhost:PORT bench/beside-argus37.sh [OUTDIR]
+#   Another scenario: BESIDE_SCENARIO=FILE.py (scenario.py reads it over its own; bench/beside/sweep.py runs a
+#   configuration file given as BESIDE_CONFIG, session 20's corpus in src/test/resources/argusconf/sweep).
 #   This server: a running quick start whose whole tree is REPLACED by the scenario's (config import, mode=replace).
 #   The original: ARGUS37 (default /work/argus37-inst, an installed 3.7: sbin/argusd, sbin/argusctl, data/), run in
 #   the foreground on a copy of its data dir under OUTDIR (default target/beside-<time>), stopped at the end.
@@ -24,7 +26,10 @@ out=$(cd "$out" && pwd)
 export BESIDE_PORT_BASE=${BESIDE_PORT_BASE:-23300}
 
 python3 "$here/beside/scenario.py" > "$out/scenario.conf"
-"$a37/sbin/argusd" -t -c "$out/scenario.conf"
+# its checker's exit code counts warnings too (docs/parity.md): only an ERROR stops the run
+if "$a37/sbin/argusd" -t -c "$out/scenario.conf" 2>&1 | tee "$out/argusd-t.log" | grep -q 'ERROR:'; then
+    cat "$out/argusd-t.log" >&2; exit 1
+fi
 
 # the original's data dir: a copy, with what argusd insists on finding there
 data="$out/a37-data"

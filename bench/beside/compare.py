@@ -44,6 +44,9 @@ def main():
             mark = '  ' if state(ours) == state(a37) else '<>'
             differ += mark == '<>'
             reasons = f"ours: {(ours or {}).get('reason') or '-'} | a37: {(a37 or {}).get('reason') or '-'}"
+            values = [(r or {}).get('value') for r in (ours, a37)]
+            if any(v not in (None, '') for v in values):  # the computed values, where either has one
+                reasons += f" | values ours {values[0]!r} a37 {values[1]!r}"
             lines.append(f'  {mark} phase {n}: ours {state(ours):<16} a37 {state(a37):<16} {reasons}')
         print(name)
         print('\n'.join(lines))

@@ -5,7 +5,8 @@ A behaviour, one per phase (the list's last holds after it):
     say:TEXT (send, close), sayopen:TEXT (send, keep open), reply:TEXT (wait for data, send, close);
   HTTP ('http'): http:CODE:BODY, slow:SECONDS:CODE:BODY, redirect (302 to /moved-here, which answers 200 'hello');
   UDP ('udp'): echo, silent, closed (no socket: port unreachable), say:TEXT, bin:N|ramp (32 bits, big-endian),
-    otherport:TEXT (the answer comes from another port), ntp:STRATUM:DISPERSION (an NTP server's answer).
+    otherport:TEXT (the answer comes from another port), ntp:STRATUM:DISPERSION (an NTP server's answer),
+    dns:RCODE (an answer to the DNS query with that rcode; with 0 one A record, 127.0.0.1).
   Prog ('prog'): the text of the shell script the service runs (in PROG_DIR, readable by every user).
 TEXT may hold \\r, \\n and {ramp}: a counter growing by RAMPS[target][phase] a second.
 """
@@ -167,6 +168,14 @@ def services():
         elif line.startswith('uname: '):
             names.append(f'{group}:{line[7:]}')
     return names
+
+
+# Another scenario: BESIDE_SCENARIO names a Python file read here, over these definitions (it may use tcp(), lines()
+# and port(), and replaces what it defines: TARGETS, PHASES, ACTIONS, RAMPS, config(), services()). Session 20's
+# bench/beside/sweep.py runs the configurations of src/test/resources/argusconf/sweep that way.
+if os.environ.get('BESIDE_SCENARIO'):
+    with open(os.environ['BESIDE_SCENARIO']) as other:
+        exec(compile(other.read(), os.environ['BESIDE_SCENARIO'], 'exec'), globals())
 
 
 if __name__ == '__main__':

@@ -148,6 +148,15 @@ class Udp(asyncio.DatagramProtocol):
             answer[8:12] = struct.pack('>I', int(float(dispersion) * 65536))
             answer[24:32] = data[40:48]
             self.transport.sendto(bytes(answer), addr)
+        elif kind == 'dns':  # an answer to the query, rcode ARG; with rcode 0 one A record, 127.0.0.1
+            end = 12
+            while end < len(data) and data[end]:
+                end += data[end] + 1
+            question, rcode = data[12:end + 5], int(arg or 0)
+            answer = data[:2] + struct.pack('>HHHHH', 0x8180 | rcode, 1, 1 if rcode == 0 else 0, 0, 0) + question
+            if rcode == 0:
+                answer += struct.pack('>HHHIH', 0xc00c, 1, 1, 60, 4) + bytes([127, 0, 0, 1])
+            self.transport.sendto(answer, addr)
         elif kind == 'otherport':
             self.other.sendto(text(self.name, arg), addr)
 

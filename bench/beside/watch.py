@@ -4,7 +4,8 @@
 Usage: watch.py OUT.jsonl SECONDS T0 PHASE_SECONDS
 Also does scenario.ACTIONS (overrides) on both at their times, logging each answer to stderr.
 Env: ARGUS_URL (this server), ARGUS_USER/ARGUS_PASSWORD, ARGUSCTL (the original's argusctl), A37_CONTROL (its socket).
-Each line: {"t": epoch, "sys": "ours"|"a37", "name": full name, "shown", "severity", "reason"}.
+Each line: {"t": epoch, "sys": "ours"|"a37", "name": full name, "shown", "severity", "reason", "value"} (the
+service's last result: `result` here, `srvc::result` there).
 This server through GET /api/status/{name}; the original through argusctl getchildrenparam (ovstatus,
 currseverity, srvc::reason of every object under Top).
 """
@@ -45,11 +46,11 @@ def a37(param):
 def read_a37(now):
     """Three reads (argusctl asks one parameter at a time); taken again when a state moved meanwhile."""
     for _ in range(3):
-        shown, severity, reason = a37('ovstatus'), a37('currseverity'), a37('srvc::reason')
+        shown, severity, reason, value = a37('ovstatus'), a37('currseverity'), a37('srvc::reason'), a37('srvc::result')
         if a37('ovstatus') == shown and a37('currseverity') == severity:
             break
     return [{'t': now, 'sys': 'a37', 'name': n, 'shown': shown.get(n), 'severity': severity.get(n),
-             'reason': reason.get(n) or None} for n in scenario.services()]
+             'reason': reason.get(n) or None, 'value': value.get(n)} for n in scenario.services()]
 
 
 def read_ours(now):
@@ -61,7 +62,7 @@ def read_ours(now):
             with urllib.request.urlopen(request, timeout=5) as answer:
                 s = json.load(answer)
             rows.append({'t': now, 'sys': 'ours', 'name': name, 'shown': s.get('displayStatus'),
-                         'severity': s.get('severity'), 'reason': s.get('reason')})
+                         'severity': s.get('severity'), 'reason': s.get('reason'), 'value': s.get('result')})
         except Exception as e:
             rows.append({'t': now, 'sys': 'ours', 'name': name, 'shown': None, 'severity': None, 'reason': str(e)})
     return rows

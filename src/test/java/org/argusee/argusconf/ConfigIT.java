@@ -265,7 +265,7 @@ class ConfigIT extends DeployedServer {
                 strings(report, "blocks"));
         String exported = api.get("api/config/export?root=" + Api.encode(root)).body();
         assertTrue(
-                exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule \"nights\" {\n"
+                exported.contains("Method \"pager\" {\n\tcommand: /usr/local/bin/page %R\n\tschedule nights {\n"
                         + "\t\tmon 18:00 - 24:00 => yes\n\t}\n}\n"),
                 exported);
         assertTrue(exported.contains("\t\tcron \"0 * * * *\" {\n\t\t\tfunc: override\n\t\t}\n"), exported);

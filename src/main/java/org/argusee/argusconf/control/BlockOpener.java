@@ -42,6 +42,13 @@ final class BlockOpener {
             parser.ignoreBlock(s);
             return;
         }
+        if (k == Keyword.SCHEDULE && frame.type == Frame.Type.OBJECT && !frame.children.isEmpty()) {
+            // Argus 3.7 reads a schedule as a parameter, so after a child object it is dropped ("unused
+            // parameter"), as data after a block is (docs/parity.md, "configsweep"); after a cron it is read
+            parser.log.warning(at, "data after block ignored: 'schedule " + s.rest() + "'");
+            parser.ignoreBlock(s);
+            return;
+        }
         frame.phase = Math.max(frame.phase, k.phase());
         switch (k) {
             case GROUP, HOST -> object(frame, s, k == Keyword.GROUP ? ObjectKind.GROUP : ObjectKind.HOST);

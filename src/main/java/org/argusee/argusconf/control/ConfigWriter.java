@@ -205,6 +205,16 @@ public final class ConfigWriter {
         }
     }
 
+    /**
+     * An snmpoid's name, and a schedule's (a parameter's name: {@code schedule notify.major}), are written bare:
+     * Argus 3.7 takes a schedule's quotes as part of its name and drops {@code schedule "notify"} as an unused
+     * parameter, so a quoted export lost every schedule there (docs/parity.md, "configsweep").
+     */
+    private static boolean bare(ConfigBlock block) {
+        return block.keyword().equals("snmpoid")
+                || block.keyword().equals("schedule") && block.name().matches("[A-Za-z0-9_.]+");
+    }
+
     private void block(ConfigBlock block, int depth) {
         if (block.keyword().equals("snmpoid")
                 && block.blocks().isEmpty()
@@ -225,8 +235,7 @@ public final class ConfigWriter {
         }
         indent(depth).append(block.keyword());
         if (block.name() != null) {
-            out.append(' ')
-                    .append(block.keyword().equals("snmpoid") ? Escapes.encode(block.name()) : quoted(block.name()));
+            out.append(' ').append(bare(block) ? Escapes.encode(block.name()) : quoted(block.name()));
         }
         out.append(" {\n");
         for (ConfigBlock.Line line : block.lines()) {

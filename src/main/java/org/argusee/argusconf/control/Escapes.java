@@ -1,7 +1,8 @@
 package org.argusee.argusconf.control;
 
 /**
- * The original's escapes: {@code \n}, {@code \r}, {@code \xHH} and {@code \#}; any other backslash is an
+ * The original's escapes: {@code \n}, {@code \r}, {@code \xHH}, {@code \#} and {@code \&} (nothing, so that
+ * {@code \x41\&1} is "A1"); any other backslash is an
  * ordinary character, so regular expressions such as {@code argus-3\.5\.tgz} read as written. Decoding is
  * one pass, left to right, so {@code \x5cn} is a backslash and an n, never a newline.
  */
@@ -25,6 +26,8 @@ public final class Escapes {
             } else if (next == 'n' || next == 'r' || next == '#') {
                 out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : '#');
                 i++;
+            } else if (next == '&') {
+                i++; // the original's empty escape (Conf.pm: s/\\&//g), which separates \xHH from a digit
             } else if (next == 'x' && i + 3 < n && hex(raw.charAt(i + 2)) >= 0 && hex(raw.charAt(i + 3)) >= 0) {
                 out.append((char) (hex(raw.charAt(i + 2)) * 16 + hex(raw.charAt(i + 3))));
                 i += 3;
@@ -71,7 +74,7 @@ public final class Escapes {
                 out.append("\\#");
             } else if (c == '\\') {
                 char next = i + 1 < n ? value.charAt(i + 1) : 0;
-                boolean special = next == 0 || next == 'n' || next == 'r' || next == '#' || next == 'x';
+                boolean special = next == 0 || next == 'n' || next == 'r' || next == '#' || next == 'x' || next == '&';
                 out.append(special ? "\\x5c" : "\\");
             } else if (edge || (Character.isISOControl(c) && c != '\t') || (quoted && c == '"')) {
                 out.append(hexEscape(c));

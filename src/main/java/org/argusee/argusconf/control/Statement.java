@@ -74,8 +74,12 @@ record Statement(
         return new Statement(Type.INVALID, null, null, null, null, false, null, opens, line);
     }
 
-    /** A key as the original's keys are spelled, straight before a colon ({@code hostname:foo}). */
-    private static final Pattern KEY_THEN_COLON = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*!?:");
+    /**
+     * A key as the original's keys are spelled, before a colon ({@code hostname:foo}); blanks before the colon are
+     * allowed, as in {@code key : value} ({@code port :25503} was an invalid line while {@code port : 25503} was
+     * data; docs/parity.md, "configsweep").
+     */
+    private static final Pattern KEY_THEN_COLON = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*[ \\t]*!?[ \\t]*:");
 
     /** The first colon followed by whitespace or the end of the line; -1 if none. */
     private static int dataColon(String text) {

@@ -78,8 +78,7 @@ public class StatusBoard {
                 rules, reply, tracked.eval, now, forecasts.forService(objectId, rules.forecast(), now));
         StatusStep step = StatusMachine.apply(tracked.status, verdict.check(), rules.retrying(), now);
         // unknown until the first answer that settles it: a pass, or retries+1 failures
-        boolean known = tracked.known
-                || (!verdict.pending() && (step.next().isDown() || step.next().failures() == 0));
+        boolean known = tracked.known || StatusMachine.settles(verdict.check(), step, rules.retrying());
         TreeSnapshot tree = graph.tree();
         TreeNode quiet = tracked.quiet(step.next(), known, graph.epoch());
         tracked.status = step.next();

@@ -84,6 +84,18 @@ public final class StatusMachine {
         return new StatusStep(next, transition, Optional.empty());
     }
 
+    /**
+     * Whether this reply settles a service that is not known yet (shown unknown until then): an answer that passes
+     * (with {@code invert_status}, one that fails the test: down at once), or {@code retries}+1 failed probes in a
+     * row, whichever state they lead to. An inverted service whose probe failed stays up with failures counted, so
+     * "up with no failures" never came and it was unknown until its probe first answered (seen beside Argus 3.7,
+     * docs/parity.md, "configsweep"; there it is up).
+     */
+    public static boolean settles(CheckResult check, StatusStep step, Retrying retrying) {
+        return !check.pending()
+                && (!check.probeFailed() || step.next().isDown() || step.next().failures() > retrying.retries());
+    }
+
     /** The {@code retries} parameter; the default when unset or not a whole number of at least 0. */
     public static int retries(Map<String, String> params) {
         String text = params.get("retries");

@@ -52,6 +52,11 @@ public final class ParameterValidator {
             return List.of(ParameterIssue.error(
                     key, "value of '" + key + "' is longer than " + MAX_VALUE_LENGTH + " characters"));
         }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL's text cannot hold it: the import of a 3.7 config with `send: \x00...` failed with a 500
+            return List.of(ParameterIssue.error(
+                    key, "value of '" + key + "' holds a NUL byte (\\x00), which this" + " server cannot store"));
+        }
         Optional<ParameterRule> found = catalog.rule(key, contexts);
         if (found.isEmpty()) {
             return List.of(ParameterIssue.warning(key, "unused parameter '" + key + "' - typo?"));

@@ -33,6 +33,20 @@ class ConfigCheckerTest {
                         + " Service UDP/DNS {\n  query: mx\n }\n}\n"));
     }
 
+    /**
+     * A binary `send` of the sweep's isp.conf (a RADIUS-like UDP probe): the NUL it decodes to cannot be stored, and
+     * the import failed with a 500 after the check had passed it; now the checker names the line.
+     */
+    @Test
+    void aNulByteInAValueIsAnErrorNamingTheLineNotAServerError() {
+        assertEquals(
+                List.of(
+                        "config:4: ERROR: value of 'send' holds a NUL byte (\\x00), which this server cannot store",
+                        "config:5: ERROR: value of 'bogus' holds a NUL byte (\\x00), which this server cannot store"),
+                check("Group \"g\" {\n Service UDP {\n  hostname: 127.0.0.1\n  send: \\x01\\x00\\x14abc\n"
+                        + "  bogus: \\0\\x00\n  port: 1812\n }\n}\n"));
+    }
+
     @Test
     void unusedParameterIsATypoWarning() {
         assertEquals(

@@ -175,16 +175,40 @@ class ConfigParserTest {
                 messages(c));
     }
 
-    /** The original split a line at its first colon, space after it or not (its split /:[ \t]*\/). */
+    /**
+     * The original split a line at its first colon, space after it or not (its split /:[ \t]*\/). A blank before
+     * the colon and none after it (the sweep's odd.conf: {@code port :25503}) was an invalid line here.
+     */
     @Test
     void aColonWithoutASpaceIsDataAsInTheOriginal() {
-        ParsedConfig c = ConfigParser.parse("hostname:foo\nurl:http://h:8080/p\nsendnotify!:yes\n");
+        ParsedConfig c = ConfigParser.parse(
+                "hostname:foo\nurl:http://h:8080/p\nsendnotify!:yes\nport :25503\nretries\t: 2\ndepends ! :x\n");
         assertEquals(List.of(), messages(c));
         assertEquals(
-                List.of("hostname=foo", "url=http://h:8080/p", "sendnotify!=yes"),
+                List.of(
+                        "hostname=foo",
+                        "url=http://h:8080/p",
+                        "sendnotify!=yes",
+                        "port=25503",
+                        "retries=2",
+                        "depends!=x"),
                 c.top().params().stream()
                         .map(p -> p.key() + (p.local() ? "!" : "") + "=" + p.value())
                         .toList());
+    }
+
+    /** The sweep's isp.conf: 3.7 drops a schedule written after a group's children, as it drops data there. */
+    @Test
+    void aScheduleAfterTheChildObjectsIsIgnoredAsDataAfterABlockIs() {
+        ParsedConfig c = ConfigParser.parse("Group \"g\" {\n Service Ping {\n  cron \"0 3 * * *\" {\n   func: x\n  }\n"
+                + "  schedule notify {\n   * => a\n  }\n }\n schedule sendnotify {\n   * => yes\n }\n}\n");
+        assertEquals(List.of("config:10: WARNING: data after block ignored: 'schedule sendnotify'"), messages(c));
+        ParsedObject g = c.top().children().get(0);
+        assertEquals(List.of(), g.blocks());
+        assertEquals(
+                List.of("cron", "schedule"),
+                g.children().get(0).blocks().stream().map(ParsedBlock::keyword).toList(),
+                "after a cron it is read, as there");
     }
 
     /** The original ran a config starting with #! and read its output (examples/config-generate); not here. */

@@ -17,6 +17,8 @@ import org.argusee.argusconf.control.model.Diagnostic;
 import org.argusee.tree.control.ParameterCatalog;
 import org.argusee.tree.control.TreeNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Configurations written the way other Argus users write them (issue 18's robustness work), under
@@ -85,6 +87,35 @@ class ConfigVariationsTest {
                 "Self/idle")) {
             assertTrue(c.tree().nodes().anyMatch(n -> type.equals(n.type())), type);
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.argusee.argusconf.control.SharedConfigs#SWEEP")
+    void theSweepsConfigurationsCheckWithoutErrors(String name) {
+        CheckedConfig c = checker.check(ConfigSource.of(SharedConfigs.path(name)));
+        assertEquals(List.of(), errors(c));
+    }
+
+    /** sweep/odd.conf: CRLF ends, continued lines, a blank before a colon, a tree eight groups deep, an Include. */
+    @Test
+    void theSweepsOddSyntaxIsReadAsWritten() {
+        CheckedConfig c = checker.check(ConfigSource.of(SharedConfigs.path("sweep/odd.conf")));
+        TreeNode top = c.tree().top();
+        assertEquals(
+                "This configuration watches the lab, in one long line",
+                top.param("info").orElseThrow());
+        assertEquals(
+                "tab\\there, a # not a comment, and AB in hex",
+                top.param("note").orElseThrow(),
+                "no \\t there");
+        assertTrue(c.tree().find("Top:Lab:L1:L2:L3:L4:L5:L6:L7:L8:deep-ssh").isPresent(), "eight groups deep");
+        TreeNode smtp = c.tree().find("Top:Lab:127.0.0.1:smtp").orElseThrow();
+        assertEquals("25503", smtp.param("port").orElseThrow(), "'port :25503'");
+        TreeNode continued = c.tree().find("Top:Lab:127.0.0.1:continued").orElseThrow();
+        assertEquals("25502", continued.param("port").orElseThrow());
+        assertEquals("GET / HTTP/1.0\r\n\r\n", continued.param("send").orElseThrow());
+        assertTrue(c.tree().find("Top:Lab:Extra:pop").isPresent(), "the Include, inside Group Lab");
+        assertTrue(c.tree().find("Top:Empty").isPresent());
     }
 
     @Test

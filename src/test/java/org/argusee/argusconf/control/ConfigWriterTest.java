@@ -94,6 +94,16 @@ class ConfigWriterTest {
         assertEquals("(\\d+) ends with \\", g.param("pluck").orElseThrow());
     }
 
+    /** Argus 3.7's empty escape: {@code \&} is nothing (it was kept here); a literal one is written back escaped. */
+    @Test
+    void theOriginalsEmptyEscapeIsNothingAndALiteralOneReadsBack() {
+        TreeSnapshot first = tree("Group \"g\" {\n send: \\x41\\&1\n expect: a\\x5c&b\n}\n");
+        TreeNode g = first.top().children().get(0);
+        assertEquals("A1", g.param("send").orElseThrow());
+        assertEquals("a\\&b", g.param("expect").orElseThrow());
+        assertEquals(summary(first), summary(tree(ConfigWriter.write(first))));
+    }
+
     @Test
     void tenThousandLevelsWriteAndReadBack() {
         TreeSnapshot first = tree(HostileInputTest.nested(10_000));
@@ -145,7 +155,7 @@ class ConfigWriterTest {
                 Method "pager" {
                 	command: /usr/local/bin/page %R
                 	qtime!: 60
-                	schedule "nights" {
+                	schedule nights {
                 		mon 18:00 - 24:00 => yes
                 	}
                 }
@@ -163,7 +173,7 @@ class ConfigWriterTest {
                 	}
                 	Host "h" {
                 		Service TCP/SSH {
-                			schedule "quiet" {
+                			schedule notify.major {
                 				sun => no
                 			}
                 		}
@@ -176,5 +186,15 @@ class ConfigWriterTest {
         assertEquals(Set.of(1L, 2L, 4L), rows.blocks().keySet(), "Top, Group G and the service");
         String written = ConfigWriter.write(rows.snapshot(catalog).top(), rows.blocks());
         assertEquals(text, written);
+    }
+
+    /** Argus 3.7 reads `schedule "notify"` as a parameter named with the quotes and drops it: written bare. */
+    @Test
+    void aScheduleIsWrittenWithItsNameBareAsArgus37ReadsIt() {
+        String text = "Group \"G\" {\n\tschedule \"sendnotify.warning\" {\n\t\t*   0800 - 1800 => yes\n\t}\n}\n";
+        ConfigRows rows = new RowConverter(catalog).convert(ConfigParser.parse(text));
+        assertEquals(
+                "Group \"G\" {\n\tschedule sendnotify.warning {\n\t\t*   0800 - 1800 => yes\n\t}\n}\n",
+                ConfigWriter.write(rows.snapshot(catalog).top(), rows.blocks()));
     }
 }

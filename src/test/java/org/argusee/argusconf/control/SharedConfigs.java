@@ -20,9 +20,27 @@ final class SharedConfigs {
             "config-agent",
             "config-dashboard");
 
+    /**
+     * Session 20's configurations written as administrators of the original wrote them (an ISP's, a web shop's,
+     * values, protocol variants, odd syntax with CRLF ends and an Include), run beside Argus 3.7 (docs/parity.md,
+     * "configsweep"): none has an error.
+     */
+    static final List<String> SWEEP = List.of(
+            "sweep/isp.conf", "sweep/webshop.conf", "sweep/values.conf", "sweep/protocols.conf", "sweep/odd.conf");
+
     /** The ones with no ERROR, which the round trip covers. */
     static final List<String> CLEAN = List.of(
-            "config", "config-darp-master", "config-darp-slave", "config-big", "config-agent", "config-dashboard");
+            "config",
+            "config-darp-master",
+            "config-darp-slave",
+            "config-big",
+            "config-agent",
+            "config-dashboard",
+            "sweep/isp.conf",
+            "sweep/webshop.conf",
+            "sweep/values.conf",
+            "sweep/protocols.conf",
+            "sweep/odd.conf");
 
     private SharedConfigs() {}
 

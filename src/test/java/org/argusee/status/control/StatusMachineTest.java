@@ -1,6 +1,7 @@
 package org.argusee.status.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +155,28 @@ class StatusMachineTest {
         assertEquals(Status.DOWN, s[2].next().status());
         assertEquals(Status.UP, s[3].next().status());
         assertTrue(s[3].transition().isPresent());
+    }
+
+    /** A service is shown unknown until a reply settles it; an inverted one whose probe fails settles up. */
+    @Test
+    void anInvertedServiceWhoseProbeFailsIsSettledAfterItsRetries() {
+        CheckResult silent = new CheckResult(true, Severity.CLEAR, "status inverted: expect failed", false, true);
+        StatusMachine.Retrying none = new StatusMachine.Retrying(0, Optional.empty());
+        StatusStep first = StatusMachine.apply(ServiceStatus.initial(T0), silent, none, T0);
+        assertTrue(StatusMachine.settles(silent, first, none), "retries 0: up at the first failed probe");
+        StatusMachine.Retrying two = new StatusMachine.Retrying(2, Optional.empty());
+        ServiceStatus s = ServiceStatus.initial(T0);
+        for (int i = 1; i <= 3; i++) {
+            StatusStep step = StatusMachine.apply(s, silent, two, T0.plusSeconds(i));
+            assertEquals(i == 3, StatusMachine.settles(silent, step, two), "failed probe " + i);
+            s = step.next();
+        }
+        CheckResult answered = new CheckResult(false, Severity.MAJOR, "status inverted: test passed", false, true);
+        StatusStep down = StatusMachine.apply(ServiceStatus.initial(T0), answered, two, T0);
+        assertTrue(StatusMachine.settles(answered, down, two), "an answer: down at once");
+        StatusStep refused = StatusMachine.apply(ServiceStatus.initial(T0), REFUSED, two, T0);
+        assertFalse(StatusMachine.settles(REFUSED, refused, two), "not inverted: a failure within the retries");
+        assertTrue(StatusMachine.settles(OK, StatusMachine.apply(refused.next(), OK, two, T0), two));
     }
 
     @Test
