@@ -31,4 +31,27 @@ class SampleConfigTest {
                 "Top:Local:localhost",
                 checked.tree().find("Top:Web").orElseThrow().aliasTarget());
     }
+
+    @Test
+    void theSampleWatchesTheServersOwnPorts() throws IOException {
+        byte[] text;
+        try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
+            text = in.readAllBytes();
+        }
+        CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard())
+                .check(ConfigSource.memory(
+                        Map.of("sample.conf", SampleConfig.withPorts(text, 12180, 15436)),
+                        "sample.conf",
+                        ConfigLimits.defaults()));
+        assertEquals(java.util.List.of(), checked.diagnostics());
+        assertEquals(
+                "12180",
+                checked.tree()
+                        .find("Top:Local:localhost:HTTP_localhost")
+                        .orElseThrow()
+                        .param("port")
+                        .orElseThrow());
+        assertEquals(15436, SampleConfig.dbPort("jdbc:postgresql://127.0.0.1:15436/argus"));
+        assertEquals(15432, SampleConfig.dbPort(""));
+    }
 }
