@@ -1,0 +1,232 @@
+package org.argusee.darp;
+
+import static org.argusee.darp.Cluster.MASTER;
+import static org.argusee.darp.Cluster.link;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.argusee.testsupport.ArgusServer;
+import org.argusee.testsupport.ArgusServers;
+import org.argusee.testsupport.Eventually;
+import org.argusee.testsupport.Relay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The wall clock of one server stepped while it probes and talks to its peer (bench/chaos.sh clockStep;
+ * docs/reliability.md, "clockstep"): an NTP step, a VM resumed, an admin's {@code date -s}. Each server runs under
+ * libfaketime (Debian's faketime package), which moves only that process's CLOCK_REALTIME, read from a file of its own,
+ * and leaves its monotonic clock (System.nanoTime) alone. The master probes 300 TCP services on a listener of this
+ * test, the slave 100 on another (distributed), every 10 s: the listeners count the probes a second by this JVM's
+ * own clock, so a burst or a stall shows there whatever the stepped server believes. Named *Bench: mvn verify never
+ * runs it.
+ */
+class ClockStepBench {
+
+    private static final Logger LOG = Logger.getLogger(ClockStepBench.class.getName());
+    static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
+    private static final Duration PHASE = Duration.ofSeconds(45);
+    private static final int FREQUENCY = 10;
+
+    @RegisterExtension
+    final ArgusServers servers = new ArgusServers();
+
+    private final List<String> figures = new ArrayList<>();
+    private ArgusServer master;
+    private ArgusServer slave;
+    private Relay relay;
+
+    @Test
+    void clockStep() throws Exception {
+        try (Listener masters = new Listener();
+                Listener slaves = new Listener()) {
+            master = faked(servers.create("step-master"));
+            slave = faked(servers.create("step-slave"));
+            relay = ChaosBench.paired(master, slave);
+            ChaosBench.startLinked(servers, master, slave);
+            for (String group : List.of("M", "S")) {
+                Cluster.create(master, "Top", Cluster.group(group, "frequency", "" + FREQUENCY, "retries", "0"));
+            }
+            importInto("Top:M", config("m", 30, masters.port(), ""));
+            importInto("Top:S", config("s", 10, slaves.port(), "darp_mode: distributed\n"));
+            Eventually.await(
+                    "probes reach both listeners",
+                    ChaosBench.BACK,
+                    () -> masters.total() > 600 && slaves.total() > 200);
+            for (ArgusServer stepped : List.of(master, slave)) {
+                watch(stepped, "+0", masters, slaves); // the baseline
+                watch(stepped, "+2h", masters, slaves);
+                watch(stepped, "+110m", masters, slaves); // back 10 min
+                watch(stepped, "-10m", masters, slaves); // back 2 h
+                watch(stepped, "+0", masters, slaves); // forward 10 min, to the true time
+            }
+        }
+    }
+
+    /** Sets the server's clock offset and watches the probes a second and both ends of the link for a phase. */
+    private void watch(ArgusServer stepped, String offset, Listener masters, Listener slaves) throws IOException {
+        long masterMark = master.logMark();
+        long slaveMark = slave.logMark();
+        Files.writeString(offsetFile(stepped), offset + "\n");
+        long from = System.currentTimeMillis() / 1000;
+        int linkDown = 0;
+        int samples = 0;
+        long end = System.nanoTime() + PHASE.toNanos();
+        while (System.nanoTime() < end) {
+            samples++;
+            if (!"connected".equals(link(slave, MASTER)) || !"connected".equals(link(master, ChaosBench.SLAVE))) {
+                linkDown++;
+            }
+            sleepFor(Duration.ofSeconds(1));
+        }
+        long to = System.currentTimeMillis() / 1000;
+        String checked = Cluster.checkedAt(master, "Top:M:m0:s0");
+        String line = stepped.name() + " at " + offset + ": master's probes/s " + masters.rates(from, to)
+                + ", slave's probes/s " + slaves.rates(from, to) + ", link not connected in " + linkDown + " of "
+                + samples + " samples; master's m0:s0 checkedAt " + checked + "; log: "
+                + notable(master.logSince(masterMark)) + " | " + notable(slave.logSince(slaveMark));
+        LOG.info(() -> "chaos: " + line);
+        figures.add(line);
+    }
+
+    /** The WARN/ERROR lines of the application and its DARP lines, shortened. */
+    private static String notable(String log) {
+        List<String> lines = log.lines()
+                .filter(l -> l.contains(" ERROR ") || l.contains(" WARN") || l.contains("DARP"))
+                .map(l -> l.length() > 220 ? l.substring(0, 220) : l)
+                .toList();
+        return lines.size() + " line(s) " + lines;
+    }
+
+    private static ArgusServer faked(ArgusServer server) throws IOException {
+        if (!Files.isRegularFile(FAKETIME)) {
+            throw new IllegalStateException(FAKETIME + " is missing: apt-get install faketime");
+        }
+        Files.writeString(offsetFile(server), "+0\n");
+        // the monotonic clock left alone, as an NTP step does (and the JVM hangs otherwise: libfaketime's README);
+        // the file read again at most a second after a change
+        return server.secret("LD_PRELOAD", FAKETIME.toString())
+                .secret("FAKETIME_TIMESTAMP_FILE", offsetFile(server).toString())
+                .secret("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+                .secret("FAKETIME_CACHE_DURATION", "1");
+    }
+
+    private static Path offsetFile(ArgusServer server) {
+        return server.baseDir().toAbsolutePath().resolveSibling(server.name() + ".faketime");
+    }
+
+    private void importInto(String root, String config) {
+        var reply = master.api()
+                .send("POST", "api/config/import?mode=replace&root=" + root, config, "text/plain", ChaosBench.BACK);
+        assertEquals(200, reply.status(), reply.toString());
+    }
+
+    /** Hosts {@code prefix}0.. of ten TCP services each on the port, with these lines at the top. */
+    private static String config(String prefix, int hosts, int port, String top) {
+        StringBuilder b = new StringBuilder(top);
+        for (int h = 0; h < hosts; h++) {
+            b.append("Host \"").append(prefix).append(h).append("\" {\n\thostname: 127.0.0.1\n");
+            for (int s = 0; s < 10; s++) {
+                b.append("\tService TCP {\n\t\tport: ")
+                        .append(port)
+                        .append("\n\t\tuname: s")
+                        .append(s);
+                b.append("\n\t}\n");
+            }
+            b.append("}\n");
+        }
+        return b.toString();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        StringBuilder dump = new StringBuilder();
+        figures.forEach(f -> dump.append("figure ").append(f).append('\n'));
+        Files.writeString(Path.of("target", "chaos-clockStep.txt"), dump);
+        if (relay != null) {
+            relay.close();
+        }
+        servers.close();
+    }
+
+    private static void sleepFor(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TCP listener on 127.0.0.1 that accepts and closes, counting accepts per second of this JVM's clock. */
+    private static final class Listener implements AutoCloseable {
+        private final ServerSocket socket;
+        private final ConcurrentHashMap<Long, AtomicLong> perSecond = new ConcurrentHashMap<>();
+        private final AtomicLong total = new AtomicLong();
+
+        Listener() throws IOException {
+            socket = new ServerSocket(0, 500, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(this::accept, "clockstep-listener-" + socket.getLocalPort());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        long total() {
+            return total.get();
+        }
+
+        /** Min, max and mean accepts a second over [from, to), and the seconds with none. */
+        String rates(long from, long to) {
+            long min = Long.MAX_VALUE;
+            long max = 0;
+            long sum = 0;
+            int zero = 0;
+            for (long s = from; s < to; s++) {
+                long n = perSecond.getOrDefault(s, new AtomicLong()).get();
+                min = Math.min(min, n);
+                max = Math.max(max, n);
+                sum += n;
+                zero += n == 0 ? 1 : 0;
+            }
+            long seconds = Math.max(1, to - from);
+            return "min " + min + " max " + max + " mean " + (sum / seconds) + " (" + zero + " s with none)";
+        }
+
+        private void accept() {
+            while (!socket.isClosed()) {
+                try (Socket s = socket.accept()) {
+                    total.incrementAndGet();
+                    perSecond
+                            .computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicLong())
+                            .incrementAndGet();
+                } catch (IOException e) {
+                    if (!socket.isClosed()) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
