@@ -59,7 +59,10 @@ public class ProbeMetrics {
         turnsPerSecond = sum;
     }
 
-    /** A probe starts now; it was planned for {@code plannedMillis} (ms of {@link SteadyClock#SYSTEM}, the timetable's). On the tick's thread only. */
+    /**
+     * A probe starts now; it was planned for {@code plannedMillis} (ms of {@link SteadyClock#SYSTEM}, the
+     * timetable's). On the tick's thread only.
+     */
     public void started(long plannedMillis) {
         started.increment();
         long now = SteadyClock.SYSTEM.millis(); // the timetable's clock

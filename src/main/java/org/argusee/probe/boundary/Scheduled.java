@@ -30,7 +30,10 @@ final class Scheduled implements EntryPlace {
     private final String problem;
     private final ProbeDuty.Assignment duty;
     private final String watches;
-    /** While a failing service is retried after {@code retrydelay}, when that retry is due (ms of {@link SteadyClock#SYSTEM}; 0: none). */
+    /**
+     * While a failing service is retried after {@code retrydelay}, when that retry is due (ms of {@link
+     * SteadyClock#SYSTEM}; 0: none).
+     */
     private volatile long retryDue;
     /** What the duty said when last looked at (planned, or a change of the links or peers). */
     private volatile boolean tested;

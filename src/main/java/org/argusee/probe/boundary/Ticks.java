@@ -7,14 +7,14 @@ import java.util.logging.Logger;
 
 /**
  * The {@link Scheduler}'s tick: one thread of the container's managed thread factory that runs it, then sleeps until
- * the timetable's next due time ({@code nextDue}, ms of its steady {@code clock}), but at least {@code millis} after the tick ended, and
- * runs it again; {@link #dueBy} wakes it sooner when something earlier is added. It slept a fixed 20 ms before,
- * 50 wake-ups a second whether anything was due or not: the largest part of an idle server's CPU (issue 17,
- * docs/benchmarks.md). It was an EJB timer before that, whose expiries each passed the timer service's thread
- * hand-off and the EJB interceptor chain. The gap after a tick keeps a loaded server's rhythm as it was (at most
- * one tick per {@code millis}, what is due meanwhile gathered into it, no run of ticks catching up after a tick
- * held up), and so the lag: a turn starts at most {@code millis} after its time, as before. Nothing escapes a tick:
- * a failed one is logged and the next one goes on.
+ * the timetable's next due time ({@code nextDue}, ms of its steady {@code clock}), but at least {@code millis} after
+ * the tick ended, and runs it again; {@link #dueBy} wakes it sooner when something earlier is added. It slept a fixed
+ * 20 ms before, 50 wake-ups a second whether anything was due or not: the largest part of an idle server's CPU (issue
+ * 17, docs/benchmarks.md). It was an EJB timer before that, whose expiries each passed the timer service's thread
+ * hand-off and the EJB interceptor chain. The gap after a tick keeps a loaded server's rhythm as it was (at most one
+ * tick per {@code millis}, what is due meanwhile gathered into it, no run of ticks catching up after a tick held up),
+ * and so the lag: a turn starts at most {@code millis} after its time, as before. Nothing escapes a tick: a failed one
+ * is logged and the next one goes on.
  */
 final class Ticks {
 

@@ -147,9 +147,9 @@ final class Timetable<T> {
     }
 
     /**
-     * When the next take can hand something on (ms of the taker's clock; now or before when something is due already), or
-     * {@link Long#MAX_VALUE} when nothing is held: the tick sleeps until then rather than looking every slot
-     * (issue 17). The slots from the last one looked at, for one turn of the wheel, until one holds an entry due
+     * When the next take can hand something on (ms of the taker's clock; now or before when something is due
+     * already), or {@link Long#MAX_VALUE} when nothing is held: the tick sleeps until then rather than looking every
+     * slot (issue 17). The slots from the last one looked at, for one turn of the wheel, until one holds an entry due
      * within that turn; only when none does, every entry (all are a turn or more away, a rare case).
      */
     synchronized long nextDue() {
