@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * docs/reliability.md, "clockstep"): an NTP step, a VM resumed, an admin's {@code date -s}. Each server runs under
  * libfaketime (Debian's faketime package), which moves only that process's CLOCK_REALTIME, read from a file of its own,
  * and leaves its monotonic clock (System.nanoTime) alone. The master probes 300 TCP services on a listener of this
- * test, the slave 100 on another (distributed), every 10 s: the listeners count the probes a second by this JVM's
+ * test, the slave 100 on another (distributed), every 60 s (the default: an import in replace mode leaves the group's
+ * own frequency out): the listeners count the probes a second by this JVM's
  * own clock, so a burst or a stall shows there whatever the stepped server believes. Named *Bench: mvn verify never
  * runs it.
  */
