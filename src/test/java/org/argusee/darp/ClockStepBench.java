@@ -91,7 +91,7 @@ class ClockStepBench {
             if (!"connected".equals(link(slave, MASTER)) || !"connected".equals(link(master, ChaosBench.SLAVE))) {
                 linkDown++;
             }
-            sleepFor(Duration.ofSeconds(1));
+            ChaosBench.sleepFor(Duration.ofSeconds(1));
         }
         long to = System.currentTimeMillis() / 1000;
         String checked = Cluster.checkedAt(master, "Top:M:m0:s0");
@@ -166,15 +166,6 @@ class ClockStepBench {
             relay.close();
         }
         servers.close();
-    }
-
-    private static void sleepFor(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A TCP listener on 127.0.0.1 that accepts and closes, counting accepts per second of this JVM's clock. */
