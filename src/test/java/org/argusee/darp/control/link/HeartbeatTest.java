@@ -53,7 +53,7 @@ class HeartbeatTest {
     /**
      * On the steady clock (as the master's sessions and the slave's link use it), the wall clock set forward 2 h does
      * not make a peer heard a second ago look silent, and set back 10 min it does not stop the pings. On wall times
-     * the first dropped every link and the second let the peer time this side out (docs/reliability.md, "clockstep").
+     * the first dropped every link and the second stopped the pings for the step (docs/reliability.md, "clockstep").
      */
     @Test
     void aSteppedWallClockNeitherSilencesThePeerNorStopsThePings() {
