@@ -6,7 +6,7 @@
 # Usage: bench/chaos.sh SCENARIO [SCENARIO...]
 #   ChaosBench:     flappingMaster twoSlavesOneTag blackHole hungMaster distributedConnected singleKill
 #   ChaosMoreBench: importKill databasesKilled changedConfig
-#   ClockStepBench: clockStep (each server under libfaketime; as root, when missing: apt-get install faketime)
+#   ClockStepBench: clockStep pairStep (each server under libfaketime; as root, when missing: apt-get install faketime)
 # Environment: BENCH_PORT_OFFSET (the servers' port offset, default 200), MAVEN_ARGS (say -o for offline), CHAOS_ARGS
 # (more -D options: the it.* ports; -Dchaos.db.port=N, default 16440, the first of databasesKilled's two PostgreSQLs).
 set -euo pipefail

@@ -61,8 +61,8 @@ class ClockStepBench {
             for (String group : List.of("M", "S")) {
                 Cluster.create(master, "Top", Cluster.group(group, "frequency", "" + FREQUENCY, "retries", "0"));
             }
-            importInto("Top:M", config("m", 30, masters.port(), ""));
-            importInto("Top:S", config("s", 10, slaves.port(), "darp_mode: distributed\n"));
+            importInto(master, "Top:M", config("m", 30, masters.port(), ""));
+            importInto(master, "Top:S", config("s", 10, slaves.port(), "darp_mode: distributed\n"));
             Eventually.await(
                     "probes reach both listeners",
                     ChaosBench.BACK,
@@ -75,6 +75,71 @@ class ClockStepBench {
                 watch(stepped, "+0", masters, slaves); // forward 10 min, to the true time
             }
         }
+    }
+
+    /**
+     * The active/standby master pair (issue 16) on one database, each member under libfaketime: the active member's
+     * clock stepped, then the standby's. Each second: both roles (readiness), the lease's epoch, the probes a second.
+     * Exactly one active all along and no needless takeover is what should be seen.
+     */
+    @Test
+    void pairStep() throws Exception {
+        try (Listener probes = new Listener()) {
+            ArgusServer[] pair = MasterPair.create(servers, "step-a", "step-b");
+            for (ArgusServer s : pair) {
+                faked(s);
+            }
+            servers.startAll(pair);
+            Eventually.await(
+                    "one member active, the other standby",
+                    ChaosBench.BACK,
+                    () -> MasterPair.isActive(pair[0]) && MasterPair.isStandby(pair[1])
+                            || MasterPair.isActive(pair[1]) && MasterPair.isStandby(pair[0]));
+            ArgusServer active = MasterPair.isActive(pair[0]) ? pair[0] : pair[1];
+            ArgusServer standby = active == pair[0] ? pair[1] : pair[0];
+            Cluster.create(active, "Top", Cluster.group("M"));
+            importInto(active, "Top:M", config("m", 30, probes.port(), "frequency: 10\n"));
+            Eventually.await("probes reach the listener", ChaosBench.BACK, () -> probes.total() > 600);
+            watchPair(active, "+0", pair, probes);
+            for (ArgusServer stepped : List.of(active, standby)) {
+                for (String offset : List.of("+2h", "+110m", "-10m", "+0")) {
+                    watchPair(stepped, offset, pair, probes);
+                }
+            }
+        }
+    }
+
+    private void watchPair(ArgusServer stepped, String offset, ArgusServer[] pair, Listener probes) throws IOException {
+        long[] marks = {pair[0].logMark(), pair[1].logMark()};
+        Files.writeString(offsetFile(stepped), offset + "\n");
+        long from = System.currentTimeMillis() / 1000;
+        int both = 0;
+        int none = 0;
+        int samples = 0;
+        List<String> seen = new ArrayList<>();
+        long end = System.nanoTime() + PHASE.toNanos();
+        while (System.nanoTime() < end) {
+            samples++;
+            var a = MasterPair.role(pair[0]);
+            var b = MasterPair.role(pair[1]);
+            boolean aActive = a.map(MasterPair.Role::active).orElse(false);
+            boolean bActive = b.map(MasterPair.Role::active).orElse(false);
+            both += aActive && bActive ? 1 : 0;
+            none += !aActive && !bActive ? 1 : 0;
+            String now = (aActive ? pair[0].name() : bActive ? pair[1].name() : "none") + "@"
+                    + a.map(MasterPair.Role::epoch).orElse(-1L) + "/"
+                    + b.map(MasterPair.Role::epoch).orElse(-1L);
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(now)) {
+                seen.add(now);
+            }
+            ChaosBench.sleepFor(Duration.ofSeconds(1));
+        }
+        long to = System.currentTimeMillis() / 1000;
+        String line = "pair: " + stepped.name() + " at " + offset + ": probes/s " + probes.rates(from, to)
+                + "; both active in " + both + ", none in " + none + " of " + samples + " samples; active@epochs "
+                + seen + "; log: " + notable(pair[0].logSince(marks[0])) + " | " + notable(pair[1].logSince(marks[1]));
+        LOG.info(() -> "chaos: " + line);
+        figures.add(line);
     }
 
     /** Sets the server's clock offset and watches the probes a second and both ends of the link for a phase. */
@@ -134,8 +199,8 @@ class ClockStepBench {
         return server.baseDir().toAbsolutePath().resolveSibling(server.name() + ".faketime");
     }
 
-    private void importInto(String root, String config) {
-        var reply = master.api()
+    private static void importInto(ArgusServer server, String root, String config) {
+        var reply = server.api()
                 .send("POST", "api/config/import?mode=replace&root=" + root, config, "text/plain", ChaosBench.BACK);
         assertEquals(200, reply.status(), reply.toString());
     }
@@ -161,7 +226,7 @@ class ClockStepBench {
     void close() throws IOException {
         StringBuilder dump = new StringBuilder();
         figures.forEach(f -> dump.append("figure ").append(f).append('\n'));
-        Files.writeString(Path.of("target", "chaos-clockStep.txt"), dump);
+        Files.writeString(Path.of("target", "chaos-" + (master == null ? "pairStep" : "clockStep") + ".txt"), dump);
         if (relay != null) {
             relay.close();
         }
