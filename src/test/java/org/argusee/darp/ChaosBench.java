@@ -368,7 +368,7 @@ class ChaosBench {
                 .count();
     }
 
-    private static void sleepFor(Duration d) {
+    static void sleepFor(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

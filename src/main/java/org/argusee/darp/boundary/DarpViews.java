@@ -26,6 +26,7 @@ import org.argusee.darp.control.duty.DarpParameters;
 import org.argusee.darp.control.duty.DarpTopology;
 import org.argusee.darp.control.duty.Duty;
 import org.argusee.platform.control.ArgusException;
+import org.argusee.platform.control.SteadyClock;
 import org.argusee.status.boundary.LastCheck;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.status.boundary.StatusReader;
@@ -137,7 +138,7 @@ public class DarpViews {
                 "connected",
                 link.socket.address(),
                 link.since,
-                link.conversation.lastHeard(),
+                SteadyClock.SYSTEM.toWall(link.conversation.lastHeard()),
                 lastSeq,
                 null);
     }

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.wire.StreamSeal;
+import org.argusee.platform.control.SteadyClock;
 
 /**
  * One slave's WebSocket on the master. Sends are queued and go one at a time (a container allows one outstanding
@@ -58,7 +59,7 @@ final class SlaveSocket {
             return;
         }
         pendingClose = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), phrase(reason));
-        closeAsked = Instant.now();
+        closeAsked = SteadyClock.SYSTEM.instant(); // the ticks' clock (SlaveStreams)
         if (!sending) {
             closeNow();
         }

@@ -5,13 +5,13 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.argusee.darp.control.master.SlaveConversation;
 import org.argusee.darp.control.wire.BadMessage;
 import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.StreamSeal;
+import org.argusee.platform.control.SteadyClock;
 
 /**
  * The master's end of one slave's stream: hands texts to its {@link SlaveConversation}. Made per connection by
@@ -65,7 +65,7 @@ public class SlaveStreamEndpoint extends Endpoint {
                 socket.seal(opener);
                 admitted(session); // before the welcome goes: the slave may send a big report batch right after it
             }
-            conversation.received(text, Instant.now());
+            conversation.received(text, SteadyClock.SYSTEM.instant()); // liveness: steady
             if (conversation.tag() != null) {
                 admitted(session);
             }

@@ -26,6 +26,7 @@ import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.DatabaseTrouble;
 import org.argusee.platform.control.IdleWait;
 import org.argusee.platform.control.MasterRole;
+import org.argusee.platform.control.SteadyClock;
 import org.argusee.tree.boundary.TreeCache;
 
 /**
@@ -73,7 +74,7 @@ public class SlaveStreams {
     private final IdleWait noSocket = new IdleWait(open::isEmpty);
 
     SlaveConversation open(SlaveSocket socket) {
-        SlaveConversation c = new SlaveConversation(new Port(socket), Instant.now());
+        SlaveConversation c = new SlaveConversation(new Port(socket), SteadyClock.SYSTEM.instant());
         open.put(socket, c);
         noSocket.signal();
         return c;
@@ -97,7 +98,8 @@ public class SlaveStreams {
         if (link == null || link.socket != socket || !links.remove(tag, link)) {
             return;
         }
-        StreamEnded end = new StreamEnded(Instant.now(), reason, link.conversation.lastHeard());
+        StreamEnded end =
+                new StreamEnded(Instant.now(), reason, SteadyClock.SYSTEM.toWall(link.conversation.lastHeard()));
         ended.put(tag, end);
         announce(tag, false, reason);
         boolean normal = reason.startsWith("connection closed (1000") || reason.startsWith("connection closed (1001");
@@ -127,7 +129,8 @@ public class SlaveStreams {
     }
 
     void tick() {
-        Instant now = Instant.now();
+        // liveness on the steady clock: a step of the wall clock neither drops every slave nor stops the pings
+        Instant now = SteadyClock.SYSTEM.instant();
         unconfirmed();
         open.forEach((socket, c) -> {
             c.tick(now);
@@ -155,9 +158,9 @@ public class SlaveStreams {
     }
 
     /** Whether the slave is connected and was heard lately ({@link SlaveConversation#heardLately}). */
-    public boolean heardLately(String tag, Instant now) {
+    public boolean heardLately(String tag) {
         SlaveLink link = links.get(tag);
-        return link != null && link.conversation.heardLately(now);
+        return link != null && link.conversation.heardLately(SteadyClock.SYSTEM.instant());
     }
 
     /** Sends a connected slave what this master told ({@link ToldSharing}); false if it is not connected. */
@@ -247,7 +250,7 @@ public class SlaveStreams {
             SlaveLink previous = links.put(t, new SlaveLink(t, open.get(socket), socket, Instant.now(), version));
             if (previous != null && previous.socket != socket) {
                 // a restarted slave's old connection has gone quiet; one heard just now is another server's
-                Instant heard = previous.conversation.lastHeard();
+                Instant heard = SteadyClock.SYSTEM.toWall(previous.conversation.lastHeard());
                 LOG.warning(() -> "DARP slave '" + t + "' connected from " + socket.address()
                         + " while its stream from " + previous.socket.address() + " was open (last heard "
                         + heard + "): the older one is closed (4409). If this repeats, two servers use this tag");

@@ -199,7 +199,7 @@ public class NotifyDarp {
     private Set<String> quietSlaves(Instant now) {
         Set<String> quiet = new HashSet<>();
         for (String tag : slaves.connectedTags()) {
-            if (!slaves.heardLately(tag, now)) {
+            if (!slaves.heardLately(tag)) {
                 quiet.add(tag);
             }
         }

@@ -2,6 +2,7 @@ package org.argusee.probe.boundary;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.argusee.probe.control.net.NetLoop;
 
 /**
@@ -24,11 +25,14 @@ final class InFlightCap {
         this.max = max;
     }
 
-    /** A tick that takes from {@code table} what is due, up to the room under half the file limit. */
-    static <T> Runnable tick(Timetable<T> table, IntSupplier inFlight, Timetable.Due<T> to) {
+    /**
+     * A tick that takes from {@code table} what is due by {@code clock} (ms, the table's time: {@link
+     * org.argusee.platform.control.SteadyClock}), up to the room under half the file limit.
+     */
+    static <T> Runnable tick(Timetable<T> table, LongSupplier clock, IntSupplier inFlight, Timetable.Due<T> to) {
         InFlightCap cap = new InFlightCap(inFlight, halfTheFileLimit());
         // the probes a tick starts wake the network loop once, not once each
-        return NetLoop.batched(() -> table.take(System.currentTimeMillis(), cap.room(), to));
+        return NetLoop.batched(() -> table.take(clock.getAsLong(), cap.room(), to));
     }
 
     /** Probes that may start now: never below 0. */

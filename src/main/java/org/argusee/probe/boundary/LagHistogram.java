@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.argusee.platform.control.SteadyClock;
 
 /**
  * The scheduler's lag, {@code argus_probe_lag_seconds}: a histogram with the buckets Micrometer's timer had (its
@@ -112,7 +113,7 @@ final class LagHistogram implements MultiCollector {
         total.get(); // acquire: every record published before it is seen below
         long[] c = counts.clone();
         double sum = sumMillis / 1e3;
-        long slot = System.currentTimeMillis() / SLOT_MILLIS;
+        long slot = SteadyClock.SYSTEM.millis() / SLOT_MILLIS; // the clock of the times recorded
         long max = 0;
         for (int i = 0; i < 3; i++) {
             if (maxSlot[i] > slot - 3) {

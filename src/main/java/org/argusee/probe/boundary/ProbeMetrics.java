@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.function.Supplier;
+import org.argusee.platform.control.SteadyClock;
 
 /**
  * How well the scheduler keeps time: probes started, and the lag between a probe's planned start and its actual
@@ -58,10 +59,13 @@ public class ProbeMetrics {
         turnsPerSecond = sum;
     }
 
-    /** A probe starts now; it was planned for {@code plannedMillis} (epoch ms). On the tick's thread only. */
+    /**
+     * A probe starts now; it was planned for {@code plannedMillis} (ms of {@link SteadyClock#SYSTEM}, the
+     * timetable's). On the tick's thread only.
+     */
     public void started(long plannedMillis) {
         started.increment();
-        long now = System.currentTimeMillis();
+        long now = SteadyClock.SYSTEM.millis(); // the timetable's clock
         lag.record(Math.max(0, now - plannedMillis), now);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.argusee.platform.control.ConcurrentLongMap;
+import org.argusee.platform.control.SteadyClock;
 import org.argusee.probe.control.Reply;
 
 /**
@@ -51,7 +52,7 @@ final class Probing {
             return;
         }
         long delay = retryIn.get().toMillis();
-        s.retryDue(System.currentTimeMillis() + delay);
+        s.retryDue(SteadyClock.SYSTEM.millis() + delay);
         if (!probeLater(id, s, delay)) {
             s.retryDue(0); // shutting down: the ticks carry on while there are any
         }

@@ -1,6 +1,7 @@
 package org.argusee.probe.boundary;
 
 import java.util.Map;
+import org.argusee.platform.control.SteadyClock;
 import org.argusee.probe.control.Probe;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.probe.control.ProbeSpec;
@@ -29,7 +30,10 @@ final class Scheduled implements EntryPlace {
     private final String problem;
     private final ProbeDuty.Assignment duty;
     private final String watches;
-    /** While a failing service is retried after {@code retrydelay}, when that retry is due (epoch ms; 0: none). */
+    /**
+     * While a failing service is retried after {@code retrydelay}, when that retry is due (ms of {@link
+     * SteadyClock#SYSTEM}; 0: none).
+     */
     private volatile long retryDue;
     /** What the duty said when last looked at (planned, or a change of the links or peers). */
     private volatile boolean tested;
@@ -121,7 +125,7 @@ final class Scheduled implements EntryPlace {
         boardEntry = entry;
     }
 
-    /** Sets when the next retry is due (epoch ms), 0 for none. */
+    /** Sets when the next retry is due (ms of {@link SteadyClock#SYSTEM}), 0 for none. */
     void retryDue(long at) {
         retryDue = at;
     }
@@ -140,6 +144,6 @@ final class Scheduled implements EntryPlace {
             return false; // the usual case, at every turn: nothing more to read (issue 17)
         }
         long grace = spec == null ? 1000 : spec.timeout().toMillis() + 1000;
-        return System.currentTimeMillis() < due + grace;
+        return SteadyClock.SYSTEM.millis() < due + grace;
     }
 }

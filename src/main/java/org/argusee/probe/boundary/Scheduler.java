@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.control.ConcurrentLongMap;
+import org.argusee.platform.control.SteadyClock;
 import org.argusee.probe.control.ProbeDuty;
 import org.argusee.status.boundary.StatusBoard;
 import org.argusee.tree.boundary.TreeCache;
@@ -60,6 +61,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+
+    /**
+     * The timetable's time: steady, not the wall clock. Set back 10 minutes, the wall clock held every turn back
+     * those 10 minutes (the wheel takes nothing before the last time it looked at); set forward, it made every
+     * service due at once (docs/reliability.md, "clockstep").
+     */
+    static final SteadyClock CLOCK = SteadyClock.SYSTEM;
 
     @Inject
     TreeCache cache;
@@ -148,11 +156,11 @@ public class Scheduler {
             LOG.warning("argus.probe.tick-millis=" + tickMillis + " is outside 1-" + Ticks.MAX_SLEEP_MILLIS
                     + " ms; the ticks pause at least " + gap + " ms");
         }
-        timetable = new Timetable<>(gap, System.currentTimeMillis());
+        timetable = new Timetable<>(gap, CLOCK.millis());
         // called on the bean itself, not through the container: a tick needs none of its services
-        Runnable tick = InFlightCap.tick(timetable, monitors.inFlightCount(), this::turn);
-        ticks = new Ticks(threads, gap, tick, timetable::nextDue);
-        plannedAt = System.currentTimeMillis(); // before the plan: its phases count from here
+        Runnable tick = InFlightCap.tick(timetable, CLOCK::millis, monitors.inFlightCount(), this::turn);
+        ticks = new Ticks(threads, gap, tick, timetable::nextDue, CLOCK::millis);
+        plannedAt = CLOCK.millis(); // before the plan: its phases count from here
         signals.follow(this::replanNow, this::dutyNow); // before the plan: a tree after it is told
         plan(cache.snapshot());
         timers.createIntervalTimer(1000, WATCHDOG_MILLIS, new TimerConfig("replan", false));
@@ -189,7 +197,7 @@ public class Scheduler {
         long phase = p.watches() != null ? 0 : ThreadLocalRandom.current().nextLong(interval);
         ProbeDuty.Assignment assignment = planner.assign(node);
         long id = node.id();
-        long first = System.currentTimeMillis() + phase;
+        long first = CLOCK.millis() + phase;
         scheduled.put(
                 id, timetable.add(first, interval, turns -> Scheduled.of(id, turns, node.fullName(), p, assignment)));
         ticks.dueBy(first); // the tick sleeps until the next due time: this one may be sooner
@@ -199,7 +207,7 @@ public class Scheduler {
     @Timeout
     void timeout(Timer timer) {
         if (plannedAt != 0) { // the first timeout starts the ticks: no probing while the deployment is starting
-            timetable.delay(System.currentTimeMillis() - plannedAt); // spread from now, not from the plan
+            timetable.delay(CLOCK.millis() - plannedAt); // spread from now, not from the plan
             plannedAt = 0; // from here on words are followed; one that came before is planned just below
         }
         ticks.keepGoing();

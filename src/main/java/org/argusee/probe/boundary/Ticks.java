@@ -7,22 +7,22 @@ import java.util.logging.Logger;
 
 /**
  * The {@link Scheduler}'s tick: one thread of the container's managed thread factory that runs it, then sleeps until
- * the timetable's next due time ({@code nextDue}, epoch ms), but at least {@code millis} after the tick ended, and
- * runs it again; {@link #dueBy} wakes it sooner when something earlier is added. It slept a fixed 20 ms before,
- * 50 wake-ups a second whether anything was due or not: the largest part of an idle server's CPU (issue 17,
- * docs/benchmarks.md). It was an EJB timer before that, whose expiries each passed the timer service's thread
- * hand-off and the EJB interceptor chain. The gap after a tick keeps a loaded server's rhythm as it was (at most
- * one tick per {@code millis}, what is due meanwhile gathered into it, no run of ticks catching up after a tick
- * held up), and so the lag: a turn starts at most {@code millis} after its time, as before. Nothing escapes a tick:
- * a failed one is logged and the next one goes on.
+ * the timetable's next due time ({@code nextDue}, ms of its steady {@code clock}), but at least {@code millis} after
+ * the tick ended, and runs it again; {@link #dueBy} wakes it sooner when something earlier is added. It slept a fixed
+ * 20 ms before, 50 wake-ups a second whether anything was due or not: the largest part of an idle server's CPU (issue
+ * 17, docs/benchmarks.md). It was an EJB timer before that, whose expiries each passed the timer service's thread
+ * hand-off and the EJB interceptor chain. The gap after a tick keeps a loaded server's rhythm as it was (at most one
+ * tick per {@code millis}, what is due meanwhile gathered into it, no run of ticks catching up after a tick held up),
+ * and so the lag: a turn starts at most {@code millis} after its time, as before. Nothing escapes a tick: a failed one
+ * is logged and the next one goes on.
  */
 final class Ticks {
 
     private static final Logger LOG = Logger.getLogger(Ticks.class.getName());
 
     /**
-     * The longest sleep, whatever the timetable says: a wall clock set forward (the due times are epoch ms) makes a
-     * turn late by at most this much; a wake-up a second costs next to nothing.
+     * The longest sleep, whatever the timetable says: a due time told late or lost wakes the tick at most this much
+     * after it; a wake-up a second costs next to nothing.
      */
     static final long MAX_SLEEP_MILLIS = 1000;
 
@@ -32,19 +32,23 @@ final class Ticks {
     private final long millis;
     private final Runnable tick;
     private final LongSupplier nextDue;
+    /** The time of the due times (ms): the scheduler's steady clock, never the wall clock, which may step. */
+    private final LongSupplier clock;
+
     private final Object sleep = new Object();
-    /** When the sleeping tick is to wake (epoch ms): the next due time, or sooner if told; guarded by sleep. */
+    /** When the sleeping tick is to wake (ms of the clock): the next due time, or sooner if told; guarded by sleep. */
     private long wakeAt = Long.MAX_VALUE;
 
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue) {
-        this(threads, millis, tick, nextDue, MAX_SLEEP_MILLIS);
+    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue, LongSupplier clock) {
+        this(threads, millis, tick, nextDue, clock, MAX_SLEEP_MILLIS);
     }
 
     /** With a longest sleep of its own (tests). */
-    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue, long maxSleep) {
+    Ticks(ThreadFactory threads, long millis, Runnable tick, LongSupplier nextDue, LongSupplier clock, long maxSleep) {
+        this.clock = clock;
         this.maxSleep = maxSleep;
         this.threads = threads;
         this.millis = millis;
@@ -77,7 +81,7 @@ final class Ticks {
     }
 
     /**
-     * Something is due at {@code at} (epoch ms), perhaps before the sleeping tick would wake: it wakes then (but
+     * Something is due at {@code at} (ms of the clock), perhaps before the sleeping tick would wake: it wakes then (but
      * not sooner than {@code millis} after the last tick). Cheap when it is not earlier: a replan adds thousands.
      */
     void dueBy(long at) {
@@ -119,7 +123,7 @@ final class Ticks {
             LOG.log(Level.WARNING, "a tick of the scheduler failed; the next one goes on", e);
         }
         try {
-            sleepUntilDue(System.currentTimeMillis() + millis);
+            sleepUntilDue(clock.getAsLong() + millis);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,9 +142,9 @@ final class Ticks {
         }
         synchronized (sleep) {
             wakeAt = Math.min(wakeAt, due);
-            long latest = System.currentTimeMillis() + maxSleep;
+            long latest = clock.getAsLong() + maxSleep;
             while (!stopped) {
-                long wait = Math.min(Math.max(wakeAt, notBefore), latest) - System.currentTimeMillis();
+                long wait = Math.min(Math.max(wakeAt, notBefore), latest) - clock.getAsLong();
                 if (wait <= 0) {
                     return;
                 }

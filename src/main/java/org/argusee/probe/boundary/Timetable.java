@@ -28,7 +28,7 @@ final class Timetable<T> {
      * 205 s, longer than most frequencies. */
     static final int SLOTS = 4096;
 
-    /** One entry: what is due, its interval and next due time (epoch ms). */
+    /** One entry: what is due, its interval and next due time (ms of the scheduler's steady clock). */
     static final class Entry<T> {
         private T item; // set once, under the timetable's lock, before the entry is in a slot
         private final long interval;
@@ -147,9 +147,9 @@ final class Timetable<T> {
     }
 
     /**
-     * When the next take can hand something on (epoch ms; now or before when something is due already), or
-     * {@link Long#MAX_VALUE} when nothing is held: the tick sleeps until then rather than looking every slot
-     * (issue 17). The slots from the last one looked at, for one turn of the wheel, until one holds an entry due
+     * When the next take can hand something on (ms of the taker's clock; now or before when something is due
+     * already), or {@link Long#MAX_VALUE} when nothing is held: the tick sleeps until then rather than looking every
+     * slot (issue 17). The slots from the last one looked at, for one turn of the wheel, until one holds an entry due
      * within that turn; only when none does, every entry (all are a turn or more away, a rare case).
      */
     synchronized long nextDue() {

@@ -94,9 +94,13 @@ final class WriterChores {
             return last.plus(interval);
         }
 
-        /** Whether it is due now; if so, it counts as done now. */
+        /**
+         * Whether it is due now; if so, it counts as done now. Also due when the wall clock was set back past the
+         * last time it was done: a standby's 5 s read of the active server's statuses waited out a step of 10 minutes
+         * back (docs/reliability.md, "clockstep").
+         */
         boolean take(Instant now) {
-            if (now.isBefore(next())) {
+            if (now.isBefore(next()) && !now.isBefore(last)) {
                 return false;
             }
             last = now;

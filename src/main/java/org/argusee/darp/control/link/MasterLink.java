@@ -17,6 +17,7 @@ import org.argusee.darp.control.wire.Message;
 import org.argusee.darp.control.wire.Messages;
 import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.darp.control.wire.StreamSeal;
+import org.argusee.platform.control.SteadyClock;
 
 /**
  * A slave's link to its master (docs/design/60-darp.md): login, config fetch, then the stream with numbered
@@ -145,7 +146,7 @@ public final class MasterLink implements AutoCloseable {
 
             @Override
             public void opened() {
-                heartbeat.opened(now());
+                heartbeat.opened(steady());
                 // the hello is sealed too (message 1): the master finds the key from its token, then checks it
                 seal = new StreamSeal(config.session().sessionKey(), StreamSeal.Direction.SLAVE_TO_MASTER);
                 send(new Message.Hello(
@@ -183,7 +184,7 @@ public final class MasterLink implements AutoCloseable {
             connector.refuse(4401, "bad MAC", "the master's message cannot be trusted: " + e.getMessage());
             return;
         }
-        heartbeat.heard(now());
+        heartbeat.heard(steady());
         Message m;
         try {
             m = Messages.parse(text);
@@ -244,7 +245,7 @@ public final class MasterLink implements AutoCloseable {
     }
 
     private void check() {
-        Instant now = now();
+        Instant now = steady();
         Optional<String> late = heartbeat.overdue(now);
         if (late.isPresent()) {
             connector.fail(late.get());
@@ -286,5 +287,13 @@ public final class MasterLink implements AutoCloseable {
 
     private static Instant now() {
         return Instant.now();
+    }
+
+    /**
+     * The heartbeat's time: a step of the wall clock must not make the master look silent (set forward) or stop the
+     * pings (set back) (docs/reliability.md, "clockstep").
+     */
+    private static Instant steady() {
+        return SteadyClock.SYSTEM.instant();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.argusee.platform.control.SteadyClock;
 import org.junit.jupiter.api.Test;
 
 /** Silence and unanswered pings both count; a peer that answers late pings in order is alive. */
@@ -46,5 +48,29 @@ class HeartbeatTest {
         beat.answered(2);
         beat.heard(t0.plusMillis(3001));
         assertEquals(Optional.empty(), beat.overdue(t0.plusMillis(3002)));
+    }
+
+    /**
+     * On the steady clock (as the master's sessions and the slave's link use it), the wall clock set forward 2 h does
+     * not make a peer heard a second ago look silent, and set back 10 min it does not stop the pings. On wall times
+     * the first dropped every link and the second stopped the pings for the step (docs/reliability.md, "clockstep").
+     */
+    @Test
+    void aSteppedWallClockNeitherSilencesThePeerNorStopsThePings() {
+        AtomicLong wall = new AtomicLong(t0.toEpochMilli());
+        AtomicLong nanos = new AtomicLong();
+        SteadyClock clock = new SteadyClock(wall::get, nanos::get);
+        beat.opened(clock.instant());
+        beat.welcomed(3000);
+        wall.addAndGet(7_200_000 + 1000);
+        nanos.addAndGet(1_000_000_000L);
+        assertEquals(Optional.empty(), beat.overdue(clock.instant()));
+        assertTrue(beat.overdue(Instant.ofEpochMilli(wall.get())).isPresent(), "on the wall clock it looks silent");
+        assertEquals(Optional.of(1L), beat.pingDue(clock.instant(), 1000));
+        beat.answered(1);
+        wall.addAndGet(-7_800_000 + 1000);
+        nanos.addAndGet(1_000_000_000L);
+        assertEquals(Optional.of(2L), beat.pingDue(clock.instant(), 1000));
+        assertEquals(Optional.empty(), beat.pingDue(Instant.ofEpochMilli(wall.get()), 1000), "none on the wall clock");
     }
 }
