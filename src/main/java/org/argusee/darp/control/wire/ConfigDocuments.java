@@ -127,10 +127,25 @@ public final class ConfigDocuments {
         return new Entry(name, fullName, parent, kind, type, parameters(o, where));
     }
 
+    /** A parameters array alone (Top's, kept on a slave), checked as in a document. */
+    public static List<Parameter> readParameters(String text) throws BadMessage {
+        JsonArray array;
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text == null ? "" : text))) {
+            array = reader.readArray();
+        } catch (JsonException | IllegalStateException e) {
+            throw bad("parameters are not a JSON array: " + e.getMessage());
+        }
+        return parameters(array, "kept Top");
+    }
+
     private static List<Parameter> parameters(JsonObject o, String where) throws BadMessage {
         if (!(o.get("parameters") instanceof JsonArray array)) {
             throw bad(where + ": 'parameters' must be an array");
         }
+        return parameters(array, where);
+    }
+
+    private static List<Parameter> parameters(JsonArray array, String where) throws BadMessage {
         List<Parameter> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String at = where + " parameter " + i;
