@@ -207,7 +207,7 @@ class ChaosMoreBench {
         for (ArgusServer s : List.of(master, slave)) {
             s.logTail(400_000)
                     .lines()
-                    .filter(l -> l.contains("Import of") || l.contains("DARP config"))
+                    .filter(l -> l.contains("Import of") || l.contains("DARP config") || l.contains("Tree at revision"))
                     .forEach(l -> figures.add(s.name() + ": " + l));
         }
     }
