@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.ServedConfig;
 import org.argusee.darp.control.duty.DarpTopology;
@@ -50,14 +51,19 @@ public class ServedConfigs {
         if (b == null || b.revision() != tree.revision()) {
             long start = System.nanoTime();
             ConfigDocument doc = ServedConfig.build(tree, topologyWith(tag), tag);
+            Served before = b;
             b = new Served(tree.revision(), doc, ConfigDocuments.write(doc));
             built.put(tag, b);
             long ms = (System.nanoTime() - start) / 1_000_000;
             Served made = b;
-            LOG.info(() -> "DARP config " + doc.version() + " for slave '" + tag + "' (tree revision "
-                    + made.revision() + "): " + doc.objects().size() + " objects, "
-                    + made.body().length()
-                    + " characters, built in " + ms + " ms");
+            // INFO only for a new config of this slave: a change elsewhere in the tree rebuilds the same one
+            boolean fresh = before == null || !before.doc().version().equals(doc.version());
+            LOG.log(
+                    fresh ? Level.INFO : Level.FINE,
+                    () -> "DARP config " + doc.version() + " for slave '" + tag + "' (tree revision "
+                            + made.revision() + "): " + doc.objects().size() + " objects, "
+                            + made.body().length()
+                            + " characters, built in " + ms + " ms");
         }
         return b;
     }
