@@ -5,7 +5,7 @@
 # Figures on the console ("chaos:" lines), in the failsafe report and in target/chaos-SCENARIO.txt.
 # Usage: bench/chaos.sh SCENARIO [SCENARIO...]
 #   ChaosBench:     flappingMaster twoSlavesOneTag blackHole hungMaster distributedConnected singleKill
-#   ChaosMoreBench: importKill databasesKilled changedConfig
+#   ChaosMoreBench: importKill databasesKilled changedConfig configLag (-Dargus.bench.services=4000,20000 in CHAOS_ARGS)
 #   ClockStepBench: clockStep pairStep (each server under libfaketime; as root, when missing: apt-get install faketime)
 # Environment: BENCH_PORT_OFFSET (the servers' port offset, default 200), MAVEN_ARGS (say -o for offline), CHAOS_ARGS
 # (more -D options: the it.* ports; -Dchaos.db.port=N, default 16440, the first of databasesKilled's two PostgreSQLs).

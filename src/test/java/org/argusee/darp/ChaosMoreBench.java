@@ -193,6 +193,49 @@ class ChaosMoreBench {
     }
 
     /**
+     * Not a kill: how long a changed config of {@code argus.bench.services} services (default 4,000) takes from the
+     * master's commit to the slave's database, twice (docs/benchmarks.md, "DARP: a slave's config after a change");
+     * each step's time is in the servers' log lines kept in target/chaos-configLag.txt.
+     */
+    @Test
+    void configLag() throws Exception {
+        linked();
+        Cluster.create(master, "Top", Cluster.group("Big", "darp_mode", "distributed", "frequency", "3600"));
+        for (String size : System.getProperty("argus.bench.services", "4000").split(",")) {
+            configLag(Integer.parseInt(size.strip()));
+        }
+        for (ArgusServer s : List.of(master, slave)) {
+            s.logTail(400_000)
+                    .lines()
+                    .filter(l -> l.contains("Import of") || l.contains("DARP config") || l.contains("Tree at revision"))
+                    .forEach(l -> figures.add(s.name() + ": " + l));
+        }
+    }
+
+    private void configLag(int n) {
+        Counts ones = new Counts(n, 0);
+        Counts twos = new Counts(0, n);
+        Instant start = Instant.now();
+        assertEquals(200, importBig(config(0, n / 10, 1000)).status());
+        Duration first = Eventually.await("the first config on the slave", BACK, () -> ones.equals(counts(slave)));
+        figures.add("first config (" + n + " services): imported in "
+                + Duration.between(start, Instant.now()).minus(first).toMillis() + " ms, on the slave after "
+                + first.toMillis() + " ms");
+        for (int round = 1; round <= 2; round++) {
+            Counts want = round == 1 ? twos : ones;
+            String next = config(0, n / 10, round == 1 ? 2000 : 1000);
+            Instant sent = Instant.now();
+            Api.Reply reply = importBig(next);
+            assertEquals(200, reply.status(), reply.toString());
+            Instant committed = Instant.now();
+            Duration lag = Eventually.await("the changed config on the slave", BACK, () -> want.equals(counts(slave)));
+            figures.add(n + " services, round " + round + ": the master's import "
+                    + Duration.between(sent, committed).toMillis()
+                    + " ms; committed -> the slave's database holds it: " + lag.toMillis() + " ms");
+        }
+    }
+
+    /**
      * The master's own PostgreSQL SIGKILLed while the slave's changes are being reported, 15 s, restarted; then the
      * slave's own PostgreSQL the same way. Nothing acknowledged is lost, what was not acknowledged is sent again,
      * both servers keep running and recover on their own.

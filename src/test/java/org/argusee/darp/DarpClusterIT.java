@@ -249,9 +249,55 @@ class DarpClusterIT {
         assertTrue(Cluster.ownParameter(slave2, group, "note").isEmpty(), "slave2 is not served Top:Only1");
     }
 
-    /** Each gravity against one distribution of reachability, then against another that turns it the other way. */
+    /**
+     * A config slave1 cannot apply (a trigger on its own database refuses the kept copy, so the whole apply rolls
+     * back) is named in its DARP view, the master's row, until a retry applies it.
+     */
     @Test
     @Order(5)
+    void aConfigTheSlaveCannotApplyIsNamedUntilApplied() throws SQLException {
+        String group = "Top:Only1";
+        try (Connection db = slave1.database().connect();
+                java.sql.Statement s = db.createStatement()) {
+            s.execute("create function argus.test_refuse() returns trigger language plpgsql"
+                    + " as $$ begin raise exception 'refused by DarpClusterIT'; end $$");
+            s.execute("create trigger test_refuse before insert or update on argus.darp_slave_config"
+                    + " for each row execute function argus.test_refuse()");
+        }
+        try {
+            Cluster.parameter(master, group, "info", "refused once on slave1");
+            Eventually.await("slave1 names the config not applied", WITHIN, () -> masterReason(slave1)
+                    .contains("not applied: PSQLException: ERROR: refused by DarpClusterIT"));
+            assertTrue(
+                    Cluster.ownParameter(slave1, group, "info")
+                            .filter("refused once on slave1"::equals)
+                            .isEmpty(),
+                    "nothing of it applied");
+        } finally {
+            try (Connection db = slave1.database().connect();
+                    java.sql.Statement s = db.createStatement()) {
+                s.execute("drop trigger test_refuse on argus.darp_slave_config");
+                s.execute("drop function argus.test_refuse()");
+            }
+        }
+        Eventually.await(
+                "applied on the next try, and no longer named",
+                WITHIN,
+                () -> Cluster.ownParameter(slave1, group, "info")
+                                .filter("refused once on slave1"::equals)
+                                .isPresent()
+                        && !masterReason(slave1).contains("not applied"));
+    }
+
+    private static String masterReason(ArgusServer slave) {
+        return Cluster.connection(slave, MASTER)
+                .map(c -> c.containsKey("reason") && c.get("reason") instanceof JsonString r ? r.getString() : "")
+                .orElse("");
+    }
+
+    /** Each gravity against one distribution of reachability, then against another that turns it the other way. */
+    @Test
+    @Order(6)
     void theMasterCombinesTheReportsByGravity() {
         // gravity -> servers that reach the target; expected combined status (REFERENCE 6, 61-darp-semantics.md)
         Map<String, Set<String>> reach = new LinkedHashMap<>();
@@ -279,7 +325,7 @@ class DarpClusterIT {
      * page ("down from 1 of 3"), in a real browser.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aFailureBelowTheQuorumIsShownOnTheObjectPage() {
         String vote = REACH.get("vote");
         Map<String, Set<String>> reach = new LinkedHashMap<>();
@@ -325,7 +371,7 @@ class DarpClusterIT {
 
     /** ietf counts only the servers connected now, vote every last report; DARP/Watch follows each slave's link. */
     @Test
-    @Order(7)
+    @Order(8)
     void aStoppedSlaveIsWatchedDownAndIetfStopsCountingIt() {
         Eventually.awaitNone(
                 "DARP/Watch up for both connected slaves",

@@ -27,7 +27,6 @@ import org.argusee.darp.control.PeerRules;
 import org.argusee.darp.control.ScramProof;
 import org.argusee.darp.control.login.LoginDesk;
 import org.argusee.darp.control.wire.ConfigDocument;
-import org.argusee.darp.control.wire.ConfigDocuments;
 import org.argusee.darp.control.wire.Message;
 import org.argusee.platform.boundary.MasterLease;
 import org.argusee.platform.boundary.ProblemDetail;
@@ -163,7 +162,8 @@ public class DarpProtocolResource {
             return unauthorized("a valid DARP token is required (Authorization: Bearer ...); log in again");
         }
         String fresh = nonce == null ? "" : nonce; // the slave checks its own nonce: a missing one fails there
-        ConfigDocument doc = configs.forSlave(tag.get());
+        ServedConfigs.Served served = configs.served(tag.get());
+        ConfigDocument doc = served.doc();
         String etag = "\"" + doc.version() + "\"";
         if (ifNoneMatch != null
                 && Arrays.stream(ifNoneMatch.split(","))
@@ -174,7 +174,7 @@ public class DarpProtocolResource {
                     .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.notModifiedMac(key.get(), fresh, etag))
                     .build();
         }
-        String body = ConfigDocuments.write(doc);
+        String body = served.body();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", etag)
                 .header(ScramProof.CONFIG_MAC_HEADER, ScramProof.configMac(key.get(), fresh, body))

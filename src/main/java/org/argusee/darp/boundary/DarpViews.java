@@ -154,7 +154,14 @@ public class DarpViews {
                         s.since(),
                         null,
                         s.lastAcked(),
-                        s.reason()));
+                        withConfig(s.reason())));
+    }
+
+    /** The link's reason, and the master's config this slave could not apply, if so (cleared once applied). */
+    private String withConfig(String linkReason) {
+        return slave.configNotApplied()
+                .map(n -> linkReason == null ? n.describe() : linkReason + "; " + n.describe())
+                .orElse(linkReason);
     }
 
     /**

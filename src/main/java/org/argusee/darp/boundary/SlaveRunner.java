@@ -9,11 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.argusee.darp.control.DarpSettings;
+import org.argusee.darp.control.link.ConfigApplyTrack;
 import org.argusee.darp.control.link.LinkListener;
 import org.argusee.darp.control.link.LinkSettings;
 import org.argusee.darp.control.link.LinkState;
@@ -21,6 +23,7 @@ import org.argusee.darp.control.link.MasterLink;
 import org.argusee.darp.control.wire.ConfigDocument;
 import org.argusee.darp.control.wire.ReportItem;
 import org.argusee.darp.control.wire.ToldItem;
+import org.argusee.platform.control.DatabaseTrouble;
 
 /**
  * Runs this server's link to its master when it is configured as a slave (argus.darp.master.url) and applies each
@@ -55,6 +58,9 @@ public class SlaveRunner {
     ToldLedger told;
 
     private volatile MasterLink link;
+
+    /** Whether the config fetched last is applied: for the log and the DARP view. */
+    private final ConfigApplyTrack applying = new ConfigApplyTrack();
 
     /**
      * Starts the link from the executor: reading the kept config calls an EJB, which waits while the deployment is
@@ -99,6 +105,11 @@ public class SlaveRunner {
         return l == null ? Optional.empty() : Optional.of(l.state());
     }
 
+    /** The master's config fetched last and not applied (yet), if so: the DARP view names it. */
+    public Optional<ConfigApplyTrack.NotApplied> configNotApplied() {
+        return applying.notApplied();
+    }
+
     /** The link, if this server is a slave and the link has started. */
     Optional<MasterLink> link() {
         return Optional.ofNullable(link);
@@ -118,15 +129,36 @@ public class SlaveRunner {
             executor.execute(() -> {
                 try {
                     store.apply(doc, url);
+                    applying.applied()
+                            .ifPresent(was -> LOG.info(() -> "DARP config " + doc.version() + " from " + url
+                                    + " applied; " + was.version() + " had failed " + was.tries() + " time(s) since "
+                                    + was.since()));
                 } catch (RuntimeException e) {
-                    LOG.log(
-                            Level.WARNING,
-                            "DARP config " + doc.version() + " from " + url + " cannot be applied;"
-                                    + " it will be fetched again",
-                            e);
+                    notApplied(doc, e);
                     link.forgetConfig();
                 }
             });
+        }
+
+        /**
+         * Logged once per version (it is fetched and tried again every 5 s). The database's absence is named in
+         * words of this class's own and the exception left off: {@code OutageNoise} drops any line carrying one,
+         * and the operator must learn that this slave still probes from its previous config.
+         */
+        private void notApplied(ConfigDocument doc, RuntimeException e) {
+            boolean unreachable = DatabaseTrouble.isUnreachable(e);
+            String reason = unreachable ? "this server's database is unreachable" : ConfigApplyTrack.reason(e);
+            String master = upAs != null ? upAs : here.masterTag();
+            if (!applying.failed(doc.version(), master, reason, Instant.now())) {
+                LOG.fine(() -> "DARP config " + doc.version() + " from " + url + " still cannot be applied: " + reason);
+                return;
+            }
+            String message = ConfigApplyTrack.warning(doc.version(), url, reason);
+            if (unreachable) {
+                LOG.warning(message);
+            } else {
+                LOG.log(Level.WARNING, message, e);
+            }
         }
 
         @Override

@@ -246,6 +246,28 @@ class ServedConfigTest {
                 "the same fetch again changes nothing");
     }
 
+    /** A slave reads only Top's parameters of its kept document (PostgreSQL picks them out: objects -> 0). */
+    @Test
+    void topsParametersAreReadAlone() throws BadMessage {
+        param(1, "darp_mode", "redundant", false);
+        param(1, "frequency", "60", true);
+        ConfigDocument doc = ServedConfig.build(tree(), MASTER1, "slave1");
+        String top;
+        try (jakarta.json.JsonReader r =
+                jakarta.json.Json.createReader(new java.io.StringReader(ConfigDocuments.write(doc)))) {
+            top = r.readObject()
+                    .getJsonArray("objects")
+                    .getJsonObject(0)
+                    .getJsonArray("parameters")
+                    .toString();
+        }
+        assertEquals(doc.objects().get(0).parameters(), ConfigDocuments.readParameters(top));
+        assertEquals(List.of(), ConfigDocuments.readParameters("[]"));
+        BadMessage e = org.junit.jupiter.api.Assertions.assertThrows(
+                BadMessage.class, () -> ConfigDocuments.readParameters("[{\"key\":\"\",\"value\":\"x\"}]"));
+        assertTrue(e.getMessage().contains("kept Top parameter 0: empty key"), e.getMessage());
+    }
+
     @Test
     void aBrokenDocumentIsRefusedNamingTheObject() {
         String[] bad = {

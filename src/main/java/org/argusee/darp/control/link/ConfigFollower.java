@@ -24,6 +24,12 @@ final class ConfigFollower {
     private final String master;
     private MasterLogin.Session session;
     private String knownVersion;
+    /**
+     * A version was announced while a fetch was under way: that fetch may bring the one before, so one more follows
+     * it (before, the announcement was dropped and the slave stayed on the older config until the next change).
+     */
+    private boolean announcedMeanwhile;
+
     private boolean fetching;
 
     ConfigFollower(
@@ -67,6 +73,7 @@ final class ConfigFollower {
     /** The master announced {@code version}: fetch it unless it is the one known. */
     void announced(String version, BooleanSupplier linkAlive) {
         if (version != null && !version.equals(knownVersion)) {
+            announcedMeanwhile = fetching;
             refetch(linkAlive);
         }
     }
@@ -76,6 +83,7 @@ final class ConfigFollower {
             return;
         }
         fetching = true;
+        long start = System.nanoTime();
         login.fetch(session, knownVersion)
                 .exceptionallyCompose(e -> unwrap(e) instanceof LinkFailure.Unauthorized
                         ? login.login()
@@ -86,13 +94,20 @@ final class ConfigFollower {
                                         },
                                         loop)
                         : CompletableFuture.failedFuture(e))
-                .whenCompleteAsync((doc, e) -> done(doc, e, linkAlive), loop);
+                .whenCompleteAsync((doc, e) -> done(doc, e, linkAlive, start), loop);
     }
 
-    private void done(Optional<ConfigDocument> doc, Throwable e, BooleanSupplier linkAlive) {
+    private void done(Optional<ConfigDocument> doc, Throwable e, BooleanSupplier linkAlive, long start) {
         fetching = false;
         if (e == null) {
+            doc.ifPresent(d -> LOG.info(() -> "DARP config " + d.version() + " fetched from " + master + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms ("
+                    + d.objects().size() + " objects, read)"));
             doc.ifPresent(this::deliver);
+            if (announcedMeanwhile) {
+                announcedMeanwhile = false;
+                refetch(linkAlive); // conditional: a 304 if this fetch brought the announced one already
+            }
             return;
         }
         LOG.warning(() -> "DARP config fetch from " + master + " failed: " + LinkFailure.describe(e)

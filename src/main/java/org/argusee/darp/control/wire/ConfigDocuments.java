@@ -1,6 +1,5 @@
 package org.argusee.darp.control.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -41,9 +40,10 @@ public final class ConfigDocuments {
     }
 
     public static String write(ConfigDocument doc) {
-        JsonArrayBuilder objects = Json.createArrayBuilder();
+        JsonArrayBuilder objects = JsonFactories.BUILDERS.createArrayBuilder();
         for (Entry e : doc.objects()) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
+            JsonObjectBuilder o = JsonFactories.BUILDERS
+                    .createObjectBuilder()
                     .add("name", e.name())
                     .add("fullName", e.fullName())
                     .add("parent", e.parent())
@@ -51,15 +51,18 @@ public final class ConfigDocuments {
             if (e.type() != null) {
                 o.add("type", e.type());
             }
-            JsonArrayBuilder params = Json.createArrayBuilder();
+            JsonArrayBuilder params = JsonFactories.BUILDERS.createArrayBuilder();
             for (Parameter p : e.parameters()) {
-                JsonObjectBuilder pb =
-                        Json.createObjectBuilder().add("key", p.key()).add("value", p.value());
+                JsonObjectBuilder pb = JsonFactories.BUILDERS
+                        .createObjectBuilder()
+                        .add("key", p.key())
+                        .add("value", p.value());
                 params.add(p.local() ? pb.add("local", true) : pb);
             }
             objects.add(o.add("parameters", params));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonFactories.BUILDERS
+                .createObjectBuilder()
                 .add("protocol", Message.PROTOCOL)
                 .add("master", doc.master())
                 .add("slave", doc.slave());
@@ -71,7 +74,7 @@ public final class ConfigDocuments {
 
     public static ConfigDocument read(String text) throws BadMessage {
         JsonObject o;
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text == null ? "" : text))) {
             o = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw bad("config is not a JSON object: " + e.getMessage());
@@ -124,10 +127,25 @@ public final class ConfigDocuments {
         return new Entry(name, fullName, parent, kind, type, parameters(o, where));
     }
 
+    /** A parameters array alone (Top's, kept on a slave), checked as in a document. */
+    public static List<Parameter> readParameters(String text) throws BadMessage {
+        JsonArray array;
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text == null ? "" : text))) {
+            array = reader.readArray();
+        } catch (JsonException | IllegalStateException e) {
+            throw bad("parameters are not a JSON array: " + e.getMessage());
+        }
+        return parameters(array, "kept Top");
+    }
+
     private static List<Parameter> parameters(JsonObject o, String where) throws BadMessage {
         if (!(o.get("parameters") instanceof JsonArray array)) {
             throw bad(where + ": 'parameters' must be an array");
         }
+        return parameters(array, where);
+    }
+
+    private static List<Parameter> parameters(JsonArray array, String where) throws BadMessage {
         List<Parameter> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String at = where + " parameter " + i;

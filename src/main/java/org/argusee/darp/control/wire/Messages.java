@@ -1,6 +1,5 @@
 package org.argusee.darp.control.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -42,7 +41,7 @@ public final class Messages {
             throw new BadMessage("malformed", "message longer than " + MAX_TEXT + " characters");
         }
         JsonObject o;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadMessage("malformed", "a message is a JSON object, not " + v.getValueType());
@@ -82,7 +81,7 @@ public final class Messages {
     }
 
     public static String write(Message m) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonFactories.BUILDERS.createObjectBuilder();
         if (m instanceof Hello h) {
             b.add("type", "hello")
                     .add("protocol", h.protocol())
@@ -98,15 +97,16 @@ public final class Messages {
                 b.add("configVersion", w.configVersion());
             }
         } else if (m instanceof Reports r) {
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = JsonFactories.BUILDERS.createArrayBuilder();
             r.items().forEach(i -> items.add(item(i)));
             b.add("type", "reports").add("items", items);
         } else if (m instanceof Ack a) {
             b.add("type", "ack").add("seq", a.seq());
             if (!a.told().isEmpty()) {
-                JsonArrayBuilder told = Json.createArrayBuilder();
+                JsonArrayBuilder told = JsonFactories.BUILDERS.createArrayBuilder();
                 a.told()
-                        .forEach(t -> told.add(Json.createObjectBuilder()
+                        .forEach(t -> told.add(JsonFactories.BUILDERS
+                                .createObjectBuilder()
                                 .add("object", t.object())
                                 .add("status", t.status())
                                 .add("severity", t.severity())
@@ -140,7 +140,8 @@ public final class Messages {
     }
 
     private static JsonObjectBuilder item(ReportItem i) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonFactories.BUILDERS
+                .createObjectBuilder()
                 .add("seq", i.seq())
                 .add("object", i.object())
                 .add("status", i.status())
@@ -152,7 +153,8 @@ public final class Messages {
         if (i.told() != null) {
             b.add(
                     "told",
-                    Json.createObjectBuilder()
+                    JsonFactories.BUILDERS
+                            .createObjectBuilder()
                             .add("status", i.told().status())
                             .add("severity", i.told().severity())
                             .add("at", i.told().at().toString()));

@@ -54,6 +54,15 @@ final class FakeMaster implements AutoCloseable {
     volatile boolean tamper;
     /** How long the config takes to come: a master building the document of thousands of services under load. */
     volatile Duration configTime = Duration.ZERO;
+    /** Top's frequency in the config served: a change makes a new version ({@link #announce}). */
+    volatile String frequency = "30";
+    /** If set, a config fetch waits for it (after taking the config as it is then): a fetch under way, held. */
+    volatile java.util.concurrent.CountDownLatch configGate;
+    /** Config fetches that got as far as the document. */
+    final AtomicInteger configRequests = new AtomicInteger();
+
+    private volatile StreamSeal lastSeal;
+    private volatile OutputStream lastOut;
 
     volatile long lastSeq;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -181,8 +190,17 @@ final class FakeMaster implements AutoCloseable {
         if (desk.tokens().check(token, "127.0.0.1", now).isEmpty()) {
             return new String[] {"401", "{}"};
         }
-        String doc = ConfigDocuments.write(config());
+        String doc = ConfigDocuments.write(served());
+        configRequests.incrementAndGet();
         slowly(configTime);
+        java.util.concurrent.CountDownLatch gate = configGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] key = desk.tokens().sessionKey(token, "127.0.0.1", now).orElseThrow();
         String nonce = headers.getOrDefault(ScramProof.NONCE_HEADER.toLowerCase(java.util.Locale.ROOT), "");
         return new String[] {
@@ -199,12 +217,28 @@ final class FakeMaster implements AutoCloseable {
     }
 
     static ConfigDocument config() {
+        return config("30");
+    }
+
+    private static ConfigDocument config(String frequency) {
         return ConfigDocuments.versioned(new ConfigDocument(
                 "fake",
                 "slave1",
                 null,
                 List.of(new ConfigDocument.Entry(
-                        "Top", "Top", -1, "Top", null, List.of(new Parameter("frequency", "30", false))))));
+                        "Top", "Top", -1, "Top", null, List.of(new Parameter("frequency", frequency, false))))));
+    }
+
+    /** The config served now. */
+    ConfigDocument served() {
+        return config(frequency);
+    }
+
+    /** Tells the slave on the last stream that the config changed (the served one's version). */
+    void announce() throws IOException {
+        synchronized (this) {
+            frame(lastOut, lastSeal.seal(Messages.write(new Message.ConfigChanged(served().version()))));
+        }
     }
 
     private void stream(InputStream in, OutputStream out, String key) throws IOException {
@@ -248,13 +282,20 @@ final class FakeMaster implements AutoCloseable {
             if (!answering) {
                 continue;
             }
-            if (m instanceof Message.Hello) {
-                frame(out, s.seal(Messages.write(new Message.Welcome(1, "fake", lastSeq, 60_000, config().version()))));
-            } else if (m instanceof Message.Reports r) {
-                lastSeq = Math.max(lastSeq, r.maxSeq());
-                frame(out, s.seal(Messages.write(new Message.Ack(r.maxSeq()))));
-            } else if (m instanceof Message.Ping p) {
-                frame(out, s.seal(Messages.write(new Message.Pong(p.id()))));
+            synchronized (this) { // announce() seals on the same stream
+                if (m instanceof Message.Hello) {
+                    lastSeal = s;
+                    lastOut = out;
+                    frame(
+                            out,
+                            s.seal(Messages.write(
+                                    new Message.Welcome(1, "fake", lastSeq, 60_000, served().version()))));
+                } else if (m instanceof Message.Reports r) {
+                    lastSeq = Math.max(lastSeq, r.maxSeq());
+                    frame(out, s.seal(Messages.write(new Message.Ack(r.maxSeq()))));
+                } else if (m instanceof Message.Ping p) {
+                    frame(out, s.seal(Messages.write(new Message.Pong(p.id()))));
+                }
             }
         }
     }

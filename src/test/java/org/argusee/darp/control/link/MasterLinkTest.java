@@ -112,6 +112,33 @@ class MasterLinkTest {
     }
 
     /**
+     * A change announced while the slave fetches the one before is fetched after it: the announcement used to be
+     * dropped (a fetch was under way), and the slave stayed on the older config until the next change.
+     */
+    @Test
+    void aVersionAnnouncedDuringAFetchIsFetchedAfterIt() throws Exception {
+        start(FakeMaster.SECRET, Duration.ofSeconds(20));
+        await("connected with the config", () -> link.state().connected() && configs.size() == 1);
+        master.configGate = new java.util.concurrent.CountDownLatch(1);
+        master.frequency = "31";
+        master.announce();
+        await("the fetch of the second version under way", () -> master.configRequests.get() == 2);
+        master.frequency = "32";
+        String third = master.served().version();
+        master.announce();
+        // a report sent after it: when the master has it, the slave has most likely read the announcement too (the
+        // test passes either way with the fix; without it, it fails when the announcement came during the fetch)
+        link.report(item("Top:after"));
+        await("a report after the announcement", () -> link.state().lastAcked() == 1);
+        master.configGate.countDown();
+        await(
+                "the third version fetched",
+                () -> !configs.isEmpty()
+                        && third.equals(configs.get(configs.size() - 1).version()));
+        assertEquals(3, configs.size(), "the second version, then the third");
+    }
+
+    /**
      * A config that takes longer to come than the liveness timeout still arrives: bounded by that timeout, the
      * fetch of 3,000 services from a loaded master (3 s) failed and started again from the login for ever.
      */
