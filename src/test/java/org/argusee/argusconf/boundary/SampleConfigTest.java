@@ -18,10 +18,7 @@ class SampleConfigTest {
 
     @Test
     void sampleHasNoErrorsNorWarnings() throws IOException {
-        byte[] text;
-        try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
-            text = in.readAllBytes();
-        }
+        byte[] text = sample();
         CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard())
                 .check(ConfigSource.memory(Map.of("sample.conf", text), "sample.conf", ConfigLimits.defaults()));
         assertEquals(java.util.List.of(), checked.diagnostics());
@@ -34,10 +31,7 @@ class SampleConfigTest {
 
     @Test
     void theSampleWatchesTheServersOwnPorts() throws IOException {
-        byte[] text;
-        try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
-            text = in.readAllBytes();
-        }
+        byte[] text = sample();
         CheckedConfig checked = new ConfigChecker(ParameterCatalog.standard())
                 .check(ConfigSource.memory(
                         Map.of("sample.conf", SampleConfig.withPorts(text, 12180, 15436)),
@@ -53,5 +47,11 @@ class SampleConfigTest {
                         .orElseThrow());
         assertEquals(15436, SampleConfig.dbPort("jdbc:postgresql://127.0.0.1:15436/argus"));
         assertEquals(15432, SampleConfig.dbPort(""));
+    }
+
+    private static byte[] sample() throws IOException {
+        try (InputStream in = SampleConfig.class.getResourceAsStream(SampleConfig.RESOURCE)) {
+            return in.readAllBytes();
+        }
     }
 }
