@@ -46,7 +46,7 @@ function noteStandby(response) {
     // every API answer comes here: only what changed is written, so the link to the active server is not
     // replaced (a keyboard user on it keeps the focus) and a banner that says the same is not laid out again
     setText(banner.querySelector('.standby-text'),
-        'This server is the standby of a master pair: statuses as of ' + asOf.toLocaleTimeString()
+        'This server is the standby of a master pair: statuses as of ' + asOf.toLocaleTimeString(undefined, {timeZoneName: 'short'})
         + (age > STALE_MS ? ' (not read for ' + Math.round(age / 1000) + ' s: the database or the active server'
             + ' may be away)' : '')
         + ', copied from what the active one stored. Checks and overrides are made on ');

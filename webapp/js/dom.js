@@ -45,13 +45,20 @@ export function byId(id) {
     return document.getElementById(id);
 }
 
+/**
+ * The browser's local time with its zone ("…, 3:40:00 AM UTC"): the server's notification texts use the server's
+ * zone, and an operator comparing the two must see which zone each is in.
+ */
+const ZONED = {year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit',
+    second: '2-digit', timeZoneName: 'short'};
+
 /** "5 min ago" style, with the full local time in the title. */
 export function when(iso) {
     if (!iso) {
         return el('span', {class: 'since'}, '');
     }
     const t = new Date(iso);
-    return el('time', {datetime: iso, title: t.toLocaleString(), class: 'since'}, ago(t));
+    return el('time', {datetime: iso, title: t.toLocaleString(undefined, ZONED), class: 'since'}, ago(t));
 }
 
 export function ago(t) {
@@ -64,5 +71,5 @@ export function ago(t) {
 }
 
 export function localTime(iso) {
-    return iso ? new Date(iso).toLocaleString() : '';
+    return iso ? new Date(iso).toLocaleString(undefined, ZONED) : '';
 }

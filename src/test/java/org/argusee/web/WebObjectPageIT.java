@@ -130,6 +130,13 @@ class WebObjectPageIT extends WebFixture {
                 "—",
                 from.getText(),
                 b.driver().findElement(By.id("transitions")).getText());
+        // its time says its zone: the notification texts use the server's, the page the browser's
+        String at = b.driver()
+                .findElement(By.cssSelector("#transitions tbody tr:last-child td:first-child"))
+                .getText();
+        assertTrue(
+                at.matches(".*\\d:\\d{2}:\\d{2}([\\s\\u202f]?[AP]M)?[\\s\\u202f]+(UTC|GMT[+-]?[\\d:]*|[A-Z]{2,5})"),
+                at);
         // never up: today's "up" is 0 %; its "down" never rounds a share below all up to 100 ("100.000 %")
         WebElement today = b.visible(By.cssSelector("#availability tbody tr:first-child"), WITHIN);
         List<WebElement> cells = today.findElements(By.tagName("td"));
