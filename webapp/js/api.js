@@ -9,7 +9,7 @@ export async function loadSession() {
     noteDatabase(response);
     if (response.status === 401) {
         toLogin();
-        throw new Error('not logged in');
+        throw new ApiError(401, {title: 'not logged in'});
     }
     if (!response.ok) {
         throw new Error('cannot read the session: HTTP ' + response.status);
@@ -20,6 +20,7 @@ export async function loadSession() {
 
 /** To the login form, which brings the user back here; it says the session ended when this page had one. */
 export function toLogin() {
+    keepDrafts();
     const next = location.pathname + location.search;
     location.assign('login.html?next=' + encodeURIComponent(next) + (session !== null ? '&ended=1' : ''));
 }
@@ -91,3 +92,60 @@ export async function call(path, method = 'GET', body = undefined, extra = {}) {
 }
 
 export const get = path => call(path);
+
+const DRAFTS = 'argus.drafts';
+
+/**
+ * What the user typed in this page's forms, kept in the tab's sessionStorage while a lapsed session sends them to
+ * the login form, so a half-written note or form comes back with the page. Never passwords, files, hidden fields
+ * or a form marked data-no-drafts (the methods' forms: their headers and commands may hold secrets).
+ */
+function keepDrafts() {
+    const typed = {};
+    document.querySelectorAll('form[id] input[name], form[id] textarea[name], form[id] select[name]').forEach(f => {
+        const skip = ['password', 'hidden', 'file', 'checkbox', 'radio', 'submit', 'button'];
+        // a form marked data-no-drafts may hold secrets (a method's headers): never kept in the browser's storage
+        if (!skip.includes(f.type) && f.value && f.form && f.form.id !== 'login-form'
+            && !f.form.hasAttribute('data-no-drafts')) {
+            typed[f.form.id + '/' + f.name] = f.value;
+        }
+    });
+    try {
+        if (Object.keys(typed).length > 0) {
+            sessionStorage.setItem(DRAFTS, JSON.stringify({page: location.pathname + location.search, typed}));
+        }
+    } catch (e) {
+        // storage full or refused: the login goes ahead, the draft is lost as it was before
+    }
+}
+
+/** Puts what keepDrafts kept for this page back into its empty fields; answers how many it filled. */
+export function restoreDrafts() {
+    let kept = null;
+    try {
+        kept = JSON.parse(sessionStorage.getItem(DRAFTS) || 'null');
+        sessionStorage.removeItem(DRAFTS);
+    } catch (e) {
+        return 0;
+    }
+    if (!kept || kept.page !== location.pathname + location.search || typeof kept.typed !== 'object') {
+        return 0;
+    }
+    let filled = 0;
+    for (const [key, value] of Object.entries(kept.typed)) {
+        const [formId, name] = key.split('/', 2);
+        const form = document.getElementById(formId);
+        const field = form && form.elements ? form.elements.namedItem(name) : null;
+        if (field && 'value' in field && !field.value && typeof value === 'string') {
+            field.value = value;
+            field.dispatchEvent(new Event('input', {bubbles: true}));
+            filled++;
+        }
+    }
+    return filled;
+}
+
+/** A call refused for want of a session has already sent the page to the login form: nothing more to show. */
+export function isLoggedOut(error) {
+    return error instanceof ApiError && error.status === 401;
+}

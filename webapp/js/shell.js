@@ -1,6 +1,6 @@
 // The frame every page shares: the header with the user, logout, the live state and breadcrumbs from Top.
 import {el, fill, byId} from './dom.js';
-import {loadSession, csrfToken, get} from './api.js';
+import {loadSession, csrfToken, get, restoreDrafts, isLoggedOut} from './api.js';
 import {objectHref} from './status.js';
 
 /**
@@ -9,7 +9,13 @@ import {objectHref} from './status.js';
  * notification pages) a lone "Top" meant nothing.
  */
 export async function initShell(fullName) {
-    window.addEventListener('unhandledrejection', e => pageError(e.reason));
+    window.addEventListener('unhandledrejection', e => {
+        if (isLoggedOut(e.reason)) {
+            e.preventDefault(); // on its way to the login form already: not an error of the page
+            return;
+        }
+        pageError(e.reason);
+    });
     // Back after a logout brought the page out of the browser's back-forward cache as it was, data and all: a
     // page restored so is loaded again, which asks for the login (and draws fresh data for someone logged in)
     window.addEventListener('pageshow', e => {
@@ -38,6 +44,12 @@ export async function initShell(fullName) {
             el('span', {id: 'user', title: (session.roles || []).join(', ')}, session.user),
             logout));
     refreshUnacked();
+    const restored = restoreDrafts();
+    if (restored > 0 && main) {
+        main.prepend(el('p', {id: 'drafts-restored', class: 'notice', role: 'status'},
+            'Your session had ended: what you had typed is back (' + restored + ' field'
+            + (restored === 1 ? '' : 's') + '); send it again.'));
+    }
     // nothing is pushed while the database is away: a light call now and then keeps the database banner right
     setInterval(() => get('api/session').catch(() => {}), 15000);
     return session;
@@ -159,6 +171,9 @@ export function showLiveState(state, detail) {
 
 /** An error the page could not handle itself, shown at the top. */
 export function pageError(error) {
+    if (isLoggedOut(error)) {
+        return;
+    }
     const box = byId('page-error');
     if (box) {
         box.textContent = 'Something failed: ' + (error && error.message ? error.message : String(error));

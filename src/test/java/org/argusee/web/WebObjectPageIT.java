@@ -142,6 +142,25 @@ class WebObjectPageIT extends WebFixture {
         List<WebElement> cells = today.findElements(By.tagName("td"));
         assertEquals("0 %", cells.get(1).getText(), today.getText());
         assertFalse(cells.get(2).getText().matches("100\\.0+ %"), today.getText());
+
+        // the session ends under a half-typed note: the login brings the page back with the note in it
+        b.driver()
+                .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                .sendKeys("half a note");
+        b.driver().manage().deleteAllCookies();
+        b.click(By.id("annotation-add"), WITHIN);
+        b.visible(By.id("login-ended"), WITHIN);
+        b.driver().findElement(By.id("username")).sendKeys(Api.ADMIN);
+        b.driver().findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+        b.driver().findElement(By.id("login-submit")).click();
+        b.visible(By.id("drafts-restored"), WITHIN);
+        assertEquals(
+                "half a note",
+                b.driver()
+                        .findElement(By.cssSelector("#annotation-form input[name=text]"))
+                        .getAttribute("value"));
+        assertTrue(
+                b.driver().getCurrentUrl().contains("object.html"), b.driver().getCurrentUrl());
     }
 
     @Test
