@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +48,10 @@ public class SampleConfig {
     @ConfigProperty(name = "argus.bootstrap.sample-tree", defaultValue = "false")
     boolean enabled;
 
+    /** Optional: an empty default would count as missing and fail the deployment of a server without it. */
     @Inject
-    @ConfigProperty(name = "argus.db.url", defaultValue = "")
-    String dbUrl;
+    @ConfigProperty(name = "argus.db.url")
+    Optional<String> dbUrl;
 
     @PostConstruct
     void load() {
@@ -58,7 +60,7 @@ public class SampleConfig {
         }
         CheckedConfig sample = new ConfigChecker(cache.catalog())
                 .check(ConfigSource.memory(
-                        Map.of("sample.conf", withPorts(read(), httpPort(), dbPort(dbUrl))),
+                        Map.of("sample.conf", withPorts(read(), httpPort(), dbPort(dbUrl.orElse("")))),
                         "sample.conf",
                         ConfigLimits.defaults()));
         if (sample.hasErrors()) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ public class Deliveries {
             + " where state in ('created', 'queued', 'failed') and next_attempt <= now()"
             + " group by destination order by min(next_attempt) limit ?";
     private static final String FAILED = "update argus.notification_delivery set state = 'failed',"
-            + " attempts = attempts + 1, last_error = ?, next_attempt = ? where id = ?";
+            + " attempts = attempts + 1, last_error = ?, next_attempt = now() + make_interval(secs => ?) where id = ?";
 
     @PersistenceContext
     EntityManager em;
@@ -117,10 +116,9 @@ public class Deliveries {
         }
         Row first = head.get(0);
         NotifyMethod method = known.get(first.method());
-        Instant now = Instant.now();
         if (method == null) {
             List<Row> all = withRest(session, destination, head);
-            session.doWork(c -> fail(c, all, "unknown method '" + first.method() + "'", now));
+            session.doWork(c -> fail(c, all, "unknown method '" + first.method() + "'"));
             return 0;
         }
         // a queue time of 0 merges nothing (the original transmits each at once): the head is the message; else
@@ -128,22 +126,23 @@ public class Deliveries {
         List<Row> message = head;
         if (method.qtime() > 0) {
             message = withRest(session, destination, head);
-            Instant last = session.doReturningWork(c -> DeliveryRows.lastSent(c, destination));
-            if (last != null && last.plusSeconds(method.qtime()).isAfter(now)) {
+            Instant until = session.doReturningWork(c -> DeliveryRows.lastSent(c, destination))
+                    .holdUntil(method.qtime());
+            if (until != null) {
                 List<Row> held = message;
-                session.doWork(c -> DeliveryRows.hold(c, held, last.plusSeconds(method.qtime())));
+                session.doWork(c -> DeliveryRows.hold(c, held, until));
                 return 0;
             }
         }
         // one message per transaction: its mark commits right after the hand-over, so a server killed while sending
         // the next one sends only that one again after its restart, not every message of the destination before it
         // (bench/chaos.sh singleKill); the caller comes back for the rest
-        int sent = transmit(session, method, destination, message, now, smtp);
+        int sent = transmit(session, method, destination, message, smtp);
         List<Row> touched = message;
         if (sent == 0 && method.qtime() == 0) {
             // a server that just failed is not tried again for each of the rest (a hung one costs its timeout)
             List<Row> rest = session.doReturningWork(c -> DeliveryRows.claimAfter(c, destination, first.id()));
-            session.doWork(c -> fail(c, rest, "not tried: the message before it to " + destination + " failed", now));
+            session.doWork(c -> fail(c, rest, "not tried: the message before it to " + destination + " failed"));
             touched = concat(message, rest);
         }
         // the pages show each destination's state: sent, or failed with its error
@@ -167,8 +166,7 @@ public class Deliveries {
         return all;
     }
 
-    private int transmit(
-            Session session, NotifyMethod method, String destination, List<Row> rows, Instant now, KeptSmtp smtp) {
+    private int transmit(Session session, NotifyMethod method, String destination, List<Row> rows, KeptSmtp smtp) {
         Row first = rows.get(0);
         Outgoing out = outgoing(method, new Destination(first.method(), first.address()), rows);
         try {
@@ -176,7 +174,7 @@ public class Deliveries {
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(Level.WARNING, "Cannot notify " + destination + " (" + rows.size() + " notification(s)): " + error);
-            session.doWork(c -> fail(c, rows, error, now));
+            session.doWork(c -> fail(c, rows, error));
             return 0;
         }
         marks.sent(
@@ -243,15 +241,17 @@ public class Deliveries {
         return top == null ? null : top.param(key).orElse(null);
     }
 
-    private void fail(Connection c, List<Row> rows, String error, Instant now) throws SQLException {
+    /** The next attempt dated by the database's clock, the one `next_attempt <= now()` reads it by. */
+    private void fail(Connection c, List<Row> rows, String error) throws SQLException {
         String e = error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
         try (PreparedStatement s = c.prepareStatement(FAILED)) {
             for (Row r : rows) {
                 s.setString(1, e);
-                s.setTimestamp(
+                s.setDouble(
                         2,
-                        Timestamp.from(
-                                now.plus(Backoff.after(r.attempts() + 1, java.time.Duration.ofSeconds(retrySeconds)))));
+                        Backoff.after(r.attempts() + 1, java.time.Duration.ofSeconds(retrySeconds))
+                                        .toMillis()
+                                / 1000.0);
                 s.setLong(3, r.id());
                 s.addBatch();
             }

@@ -44,8 +44,10 @@ final class DeliveryRows {
     private static final String CLAIM_AFTER =
             COLUMNS + " where" + DUE + " and d.id > ? order by d.id for update of d skip locked";
 
+    /** With the database's now: a queue time is measured on the clock that dates sent_at and next_attempt. */
     static final String LAST_SENT =
-            "select max(sent_at) from argus.notification_delivery" + " where destination = ? and state = 'sent'";
+            "select max(sent_at), now() from argus.notification_delivery" + " where destination = ? and state = 'sent'";
+
     private static final String HOLD = "update argus.notification_delivery set state = 'created', next_attempt = ?"
             + " where id = any(?) and state <> 'failed'";
 
@@ -120,13 +122,27 @@ final class DeliveryRows {
         return rows;
     }
 
-    static Instant lastSent(Connection c, String destination) throws SQLException {
+    /**
+     * When a destination was last sent to (null: never), and the database's now. Both from the database: a server
+     * whose own clock was stepped would otherwise hold a queue for the length of the step, or not at all.
+     */
+    record LastSent(Instant at, Instant now) {
+
+        /** Until when a queue time holds the destination's next message; null when it may go now. */
+        Instant holdUntil(long qtimeSeconds) {
+            Instant until = at == null ? null : at.plusSeconds(qtimeSeconds);
+            return until != null && until.isAfter(now) ? until : null;
+        }
+    }
+
+    static LastSent lastSent(Connection c, String destination) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(LAST_SENT)) {
             s.setString(1, destination);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 Timestamp t = rs.getTimestamp(1);
-                return t == null ? null : t.toInstant();
+                return new LastSent(
+                        t == null ? null : t.toInstant(), rs.getTimestamp(2).toInstant());
             }
         }
     }

@@ -134,6 +134,19 @@ class DeliveryRowsTest {
         assertTrue(rowsRead(last) <= 2, "the last sent is one index row: " + last);
     }
 
+    /** A queue time is measured by the database's clock, the one that dated the last send (clockstep, 70-notify). */
+    @Test
+    void aQueueTimeHoldsByTheDatabasesClock() throws SQLException {
+        queue(A, "sent", "now()");
+        Connection c = transaction();
+
+        DeliveryRows.LastSent last = DeliveryRows.lastSent(c, A);
+        assertTrue(last.at() != null && !last.at().isAfter(last.now()), last.toString());
+        assertEquals(last.at().plusSeconds(60), last.holdUntil(60), "sent just now: held for the queue time");
+        assertEquals(null, last.holdUntil(0), "no queue time: goes now");
+        assertEquals(null, DeliveryRows.lastSent(c, B).holdUntil(60), "never sent to: goes now");
+    }
+
     private static String backlog(String destination, int k) {
         return "with n as (insert into argus.notification (object_name, transition_at, status, severity, message)"
                 + " select 'Top:t:s' || g || '" + destination + "', now(), 'down', 'critical', 'm'"
