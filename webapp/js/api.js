@@ -112,7 +112,8 @@ function keepDrafts() {
     });
     try {
         if (Object.keys(typed).length > 0) {
-            sessionStorage.setItem(DRAFTS, JSON.stringify({page: location.pathname + location.search, typed}));
+            const user = session ? session.user : null; // given back to the same user only, not to whoever logs in
+            sessionStorage.setItem(DRAFTS, JSON.stringify({page: location.pathname + location.search, user, typed}));
         }
     } catch (e) {
         // storage full or refused: the login goes ahead, the draft is lost as it was before
@@ -128,7 +129,8 @@ export function restoreDrafts() {
     } catch (e) {
         return 0;
     }
-    if (!kept || kept.page !== location.pathname + location.search || typeof kept.typed !== 'object') {
+    if (!kept || kept.page !== location.pathname + location.search || typeof kept.typed !== 'object'
+        || !session || kept.user !== session.user) {
         return 0;
     }
     let filled = 0;
